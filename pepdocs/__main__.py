@@ -1,0 +1,3 @@
+from pepdocs.cli import main
+
+main()

@@ -1,0 +1,114 @@
+"""The in-memory form of a mapping file: what the loader produces and the engines consume.
+
+A mapping file (YAML, documented in docs/mappings.md) describes ONE authority form. Each field
+entry ties a model path to one or more anchors (where the value lives on the form: the first
+is tried first, the rest are fallbacks) and a transform (how a model value becomes form text
+and back). Repeating sections (targets, attendees...) carry columns instead of a single value.
+
+Engines never see the PEP: they see ``FieldSpec`` objects and the form values for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from pepdocs.mapping.transforms import Transform
+
+FormKind = Literal["docx", "xlsx", "pdf"]
+Phase = Literal["early_years", "school_age", "post16"]
+
+#: A value as a form holds it: text for boxes, bool for a single checkbox, the chosen option
+#: key(s) for a checkbox group, and a list of rows (column header -> text) for a table.
+FormValue = str | bool | list[str] | list[dict[str, str]] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a value lives on a form.
+
+    ``kind`` is the anchor's YAML key (``control``, ``legacy``, ``label``, ``checkboxes``,
+    ``checkbox``, ``table``, ``heading``, ``cell``, ``name``, ``field``...); ``key`` is its main
+    argument (a tag, a label text, a field name, a cell reference); ``options`` holds the rest
+    (``section``, ``direction``, ``options`` of a checkbox group, a table's ``header``...).
+    """
+
+    kind: str
+    key: str
+    options: Mapping[str, Any] = field(default_factory=dict)
+    line: int = 0
+
+    def describe(self) -> str:
+        return f"{self.kind} {self.key!r}"
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnSpec:
+    """One column of a repeating section: an item path and the header it sits under."""
+
+    path: str
+    header: str
+    transform: Transform
+    line: int = 0
+    #: extra headers that name the same column on older revisions of the form
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One mapping entry: model path(s), anchors in order of preference, transform, columns."""
+
+    paths: tuple[str, ...]
+    anchors: tuple[Anchor, ...]
+    transform: Transform
+    columns: tuple[ColumnSpec, ...] = ()
+    line: int = 0
+    #: fill writes this field; ``False`` for read-only entries (e.g. a computed total)
+    fill: bool = True
+    #: extract reads this field; ``False`` for boxes that are write-only on this form
+    extract: bool = True
+    note: str = ""
+
+    @property
+    def path(self) -> str:
+        """The model path (for a join: the paths joined with ``+``)."""
+        return "+".join(self.paths)
+
+    @property
+    def repeating(self) -> bool:
+        return bool(self.columns)
+
+    @property
+    def anchor(self) -> Anchor:
+        return self.anchors[0]
+
+
+@dataclass(frozen=True, slots=True)
+class FormSpec:
+    """A loaded mapping file: one authority form."""
+
+    authority: str
+    name: str
+    form: Phase
+    version: str
+    kind: FormKind
+    template: Path
+    fields: tuple[FieldSpec, ...]
+    source: Path
+    #: mapping-file sections other modules own: ``roster`` (batch), ``rules`` (compliance),
+    #: ``fingerprint`` (detection), ``engine`` options (e.g. ``docxtpl`` for Jinja templates)
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    description: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.authority}/{self.form}"
+
+    def field_for(self, path: str) -> FieldSpec | None:
+        for spec in self.fields:
+            if path in spec.paths or spec.path == path:
+                return spec
+        return None

@@ -1,0 +1,220 @@
+"""Marshmallow 4 schemas for the canonical PEP (the contract in docs/model.md / design.md).
+
+Every section is its own schema so that errors nest by path exactly as the data does
+(``{"targets": {1: {"due_date": [...]}}}``). Field kinds are declared with the small field
+classes in :mod:`pepdocs.model.fields` so that the catalogue (:mod:`pepdocs.model.catalog`)
+and the JSON Schema export can read them back.
+"""
+
+from __future__ import annotations
+
+from marshmallow import RAISE, Schema, fields
+
+from pepdocs.model.fields import Code, IsoDate, Money, Percent, Text
+
+
+class _Section(Schema):
+    class Meta:
+        unknown = RAISE
+        ordered = True
+
+
+class MetaSchema(_Section):
+    pep_id = Text()
+    authority = Text()
+    phase = Code("phase")
+    pep_type = Code("pep_type")
+    academic_year = Text()
+    term = Code("term")
+    meeting_date = IsoDate()
+    previous_pep_date = IsoDate()
+    next_review_date = IsoDate()
+    status = Code("pep_status")
+    completed_by = Text()
+
+
+class ChildSchema(_Section):
+    first_name = Text()
+    middle_names = Text()
+    last_name = Text()
+    preferred_name = Text()
+    date_of_birth = IsoDate()
+    gender = Code("gender")
+    ethnicity = Code("ethnicity")
+    first_language = Text()
+    upn = Text()
+    uln = Text()
+    la_child_id = Text()
+
+
+class ContactSchema(_Section):
+    name = Text()
+    phone = Text()
+    email = Text()
+    team = Text()
+
+
+class CarerSchema(_Section):
+    name = Text()
+    phone = Text()
+    email = Text()
+
+
+class IroSchema(_Section):
+    name = Text()
+    email = Text()
+    phone = Text()
+
+
+class CareSchema(_Section):
+    legal_status = Code("legal_status")
+    date_became_looked_after = IsoDate()
+    emergency_entry = fields.Boolean(allow_none=True)
+    placement_type = Code("placement_type")
+    placement_start_date = IsoDate()
+    number_of_placements = fields.Integer(allow_none=True, strict=True)
+    placing_authority = Text()
+    host_authority = Text()
+    parental_responsibility = Text()
+    carer = fields.Nested(CarerSchema, allow_none=True)
+    social_worker = fields.Nested(ContactSchema, allow_none=True)
+    iro = fields.Nested(IroSchema, allow_none=True)
+
+
+class DesignatedTeacherSchema(_Section):
+    name = Text()
+    email = Text()
+    phone = Text()
+
+
+class AttendanceSchema(_Section):
+    percent = Percent()
+    sessions_possible = fields.Integer(allow_none=True, strict=True)
+    sessions_missed = fields.Integer(allow_none=True, strict=True)
+    period_start = IsoDate()
+    period_end = IsoDate()
+
+
+class ExclusionSchema(_Section):
+    type = Code("exclusion_type")
+    start_date = IsoDate()
+    sessions = fields.Integer(allow_none=True, strict=True)
+    reason = Text()
+
+
+class EducationSchema(_Section):
+    setting_name = Text()
+    urn = Text()
+    laestab = Text()
+    ncy = Code("ncy")
+    date_joined = IsoDate()
+    on_roll = fields.Boolean(allow_none=True)
+    designated_teacher = fields.Nested(DesignatedTeacherSchema, allow_none=True)
+    senco = Text()
+    sen_provision = Code("sen_provision")
+    sen_primary_need = Code("sen_need")
+    ehcp_date = IsoDate()
+    part_time_timetable = fields.Boolean(allow_none=True)
+    attendance = fields.Nested(AttendanceSchema, allow_none=True)
+    exclusions = fields.List(fields.Nested(ExclusionSchema))
+
+
+class HealthSchema(_Section):
+    sdq_score = fields.Integer(allow_none=True, strict=True)
+    sdq_date = IsoDate()
+    camhs_involved = fields.Boolean(allow_none=True)
+
+
+class AttainmentSchema(_Section):
+    subject = Text()
+    scale = Text()
+    baseline = Text()
+    current = Text()
+    target = Text()
+    on_track = fields.Boolean(allow_none=True)
+
+
+class ViewsSchema(_Section):
+    child = Text()
+    carer = Text()
+    parent = Text()
+    school = Text()
+    social_worker = Text()
+
+
+class PreviousTargetSchema(_Section):
+    description = Text()
+    outcome = Code("target_outcome")
+    evidence = Text()
+
+
+class TargetSchema(_Section):
+    id = Text()
+    area = Code("target_area")
+    description = Text()
+    actions = Text()
+    success_criteria = Text()
+    lead = Text()
+    due_date = IsoDate()
+    pp_plus_cost = Money()
+
+
+class PpPlusItemSchema(_Section):
+    description = Text()
+    cost = Money()
+    target_id = Text()
+
+
+class PpPlusSchema(_Section):
+    requested_total = Money()
+    approved = fields.Boolean(allow_none=True)
+    items = fields.List(fields.Nested(PpPlusItemSchema))
+
+
+class TransitionSchema(_Section):
+    next_transition = Text()
+    date = IsoDate()
+    plan = Text()
+    careers_advice = Text()
+    aspirations = Text()
+
+
+class AttendeeSchema(_Section):
+    name = Text()
+    role = Text()
+    organisation = Text()
+    invited = fields.Boolean(allow_none=True)
+    attended = fields.Boolean(allow_none=True)
+
+
+class LinkedPlanSchema(_Section):
+    type = Code("linked_plan_type")
+    date = IsoDate()
+    reference = Text()
+
+
+class SignoffSchema(_Section):
+    designated_teacher_date = IsoDate()
+    social_worker_date = IsoDate()
+    virtual_school_date = IsoDate()
+    qa_rating = Code("qa_rating")
+
+
+class PepSchema(_Section):
+    """The whole PEP. Only ``meta`` and ``child`` are required; every other section is optional."""
+
+    schema_version = Text()
+    meta = fields.Nested(MetaSchema, required=True)
+    child = fields.Nested(ChildSchema, required=True)
+    care = fields.Nested(CareSchema)
+    education = fields.Nested(EducationSchema)
+    health = fields.Nested(HealthSchema)
+    attainment = fields.List(fields.Nested(AttainmentSchema))
+    views = fields.Nested(ViewsSchema)
+    previous_targets = fields.List(fields.Nested(PreviousTargetSchema))
+    targets = fields.List(fields.Nested(TargetSchema))
+    pp_plus = fields.Nested(PpPlusSchema)
+    transition = fields.Nested(TransitionSchema)
+    attendees = fields.List(fields.Nested(AttendeeSchema))
+    linked_plans = fields.List(fields.Nested(LinkedPlanSchema))
+    signoff = fields.Nested(SignoffSchema)
