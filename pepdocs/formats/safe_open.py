@@ -1,0 +1,257 @@
+"""The one safe-open layer every reader goes through.
+
+Completed forms arrive by email from hundreds of schools: damaged, renamed, half-saved and
+occasionally hostile. Every document is read into memory with a size cap, zip packages are
+checked before any member is read (entry count, total and per-entry size, compression ratio,
+unsafe names), reads are capped because declared sizes can lie, XML is parsed with no DTD,
+no entities and no network, and macro-enabled or encrypted files are recognised by content,
+not by extension. Nothing is ever extracted to disk.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from lxml import etree
+
+from pepdocs.errors import DocumentError, UnsafeDocumentError
+
+# Limits sized for real PEP forms (a few MB with photos) with a wide margin.
+MAX_INPUT_BYTES = 100 * 1024 * 1024
+MAX_ZIP_ENTRIES = 2_000
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+#: deflate reaches ~1000:1 only on degenerate data; real XML parts compress 5-30:1
+MAX_RATIO = 200
+#: small entries may legitimately have high ratios (a run of spaces); the ratio check applies
+#: above this size
+RATIO_FLOOR_BYTES = 1024 * 1024
+
+# [MS-OFFCRYPTO]: an encrypted OOXML file is an OLE2 compound file, not a zip.
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+PDF_MAGIC = b"%PDF-"
+
+Kind = Literal["docx", "xlsx", "pptx", "odt", "ods", "pdf", "doc", "ole2", "zip", "unknown"]
+
+MACRO_PARTS = ("vbaProject.bin", "vbaData.xml")
+MACRO_CONTENT_TYPES = (
+    "application/vnd.ms-word.document.macroEnabled",
+    "application/vnd.ms-excel.sheet.macroEnabled",
+    "application/vnd.ms-word.template.macroEnabledTemplate",
+    "application/vnd.ms-office.vbaProject",
+)
+
+
+def read_input(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> bytes:
+    """Read a whole input file with a size cap; missing/unreadable files give one clear line."""
+    source = Path(path)
+    try:
+        with source.open("rb") as stream:
+            data = stream.read(limit + 1)
+    except FileNotFoundError:
+        raise DocumentError("no such file", str(source)) from None
+    except IsADirectoryError:
+        raise DocumentError("is a folder, not a file", str(source)) from None
+    except OSError as exc:
+        raise DocumentError(f"cannot be read ({exc.strerror})", str(source)) from None
+    if len(data) > limit:
+        raise UnsafeDocumentError(f"larger than {limit // (1024 * 1024)} MB", str(source))
+    if not data:
+        raise DocumentError("is empty (0 bytes)", str(source))
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class SafeZip:
+    """A read-only, size-checked view of a zip package held in memory."""
+
+    source: str
+    _zip: zipfile.ZipFile
+    _names: tuple[str, ...]
+
+    def names(self) -> tuple[str, ...]:
+        return self._names
+
+    def has(self, name: str) -> bool:
+        return name in self._names
+
+    def read(self, name: str) -> bytes:
+        """Read one member, never more than its checked size (declared sizes can lie)."""
+        if name not in self._names:
+            raise DocumentError(f"part {name} is missing: the file is damaged", self.source)
+        info = self._zip.getinfo(name)
+        try:
+            with self._zip.open(info) as member:
+                data = member.read(MAX_ENTRY_BYTES + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            raise DocumentError(
+                f"part {name} cannot be read ({type(exc).__name__}): the file is damaged",
+                self.source,
+            ) from None
+        except NotImplementedError:
+            raise DocumentError(
+                f"part {name} uses an unsupported compression", self.source
+            ) from None
+        if len(data) > MAX_ENTRY_BYTES or len(data) > info.file_size + 0:
+            raise UnsafeDocumentError(f"part {name} is larger than it declares", self.source)
+        return data
+
+
+def sniff_kind(data: bytes) -> Kind:
+    """What a file really is, from its bytes (the extension is only a hint)."""
+    head = data[:8]
+    if head.startswith(PDF_MAGIC) or data[:1024].lstrip().startswith(PDF_MAGIC):
+        return "pdf"
+    if head == OLE2_MAGIC:
+        return "ole2"
+    if head.startswith(ZIP_MAGIC) or head.startswith(EMPTY_ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as package:
+                names = set(package.namelist())
+                if "mimetype" in names:
+                    mime = package.read("mimetype")[:100]
+                    if b"opendocument.text" in mime:
+                        return "odt"
+                    if b"opendocument.spreadsheet" in mime:
+                        return "ods"
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+            return "zip"
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        if "ppt/presentation.xml" in names:
+            return "pptx"
+        return "zip"
+    return "unknown"
+
+
+def _describe(kind: Kind) -> str:
+    return {
+        "docx": "a Word document",
+        "xlsx": "an Excel workbook",
+        "pptx": "a PowerPoint file",
+        "odt": "an OpenDocument text file",
+        "ods": "an OpenDocument spreadsheet",
+        "pdf": "a PDF",
+        "doc": "an old-style Word .doc",
+        "ole2": "an old-style Office file",
+        "zip": "a zip archive",
+        "unknown": "not a recognised document",
+    }[kind]
+
+
+def open_package(data: bytes, source: str, expected: Kind) -> SafeZip:
+    """Open an OOXML package (``docx``/``xlsx``) after every safety check.
+
+    Raises ``DocumentError`` for the wrong format or a damaged file, and
+    ``UnsafeDocumentError`` for encrypted, macro-enabled or bomb-shaped packages.
+    """
+    if not data:
+        raise DocumentError("is empty (0 bytes)", source)
+    if data[:8] == OLE2_MAGIC:
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
+            raise UnsafeDocumentError(
+                "is password-protected (encrypted); remove the password in Word and send it again",
+                source,
+            )
+        raise DocumentError(
+            "is an old-style Office file (.doc/.xls); save it as .docx/.xlsx first", source
+        )
+    if not data.startswith(ZIP_MAGIC) and not data.startswith(EMPTY_ZIP_MAGIC):
+        actual = sniff_kind(data)
+        raise DocumentError(f"is {_describe(actual)}, not {_describe(expected)}", source)
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        infos = package.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise DocumentError(f"is not a readable {expected} file ({exc})", source) from None
+    _check_members(infos, source)
+    names = tuple(info.filename for info in infos if _safe_name(info.filename))
+    if any(name.rsplit("/", 1)[-1] in MACRO_PARTS for name in names):
+        raise UnsafeDocumentError(
+            "contains macros (VBA); save it as a macro-free .docx/.xlsx and send it again", source
+        )
+    main_part = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}.get(expected)
+    if main_part and main_part not in names:
+        actual = sniff_kind(data)
+        raise DocumentError(f"is {_describe(actual)}, not {_describe(expected)}", source)
+    safe = SafeZip(source, package, names)
+    if safe.has("[Content_Types].xml"):
+        content_types = safe.read("[Content_Types].xml")
+        if any(marker.encode() in content_types for marker in MACRO_CONTENT_TYPES):
+            raise UnsafeDocumentError(
+                "is macro-enabled; save it as a macro-free .docx/.xlsx and send it again", source
+            )
+    return safe
+
+
+def _safe_name(name: str) -> bool:
+    """Ignore members with absolute paths or ``..`` (zip-slip); we never extract, but a
+    name like that never belongs in an Office package."""
+    if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
+        return False
+    return ".." not in name.replace("\\", "/").split("/")
+
+
+def _check_members(infos: list[zipfile.ZipInfo], source: str) -> None:
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise UnsafeDocumentError(
+            f"has {len(infos)} parts (more than {MAX_ZIP_ENTRIES}): refused as a zip bomb", source
+        )
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise UnsafeDocumentError("has encrypted zip entries", source)
+        if info.file_size > MAX_ENTRY_BYTES:
+            raise UnsafeDocumentError(
+                f"part {info.filename} would unpack to {info.file_size // (1024 * 1024)} MB: "
+                "refused as a zip bomb",
+                source,
+            )
+        if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(
+            info.compress_size, 1
+        ):
+            raise UnsafeDocumentError(
+                f"part {info.filename} is compressed more than {MAX_RATIO}:1: refused as a zip bomb",
+                source,
+            )
+        total += info.file_size
+    if total > MAX_TOTAL_BYTES:
+        raise UnsafeDocumentError(
+            f"would unpack to {total // (1024 * 1024)} MB: refused as a zip bomb", source
+        )
+
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    dtd_validation=False,
+    load_dtd=False,
+    huge_tree=False,
+    remove_blank_text=False,
+)
+
+
+def parse_xml(data: bytes, source: str, part: str = "") -> etree._Element:
+    """Parse an XML part with no DTD, no entities and no network; a DOCTYPE is refused."""
+    where = f"part {part} " if part else ""
+    head = data[:4096].lstrip()
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in data[:65536]:
+        raise UnsafeDocumentError(f"{where}declares a DTD or entities: refused", source)
+    try:
+        root = etree.fromstring(data, parser=_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise DocumentError(
+            f"{where}is not well-formed XML (line {exc.lineno}): the file is damaged", source
+        ) from None
+    if root is None:
+        raise DocumentError(f"{where}is empty", source)
+    return root
