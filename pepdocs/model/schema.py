@@ -10,7 +10,21 @@ from __future__ import annotations
 
 from marshmallow import RAISE, Schema, fields
 
-from pepdocs.model.fields import Code, IsoDate, Money, Percent, Text
+from pepdocs.model.fields import (
+    AcademicYear,
+    Code,
+    Count,
+    Email,
+    IsoDate,
+    Laestab,
+    Money,
+    Percent,
+    Phone,
+    Text,
+    Uln,
+    Upn,
+    Urn,
+)
 
 
 class _Section(Schema):
@@ -24,7 +38,7 @@ class MetaSchema(_Section):
     authority = Text()
     phase = Code("phase")
     pep_type = Code("pep_type")
-    academic_year = Text()
+    academic_year = AcademicYear()
     term = Code("term")
     meeting_date = IsoDate()
     previous_pep_date = IsoDate()
@@ -42,28 +56,28 @@ class ChildSchema(_Section):
     gender = Code("gender")
     ethnicity = Code("ethnicity")
     first_language = Text()
-    upn = Text()
-    uln = Text()
+    upn = Upn()
+    uln = Uln()
     la_child_id = Text()
 
 
 class ContactSchema(_Section):
     name = Text()
-    phone = Text()
-    email = Text()
+    phone = Phone()
+    email = Email()
     team = Text()
 
 
 class CarerSchema(_Section):
     name = Text()
-    phone = Text()
-    email = Text()
+    phone = Phone()
+    email = Email()
 
 
 class IroSchema(_Section):
     name = Text()
-    email = Text()
-    phone = Text()
+    email = Email()
+    phone = Phone()
 
 
 class CareSchema(_Section):
@@ -72,7 +86,7 @@ class CareSchema(_Section):
     emergency_entry = fields.Boolean(allow_none=True)
     placement_type = Code("placement_type")
     placement_start_date = IsoDate()
-    number_of_placements = fields.Integer(allow_none=True, strict=True)
+    number_of_placements = Count()
     placing_authority = Text()
     host_authority = Text()
     parental_responsibility = Text()
@@ -83,14 +97,14 @@ class CareSchema(_Section):
 
 class DesignatedTeacherSchema(_Section):
     name = Text()
-    email = Text()
-    phone = Text()
+    email = Email()
+    phone = Phone()
 
 
 class AttendanceSchema(_Section):
     percent = Percent()
-    sessions_possible = fields.Integer(allow_none=True, strict=True)
-    sessions_missed = fields.Integer(allow_none=True, strict=True)
+    sessions_possible = Count()
+    sessions_missed = Count()
     period_start = IsoDate()
     period_end = IsoDate()
 
@@ -98,14 +112,14 @@ class AttendanceSchema(_Section):
 class ExclusionSchema(_Section):
     type = Code("exclusion_type")
     start_date = IsoDate()
-    sessions = fields.Integer(allow_none=True, strict=True)
+    sessions = Count()
     reason = Text()
 
 
 class EducationSchema(_Section):
     setting_name = Text()
-    urn = Text()
-    laestab = Text()
+    urn = Urn()
+    laestab = Laestab()
     ncy = Code("ncy")
     date_joined = IsoDate()
     on_roll = fields.Boolean(allow_none=True)
@@ -120,7 +134,8 @@ class EducationSchema(_Section):
 
 
 class HealthSchema(_Section):
-    sdq_score = fields.Integer(allow_none=True, strict=True)
+    # Strengths and Difficulties Questionnaire total difficulties score runs 0 to 40.
+    sdq_score = Count(maximum=40)
     sdq_date = IsoDate()
     camhs_involved = fields.Boolean(allow_none=True)
 
