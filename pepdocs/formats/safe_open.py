@@ -3,15 +3,22 @@
 Completed forms arrive by email from hundreds of schools: damaged, renamed, half-saved and
 occasionally hostile. Every document is read into memory with a size cap, zip packages are
 checked before any member is read (entry count, total and per-entry size, compression ratio,
-unsafe names), reads are capped because declared sizes can lie, XML is parsed with no DTD,
-no entities and no network, and macro-enabled or encrypted files are recognised by content,
-not by extension. Nothing is ever extracted to disk.
+unsafe and duplicate names), reads are capped because declared sizes can lie, XML is parsed
+with no DTD, no entities and no network, and macro-enabled or encrypted files are recognised by
+content, not by extension. Nothing is ever extracted to disk. PDFs have their own bounded
+opener in ``pepdocs.safety.pdf`` (pypdf needs a time and memory bound, not zip checks).
+
+Every failure is a ``DocumentError`` (damaged, wrong kind) or ``UnsafeDocumentError``
+(refused for safety) whose message names the file and the problem, never the content.
+docs/safety.md explains each limit.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import stat
+import threading
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,12 +38,22 @@ MAX_RATIO = 200
 #: small entries may legitimately have high ratios (a run of spaces); the ratio check applies
 #: above this size
 RATIO_FLOOR_BYTES = 1024 * 1024
+#: ``sniff_kind`` reads at most this much of an ODF ``mimetype`` member (it is ~40 bytes)
+MIMETYPE_READ_BYTES = 256
 
 # [MS-OFFCRYPTO]: an encrypted OOXML file is an OLE2 compound file, not a zip.
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+#: APPNOTE.TXT 4.3.12: every central-directory record starts with this signature, and
+#: zipfile refuses a record without it, so counting it bounds the entry count from above.
+ZIP_CENTRAL_DIRECTORY_MAGIC = b"PK\x01\x02"
 PDF_MAGIC = b"%PDF-"
+# [MS-OFFCRYPTO] 2.3.4.4: the stream names of an encrypted package, as UTF-16LE directory names.
+_ENCRYPTED_STREAMS = (
+    "EncryptedPackage".encode("utf-16-le"),
+    "EncryptionInfo".encode("utf-16-le"),
+)
 
 Kind = Literal["docx", "xlsx", "pptx", "odt", "ods", "pdf", "doc", "ole2", "zip", "unknown"]
 
@@ -45,14 +62,25 @@ MACRO_CONTENT_TYPES = (
     "application/vnd.ms-word.document.macroEnabled",
     "application/vnd.ms-excel.sheet.macroEnabled",
     "application/vnd.ms-word.template.macroEnabledTemplate",
+    "application/vnd.ms-excel.template.macroEnabled",
+    "application/vnd.ms-excel.addin.macroEnabled",
     "application/vnd.ms-office.vbaProject",
 )
+
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError)
 
 
 def read_input(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> bytes:
     """Read a whole input file with a size cap; missing/unreadable files give one clear line."""
     source = Path(path)
     try:
+        mode = source.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise DocumentError("is a folder, not a file", str(source))
+        # A named pipe or device (/dev/zero, /dev/stdin) would block or never end; stat
+        # before open because opening a FIFO blocks by itself.
+        if not stat.S_ISREG(mode):
+            raise DocumentError("is not a regular file", str(source))
         with source.open("rb") as stream:
             data = stream.read(limit + 1)
     except FileNotFoundError:
@@ -89,8 +117,10 @@ class SafeZip:
         info = self._zip.getinfo(name)
         try:
             with self._zip.open(info) as member:
+                # zipfile stops at the declared size and then checks the CRC, so a member that
+                # inflates past its declaration fails as damaged; the +1 is a second guard.
                 data = member.read(MAX_ENTRY_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        except _ZIP_ERRORS as exc:
             raise DocumentError(
                 f"part {name} cannot be read ({type(exc).__name__}): the file is damaged",
                 self.source,
@@ -99,9 +129,19 @@ class SafeZip:
             raise DocumentError(
                 f"part {name} uses an unsupported compression", self.source
             ) from None
-        if len(data) > MAX_ENTRY_BYTES or len(data) > info.file_size + 0:
+        except (MemoryError, RecursionError):
+            raise UnsafeDocumentError(
+                f"part {name} needs too much memory to unpack: refused", self.source
+            ) from None
+        if len(data) > MAX_ENTRY_BYTES or len(data) > info.file_size:
             raise UnsafeDocumentError(f"part {name} is larger than it declares", self.source)
         return data
+
+
+def _too_many_entries(data: bytes) -> bool:
+    """A cheap upper bound on the entry count, checked BEFORE zipfile builds one Python object
+    per central-directory record: 100 MB of records would cost gigabytes of memory."""
+    return data.count(ZIP_CENTRAL_DIRECTORY_MAGIC) > MAX_ZIP_ENTRIES
 
 
 def sniff_kind(data: bytes) -> Kind:
@@ -112,16 +152,21 @@ def sniff_kind(data: bytes) -> Kind:
     if head == OLE2_MAGIC:
         return "ole2"
     if head.startswith(ZIP_MAGIC) or head.startswith(EMPTY_ZIP_MAGIC):
+        if _too_many_entries(data):
+            return "zip"
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as package:
                 names = set(package.namelist())
                 if "mimetype" in names:
-                    mime = package.read("mimetype")[:100]
+                    # ODF puts a short, stored ``mimetype`` first; read a capped prefix only,
+                    # a hostile one could be a bomb.
+                    with package.open("mimetype") as member:
+                        mime = member.read(MIMETYPE_READ_BYTES)
                     if b"opendocument.text" in mime:
                         return "odt"
                     if b"opendocument.spreadsheet" in mime:
                         return "ods"
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        except (*_ZIP_ERRORS, NotImplementedError, MemoryError):
             return "zip"
         if "word/document.xml" in names:
             return "docx"
@@ -148,6 +193,10 @@ def _describe(kind: Kind) -> str:
     }[kind]
 
 
+def _is_encrypted_ole2(data: bytes) -> bool:
+    return any(marker in data for marker in _ENCRYPTED_STREAMS)
+
+
 def open_package(data: bytes, source: str, expected: Kind) -> SafeZip:
     """Open an OOXML package (``docx``/``xlsx``) after every safety check.
 
@@ -157,7 +206,7 @@ def open_package(data: bytes, source: str, expected: Kind) -> SafeZip:
     if not data:
         raise DocumentError("is empty (0 bytes)", source)
     if data[:8] == OLE2_MAGIC:
-        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
+        if _is_encrypted_ole2(data):
             raise UnsafeDocumentError(
                 "is password-protected (encrypted); remove the password in Word and send it again",
                 source,
@@ -168,11 +217,22 @@ def open_package(data: bytes, source: str, expected: Kind) -> SafeZip:
     if not data.startswith(ZIP_MAGIC) and not data.startswith(EMPTY_ZIP_MAGIC):
         actual = sniff_kind(data)
         raise DocumentError(f"is {_describe(actual)}, not {_describe(expected)}", source)
+    if _too_many_entries(data):
+        raise UnsafeDocumentError(
+            f"has more than {MAX_ZIP_ENTRIES} parts: refused as a zip bomb", source
+        )
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         infos = package.infolist()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise DocumentError(f"is not a readable {expected} file ({exc})", source) from None
+    except _ZIP_ERRORS:
+        # zipfile's own message can quote member names; say what it means instead.
+        raise DocumentError(
+            f"is not a readable {expected} file (damaged or cut short)", source
+        ) from None
+    except (NotImplementedError, MemoryError):
+        raise DocumentError(
+            f"is not a readable {expected} file (unsupported zip)", source
+        ) from None
     _check_members(infos, source)
     names = tuple(info.filename for info in infos if _safe_name(info.filename))
     if any(name.rsplit("/", 1)[-1] in MACRO_PARTS for name in names):
@@ -207,9 +267,18 @@ def _check_members(infos: list[zipfile.ZipInfo], source: str) -> None:
             f"has {len(infos)} parts (more than {MAX_ZIP_ENTRIES}): refused as a zip bomb", source
         )
     total = 0
+    seen: set[str] = set()
     for info in infos:
         if info.flag_bits & 0x1:
             raise UnsafeDocumentError("has encrypted zip entries", source)
+        # Two members of one name: readers would disagree on which is "the" part (zipfile
+        # takes the last, Word the first), a classic way to show a checker one content and
+        # a person another.
+        if info.filename in seen:
+            raise UnsafeDocumentError(
+                f"has two parts named {info.filename}: refused as tampered", source
+            )
+        seen.add(info.filename)
         if info.file_size > MAX_ENTRY_BYTES:
             raise UnsafeDocumentError(
                 f"part {info.filename} would unpack to {info.file_size // (1024 * 1024)} MB: "
@@ -220,7 +289,8 @@ def _check_members(infos: list[zipfile.ZipInfo], source: str) -> None:
             info.compress_size, 1
         ):
             raise UnsafeDocumentError(
-                f"part {info.filename} is compressed more than {MAX_RATIO}:1: refused as a zip bomb",
+                f"part {info.filename} is compressed more than {MAX_RATIO}:1: "
+                "refused as a zip bomb",
                 source,
             )
         total += info.file_size
@@ -230,28 +300,57 @@ def _check_members(infos: list[zipfile.ZipInfo], source: str) -> None:
         )
 
 
-_PARSER = etree.XMLParser(
-    resolve_entities=False,
-    no_network=True,
-    dtd_validation=False,
-    load_dtd=False,
-    huge_tree=False,
-    remove_blank_text=False,
+# lxml parser objects must not be shared between threads; one per thread, built on first use.
+_PARSERS = threading.local()
+
+
+def _parser() -> etree.XMLParser:
+    parser: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            dtd_validation=False,
+            load_dtd=False,
+            # keeps libxml2's default limits (depth, text node size): a real form is far
+            # below them, a hostile one is stopped by them
+            huge_tree=False,
+            remove_blank_text=False,
+        )
+        _PARSERS.parser = parser
+    return parser
+
+
+# Markup that brings a DTD (and with it entity expansion: billion laughs, external
+# entities) in the three encodings an XML part can arrive in. Office never writes a DTD, and a
+# literal "<!" cannot occur in well-formed text content (it would be escaped as "&lt;!").
+_DTD_MARKERS = tuple(
+    marker.encode(encoding)
+    for marker in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
 )
 
 
 def parse_xml(data: bytes, source: str, part: str = "") -> etree._Element:
     """Parse an XML part with no DTD, no entities and no network; a DOCTYPE is refused."""
     where = f"part {part} " if part else ""
-    head = data[:4096].lstrip()
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in data[:65536]:
+    # The whole part is scanned, not a prefix: a DOCTYPE may follow a long comment.
+    if any(marker in data for marker in _DTD_MARKERS):
         raise UnsafeDocumentError(f"{where}declares a DTD or entities: refused", source)
     try:
-        root = etree.fromstring(data, parser=_PARSER)
+        root = etree.fromstring(data, parser=_parser())
     except etree.XMLSyntaxError as exc:
         raise DocumentError(
             f"{where}is not well-formed XML (line {exc.lineno}): the file is damaged", source
         ) from None
+    except (etree.LxmlError, ValueError, MemoryError, RecursionError):
+        raise DocumentError(
+            f"{where}cannot be parsed as XML: the file is damaged", source
+        ) from None
     if root is None:
         raise DocumentError(f"{where}is empty", source)
+    # Belt and braces for encodings the byte scan above does not cover (UTF-32, EBCDIC).
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise UnsafeDocumentError(f"{where}declares a DTD or entities: refused", source)
     return root
