@@ -2,6 +2,7 @@
 
 from pepdocs.model.catalog import FieldInfo, field_catalog, leaf_paths
 from pepdocs.model.codelists import CodeList, get_codelist, list_codelists
+from pepdocs.model.jsonschema import pep_json_schema
 from pepdocs.model.validate import (
     dump_pep,
     dump_pep_file,
@@ -22,6 +23,7 @@ __all__ = [
     "list_codelists",
     "load_pep",
     "load_pep_file",
+    "pep_json_schema",
     "validate_pep",
     "validate_pep_file",
 ]
