@@ -1,0 +1,15 @@
+"""Safety helpers shared by every engine and command: sanitising text for XML and spreadsheet
+exports, the sandboxed Jinja environment, bounded PDF opening, redaction and text-file
+decoding. See docs/safety.md for the threat model and the limits.
+"""
+
+from pepdocs.safety.jinja import sandboxed_environment, template_errors
+from pepdocs.safety.sanitize import clean_text, export_cell, neutralise_formula
+
+__all__ = [
+    "clean_text",
+    "export_cell",
+    "neutralise_formula",
+    "sandboxed_environment",
+    "template_errors",
+]
