@@ -1,0 +1,23 @@
+"""Fixtures shared across the test tree (kept small: most tests build their own data)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from pepdocs.errors import ComponentMissingError
+from pepdocs.office import find_soffice
+
+
+@pytest.fixture(scope="session")
+def libreoffice() -> Path:
+    """The real ``soffice``. Skips when it is absent, unless ``PEPDOCS_REQUIRE_LIBREOFFICE``
+    is set (CI sets it: there a missing LibreOffice must fail, not hide the tests)."""
+    try:
+        return find_soffice("the LibreOffice tests")
+    except ComponentMissingError as missing:
+        if os.environ.get("PEPDOCS_REQUIRE_LIBREOFFICE"):
+            pytest.fail(f"PEPDOCS_REQUIRE_LIBREOFFICE is set but {missing}")
+        pytest.skip(str(missing))
