@@ -50,7 +50,8 @@ _register_commands()
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the CLI and turn errors into one line and an exit code."""
     try:
-        cli.main(args=argv, prog_name="pepdocs", standalone_mode=False)
+        # standalone_mode=False makes click *return* the code of ``ctx.exit(n)``.
+        returned = cli.main(args=argv, prog_name="pepdocs", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(1)
@@ -65,4 +66,4 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
-    sys.exit(0)
+    sys.exit(returned if isinstance(returned, int) else 0)
