@@ -88,8 +88,8 @@ class ControlForm:
         self.mapping.add(entry)
 
     def _label_anchor(self, box: Box, scope: str | None) -> dict[str, object]:
-        if box.kind == "check":
-            return {"checkbox": box.label}
+        # A checkbox control's fallback is a label anchor, not a checkbox anchor: the loader
+        # needs every anchor of a field to hold the same shape of value as the control.
         if scope:
             return {"label": {"text": box.label, "section": scope}}
         # An unscoped label anchor finds the first cell with that text: keep them unique.
