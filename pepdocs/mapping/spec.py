@@ -102,10 +102,20 @@ class FormSpec:
     #: ``fingerprint`` (detection), ``engine`` options (e.g. ``docxtpl`` for Jinja templates)
     settings: Mapping[str, Any] = field(default_factory=dict)
     description: str = ""
+    #: further phases this form is used for besides ``form`` (the mapping's ``phases`` key)
+    phases: tuple[str, ...] = ()
+    #: what the loader found worth saying but not wrong: transforms that cannot be read back
+    #: (``file:line: child.name+care.carer.name: ...``); reports repeat them
+    warnings: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
         return f"{self.authority}/{self.form}"
+
+    @property
+    def covers(self) -> tuple[str, ...]:
+        """Every phase this form serves: ``form`` first, then the extra ``phases``."""
+        return (self.form, *(phase for phase in self.phases if phase != self.form))
 
     def field_for(self, path: str) -> FieldSpec | None:
         for spec in self.fields:

@@ -1,11 +1,52 @@
-"""Bidirectional transforms between model values and form values (see docs/mappings.md)."""
+"""Bidirectional transforms between model values and form values (see docs/mappings.md).
+
+Model values are JSON-native: ISO date strings, money as a decimal string (``"1234.50"``),
+percentages as floats, ints, bools, code strings. Form values are what an engine writes and
+reads (:data:`pepdocs.mapping.spec.FormValue`): text, a checkbox state, the ticked option keys
+of a checkbox group, or table rows.
+
+Writing is exact; reading is tolerant of what people type (``£1,234.5``, ``yes``, ``3rd Sept
+2025``) but never guesses: text it cannot read raises :class:`~pepdocs.errors.TransformError`
+with a reason (never the text: that stays on ``.raw`` for the report).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib
+import math
+import re
+import unicodedata
 from abc import ABC, abstractmethod
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any, Literal
 
+from pepdocs.errors import TransformError
+from pepdocs.mapping.dates import check_date_format, format_date, parse_uk_date
 from pepdocs.mapping.spec import FormValue
+
+if TYPE_CHECKING:
+    from pepdocs.mapping.spec import ColumnSpec
+    from pepdocs.model.catalog import FieldInfo
+
+#: Remarks for the report that go with a converted value (``matched an option approximately``).
+Notes = tuple[str, ...]
+
+#: How a bool or choice is written: text (``Yes``, ``Full Care Order``), a checkbox state
+#: (bool), or the ticked keys of a checkbox group (list of option keys).
+Output = Literal["label", "bool", "keys"]
+
+
+class TransformConfigError(ValueError):
+    """A transform's options are wrong; ``option`` names the mapping key at fault.
+
+    The loader turns it into a :class:`~pepdocs.errors.MappingError` at that key's line.
+    """
+
+    def __init__(self, message: str, option: str | None = None) -> None:
+        super().__init__(message)
+        self.option = option
 
 
 class Transform(ABC):
@@ -13,14 +54,1000 @@ class Transform(ABC):
 
     ``from_form`` raises :class:`pepdocs.errors.TransformError` on text it cannot read; the
     caller reports the field as unparseable and keeps the raw text. ``reversible`` is False
-    for a transform that loses information; the loader and reports say so.
+    for a transform that loses information; the loader and reports say so, and ``caveat``
+    says why (or, for a reversible transform, when a particular value would not read back).
     """
 
     name: str = ""
     reversible: bool = True
+    caveat: str = ""
 
     @abstractmethod
     def to_form(self, value: Any) -> FormValue: ...
 
     @abstractmethod
     def from_form(self, raw: FormValue) -> Any: ...
+
+    def to_form_noted(self, value: Any) -> tuple[FormValue, Notes]:
+        """``to_form``, plus a note when this value would not read back unchanged.
+
+        The check reads the written value back: a join whose value contains its separator, a
+        money format that drops pence, a multi-line text in a single-line box all say so here
+        instead of losing data silently.
+        """
+        form_value = self.to_form(value)
+        try:
+            back = self.from_form(form_value)
+        except TransformError as problem:
+            return form_value, (f"will not read back from the form: {problem}",)
+        if not _same_model_value(back, value):
+            reason = f" ({self.caveat})" if self.caveat else ""
+            return form_value, (f"will not read back unchanged from the form{reason}",)
+        return form_value, ()
+
+    def from_form_noted(self, raw: FormValue) -> tuple[Any, Notes]:
+        """``from_form``, plus remarks for the report (an approximate match, a dropped row)."""
+        return self.from_form(raw), ()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name}>"
+
+
+def _same_model_value(read: Any, written: Any) -> bool:
+    if isinstance(written, dt.date):
+        written = written.isoformat()
+    if isinstance(written, Decimal):
+        written = format(written, "f")
+    if written == "" or written == [] or written == {}:
+        written = None
+    if isinstance(written, Mapping) and isinstance(read, Mapping):
+        return all(_same_model_value(read.get(key), item) for key, item in written.items())
+    if isinstance(written, list) and isinstance(read, list) and len(read) == len(written):
+        return all(_same_model_value(a, b) for a, b in zip(read, written, strict=True))
+    if isinstance(written, str) and isinstance(read, str):
+        return read == written.strip()
+    return bool(read == written)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\v\u2028\u2029\x85]")
+
+
+def _is_blank(raw: FormValue) -> bool:
+    if raw is None:
+        return True
+    if isinstance(raw, str):
+        return not raw.strip()
+    if isinstance(raw, list):
+        return not raw
+    return False
+
+
+def _text_of(raw: Any, what: str) -> str:
+    """The text of a form value that should be a single box's text."""
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, bool):
+        raise TransformError(f"not {what}: the form holds a checkbox here", raw=raw)
+    if isinstance(raw, int | float | Decimal):
+        return _plain_number(raw)  # a spreadsheet cell holding a number
+    if isinstance(raw, list) and len(raw) == 1 and isinstance(raw[0], str):
+        return raw[0]
+    raise TransformError(f"not {what}: expected the text of one box", raw=raw)
+
+
+def _plain_number(value: int | float | Decimal) -> str:
+    """``94.5`` -> ``94.5``, ``100.0`` -> ``100``, never ``1e-05``."""
+    if isinstance(value, int):
+        return str(value)
+    number = Decimal(repr(value)) if isinstance(value, float) else value
+    text = format(number, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def _squash_spaces(text: str) -> str:
+    # No-break, thin and figure spaces arrive from Word and PDFs; en spaces are how an empty
+    # legacy form field looks (five U+2002).
+    return re.sub(r"[\s\u00a0\u2002\u2007\u202f]+", "", text)
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+_PLAIN = re.compile(r"\d+(?:\.\d*)?|\.\d+")
+
+
+def _parse_decimal(text: str, raw: object, what: str) -> Decimal:
+    """``1,234.5`` -> Decimal; thousands commas must group by three (``1,23`` is refused)."""
+    body = _squash_spaces(text)
+    sign = ""
+    if body[:1] in "+-\u2212":
+        sign, body = ("-" if body[0] != "+" else ""), body[1:]
+    if _GROUPED.fullmatch(body):
+        body = body.replace(",", "")
+    elif not _PLAIN.fullmatch(body):
+        if "," in body:
+            raise TransformError(
+                f"not {what}: commas must separate thousands (1,234.50); "
+                "a decimal comma is not read",
+                raw=raw,
+            )
+        raise TransformError(f"not {what}: expected a number", raw=raw)
+    try:
+        return Decimal(sign + body)
+    except InvalidOperation:  # pragma: no cover - the patterns above only let numbers through
+        raise TransformError(f"not {what}: expected a number", raw=raw) from None
+
+
+def _model_number(value: Any, what: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        raise TransformError(f"the model value is not {what}", raw=value)
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        raise TransformError(f"the model value is not {what}", raw=value) from None
+    if not number.is_finite():
+        raise TransformError(f"the model value is not {what}", raw=value)
+    return number
+
+
+def _check_format(fmt: Any, sample: Any, option: str = "format") -> str:
+    """A ``str.format`` pattern with one replacement field, e.g. ``£{:,.2f}``."""
+    if not isinstance(fmt, str):
+        raise TransformConfigError("format must be text, e.g. '£{:,.2f}'", option)
+    try:
+        fmt.format(sample)
+    except (ValueError, IndexError, KeyError, TypeError) as exc:
+        raise TransformConfigError(
+            f"format is not a Python format with one {{}} field ({exc}); e.g. '£{{:,.2f}}'",
+            option,
+        ) from None
+    return fmt
+
+
+def normalise_label(text: str) -> str:
+    """Case-, accent-, spacing- and punctuation-insensitive form of an option label.
+
+    ``"Section 20 (s.20)"`` and ``"section 20 s 20"`` compare equal; ``&`` counts as ``and``.
+    """
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = folded.replace("&", " and ")
+    return " ".join(re.sub(r"[^\w]+", " ", folded).split())
+
+
+# --- scalar transforms -----------------------------------------------------------------------
+
+
+class TextTransform(Transform):
+    """Free text. Read: stripped, line endings made ``\\n``, empty -> ``None``.
+
+    ``multiline=False`` folds line breaks into spaces when reading (a single-line box that
+    wrapped); ``True`` tells engines to write one paragraph per line. ``None`` keeps what is
+    there.
+    """
+
+    name = "text"
+
+    def __init__(self, multiline: bool | None = None) -> None:
+        self.multiline = multiline
+        if multiline is False:
+            self.caveat = "line breaks read back as spaces in this single-line box"
+
+    def to_form(self, value: Any) -> FormValue:
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            raise TransformError("the model value is not text", raw=value)
+        if isinstance(value, int | float | Decimal):
+            return _plain_number(value)
+        if not isinstance(value, str):
+            raise TransformError("the model value is not text", raw=value)
+        return _LINE_BREAKS.sub("\n", value)
+
+    def from_form(self, raw: FormValue) -> str | None:
+        if _is_blank(raw):
+            return None
+        text = _LINE_BREAKS.sub("\n", _text_of(raw, "text")).strip()
+        if self.multiline is False:
+            text = " ".join(text.split())
+        return text or None
+
+
+class DateTransform(Transform):
+    """ISO date in the model; written with ``format`` (default ``%d/%m/%Y``), read with the
+    strict UK parser (:func:`pepdocs.mapping.dates.parse_uk_date`)."""
+
+    name = "date"
+    _PROBES = (dt.date(2025, 9, 3), dt.date(2031, 12, 25), dt.date(1999, 1, 31))
+
+    def __init__(self, fmt: str = "%d/%m/%Y", pivot_year: int | None = None) -> None:
+        if not isinstance(fmt, str):
+            raise TransformConfigError("format must be text, e.g. '%d/%m/%Y'", "format")
+        try:
+            check_date_format(fmt)
+        except ValueError as exc:
+            raise TransformConfigError(str(exc), "format") from None
+        self.format = fmt
+        self.pivot_year = pivot_year
+        for probe in self._PROBES:
+            try:
+                back = parse_uk_date(format_date(probe, fmt), pivot_year=pivot_year)
+            except TransformError:
+                back = None
+            if back != probe:
+                self.reversible = False
+                self.caveat = (
+                    "this date format does not read back: it needs day, month and year, "
+                    "day before month"
+                )
+                break
+
+    def to_form(self, value: Any) -> FormValue:
+        if value is None:
+            return None
+        return format_date(_model_date(value), self.format)
+
+    def from_form(self, raw: FormValue) -> str | None:
+        if _is_blank(raw):
+            return None
+        if isinstance(raw, dt.date):  # a spreadsheet cell holding a date or datetime
+            return (raw.date() if isinstance(raw, dt.datetime) else raw).isoformat()
+        return parse_uk_date(_text_of(raw, "a date"), pivot_year=self.pivot_year).isoformat()
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _model_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise TransformError("the model value is not an ISO date (YYYY-MM-DD)", raw=value)
+
+
+class IntTransform(Transform):
+    """A whole number. Read: ``1,234``, `` 12 ``, ``12.0`` (a spreadsheet's float)."""
+
+    name = "int"
+
+    def to_form(self, value: Any) -> FormValue:
+        if value is None:
+            return None
+        number = _model_number(value, "a whole number")
+        if number != number.to_integral_value():
+            raise TransformError("the model value is not a whole number", raw=value)
+        return str(int(number))
+
+    def from_form(self, raw: FormValue) -> int | None:
+        if _is_blank(raw):
+            return None
+        number = _parse_decimal(_text_of(raw, "a whole number"), raw, "a whole number")
+        if number != number.to_integral_value():
+            raise TransformError("not a whole number: it has a fraction", raw=raw)
+        return int(number)
+
+
+class DecimalTransform(Transform):
+    """A number with a fraction (model: float). ``format`` e.g. ``{:.1f}``; default plain."""
+
+    name = "decimal"
+
+    def __init__(self, fmt: str | None = None) -> None:
+        self.format = _check_format(fmt, 1.5) if fmt is not None else None
+        if self.format:
+            self.caveat = "the format rounds this number"
+
+    def to_form(self, value: Any) -> FormValue:
+        if value is None:
+            return None
+        number = _model_number(value, "a number")
+        if self.format:
+            return self.format.format(float(number))
+        return _plain_number(number)
+
+    def from_form(self, raw: FormValue) -> float | None:
+        if _is_blank(raw):
+            return None
+        return float(_parse_decimal(_text_of(raw, "a number"), raw, "a number"))
+
+
+_CURRENCY_WORDS = re.compile(r"(?i)\bgbp\b|£|\bpounds?\b|\bsterling\b")
+_OTHER_CURRENCY = re.compile(r"(?i)[$€¥]|\b(?:usd|eur)\b")
+_PENCE = re.compile(r"(?i)(\d+)\s*p(?:ence)?")
+
+
+class MoneyTransform(Transform):
+    """GBP; the model holds a decimal string (``"1234.50"``). Written ``£1,234.50`` (or per
+    ``format``, a Python format such as ``{:.2f}``); read tolerant of ``£``, ``GBP``, commas,
+    spaces and ``50p``. Negative amounts and more than two decimal places are refused."""
+
+    name = "money"
+
+    def __init__(self, fmt: str | None = None) -> None:
+        self.format = _check_format(fmt, Decimal("1234.50")) if fmt is not None else "£{:,.2f}"
+        if fmt is not None:
+            self.caveat = "the format rounds this amount"
+
+    def to_form(self, value: Any) -> FormValue:
+        if value is None or value == "":
+            return None
+        amount = _model_number(value, "an amount of money").quantize(Decimal("0.01"))
+        return self.format.format(amount)
+
+    def from_form(self, raw: FormValue) -> str | None:
+        if _is_blank(raw):
+            return None
+        text = _text_of(raw, "an amount of money").strip()
+        if _OTHER_CURRENCY.search(text):
+            raise TransformError("not an amount in pounds: another currency is named", raw=raw)
+        pence = _PENCE.fullmatch(text)
+        if pence:
+            amount = Decimal(pence.group(1)) / 100
+        else:
+            text = _CURRENCY_WORDS.sub("", text)
+            if text.strip().startswith("(") and text.strip().endswith(")"):
+                raise TransformError("not an amount of money: it is negative", raw=raw)
+            amount = _parse_decimal(text, raw, "an amount of money")
+        if amount < 0:
+            raise TransformError("not an amount of money: it is negative", raw=raw)
+        if amount != amount.quantize(Decimal("0.01")):
+            raise TransformError("not an amount of money: more than two decimal places", raw=raw)
+        return format(amount.quantize(Decimal("0.01")), "f")
+
+
+class PercentTransform(Transform):
+    """A percentage 0-100 (model: float). Written ``94.5%`` (or per ``format``, e.g.
+    ``{:.1f}%``); read from ``94.5``, ``94.5 %``, ``94.5%``."""
+
+    name = "percent"
+
+    def __init__(self, fmt: str | None = None) -> None:
+        self.format = _check_format(fmt, 94.5) if fmt is not None else None
+        if self.format:
+            self.caveat = "the format rounds this percentage"
+
+    def to_form(self, value: Any) -> FormValue:
+        if value is None:
+            return None
+        number = _model_number(value, "a percentage")
+        if self.format:
+            return self.format.format(float(number))
+        return f"{_plain_number(number)}%"
+
+    def from_form(self, raw: FormValue) -> float | None:
+        if _is_blank(raw):
+            return None
+        text = _text_of(raw, "a percentage").strip()
+        text = re.sub(r"\s*(?:%|per\s*cent|percent)\s*$", "", text, flags=re.IGNORECASE)
+        number = float(_parse_decimal(text, raw, "a percentage"))
+        if not 0 <= number <= 100 or math.isnan(number):
+            raise TransformError("not a percentage: it must be between 0 and 100", raw=raw)
+        return number
+
+
+_TRUE_WORDS = frozenset(
+    {"y", "yes", "true", "t", "x", "1", "on", "ticked", "checked", "selected"}
+    | {"✓", "✔", "☑", "☒", "■", "⊠", "\uf0fe", "þ"}
+)
+_FALSE_WORDS = frozenset(
+    {"n", "no", "false", "f", "0", "off", "unticked", "not ticked", "unchecked", "☐", "□"}
+)
+# A cross typed beside a question means "ticked" to some and "no" to others.
+_AMBIGUOUS_MARKS = frozenset({"✗", "✘", "╳"})
+_NOT_ANSWERED = frozenset({"n a", "na", "not applicable", "not known", "unknown"})
+
+
+def bool_word(text: str) -> bool | None:
+    """True/False for a word that plainly means yes/no (``yes``, ``Y``, ``true``, ``x``,
+    ``no``...), else None. The loader uses it to tell a yes/no checkbox group's keys apart."""
+    token = _bool_token(text)
+    if token in _TRUE_WORDS and token not in _FALSE_WORDS:
+        return True
+    if token in _FALSE_WORDS and token not in _TRUE_WORDS:
+        return False
+    return None
+
+
+def _bool_token(text: str) -> str:
+    token = text.strip().strip("[]()").strip().rstrip(".!").strip()
+    if len(token) == 1 and not token.isalnum():
+        return token  # a glyph: normalise_label would erase it
+    return normalise_label(token)
+
+
+class BoolTransform(Transform):
+    """Yes/no. Written as a label (default ``Yes``/``No``), a checkbox state, or the ticked
+    key of a yes/no checkbox group; read from any of those and from ``y``, ``true``, ``x``,
+    ``✓``, ``ticked``, ``[x]`` or ``n``, ``no``, ``false``, ``☐``. ``N/A`` reads as no answer;
+    a lone cross (``✗``) is refused as ambiguous."""
+
+    name = "bool"
+
+    def __init__(
+        self,
+        true_label: str = "Yes",
+        false_label: str = "No",
+        output: Output = "label",
+        keys: tuple[str, str] = ("true", "false"),
+    ) -> None:
+        for option in (true_label, false_label):
+            if not isinstance(option, str):
+                raise TransformConfigError("bool labels must be text", "values")
+        if _bool_token(true_label) == _bool_token(false_label):
+            raise TransformConfigError("the yes and no labels must differ", "values")
+        self.true_label = true_label
+        self.false_label = false_label
+        self.output = output
+        self.keys = keys
+        self._true = _TRUE_WORDS | {_bool_token(true_label), _bool_token(keys[0])}
+        self._false = _FALSE_WORDS | {_bool_token(false_label), _bool_token(keys[1])}
+
+    def to_form(self, value: Any) -> FormValue:
+        if value is None:
+            return None
+        if not isinstance(value, bool):
+            raise TransformError("the model value is not true or false", raw=value)
+        if self.output == "bool":
+            return value
+        if self.output == "keys":
+            return [self.keys[0] if value else self.keys[1]]
+        return self.true_label if value else self.false_label
+
+    def from_form(self, raw: FormValue) -> bool | None:
+        if isinstance(raw, bool):
+            return raw
+        answer: Any = raw
+        if isinstance(raw, list):
+            if len(raw) > 1:
+                raise TransformError("both yes and no are ticked", raw=raw)
+            answer = raw[0] if raw else None
+        if _is_blank(answer):
+            return None
+        token = _bool_token(_text_of(answer, "yes or no"))
+        if token in self._true and token not in self._false:
+            return True
+        if token in self._false and token not in self._true:
+            return False
+        if token in _NOT_ANSWERED:
+            return None
+        if token in _AMBIGUOUS_MARKS:
+            raise TransformError(
+                "a cross can mean ticked or no: check the form and type yes or no", raw=raw
+            )
+        raise TransformError(
+            f"not yes or no: expected {self.true_label!r} or {self.false_label!r}", raw=raw
+        )
+
+
+class ChoiceTransform(Transform):
+    """A code from a list, shown as its label: ``values`` maps code -> label (or a list of
+    labels: the first is written, all are read). Read: the label or the code, ignoring case,
+    accents, spacing and punctuation; else the closest label scoring at least ``threshold``
+    (0-100; ``None`` turns fuzzy matching off), reported as approximate."""
+
+    name = "choice"
+
+    def __init__(
+        self,
+        values: Mapping[str, str | Sequence[str]] | None = None,
+        output: Output = "label",
+        threshold: float | None = 90,
+    ) -> None:
+        self.output = output
+        self.threshold = threshold
+        self.labels: dict[str, str] = {}
+        self._exact: dict[str, str] = {}
+        self._normal: dict[str, str] = {}
+        for code, labels in (values or {}).items():
+            names = [labels] if isinstance(labels, str) else list(labels)
+            if not names or not all(isinstance(name, str) and name.strip() for name in names):
+                raise TransformConfigError(
+                    "each option needs a label (text) or a list of labels", "values"
+                )
+            self.labels[code] = names[0]
+            for name in [code, *names]:
+                self._add(name, code)
+        self.open = not self.labels  # no list: codes are written and read as they are
+
+    def _add(self, name: str, code: str) -> None:
+        self._exact.setdefault(name, code)
+        key = normalise_label(name)
+        if not key:
+            return
+        other = self._normal.setdefault(key, code)
+        if other != code:
+            raise TransformConfigError(
+                f"options {other!r} and {code!r} have labels that read the same; make them "
+                "differ by more than case or punctuation",
+                "values",
+            )
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(self.labels)
+
+    def to_form(self, value: Any) -> FormValue:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise TransformError("the model value is not a code", raw=value)
+        if not self.open and value not in self.labels:
+            raise TransformError(
+                "the model's code is not among this form's options; add it to values",
+                raw=value,
+            )
+        if self.output == "keys":
+            return [value]
+        return self.labels.get(value, value)
+
+    def from_form(self, raw: FormValue) -> str | None:
+        return self.from_form_noted(raw)[0]
+
+    def from_form_noted(self, raw: FormValue) -> tuple[str | None, Notes]:
+        answer: Any = raw
+        if isinstance(raw, list):
+            if len(raw) > 1:
+                raise TransformError("several options are ticked; only one is allowed", raw=raw)
+            answer = raw[0] if raw else None
+        if _is_blank(answer):
+            return None, ()
+        text = _text_of(answer, "one of the options").strip()
+        if self.open:
+            return text, ()
+        if text in self._exact:
+            return self._exact[text], ()
+        key = normalise_label(text)
+        if key in self._normal:
+            return self._normal[key], ()
+        return self._closest(key, raw)
+
+    def _closest(self, key: str, raw: object) -> tuple[str, Notes]:
+        if self.threshold is not None and key:
+            from rapidfuzz import fuzz, process
+
+            found = process.extract(key, list(self._normal), scorer=fuzz.ratio, limit=2)
+            good = [(name, score) for name, score, _ in found if score >= self.threshold]
+            codes = {self._normal[name] for name, _ in good}
+            if len(codes) == 1:
+                code = self._normal[good[0][0]]
+                return code, (f"read as option {code!r} by approximate match ({good[0][1]:.0f}%)",)
+            if len(codes) > 1:
+                raise TransformError(
+                    "close to more than one option; choose one from the list", raw=raw
+                )
+        raise TransformError("not one of this form's options", raw=raw)
+
+
+# --- several values in one box ---------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
+
+
+class JoinTransform(Transform):
+    """Several model paths in one box, by ``pattern`` (``{{name}} ({{phone}})``) or by
+    ``separator``. The model value is a dict keyed by path; missing parts are ``None``.
+
+    Reading splits on the pattern's literal text, so two placeholders with nothing between
+    them cannot be read back (``reversible`` False), and a value containing the text after its
+    placeholder reads back wrongly (``to_form_noted`` says so when writing it).
+    """
+
+    name = "join"
+
+    def __init__(
+        self,
+        paths: Sequence[str],
+        parts: Sequence[Transform],
+        pattern: str | None = None,
+        separator: str | None = None,
+    ) -> None:
+        if len(paths) != len(parts) or len(paths) < 2:
+            raise TransformConfigError("a join needs two or more paths", "path")
+        self.paths = tuple(paths)
+        self.parts = tuple(parts)
+        if (pattern is None) == (separator is None):
+            raise TransformConfigError(
+                "a join needs either pattern (e.g. '{{name}} ({{phone}})') or separator",
+                "pattern" if pattern is not None else "path",
+            )
+        if separator is not None:
+            if not isinstance(separator, str) or not separator:
+                raise TransformConfigError("separator must be non-empty text", "separator")
+            pieces: list[str | int] = []
+            for index in range(len(self.paths)):
+                pieces.extend([separator, index] if index else [index])
+            self.pieces = tuple(pieces)
+        else:
+            assert pattern is not None
+            self.pieces = self._parse_pattern(pattern)
+        self.pattern = pattern
+        self.separator = separator
+        literal_between = [
+            isinstance(a, str) or isinstance(b, str)
+            for a, b in zip(self.pieces, self.pieces[1:], strict=False)
+        ]
+        if not all(literal_between):
+            self.reversible = False
+            self.caveat = "two parts touch with no text between them, so they cannot be split"
+        else:
+            self.caveat = "a part contains the text that separates it from the next part"
+        # Spaces in the literal text match any spacing: editors trim and re-wrap.
+        regex = "".join(
+            r"\s*".join(re.escape(word) for word in re.split(r"\s+", piece))
+            if isinstance(piece, str)
+            else "(.*?)"
+            for piece in self.pieces
+        )
+        self._regex = re.compile(rf"\s*{regex}\s*", re.DOTALL)
+
+    def _parse_pattern(self, pattern: str) -> tuple[str | int, ...]:
+        if not isinstance(pattern, str):
+            raise TransformConfigError("pattern must be text", "pattern")
+        names: dict[str, int] = {}
+        for index, path in enumerate(self.paths):
+            names[path] = index
+            short = path.rsplit(".", 1)[-1]
+            names[short] = -1 if short in names and names[short] != index else index
+        pieces: list[str | int] = []
+        used: set[int] = set()
+        position = 0
+        for match in _PLACEHOLDER.finditer(pattern):
+            if match.start() > position:
+                pieces.append(pattern[position : match.start()])
+            found = names.get(match.group(1))
+            if found is None or found < 0:
+                raise TransformConfigError(
+                    f"pattern placeholder {{{{{match.group(1)}}}}} names none of the paths "
+                    f"({', '.join(self.paths)})"
+                    + ("; it is ambiguous, write the full path" if found == -1 else ""),
+                    "pattern",
+                )
+            if found in used:
+                raise TransformConfigError(
+                    f"pattern uses {{{{{match.group(1)}}}}} twice", "pattern"
+                )
+            used.add(found)
+            pieces.append(found)
+            position = match.end()
+        if position < len(pattern):
+            pieces.append(pattern[position:])
+        missing = [path for index, path in enumerate(self.paths) if index not in used]
+        if missing:
+            raise TransformConfigError(
+                f"pattern has no placeholder for {', '.join(missing)}", "pattern"
+            )
+        return tuple(pieces)
+
+    def _values(self, value: Any) -> list[Any]:
+        if isinstance(value, Mapping):
+            return [value.get(path) for path in self.paths]
+        if isinstance(value, Sequence) and not isinstance(value, str):
+            if len(value) != len(self.paths):
+                raise TransformError("the model value has the wrong number of parts", raw=value)
+            return list(value)
+        raise TransformError("a join's model value is a dict keyed by path", raw=value)
+
+    def to_form(self, value: Any) -> FormValue:
+        if value is None:
+            return None
+        values = self._values(value)
+        if all(item is None or item == "" for item in values):
+            return None
+        texts: list[str] = []
+        for path, part, item in zip(self.paths, self.parts, values, strict=True):
+            written = part.to_form(item)
+            if written is not None and not isinstance(written, str):
+                raise TransformError(f"part {path} is not text on the form", raw=item)
+            texts.append(written or "")
+        return "".join(piece if isinstance(piece, str) else texts[piece] for piece in self.pieces)
+
+    def from_form(self, raw: FormValue) -> dict[str, Any]:
+        if _is_blank(raw):
+            return dict.fromkeys(self.paths)
+        text = _text_of(raw, "the expected parts")
+        match = self._regex.fullmatch(text)
+        if not match:
+            raise TransformError(
+                "does not have the expected parts; write it like the form's example", raw=raw
+            )
+        found = [match.group(i + 1) for i in range(len(self.paths))]
+        ordered = [piece for piece in self.pieces if isinstance(piece, int)]
+        values: dict[str, Any] = {}
+        for group, index in enumerate(ordered):
+            path, part = self.paths[index], self.parts[index]
+            try:
+                values[path] = part.from_form(found[group])
+            except TransformError as problem:
+                raise TransformError(f"part {path}: {problem}", raw=raw) from None
+        return values
+
+
+class ListTransform(Transform):
+    """A list of texts in one box: one per line (or per ``separator``). Reading drops blank
+    items and leading bullets (``•``, ``-``, ``*``, ``1.``)."""
+
+    name = "list"
+    _BULLET = re.compile(r"^\s*(?:[•\-*–·▪◦]|\d+[.)])\s+")
+
+    def __init__(self, separator: str = "\n") -> None:
+        if not isinstance(separator, str) or not separator:
+            raise TransformConfigError("separator must be non-empty text", "separator")
+        self.separator = separator
+        self.caveat = "an item contains the separator"
+
+    def to_form(self, value: Any) -> FormValue:
+        if value is None or value == []:
+            return None
+        if isinstance(value, str) or not isinstance(value, Sequence):
+            raise TransformError("the model value is not a list of texts", raw=value)
+        items = [TextTransform().to_form(item) for item in value]
+        return self.separator.join(item for item in items if isinstance(item, str))
+
+    def from_form(self, raw: FormValue) -> list[str] | None:
+        if _is_blank(raw):
+            return None
+        text = _LINE_BREAKS.sub("\n", _text_of(raw, "a list"))
+        items = [self._BULLET.sub("", item).strip() for item in text.split(self.separator)]
+        return [item for item in items if item] or None
+
+
+class RowsTransform(Transform):
+    """A repeating section (``targets``) <-> table rows keyed by column header.
+
+    Writing gives one ``{header: text}`` per item. Reading takes each column from its header
+    or one of its ``aliases`` and drops rows with nothing in them. ``from_form`` raises on the
+    first cell it cannot read (naming row and column); ``from_form_noted`` leaves that cell
+    ``None`` and says so instead, so one bad date does not lose the table.
+    """
+
+    name = "rows"
+
+    def __init__(self, columns: Sequence[ColumnSpec]) -> None:
+        if not columns:
+            raise TransformConfigError("a repeating section needs columns", "columns")
+        self.columns = tuple(columns)
+        if not all(column.transform.reversible for column in self.columns):
+            self.reversible = False
+            self.caveat = "a column cannot be read back"
+
+    def to_form(self, value: Any) -> FormValue:
+        if value is None:
+            return None
+        if isinstance(value, str) or not isinstance(value, Sequence):
+            raise TransformError("the model value is not a list of items", raw=value)
+        rows: list[dict[str, str]] = []
+        for item in value:
+            if not isinstance(item, Mapping):
+                raise TransformError("an item of the list is not an object", raw=item)
+            row: dict[str, str] = {}
+            for column in self.columns:
+                written = column.transform.to_form(item.get(column.path))
+                row[column.header] = _cell_text(written, column)
+            rows.append(row)
+        return rows
+
+    def from_form(self, raw: FormValue) -> list[dict[str, Any]] | None:
+        return self._read(raw, strict=True)[0]
+
+    def from_form_noted(self, raw: FormValue) -> tuple[list[dict[str, Any]] | None, Notes]:
+        return self._read(raw, strict=False)
+
+    def _read(self, raw: FormValue, strict: bool) -> tuple[list[dict[str, Any]] | None, Notes]:
+        if _is_blank(raw):
+            return None, ()
+        if not isinstance(raw, list) or not all(isinstance(row, Mapping) for row in raw):
+            raise TransformError("not a table: expected rows of cells", raw=raw)
+        items: list[dict[str, Any]] = []
+        notes: list[str] = []
+        for number, row in enumerate(raw, start=1):
+            assert isinstance(row, Mapping)
+            item: dict[str, Any] = {}
+            for column in self.columns:
+                cell = _cell_for(row, column)
+                try:
+                    item[column.path] = column.transform.from_form(cell)
+                except TransformError as problem:
+                    where = f"row {number}, column {column.header!r}"
+                    if strict:
+                        raise TransformError(f"{where}: {problem}", raw=raw) from None
+                    notes.append(f"{where}: {problem} (left empty)")
+                    item[column.path] = None
+            if any(value is not None for value in item.values()):
+                items.append(item)
+        return items or None, tuple(notes)
+
+
+def _cell_text(written: FormValue, column: ColumnSpec) -> str:
+    if written is None:
+        return ""
+    if isinstance(written, str):
+        return written
+    raise TransformError(f"column {column.header!r} does not write text", raw=written)
+
+
+def _cell_for(row: Mapping[str, Any], column: ColumnSpec) -> Any:
+    for header in (column.header, *column.aliases):
+        if header in row:
+            return row[header]
+    wanted = {normalise_label(header) for header in (column.header, *column.aliases)}
+    for header, cell in row.items():
+        if normalise_label(str(header)) in wanted:
+            return cell
+    return None
+
+
+# --- the factory -----------------------------------------------------------------------------
+
+#: The ``type:`` names a mapping file may use, and the model kinds each may be used on.
+TYPES_FOR_KIND: dict[str, tuple[str, ...]] = {
+    "text": ("text", "choice"),
+    "date": ("date",),
+    "int": ("int",),
+    "decimal": ("decimal", "int", "percent"),
+    "money": ("money",),
+    "percent": ("percent", "decimal"),
+    "bool": ("bool",),
+    "choice": ("choice",),
+    "list": ("rows",),
+    # a list of plain texts (no such path in the model yet)
+    "text_list": ("list",),
+}
+#: The transform each model kind gets when ``type:`` is left out.
+DEFAULT_TYPE: dict[str, str] = {
+    "text": "text",
+    "date": "date",
+    "int": "int",
+    "decimal": "decimal",
+    "money": "money",
+    "percent": "percent",
+    "bool": "bool",
+    "choice": "choice",
+    "list": "rows",
+    "text_list": "list",
+}
+TYPE_NAMES = (
+    "text",
+    "date",
+    "int",
+    "decimal",
+    "money",
+    "percent",
+    "bool",
+    "choice",
+    "join",
+    "split",
+    "list",
+    "rows",
+)
+
+#: Labels of a model code list by its name, or None; the model's code lists plug in here.
+CodeListLookup = Callable[[str], Mapping[str, str] | None]
+
+
+def _no_code_lists(name: str) -> Mapping[str, str] | None:
+    return None
+
+
+def _model_code_lists() -> CodeListLookup:
+    try:
+        codelists = importlib.import_module("pepdocs.model.codelists")
+    except ImportError:
+        return _no_code_lists
+    lookup = getattr(codelists, "code_labels", None)
+    return lookup if callable(lookup) else _no_code_lists
+
+
+def make_transform(
+    type_name: str | None,
+    options: Mapping[str, Any] | None = None,
+    field_info: FieldInfo | None = None,
+    *,
+    code_lists: CodeListLookup | None = None,
+) -> Transform:
+    """Build the transform for one mapping entry (or column).
+
+    ``type_name`` ``None`` means the default for the model kind of ``field_info``. Options
+    (all optional): ``format``, ``values``, ``multiline``, ``separator``, ``pattern``,
+    ``threshold`` (fuzzy choice matching, ``None`` for off), ``output`` (``label``/``bool``/
+    ``keys``, set by the loader from the anchor), ``keys`` (a checkbox group's option keys),
+    ``paths`` (a join's paths), ``columns`` (a repeating section's ``ColumnSpec``s),
+    ``pivot_year`` (two-digit years). Raises :class:`TransformConfigError`.
+    """
+    opts = dict(options or {})
+    kind = field_info.kind if field_info else None
+    name = type_name or (DEFAULT_TYPE.get(kind, "") if kind else "text")
+    if not name:
+        raise TransformConfigError(f"a {kind} path cannot be mapped to one box", "path")
+    if name not in TYPE_NAMES:
+        raise TransformConfigError(f"unknown type {name!r}", "type")
+    fmt = opts.get("format")
+    if name == "text":
+        multiline = opts.get("multiline")
+        if multiline is not None and not isinstance(multiline, bool):
+            raise TransformConfigError("multiline must be true or false", "multiline")
+        return TextTransform(multiline)
+    if name == "date":
+        return DateTransform(fmt if fmt is not None else "%d/%m/%Y", opts.get("pivot_year"))
+    if name == "int":
+        return IntTransform()
+    if name == "decimal":
+        return DecimalTransform(fmt)
+    if name == "money":
+        return MoneyTransform(fmt)
+    if name == "percent":
+        return PercentTransform(fmt)
+    if name == "bool":
+        return _make_bool(opts)
+    if name == "choice":
+        return _make_choice(opts, field_info, code_lists)
+    if name in ("join", "split"):
+        return _make_join(opts, code_lists)
+    if name == "list":
+        return ListTransform(opts.get("separator", "\n"))
+    return RowsTransform(opts.get("columns") or ())
+
+
+def _make_bool(opts: Mapping[str, Any]) -> BoolTransform:
+    values = opts.get("values")
+    true_label, false_label = "Yes", "No"
+    if values is not None:
+        if isinstance(values, Mapping) and set(values) == {True, False}:
+            true_label, false_label = values[True], values[False]
+        elif isinstance(values, Sequence) and not isinstance(values, str) and len(values) == 2:
+            true_label, false_label = values[0], values[1]
+        else:
+            raise TransformConfigError(
+                "bool values are {true: <yes label>, false: <no label>} or [<yes>, <no>]",
+                "values",
+            )
+    keys = tuple(opts.get("keys") or ("true", "false"))
+    if len(keys) != 2:
+        raise TransformConfigError("a yes/no checkbox group has exactly two options", "at")
+    return BoolTransform(true_label, false_label, opts.get("output", "label"), (keys[0], keys[1]))
+
+
+def _make_choice(
+    opts: Mapping[str, Any], field_info: FieldInfo | None, code_lists: CodeListLookup | None
+) -> ChoiceTransform:
+    values = opts.get("values")
+    if values is None and field_info is not None and field_info.codelist:
+        values = (code_lists or _model_code_lists())(field_info.codelist)
+    if values is not None:
+        if isinstance(values, Sequence) and not isinstance(values, str):
+            values = {str(item): str(item) for item in values}
+        if not isinstance(values, Mapping):
+            raise TransformConfigError(
+                "values maps each code to its label, e.g. {C2: Full Care Order}", "values"
+            )
+        values = {_code_key(code): label for code, label in values.items()}
+    threshold = opts.get("threshold", 90)
+    if threshold is not None and (
+        isinstance(threshold, bool)
+        or not isinstance(threshold, int | float)
+        or not 50 <= threshold <= 100
+    ):
+        raise TransformConfigError("threshold is a score from 50 to 100, or null", "threshold")
+    return ChoiceTransform(values, opts.get("output", "label"), threshold)
+
+
+def _code_key(code: Any) -> str:
+    if isinstance(code, bool):
+        return "true" if code else "false"
+    return str(code)
+
+
+def _make_join(opts: Mapping[str, Any], code_lists: CodeListLookup | None) -> JoinTransform:
+    from pepdocs.model.catalog import field_catalog
+
+    paths = list(opts.get("paths") or ())
+    catalog = field_catalog()
+    parts = [make_transform(None, {}, catalog.get(path), code_lists=code_lists) for path in paths]
+    return JoinTransform(paths, parts, opts.get("pattern"), opts.get("separator"))
