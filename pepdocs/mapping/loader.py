@@ -535,42 +535,50 @@ class _Loader:
     def _shape(
         self, anchors: Sequence[Anchor], info: FieldInfo, joined: bool, label: str, line: int
     ) -> str:
-        """The form-value shape all anchors share; checks it suits the path's kind."""
+        """The form-value shape of the field (its first anchor's); checks every anchor suits
+        the path's kind and that fallbacks hold the same kind of value.
+
+        One mix is allowed: a yes/no field may have a checkbox and a text anchor (a checkbox
+        content control with a label fallback), because engines write a bool as ``Yes``/``No``
+        in a text box and read either back.
+        """
+        kind = "join" if joined else info.kind
+        what = _KIND_WORDS.get(kind, "several values")
         shapes = [VALUE_SHAPE.get(anchor.kind, "text") for anchor in anchors]
+        for anchor, shape in zip(anchors, shapes, strict=True):
+            if kind == "list" and shape != "rows":
+                hint = (
+                    "PDF forms have no tables to anchor it to"
+                    if anchor.kind in ANCHOR_KINDS["pdf"] and anchor.kind != "label"
+                    else 'anchor it with {table: {header: ["...", "..."]}}'
+                )
+                raise _Stop(f"{label} is a repeating section: {hint}", anchor.line)
+            if shape == "rows" and kind != "list":
+                raise _Stop(
+                    f"a table anchor needs a repeating section (targets, attendees ...); "
+                    f"{label} holds {what}",
+                    anchor.line,
+                )
+            if shape == "bool" and kind != "bool":
+                raise _Stop(
+                    f"a checkbox anchor holds yes/no but {label} holds {what}; use a label or "
+                    "control anchor, or checkboxes for a choice",
+                    anchor.line,
+                )
+            if shape == "keys" and kind not in ("bool", "choice"):
+                raise _Stop(
+                    f"a checkboxes anchor holds a choice but {label} holds {what}", anchor.line
+                )
+            if anchor.kind == "radio" and kind not in ("bool", "choice"):
+                raise _Stop(f"a radio anchor holds a choice but {label} holds {what}", anchor.line)
         for anchor, shape in zip(anchors[1:], shapes[1:], strict=True):
-            if shape != shapes[0]:
+            if shape != shapes[0] and {shape, shapes[0]} != {"bool", "text"}:
                 raise _Stop(
                     f"a {anchor.kind} anchor holds a different kind of value from the "
                     f"{anchors[0].kind} anchor in at:; a fallback must hold the same",
                     anchor.line,
                 )
-        shape, anchor = shapes[0], anchors[0]
-        kind = "join" if joined else info.kind
-        what = _KIND_WORDS.get(kind, "several values")
-        if kind == "list" and shape != "rows":
-            hint = (
-                "PDF forms have no tables to anchor it to"
-                if anchor.kind in ANCHOR_KINDS["pdf"] and anchor.kind != "label"
-                else 'anchor it with {table: {header: ["...", "..."]}}'
-            )
-            raise _Stop(f"{label} is a repeating section: {hint}", anchor.line)
-        if shape == "rows" and kind != "list":
-            raise _Stop(
-                f"a table anchor needs a repeating section (targets, attendees ...); {label} "
-                f"holds {what}",
-                anchor.line,
-            )
-        if shape == "bool" and kind != "bool":
-            raise _Stop(
-                f"a checkbox anchor holds yes/no but {label} holds {what}; use a label or "
-                "control anchor, or checkboxes for a choice",
-                anchor.line,
-            )
-        if shape == "keys" and kind not in ("bool", "choice"):
-            raise _Stop(f"a checkboxes anchor holds a choice but {label} holds {what}", anchor.line)
-        if anchor.kind == "radio" and kind not in ("bool", "choice"):
-            raise _Stop(f"a radio anchor holds a choice but {label} holds {what}", anchor.line)
-        return shape
+        return shapes[0]
 
     def _type(
         self, node: Mapping[str, Any], info: FieldInfo, joined: bool, label: str
@@ -635,7 +643,12 @@ class _Loader:
     ) -> dict[str, Any]:
         """How a bool or choice is written, from the anchor it is written to."""
         anchor = anchors[0]
-        if shape == "bool":
+        if shape == "bool" or (
+            info.kind == "bool"
+            and "values" not in node
+            and any(VALUE_SHAPE.get(other.kind) == "bool" for other in anchors)
+        ):
+            # Engines write a bool as Yes/No where the anchor found turns out to be text.
             return {"output": "bool"}
         if shape == "keys":
             group: dict[str, str] = dict(anchor.options["options"])
