@@ -32,6 +32,7 @@ from pepdocs.mapping.transforms import (
     TransformConfigError,
     bool_word,
     make_transform,
+    model_code_labels,
 )
 from pepdocs.model.catalog import FieldInfo, field_catalog
 
@@ -691,19 +692,39 @@ class _Loader:
     def _check_codes(
         self, transform: Transform, info: FieldInfo, node: Mapping[str, Any], line: int
     ) -> None:
-        """A checkbox group's keys must be codes the choice knows."""
-        if not isinstance(transform, ChoiceTransform) or transform.output != "keys":
+        """Option codes must be codes of the model's code list, and a checkbox group's keys
+        codes the choice knows: a typo here would write nothing and read garbage."""
+        if not isinstance(transform, ChoiceTransform):
+            return
+        model = model_code_labels(info.codelist) if info.codelist else None
+        if model and "values" in node:
+            values = node["values"]
+            for code in transform.codes:
+                if code not in model:
+                    where = _line(values, code, _line(node, "values", line))
+                    raise _Stop(
+                        f"{code!r} is not a code of the {info.codelist} code list; "
+                        f"codes: {', '.join(model)}",
+                        where if isinstance(values, Mapping) else _line(node, "values", line),
+                    )
+        if transform.output != "keys":
             return
         at = node["at"]
         group = next(iter(at.values())) if isinstance(at, Mapping) else {}
         options = group.get("options", group) if isinstance(group, Mapping) else {}
-        known = set(transform.codes)
+        known = set(transform.codes) or set(model or ())
         for key in options:
             code = "true" if key is True else "false" if key is False else str(key)
             if known and code not in known:
                 raise _Stop(
-                    f"checkbox option {code!r} is not a code of this field's values "
-                    f"({', '.join(sorted(known))})",
+                    f"checkbox option {code!r} is not a code of "
+                    f"{info.codelist or 'this field'}'s values ({', '.join(sorted(known))})",
+                    _line(options, key, line),
+                )
+            if model and code not in model:
+                raise _Stop(
+                    f"checkbox option {code!r} is not a code of the {info.codelist} code list; "
+                    f"codes: {', '.join(model)}",
                     _line(options, key, line),
                 )
 

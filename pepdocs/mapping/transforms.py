@@ -13,7 +13,6 @@ with a reason (never the text: that stays on ``.raw`` for the report).
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import math
 import re
 import unicodedata
@@ -928,21 +927,24 @@ TYPE_NAMES = (
     "rows",
 )
 
-#: Labels of a model code list by its name, or None; the model's code lists plug in here.
-CodeListLookup = Callable[[str], Mapping[str, str] | None]
+#: Option labels of a model code list by its name (code -> label, or code -> [label,
+#: aliases...]), or None when there is no such list. Tests pass their own.
+CodeListLookup = Callable[[str], Mapping[str, str | Sequence[str]] | None]
 
 
-def _no_code_lists(name: str) -> Mapping[str, str] | None:
-    return None
+def model_code_labels(name: str) -> dict[str, list[str]] | None:
+    """The model's code list ``name`` as ``code -> [label, *aliases]`` (None if unknown)."""
+    from pepdocs.errors import PepdocsError
+    from pepdocs.model.codelists import get_codelist
 
-
-def _model_code_lists() -> CodeListLookup:
     try:
-        codelists = importlib.import_module("pepdocs.model.codelists")
-    except ImportError:
-        return _no_code_lists
-    lookup = getattr(codelists, "code_labels", None)
-    return lookup if callable(lookup) else _no_code_lists
+        codelist = get_codelist(name)
+    except PepdocsError:
+        return None
+    labels = {code: [label] for code, label in codelist.labels.items()}
+    for alias, code in codelist.aliases.items():
+        labels[code].append(alias)
+    return labels
 
 
 def make_transform(
@@ -1019,7 +1021,7 @@ def _make_choice(
 ) -> ChoiceTransform:
     values = opts.get("values")
     if values is None and field_info is not None and field_info.codelist:
-        values = (code_lists or _model_code_lists())(field_info.codelist)
+        values = (code_lists or model_code_labels)(field_info.codelist)
     if values is not None:
         if isinstance(values, Sequence) and not isinstance(values, str):
             values = {str(item): str(item) for item in values}
