@@ -482,6 +482,9 @@ class Package:
     footer: str = ""
     logo_png: bytes = b""
     protect_forms: bool = False
+    #: with forms protection on, leave the last section editable as ordinary text (older LA
+    #: forms protect the legacy-field part and let people type freely in the rest)
+    last_section_unprotected: bool = False
     title_color: str = "1F3864"
     heading_color: str = "1F3864"
     description: str = ""
@@ -490,17 +493,11 @@ class Package:
         self.body.extend(blocks)
 
     def document_xml(self) -> str:
-        sect = (
-            '<w:sectPr><w:headerReference w:type="default" r:id="rId3"/>'
-            '<w:footerReference w:type="default" r:id="rId4"/>'
-            f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
-            f'<w:pgMar w:top="{MARGIN + 560}" w:right="{MARGIN}" w:bottom="{MARGIN + 280}" '
-            f'w:left="{MARGIN}" w:header="425" w:footer="340" w:gutter="0"/>'
-            '<w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr>'
-        )
         return (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f"<w:document {NS_DECL}><w:body>{''.join(self.body)}{sect}</w:body></w:document>"
+            f"<w:document {NS_DECL}><w:body>{''.join(self.body)}"
+            f"{section_properties(form_protected=not self.last_section_unprotected)}"
+            "</w:body></w:document>"
         )
 
     def _part(self, root: str, content: str) -> str:
@@ -580,6 +577,27 @@ class Package:
                 info.external_attr = 0o644 << 16
                 zf.writestr(info, data)
         tmp.replace(path)
+
+
+def section_properties(*, form_protected: bool = True, continuous: bool = False) -> str:
+    """A section's page setup, header and footer; ``formProt`` 0 exempts the section from
+    "filling in forms" protection (Word: Restrict Editing > Select sections)."""
+    kind = '<w:type w:val="continuous"/>' if continuous else ""
+    prot = "" if form_protected else '<w:formProt w:val="0"/>'
+    return (
+        '<w:sectPr><w:headerReference w:type="default" r:id="rId3"/>'
+        f'<w:footerReference w:type="default" r:id="rId4"/>{kind}'
+        f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
+        f'<w:pgMar w:top="{MARGIN + 560}" w:right="{MARGIN}" w:bottom="{MARGIN + 280}" '
+        f'w:left="{MARGIN}" w:header="425" w:footer="340" w:gutter="0"/>'
+        f'<w:cols w:space="708"/>{prot}<w:docGrid w:linePitch="360"/></w:sectPr>'
+    )
+
+
+def section_break(*, form_protected: bool) -> str:
+    """A paragraph ending a section (continuous: no page break) with the given protection."""
+    props = section_properties(form_protected=form_protected, continuous=True)
+    return f"<w:p><w:pPr>{props}</w:pPr></w:p>"
 
 
 # --- header and footer in LA house style -----------------------------------------------------
