@@ -1,0 +1,732 @@
+"""The library verbs: fill a form from a PEP, extract a PEP from a form, translate between forms.
+
+Everything here is glue between three layers that do not know each other: the canonical model
+(``pepdocs.model``: validation), the mapping (``pepdocs.mapping``: where each model path lives
+on one authority's form and how its value is written) and the engines (``pepdocs.formats``:
+Word, Excel, PDF). Engines see form values keyed by field, never the PEP; the model never sees
+a form. Round trip is the promise: ``extract(fill(pep)).pep`` equals ``pep`` on every field
+the form maps.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pepdocs._io import write_atomic
+from pepdocs.errors import (
+    DocumentError,
+    OutputExistsError,
+    PepdocsError,
+    Problem,
+    TransformError,
+    UsageError,
+)
+from pepdocs.formats import get_engine
+from pepdocs.formats.base import DocumentReading, Reading
+from pepdocs.formats.safe_open import read_input, sniff_kind
+from pepdocs.mapping.registry import FormSummary, list_authorities, load_form, resolve_form
+from pepdocs.mapping.spec import ColumnSpec, FieldSpec, FormSpec, FormValue
+from pepdocs.mapping.transforms import normalise_label
+from pepdocs.model import dump_pep, load_pep, load_pep_file, validate_pep
+from pepdocs.report import ExtractionReport, FieldReport, TranslationReport
+
+__all__ = [
+    "DETECTION_THRESHOLD",
+    "Extraction",
+    "extract",
+    "extract_file",
+    "fill",
+    "fill_file",
+    "form_values",
+    "mapped_paths",
+    "mapped_view",
+    "translate",
+    "translate_file",
+]
+
+Source = bytes | str | os.PathLike[str]
+MappingsDirs = Sequence[str | os.PathLike[str]]
+
+#: Share of a form's anchors that must be found in a document for the form to count as
+#: recognised when no authority is given. Below it, guessing would put values in wrong fields.
+DETECTION_THRESHOLD = 0.5
+
+#: Model paths a form implies by being that form; never "unplaced" when translating.
+_IMPLIED_BY_FORM = frozenset({"meta.authority", "meta.phase"})
+_FILE_KINDS = ("docx", "xlsx", "pdf")
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What :func:`extract` returns: the PEP (valid, loadable) and the report on every field."""
+
+    pep: dict[str, Any]
+    report: ExtractionReport
+
+
+# -- dotted paths ------------------------------------------------------------------------------
+
+
+def _get(data: Any, path: str) -> Any:
+    """The value at a dotted path (``education.attendance.percent``), or None."""
+    for part in path.split("."):
+        if isinstance(data, Mapping):
+            data = data.get(part)
+        elif isinstance(data, list) and part.isdigit() and int(part) < len(data):
+            data = data[int(part)]
+        else:
+            return None
+    return data
+
+
+def _set(data: dict[str, Any], path: str, value: Any) -> None:
+    """Set a dotted path, creating the objects on the way."""
+    *parents, last = path.split(".")
+    for part in parents:
+        child = data.get(part)
+        if not isinstance(child, dict):
+            child = data[part] = {}
+        data = child
+    data[last] = value
+
+
+def _drop(data: Any, path: str) -> bool:
+    """Remove the value at ``path``; list items become None (removed later, so that the
+    indexes of other problems in the same list stay right). True if something went."""
+    *parents, last = path.split(".")
+    holder = _get(data, ".".join(parents)) if parents else data
+    if isinstance(holder, dict) and last in holder:
+        del holder[last]
+        return True
+    if isinstance(holder, list) and last.isdigit() and int(last) < len(holder):
+        holder[int(last)] = None
+        return True
+    return False
+
+
+def _compact(data: Any) -> Any:
+    """Drop the None placeholders :func:`_drop` left in lists."""
+    if isinstance(data, dict):
+        return {key: _compact(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_compact(item) for item in data if item is not None]
+    return data
+
+
+# -- resolving forms ----------------------------------------------------------------------------
+
+
+def _resolve(
+    authority: str | os.PathLike[str] | FormSpec,
+    *,
+    phase: str | None = None,
+    form: str | None = None,
+    mappings_dirs: MappingsDirs = (),
+) -> FormSpec:
+    if isinstance(authority, FormSpec):
+        if form is not None and form != authority.form:
+            raise UsageError(
+                f"{authority.source}: this mapping is the {authority.form} form, not {form}"
+            )
+        return authority
+    return resolve_form(os.fspath(authority), phase=phase, form=form, extra_dirs=mappings_dirs)
+
+
+def _form_summaries(
+    authority: str | os.PathLike[str] | None, mappings_dirs: MappingsDirs
+) -> list[FormSummary]:
+    """The listed forms of one authority (by name), or of every authority."""
+    wanted = os.fspath(authority).strip().lower() if authority is not None else None
+    return [
+        summary
+        for known in list_authorities(mappings_dirs)
+        if wanted is None or known.name == wanted
+        for summary in known.forms
+    ]
+
+
+def _candidate_forms(
+    kind: str,
+    authority: str | os.PathLike[str] | None,
+    form: str | None,
+    mappings_dirs: MappingsDirs,
+) -> list[FormSpec]:
+    """Every known form of ``kind`` (of one authority, if given) that detection should try."""
+    return [
+        load_form(summary.source)
+        for summary in _form_summaries(authority, mappings_dirs)
+        if summary.kind == kind
+        and summary.template_found
+        and (form is None or form in (summary.form, summary.source.stem))
+    ]
+
+
+# -- fill ---------------------------------------------------------------------------------------
+
+
+def _cell(value: FormValue, column: ColumnSpec) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    raise TransformError(f"column {column.header!r} does not write text")
+
+
+def _field_value(pep: Mapping[str, Any], spec: FieldSpec) -> FormValue:
+    """The form value of one field, or None to leave the form's blank as it is."""
+    if spec.repeating:
+        items = _get(pep, spec.paths[0])
+        if items is None:
+            return None
+        rows: list[dict[str, str]] = []
+        for item in items:
+            rows.append(
+                {
+                    column.header: _cell(
+                        column.transform.to_form(_get(item, column.path))
+                        if _get(item, column.path) is not None
+                        else None,
+                        column,
+                    )
+                    for column in spec.columns
+                }
+            )
+        return rows
+    if len(spec.paths) > 1:
+        parts = {path: _get(pep, path) for path in spec.paths}
+        if all(value is None for value in parts.values()):
+            return None
+        return spec.transform.to_form(parts)
+    value = _get(pep, spec.paths[0])
+    if value is None:
+        return None
+    return spec.transform.to_form(value)
+
+
+def _form_values(
+    pep: Mapping[str, Any], form: FormSpec, problems: list[Problem] | None
+) -> list[tuple[FieldSpec, FormValue]]:
+    values: list[tuple[FieldSpec, FormValue]] = []
+    for spec in form.fields:
+        if not spec.fill:
+            continue
+        try:
+            value = _field_value(pep, spec)
+        except TransformError as problem:
+            if problems is None:
+                raise TransformError(
+                    f"{form.source}:{spec.line}: {spec.path}: cannot be written on this "
+                    f"form ({problem.message})"
+                ) from None
+            problems.append(Problem(spec.path, problem.message))
+            value = None
+        values.append((spec, value))
+    return values
+
+
+def form_values(pep: Mapping[str, Any], form: FormSpec) -> list[tuple[FieldSpec, FormValue]]:
+    """The (field, form value) pairs an engine fills ``form`` with, from a loaded PEP.
+
+    Fields without a value give ``None`` (leave the blank); an empty list gives ``[]``.
+    Raises :class:`TransformError` (naming the mapping line and path) when a value has no
+    place on the form, e.g. a code the form's option list lacks.
+    """
+    return _form_values(pep, form, None)
+
+
+def fill(
+    pep: Mapping[str, Any],
+    authority: str | os.PathLike[str] | FormSpec,
+    form: str | None = None,
+    *,
+    mappings_dirs: MappingsDirs = (),
+) -> bytes:
+    """Fill an authority's form from a PEP; returns the document's bytes.
+
+    ``authority`` is a name (``northshire``), a mapping file's path or a loaded
+    :class:`FormSpec`. The form is the one for the PEP's ``meta.phase`` unless ``form`` names
+    another. The PEP is validated first (:class:`PepValidationError` lists every problem).
+    """
+    data = load_pep(pep)
+    phase = _get(data, "meta.phase")
+    spec = _resolve(authority, phase=phase, form=form, mappings_dirs=mappings_dirs)
+    return get_engine(spec.kind).fill(spec, form_values(data, spec))
+
+
+def _refuse_existing(*paths: str | os.PathLike[str] | None, force: bool) -> None:
+    # Checked before any work: a long fill should not end in "already exists".
+    if force:
+        return
+    for path in paths:
+        if path is not None and Path(path).exists():
+            raise OutputExistsError(os.fspath(path))
+
+
+def fill_file(
+    pep_path: str | os.PathLike[str],
+    authority: str | os.PathLike[str] | FormSpec,
+    out_path: str | os.PathLike[str],
+    form: str | None = None,
+    force: bool = False,
+    *,
+    mappings_dirs: MappingsDirs = (),
+) -> Path:
+    """Read a PEP JSON file, fill the form and write it atomically to ``out_path``.
+
+    An existing ``out_path`` is kept (:class:`OutputExistsError`) unless ``force``.
+    """
+    _refuse_existing(out_path, force=force)
+    pep = load_pep_file(pep_path)
+    document = fill(pep, authority, form, mappings_dirs=mappings_dirs)
+    return write_atomic(out_path, document, force=force)
+
+
+# -- extract ------------------------------------------------------------------------------------
+
+
+def _read_source(source: Source, name: str | None) -> tuple[bytes, str]:
+    if isinstance(source, bytes | bytearray):
+        return bytes(source), name or "<document>"
+    return read_input(source), name or os.fspath(source)
+
+
+def _anchor_used(spec: FieldSpec, reading: Reading) -> str | None:
+    if reading.status == "missing":
+        return None
+    if reading.anchor is None or reading.anchor is spec.anchor or reading.anchor == spec.anchor:
+        return "primary"
+    return "fallback"
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or value == []
+
+
+def _cell_of(row: Mapping[str, Any], column: ColumnSpec) -> Any:
+    """A row's cell for a column: by its header or an alias, spelt loosely (a re-typed
+    header row differs in case and spacing)."""
+    for header in (column.header, *column.aliases):
+        if header in row:
+            return row[header]
+    wanted = {normalise_label(header) for header in (column.header, *column.aliases)}
+    for header, cell in row.items():
+        if normalise_label(str(header)) in wanted:
+            return cell
+    return None
+
+
+class _Assembler:
+    """Builds the PEP and the report from an engine's reading of one form."""
+
+    def __init__(self, form: FormSpec, reading: DocumentReading) -> None:
+        self.form = form
+        self.reading = reading
+        self.pep: dict[str, Any] = {}
+        self.fields: list[FieldReport] = []
+        #: model path -> report entry, for marking values that fail validation
+        self.by_path: dict[str, FieldReport] = {}
+
+    def run(self) -> None:
+        for index, spec in enumerate(self.form.fields):
+            if not spec.extract:
+                continue
+            reading = self.reading.readings.get(index) or Reading("missing")
+            report = FieldReport(
+                path=spec.path,
+                status=reading.status,
+                location=reading.location,
+                anchor_used=_anchor_used(spec, reading),  # type: ignore[arg-type]
+                notes=list(reading.notes),
+            )
+            self.fields.append(report)
+            for path in spec.paths:
+                self.by_path[path] = report
+            if reading.status != "found":
+                continue
+            if spec.repeating:
+                self._rows(spec, reading, report)
+            else:
+                self._value(spec, reading, report)
+
+    def _value(self, spec: FieldSpec, reading: Reading, report: FieldReport) -> None:
+        if _blank(reading.raw):
+            report.status = "empty"
+            return
+        try:
+            value, notes = spec.transform.from_form_noted(reading.raw)
+        except TransformError as problem:
+            report.status = "unparseable"
+            report.raw = reading.raw
+            report.notes.append(problem.message)
+            return
+        report.notes.extend(notes)
+        if len(spec.paths) > 1:
+            # A join reads back as {path: value}; a tuple in path order is accepted too.
+            parts = (
+                value
+                if isinstance(value, Mapping)
+                else dict(zip(spec.paths, value or (), strict=False))
+            )
+            for path in spec.paths:
+                if not _blank(parts.get(path)):
+                    _set(self.pep, path, parts[path])
+            if all(_blank(parts.get(path)) for path in spec.paths):
+                report.status = "empty"
+        elif _blank(value):
+            report.status = "empty"
+        else:
+            _set(self.pep, spec.paths[0], value)
+
+    def _rows(self, spec: FieldSpec, reading: Reading, report: FieldReport) -> None:
+        rows = reading.raw if isinstance(reading.raw, list) else []
+        items: list[dict[str, Any]] = []
+        for number, row in enumerate(rows, start=1):
+            if not isinstance(row, Mapping):
+                continue
+            cells = [(column, _cell_of(row, column)) for column in spec.columns]
+            if all(_blank(cell) for _, cell in cells):
+                continue  # the form's spare empty rows
+            item: dict[str, Any] = {}
+            item_path = f"{spec.paths[0]}.{len(items)}"
+            where = f"{reading.location} row {number}".strip()
+            for column, cell in cells:
+                if _blank(cell):
+                    continue
+                path = f"{item_path}.{column.path}"
+                try:
+                    value, notes = column.transform.from_form_noted(cell)
+                except TransformError as problem:
+                    entry = FieldReport(
+                        path, "unparseable", where, report.anchor_used, cell, [problem.message]
+                    )
+                    self.fields.append(entry)
+                    continue
+                if notes:
+                    report.notes.extend(f"{path}: {note}" for note in notes)
+                if not _blank(value):
+                    _set(item, column.path, value)
+            items.append(item)
+            self.by_path[item_path] = report
+        if items:
+            _set(self.pep, spec.paths[0], items)
+        else:
+            report.status = "empty"
+
+    def prune_invalid(self) -> dict[str, Any]:
+        """Drop what fails model validation, reporting each value as ``invalid``.
+
+        Extraction must hand back a loadable PEP and lose nothing silently: a value the
+        model refuses (an impossible UPN, dates out of order) leaves the PEP and its report
+        entry says why.
+        """
+        pep = self.pep
+        # Dropping one value can only remove problems, but rules compare fields: loop until
+        # nothing is left, with a bound in case a problem names a path we cannot remove.
+        for _ in range(5):
+            problems = validate_pep(pep)
+            if not problems:
+                return load_pep(pep)
+            dropped = False
+            for problem in problems:
+                dropped |= self._drop_invalid(pep, problem)
+            pep = _compact(pep)
+            if not dropped:
+                break
+        first = validate_pep(pep)
+        where = first[0].path if first else "?"
+        raise PepdocsError(f"{self.form.label}: extracted data could not be made valid at {where}")
+
+    def _drop_invalid(self, pep: dict[str, Any], problem: Problem) -> bool:
+        path = problem.path
+        candidates = [path]
+        while "." in candidates[-1]:
+            candidates.append(candidates[-1].rsplit(".", 1)[0])
+        target = next((c for c in candidates if _get(pep, c) is not None), None)
+        if target is None or target in ("meta", "child"):
+            return False
+        _drop(pep, target)
+        entry = self.by_path.get(target)
+        if entry is not None and entry.path == target:
+            entry.status = "invalid"
+            entry.notes.append(problem.message)
+        else:
+            # A cell of a repeating section, or one part of a joined box: its own entry.
+            owner = next((self.by_path[c] for c in candidates if c in self.by_path), None)
+            self.fields.append(
+                FieldReport(
+                    target,
+                    "invalid",
+                    owner.location if owner else "",
+                    owner.anchor_used if owner else None,
+                    notes=[problem.message],
+                )
+            )
+        return True
+
+
+def _detect(
+    data: bytes,
+    name: str,
+    authority: str | os.PathLike[str] | None,
+    form: str | None,
+    mappings_dirs: MappingsDirs,
+) -> tuple[FormSpec, DocumentReading, float, list[str]]:
+    """Recognise which known form a document is: the one whose anchors are found most."""
+    kind = sniff_kind(data)
+    if kind not in _FILE_KINDS:
+        raise DocumentError("is not a Word, Excel or PDF form", name)
+    candidates = _candidate_forms(kind, authority, form, mappings_dirs)
+    if not candidates:
+        raise PepdocsError(f"{name}: no known {kind} form to compare it with; pass --authority")
+    engine = get_engine(kind)
+    scored: list[tuple[float, int, FormSpec, DocumentReading]] = []
+    for spec in candidates:
+        reading = engine.read(spec, data, name)
+        score, hits = _score(spec, reading)
+        scored.append((score, hits, spec, reading))
+    # Most anchors found first; a bigger form wins a tie (a small form's anchors can all be
+    # found in a bigger form of the same authority).
+    scored.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
+    score, _, spec, reading = scored[0]
+    if score < DETECTION_THRESHOLD:
+        raise PepdocsError(f"{name}: could not recognise the form; pass --authority")
+    notes = [f"form recognised from the document: {spec.label} (score {score:.2f})"]
+    if len(scored) > 1:
+        runner_up = scored[1]
+        notes.append(f"next best: {runner_up[2].label} (score {runner_up[0]:.2f})")
+    return spec, reading, score, notes
+
+
+def _score(spec: FormSpec, reading: DocumentReading) -> tuple[float, int]:
+    """Share of a form's fields whose anchors the document has; a field found through its
+    first anchor counts fully, through a fallback three quarters (labels are less unique)."""
+    total = 0.0
+    hits = 0
+    fields = [(index, field) for index, field in enumerate(spec.fields) if field.extract]
+    for index, field_spec in fields:
+        found = reading.readings.get(index)
+        if found is None or found.status == "missing":
+            continue
+        hits += 1
+        total += 1.0 if _anchor_used(field_spec, found) == "primary" else 0.75
+    return (total / len(fields) if fields else 0.0), hits
+
+
+def extract(
+    source: Source,
+    authority: str | os.PathLike[str] | FormSpec | None = None,
+    form: str | None = None,
+    *,
+    mappings_dirs: MappingsDirs = (),
+    name: str | None = None,
+) -> Extraction:
+    """Read a completed form back into a PEP, with a report on every mapped field.
+
+    ``source`` is a path or the document's bytes (``name`` then labels it in messages).
+    Without ``authority`` (or with an authority that has several forms and no ``form``) the
+    form is recognised from the document, and the report says which. Values the form holds
+    but the model refuses are left out and reported ``invalid``; text a transform cannot read
+    is reported ``unparseable`` with the raw text in the report only.
+    """
+    data, label = _read_source(source, name)
+    detected = False
+    score = 1.0
+    notes: list[str] = []
+    spec: FormSpec | None = None
+    if isinstance(authority, FormSpec):
+        spec = _resolve(authority, form=form)
+    elif authority is not None and (form is not None or _single_form(authority, mappings_dirs)):
+        spec = _resolve(authority, form=form, mappings_dirs=mappings_dirs)
+    if spec is not None:
+        reading = get_engine(spec.kind).read(spec, data, label)
+    else:
+        assert not isinstance(authority, FormSpec)
+        spec, reading, score, notes = _detect(data, label, authority, form, mappings_dirs)
+        detected = True
+    assembler = _Assembler(spec, reading)
+    assembler.run()
+    meta = assembler.pep.setdefault("meta", {})
+    meta.setdefault("authority", spec.authority)
+    meta.setdefault("phase", spec.form)
+    assembler.pep.setdefault("child", {})
+    pep = assembler.prune_invalid()
+    report = ExtractionReport(
+        source=label,
+        authority=spec.authority,
+        form=spec.form,
+        fields=assembler.fields,
+        unmapped=list(reading.unmapped),
+        # The loader's warnings (transforms that cannot read back) qualify every reading.
+        notes=[*notes, *spec.warnings, *reading.notes],
+        confidence=reading.confidence * (score if detected else 1.0),
+        detected=detected,
+    )
+    return Extraction(pep, report)
+
+
+def _single_form(authority: str | os.PathLike[str], mappings_dirs: MappingsDirs) -> bool:
+    """True when ``authority`` is a mapping file or names an authority with one form (an
+    unknown name counts as one, so that resolving it raises the registry's helpful error)."""
+    text = os.fspath(authority)
+    if text.lower().endswith((".yaml", ".yml")) or "/" in text or os.sep in text:
+        return True
+    return len(_form_summaries(text, mappings_dirs)) <= 1
+
+
+def extract_file(
+    source: str | os.PathLike[str],
+    out_path: str | os.PathLike[str] | None,
+    authority: str | os.PathLike[str] | FormSpec | None = None,
+    form: str | None = None,
+    *,
+    report_path: str | os.PathLike[str] | None = None,
+    force: bool = False,
+    mappings_dirs: MappingsDirs = (),
+) -> Extraction:
+    """:func:`extract` a document and write the PEP JSON (and the report JSON) atomically.
+
+    ``out_path`` None writes no PEP file (the caller prints :attr:`Extraction.pep`).
+    """
+    _refuse_existing(out_path, report_path, force=force)
+    extraction = extract(source, authority, form, mappings_dirs=mappings_dirs)
+    if out_path is not None:
+        write_atomic(out_path, dump_pep(extraction.pep).encode("utf-8"), force=force)
+    if report_path is not None:
+        _write_json(report_path, extraction.report.to_dict(), force=force)
+    return extraction
+
+
+def _write_json(path: str | os.PathLike[str], data: Mapping[str, Any], *, force: bool) -> None:
+    import json
+
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    write_atomic(path, text.encode("utf-8"), force=force)
+
+
+# -- translate ----------------------------------------------------------------------------------
+
+
+def mapped_paths(form: FormSpec) -> set[str]:
+    """The model paths ``form`` holds; columns of a repeating section as ``targets.*.lead``."""
+    paths: set[str] = set()
+    for spec in form.fields:
+        if spec.repeating:
+            paths.update(f"{spec.paths[0]}.*.{column.path}" for column in spec.columns)
+        else:
+            paths.update(spec.paths)
+    return paths
+
+
+def _value_paths(data: Any, prefix: str = "") -> Iterator[str]:
+    """Paths holding a value in ``data``; list items collapse to ``*``."""
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            yield from _value_paths(value, f"{prefix}{key}.")
+    elif isinstance(data, list):
+        for item in data:
+            yield from _value_paths(item, f"{prefix}*.")
+    elif data is not None and data != "":
+        yield prefix.rstrip(".")
+
+
+def mapped_view(pep: Mapping[str, Any], form: FormSpec) -> dict[str, Any]:
+    """``pep`` projected onto what ``form`` maps: ``{path: value}`` for single fields and
+    ``{path: [ {column path: value} ... ]}`` for repeating sections.
+
+    Absent values read as None, an absent list as ``[]``: a form cannot tell them apart,
+    so a round trip is judged on this view.
+    """
+    view: dict[str, Any] = {}
+    for spec in form.fields:
+        if spec.repeating:
+            items = _get(pep, spec.paths[0]) or []
+            view[spec.paths[0]] = [
+                {column.path: _get(item, column.path) for column in spec.columns} for item in items
+            ]
+        else:
+            for path in spec.paths:
+                view[path] = _get(pep, path)
+    return view
+
+
+def _unique(paths: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(paths))
+
+
+def translate(
+    source: Source,
+    from_authority: str | os.PathLike[str] | FormSpec | None,
+    to_authority: str | os.PathLike[str] | FormSpec,
+    form: str | None = None,
+    *,
+    source_form: str | None = None,
+    mappings_dirs: MappingsDirs = (),
+    name: str | None = None,
+) -> tuple[bytes, TranslationReport]:
+    """Move a completed form from authority A's format to B's: extract with A, fill with B.
+
+    ``from_authority`` None recognises A's form from the document. B's form is the one for
+    the PEP's phase unless ``form`` names another (``source_form`` picks A's). The report
+    lists what B's form has no place for and what A's form left empty.
+    """
+    extraction = extract(
+        source, from_authority, source_form, mappings_dirs=mappings_dirs, name=name
+    )
+    pep = copy.deepcopy(extraction.pep)
+    target = _resolve(
+        to_authority, phase=_get(pep, "meta.phase"), form=form, mappings_dirs=mappings_dirs
+    )
+    pep["meta"]["authority"] = target.authority
+    data = load_pep(pep)
+    problems: list[Problem] = []
+    document = get_engine(target.kind).fill(target, _form_values(data, target, problems))
+    placed = mapped_paths(target)
+    unplaced = [
+        path
+        for path in _unique(_value_paths(data))
+        if path not in placed and path not in _IMPLIED_BY_FORM
+    ]
+    unplaced.extend(f"{problem.path} ({problem.message})" for problem in problems)
+    report = TranslationReport(
+        extraction=extraction.report,
+        target_authority=target.authority,
+        target_form=target.form,
+        unplaced=unplaced,
+        empty_in_source=[
+            entry.path for entry in extraction.report.fields if entry.status in ("empty", "missing")
+        ],
+    )
+    return document, report
+
+
+def translate_file(
+    source: str | os.PathLike[str],
+    from_authority: str | os.PathLike[str] | FormSpec | None,
+    to_authority: str | os.PathLike[str] | FormSpec,
+    out_path: str | os.PathLike[str],
+    form: str | None = None,
+    *,
+    source_form: str | None = None,
+    report_path: str | os.PathLike[str] | None = None,
+    force: bool = False,
+    mappings_dirs: MappingsDirs = (),
+) -> TranslationReport:
+    """:func:`translate` a document and write B's form (and the report JSON) atomically."""
+    _refuse_existing(out_path, report_path, force=force)
+    document, report = translate(
+        source,
+        from_authority,
+        to_authority,
+        form,
+        source_form=source_form,
+        mappings_dirs=mappings_dirs,
+    )
+    write_atomic(out_path, document, force=force)
+    if report_path is not None:
+        _write_json(report_path, report.to_dict(), force=force)
+    return report

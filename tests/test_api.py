@@ -1,0 +1,428 @@
+"""The library verbs against a small hand-written mapping and a stand-in engine.
+
+The stand-in engine keeps each field's form value in a zip (so the document sniffs as a Word
+file) and reads back whatever a test puts there: that isolates what ``pepdocs.api`` does
+(transforms, repeating sections, validation, the report) from any real engine. The Word
+engine's own behaviour is tested under tests/formats/word and by the round-trip tests.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pepdocs import api
+from pepdocs.errors import OutputExistsError, PepValidationError, TransformError, UsageError
+from pepdocs.formats.base import DocumentReading, Reading
+from pepdocs.mapping.loader import load_mapping
+from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
+from pepdocs.model import load_pep
+
+MAPPING = """\
+authority: testshire
+name: Testshire Virtual School
+form: school_age
+version: "2025-09"
+kind: docx
+template: testshire.docx
+fields:
+  - path: [child.first_name, child.last_name]
+    at: {control: child_name}
+    also: {label: "Child's name"}
+    pattern: "{{last_name}}, {{first_name}}"
+  - path: child.upn
+    at: {control: upn}
+    also: {label: UPN}
+  - path: child.date_of_birth
+    at: {label: "Date of birth"}
+    type: date
+  - path: care.legal_status
+    at: {label: "Legal status"}
+    type: choice
+    values: {C2: "Full Care Order", V2: "Section 20"}
+  - path: education.attendance.percent
+    at: {label: "Attendance"}
+  - path: meta.meeting_date
+    at: {label: "Date of meeting"}
+    type: date
+  - path: views.child
+    at: {heading: "Child's views"}
+  - path: targets
+    at: {table: {header: [Ref, Target, Lead, By when]}}
+    columns:
+      - {path: id, header: Ref}
+      - {path: description, header: Target}
+      - {path: lead, header: Lead}
+      - {path: due_date, header: By when, type: date}
+"""
+
+OTHER_MAPPING = """\
+authority: otherton
+name: Otherton Virtual School
+form: school_age
+version: "2025-09"
+kind: docx
+template: otherton.docx
+fields:
+  - path: child.first_name
+    at: {label: "First name"}
+  - path: child.last_name
+    at: {label: "Surname"}
+  - path: child.upn
+    at: {label: UPN}
+  - path: targets
+    at: {table: {header: [Target, By when]}}
+    columns:
+      - {path: description, header: Target}
+      - {path: due_date, header: By when, type: date}
+"""
+
+
+def _pep(**sections: Any) -> dict[str, Any]:
+    pep: dict[str, Any] = {
+        "meta": {"phase": "school_age", "academic_year": "2025-26", "meeting_date": "2025-10-08"},
+        "child": {
+            "first_name": "Aisha",
+            "last_name": "O'Neill",
+            "upn": "B801200005001",
+            "date_of_birth": "2014-03-02",
+        },
+        "care": {"legal_status": "C2"},
+        "education": {"attendance": {"percent": 94.5}},
+        "views": {"child": "I like art & maths.\nI want to join the choir."},
+        "targets": [
+            {"description": "Read 20 minutes a day", "lead": "Ms Patel", "due_date": "2025-12-12"},
+            {"description": "Attend every Monday", "due_date": "2026-02-13"},
+        ],
+    }
+    pep.update(sections)
+    return pep
+
+
+class FakeEngine:
+    """Stores ``{field index: form value}`` in a zip; reads back per-field entries."""
+
+    def __init__(self) -> None:
+        self.filled: list[tuple[FieldSpec, FormValue]] = []
+
+    def fill(self, form: FormSpec, values: Sequence[tuple[FieldSpec, FormValue]]) -> bytes:
+        self.filled = list(values)
+        index = {id(spec): number for number, spec in enumerate(form.fields)}
+        entries = {
+            str(index[id(spec)]): {"status": "empty" if value is None else "found", "raw": value}
+            for spec, value in values
+        }
+        return document(form.authority, entries)
+
+    def read(self, form: FormSpec, data: bytes, name: str) -> DocumentReading:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            stored = json.loads(package.read("word/document.xml"))
+        readings: dict[int, Reading] = {}
+        for number, spec in enumerate(form.fields):
+            entry = stored["fields"].get(str(number))
+            if entry is None or stored["authority"] != form.authority:
+                readings[number] = Reading("missing")
+                continue
+            anchor = spec.anchors[entry.get("anchor", 0)]
+            readings[number] = Reading(
+                entry["status"], entry.get("raw"), f"{anchor.describe()}", anchor
+            )
+        return DocumentReading(readings, unmapped=stored.get("unmapped", []))
+
+
+def document(authority: str, entries: dict[str, Any], unmapped: Sequence[str] = ()) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        content = {"authority": authority, "fields": entries, "unmapped": list(unmapped)}
+        package.writestr("word/document.xml", json.dumps(content))
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def engine(monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
+    fake = FakeEngine()
+    monkeypatch.setattr(api, "get_engine", lambda kind: fake)
+    return fake
+
+
+def _load(tmp_path: Path, text: str, name: str) -> FormSpec:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_mapping(path, require_template=False)
+
+
+@pytest.fixture
+def form(tmp_path: Path) -> FormSpec:
+    return _load(tmp_path, MAPPING, "testshire.yaml")
+
+
+@pytest.fixture
+def other_form(tmp_path: Path) -> FormSpec:
+    return _load(tmp_path, OTHER_MAPPING, "otherton.yaml")
+
+
+def _index(form: FormSpec, path: str) -> str:
+    return str(next(n for n, spec in enumerate(form.fields) if spec.path == path))
+
+
+def _values(engine: FakeEngine) -> dict[str, FormValue]:
+    return {spec.path: value for spec, value in engine.filled}
+
+
+# -- fill ---------------------------------------------------------------------------------------
+
+
+def test_fill_turns_model_values_into_form_values(engine: FakeEngine, form: FormSpec) -> None:
+    api.fill(_pep(), form)
+    values = _values(engine)
+    assert values["child.first_name+child.last_name"] == "O'Neill, Aisha"
+    assert values["child.date_of_birth"] == "02/03/2014"
+    assert values["care.legal_status"] == "Full Care Order"
+    assert values["education.attendance.percent"] == "94.5%"
+    assert values["views.child"] == "I like art & maths.\nI want to join the choir."
+    assert values["targets"] == [
+        {"Ref": "", "Target": "Read 20 minutes a day", "Lead": "Ms Patel", "By when": "12/12/2025"},
+        {"Ref": "", "Target": "Attend every Monday", "Lead": "", "By when": "13/02/2026"},
+    ]
+
+
+def test_fill_leaves_blanks_for_missing_values_and_writes_empty_lists(
+    engine: FakeEngine, form: FormSpec
+) -> None:
+    pep = _pep(targets=[])
+    del pep["care"]
+    del pep["views"]
+    api.fill(pep, form)
+    values = _values(engine)
+    assert values["care.legal_status"] is None
+    assert values["views.child"] is None
+    assert values["targets"] == []
+
+
+def test_fill_refuses_an_invalid_pep_naming_the_path(engine: FakeEngine, form: FormSpec) -> None:
+    pep = _pep()
+    pep["child"]["upn"] = "A801200005001"  # wrong check letter
+    with pytest.raises(PepValidationError, match=r"child\.upn"):
+        api.fill(pep, form)
+    assert engine.filled == []
+
+
+def test_fill_says_which_field_has_no_place_on_the_form(engine: FakeEngine, form: FormSpec) -> None:
+    pep = _pep(care={"legal_status": "E1"})  # a real code the form's list lacks
+    with pytest.raises(TransformError, match=r"testshire\.yaml:\d+: care\.legal_status") as raised:
+        api.fill(pep, form)
+    assert "E1" not in str(raised.value)
+
+
+def test_fill_refuses_a_form_that_does_not_match_the_mapping(
+    engine: FakeEngine, form: FormSpec
+) -> None:
+    with pytest.raises(UsageError, match="is the school_age form, not post16"):
+        api.fill(_pep(), form, form="post16")
+
+
+def test_fill_file_writes_once_and_never_overwrites(
+    engine: FakeEngine, form: FormSpec, tmp_path: Path
+) -> None:
+    source = tmp_path / "pep.json"
+    source.write_text(json.dumps(_pep()), encoding="utf-8")
+    target = tmp_path / "out" / "aisha.docx"
+    assert api.fill_file(source, form, target) == target
+    first = target.read_bytes()
+    with pytest.raises(OutputExistsError):
+        api.fill_file(source, form, target)
+    assert target.read_bytes() == first
+    api.fill_file(source, form, target, force=True)
+    assert [p.name for p in target.parent.iterdir()] == ["aisha.docx"]  # no temp files left
+
+
+# -- extract ------------------------------------------------------------------------------------
+
+
+def test_extract_reads_back_what_fill_wrote(engine: FakeEngine, form: FormSpec) -> None:
+    pep = load_pep(_pep())
+    extraction = api.extract(api.fill(pep, form), form)
+    assert api.mapped_view(extraction.pep, form) == api.mapped_view(pep, form)
+    assert extraction.pep["meta"]["authority"] == "testshire"
+    assert extraction.pep["meta"]["phase"] == "school_age"
+    assert extraction.report.counts()["found"] == len(form.fields)
+    assert extraction.report.summary() == (
+        "found 8, empty 0, unparseable 0, invalid 0, missing 0; 0 unmapped entries"
+    )
+
+
+def _extract(form: FormSpec, entries: dict[str, Any], **kwargs: Any) -> api.Extraction:
+    data = document("testshire", {_index(form, path): entry for path, entry in entries.items()})
+    return api.extract(data, form, name="returned.docx", **kwargs)
+
+
+def test_text_a_transform_cannot_read_is_unparseable_with_the_raw_text_in_the_report_only(
+    engine: FakeEngine, form: FormSpec
+) -> None:
+    extraction = _extract(
+        form,
+        {
+            "child.date_of_birth": {"status": "found", "raw": "31st Febtember"},
+            "child.upn": {"status": "found", "raw": "B801200005001"},
+        },
+    )
+    entry = extraction.report.field("child.date_of_birth")
+    assert entry is not None and entry.status == "unparseable"
+    assert entry.raw == "31st Febtember"
+    assert "date_of_birth" not in extraction.pep["child"]
+    assert extraction.pep["child"]["upn"] == "B801200005001"
+    load_pep(extraction.pep)
+
+
+def test_values_the_model_refuses_are_dropped_and_reported_invalid(
+    engine: FakeEngine, form: FormSpec
+) -> None:
+    extraction = _extract(
+        form,
+        {
+            "child.upn": {"status": "found", "raw": "A801200005001"},
+            "child.date_of_birth": {"status": "found", "raw": "02/03/2014"},
+        },
+    )
+    entry = extraction.report.field("child.upn")
+    assert entry is not None and entry.status == "invalid"
+    assert entry.notes and "A801200005001" not in " ".join(entry.notes)
+    assert "upn" not in extraction.pep["child"]
+    assert extraction.pep["child"]["date_of_birth"] == "2014-03-02"
+
+
+def test_a_rule_between_fields_drops_the_value_it_names(engine: FakeEngine, form: FormSpec) -> None:
+    extraction = _extract(
+        form,
+        {
+            "meta.meeting_date": {"status": "found", "raw": "08/10/2025"},
+            "child.date_of_birth": {"status": "found", "raw": "09/10/2025"},
+        },
+    )
+    entry = extraction.report.field("child.date_of_birth")
+    assert entry is not None and entry.status == "invalid"
+    assert entry.notes == ["Must be before meta.meeting_date."]
+    assert extraction.pep["meta"]["meeting_date"] == "2025-10-08"
+
+
+def test_blank_table_rows_are_skipped_and_bad_cells_reported_by_item_path(
+    engine: FakeEngine, form: FormSpec
+) -> None:
+    rows = [
+        {"Target": "Read daily", "Lead": "Ms Patel", "By when": "12/12/2025"},
+        {"Target": "", "Lead": " ", "By when": ""},
+        {"Target": "Attend Mondays", "Lead": "", "By when": "soon"},
+        {"Target": "", "Lead": "", "By when": ""},
+    ]
+    extraction = _extract(form, {"targets": {"status": "found", "raw": rows}})
+    assert extraction.pep["targets"] == [
+        {"description": "Read daily", "lead": "Ms Patel", "due_date": "2025-12-12"},
+        {"description": "Attend Mondays"},
+    ]
+    bad = extraction.report.field("targets.1.due_date")
+    assert bad is not None and bad.status == "unparseable" and bad.raw == "soon"
+    assert "row 3" in bad.location
+    table = extraction.report.field("targets")
+    assert table is not None and table.status == "found"
+
+
+def test_an_invalid_cell_leaves_its_item_and_says_so(engine: FakeEngine, form: FormSpec) -> None:
+    rows = [
+        {"Ref": "T1", "Target": "Read daily", "Lead": "", "By when": ""},
+        {"Ref": "T1", "Target": "Swim", "Lead": "", "By when": "01/01/2026"},
+    ]
+    extraction = _extract(form, {"targets": {"status": "found", "raw": rows}})
+    assert extraction.pep["targets"] == [
+        {"id": "T1", "description": "Read daily"},
+        {"description": "Swim", "due_date": "2026-01-01"},
+    ]
+    entry = extraction.report.field("targets.1.id")
+    assert entry is not None and entry.status == "invalid"
+    assert entry.notes and entry.notes[0].startswith("Duplicate target id")
+
+
+def test_a_table_with_only_blank_rows_is_empty(engine: FakeEngine, form: FormSpec) -> None:
+    rows = [{"Target": "", "Lead": "", "By when": ""}]
+    extraction = _extract(form, {"targets": {"status": "found", "raw": rows}})
+    assert "targets" not in extraction.pep
+    table = extraction.report.field("targets")
+    assert table is not None and table.status == "empty"
+
+
+def test_missing_anchors_and_fallbacks_are_reported(engine: FakeEngine, form: FormSpec) -> None:
+    extraction = _extract(
+        form,
+        {
+            "child.first_name+child.last_name": {
+                "status": "found",
+                "raw": "O'Neill, Aisha",
+                "anchor": 1,
+            },
+            "views.child": {"status": "empty"},
+        },
+    )
+    name = extraction.report.field("child.first_name+child.last_name")
+    assert name is not None and name.anchor_used == "fallback"
+    assert extraction.pep["child"] == {"first_name": "Aisha", "last_name": "O'Neill"}
+    views = extraction.report.field("views.child")
+    assert views is not None and views.status == "empty" and views.anchor_used == "primary"
+    upn = extraction.report.field("child.upn")
+    assert upn is not None and upn.status == "missing" and upn.anchor_used is None
+
+
+def test_extract_file_writes_the_pep_and_the_report(
+    engine: FakeEngine, form: FormSpec, tmp_path: Path
+) -> None:
+    source = tmp_path / "returned.docx"
+    source.write_bytes(api.fill(_pep(), form))
+    out, report = tmp_path / "pep.json", tmp_path / "report.json"
+    extraction = api.extract_file(source, out, form, report_path=report)
+    assert json.loads(out.read_text(encoding="utf-8")) == extraction.pep
+    written = json.loads(report.read_text(encoding="utf-8"))
+    assert written["source"] == str(source)
+    assert written["summary"]["found"] == 8
+    with pytest.raises(OutputExistsError):
+        api.extract_file(source, tmp_path / "new.json", form, report_path=report)
+    assert not (tmp_path / "new.json").exists()
+
+
+# -- translate ----------------------------------------------------------------------------------
+
+
+def test_translate_reports_what_the_target_form_cannot_hold(
+    engine: FakeEngine, form: FormSpec, other_form: FormSpec
+) -> None:
+    source = api.fill(_pep(), form)
+    data, report = api.translate(source, form, other_form)
+    assert api.extract(data, other_form).pep["child"]["upn"] == "B801200005001"
+    assert report.target_authority == "otherton"
+    assert set(report.unplaced) == {
+        "child.date_of_birth",
+        "care.legal_status",
+        "education.attendance.percent",
+        "meta.meeting_date",
+        "views.child",
+        "targets.*.lead",
+    }
+    filled = _values(engine)
+    assert filled["child.first_name"] == "Aisha"
+    assert filled["targets"] == [
+        {"Target": "Read 20 minutes a day", "By when": "12/12/2025"},
+        {"Target": "Attend every Monday", "By when": "13/02/2026"},
+    ]
+    assert report.empty_in_source == []
+
+
+def test_mapped_paths_name_columns_with_a_star(form: FormSpec) -> None:
+    assert api.mapped_paths(form) >= {
+        "child.first_name",
+        "child.last_name",
+        "targets.*.due_date",
+    }
+    assert "targets" not in api.mapped_paths(form)
