@@ -68,7 +68,8 @@ class ControlForm:
             assert box.options is not None
             return k.sdt_dropdown(self.ids, box.tag, box.label, list(box.options.values()))
         if box.kind == "check":
-            return k.sdt_checkbox(self.ids, box.tag, box.label) + k.run(" Yes", size=18)
+            # The box stands alone in its cell, so the label cell beside it names it.
+            return k.sdt_checkbox(self.ids, box.tag, box.label)
         return k.sdt_text(
             self.ids,
             box.tag,
@@ -88,8 +89,10 @@ class ControlForm:
         self.mapping.add(entry)
 
     def _label_anchor(self, box: Box, scope: str | None) -> dict[str, object]:
-        # A checkbox control's fallback is a label anchor, not a checkbox anchor: the loader
-        # needs every anchor of a field to hold the same shape of value as the control.
+        # A checkbox control falls back to the checkbox beside its label (reading the cell
+        # right of the label as text would see "☐ Yes" whatever the state).
+        if box.kind == "check":
+            return {"checkbox": box.label}
         if scope:
             return {"label": {"text": box.label, "section": scope}}
         # An unscoped label anchor finds the first cell with that text: keep them unique.

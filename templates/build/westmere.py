@@ -56,7 +56,8 @@ class LegacyForm:
         if f.name is None:
             return k.para(k.run("", size=20))
         if f.kind == "check":
-            return k.para(k.legacy_checkbox(self.ids, f.name), k.run(" Yes", size=20))
+            # Alone in its cell: the label cell beside it names the box.
+            return k.para(k.legacy_checkbox(self.ids, f.name))
         if f.kind == "dropdown":
             assert f.options is not None
             return k.para(
@@ -68,7 +69,9 @@ class LegacyForm:
         if f.label in self._labels:
             raise ValueError(f"label {f.label!r} used twice")
         self._labels.add(f.label)
-        label_anchor = {"label": f.label}
+        label_anchor: dict[str, object] = (
+            {"checkbox": f.label} if f.kind == "check" else {"label": f.label}
+        )
         entry = (
             Entry(path=f.path, at={"legacy": f.name}, also=[label_anchor])
             if f.name
