@@ -1,0 +1,26 @@
+"""The Word (.docx) engine: fill an authority's Word form from form values, and read a
+completed one back (the ``FormEngine`` contract of ``pepdocs.formats.base``).
+
+Anchor semantics are documented in docs/word-engine.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pepdocs.formats.base import DocumentReading
+from pepdocs.formats.word.reader import read_document
+from pepdocs.formats.word.writer import PreparedTemplate, prepare
+from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
+
+__all__ = ["PreparedTemplate", "fill", "prepare", "read"]
+
+
+def fill(form: FormSpec, values: Sequence[tuple[FieldSpec, FormValue]]) -> bytes:
+    """The form's template filled with ``values`` (``None`` leaves a blank as it is)."""
+    return prepare(form).fill(values)
+
+
+def read(form: FormSpec, data: bytes, name: str) -> DocumentReading:
+    """Read a completed form; ``name`` is used in messages only."""
+    return read_document(form, data, name)

@@ -1,0 +1,311 @@
+"""Checkboxes of every kind, located by the label printed next to them.
+
+Forms tick boxes in five ways: content-control checkboxes (``w14:checkbox``), legacy
+FORMCHECKBOX fields, glyphs typed as text (☐ ☑ ☒ ✓ ✔ ✗ ✘, ``[x]``), symbol-font characters
+(``w:sym`` Wingdings ``F0FE``: subtract 0xF000 and look the code up per font), and an ``X``
+typed into an empty box cell beside a label. A ``Mark`` hides which one it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from pepdocs.formats.word._xml import (
+    BR,
+    DEL,
+    FLDCHAR,
+    INSTRTEXT,
+    MOVE_FROM,
+    PPR,
+    RPR,
+    SDT,
+    SDTCONTENT,
+    SDTPR,
+    SYM,
+    TAB,
+    Element,
+    P,
+    R,
+    T,
+    make_run,
+    on_off,
+    run_properties,
+    w,
+)
+from pepdocs.formats.word.controls import ContentControl
+from pepdocs.formats.word.legacy import LegacyField
+from pepdocs.formats.word.text import paragraph_text, showing_placeholder
+
+CHECKED_GLYPHS = frozenset("\u2612\u2611\u2713\u2714\u2717\u2718\u25a0")  # ☒ ☑ ✓ ✔ ✗ ✘ ■
+UNCHECKED_GLYPHS = frozenset("\u2610\u25a1")  # ☐ □
+#: Glyphs with an unticked partner; a tick alone (✓) becomes ☐ when cleared.
+_UNCHECK_OF = {"\u2612": "\u2610", "\u2611": "\u2610", "\u25a0": "\u25a1"}
+_CHECK_OF = {"\u2610": "\u2612", "\u25a1": "\u25a0"}
+
+#: Symbol-font codes (after subtracting 0xF000) that draw a box: True ticked, False empty.
+SYMBOL_BOXES: dict[str, dict[int, bool]] = {
+    "wingdings": {0xFE: True, 0xFD: True, 0x78: True, 0xFC: True, 0xFB: True,
+                  0xA8: False, 0x6F: False, 0x71: False, 0x70: False},
+    "wingdings 2": {0x52: True, 0x54: True, 0x53: True, 0x51: True, 0x50: True, 0x4F: True,
+                    0xA3: False, 0x2A: False, 0x30: False},
+}
+_SYMBOL_SET = {"wingdings": (0xFE, 0xA8), "wingdings 2": (0x52, 0xA3)}
+
+_BRACKET = re.compile(r"\[([ xX\u2713\u2714])\]")
+#: What an "X in the box" cell may hold.
+CELL_TICKS = frozenset({"x", "\u2713", "\u2714", "\u2717", "\u2718", "yes", "y"})
+
+
+class Mark:
+    """One checkbox of any kind."""
+
+    kind: str = ""
+
+    def checked(self) -> bool:
+        raise NotImplementedError
+
+    def set(self, checked: bool) -> None:
+        raise NotImplementedError
+
+
+@dataclass(eq=False)
+class ControlMark(Mark):
+    control: ContentControl
+    kind: str = "content control checkbox"
+
+    def checked(self) -> bool:
+        return self.control.checked()
+
+    def set(self, checked: bool) -> None:
+        self.control.set_checked(checked)
+
+
+@dataclass(eq=False)
+class LegacyMark(Mark):
+    field: LegacyField
+    kind: str = "legacy checkbox"
+
+    def checked(self) -> bool:
+        return self.field.checked()
+
+    def set(self, checked: bool) -> None:
+        self.field.set_checked(checked)
+
+
+@dataclass(eq=False)
+class GlyphMark(Mark):
+    text: Element  # the w:t
+    index: int
+    kind: str = "checkbox glyph"
+
+    def checked(self) -> bool:
+        return (self.text.text or " ")[self.index] in CHECKED_GLYPHS
+
+    def set(self, checked: bool) -> None:
+        value = self.text.text or ""
+        current = value[self.index]
+        if checked:
+            glyph = current if current in CHECKED_GLYPHS else _CHECK_OF.get(current, "\u2612")
+        else:
+            glyph = current if current in UNCHECKED_GLYPHS else _UNCHECK_OF.get(current, "\u2610")
+        self.text.text = value[: self.index] + glyph + value[self.index + 1 :]
+
+
+@dataclass(eq=False)
+class BracketMark(Mark):
+    text: Element
+    index: int  # of "["
+    kind: str = "[x] box"
+
+    def checked(self) -> bool:
+        return (self.text.text or "")[self.index + 1] != " "
+
+    def set(self, checked: bool) -> None:
+        value = self.text.text or ""
+        tick = "x" if checked else " "
+        self.text.text = value[: self.index + 1] + tick + value[self.index + 2 :]
+
+
+@dataclass(eq=False)
+class SymbolMark(Mark):
+    symbol: Element  # the w:sym
+    font: str
+    kind: str = "symbol-font checkbox"
+
+    def checked(self) -> bool:
+        return SYMBOL_BOXES[self.font].get(_symbol_code(self.symbol) or 0, False)
+
+    def set(self, checked: bool) -> None:
+        ticked, empty = _SYMBOL_SET[self.font]
+        self.symbol.set(w("char"), f"F0{ticked if checked else empty:02X}")
+
+
+@dataclass(eq=False)
+class CellMark(Mark):
+    """An empty table cell next to a label, ticked by typing ``X`` into it."""
+
+    tc: Element
+    kind: str = "X box cell"
+
+    def checked(self) -> bool:
+        return paragraph_text_of(self.tc).strip().casefold() in CELL_TICKS
+
+    def set(self, checked: bool) -> None:
+        paragraphs = [p for p in self.tc if p.tag == P]
+        if not paragraphs:
+            paragraphs = [etree.SubElement(self.tc, P)]
+        first = paragraphs[0]
+        rpr = run_properties(next(first.iter(R), None))
+        for paragraph in paragraphs[1:]:
+            self.tc.remove(paragraph)
+        for node in list(first):
+            if node.tag != PPR:
+                first.remove(node)
+        if checked:
+            first.append(make_run(rpr, "X"))
+
+
+def paragraph_text_of(tc: Element) -> str:
+    return "\n".join(paragraph_text(p) for p in tc.iter(P))
+
+
+def _symbol_code(symbol: Element) -> int | None:
+    raw = symbol.get(w("char")) or ""
+    try:
+        code = int(raw, 16)
+    except ValueError:
+        return None
+    return code - 0xF000 if code >= 0xF000 else code
+
+
+def symbol_font(symbol: Element) -> str | None:
+    font = (symbol.get(w("font")) or "").strip().lower()
+    return font if font in SYMBOL_BOXES else None
+
+
+Token = str | Mark
+
+
+class _Tokeniser:
+    """Turns a paragraph into text pieces and marks, in reading order."""
+
+    def __init__(self, legacy_by_begin: dict[Element, LegacyField]) -> None:
+        self.legacy_by_begin = legacy_by_begin
+        self.tokens: list[Token] = []
+        self.skip_until: Element | None = None
+        self.field_depth = 0
+
+    def walk(self, element: Element) -> None:
+        for node in element:
+            tag = node.tag
+            if not isinstance(tag, str) or tag in (DEL, MOVE_FROM, PPR, RPR, SDTPR):
+                continue
+            if self.skip_until is not None:
+                if node is self.skip_until:
+                    self.skip_until = None
+                elif tag != R:
+                    self.walk(node)
+                continue
+            if tag == R:
+                self.run(node)
+            elif tag == SDT:
+                control = ContentControl(node)
+                if control.kind == "checkbox":
+                    self.tokens.append(ControlMark(control))
+                elif not showing_placeholder(node):
+                    content = node.find(SDTCONTENT)
+                    if content is not None:
+                        self.walk(content)
+            elif tag == P:
+                continue
+            else:
+                self.walk(node)
+
+    def run(self, run: Element) -> None:
+        field = self.legacy_by_begin.get(run)
+        if field is not None and field.kind == "checkbox":
+            self.tokens.append(LegacyMark(field))
+            self.skip_until = field.end
+            return
+        if run.find(FLDCHAR) is not None or run.find(INSTRTEXT) is not None:
+            return
+        for node in run:
+            tag = node.tag
+            if tag == T:
+                self.text(node)
+            elif tag in (TAB, BR):
+                self.tokens.append(" ")
+            elif tag == SYM:
+                font = symbol_font(node)
+                code = _symbol_code(node)
+                if font is not None and code in SYMBOL_BOXES[font]:
+                    self.tokens.append(SymbolMark(node, font))
+
+    def text(self, node: Element) -> None:
+        value = node.text or ""
+        start = 0
+        index = 0
+        while index < len(value):
+            char = value[index]
+            if char in CHECKED_GLYPHS or char in UNCHECKED_GLYPHS:
+                self.tokens.append(value[start:index])
+                self.tokens.append(GlyphMark(node, index))
+                index += 1
+                start = index
+                continue
+            if char == "[" and _BRACKET.match(value, index):
+                self.tokens.append(value[start:index])
+                self.tokens.append(BracketMark(node, index))
+                index += 3
+                start = index
+                continue
+            index += 1
+        self.tokens.append(value[start:])
+
+
+def paragraph_tokens(
+    paragraph: Element, legacy_by_begin: dict[Element, LegacyField]
+) -> list[Token]:
+    tokeniser = _Tokeniser(legacy_by_begin)
+    tokeniser.walk(paragraph)
+    return [t for t in tokeniser.tokens if not (isinstance(t, str) and t == "")]
+
+
+def labelled_marks(tokens: list[Token]) -> list[tuple[str, Mark]]:
+    """Pair each mark with the label text it belongs to.
+
+    A line that starts with a box (``☐ EHCP  ☐ SEN Support``) or ends with a label
+    (``SEN status: ☐ EHCP ☐ None``) puts labels after their boxes; a line that ends with a box
+    after text (``EHCP ☐  SEN Support ☐``) puts them before.
+    """
+    segments: list[str] = [""]
+    marks: list[Mark] = []
+    for token in tokens:
+        if isinstance(token, Mark):
+            marks.append(token)
+            segments.append("")
+        else:
+            segments[-1] += token
+    if not marks:
+        return []
+    leading = not segments[0].strip() or bool(segments[-1].strip())
+    if leading:
+        return [(segments[number + 1], mark) for number, mark in enumerate(marks)]
+    return [(segments[number], mark) for number, mark in enumerate(marks)]
+
+
+def strike_through_choices(paragraph: Element) -> bool:
+    """"Yes / No (delete as appropriate)" answered by striking one word through."""
+    for run in paragraph.iter(R):
+        properties = run.find(RPR)
+        if properties is None:
+            continue
+        if not (on_off(properties.find(w("strike"))) or on_off(properties.find(w("dstrike")))):
+            continue
+        text = "".join(t.text or "" for t in run.iter(T)).strip(" /").casefold()
+        if text in ("yes", "no", "y", "n"):
+            return True
+    return False

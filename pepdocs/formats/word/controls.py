@@ -1,0 +1,308 @@
+"""Content controls (``w:sdt``, ECMA-376 17.5.2 and [MS-DOCX] 2.6 for ``w14:checkbox``).
+
+A control sits at block level (in the body or a cell: holds paragraphs), run level (in a
+paragraph: holds runs), cell level (in a row: holds a ``w:tc``) or row level (in a table:
+holds rows). It is keyed by ``w:tag``, then ``w:alias``; keys repeat after copy/paste, so
+reading takes the first with a value and filling writes every copy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from lxml import etree
+
+from pepdocs.formats.word._xml import (
+    SDTCONTENT,
+    SDTPR,
+    TC,
+    TR,
+    W14_NS,
+    Element,
+    P,
+    R,
+    append_text,
+    make_run,
+    run_properties,
+    w,
+    w14,
+)
+from pepdocs.formats.word.dates import parse_form_date
+from pepdocs.formats.word.text import (
+    block_text,
+    clean_value,
+    iter_block_paragraphs,
+    paragraph_text,
+    showing_placeholder,
+)
+
+ControlKind = Literal[
+    "text", "richText", "date", "dropDownList", "comboBox", "checkbox", "picture", "group", "other"
+]
+Level = Literal["block", "run", "cell", "row"]
+
+_KIND_MARKERS: tuple[tuple[str, ControlKind], ...] = (
+    (w("text"), "text"),
+    (w("richText"), "richText"),
+    (w("date"), "date"),
+    (w("dropDownList"), "dropDownList"),
+    (w("comboBox"), "comboBox"),
+    (w14("checkbox"), "checkbox"),
+    (w("picture"), "picture"),
+    (w("group"), "group"),
+)
+
+CHECKED_GLYPH = "\u2612"  # ☒, Word's default w14:checkedState
+UNCHECKED_GLYPH = "\u2610"  # ☐, Word's default w14:uncheckedState
+
+
+@dataclass(eq=False)
+class ContentControl:
+    element: Element
+
+    @property
+    def properties(self) -> Element:
+        sdt_pr = self.element.find(SDTPR)
+        if sdt_pr is None:
+            sdt_pr = etree.SubElement(self.element, SDTPR)
+            self.element.insert(0, sdt_pr)
+        return sdt_pr
+
+    def _prop(self, name: str) -> str | None:
+        node = self.properties.find(w(name))
+        return None if node is None else node.get(w("val"))
+
+    @property
+    def tag(self) -> str | None:
+        return self._prop("tag")
+
+    @property
+    def alias(self) -> str | None:
+        return self._prop("alias")
+
+    @property
+    def key(self) -> str:
+        return self.tag or self.alias or ""
+
+    @property
+    def kind(self) -> ControlKind:
+        props = self.properties
+        for marker, kind in _KIND_MARKERS:
+            if props.find(marker) is not None:
+                return kind
+        return "richText"  # no type marker means rich text (17.5.2.38)
+
+    @property
+    def level(self) -> Level:
+        parent = self.element.getparent()
+        tag = parent.tag if parent is not None else ""
+        if tag == TR:
+            return "cell"
+        if tag == w("tbl"):
+            return "row"
+        if tag in (w("body"), TC, SDTCONTENT, w("txbxContent"), w("hdr"), w("ftr")):
+            # a control inside another block control's content is block-level too, unless that
+            # content holds runs (then the parent paragraph decides, below)
+            if tag == SDTCONTENT and _content_is_inline(parent):
+                return "run"
+            return "block"
+        return "run"
+
+    @property
+    def content(self) -> Element:
+        node = self.element.find(SDTCONTENT)
+        if node is None:
+            node = etree.SubElement(self.element, SDTCONTENT)
+        return node
+
+    @property
+    def showing_placeholder(self) -> bool:
+        return showing_placeholder(self.element)
+
+    def list_items(self) -> list[tuple[str, str]]:
+        """(display text, value) of a dropdown or combo box's items."""
+        props = self.properties
+        holder = props.find(w("dropDownList"))
+        if holder is None:
+            holder = props.find(w("comboBox"))
+        if holder is None:
+            return []
+        items = []
+        for item in holder.findall(w("listItem")):
+            value = item.get(w("value")) or ""
+            display = item.get(w("displayText")) or value
+            items.append((display, value))
+        return items
+
+    # --- reading -------------------------------------------------------------------------
+
+    def checked(self) -> bool:
+        box = self.properties.find(w14("checkbox"))
+        state = None if box is None else box.find(w14("checked"))
+        if state is None:
+            return False
+        return (state.get(w14("val")) or "").strip().lower() in ("1", "true", "on")
+
+    def text(self) -> str:
+        """The visible text of the control's content, placeholder or not."""
+        content = self.content
+        if self.level == "run":
+            out: list[str] = []
+            # run-level content holds runs (and nested inline controls): read it as a paragraph
+            fake = etree.Element(P)
+            fake.extend(copy.deepcopy(list(content)))
+            out.append(paragraph_text(fake))
+            return "".join(out)
+        return block_text(content)
+
+    def value(self) -> str | bool | None:
+        """The answer held: bool for a checkbox, text otherwise; None when empty/prompt.
+
+        A date control with ``w:fullDate`` gives its date part (ISO) when the visible text
+        does not say the same date: Word keeps the picked date there whatever the display
+        format, and a date typed over the display can disagree with it.
+        """
+        if self.kind == "checkbox":
+            return self.checked()
+        if self.showing_placeholder:
+            return None
+        text = clean_value(self.text())
+        if self.kind == "date":
+            full = self.full_date()
+            if full is not None and parse_form_date(text) != full:
+                return full.isoformat()
+        return text or None
+
+    def full_date(self) -> dt.date | None:
+        node = self.properties.find(w("date"))
+        raw = None if node is None else node.get(w("fullDate"))
+        if not raw:
+            return None
+        try:
+            return dt.date.fromisoformat(raw[:10])
+        except ValueError:
+            return None
+
+    # --- writing -------------------------------------------------------------------------
+
+    def set_checked(self, checked: bool) -> None:
+        box = self.properties.find(w14("checkbox"))
+        if box is None:
+            return
+        state = box.find(w14("checked"))
+        if state is None:
+            state = etree.Element(w14("checked"), nsmap={"w14": W14_NS})
+            box.insert(0, state)
+        state.set(w14("val"), "1" if checked else "0")
+        glyph_state = box.find(w14("checkedState" if checked else "uncheckedState"))
+        glyph = CHECKED_GLYPH if checked else UNCHECKED_GLYPH
+        if glyph_state is not None and glyph_state.get(w14("val")):
+            with contextlib.suppress(ValueError):
+                glyph = chr(int(glyph_state.get(w14("val")) or "", 16))
+        for node in self.content.iter(w("t")):
+            node.text = glyph
+            break
+        else:
+            for sym in self.content.iter(w("sym")):
+                run = sym.getparent()
+                if run is not None:
+                    run.remove(sym)
+                    append_text(run, glyph)
+                break
+
+    def set_text(self, text: str) -> None:
+        """Replace the content with ``text`` in the control's own formatting.
+
+        Keeps the first run's properties without the PlaceholderText style (or the control's
+        own ``sdtPr/w:rPr`` when only the prompt was there), clears ``w:showingPlcHdr``, and
+        allows line breaks in plain-text controls (``w:multiLine``).
+        """
+        props = self.properties
+        first_run = next(self.content.iter(R), None)
+        rpr = run_properties(first_run)
+        if self.showing_placeholder:
+            own = props.find(w("rPr"))
+            rpr = copy.deepcopy(own) if own is not None else rpr
+            props.remove(props.find(w("showingPlcHdr")))
+        plain = props.find(w("text"))
+        if plain is not None and "\n" in text:
+            plain.set(w("multiLine"), "1")
+        if self.kind == "date":
+            self._set_full_date(text)
+        level = self.level
+        content = self.content
+        if level == "run":
+            for node in list(content):
+                content.remove(node)
+            content.append(make_run(rpr, text))
+            return
+        if level == "cell":
+            cell = content.find(TC)
+            if cell is None:
+                return
+            write_block(cell, text, rpr)
+            return
+        if level == "row":
+            cell = next(content.iter(TC), None)
+            if cell is not None:
+                write_block(cell, text, rpr)
+            return
+        write_block(content, text, rpr)
+
+    def _set_full_date(self, text: str) -> None:
+        node = self.properties.find(w("date"))
+        if node is None:
+            return
+        parsed = parse_form_date(text)
+        if parsed is None:
+            # Not a date we can read with certainty: drop the stale picked date rather than
+            # leave one that disagrees with the text.
+            node.attrib.pop(w("fullDate"), None)
+        else:
+            node.set(w("fullDate"), f"{parsed.isoformat()}T00:00:00Z")
+
+
+def _content_is_inline(content: Element) -> bool:
+    return any(child.tag == R for child in content)
+
+
+def write_block(container: Element, text: str, rpr: Element | None = None) -> None:
+    """Replace a block container's paragraphs (cell, block ``sdtContent``) with one paragraph
+    holding ``text``, keeping the first paragraph's ``w:pPr`` and first run's ``w:rPr``.
+
+    Nested tables and other non-paragraph content of the container are left alone: a value
+    box does not own the structure around it.
+    """
+    paragraphs = [p for p in container if p.tag == P]
+    nested = list(iter_block_paragraphs(container))
+    first = paragraphs[0] if paragraphs else (nested[0] if nested else None)
+    if rpr is None and first is not None:
+        rpr = run_properties(next(first.iter(R), None))
+    if first is None:
+        first = etree.SubElement(container, P)
+    for paragraph in paragraphs[1:]:
+        container.remove(paragraph)
+    for node in list(first):
+        if node.tag != w("pPr"):
+            first.remove(node)
+    first.append(make_run(rpr, text))
+
+
+def find_controls(root: Element) -> list[ContentControl]:
+    return [ContentControl(node) for node in root.iter(w("sdt"))]
+
+
+def match_controls(
+    controls: list[ContentControl], key: str, alias: str | None = None
+) -> list[ContentControl]:
+    """Controls answering to ``key``: by ``w:tag`` first, then by ``w:alias`` (``alias`` if
+    the anchor names one, else ``key``)."""
+    by_tag = [c for c in controls if c.tag == key]
+    if by_tag:
+        return by_tag
+    wanted = {alias or key, key}
+    return [c for c in controls if c.alias is not None and c.alias in wanted]

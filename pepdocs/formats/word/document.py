@@ -1,0 +1,287 @@
+"""One parsed document body with the lookups anchors need, built once and shared.
+
+Lookups are built lazily and cached: a fill or read resolves every anchor against the same
+index, and all writes happen after all lookups (see ``writer``), so cached element
+references stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from pepdocs.formats.word._xml import (
+    BODY,
+    PPR,
+    RPR,
+    TBL,
+    TC,
+    TCPR,
+    Element,
+    P,
+    R,
+    on_off,
+    w,
+)
+from pepdocs.formats.word.checkboxes import Mark, labelled_marks, paragraph_tokens
+from pepdocs.formats.word.controls import ContentControl, find_controls
+from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
+from pepdocs.formats.word.tables import GridCell, TableGrid, build_grid, iter_tables
+from pepdocs.formats.word.text import normalise, paragraph_text
+
+#: Level given to headings that are not Word heading styles: a bold stand-alone paragraph
+#: sits below real headings, a shaded full-width table row below that.
+BOLD_PARAGRAPH_LEVEL = 8
+HEADING_ROW_LEVEL = 9
+_MAX_HEADING_CHARS = 120
+_HEADING_NAME = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
+
+
+@dataclass(eq=False)
+class Marker:
+    """A heading: a heading-styled or bold stand-alone paragraph, or a shaded/bold row that
+    spans a whole table (how one-long-table forms mark their sections)."""
+
+    kind: Literal["paragraph", "row"]
+    element: Element  # the w:p, or the row's only w:tc
+    text: str
+    level: int
+    position: int
+    grid: TableGrid | None = None
+    row: int = -1
+
+
+class DocumentIndex:
+    def __init__(self, root: Element, styles: Element | None = None) -> None:
+        self.root = root
+        body = root.find(BODY)
+        self.body = body if body is not None else root
+        self.styles = styles
+
+    @cached_property
+    def controls(self) -> list[ContentControl]:
+        return find_controls(self.body)
+
+    @cached_property
+    def legacy_fields(self) -> list[LegacyField]:
+        return find_legacy_fields(self.body)
+
+    @cached_property
+    def legacy_by_begin(self) -> dict[Element, LegacyField]:
+        return {f.begin: f for f in self.legacy_fields}
+
+    @cached_property
+    def grids(self) -> list[TableGrid]:
+        return [build_grid(tbl) for tbl in iter_tables(self.body)]
+
+    @cached_property
+    def grid_of_table(self) -> dict[Element, TableGrid]:
+        return {grid.tbl: grid for grid in self.grids}
+
+    @cached_property
+    def cell_of_tc(self) -> dict[Element, tuple[TableGrid, GridCell]]:
+        out: dict[Element, tuple[TableGrid, GridCell]] = {}
+        for grid in self.grids:
+            for _, cell in grid.cells():
+                out[cell.tc] = (grid, cell)
+        return out
+
+    @cached_property
+    def positions(self) -> dict[Element, int]:
+        """Document order of every element, to compare places (section scoping)."""
+        return {node: number for number, node in enumerate(self.body.iter())}
+
+    def position(self, element: Element) -> int:
+        return self.positions.get(element, -1)
+
+    @cached_property
+    def paragraphs(self) -> list[Element]:
+        return list(self.body.iter(P))
+
+    @cached_property
+    def style_levels(self) -> dict[str, int]:
+        """Heading level per paragraph style id, from ``w:outlineLvl`` or the style's name
+        (``heading 1``), so renamed or localised heading styles still count."""
+        levels: dict[str, int] = {}
+        if self.styles is None:
+            return levels
+        for style in self.styles.iter(w("style")):
+            style_id = style.get(w("styleId")) or ""
+            outline = style.find(f"{PPR}/{w('outlineLvl')}")
+            name = style.find(w("name"))
+            name_text = (name.get(w("val")) if name is not None else "") or ""
+            if outline is not None and (outline.get(w("val")) or "").isdigit():
+                level = int(outline.get(w("val")) or "9") + 1
+                if level <= 9:
+                    levels[style_id] = level
+                    continue
+            match = _HEADING_NAME.match(name_text.strip())
+            if match:
+                levels[style_id] = int(match.group(1))
+            elif name_text.strip().lower() == "title":
+                levels[style_id] = 1
+        return levels
+
+    def paragraph_level(self, paragraph: Element) -> int | None:
+        """The heading level of a paragraph, or None for body text."""
+        properties = paragraph.find(PPR)
+        if properties is not None:
+            outline = properties.find(w("outlineLvl"))
+            if outline is not None and (outline.get(w("val")) or "").isdigit():
+                level = int(outline.get(w("val")) or "9") + 1
+                return level if level <= 9 else None
+            style = properties.find(w("pStyle"))
+            style_id = style.get(w("val")) if style is not None else None
+            if style_id:
+                if style_id in self.style_levels:
+                    return self.style_levels[style_id]
+                match = re.match(r"^heading\s*(\d)$", style_id, re.IGNORECASE)
+                if match:
+                    return int(match.group(1))
+                if style_id.lower() == "title":
+                    return 1
+        parent = paragraph.getparent()
+        in_table = False
+        while parent is not None:
+            if parent.tag == TC:
+                in_table = True
+                break
+            parent = parent.getparent()
+        if not in_table and _all_bold(paragraph):
+            text = paragraph_text(paragraph).strip()
+            if text and len(text) <= _MAX_HEADING_CHARS:
+                return BOLD_PARAGRAPH_LEVEL
+        return None
+
+    @cached_property
+    def markers(self) -> list[Marker]:
+        found: list[Marker] = []
+        for paragraph in self.paragraphs:
+            level = self.paragraph_level(paragraph)
+            if level is None:
+                continue
+            text = paragraph_text(paragraph).strip()
+            if text:
+                found.append(
+                    Marker("paragraph", paragraph, normalise(text), level, self.position(paragraph))
+                )
+        for grid in self.grids:
+            for number in range(len(grid.rows)):
+                cells = grid.row_cells(number)
+                if len(cells) != 1:
+                    continue
+                cell = cells[0]
+                if cell.row != number:
+                    continue
+                text = cell.text().strip()
+                if not text or len(text) > _MAX_HEADING_CHARS:
+                    continue
+                shaded = _shaded(cell.tc)
+                if not shaded and (grid.width <= 1 or not _all_bold_cell(cell.tc)):
+                    continue
+                found.append(
+                    Marker(
+                        "row",
+                        cell.tc,
+                        normalise(text),
+                        HEADING_ROW_LEVEL,
+                        self.position(cell.tc),
+                        grid,
+                        number,
+                    )
+                )
+        found.sort(key=lambda m: m.position)
+        return found
+
+    @cached_property
+    def cell_entries(self) -> list[tuple[TableGrid, GridCell, str]]:
+        """Every table cell with its normalised text, for label lookups."""
+        return [
+            (grid, cell, normalise(cell.text())) for grid in self.grids for _, cell in grid.cells()
+        ]
+
+    @cached_property
+    def paragraph_texts(self) -> list[tuple[Element, str]]:
+        return [(p, paragraph_text(p)) for p in self.paragraphs]
+
+    @cached_property
+    def mark_paragraphs(self) -> list[tuple[Element, list[tuple[str, Mark]]]]:
+        """Paragraphs that hold checkboxes, each box paired with its label text."""
+        out = []
+        for paragraph in self.paragraphs:
+            pairs = labelled_marks(paragraph_tokens(paragraph, self.legacy_by_begin))
+            if pairs:
+                out.append((paragraph, pairs))
+        return out
+
+    def find_markers(self, title: str) -> list[Marker]:
+        wanted = normalise(title)
+        exact = [m for m in self.markers if m.text == wanted]
+        if exact:
+            return exact
+        return [m for m in self.markers if m.text.startswith(wanted + " ")]
+
+    def section_range(self, title: str) -> tuple[int, int] | None:
+        """Positions from a section's heading to the next heading of the same or a higher
+        level (``None`` when no heading has that title)."""
+        found = self.find_markers(title)
+        if not found:
+            return None
+        start = found[0]
+        end = len(self.positions) + 1
+        for marker in self.markers:
+            if marker.position > start.position and marker.level <= start.level:
+                end = marker.position
+                break
+        return start.position, end
+
+    def in_range(self, element: Element, scope: tuple[int, int] | None) -> bool:
+        if scope is None:
+            return True
+        position = self.position(element)
+        return scope[0] < position < scope[1]
+
+    def tables_in(self, scope: tuple[int, int] | None) -> list[TableGrid]:
+        return [g for g in self.grids if scope is None or self.in_range(g.tbl, scope)
+                or _overlaps(self, g.tbl, scope)]
+
+
+def _overlaps(index: DocumentIndex, tbl: Element, scope: tuple[int, int]) -> bool:
+    # A long one-table form has its sections inside the table: the table starts before the
+    # section heading row but its later rows are in scope.
+    start = index.position(tbl)
+    last = tbl[-1] if len(tbl) else tbl
+    while len(last):
+        last = last[-1]
+    return start < scope[1] and index.position(last) > scope[0]
+
+
+def _all_bold(paragraph: Element) -> bool:
+    runs = [r for r in paragraph.iter(R) if any(t.text for t in r.iter(w("t")))]
+    if not runs:
+        return False
+    for run in runs:
+        properties = run.find(RPR)
+        if properties is None or not on_off(properties.find(w("b"))):
+            return False
+    return True
+
+
+def _all_bold_cell(tc: Element) -> bool:
+    paragraphs = [p for p in tc.iter(P) if paragraph_text(p).strip()]
+    return bool(paragraphs) and all(_all_bold(p) for p in paragraphs)
+
+
+def _shaded(tc: Element) -> bool:
+    properties = tc.find(TCPR)
+    shading = None if properties is None else properties.find(w("shd"))
+    if shading is None:
+        return False
+    fill = (shading.get(w("fill")) or "auto").upper()
+    return fill not in ("AUTO", "FFFFFF", "NONE", "")
+
+
+def is_table(element: Element) -> bool:
+    return element.tag == TBL

@@ -1,0 +1,247 @@
+"""Legacy form fields: FORMTEXT, FORMCHECKBOX, FORMDROPDOWN (ECMA-376 17.16.17-17.16.31).
+
+A field is a run sequence ``fldChar begin`` (carrying ``w:ffData``) -> ``instrText`` ->
+``fldChar separate`` -> result runs -> ``fldChar end``. Fields can nest, so state is tracked
+per ``fldChar`` on a stack rather than by skipping whole runs. The visible value of a text
+field is its result runs (five en-spaces U+2002 when empty); a checkbox's state lives only in
+``ffData`` (``w:checked`` else ``w:default``); a dropdown's is ``ddList/w:result``, a 0-based
+index into ``listEntry``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from lxml import etree
+
+from pepdocs.formats.word._xml import (
+    BOOKMARK_START,
+    DEL,
+    FLDCHAR,
+    INSTRTEXT,
+    MOVE_FROM,
+    Element,
+    P,
+    R,
+    append_text,
+    child,
+    on_off,
+    run_properties,
+    w,
+)
+from pepdocs.formats.word.text import clean_value
+
+LegacyKind = Literal["text", "checkbox", "dropdown", "other"]
+
+EMPTY_TEXT_RESULT = "\u2002" * 5  # what Word shows in an empty FORMTEXT
+
+
+@dataclass(eq=False)
+class LegacyField:
+    begin: Element  # the run holding fldChar begin
+    instruction: str = ""
+    separate: Element | None = None
+    end: Element | None = None
+    result_runs: list[Element] = field(default_factory=list)
+    bookmarks: list[str] = field(default_factory=list)
+    order: int = 0  # position of the begin run among all begins: fields close inner-first
+
+    @property
+    def ff_data(self) -> Element | None:
+        char = self.begin.find(FLDCHAR)
+        return None if char is None else char.find(w("ffData"))
+
+    @property
+    def name(self) -> str:
+        data = self.ff_data
+        node = None if data is None else data.find(w("name"))
+        return (node.get(w("val")) if node is not None else None) or ""
+
+    @property
+    def names(self) -> list[str]:
+        return [n for n in (self.name, *self.bookmarks) if n]
+
+    @property
+    def kind(self) -> LegacyKind:
+        code = self.instruction.strip().upper()
+        data = self.ff_data
+        for keyword, marker, kind in (
+            ("FORMTEXT", "textInput", "text"),
+            ("FORMCHECKBOX", "checkBox", "checkbox"),
+            ("FORMDROPDOWN", "ddList", "dropdown"),
+        ):
+            if code.startswith(keyword) or (data is not None and data.find(w(marker)) is not None):
+                return kind  # type: ignore[return-value]
+        return "other"
+
+    # --- reading -------------------------------------------------------------------------
+
+    def result_text(self) -> str:
+        out: list[str] = []
+        for run in self.result_runs:
+            for node in run:
+                if node.tag == w("t"):
+                    out.append(node.text or "")
+                elif node.tag == w("tab"):
+                    out.append("\t")
+                elif node.tag in (w("br"), w("cr")):
+                    out.append("\n")
+        return "".join(out)
+
+    def checked(self) -> bool:
+        data = self.ff_data
+        box = None if data is None else child(data, w("checkBox"))
+        if box is None:
+            return False
+        state = box.find(w("checked"))
+        if state is not None:
+            return on_off(state)
+        return on_off(box.find(w("default")))
+
+    def entries(self) -> list[str]:
+        data = self.ff_data
+        listing = None if data is None else data.find(w("ddList"))
+        if listing is None:
+            return []
+        return [e.get(w("val")) or "" for e in listing.findall(w("listEntry"))]
+
+    def selected_index(self) -> int:
+        data = self.ff_data
+        listing = None if data is None else data.find(w("ddList"))
+        if listing is None:
+            return 0
+        for name in ("result", "default"):
+            node = listing.find(w(name))
+            if node is not None:
+                try:
+                    return int(node.get(w("val")) or "0")
+                except ValueError:
+                    return 0
+        return 0
+
+    def value(self) -> str | bool | None:
+        if self.kind == "checkbox":
+            return self.checked()
+        if self.kind == "dropdown":
+            entries = self.entries()
+            index = self.selected_index()
+            return entries[index] if 0 <= index < len(entries) and entries[index].strip() else None
+        return clean_value(self.result_text()) or None
+
+    # --- writing -------------------------------------------------------------------------
+
+    def set_checked(self, checked: bool) -> None:
+        data = self.ff_data
+        box = None if data is None else data.find(w("checkBox"))
+        if box is None:
+            return
+        state = box.find(w("checked"))
+        if state is None:
+            state = etree.SubElement(box, w("checked"))
+        state.set(w("val"), "1" if checked else "0")
+
+    def set_selected(self, index: int) -> None:
+        data = self.ff_data
+        listing = None if data is None else data.find(w("ddList"))
+        if listing is None:
+            return
+        node = listing.find(w("result"))
+        if node is None:
+            node = etree.Element(w("result"))
+            listing.insert(0, node)
+        node.set(w("val"), str(index))
+        if self.result_runs:
+            self.set_text(self.entries()[index])
+
+    def set_text(self, text: str) -> None:
+        """Write the result runs: the first result run keeps its formatting and takes the
+        text; the others go. ``maxLength`` is not applied: Word enforces it only while typing,
+        and cutting a child's data short silently would be worse than a long box."""
+        template_run = self.result_runs[0] if self.result_runs else self.begin
+        rpr = run_properties(template_run)
+        for run in self.result_runs:
+            parent = run.getparent()
+            if parent is not None:
+                parent.remove(run)
+        run = etree.Element(R)
+        if rpr is not None:
+            run.append(rpr)
+        append_text(run, text or EMPTY_TEXT_RESULT)
+        if self.separate is None:
+            # A field with no result part: add ``separate`` before ``end`` so Word shows it.
+            if self.end is None:
+                return
+            separate = etree.Element(R)
+            char = etree.SubElement(separate, FLDCHAR)
+            char.set(w("fldCharType"), "separate")
+            self.end.addprevious(separate)
+            self.separate = separate
+        self.separate.addnext(run)
+        self.result_runs = [run]
+
+
+def find_legacy_fields(root: Element) -> list[LegacyField]:
+    """Every complete field in document order (form fields and others, e.g. PAGE), with its
+    result runs; runs inside deletions are not part of the accepted document and are skipped."""
+    fields: list[LegacyField] = []
+    stack: list[tuple[LegacyField, str]] = []  # (field, phase: "code" | "result")
+    count = 0
+    for run in root.iter(R):
+        if _deleted(run):
+            continue
+        char = run.find(FLDCHAR)
+        if char is not None:
+            kind = char.get(w("fldCharType"))
+            if kind == "begin":
+                begun = LegacyField(begin=run, bookmarks=_bookmarks_before(run), order=count)
+                count += 1
+                stack.append((begun, "code"))
+            elif kind == "separate" and stack:
+                current, _ = stack.pop()
+                current.separate = run
+                stack.append((current, "result"))
+            elif kind == "end" and stack:
+                current, _ = stack.pop()
+                current.end = run
+                fields.append(current)
+            continue
+        if not stack:
+            continue
+        current, phase = stack[-1]
+        instruction = run.find(INSTRTEXT)
+        if phase == "code":
+            if instruction is not None:
+                current.instruction += instruction.text or ""
+            continue
+        # A result run belongs to every enclosing field that is showing its result.
+        for enclosing, enclosing_phase in stack:
+            if enclosing_phase == "result":
+                enclosing.result_runs.append(run)
+    fields.sort(key=lambda f: f.order)
+    return fields
+
+
+def _deleted(run: Element) -> bool:
+    parent = run.getparent()
+    while parent is not None and parent.tag != P:
+        if parent.tag in (DEL, MOVE_FROM):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _bookmarks_before(run: Element) -> list[str]:
+    """Bookmark names right before a field's begin run: Word mirrors ``ffData/w:name`` as a
+    bookmark around the field, and some templates only carry the bookmark."""
+    names: list[str] = []
+    node = run.getprevious()
+    while node is not None and node.tag in (BOOKMARK_START, w("bookmarkEnd"), w("proofErr")):
+        if node.tag == BOOKMARK_START and node.get(w("name")):
+            names.append(node.get(w("name")) or "")
+        node = node.getprevious()
+    return names
+
+
+def match_legacy(fields: list[LegacyField], key: str) -> list[LegacyField]:
+    return [f for f in fields if f.kind != "other" and key in f.names]

@@ -1,0 +1,90 @@
+"""A .docx package in memory: parts read through the safe-open layer, written back with only
+the changed parts replaced.
+
+Untouched members keep their content byte for byte: the filled document keeps the template's
+images, styles and custom XML exactly, and the per-record cost of writing a filled form is one
+compressed ``document.xml`` appended to a prebuilt zip (see ``PreparedPackage``).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from pepdocs.formats.safe_open import SafeZip, open_package, parse_xml
+from pepdocs.formats.word._xml import Element
+
+DOCUMENT_PART = "word/document.xml"
+STYLES_PART = "word/styles.xml"
+
+
+@dataclass(slots=True)
+class WordPackage:
+    """An opened .docx: the safe zip view, its name for messages and parsed parts on demand."""
+
+    source: str
+    data: bytes
+    zip: SafeZip
+    _parsed: dict[str, Element] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, data: bytes, source: str) -> WordPackage:
+        return cls(source=source, data=data, zip=open_package(data, source, "docx"))
+
+    def part(self, name: str) -> Element | None:
+        """The parsed XML part ``name`` (None when the package lacks it)."""
+        if name not in self._parsed:
+            if not self.zip.has(name):
+                return None
+            self._parsed[name] = parse_xml(self.zip.read(name), self.source, name)
+        return self._parsed[name]
+
+    def document(self) -> Element:
+        root = self.part(DOCUMENT_PART)
+        assert root is not None  # open_package guarantees word/document.xml exists
+        return root
+
+    def prepared(self) -> PreparedPackage:
+        return PreparedPackage.from_bytes(self.data, (DOCUMENT_PART,))
+
+
+def serialise(root: Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedPackage:
+    """A template package minus the parts fill rewrites, built once per template.
+
+    ``base`` is a complete zip of every other member; ``write`` appends the rewritten parts
+    to a copy of it, so a record costs one deflate of ``document.xml`` and a memory copy.
+    """
+
+    base: bytes
+    replaced: tuple[str, ...]
+
+    @classmethod
+    def from_bytes(cls, data: bytes, replaced: tuple[str, ...]) -> PreparedPackage:
+        target = io.BytesIO()
+        with (
+            zipfile.ZipFile(io.BytesIO(data)) as source,
+            zipfile.ZipFile(target, "w") as output,
+        ):
+            for info in source.infolist():
+                if info.filename in replaced:
+                    continue
+                # Recompressed once per template, not per record; content stays identical.
+                output.writestr(info, source.read(info.filename), info.compress_type)
+        return cls(base=target.getvalue(), replaced=replaced)
+
+    def write(self, parts: Mapping[str, bytes]) -> bytes:
+        buffer = io.BytesIO(self.base)
+        buffer.seek(0, io.SEEK_END)
+        with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as output:
+            for name, content in parts.items():
+                output.writestr(name, content, compress_type=zipfile.ZIP_DEFLATED)
+        return buffer.getvalue()

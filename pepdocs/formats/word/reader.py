@@ -1,0 +1,197 @@
+"""Extraction: a completed Word form -> one ``Reading`` per mapped field, plus what no
+mapping covers and remarks about the document.
+
+Anchor order: the first anchor found in the document gives the reading. When it is there but
+empty and a fallback anchor finds a value elsewhere, the value wins (noted on the reading):
+a re-saved form can keep an emptied copy of a control while the school typed the answer
+beside its label.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pepdocs.formats.base import DocumentReading, Reading
+from pepdocs.formats.safe_open import read_input
+from pepdocs.formats.word._xml import DEL, FLDCHAR, INS, MOVE_FROM, MOVE_TO, SDT, Element
+from pepdocs.formats.word.checkboxes import strike_through_choices
+from pepdocs.formats.word.document import DocumentIndex
+from pepdocs.formats.word.locate import locate
+from pepdocs.formats.word.package import STYLES_PART, WordPackage
+from pepdocs.formats.word.slots import Slot
+from pepdocs.formats.word.text import clean_value, normalise
+from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
+
+_LABEL_MAX_CHARS = 80
+
+
+def read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
+    package = WordPackage.open(data, name)
+    index = DocumentIndex(package.document(), package.part(STYLES_PART))
+    source = str(form.source) if form.source else ""
+    readings: dict[int, Reading] = {}
+    covered: set[Element] = set()
+    for number, spec in enumerate(form.fields):
+        if not spec.extract:
+            continue
+        reading, slots = read_field(index, spec, source)
+        readings[number] = reading
+        for slot in slots:
+            covered.update(slot.covers())
+    unmapped = collect_unmapped(index, form, covered)
+    notes = document_notes(index, form, readings)
+    return DocumentReading(readings=readings, unmapped=unmapped, notes=notes)
+
+
+def _has_value(value: FormValue) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, bool):
+        return True
+    return bool(value)
+
+
+def read_field(index: DocumentIndex, spec: FieldSpec, source: str) -> tuple[Reading, list[Slot]]:
+    first: tuple[Slot, int] | None = None
+    slots: list[Slot] = []
+    for number, anchor in enumerate(spec.anchors):
+        slot = locate(index, anchor, spec, source)
+        if slot is None:
+            continue
+        slots.append(slot)
+        value = slot.read()
+        if _has_value(value):
+            notes = list(slot.notes)
+            if number:
+                notes.append(f"read from fallback anchor {anchor.describe()}")
+            if first is not None:
+                notes.append(f"{spec.anchors[first[1]].describe()} is empty")
+            return Reading("found", value, slot.location, anchor, notes), slots
+        if first is None:
+            first = (slot, number)
+    if first is None:
+        return Reading("missing"), slots
+    slot, number = first
+    return Reading("empty", None, slot.location, spec.anchors[number], list(slot.notes)), slots
+
+
+# --- unmapped content ---------------------------------------------------------------------
+
+
+def _covered(element: Element, covered: set[Element]) -> bool:
+    node: Element | None = element
+    while node is not None:
+        if node in covered:
+            return True
+        node = node.getparent()
+    return False
+
+
+def collect_unmapped(index: DocumentIndex, form: FormSpec, covered: set[Element]) -> list[str]:
+    """Typed-in content no mapping covers: controls and legacy fields holding values, and
+    label/value cell pairs whose value is not the template's own text."""
+    found: list[str] = []
+    for control in index.controls:
+        if control.kind in ("group", "picture") or _covered(control.element, covered):
+            continue
+        value = control.value()
+        if value is None or value is False or value == "":
+            continue
+        key = control.tag or control.alias or "content control without tag"
+        found.append(f"{key}: {'ticked' if value is True else value}")
+    for legacy in index.legacy_fields:
+        if legacy.kind in ("other", "dropdown") or _covered(legacy.begin, covered):
+            continue
+        value = legacy.value()
+        if value is None or value is False:
+            continue
+        found.append(f"{legacy.name or 'form field'}: {'ticked' if value is True else value}")
+    template_pairs = _template_pairs(str(form.template)) if form.template else frozenset()
+    for label, value in _cell_pairs(index, covered):
+        if (normalise(label), normalise(value)) in template_pairs:
+            continue
+        found.append(f"{label.strip().rstrip(':').strip()}: {value}")
+    return found
+
+
+def _cell_pairs(index: DocumentIndex, covered: set[Element]) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for grid in index.grids:
+        if _covered(grid.tbl, covered):
+            continue
+        for number in range(len(grid.rows)):
+            cells = grid.row_cells(number)
+            for left, right in itertools.pairwise(cells):
+                if left.row != number or right.row != number:
+                    continue
+                label = left.text().strip()
+                if not label or len(label) > _LABEL_MAX_CHARS or "\n" in label:
+                    continue
+                if right.tc in covered or left.tc in covered:
+                    continue
+                if _holds_field(left.tc) or _holds_field(right.tc):
+                    # a box with a control or form field is a value, not a label; its own
+                    # value is reported with the controls and legacy fields
+                    continue
+                value = clean_value(right.text())
+                if value:
+                    pairs.append((label, value))
+    return pairs
+
+
+def _holds_field(tc: Element) -> bool:
+    return any(True for _ in tc.iter(SDT, FLDCHAR))
+
+
+def _template_pairs(path: str) -> frozenset[tuple[str, str]]:
+    try:
+        stamp = os.stat(path).st_mtime_ns
+    except OSError:
+        return frozenset()
+    return _template_pairs_cached(path, stamp)
+
+
+@lru_cache(maxsize=32)
+def _template_pairs_cached(path: str, stamp: int) -> frozenset[tuple[str, str]]:
+    package = WordPackage.open(read_input(Path(path)), path)
+    index = DocumentIndex(package.document(), package.part(STYLES_PART))
+    return frozenset((normalise(a), normalise(b)) for a, b in _cell_pairs(index, set()))
+
+
+# --- document remarks ---------------------------------------------------------------------
+
+
+def document_notes(index: DocumentIndex, form: FormSpec, readings: dict[int, Reading]) -> list[str]:
+    notes: list[str] = []
+    body = index.body
+    if any(True for _ in body.iter(INS, DEL, MOVE_FROM, MOVE_TO)):
+        notes.append("tracked changes present: read as if all were accepted")
+    control_fields = [
+        number
+        for number, spec in enumerate(form.fields)
+        if any(a.kind == "control" for a in spec.anchors)
+    ]
+    lost = [
+        number
+        for number in control_fields
+        if number in readings
+        and getattr(readings[number].anchor, "kind", None) != "control"
+    ]
+    if lost:
+        untagged = [c for c in index.controls if not c.tag and not c.alias]
+        if untagged:
+            notes.append(
+                "re-saved without content-control tags: "
+                f"{len(lost)} field(s) read from fallback anchors"
+            )
+        elif not index.controls:
+            notes.append(
+                f"no content controls left (re-saved by another editor?): {len(lost)} field(s) "
+                "read from fallback anchors"
+            )
+    if any(strike_through_choices(p) for p in index.paragraphs):
+        notes.append("strike-through Yes/No answers: needs human review")
+    return notes

@@ -1,0 +1,588 @@
+"""Slots: the places in a document where one field's value is read from and written to.
+
+``locate`` turns an anchor into a slot; a slot reads a form value and writes one, whatever
+Word construct holds it (a control, a legacy field, a cell, text after "Label:", boxes, a
+table, a block under a heading).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from pepdocs.errors import MappingError
+from pepdocs.formats.word._xml import (
+    BR,
+    PPR,
+    SDT,
+    SDTCONTENT,
+    TAB,
+    Element,
+    P,
+    R,
+    T,
+    clean_for_xml,
+    make_run,
+    run_properties,
+    w,
+)
+from pepdocs.formats.word.checkboxes import Mark, paragraph_tokens
+from pepdocs.formats.word.controls import ContentControl, write_block
+from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
+from pepdocs.formats.word.tables import row_tcs
+from pepdocs.formats.word.text import block_text, clean_value, normalise, showing_placeholder
+from pepdocs.mapping.spec import Anchor, FieldSpec, FormValue
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Who is writing where, for error messages (paths and anchors, never values)."""
+
+    source: str
+    field: FieldSpec
+    anchor: Anchor
+
+    def error(self, problem: str) -> MappingError:
+        return MappingError(
+            f"field {self.field.path!r} at {self.anchor.describe()}: {problem}",
+            self.source or None,
+            self.anchor.line or self.field.line or None,
+        )
+
+
+def expect_text(value: FormValue, where: Where) -> str:
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if not isinstance(value, str):
+        raise where.error("this anchor holds text, but the value is a list")
+    return clean_for_xml(value)
+
+
+def truthy(value: FormValue, where: Where) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        lowered = value.strip().casefold()
+        if lowered in ("", "no", "n", "false", "0", "off"):
+            return False
+        if lowered in ("yes", "y", "true", "1", "on", "x"):
+            return True
+    raise where.error("this anchor is a checkbox; give it true or false")
+
+
+class Slot:
+    location: str = ""
+    #: notes for the report about this reading (``several checked``)
+    notes: list[str]
+
+    def __init__(self) -> None:
+        self.notes = []
+
+    def covers(self) -> list[Element]:
+        """Elements this slot reads (controls, legacy begin runs, cells), so the unmapped
+        scan can skip them."""
+        return []
+
+    def read(self) -> FormValue:
+        raise NotImplementedError
+
+    def write(self, value: FormValue, where: Where) -> None:
+        raise NotImplementedError
+
+
+# --- content controls and legacy fields --------------------------------------------------
+
+
+class ControlSlot(Slot):
+    def __init__(self, controls: Sequence[ContentControl], location: str) -> None:
+        super().__init__()
+        self.controls = list(controls)
+        self.location = location
+
+    def covers(self) -> list[Element]:
+        return [c.element for c in self.controls]
+
+    def read(self) -> FormValue:
+        values = [c.value() for c in self.controls]
+        present = [v for v in values if v is not None and v != ""]
+        if len({str(v) for v in present}) > 1:
+            self.notes.append(f"{len(self.controls)} copies of this control disagree; first used")
+        return present[0] if present else None
+
+    def write(self, value: FormValue, where: Where) -> None:
+        for control in self.controls:
+            write_control(control, value, where)
+
+
+def write_control(control: ContentControl, value: FormValue, where: Where) -> None:
+    kind = control.kind
+    if kind == "checkbox":
+        control.set_checked(truthy(value, where))
+        return
+    text = expect_text(value, where)
+    if kind in ("dropDownList", "comboBox") and text:
+        items = control.list_items()
+        wanted = text.casefold()
+        for display, item_value in items:
+            if wanted in (display.casefold(), item_value.casefold()):
+                text = display
+                break
+        else:
+            if kind == "dropDownList" and items:
+                raise where.error("the value is not one of the dropdown's items")
+        control.set_text(text)
+        return
+    control.set_text(text)
+
+
+class LegacySlot(Slot):
+    def __init__(self, fields: Sequence[LegacyField], location: str) -> None:
+        super().__init__()
+        self.fields = list(fields)
+        self.location = location
+
+    def covers(self) -> list[Element]:
+        return [f.begin for f in self.fields]
+
+    def read(self) -> FormValue:
+        for legacy in self.fields:
+            value = legacy.value()
+            if value is not None:
+                return value
+        return None
+
+    def write(self, value: FormValue, where: Where) -> None:
+        for legacy in self.fields:
+            write_legacy(legacy, value, where)
+
+
+def write_legacy(legacy: LegacyField, value: FormValue, where: Where) -> None:
+    if legacy.kind == "checkbox":
+        legacy.set_checked(truthy(value, where))
+        return
+    text = expect_text(value, where)
+    if legacy.kind == "dropdown":
+        entries = [e.casefold() for e in legacy.entries()]
+        if text.casefold() not in entries:
+            raise where.error("the value is not one of the dropdown field's entries")
+        legacy.set_selected(entries.index(text.casefold()))
+        return
+    legacy.set_text(text)
+
+
+# --- regions: a cell, a block control's content ------------------------------------------
+
+
+class RegionSlot(Slot):
+    """A box region (a table cell): its own control or legacy field if it has one, else text."""
+
+    def __init__(
+        self,
+        container: Element,
+        location: str,
+        controls: Sequence[ContentControl] | None = None,
+        legacy: Sequence[LegacyField] | None = None,
+    ) -> None:
+        super().__init__()
+        self.container = container
+        self.location = location
+        if controls is None:
+            controls = [ContentControl(node) for node in container.iter(SDT)]
+        if legacy is None:
+            legacy = find_legacy_fields(container)
+        self.controls = [c for c in controls if c.kind != "checkbox"]
+        self.legacy = [f for f in legacy if f.kind in ("text", "dropdown")]
+        #: a box that holds nothing but one checkbox (an "Attended" column) reads as a bool
+        self.mark = None if self.controls or self.legacy else sole_mark(container, legacy)
+
+    def covers(self) -> list[Element]:
+        controls = [c.element for c in self.controls]
+        return [self.container, *controls, *(f.begin for f in self.legacy)]
+
+    def read(self) -> FormValue:
+        if self.mark is not None:
+            return self.mark.checked()
+        if self.controls:
+            return ControlSlot(self.controls[:1], self.location).read()
+        if self.legacy:
+            return LegacySlot(self.legacy[:1], self.location).read()
+        return clean_value(block_text(self.container)) or None
+
+    def write(self, value: FormValue, where: Where) -> None:
+        if self.mark is not None:
+            self.mark.set(truthy(value, where))
+        elif self.controls:
+            write_control(self.controls[0], value, where)
+        elif self.legacy:
+            write_legacy(self.legacy[0], value, where)
+        else:
+            write_block(self.container, expect_text(value, where))
+
+
+def sole_mark(container: Element, legacy: Sequence[LegacyField]) -> Mark | None:
+    """The one checkbox a box holds when it holds nothing else."""
+    by_begin = {f.begin: f for f in legacy}
+    marks: list[Mark] = []
+    paragraphs = [container] if container.tag == P else list(container.iter(P))
+    for paragraph in paragraphs:
+        for token in paragraph_tokens(paragraph, by_begin):
+            if isinstance(token, Mark):
+                marks.append(token)
+            elif token.strip():
+                return None
+    return marks[0] if len(marks) == 1 else None
+
+
+class AfterLabelSlot(Slot):
+    """The rest of a paragraph after ``Label:``."""
+
+    def __init__(
+        self,
+        paragraph: Element,
+        label_end: int,
+        location: str,
+    ) -> None:
+        super().__init__()
+        self.paragraph = paragraph
+        self.label_end = label_end
+        self.location = location
+        self.region = RegionSlot(paragraph, location)
+
+    def covers(self) -> list[Element]:
+        return [self.paragraph, *self.region.covers()[1:]]
+
+    def read(self) -> FormValue:
+        if self.region.controls or self.region.legacy:
+            return self.region.read()
+        nodes = _text_nodes(self.paragraph)
+        text = "".join(piece for _, piece in nodes)
+        return clean_value(text[self.label_end :]) or None
+
+    def write(self, value: FormValue, where: Where) -> None:
+        if self.region.controls or self.region.legacy:
+            self.region.write(value, where)
+            return
+        text = expect_text(value, where)
+        nodes = _text_nodes(self.paragraph)
+        offset = 0
+        cut_run: Element | None = None
+        value_rpr: Element | None = None
+        prefix = ""
+        for node, piece in nodes:
+            run = node.getparent()
+            end = offset + len(piece)
+            if end <= self.label_end:
+                cut_run = run
+                prefix += piece
+            elif offset < self.label_end:
+                # the label ends inside this text node: keep its head
+                keep = self.label_end - offset
+                node.text = piece[:keep]
+                prefix += piece[:keep]
+                cut_run = run
+            else:
+                if value_rpr is None and run is not None and piece.strip():
+                    value_rpr = run_properties(run)
+                if run is not None:
+                    run.remove(node)
+            offset = end
+        if value_rpr is None and cut_run is not None:
+            value_rpr = run_properties(cut_run)
+            if value_rpr is not None:
+                # the label is often bold; the answer is not
+                for name in ("b", "bCs"):
+                    bold = value_rpr.find(w(name))
+                    if bold is not None:
+                        value_rpr.remove(bold)
+        spacer = "" if not prefix or prefix[-1].isspace() else " "
+        run = make_run(value_rpr, spacer + text)
+        if cut_run is not None:
+            cut_run.addnext(run)
+        else:
+            self.paragraph.append(run)
+
+
+def _text_nodes(paragraph: Element) -> list[tuple[Element, str]]:
+    """(element, visible text) for each text-bearing node of a paragraph in reading order,
+    in the accepted view of tracked changes (as ``paragraph_text`` reads it)."""
+    out: list[tuple[Element, str]] = []
+
+    def walk(element: Element) -> None:
+        for node in element:
+            tag = node.tag
+            if not isinstance(tag, str):
+                continue
+            if tag in (w("del"), w("moveFrom"), PPR, w("rPr"), w("sdtPr")):
+                continue
+            if tag == SDT:
+                if not showing_placeholder(node):
+                    content = node.find(SDTCONTENT)
+                    if content is not None:
+                        walk(content)
+                continue
+            if tag == R:
+                for piece in node:
+                    if piece.tag == T:
+                        out.append((piece, piece.text or ""))
+                    elif piece.tag == TAB:
+                        out.append((piece, "\t"))
+                    elif piece.tag in (BR, w("cr")):
+                        out.append((piece, "\n"))
+                continue
+            if tag in (w("drawing"), w("pict")) or tag.endswith("AlternateContent"):
+                continue
+            walk(node)
+
+    walk(paragraph)
+    return out
+
+
+# --- checkboxes ---------------------------------------------------------------------------
+
+
+class MarkSlot(Slot):
+    def __init__(self, mark: Mark, location: str) -> None:
+        super().__init__()
+        self.mark = mark
+        self.location = location
+
+    def read(self) -> FormValue:
+        return self.mark.checked()
+
+    def write(self, value: FormValue, where: Where) -> None:
+        self.mark.set(truthy(value, where))
+
+
+class GroupSlot(Slot):
+    """A group of boxes, one per option; the value is the ticked option's key (or keys)."""
+
+    def __init__(
+        self, marks: Mapping[str, Mark], labels: Mapping[str, str], location: str, multiple: bool
+    ) -> None:
+        super().__init__()
+        self.marks = dict(marks)
+        self.labels = dict(labels)
+        self.location = location
+        self.multiple = multiple
+
+    def read(self) -> FormValue:
+        ticked = [key for key, mark in self.marks.items() if mark.checked()]
+        if len(ticked) > 1 and not self.multiple:
+            self.notes.append("several boxes ticked")
+        if self.multiple or len(ticked) > 1:
+            return ticked or None
+        return ticked[0] if ticked else None
+
+    def write(self, value: FormValue, where: Where) -> None:
+        if isinstance(value, bool) or not isinstance(value, (str, list)):
+            raise where.error("a checkbox group takes an option key or a list of keys")
+        chosen = [value] if isinstance(value, str) else value
+        keys: set[str] = set()
+        for item in chosen:
+            if not isinstance(item, str):
+                raise where.error("a checkbox group takes an option key or a list of keys")
+            key = self._key_for(item)
+            if key is None:
+                raise where.error("the value is not one of the group's options")
+            keys.add(key)
+        for key in self.labels:
+            if key not in self.marks:
+                raise where.error(f"option {key!r} has no checkbox in the template")
+        for key, mark in self.marks.items():
+            mark.set(key in keys)
+
+    def _key_for(self, item: str) -> str | None:
+        if item in self.labels:
+            return item
+        wanted = normalise(item)
+        for key, label in self.labels.items():
+            if normalise(label) == wanted or normalise(key) == wanted:
+                return key
+        return None
+
+
+# --- heading blocks -----------------------------------------------------------------------
+
+
+class BlockSlot(Slot):
+    """Paragraphs under a heading paragraph, up to the next heading or table."""
+
+    def __init__(self, heading: Element, blocks: Sequence[Element], location: str) -> None:
+        super().__init__()
+        self.heading = heading
+        self.blocks = list(blocks)
+        self.location = location
+
+    def covers(self) -> list[Element]:
+        return list(self.blocks)
+
+    def read(self) -> FormValue:
+        lines = []
+        for block in self.blocks:
+            if block.tag == SDT:
+                if showing_placeholder(block):
+                    continue
+                content = block.find(SDTCONTENT)
+                lines.append(block_text(content) if content is not None else "")
+            else:
+                lines.append(block_text(block))
+        return clean_value("\n".join(lines)) or None
+
+    def write(self, value: FormValue, where: Where) -> None:
+        text = expect_text(value, where)
+        controls = [b for b in self.blocks if b.tag == SDT]
+        if len(controls) == 1 and all(
+            b is controls[0] or not block_text(b).strip() for b in self.blocks
+        ):
+            write_control(ContentControl(controls[0]), text, where)
+            return
+        model = next((b for b in self.blocks if b.tag == P and block_text(b).strip()), None)
+        if model is None:
+            model = next((b for b in self.blocks if b.tag == P), None)
+        ppr = None if model is None else model.find(PPR)
+        rpr = None if model is None else run_properties(next(model.iter(R), None))
+        anchor_node: Element = self.heading
+        if self.blocks:
+            anchor_node = self.blocks[0]
+            for block in self.blocks[1:]:
+                parent = block.getparent()
+                if parent is not None:
+                    parent.remove(block)
+        new_paragraphs = []
+        for line in text.split("\n"):
+            paragraph = etree.Element(P)
+            if ppr is not None:
+                paragraph.append(copy.deepcopy(ppr))
+            if line:
+                paragraph.append(make_run(rpr, line))
+            new_paragraphs.append(paragraph)
+        for paragraph in reversed(new_paragraphs):
+            anchor_node.addnext(paragraph)
+        if self.blocks:
+            parent = anchor_node.getparent()
+            if parent is not None:
+                parent.remove(anchor_node)
+        self.blocks = new_paragraphs
+
+
+# --- repeating tables ---------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class TableColumn:
+    header: str  # the mapping's header: the key of row dicts
+    path: str
+    grid_col: int
+
+
+@dataclass(eq=False)
+class TableSlotData:
+    tbl: Element
+    header_row: Element
+    data_rows: list[Element]
+    columns: list[TableColumn]
+    missing: list[str] = field(default_factory=list)
+
+
+class TableSlot(Slot):
+    def __init__(self, data: TableSlotData, location: str) -> None:
+        super().__init__()
+        self.data = data
+        self.location = location
+        if data.missing:
+            self.notes.append("columns not on the form: " + ", ".join(data.missing))
+
+    def covers(self) -> list[Element]:
+        return [self.data.tbl]
+
+    def _region(self, tc: Element) -> RegionSlot:
+        return RegionSlot(tc, self.location)
+
+    def read(self) -> FormValue:
+        rows: list[dict[str, str]] = []
+        for tr in self.data.data_rows:
+            cells: dict[str, FormValue] = {}
+            for column in self.data.columns:
+                tc = cell_at(tr, column.grid_col)
+                cells[column.header] = self._region(tc).read() if tc is not None else None
+            # A row of empty boxes and unticked checkboxes is a blank row, not data.
+            if not any(v is True or (isinstance(v, str) and v.strip()) for v in cells.values()):
+                continue
+            row: dict[str, str] = {}
+            for header, value in cells.items():
+                if isinstance(value, bool):
+                    row[header] = "Yes" if value else "No"
+                else:
+                    row[header] = value if isinstance(value, str) else ""
+            rows.append(row)
+        return rows or None
+
+    def write(self, value: FormValue, where: Where) -> None:
+        if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
+            raise where.error("a table takes a list of rows")
+        if self.data.missing:
+            raise where.error(
+                "the template's table has no column "
+                + ", ".join(repr(m) for m in self.data.missing)
+            )
+        rows = self.data.data_rows
+        if not rows:
+            raise where.error("the template's table has no row under its header to copy")
+        template = copy.deepcopy(rows[0])
+        for tc in row_tcs(template):
+            RegionSlot(tc, "").write("", where)
+        targets = list(rows)
+        last = rows[-1]
+        while len(targets) < len(value):
+            new_row = copy.deepcopy(template)
+            last.addnext(new_row)
+            last = new_row
+            targets.append(new_row)
+        for number, tr in enumerate(targets):
+            record = value[number] if number < len(value) else {}
+            assert isinstance(record, dict)
+            for column in self.data.columns:
+                tc = cell_at(tr, column.grid_col)
+                if tc is None:
+                    continue
+                # Rows beyond the data are cleared but kept, so a school can add more.
+                text = record.get(column.header, record.get(column.path))
+                self._region(tc).write(text if text is not None else "", where)
+
+
+def cell_at(tr: Element, grid_col: int) -> Element | None:
+    """The ``w:tc`` covering a grid column of one row (``gridBefore``/``gridSpan`` applied)."""
+    properties = tr.find(w("trPr"))
+    column = 0
+    if properties is not None:
+        before = properties.find(w("gridBefore"))
+        if before is not None and (before.get(w("val")) or "").isdigit():
+            column = int(before.get(w("val")) or "0")
+    for tc in row_tcs(tr):
+        properties = tc.find(w("tcPr"))
+        span = 1
+        if properties is not None:
+            node = properties.find(w("gridSpan"))
+            if node is not None and (node.get(w("val")) or "").isdigit():
+                span = max(int(node.get(w("val")) or "1"), 1)
+        if column <= grid_col < column + span:
+            return tc
+        column += span
+    return None
+
+
+__all__ = [
+    "AfterLabelSlot",
+    "BlockSlot",
+    "ControlSlot",
+    "GroupSlot",
+    "LegacySlot",
+    "MarkSlot",
+    "RegionSlot",
+    "Slot",
+    "TableSlot",
+    "Where",
+]

@@ -1,0 +1,170 @@
+"""Tables as a grid: rows and grid columns with merged cells resolved.
+
+``w:gridSpan`` widens a cell, ``w:gridBefore`` skips columns at a row's start, and
+``w:vMerge`` continues the cell above (17.4.85); python-docx repeats merged cells, so cells
+here are deduplicated on the origin ``w:tc``. Rows and cells wrapped in row- or cell-level
+content controls are included. Nested tables are separate grids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pepdocs.formats.word._xml import SDT, SDTCONTENT, TBL, TC, TCPR, TR, Element, w
+from pepdocs.formats.word.text import block_text
+
+
+@dataclass(eq=False)
+class GridCell:
+    tc: Element
+    row: int  # first row (0-based)
+    col: int  # first grid column (0-based)
+    span: int = 1
+    rows: int = 1  # rows covered by a vertical merge
+
+    def text(self) -> str:
+        return block_text(self.tc)
+
+
+@dataclass(eq=False)
+class TableGrid:
+    tbl: Element
+    rows: list[Element] = field(default_factory=list)
+    #: slots[r][c]: the cell covering grid column c of row r (None where no cell is)
+    slots: list[list[GridCell | None]] = field(default_factory=list)
+    width: int = 0
+
+    def row_cells(self, row: int) -> list[GridCell]:
+        """The distinct cells of one row, left to right (a vertically merged cell counts in
+        every row it covers)."""
+        seen: list[GridCell] = []
+        for cell in self.slots[row]:
+            if cell is not None and cell not in seen:
+                seen.append(cell)
+        return seen
+
+    def cells(self) -> list[tuple[int, GridCell]]:
+        """(row, cell) for each cell where it starts."""
+        out = []
+        for number in range(len(self.rows)):
+            for cell in self.row_cells(number):
+                if cell.row == number:
+                    out.append((number, cell))
+        return out
+
+    def right_of(self, cell: GridCell, row: int) -> GridCell | None:
+        column = cell.col + cell.span
+        slots = self.slots[row]
+        while column < len(slots):
+            other = slots[column]
+            if other is not None and other is not cell:
+                return other
+            column += 1
+        return None
+
+    def left_of(self, cell: GridCell, row: int) -> GridCell | None:
+        column = cell.col - 1
+        slots = self.slots[row]
+        while column >= 0:
+            other = slots[column] if column < len(slots) else None
+            if other is not None and other is not cell:
+                return other
+            column -= 1
+        return None
+
+    def below(self, cell: GridCell) -> GridCell | None:
+        row = cell.row + cell.rows
+        if row >= len(self.rows):
+            return None
+        slots = self.slots[row]
+        return slots[cell.col] if cell.col < len(slots) else None
+
+    def cell_at(self, row: int, column: int) -> GridCell | None:
+        if 0 <= row < len(self.slots) and 0 <= column < len(self.slots[row]):
+            return self.slots[row][column]
+        return None
+
+
+def _int_prop(element: Element | None, name: str, default: int) -> int:
+    if element is None:
+        return default
+    node = element.find(w(name))
+    if node is None:
+        return default
+    try:
+        return max(int(node.get(w("val")) or default), 0)
+    except ValueError:
+        return default
+
+
+def table_rows(tbl: Element) -> list[Element]:
+    """The table's rows, including rows inside row-level (repeating section) controls."""
+    rows: list[Element] = []
+    for node in tbl:
+        if node.tag == TR:
+            rows.append(node)
+        elif node.tag == SDT:
+            content = node.find(SDTCONTENT)
+            if content is not None:
+                rows.extend(table_rows(content))
+        elif node.tag == w("customXml"):
+            rows.extend(table_rows(node))
+    return rows
+
+
+def row_tcs(tr: Element) -> list[Element]:
+    cells: list[Element] = []
+    for node in tr:
+        if node.tag == TC:
+            cells.append(node)
+        elif node.tag in (SDT, w("customXml")):
+            content = node.find(SDTCONTENT) if node.tag == SDT else node
+            if content is not None:
+                cells.extend(row_tcs(content))
+    return cells
+
+
+def build_grid(tbl: Element) -> TableGrid:
+    grid = TableGrid(tbl=tbl, rows=table_rows(tbl))
+    for number, tr in enumerate(grid.rows):
+        slots: list[GridCell | None] = []
+        properties = tr.find(w("trPr"))
+        column = _int_prop(properties, "gridBefore", 0)
+        slots.extend([None] * column)
+        for tc in row_tcs(tr):
+            properties = tc.find(TCPR)
+            span = max(_int_prop(properties, "gridSpan", 1), 1)
+            merge = None if properties is None else properties.find(w("vMerge"))
+            cell: GridCell | None = None
+            if merge is not None and (merge.get(w("val")) or "continue") == "continue" and number:
+                above = grid.slots[number - 1]
+                candidate = above[column] if column < len(above) else None
+                if candidate is not None:
+                    candidate.rows += 1
+                    cell = candidate
+            if cell is None:
+                cell = GridCell(tc=tc, row=number, col=column, span=span)
+            slots.extend([cell] * span)
+            column += span
+        grid.slots.append(slots)
+        grid.width = max(grid.width, len(slots))
+    return grid
+
+
+def iter_tables(root: Element) -> list[Element]:
+    """Every table in document order, nested ones included."""
+    return list(root.iter(TBL))
+
+
+def top_level_tables(body: Element) -> list[Element]:
+    """Tables directly in the body (or in block-level controls there), as python-docx's
+    ``Document.tables`` counts them: the numbering the ``cell`` anchor uses."""
+    out: list[Element] = []
+    for node in body:
+        if node.tag == TBL:
+            out.append(node)
+        elif node.tag == SDT:
+            content = node.find(SDTCONTENT)
+            if content is not None:
+                out.extend(top_level_tables(content))
+    return out

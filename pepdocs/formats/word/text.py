@@ -1,0 +1,171 @@
+"""The visible text of paragraphs, cells and blocks, as a person reading the form sees it.
+
+Word splits text across runs anywhere (spell-check, revision ids, formatting changes), so
+text is always joined before it is matched. Tracked changes are read in their accepted
+view: insertions and move destinations count, deletions and move sources do not
+(ECMA-376 17.13.5). Drawings and text boxes are skipped here: ``mc:AlternateContent`` stores a
+text box twice, and a box's text is not part of the paragraph around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pepdocs.formats.word._xml import (
+    BR,
+    CR,
+    DEL,
+    DELTEXT,
+    INSTRTEXT,
+    MOVE_FROM,
+    PPR,
+    RPR,
+    SDT,
+    SDTCONTENT,
+    SDTPR,
+    SECTPR,
+    TAB,
+    TCPR,
+    Element,
+    P,
+    R,
+    T,
+    w,
+)
+
+#: Subtrees whose text is not visible text of the paragraph or block around them.
+_SKIP = frozenset(
+    {
+        DEL,
+        MOVE_FROM,
+        DELTEXT,
+        INSTRTEXT,
+        PPR,
+        RPR,
+        SDTPR,
+        TCPR,
+        SECTPR,
+        w("tblPr"),
+        w("tblGrid"),
+        w("trPr"),
+        w("drawing"),
+        w("pict"),
+        w("object"),
+        w("footnoteReference"),
+        w("endnoteReference"),
+        "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent",
+    }
+)
+
+_NO_BREAK_HYPHEN = w("noBreakHyphen")
+
+#: Prompt texts Word and LibreOffice put in empty boxes; they mean "nothing typed here".
+PLACEHOLDER_TEXTS = frozenset(
+    {
+        "click or tap here to enter text.",
+        "click or tap to enter a date.",
+        "choose an item.",
+        "click here to enter text.",
+        "click here to enter a date.",
+        "click here to choose an item.",
+        "enter text here",
+        "type here",
+    }
+)
+
+
+def showing_placeholder(sdt: Element) -> bool:
+    """``w:showingPlcHdr`` (17.5.2.39): the control's content is its prompt, not an answer."""
+    sdt_pr = sdt.find(SDTPR)
+    return sdt_pr is not None and sdt_pr.find(w("showingPlcHdr")) is not None
+
+
+def _run_text(run: Element, out: list[str]) -> None:
+    for node in run:
+        tag = node.tag
+        if tag == T:
+            out.append(node.text or "")
+        elif tag == TAB:
+            out.append("\t")
+        elif tag in (BR, CR):
+            out.append("\n")
+        elif tag == _NO_BREAK_HYPHEN:
+            out.append("-")
+
+
+def _inline_text(element: Element, out: list[str]) -> None:
+    for node in element:
+        tag = node.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == R:
+            _run_text(node, out)
+        elif tag == SDT:
+            if not showing_placeholder(node):
+                content = node.find(SDTCONTENT)
+                if content is not None:
+                    _inline_text(content, out)
+        elif tag == P:
+            # A paragraph nested inline only happens inside text boxes, which are skipped;
+            # be safe and keep it apart from the surrounding text.
+            continue
+        else:
+            _inline_text(node, out)
+
+
+def paragraph_text(paragraph: Element) -> str:
+    """The visible text of one ``w:p`` (``w:tab`` as tab, ``w:br``/``w:cr`` as newline)."""
+    out: list[str] = []
+    _inline_text(paragraph, out)
+    return "".join(out)
+
+
+def iter_block_paragraphs(container: Element) -> Iterable[Element]:
+    """The paragraphs of a block container (cell, body, ``sdtContent``) in reading order,
+    including those in block-level controls and nested tables."""
+    for node in container:
+        tag = node.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == P:
+            yield node
+        elif tag == SDT:
+            if showing_placeholder(node):
+                continue
+            content = node.find(SDTCONTENT)
+            if content is not None:
+                yield from iter_block_paragraphs(content)
+        else:
+            yield from iter_block_paragraphs(node)
+
+
+def block_text(container: Element) -> str:
+    """Paragraph texts of a block container joined with newlines (a whole cell, say)."""
+    if container.tag == P:
+        return paragraph_text(container)
+    return "\n".join(paragraph_text(p) for p in iter_block_paragraphs(container))
+
+
+def is_placeholder(text: str) -> bool:
+    return normalise(text) in PLACEHOLDER_TEXTS or normalise(text).rstrip(".") in {
+        t.rstrip(".") for t in PLACEHOLDER_TEXTS
+    }
+
+
+def clean_value(text: str) -> str:
+    """A box's text as a value: outer whitespace (incl. legacy fields' en-spaces, U+2002)
+    trimmed, prompt texts as empty. Inner newlines are kept exactly."""
+    stripped = text.strip()
+    if not stripped or is_placeholder(stripped):
+        return ""
+    return stripped
+
+
+_LABEL_PUNCTUATION = " :*?.-\u2013\u2014"
+
+
+def normalise(text: str) -> str:
+    """Text for matching labels and headers: case-folded, whitespace collapsed, trailing
+    colons/asterisks/question marks dropped (``Date of birth:*`` matches ``date of birth``)."""
+    folded = " ".join(text.replace("\u00a0", " ").split()).casefold()
+    return folded.strip(_LABEL_PUNCTUATION)
