@@ -1,0 +1,178 @@
+"""``pepdocs check``, ``pepdocs due`` and ``pepdocs report``: timelines and quality assurance.
+
+Thin on purpose: each command parses options and calls one function of
+:mod:`pepdocs.compliance`; errors become messages in :func:`pepdocs.cli.main`. Nothing here
+prints a child's name: terminal output carries LA child ids, dates, rule ids and paths; names
+go only into the files the user asks for (``--csv``, the report workbook).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import click
+
+from pepdocs._io import write_text_atomic
+from pepdocs.compliance import check_path, cohort_report, due_schedule, parse_as_of
+from pepdocs.compliance.check import iter_pep_files
+from pepdocs.errors import PepdocsError
+from pepdocs.model import load_pep_file
+
+
+def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
+    return parse_as_of(value) if value else dt.date.today()
+
+
+_AS_OF = click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    callback=_as_of,
+    help="Judge deadlines as of this date (YYYY-MM-DD or DD/MM/YYYY); default today.",
+)
+
+
+@click.command()
+@click.argument("path", metavar="PEP.json|DIR", type=click.Path(exists=True))
+@_AS_OF
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+    show_default=True, help="text for people, json for other tools.",
+)
+def check(path: str, as_of: dt.date, output_format: str) -> None:
+    """Check PEPs against statutory timelines and Virtual School quality rules.
+
+    Prints each PEP's rating (red/amber/green, or gold/green/amber/red where the authority
+    uses it) with the reasons, and every finding as SEVERITY RULE-ID NAME: MESSAGE [PATH].
+    Messages hold dates, counts and field paths, never names or other values. A folder means
+    every *.json file directly inside it. Exits 1 when any PEP has an error-severity
+    finding or cannot be read (as `pepdocs validate` does), else 0.
+
+    \b
+    Example:
+      pepdocs check samples/ --as-of 2026-01-20
+      pepdocs check pep-aisha.json --format json > findings.json
+    """
+    results = check_path(path, as_of)
+    if output_format == "json":
+        document = {
+            "as_of": as_of.isoformat(),
+            "results": [result.to_dict() for result in results],
+        }
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        for result in results:
+            if result.error is not None:
+                click.echo(f"{result.source}: cannot check: {result.error}")
+                continue
+            click.echo(f"{result.source}: {result.rating or 'not rated'}")
+            for reason in result.reasons:
+                click.echo(f"  - {reason}")
+            for finding in result.findings:
+                click.echo(f"  {finding}")
+        failing = sum(1 for result in results if result.has_errors)
+        click.echo(
+            f"{len(results)} checked as of {as_of.isoformat()}: "
+            f"{len(results) - failing} without errors, {failing} with errors"
+        )
+    if any(result.has_errors for result in results):
+        # SystemExit, not ctx.exit(1): with standalone_mode=False click would swallow the code.
+        raise SystemExit(1)
+
+
+_DUE_COLUMNS = ("la_child_id", "child", "school", "kind", "due", "status", "last_meeting")
+
+
+@click.command()
+@click.argument("directory", metavar="DIR", type=click.Path(exists=True))
+@_AS_OF
+@click.option(
+    "--csv", "csv_path", type=click.Path(dir_okay=False),
+    help="Also write the schedule as CSV (with names) to this file.",
+)
+@click.option("--force", is_flag=True, help="Overwrite the CSV file if it exists.")
+def due(directory: str, as_of: dt.date, csv_path: str | None, force: bool) -> None:
+    """The cohort's next PEP deadlines: overdue first, then due soon, then the rest.
+
+    One line per child (the latest PEP of each LA child id): LA child id, deadline kind
+    (initial, termly, school_change, placement_change, pathway_plan), due date and status.
+    Due soon means within the authority's due_soon_days working days (15 by default). The
+    table shows no names; the CSV file, which you choose where to keep, adds them.
+    Files that cannot be read are listed on stderr and leave the exit code 1.
+
+    \b
+    Example:
+      pepdocs due samples/ --as-of 2026-01-20
+      pepdocs due samples/ --as-of 20/01/2026 --csv due.csv
+    """
+    peps = []
+    unreadable = 0
+    for file in iter_pep_files(directory):
+        try:
+            peps.append((str(file), load_pep_file(file)))
+        except PepdocsError as problem:
+            click.echo(f"cannot read: {problem}", err=True)
+            unreadable += 1
+    items = due_schedule(peps, as_of)
+    click.echo(f"{'LA child id':<14} {'status':<9} {'due':<10}  {'kind':<16} last PEP")
+    for item in items:
+        click.echo(
+            f"{item.la_child_id or '-':<14} {item.status:<9} "
+            f"{item.due.isoformat() if item.due else '-':<10}  {item.kind or '-':<16} "
+            f"{item.last_meeting.isoformat() if item.last_meeting else '-'}"
+        )
+    overdue = sum(1 for item in items if item.status == "overdue")
+    soon = sum(1 for item in items if item.status == "due-soon")
+    click.echo(
+        f"{len(items)} children as of {as_of.isoformat()}: {overdue} overdue, {soon} due soon"
+    )
+    if csv_path:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=_DUE_COLUMNS, lineterminator="\r\n")
+        writer.writeheader()
+        for item in items:
+            # The same formula-injection guard as the workbook: the CSV opens in Excel.
+            writer.writerow({k: _csv_safe(v) for k, v in item.to_row().items()})
+        written = write_text_atomic(csv_path, buffer.getvalue(), force=force)
+        click.echo(f"{written}: written", err=True)
+    if unreadable:
+        raise SystemExit(1)
+
+
+def _csv_safe(value: str) -> str:
+    from pepdocs.compliance.report import safe_cell
+
+    return str(safe_cell(value))
+
+
+@click.command()
+@click.argument("directory", metavar="DIR", type=click.Path(exists=True))
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False),
+    help="The workbook to write (.xlsx).",
+)
+@_AS_OF
+@click.option("--force", is_flag=True, help="Overwrite the workbook if it exists.")
+def report(directory: str, output: str, as_of: dt.date, force: bool) -> None:
+    """Write the cohort workbook for the Virtual School.
+
+    Sheets: Summary (counts, and native Excel charts of ratings, overdue PEPs by school and
+    PP+ requested vs approved), Children (a row per child: LA child id, name, school,
+    rating, meeting, next review and due dates, attendance, PP+ requested and approved) and
+    Unreadable files. The workbook holds names: keep it where PEPs are kept. The file is
+    written atomically and never over an existing one without --force.
+
+    \b
+    Example:
+      pepdocs report samples/ -o cohort.xlsx --as-of 2026-01-20
+      pepdocs report peps/ -o cohort.xlsx --force
+    """
+    results = check_path(directory, as_of)
+    written = cohort_report(results, output, as_of, force=force)
+    click.echo(f"{written}: {len(results)} PEP files reported", err=True)
+
+
+COMMANDS = [check, due, report]

@@ -1,0 +1,232 @@
+"""Checking PEPs: one PEP, a file or folder of PEP JSON files, and the cohort's due dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pepdocs.compliance._access import date_at, text_at
+from pepdocs.compliance.calendar import add_working_days
+from pepdocs.compliance.findings import SEVERITIES, CheckResult, Finding
+from pepdocs.compliance.quality import check_quality
+from pepdocs.compliance.rating import rate
+from pepdocs.compliance.settings import Settings, load_settings
+from pepdocs.compliance.timelines import SHORT_BREAK_STATUSES, check_timelines
+from pepdocs.errors import PepdocsError, UsageError
+from pepdocs.model import load_pep_file
+
+__all__ = [
+    "DueItem",
+    "check_path",
+    "check_pep",
+    "due_schedule",
+    "iter_pep_files",
+    "parse_as_of",
+]
+
+DueStatus = Literal["overdue", "due-soon", "ok", "no-date", "exempt"]
+_STATUS_ORDER: tuple[DueStatus, ...] = ("overdue", "due-soon", "ok", "no-date", "exempt")
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_UK = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def parse_as_of(text: str) -> dt.date:
+    """``2026-01-07`` or ``07/01/2026`` (day first, as English forms write it); nothing else.
+
+    Strict on purpose: an "as of" date decides what is overdue, so ``01/07/2026`` is read
+    only as 1 July and two-digit years or month names are refused rather than guessed.
+    """
+    cleaned = text.strip()
+    iso, uk = _ISO.match(cleaned), _UK.match(cleaned)
+    try:
+        if iso:
+            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        if uk:
+            return dt.date(int(uk.group(3)), int(uk.group(2)), int(uk.group(1)))
+    except ValueError:
+        raise UsageError("--as-of: not a real calendar date") from None
+    raise UsageError("--as-of: write the date as YYYY-MM-DD or DD/MM/YYYY (day first)")
+
+
+def _settings_for(pep: Mapping[str, Any], settings: Settings | None) -> Settings:
+    if settings is not None:
+        return settings
+    return load_settings(
+        text_at(pep, "meta.authority"), phase=text_at(pep, "meta.phase") or "school_age"
+    )
+
+
+def _ordered(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=lambda f: SEVERITIES.index(f.severity)))
+
+
+def check_pep(
+    pep: Mapping[str, Any],
+    as_of: dt.date | None = None,
+    settings: Settings | None = None,
+    *,
+    source: str = "",
+) -> CheckResult:
+    """Timeline and quality findings for one PEP (a mapping of canonical JSON values).
+
+    ``as_of`` defaults to today; ``settings`` to the settings of the PEP's ``meta.authority``.
+    """
+    day = as_of or dt.date.today()
+    rules = _settings_for(pep, settings)
+    timeline_findings, _ = check_timelines(pep, day, rules)
+    if text_at(pep, "care.legal_status") in SHORT_BREAK_STATUSES:
+        return CheckResult(
+            source=source,
+            findings=_ordered(timeline_findings),
+            rating=None,
+            reasons=("not rated: short-break care (V3/V4) needs no full PEP",),
+            pep=pep,
+        )
+    findings = _ordered([*timeline_findings, *check_quality(pep, rules)])
+    rating = rate(findings, rules)
+    return CheckResult(
+        source=source,
+        findings=findings,
+        rating=rating.overall,
+        reasons=rating.reasons,
+        section_ratings=rating.sections,
+        pep=pep,
+    )
+
+
+def iter_pep_files(path: str | os.PathLike[str]) -> list[Path]:
+    """``path`` itself, or the ``*.json`` files directly inside a folder, sorted by name."""
+    target = Path(path)
+    if target.is_dir():
+        return sorted(p for p in target.glob("*.json") if p.is_file())
+    if target.is_file():
+        return [target]
+    raise UsageError(f"{target}: no such file or folder")
+
+
+def check_path(
+    path: str | os.PathLike[str],
+    as_of: dt.date | None = None,
+    settings: Settings | None = None,
+) -> list[CheckResult]:
+    """Check a PEP JSON file, or every ``*.json`` file in a folder.
+
+    A file that cannot be read or is not a valid PEP becomes a result with ``error`` set (one
+    line naming the file and the problem); it never stops the others.
+    """
+    results: list[CheckResult] = []
+    for file in iter_pep_files(path):
+        try:
+            pep = load_pep_file(file)
+            results.append(check_pep(pep, as_of, settings, source=str(file)))
+        except PepdocsError as problem:
+            results.append(CheckResult(source=str(file), error=str(problem)))
+    return results
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    """A child's next PEP deadline. ``child_name`` is for outputs the user asked for (the CSV,
+    the workbook), never for logs or error messages."""
+
+    child_name: str
+    la_child_id: str
+    source: str
+    kind: str
+    due: dt.date | None
+    status: DueStatus
+    last_meeting: dt.date | None
+    setting_name: str
+
+    def to_row(self) -> dict[str, str]:
+        return {
+            "la_child_id": self.la_child_id,
+            "child": self.child_name,
+            "school": self.setting_name,
+            "kind": self.kind,
+            "due": self.due.isoformat() if self.due else "",
+            "status": self.status,
+            "last_meeting": self.last_meeting.isoformat() if self.last_meeting else "",
+        }
+
+
+def child_name(pep: Mapping[str, Any]) -> str:
+    first = text_at(pep, "child.preferred_name") or text_at(pep, "child.first_name") or ""
+    return " ".join(filter(None, (first, text_at(pep, "child.last_name") or "")))
+
+
+def latest_per_child(
+    peps: Iterable[tuple[str, Mapping[str, Any]]],
+) -> list[tuple[str, Mapping[str, Any]]]:
+    """Keep each child's most recent PEP (by meeting date), children by LA child id; a PEP
+    without an id stands for itself."""
+    latest: dict[str, tuple[str, Mapping[str, Any]]] = {}
+    for source, pep in peps:
+        key = text_at(pep, "child.la_child_id") or f"file:{source}"
+        held = date_at(pep, "meta.meeting_date") or dt.date.min
+        if key not in latest or held >= (
+            date_at(latest[key][1], "meta.meeting_date") or dt.date.min
+        ):
+            latest[key] = (source, pep)
+    return list(latest.values())
+
+
+def due_schedule(
+    peps: Iterable[Mapping[str, Any] | tuple[str, Mapping[str, Any]]],
+    as_of: dt.date | None = None,
+    settings: Settings | None = None,
+) -> list[DueItem]:
+    """Each child's next deadline, overdue first, then due soon, then the rest, by date.
+
+    ``peps`` are PEP mappings or ``(source, pep)`` pairs; with several PEPs for one child only
+    the latest meeting counts. "Due soon" is within the authority's ``due_soon_days`` working
+    days of ``as_of``.
+    """
+    day = as_of or dt.date.today()
+    pairs = [
+        item if isinstance(item, tuple) else ("", item)
+        for item in peps
+    ]
+    items: list[DueItem] = []
+    for source, pep in latest_per_child(pairs):
+        rules = _settings_for(pep, settings)
+        _, deadlines = check_timelines(pep, day, rules)
+        status: DueStatus
+        kind, due = "", None
+        if text_at(pep, "care.legal_status") in SHORT_BREAK_STATUSES:
+            status = "exempt"
+        elif not deadlines:
+            status = "no-date"
+        else:
+            first = min(deadlines, key=lambda deadline: deadline.due)
+            kind, due = first.kind, first.due
+            if first.overdue:
+                status = "overdue"
+            elif due <= add_working_days(day, rules.due_soon_days, rules.nation):
+                status = "due-soon"
+            else:
+                status = "ok"
+        items.append(
+            DueItem(
+                child_name=child_name(pep),
+                la_child_id=text_at(pep, "child.la_child_id") or "",
+                source=source,
+                kind=kind,
+                due=due,
+                status=status,
+                last_meeting=date_at(pep, "meta.meeting_date"),
+                setting_name=text_at(pep, "education.setting_name") or "",
+            )
+        )
+    items.sort(
+        key=lambda item: (
+            _STATUS_ORDER.index(item.status), item.due or dt.date.max, item.la_child_id
+        )
+    )
+    return items
