@@ -511,6 +511,8 @@ class BoolTransform(Transform):
         if _is_blank(answer):
             return None
         token = _bool_token(_text_of(answer, "yes or no"))
+        if not token:
+            return False  # "[ ]" or "( )": a box typed as text, left empty
         if token in self._true and token not in self._false:
             return True
         if token in self._false and token not in self._true:
