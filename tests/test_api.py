@@ -8,20 +8,17 @@ engine's own behaviour is tested under tests/formats/word and by the round-trip 
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fake_engine import FakeEngine, document
 
 from pepdocs import api
 from pepdocs.errors import OutputExistsError, PepValidationError, TransformError, UsageError
-from pepdocs.formats.base import DocumentReading, Reading
 from pepdocs.mapping.loader import load_mapping
-from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
+from pepdocs.mapping.spec import FormSpec, FormValue
 from pepdocs.model import load_pep
 
 MAPPING = """\
@@ -103,45 +100,6 @@ def _pep(**sections: Any) -> dict[str, Any]:
     }
     pep.update(sections)
     return pep
-
-
-class FakeEngine:
-    """Stores ``{field index: form value}`` in a zip; reads back per-field entries."""
-
-    def __init__(self) -> None:
-        self.filled: list[tuple[FieldSpec, FormValue]] = []
-
-    def fill(self, form: FormSpec, values: Sequence[tuple[FieldSpec, FormValue]]) -> bytes:
-        self.filled = list(values)
-        index = {id(spec): number for number, spec in enumerate(form.fields)}
-        entries = {
-            str(index[id(spec)]): {"status": "empty" if value is None else "found", "raw": value}
-            for spec, value in values
-        }
-        return document(form.authority, entries)
-
-    def read(self, form: FormSpec, data: bytes, name: str) -> DocumentReading:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            stored = json.loads(package.read("word/document.xml"))
-        readings: dict[int, Reading] = {}
-        for number, spec in enumerate(form.fields):
-            entry = stored["fields"].get(str(number))
-            if entry is None or stored["authority"] != form.authority:
-                readings[number] = Reading("missing")
-                continue
-            anchor = spec.anchors[entry.get("anchor", 0)]
-            readings[number] = Reading(
-                entry["status"], entry.get("raw"), f"{anchor.describe()}", anchor
-            )
-        return DocumentReading(readings, unmapped=stored.get("unmapped", []))
-
-
-def document(authority: str, entries: dict[str, Any], unmapped: Sequence[str] = ()) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as package:
-        content = {"authority": authority, "fields": entries, "unmapped": list(unmapped)}
-        package.writestr("word/document.xml", json.dumps(content))
-    return buffer.getvalue()
 
 
 @pytest.fixture

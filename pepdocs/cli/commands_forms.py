@@ -1,0 +1,175 @@
+"""``pepdocs fill``, ``pepdocs extract`` and ``pepdocs translate``: the two verbs and their sum.
+
+Each command parses its options and calls one function of :mod:`pepdocs.api`; errors are
+``PepdocsError`` and become one line in :func:`pepdocs.cli.main`.
+"""
+
+from __future__ import annotations
+
+import click
+
+from pepdocs import api
+from pepdocs.model import dump_pep
+
+_AUTHORITY_HELP = "Authority name (northshire) or the path of a mapping file (.yaml)."
+_FORM_HELP = "Which of the authority's forms: early_years, school_age or post16."
+
+
+_mappings_option = click.option(
+    "--mappings",
+    "mappings_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True),
+    help="Extra folder of mapping files, searched before the shipped ones "
+    "(repeatable; also env PEPDOCS_MAPPINGS).",
+)
+_force_option = click.option(
+    "--force", is_flag=True, help="Overwrite output files that already exist."
+)
+
+
+@click.command()
+@click.argument("pep", type=click.Path(dir_okay=False))
+@click.option("-a", "--authority", required=True, help=_AUTHORITY_HELP)
+@click.option("--form", help=_FORM_HELP + " Default: the PEP's meta.phase.")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The form to write."
+)
+@_force_option
+@_mappings_option
+def fill(
+    pep: str,
+    authority: str,
+    form: str | None,
+    output: str,
+    force: bool,
+    mappings_dirs: tuple[str, ...],
+) -> None:
+    """Fill an authority's own form from a PEP (JSON).
+
+    The PEP is validated first; fields it leaves empty keep the form's blanks. The form is
+    chosen by the PEP's phase unless --form names one.
+
+    \b
+    Example:
+      pepdocs fill samples/pep-aisha.json --authority northshire -o aisha.docx
+      pepdocs fill pep.json --authority my-la.yaml --form post16 -o out.docx --force
+    """
+    written = api.fill_file(
+        pep, authority, output, form=form, force=force, mappings_dirs=mappings_dirs
+    )
+    click.echo(f"{written}: written", err=True)
+
+
+@click.command()
+@click.argument("document", type=click.Path(dir_okay=False))
+@click.option(
+    "-a", "--authority", help=_AUTHORITY_HELP + " Default: recognise the form from the document."
+)
+@click.option("--form", help=_FORM_HELP)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the PEP (JSON) here instead of printing it.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False),
+    help="Write the field-by-field report (JSON) here.",
+)
+@_force_option
+@_mappings_option
+def extract(
+    document: str,
+    authority: str | None,
+    form: str | None,
+    output: str | None,
+    report_path: str | None,
+    force: bool,
+    mappings_dirs: tuple[str, ...],
+) -> None:
+    """Read a completed form back into a PEP (JSON), with a report on every field.
+
+    Prints a one-line summary to stderr (found, empty, unparseable, invalid, missing).
+    Exits 0 when the form was read, even if fields were empty; 1 on errors.
+
+    \b
+    Example:
+      pepdocs extract returned/aisha.docx --authority northshire -o aisha.json
+      pepdocs extract unknown.docx -o pep.json --report pep.report.json
+    """
+    extraction = api.extract_file(
+        document,
+        output,
+        authority,
+        form,
+        report_path=report_path,
+        force=force,
+        mappings_dirs=mappings_dirs,
+    )
+    if output is None:
+        click.echo(dump_pep(extraction.pep), nl=False)
+    report = extraction.report
+    if report.detected:
+        click.echo(f"{document}: recognised as {report.authority}/{report.form}", err=True)
+    click.echo(f"{document}: {report.summary()}", err=True)
+
+
+@click.command()
+@click.argument("document", type=click.Path(dir_okay=False))
+@click.option(
+    "--from",
+    "from_authority",
+    help="The document's authority (name or mapping file). Default: recognise it.",
+)
+@click.option("--to", "to_authority", required=True, help="The authority to move the PEP to.")
+@click.option("--form", help=_FORM_HELP + " Of the target authority; default: the PEP's phase.")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The form to write."
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False),
+    help="Write the translation report (JSON) here.",
+)
+@_force_option
+@_mappings_option
+def translate(
+    document: str,
+    from_authority: str | None,
+    to_authority: str,
+    form: str | None,
+    output: str,
+    report_path: str | None,
+    force: bool,
+    mappings_dirs: tuple[str, ...],
+) -> None:
+    """Move a completed PEP form from one authority's format to another's.
+
+    Extracts with the first authority's mapping and fills the second's form; prints what
+    the target form has no place for.
+
+    \b
+    Example:
+      pepdocs translate aisha-northshire.docx --from northshire --to westmere -o aisha.docx
+      pepdocs translate pep.docx --to eastborough -o moved.docx --report moved.json
+    """
+    report = api.translate_file(
+        document,
+        from_authority,
+        to_authority,
+        output,
+        form,
+        report_path=report_path,
+        force=force,
+        mappings_dirs=mappings_dirs,
+    )
+    click.echo(f"{output}: {report.summary()}", err=True)
+    for path in report.unplaced:
+        click.echo(f"  no place on the target form: {path}", err=True)
+
+
+COMMANDS = [fill, extract, translate]

@@ -1,0 +1,342 @@
+"""``pepdocs fill``, ``extract`` and ``translate`` through the real entry point.
+
+The engine is the stand-in from tests/fake_engine.py (the Word engine is exercised by the
+round-trip tests); everything else is real: option parsing, the registry with --mappings
+and PEPDOCS_MAPPINGS, atomic outputs, one-line errors and exit codes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fake_engine import FakeEngine
+
+from pepdocs import api
+from pepdocs.cli import cli, main
+from pepdocs.cli.commands_forms import COMMANDS
+from pepdocs.mapping.registry import clear_cache
+
+TESTSHIRE = """\
+authority: testshire
+name: Testshire Virtual School
+form: school_age
+version: "2025-09"
+kind: docx
+template: testshire.docx
+fields:
+  - path: child.first_name
+    at: {control: first_name}
+  - path: child.last_name
+    at: {control: last_name}
+  - path: child.upn
+    at: {label: UPN}
+  - path: views.child
+    at: {heading: "Child's views"}
+  - path: targets
+    at: {table: {header: [Target, By when]}}
+    columns:
+      - {path: description, header: Target}
+      - {path: due_date, header: By when, type: date}
+"""
+
+OTHERTON = """\
+authority: otherton
+name: Otherton Virtual School
+form: school_age
+version: "2025-09"
+kind: docx
+template: otherton.docx
+fields:
+  - path: child.first_name
+    at: {label: "First name"}
+  - path: child.upn
+    at: {label: UPN}
+"""
+
+PEP: dict[str, Any] = {
+    "meta": {"phase": "school_age", "academic_year": "2025-26"},
+    "child": {"first_name": "Zoë", "last_name": "Ní Bhriain", "upn": "B801200005001"},
+    "targets": [{"description": "Read 20 minutes a day", "due_date": "2025-12-12"}],
+}
+
+
+@pytest.fixture
+def engine(monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
+    fake = FakeEngine()
+    monkeypatch.setattr(api, "get_engine", lambda kind: fake)
+    return fake
+
+
+@pytest.fixture
+def mappings(tmp_path: Path) -> Path:
+    folder = tmp_path / "mappings"
+    folder.mkdir()
+    for name, text in (("testshire", TESTSHIRE), ("otherton", OTHERTON)):
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+        (folder / f"{name}.docx").write_bytes(b"")  # the stand-in engine never opens it
+    clear_cache()
+    return folder
+
+
+@pytest.fixture
+def pep_file(tmp_path: Path) -> Path:
+    path = tmp_path / "pep.json"
+    path.write_text(json.dumps(PEP, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run ``pepdocs`` as the console script does; returns (exit code, stdout, stderr)."""
+    with pytest.raises(SystemExit) as stopped:
+        main(list(argv))
+    captured = capsys.readouterr()
+    code = stopped.value.code
+    return (code if isinstance(code, int) else 1), captured.out, captured.err
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda command: command.name)
+def test_every_command_is_registered_and_documented_with_an_example(command: Any) -> None:
+    assert cli.commands[command.name] is command
+    assert "Example:" in (command.help or "")
+    assert "\b" in (command.help or "")
+
+
+def test_fill_writes_the_form(
+    engine: FakeEngine,
+    mappings: Path,
+    pep_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "zoe.docx"
+    code, _, err = run(
+        capsys,
+        "fill",
+        str(pep_file),
+        "--authority",
+        "testshire",
+        "--mappings",
+        str(mappings),
+        "-o",
+        str(out),
+    )
+    assert code == 0, err
+    assert err == f"{out}: written\n"
+    assert api.extract(out, mappings / "testshire.yaml").pep["child"]["first_name"] == "Zoë"
+
+
+def test_fill_accepts_a_mapping_file_as_the_authority(
+    engine: FakeEngine,
+    mappings: Path,
+    pep_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "zoe.docx"
+    code, _, err = run(
+        capsys,
+        "fill",
+        str(pep_file),
+        "--authority",
+        str(mappings / "testshire.yaml"),
+        "-o",
+        str(out),
+    )
+    assert code == 0, err
+    assert out.is_file()
+
+
+def test_fill_never_overwrites_without_force(
+    engine: FakeEngine,
+    mappings: Path,
+    pep_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "zoe.docx"
+    out.write_bytes(b"keep me")
+    args = ["fill", str(pep_file), "-a", "testshire", "--mappings", str(mappings), "-o", str(out)]
+    code, _, err = run(capsys, *args)
+    assert code == 1
+    assert err == f"error: {out}: already exists; use --force to overwrite it\n"
+    assert out.read_bytes() == b"keep me"
+    code, _, err = run(capsys, *args, "--force")
+    assert code == 0, err
+    assert out.read_bytes() != b"keep me"
+
+
+def test_fill_names_an_unknown_authority_with_a_usage_exit_code(
+    engine: FakeEngine,
+    mappings: Path,
+    pep_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(
+        capsys,
+        "fill",
+        str(pep_file),
+        "-a",
+        "testshyre",
+        "--mappings",
+        str(mappings),
+        "-o",
+        str(tmp_path / "x.docx"),
+    )
+    assert code == 2
+    assert err.startswith("error: unknown authority 'testshyre'.")
+    assert "testshire" in err
+    assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_fill_reports_an_invalid_pep_without_its_values(
+    engine: FakeEngine, mappings: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**PEP, "child": {"upn": "A801200005001"}}), encoding="utf-8")
+    code, _, err = run(
+        capsys,
+        "fill",
+        str(bad),
+        "-a",
+        "testshire",
+        "--mappings",
+        str(mappings),
+        "-o",
+        str(tmp_path / "x.docx"),
+    )
+    assert code == 1
+    assert err.startswith(f"error: {bad}: child.upn")
+    assert "A801200005001" not in err
+
+
+def test_extract_writes_the_pep_and_report_and_prints_a_summary(
+    engine: FakeEngine,
+    mappings: Path,
+    pep_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    form = tmp_path / "returned.docx"
+    api.fill_file(pep_file, mappings / "testshire.yaml", form)
+    out, report = tmp_path / "back.json", tmp_path / "report.json"
+    code, stdout, err = run(
+        capsys,
+        "extract",
+        str(form),
+        "-a",
+        "testshire",
+        "--mappings",
+        str(mappings),
+        "-o",
+        str(out),
+        "--report",
+        str(report),
+    )
+    assert code == 0, err
+    assert stdout == ""
+    assert err == (
+        f"{form}: found 4, empty 1, unparseable 0, invalid 0, missing 0; 0 unmapped entries\n"
+    )
+    pep = json.loads(out.read_text(encoding="utf-8"))
+    assert pep["child"] == PEP["child"]
+    assert pep["targets"] == PEP["targets"]
+    assert pep["meta"]["authority"] == "testshire"
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["empty"] == 1
+
+
+def test_extract_prints_the_pep_without_an_output_file(
+    engine: FakeEngine,
+    mappings: Path,
+    pep_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    form = tmp_path / "returned.docx"
+    api.fill_file(pep_file, mappings / "testshire.yaml", form)
+    code, stdout, err = run(
+        capsys, "extract", str(form), "-a", "testshire", "--mappings", str(mappings)
+    )
+    assert code == 0, err
+    assert json.loads(stdout)["child"]["last_name"] == "Ní Bhriain"
+
+
+def test_extract_recognises_the_form_from_mappings_in_the_environment(
+    engine: FakeEngine,
+    mappings: Path,
+    pep_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    form = tmp_path / "returned.docx"
+    api.fill_file(pep_file, mappings / "otherton.yaml", form)
+    monkeypatch.setenv("PEPDOCS_MAPPINGS", str(mappings))
+    code, _, err = run(capsys, "extract", str(form), "-o", str(tmp_path / "back.json"))
+    assert code == 0, err
+    assert err.splitlines()[0] == f"{form}: recognised as otherton/school_age"
+    back = json.loads((tmp_path / "back.json").read_text(encoding="utf-8"))
+    assert back["meta"]["authority"] == "otherton"
+
+
+def test_extract_says_when_no_form_matches(
+    engine: FakeEngine, mappings: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fake_engine import document
+
+    stranger = tmp_path / "stranger.docx"
+    stranger.write_bytes(document("nowhere", {}))
+    code, _, err = run(capsys, "extract", str(stranger), "--mappings", str(mappings))
+    assert code == 1
+    assert err == f"error: {stranger}: could not recognise the form; pass --authority\n"
+
+
+def test_extract_names_a_missing_document(
+    mappings: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "extract", str(tmp_path / "nope.docx"), "-a", "testshire")
+    assert code == 1
+    assert err == f"error: {tmp_path / 'nope.docx'}: no such file\n"
+
+
+def test_translate_moves_a_form_and_lists_what_has_no_place(
+    engine: FakeEngine,
+    mappings: Path,
+    pep_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    form = tmp_path / "testshire.docx"
+    api.fill_file(pep_file, mappings / "testshire.yaml", form)
+    out, report = tmp_path / "otherton.docx", tmp_path / "moved.json"
+    code, _, err = run(
+        capsys,
+        "translate",
+        str(form),
+        "--from",
+        "testshire",
+        "--to",
+        "otherton",
+        "--mappings",
+        str(mappings),
+        "-o",
+        str(out),
+        "--report",
+        str(report),
+    )
+    assert code == 0, err
+    lines = err.splitlines()
+    assert lines[0].startswith(f"{out}: read testshire/school_age: found 4, empty 1")
+    assert lines[0].endswith("wrote otherton/school_age: 3 fields with no place on the target form")
+    assert sorted(lines[1:]) == [
+        "  no place on the target form: child.last_name",
+        "  no place on the target form: targets.*.description",
+        "  no place on the target form: targets.*.due_date",
+    ]
+    moved = api.extract(out, mappings / "otherton.yaml").pep
+    assert moved["child"] == {"first_name": "Zoë", "upn": "B801200005001"}
+    assert json.loads(report.read_text(encoding="utf-8"))["target"]["authority"] == "otherton"
