@@ -74,7 +74,7 @@ MALE_NAMES = ("Øyvind", "Nnamdi", "Björn", "Oisín", "Liam", "Mohammed", "Kacp
               "Jayden", "Harvey", "Leo", "Jean-Luc", "Mateusz", "Chidi", "Adebayo", "Yusuf",
               "Dáire", "Kai", "Reuben", "Tomás", "Callum", "Rhys", "Mikołaj", "Ibrahim", "Noah")
 SURNAMES = ("O'Brien", "D'Souza", "Smith-Jones", "Okafor", "Nowak", "Kowalczyk",
-            "Wiśniewska", "Müller", "Nguyen", "Patel", "Begum", "Hussain", "Campbell",
+            "Wójcik", "Müller", "Nguyen", "Patel", "Begum", "Hussain", "Campbell",
             "Clarke", "Thompson", "Evans-Price", "MacDonald", "Fitzgerald", "Adeyemi",
             "Mensah", "Kaur", "Ahmed", "Lindqvist", "Haugland", "Pérez", "Dubois",
             "Ó Súilleabháin", "Williams", "Walsh", "Byrne", "Doherty", "Hughes",
@@ -96,7 +96,7 @@ STAFF_FIRST_NAMES = ("Harriet", "Gareth", "Priya", "Declan", "Joanne", "Marek", 
                      "Mairéad", "Tunde", "Hélène", "Dominic", "Yasmin")
 STAFF_SURNAMES = ("Cole", "Whitfield", "Sharma", "Ní Bhriain", "Price", "Kowalski", "Lloyd",
                   "Adeyemi-Hart", "McLeod", "Fairbairn", "Rahman", "Ashworth", "Mistry",
-                  "Zielińska", "Grant", "O'Leary", "Bello", "Moreau", "Quinn", "Chaudhry")
+                  "Wróbel", "Grant", "O'Leary", "Bello", "Moreau", "Quinn", "Chaudhry")
 
 # --------------------------------------------------------------------------- free text
 
@@ -219,9 +219,10 @@ LONG_THIRD_PERSON = (
 
 # --------------------------------------------------------------------------- targets
 
-#: (area, phase or "all", description, actions, success criteria, range of a, range of b)
+#: (area, stage, description, actions, success criteria, range of a, range of b); the stage is
+#: a phase, "primary" (Reception to Year 6), "secondary" (Years 7 to 11) or "all".
 TARGET_TEMPLATES: tuple[tuple[str, str, str, str, str, tuple[int, int], tuple[int, int]], ...] = (
-    ("literacy", "school_age",
+    ("literacy", "primary",
      "{name} will read aloud to an adult for 10 minutes at least {a} times a week.",
      "Daily 1:1 reading with the TA; carer reads at bedtime and signs the reading record.",
      "Reading record shows {a}+ sessions a week for 6 weeks; reading age up by {b} months.",
@@ -231,7 +232,7 @@ TARGET_TEMPLATES: tuple[tuple[str, str, str, str, str, tuple[int, int], tuple[in
      "Spelling group 3 x 15 minutes a week; online spelling practice at home (PP+ licence).",
      "Scores at least {a}/20 in 3 consecutive weekly spelling tests (baseline {b}/20).",
      (14, 18), (4, 10)),
-    ("numeracy", "school_age",
+    ("numeracy", "primary",
      "{name} will know multiplication facts to 12 x 12 with quick recall.",
      "Times-tables app 10 minutes a day; weekly check-in with class teacher.",
      "{b} out of 25 correct in the multiplication check (baseline {a}).",
@@ -256,7 +257,7 @@ TARGET_TEMPLATES: tuple[tuple[str, str, str, str, str, tuple[int, int], tuple[in
      "Help card on the desk; TA models asking; praise when used.",
      "Uses the help card at least {a} times a week; leaves the room < {b} times a week.",
      (3, 6), (1, 3)),
-    ("careers", "school_age",
+    ("careers", "secondary",
      "{name} will explore two post-16 options and visit one college open evening.",
      "Careers adviser interview; carer attends the open evening with {name}.",
      "Careers interview done & 1 open evening attended; {a} options written in the plan.",

@@ -434,8 +434,10 @@ def _draw_education(d: _Draft, child: Pep) -> Pep:
     joined = entered
     if rng.random() < 0.3 or d.placement_start > entered:
         # A placement move often brings a school move (domain.md: new PEP within 10-20 days).
-        joined = min(d.meeting, _date_between(rng, max(entered, d.placement_start),
-                                              d.meeting - _days(10)))
+        joined = _date_between(rng, max(entered, d.placement_start), d.meeting - _days(10))
+        while not _is_school_day(joined):  # nobody starts school in a holiday
+            joined += _days(1)
+        joined = min(joined, d.meeting)
     d.designated_teacher = _staff_name(rng)
     education: Pep = {
         "setting_name": setting.name,
@@ -644,9 +646,12 @@ def _draw_views(d: _Draft) -> Pep:
 # --------------------------------------------------------------------------- targets
 
 
-def _templates(phase: str) -> list[tuple[str, str, str, str, str, tuple[int, int],
+def _templates(d: _Draft) -> list[tuple[str, str, str, str, str, tuple[int, int],
                                           tuple[int, int]]]:
-    return [t for t in text.TARGET_TEMPLATES if t[1] in (phase, "all")]
+    stages = {d.phase, "all"}
+    if d.phase == "school_age":
+        stages.add("primary" if d.offset <= 6 else "secondary")
+    return [t for t in text.TARGET_TEMPLATES if t[1] in stages]
 
 
 def _fill_template(rng: random.Random, name: str, template: tuple[Any, ...]) -> list[str]:
@@ -660,7 +665,7 @@ def _draw_targets(d: _Draft) -> list[Pep]:
     rng = d.rng
     count = _weighted(rng, ((0, 6), (1, 6), (2, 10), (3, 20), (4, 20), (5, 15), (6, 10),
                             (7, 7), (8, 6)))
-    pool = _templates(d.phase)
+    pool = _templates(d)
     # Different targets first; a long plan may repeat an area with new numbers.
     chosen = rng.sample(pool, k=min(count, len(pool)))
     chosen += [rng.choice(pool) for _ in range(count - len(chosen))]
@@ -685,7 +690,7 @@ def _draw_targets(d: _Draft) -> list[Pep]:
 def _draw_previous_targets(d: _Draft) -> list[Pep]:
     rng = d.rng
     found: list[Pep] = []
-    for template in rng.sample(_templates(d.phase), k=rng.randint(1, 5)):
+    for template in rng.sample(_templates(d), k=rng.randint(1, 5)):
         description = _fill_template(rng, d.name, template)[1]
         outcome = _weighted(rng, (("met", 45), ("partly_met", 35), ("not_met", 20)))
         entry: Pep = {"description": description, "outcome": outcome}
