@@ -106,6 +106,7 @@ def para(
     before: int | None = None,
     keep_next: bool = False,
     tabs: Sequence[tuple[str, int]] = (),
+    shade: str | None = None,
 ) -> str:
     """A paragraph; ``content`` items starting with ``<`` are XML, anything else becomes a run."""
     ppr = []
@@ -113,6 +114,8 @@ def para(
         ppr.append(f'<w:pStyle w:val="{style}"/>')
     if keep_next:
         ppr.append("<w:keepNext/>")
+    if shade:
+        ppr.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{shade}"/>')
     if tabs:
         stops = "".join(f'<w:tab w:val="{kind}" w:pos="{pos}"/>' for kind, pos in tabs)
         ppr.append(f"<w:tabs>{stops}</w:tabs>")
