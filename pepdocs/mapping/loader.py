@@ -707,7 +707,7 @@ class _Loader:
                         f"codes: {', '.join(model)}",
                         where if isinstance(values, Mapping) else _line(node, "values", line),
                     )
-        if transform.output != "keys":
+        if transform.output != "keys" or "at" not in node:
             return
         at = node["at"]
         group = next(iter(at.values())) if isinstance(at, Mapping) else {}
@@ -784,6 +784,7 @@ class _Loader:
             type_name = self._type(node, item, False, f"{info.path}.{path}")
             options = self._options(node, type_name or DEFAULT_TYPE.get(item.kind, ""), column_line)
             transform = self._transform(type_name, options, item, node, column_line)
+            self._check_codes(transform, item, node, column_line)
             if not transform.reversible:
                 self.warnings.append(
                     f"{self.file}:{column_line}: {info.path}.{path}: {transform.caveat}; "
