@@ -81,7 +81,10 @@ def test_a_dropdown_field_reads_the_entry_at_its_result_index(tmp_path: Path) ->
 
 
 def test_a_field_nested_in_another_field_result_is_still_found(tmp_path: Path) -> None:
-    outer_begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> IF 1 = 1 </w:instrText></w:r>'
+    outer_begin = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        "<w:r><w:instrText> IF 1 = 1 </w:instrText></w:r>"
+    )
     outer_separate = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
     outer_end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     body = p(outer_begin, outer_separate, legacy_text("Inner", "Ava"), outer_end)
@@ -100,7 +103,8 @@ def test_filling_a_text_field_keeps_its_run_formatting(tmp_path: Path) -> None:
 
 def test_a_text_field_with_no_result_part_gets_one(tmp_path: Path) -> None:
     body = p(
-        '<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="T"/><w:textInput/></w:ffData></w:fldChar></w:r>',
+        '<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="T"/>'
+        "<w:textInput/></w:ffData></w:fldChar></w:r>",
         "<w:r><w:instrText> FORMTEXT </w:instrText></w:r>",
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
     )
@@ -120,7 +124,7 @@ def test_an_unknown_dropdown_entry_is_a_mapping_error(tmp_path: Path) -> None:
     form = make_form(
         tmp_path, p(legacy_dropdown("D", ["Autumn"], 0)), field("meta.term", anchor("legacy", "D"))
     )
-    with pytest.raises(MappingError, match="meta.term"):
+    with pytest.raises(MappingError, match=r"meta\.term"):
         fill(form, "Winter")
 
 
