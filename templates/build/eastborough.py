@@ -34,10 +34,12 @@ class Box:
     kind: str = "text"  # text | date | choice | check | long
     options: dict[str, str] | None = None
     placeholder: str | None = None
+    #: for boxes with no model path (the form asks something the PEP model does not hold)
+    own_tag: str | None = None
 
     @property
     def tag(self) -> str:
-        return self.path.replace(".", "_")
+        return self.own_tag or self.path.replace(".", "_")
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,8 @@ class ControlForm:
                 cells.append(
                     k.cell(k.para(self.control(box)), width=value_w, span=3 if wide else 1)
                 )
-                self.record(box, self._label_anchor(box, scope))
+                if box.path:  # unmapped boxes stay on the form, reported as unmapped content
+                    self.record(box, self._label_anchor(box, scope))
                 del n
             xml_rows.append(k.row(*cells, height=340))
         self.pkg.add(k.table(xml_rows, [LABEL_W, VALUE_W, LABEL_W, VALUE_W]), k.spacer())
@@ -435,6 +438,22 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
             Box("education.senco", "SENCo" if phase != "post16" else "Learning support lead"),
         ],
     ]
+    if phase == "early_years":
+        edu_rows.insert(
+            4,
+            [
+                Box("", "Funded hours per week", own_tag="ey_funded_hours"),
+                Box("", "Two-year-old funding", "check", own_tag="ey_two_funding"),
+            ],
+        )
+    elif phase == "post16":
+        edu_rows.insert(
+            4,
+            [
+                Box("", "Study programme hours", own_tag="p16_hours"),
+                Box("", "16-19 Bursary awarded", "check", own_tag="p16_bursary"),
+            ],
+        )
     form.grid(edu_rows)
 
     form.section(
