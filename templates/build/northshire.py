@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import docxkit as k
-import labels as lb
+import option_labels as lb
 from mapwriter import Entry, MappingDoc
 
 GREEN = "385723"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import docxkit as k
-import labels as lb
+import option_labels as lb
 from mapwriter import Entry, MappingDoc
 
 TEAL = "1E5F66"
