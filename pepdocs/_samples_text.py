@@ -141,29 +141,63 @@ CHILD_VIEWS = {
         "My tutor is good. I want to do Level 3 next year if I pass this year.",
     ),
 }
-CARER_VIEWS = (
-    "{name} has settled well at home and gets ready for school without fuss.",
-    "We read together most evenings; {name} now chooses the books.",
-    "Mornings are still difficult after contact weekends.",
-    "{name} has made a good friend in class and has been to a birthday party.",
-    "We'd like the school to send home the spellings earlier in the week.",
-    "Homework is a battle some nights, so we keep it to 20 minutes.",
-    "{name} is sleeping better since the new bedtime routine started.",
-)
+CARER_VIEWS = {
+    "early_years": (
+        "{name} has settled well at home and loves bath time and stories.",
+        "We sing the nursery songs at home; {name} knows all the actions now.",
+        "Mornings are still difficult after contact weekends.",
+        "{name} naps after nursery most days, so we keep afternoons quiet.",
+        "We'd like the nursery to share the learning journal photos more often.",
+        "{name} is sleeping better since the new bedtime routine started.",
+    ),
+    "school_age": (
+        "{name} has settled well at home and gets ready for school without fuss.",
+        "We read together most evenings; {name} now chooses the books.",
+        "Mornings are still difficult after contact weekends.",
+        "{name} has made a good friend in class and has been to a birthday party.",
+        "We'd like the school to send home the spellings earlier in the week.",
+        "Homework is a battle some nights, so we keep it to 20 minutes.",
+        "{name} is sleeping better since the new bedtime routine started.",
+    ),
+    "post16": (
+        "{name} gets up for college without reminders most days now.",
+        "We are practising cooking together on Sundays; {name} can make a curry & a pasta bake.",
+        "Money is a worry: {name} spends the bursary in the first week.",
+        "{name} is nervous about moving on at 18 and talks about it a lot.",
+        "We'd like the college to tell us sooner when {name} misses a lesson.",
+    ),
+}
 PARENT_VIEWS = (
-    "I want {name} to do well and to go to the same secondary school as their cousins.",
+    "I want {name} to do well and to be happy.",
     "I am happy with the school. Please keep me updated about parents' evening.",
-    "Mum would like copies of the school reports sent to her address.",
+    "Mum would like copies of the reports sent to her address.",
 )
-SCHOOL_VIEWS = (
-    "{name} is a popular member of the class and works hard in lessons.",
-    "Progress in reading has been good this term; writing stamina is still low.",
-    "{name} responds well to clear routines and a warning before changes.",
-    "Attendance has improved since the taxi arrangement started.",
-    "{name} needs adult support to re-engage after unstructured times.",
-    "Staff have noticed {name} is more confident answering questions in class.",
-    "There have been two incidents of dysregulation at lunchtime, both resolved quickly.",
-)
+SCHOOL_VIEWS = {
+    "early_years": (
+        "{name} plays alongside other children and is starting to share.",
+        "{name} enjoys stories and joins in with repeated phrases.",
+        "{name} needs a warning before tidy-up time and a visual timetable.",
+        "Key person reports that {name} now comes in happily most mornings.",
+        "Language is the main area of need; a speech & language referral has been made.",
+        "{name} uses the climbing frame confidently and can pedal a trike.",
+    ),
+    "school_age": (
+        "{name} is a popular member of the class and works hard in lessons.",
+        "Progress in reading has been good this term; writing stamina is still low.",
+        "{name} responds well to clear routines and a warning before changes.",
+        "Attendance has improved since the taxi arrangement started.",
+        "{name} needs adult support to re-engage after unstructured times.",
+        "Staff have noticed {name} is more confident answering questions in class.",
+        "There have been two incidents of dysregulation at lunchtime, both resolved quickly.",
+    ),
+    "post16": (
+        "{name} is on track to pass the course and is well liked by the tutors.",
+        "Attendance dips on Mondays; the tutor has agreed a catch-up slot.",
+        "{name} works well in the workshop but avoids written assignments.",
+        "The college has arranged a bursary for travel and equipment.",
+        "{name} has been referred to the learning support team for exam arrangements.",
+    ),
+}
 SOCIAL_WORKER_VIEWS = (
     "The placement is stable and the plan is long-term fostering.",
     "Contact with birth family is monthly and supervised; it is going well.",
@@ -190,7 +224,7 @@ LONG_FIRST_PERSON = (
     "said I need to do well in science for that, so I am trying harder in science. I asked "
     "if I could go on the trip to the wildlife park & my social worker said yes.",
 )
-LONG_THIRD_PERSON = (
+_LONG_THIRD_PERSON_SCHOOL = (
     "{name} has had a settled term. Staff report that mornings are calmer since the new "
     "routine started: {name} arrives at 8:40am, has a short check-in with the key adult and "
     "then joins the class for registration. On the two occasions when the routine was "
@@ -216,6 +250,28 @@ LONG_THIRD_PERSON = (
     "the dental check is booked. {name} has started wearing glasses and the school has "
     "been asked to remind {name} to wear them in lessons.",
 )
+
+_LONG_THIRD_PERSON_EARLY_YEARS = (
+    "{name} has had a settled half term at nursery. The key person greets {name} at the door "
+    "each morning and they share a picture book before {name} joins the other children. On "
+    "the days after contact {name} is more unsettled and needs to stay close to an adult for "
+    "the first hour, but this is getting shorter.",
+    "{name} loves the outdoor area, especially the mud kitchen & the big wheeled toys. Indoors "
+    "{name} is drawn to the small-world farm and will play there for up to ten minutes, which "
+    "is a real improvement. {name} is beginning to use two-word phrases such as \"more milk\" "
+    "and \"my coat\".",
+    "Toileting is progressing well at home and at nursery: {name} now asks to go most of the "
+    "time. The carers and the key person use the same words and the same picture cards so "
+    "that the routine is the same in both places.",
+    "Health needs are being met: the two-year health visitor review took place in September "
+    "and the hearing test result was clear. The carers have asked about a dental check, and "
+    "the social worker will follow this up.",
+)
+LONG_THIRD_PERSON = {
+    "early_years": _LONG_THIRD_PERSON_EARLY_YEARS,
+    "school_age": _LONG_THIRD_PERSON_SCHOOL,
+    "post16": _LONG_THIRD_PERSON_SCHOOL[1:],
+}
 
 # --------------------------------------------------------------------------- targets
 
@@ -372,8 +428,14 @@ CAREERS_ADVICE = (
     "Work experience week booked at a garage (June).",
     "Careers interview done; interested in Level 2 construction.",
 )
-ASPIRATIONS = (
-    "To be a vet.", "To play football for Northshire Rovers.", "To be a nurse like my aunty.",
-    "To be a chef & run a restaurant.", "To be a YouTuber or a mechanic.",
-    "To go to university to study law.", "To work with animals.",
-)
+ASPIRATIONS = {
+    "early_years": ("To be a firefighter.", "To be a doctor.", "To drive a digger.",
+                    "Carers hope {name} keeps enjoying stories and songs."),
+    "school_age": ("To be a vet.", "To play football for Northshire Rovers.",
+                   "To be a nurse like my aunty.", "To be a chef & run a restaurant.",
+                   "To be a YouTuber or a mechanic.", "To go to university to study law.",
+                   "To work with animals."),
+    "post16": ("To be a mechanic and have my own garage.", "To train as a nursery nurse.",
+               "To go to university to study psychology.", "To join the army.",
+               "To get a Level 3 qualification & an apprenticeship in construction."),
+}

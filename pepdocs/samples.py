@@ -630,12 +630,14 @@ def _draw_views(d: _Draft) -> Pep:
     if rng.random() < 0.05:
         return {}  # some forms come back with every views box empty
     curly = rng.random() < 0.08
-    first_person = text.LONG_FIRST_PERSON if d.phase != "early_years" else text.LONG_THIRD_PERSON
-    parts = (("child", text.CHILD_VIEWS[d.phase], first_person, 0.9),
-             ("carer", text.CARER_VIEWS, text.LONG_THIRD_PERSON, 0.85),
-             ("parent", text.PARENT_VIEWS, text.LONG_THIRD_PERSON, 0.3),
-             ("school", text.SCHOOL_VIEWS, text.LONG_THIRD_PERSON, 0.85),
-             ("social_worker", text.SOCIAL_WORKER_VIEWS, text.LONG_THIRD_PERSON, 0.7))
+    about = text.LONG_THIRD_PERSON[d.phase]
+    # An early-years child's views are written down by an adult, in the third person.
+    own = text.LONG_FIRST_PERSON if d.phase != "early_years" else about
+    parts = (("child", text.CHILD_VIEWS[d.phase], own, 0.9),
+             ("carer", text.CARER_VIEWS[d.phase], about, 0.85),
+             ("parent", text.PARENT_VIEWS, about, 0.3),
+             ("school", text.SCHOOL_VIEWS[d.phase], about, 0.85),
+             ("social_worker", text.SOCIAL_WORKER_VIEWS, about, 0.7))
     views: Pep = {}
     for part, pool, long_pool, chance in parts:
         if rng.random() < chance:
@@ -669,14 +671,17 @@ def _draw_targets(d: _Draft) -> list[Pep]:
     # Different targets first; a long plan may repeat an area with new numbers.
     chosen = rng.sample(pool, k=min(count, len(pool)))
     chosen += [rng.choice(pool) for _ in range(count - len(chosen))]
+    teacher = {"early_years": "Key person", "post16": "Personal tutor"}.get(
+        d.phase, "Class teacher" if d.offset <= 6 else "Form tutor")
     leads = [f"{d.designated_teacher} (designated teacher)", d.designated_teacher,
-             f"{d.social_worker} (social worker)", "Carer", "Class teacher",
-             "Key person" if d.phase == "early_years" else "Form tutor"]
+             f"{d.social_worker} (social worker)", "Carer", teacher]
     latest = d.next_review - _days(1)  # time-bound: before the next PEP (domain.md, SMART)
     targets: list[Pep] = []
     for number, template in enumerate(chosen, start=1):
         area, description, actions, criteria = _fill_template(rng, d.name, template)
         due = min(latest, _date_between(rng, d.meeting + _days(21), latest))
+        while not _is_school_day(due) and due > d.meeting + _days(1):
+            due -= _days(1)  # a target falls due in term time, when it can be checked
         target: Pep = {"id": f"T{number}", "area": area, "description": description,
                        "actions": actions, "success_criteria": criteria,
                        "lead": rng.choice(leads), "due_date": _iso(due)}
@@ -726,7 +731,7 @@ def _draw_transition(d: _Draft) -> Pep:
     transition["plan"] = rng.choice(text.TRANSITION_PLANS).format(name=d.name)
     if d.offset >= 8:  # careers advice is due from Year 8 (domain.md)
         transition["careers_advice"] = rng.choice(text.CAREERS_ADVICE)
-    transition["aspirations"] = rng.choice(text.ASPIRATIONS)
+    transition["aspirations"] = rng.choice(text.ASPIRATIONS[d.phase]).format(name=d.name)
     return transition
 
 
