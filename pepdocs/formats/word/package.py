@@ -66,25 +66,32 @@ class PreparedPackage:
 
     base: bytes
     replaced: tuple[str, ...]
+    #: the replaced parts' timestamps, reused so the same record gives the same bytes
+    stamps: tuple[tuple[str, tuple[int, int, int, int, int, int]], ...] = ()
 
     @classmethod
     def from_bytes(cls, data: bytes, replaced: tuple[str, ...]) -> PreparedPackage:
         target = io.BytesIO()
+        stamps = []
         with (
             zipfile.ZipFile(io.BytesIO(data)) as source,
             zipfile.ZipFile(target, "w") as output,
         ):
             for info in source.infolist():
                 if info.filename in replaced:
+                    stamps.append((info.filename, info.date_time))
                     continue
                 # Recompressed once per template, not per record; content stays identical.
                 output.writestr(info, source.read(info.filename), info.compress_type)
-        return cls(base=target.getvalue(), replaced=replaced)
+        return cls(base=target.getvalue(), replaced=replaced, stamps=tuple(stamps))
 
     def write(self, parts: Mapping[str, bytes]) -> bytes:
         buffer = io.BytesIO(self.base)
         buffer.seek(0, io.SEEK_END)
         with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as output:
+            stamps = dict(self.stamps)
             for name, content in parts.items():
-                output.writestr(name, content, compress_type=zipfile.ZIP_DEFLATED)
+                info = zipfile.ZipInfo(name, stamps.get(name, (1980, 1, 1, 0, 0, 0)))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                output.writestr(info, content)
         return buffer.getvalue()

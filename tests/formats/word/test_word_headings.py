@@ -1,0 +1,79 @@
+"""Free-text blocks under a heading: paragraphs, a one-cell box, a shaded heading row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .docxbuild import (
+    anchor,
+    document_xml,
+    field,
+    fill,
+    make_form,
+    p,
+    r,
+    reading,
+    round_trip,
+    tbl,
+    tc,
+    tr,
+)
+
+VIEWS = "Child's views"
+
+
+def test_paragraphs_under_a_heading_up_to_the_next_heading(tmp_path: Path) -> None:
+    body = (
+        p(VIEWS, style="Heading2")
+        + p("I like art.")
+        + p("")
+        + p("I want to visit my brother.")
+        + p("Carer's views", style="Heading2")
+        + p("Settled well.")
+    )
+    form = make_form(tmp_path, body, field("views.child", anchor("heading", VIEWS)))
+    found = reading(form)
+    assert found.raw == "I like art.\n\nI want to visit my brother."
+    assert found.location == 'text under "Child\'s views"'
+
+
+def test_a_bold_stand_alone_paragraph_counts_as_a_heading(tmp_path: Path) -> None:
+    body = p(r(VIEWS, bold=True)) + p("I like art.") + p(r("Next", bold=True)) + p("other")
+    form = make_form(tmp_path, body, field("views.child", anchor("heading", VIEWS)))
+    assert reading(form).raw == "I like art."
+
+
+def test_a_one_cell_table_under_a_heading_is_the_box(tmp_path: Path) -> None:
+    body = p(VIEWS, style="Heading2") + tbl(tr(tc(p("I like art."), p("And music."))))
+    form = make_form(tmp_path, body, field("views.child", anchor("heading", VIEWS)))
+    assert reading(form).raw == "I like art.\nAnd music."
+    assert round_trip(form, "New view") == ["New view"]
+
+
+def test_the_row_under_a_shaded_heading_row(tmp_path: Path) -> None:
+    body = tbl(
+        tr(tc(VIEWS, span=2, shade="D9D9D9")),
+        tr(tc("I like art.", span=2)),
+        tr("Name", "Ava"),
+        cols=2,
+    )
+    form = make_form(tmp_path, body, field("views.child", anchor("heading", VIEWS)))
+    assert reading(form).raw == "I like art."
+
+
+def test_filling_a_block_writes_one_paragraph_per_line(tmp_path: Path) -> None:
+    body = p(VIEWS, style="Heading2") + p("Type here.") + p("Next", style="Heading2")
+    form = make_form(tmp_path, body, field("views.child", anchor("heading", VIEWS)))
+    text = "Line one & <two>\n\nLine three {{ not a tag }}"
+    data = fill(form, text)
+    xml = document_xml(data)
+    assert "Type here." not in xml
+    assert xml.count("<w:p>") + xml.count("<w:p/>") == 5  # two headings, three lines
+    assert reading(form, data).raw == text
+
+
+def test_an_empty_block_before_the_next_heading_is_filled(tmp_path: Path) -> None:
+    body = p(VIEWS, style="Heading2") + p("Next", style="Heading2")
+    form = make_form(tmp_path, body, field("views.child", anchor("heading", VIEWS)))
+    assert reading(form).status == "empty"
+    assert round_trip(form, "Happy") == ["Happy"]

@@ -1,0 +1,108 @@
+"""Label anchors in running text ("Label: value") and section scoping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .docxbuild import (
+    anchor,
+    document_xml,
+    field,
+    fill,
+    make_form,
+    p,
+    r,
+    reading,
+    round_trip,
+    tbl,
+    tc,
+    tr,
+)
+
+
+def test_text_after_a_label_and_colon_is_the_value(tmp_path: Path) -> None:
+    body = p(r("Preferred ", bold=True), r("name:", bold=True), r(" Bea"))
+    form = make_form(
+        tmp_path, body, field("child.preferred_name", anchor("label", "Preferred name"))
+    )
+    found = reading(form)
+    assert found.raw == "Bea"
+    assert found.location == "text after 'Preferred name'"
+
+
+def test_filling_after_a_label_keeps_the_label_and_unbolds_the_answer(tmp_path: Path) -> None:
+    body = p(r("Preferred name:", bold=True))
+    form = make_form(
+        tmp_path,
+        body,
+        field("child.preferred_name", anchor("label", "Preferred name", direction="after")),
+    )
+    data = fill(form, "Bea")
+    xml = document_xml(data)
+    assert "Preferred name:" in xml
+    assert xml.count("<w:b/>") == 1
+    assert reading(form, data).raw == "Bea"
+
+
+def test_refilling_after_a_label_replaces_the_old_answer(tmp_path: Path) -> None:
+    body = p(r("Name: Old"), r(" answer"))
+    form = make_form(tmp_path, body, field("n", anchor("label", "Name", direction="after")))
+    data = fill(form, "Ava\nThornbury")
+    assert "Old" not in document_xml(data)
+    assert reading(form, data).raw == "Ava\nThornbury"
+
+
+def test_a_label_cell_is_preferred_to_a_sentence_mentioning_it(tmp_path: Path) -> None:
+    body = p("Name: see the table below") + tbl(tr("Name", "Ava"))
+    form = make_form(tmp_path, body, field("n", anchor("label", "Name")))
+    assert reading(form).raw == "Ava"
+
+
+def test_a_section_scopes_a_repeated_label(tmp_path: Path) -> None:
+    body = (
+        p("Carer", style="Heading1")
+        + tbl(tr("Name", "Jo Marsh"), tr("Phone", "01632 960001"))
+        + p("Social worker", style="Heading1")
+        + tbl(tr("Name", "Sam Okafor"), tr("Phone", "01632 960002"))
+    )
+    form = make_form(
+        tmp_path,
+        body,
+        field("care.carer.phone", anchor("label", "Phone", section="Carer")),
+        field("care.social_worker.phone", anchor("label", "Phone", section="Social worker")),
+    )
+    assert round_trip(form, None, None) == ["01632 960001", "01632 960002"]
+
+
+def test_shaded_rows_mark_sections_inside_one_long_table(tmp_path: Path) -> None:
+    body = tbl(
+        tr(tc("Carer", span=2, shade="C6D9F1")),
+        tr("Name", "Jo Marsh"),
+        tr(tc("Social worker", span=2, shade="C6D9F1")),
+        tr("Name", "Sam Okafor"),
+        cols=2,
+    )
+    form = make_form(
+        tmp_path,
+        body,
+        field("care.social_worker.name", anchor("label", "Name", section="Social worker")),
+    )
+    assert reading(form).raw == "Sam Okafor"
+
+
+def test_a_section_missing_from_the_form_means_the_anchor_is_missing(tmp_path: Path) -> None:
+    form = make_form(
+        tmp_path, tbl(tr("Name", "Ava")), field("n", anchor("label", "Name", section="Health"))
+    )
+    assert reading(form).status == "missing"
+
+
+def test_a_value_cell_holding_a_control_is_read_through_the_control(tmp_path: Path) -> None:
+    from .docxbuild import sdt_run
+
+    body = tbl(tr("Date of birth", tc(p(sdt_run(None)))))
+    form = make_form(tmp_path, body, field("dob", anchor("label", "Date of birth")))
+    assert reading(form).status == "empty"
+    data = fill(form, "03/09/2015")
+    assert "showingPlcHdr" not in document_xml(data)
+    assert reading(form, data).raw == "03/09/2015"

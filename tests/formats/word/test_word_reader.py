@@ -1,0 +1,132 @@
+"""Reading a whole document: anchor order, missing anchors, unmapped content, remarks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .docxbuild import (
+    anchor,
+    field,
+    legacy_text,
+    make_docx,
+    make_form,
+    p,
+    r,
+    read_form,
+    reading,
+    sdt_run,
+    tbl,
+    tr,
+)
+
+
+def test_no_anchor_found_means_missing(tmp_path: Path) -> None:
+    form = make_form(
+        tmp_path,
+        p("nothing here"),
+        field("child.upn", anchor("control", "upn"), anchor("label", "UPN")),
+    )
+    found = reading(form)
+    assert found.status == "missing"
+    assert found.anchor is None
+
+
+def test_a_fallback_anchor_is_used_when_the_control_was_lost(tmp_path: Path) -> None:
+    form = make_form(
+        tmp_path,
+        tbl(tr("UPN", "A123")),
+        field("child.upn", anchor("control", "upn"), anchor("label", "UPN")),
+    )
+    found = reading(form)
+    assert (found.status, found.raw) == ("found", "A123")
+    assert found.anchor is not None and found.anchor.kind == "label"
+    assert "read from fallback anchor label 'UPN'" in found.notes
+
+
+def test_an_empty_primary_anchor_yields_to_a_fallback_with_a_value(tmp_path: Path) -> None:
+    body = p(sdt_run("upn")) + tbl(tr("UPN", "A123"))
+    form = make_form(
+        tmp_path, body, field("child.upn", anchor("control", "upn"), anchor("label", "UPN"))
+    )
+    found = reading(form)
+    assert found.raw == "A123"
+    assert "control 'upn' is empty" in found.notes
+
+
+def test_an_empty_primary_and_empty_fallback_read_as_empty_at_the_primary(tmp_path: Path) -> None:
+    body = p(sdt_run("upn")) + tbl(tr("UPN", ""))
+    form = make_form(
+        tmp_path, body, field("child.upn", anchor("control", "upn"), anchor("label", "UPN"))
+    )
+    found = reading(form)
+    assert found.status == "empty"
+    assert found.location == "content control 'upn'"
+
+
+def test_fields_marked_not_for_extraction_are_not_read(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    spec = replace(field("x", anchor("label", "UPN")), extract=False)
+    form = make_form(tmp_path, tbl(tr("UPN", "A1")), spec)
+    assert read_form(form).readings == {}
+
+
+def test_typed_content_no_field_maps_is_listed_as_unmapped(tmp_path: Path) -> None:
+    template = tbl(tr("Name", ""), tr("Hobbies", ""), tr("Guidance", "Ask the child first."))
+    form = make_form(tmp_path, template, field("child.first_name", anchor("label", "Name")))
+    completed = make_docx(
+        tbl(tr("Name", "Ava"), tr("Hobbies", "Chess"), tr("Guidance", "Ask the child first."))
+        + p(sdt_run("pet", "Rabbit"))
+        + p(legacy_text("Text9", "Blue"))
+    )
+    unmapped = read_form(form, completed).unmapped
+    assert "Hobbies: Chess" in unmapped
+    assert "pet: Rabbit" in unmapped
+    assert "Text9: Blue" in unmapped
+    assert not any(item.startswith("Name") or item.startswith("Guidance") for item in unmapped)
+
+
+def test_tracked_changes_are_read_as_accepted_and_noted(tmp_path: Path) -> None:
+    change = 'w:id="1" w:author="DT" w:date="2025-10-01T10:00:00Z"'
+    body = tbl(
+        tr(
+            "Name",
+            f"<w:tc><w:p><w:del {change}><w:r><w:delText>Eva</w:delText></w:r></w:del>"
+            f"<w:ins {change}>{r('Ava')}</w:ins></w:p></w:tc>",
+        )
+    )
+    form = make_form(tmp_path, body, field("child.first_name", anchor("label", "Name")))
+    result = read_form(form)
+    assert result.readings[0].raw == "Ava"
+    assert "tracked changes present: read as if all were accepted" in result.notes
+
+
+def test_controls_without_tags_are_noted(tmp_path: Path) -> None:
+    body = tbl(tr("UPN", p(sdt_run(None, "A123"))))
+    form = make_form(
+        tmp_path, body, field("child.upn", anchor("control", "upn"), anchor("label", "UPN"))
+    )
+    result = read_form(form)
+    assert result.readings[0].raw == "A123"
+    assert any(note.startswith("re-saved without content-control tags") for note in result.notes)
+
+
+def test_text_boxes_are_not_read_twice(tmp_path: Path) -> None:
+    alternate = (
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing/></mc:Choice>'
+        "<mc:Fallback><w:pict/></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    body = tbl(tr("Name", p(r("Ava"), alternate)))
+    form = make_form(tmp_path, body, field("n", anchor("label", "Name")))
+    assert reading(form).raw == "Ava"
+
+
+def test_split_runs_with_tabs_and_breaks_read_as_typed(tmp_path: Path) -> None:
+    body = tbl(
+        tr(
+            p(r("Da"), r("te of "), r("birth")),
+            p(r("03/0"), r("9/2015"), "<w:r><w:tab/></w:r>", r("(approx)")),
+        )
+    )
+    form = make_form(tmp_path, body, field("dob", anchor("label", "Date of birth")))
+    assert reading(form).raw == "03/09/2015\t(approx)"

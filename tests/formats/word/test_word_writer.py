@@ -1,0 +1,149 @@
+"""Filling: every anchor kind round-trips awkward text; the package is otherwise untouched."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from pepdocs.errors import DocumentError, MappingError
+from pepdocs.formats import word
+
+from .docxbuild import (
+    anchor,
+    document_xml,
+    field,
+    fill,
+    legacy_text,
+    make_form,
+    p,
+    reading,
+    round_trip,
+    sdt_run,
+    tbl,
+    tr,
+)
+
+AWKWARD = [
+    "O'Connor & Sons <Ltd>",
+    "{{ child.name }} {% if x %}",
+    "Zoë Ní Bhriain – Łucja 王秀英",
+    "line one\nline two\n\nline four",
+    "tab\tseparated",
+    "x" * 5000,
+    "  leading and trailing spaces are trimmed  ",
+]
+
+
+def _expected(text: str) -> str:
+    return text.strip()
+
+
+@pytest.mark.parametrize("text", AWKWARD)
+def test_awkward_text_round_trips_through_every_text_anchor(tmp_path: Path, text: str) -> None:
+    body = (
+        p(sdt_run("c"))
+        + p(legacy_text("L"))
+        + tbl(tr("Name", ""))
+        + p("Preferred name:")
+        + p("Child's views", style="Heading1")
+        + p("")
+        + p("End", style="Heading1")
+    )
+    form = make_form(
+        tmp_path,
+        body,
+        field("a", anchor("control", "c")),
+        field("b", anchor("legacy", "L")),
+        field("c", anchor("label", "Name")),
+        field("d", anchor("label", "Preferred name")),
+        field("e", anchor("heading", "Child's views")),
+    )
+    assert round_trip(form, *[text] * 5) == [_expected(text)] * 5
+
+
+def test_xml_illegal_control_characters_are_dropped(tmp_path: Path) -> None:
+    form = make_form(tmp_path, p(sdt_run("c")), field("a", anchor("control", "c")))
+    data = fill(form, "Ava\x00\x07\x1b Thornbury\r\nnext")
+    assert reading(form, data).raw == "Ava Thornbury\nnext"
+
+
+def test_no_jinja_tag_or_prompt_survives_in_a_filled_control(tmp_path: Path) -> None:
+    form = make_form(tmp_path, p(sdt_run("c", "{{ f.c }}")), field("a", anchor("control", "c")))
+    xml = document_xml(fill(form, "Ava"))
+    assert "{{" not in xml
+
+
+def test_none_leaves_the_blank_as_it_was(tmp_path: Path) -> None:
+    form = make_form(
+        tmp_path,
+        p(sdt_run("c")) + tbl(tr("Name", "")),
+        field("a", anchor("control", "c")),
+        field("b", anchor("label", "Name")),
+    )
+    data = fill(form, None, "Ava")
+    assert "Click or tap here to enter text." in document_xml(data)
+    assert round_trip(form, None, "Ava") == [None, "Ava"]
+
+
+def test_a_fallback_anchor_is_written_when_the_primary_is_absent(tmp_path: Path) -> None:
+    form = make_form(
+        tmp_path,
+        tbl(tr("UPN", "")),
+        field("child.upn", anchor("control", "upn"), anchor("label", "UPN")),
+    )
+    assert round_trip(form, "A123") == ["A123"]
+
+
+def test_a_template_without_the_anchor_is_a_mapping_error_naming_it(tmp_path: Path) -> None:
+    form = make_form(tmp_path, p("nothing"), field("child.upn", anchor("control", "upn", line=31)))
+    with pytest.raises(MappingError) as caught:
+        fill(form, "A123")
+    message = str(caught.value)
+    assert "southvale.yaml:31:" in message
+    assert "child.upn" in message and "control 'upn'" in message
+    assert "A123" not in message
+
+
+def test_a_non_word_anchor_kind_is_a_mapping_error(tmp_path: Path) -> None:
+    form = make_form(tmp_path, p("x"), field("a", anchor("field", "child.name", line=4)))
+    with pytest.raises(MappingError, match="not a Word anchor"):
+        fill(form, "Ava")
+
+
+def test_a_list_into_a_text_box_is_refused(tmp_path: Path) -> None:
+    form = make_form(tmp_path, p(sdt_run("c")), field("a", anchor("control", "c")))
+    with pytest.raises(MappingError, match="holds text"):
+        fill(form, ["E", "K"])
+
+
+def test_parts_other_than_the_body_are_copied_unchanged(tmp_path: Path) -> None:
+    form = make_form(tmp_path, p(sdt_run("c")), field("a", anchor("control", "c")))
+    template = zipfile.ZipFile(io.BytesIO(Path(form.template).read_bytes()))
+    filled = zipfile.ZipFile(io.BytesIO(fill(form, "Ava")))
+    assert sorted(template.namelist()) == sorted(filled.namelist())
+    for name in template.namelist():
+        if name != "word/document.xml":
+            assert filled.read(name) == template.read(name), name
+    assert filled.testzip() is None
+
+
+def test_a_prepared_template_fills_many_records_independently(tmp_path: Path) -> None:
+    form = make_form(
+        tmp_path, p(sdt_run("c")) + tbl(tr("Target"), tr("")), field("a", anchor("control", "c"))
+    )
+    prepared = word.prepare(form)
+    assert word.prepare(form) is prepared  # cached per template file
+    first = prepared.fill([(form.fields[0], "Ava")])
+    second = prepared.fill([(form.fields[0], "Kai")])
+    assert reading(form, first).raw == "Ava"
+    assert reading(form, second).raw == "Kai"
+    assert prepared.fill([(form.fields[0], "Ava")]) == first  # deterministic output
+
+
+def test_reading_something_that_is_not_a_docx_fails_with_one_line(tmp_path: Path) -> None:
+    form = make_form(tmp_path, p("x"), field("a", anchor("control", "c")))
+    with pytest.raises(DocumentError, match="completed.docx"):
+        word.read(form, b"%PDF-1.7 not a word file", "completed.docx")
