@@ -216,6 +216,11 @@ def open_package(data: bytes, source: str, expected: Kind) -> SafeZip:
         )
     if not data.startswith(ZIP_MAGIC) and not data.startswith(EMPTY_ZIP_MAGIC):
         actual = sniff_kind(data)
+        if actual == "unknown":
+            raise DocumentError(
+                f"is not {_describe(expected)} (nor any Office file or PDF); was it renamed?",
+                source,
+            )
         raise DocumentError(f"is {_describe(actual)}, not {_describe(expected)}", source)
     if _too_many_entries(data):
         raise UnsafeDocumentError(

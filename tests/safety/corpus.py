@@ -1,0 +1,482 @@
+"""The hostile and broken input corpus, built in code (nothing binary is checked in).
+
+Each builder returns the bytes of one file as it might arrive by email from a school. Sizes
+stay small on disk: the zip bomb is a few hundred kilobytes that claims 65 MB, the XML bomb
+a few hundred bytes that would expand to gigabytes.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import warnings
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import docx
+
+WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def small_form() -> bytes:
+    """A small valid Word form: a heading, a label table and a targets table."""
+    document = docx.Document()
+    document.add_heading("Personal Education Plan", level=1)
+    table = document.add_table(rows=3, cols=2)
+    for row, (label, value) in enumerate(
+        [("First name", "Zephyrine"), ("Last name", "Quillfeather"), ("UPN", "B801200005001")]
+    ):
+        table.cell(row, 0).text = label
+        table.cell(row, 1).text = value
+    targets = document.add_table(rows=2, cols=3)
+    for column, header in enumerate(["Target", "Lead person", "By when"]):
+        targets.cell(0, column).text = header
+    for column, text in enumerate(["Read daily", "Class teacher", "20/12/2025"]):
+        targets.cell(1, column).text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _members(package: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def _zip(members: dict[str, bytes] | list[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    items = members.items() if isinstance(members, dict) else members
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in items:
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def with_part(name: str, data: bytes, base: bytes | None = None) -> bytes:
+    """``base`` (the small form by default) with part ``name`` replaced or added."""
+    members = _members(base if base is not None else small_form())
+    members[name] = data
+    return _zip(members)
+
+
+def with_document_xml(xml: bytes) -> bytes:
+    return with_part("word/document.xml", xml)
+
+
+# -- the items ------------------------------------------------------------------------------
+
+
+def empty_file() -> bytes:
+    return b""
+
+
+def pdf_named_docx() -> bytes:
+    return minimal_pdf()
+
+
+def text_named_docx() -> bytes:
+    return b"Dear DT,\r\nPlease find the PEP attached.\r\n"
+
+
+def truncated_zip() -> bytes:
+    whole = small_form()
+    return whole[: len(whole) // 2]
+
+
+def zip_bomb() -> bytes:
+    """A form with an extra 65 MB part of zeros, deflated to ~64 KB (declared size > cap)."""
+    return _with_zero_part("word/media/image1.png", 65 * 1024 * 1024)
+
+
+def ratio_bomb() -> bytes:
+    """A 10 MB part of zeros (under the size cap) at ~1000:1, over the ratio cap."""
+    return _with_zero_part("word/media/image1.png", 10 * 1024 * 1024)
+
+
+def _with_zero_part(name: str, size: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, data in _members(small_form()).items():
+            archive.writestr(member, data)
+        # streamed in 1 MB chunks: the test never holds the expanded part in memory
+        with archive.open(name, "w", force_zip64=True) as part:
+            chunk = bytes(1024 * 1024)
+            for _ in range(size // len(chunk)):
+                part.write(chunk)
+    return buffer.getvalue()
+
+
+def lying_size_bomb() -> bytes:
+    """document.xml declares 2 KB but inflates to 8 MB: sizes in the headers are patched."""
+    xml = b"<w:document xmlns:w='" + WORD_NS.encode() + b"'><w:body>" + b" " * (8 << 20)
+    members = _members(small_form())
+    members["word/document.xml"] = xml
+    data = bytearray(_zip(members))
+    _patch_declared_size(data, b"word/document.xml", 2048)
+    return bytes(data)
+
+
+def _patch_declared_size(data: bytearray, name: bytes, size: int) -> None:
+    """Overwrite the uncompressed size of member ``name`` in its local and central headers."""
+    position = 0
+    while True:
+        position = data.find(b"PK\x03\x04", position)
+        if position < 0:
+            break
+        name_length = struct.unpack_from("<H", data, position + 26)[0]
+        if bytes(data[position + 30 : position + 30 + name_length]) == name:
+            struct.pack_into("<I", data, position + 22, size)
+        position += 4
+    position = 0
+    while True:
+        position = data.find(b"PK\x01\x02", position)
+        if position < 0:
+            break
+        name_length = struct.unpack_from("<H", data, position + 28)[0]
+        if bytes(data[position + 46 : position + 46 + name_length]) == name:
+            struct.pack_into("<I", data, position + 24, size)
+        position += 4
+
+
+def many_entries() -> bytes:
+    members = _members(small_form())
+    members.update({f"customXml/item{index}.xml": b"<a/>" for index in range(2_500)})
+    return _zip(members)
+
+
+def duplicate_names() -> bytes:
+    members = list(_members(small_form()).items())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # zipfile warns; the duplicate is the point
+        return _zip([*members, ("word/document.xml", b"<shadow/>")])
+
+
+def xml_bomb() -> bytes:
+    """Billion laughs in word/document.xml."""
+    entities = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{level} "{("&lol" + (str(level - 1) if level > 1 else "") + ";") * 10}">'
+        for level in range(1, 10)
+    )
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE w:document [{entities}]>'
+        f'<w:document xmlns:w="{WORD_NS}"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>'
+        "</w:body></w:document>"
+    )
+    return with_document_xml(xml.encode())
+
+
+def late_doctype_bomb() -> bytes:
+    """The DTD hidden after 10 KB of comment, past any prefix scan."""
+    xml = (
+        '<?xml version="1.0"?><!--' + "x" * 10_000 + "-->"
+        '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+        f'<w:document xmlns:w="{WORD_NS}"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p>'
+        "</w:body></w:document>"
+    )
+    return with_document_xml(xml.encode())
+
+
+def external_entity() -> bytes:
+    xml = (
+        '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        f'<w:document xmlns:w="{WORD_NS}"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p>'
+        "</w:body></w:document>"
+    )
+    return with_document_xml(xml.encode())
+
+
+def malformed_xml() -> bytes:
+    return with_document_xml(
+        f'<w:document xmlns:w="{WORD_NS}"><w:body><w:p><w:r><w:t>Zephyrine</w:body>'.encode()
+    )
+
+
+def control_characters_xml() -> bytes:
+    """A raw vertical tab and NUL inside a value (what a broken export leaves behind)."""
+    return with_document_xml(
+        f'<w:document xmlns:w="{WORD_NS}"><w:body><w:p><w:r><w:t>Zeph\x0byr\x00ine</w:t>'
+        "</w:r></w:p></w:body></w:document>".encode()
+    )
+
+
+def big_table(rows: int = 20_000) -> bytes:
+    """A valid form whose targets table has ``rows`` rows (built as XML: python-docx would
+    take minutes to add them one by one)."""
+    document = docx.Document()
+    document.add_paragraph("Personal Education Plan")
+    table = document.add_table(rows=2, cols=3)
+    for column, header in enumerate(["Target", "Lead person", "By when"]):
+        table.cell(0, column).text = header
+    for column, text in enumerate(["Target ROW", "Lead ROW", "20/12/2025"]):
+        table.cell(1, column).text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    xml = _members(buffer.getvalue())["word/document.xml"].decode()
+    start = xml.rfind("<w:tr>", 0, xml.index("Target ROW"))
+    if start < 0:
+        start = xml.rfind("<w:tr ", 0, xml.index("Target ROW"))
+    end = xml.index("</w:tr>", xml.index("Target ROW")) + len("</w:tr>")
+    row = xml[start:end]
+    body = "".join(row.replace("ROW", str(number)) for number in range(rows))
+    return with_part(
+        "word/document.xml", (xml[:start] + body + xml[end:]).encode(), buffer.getvalue()
+    )
+
+
+def _macro_package(base: bytes, content_type: str, main: str) -> bytes:
+    members = _members(base)
+    members["word/vbaProject.bin" if main.startswith("word") else "xl/vbaProject.bin"] = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    )
+    types = members["[Content_Types].xml"].decode()
+    types = types.replace(
+        'PartName="/' + main + '" ContentType="', 'PartName="/' + main + '" ContentType="X'
+    )
+    types = types.replace(
+        "</Types>",
+        '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+    )
+    types = types.replace(
+        'ContentType="X' + _main_type(types, main), f'ContentType="{content_type}'
+    )
+    members["[Content_Types].xml"] = types.encode()
+    return _zip(members)
+
+
+def _main_type(types: str, main: str) -> str:
+    start = types.index('PartName="/' + main + '" ContentType="X') + len(
+        'PartName="/' + main + '" ContentType="X'
+    )
+    return types[start : types.index('"', start)]
+
+
+def docm_named_docx() -> bytes:
+    return _macro_package(
+        small_form(),
+        "application/vnd.ms-word.document.macroEnabled.main+xml",
+        "word/document.xml",
+    )
+
+
+def macro_content_type_only() -> bytes:
+    """Macro content type declared, vbaProject.bin renamed: caught by the content type."""
+    members = _members(docm_named_docx())
+    members["word/other.bin"] = members.pop("word/vbaProject.bin")
+    return _zip(members)
+
+
+def xlsm_named_xlsx() -> bytes:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "First name"  # type: ignore[index]
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _macro_package(
+        buffer.getvalue(),
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+        "xl/workbook.xml",
+    )
+
+
+def ole2_encrypted() -> bytes:
+    """The start of an [MS-OFFCRYPTO] encrypted package: an OLE2 file with the
+    EncryptedPackage and EncryptionInfo streams in its directory."""
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    directory = b"".join(
+        name.encode("utf-16-le").ljust(64, b"\x00") + bytes(64)
+        for name in ("Root Entry", "EncryptionInfo", "EncryptedPackage")
+    )
+    return header + directory
+
+
+def ole2_plain_doc() -> bytes:
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    return header + "WordDocument".encode("utf-16-le").ljust(128, b"\x00")
+
+
+def zip_slip() -> bytes:
+    members = list(_members(small_form()).items())
+    return _zip([*members, ("../evil.txt", b"owned"), ("/abs/evil.txt", b"owned")])
+
+
+# -- PDFs ------------------------------------------------------------------------------------
+
+
+def build_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF from numbered objects (1 is the catalog) with a correct xref table."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        trailer,
+        xref,
+    )
+    return bytes(out)
+
+
+def minimal_pdf() -> bytes:
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+        ]
+    )
+
+
+def pdf_form(first_name: str = "Zephyrine", checked: bool = True) -> bytes:
+    """A one-page AcroForm: a text field and a checkbox whose on-state is /1 (not /Yes)."""
+    state = b"/1" if checked else b"/Off"
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R 5 0 R] >> >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Annots [4 0 R 5 0 R] >>",
+            b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (child.first_name) /V ("
+            + first_name.encode("latin-1")
+            + b") /Rect [10 10 100 30] /P 3 0 R >>",
+            b"<< /Type /Annot /Subtype /Widget /FT /Btn /T (camhs) /V "
+            + state
+            + b" /AS "
+            + state
+            + b" /Rect [10 40 30 60] /P 3 0 R /AP << /N << /1 6 0 R /Off 6 0 R >> >> >>",
+            b"<< /Length 0 >>\nstream\n\nendstream",
+        ]
+    )
+
+
+def encrypted_pdf(password: str = "correct horse") -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_form())))
+    writer.encrypt(password, algorithm="AES-256")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def pdf_page_tree_loop() -> bytes:
+    """The page tree lists itself as a kid: a naive walker never ends."""
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+            b"<< /Type /Page /Parent 2 0 R >>",
+        ]
+    )
+
+
+def pdf_field_parent_loop() -> bytes:
+    """A form field that is its own parent and kid."""
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>",
+            b"<< /T (a) /FT /Tx /Kids [4 0 R] /Parent 4 0 R >>",
+        ]
+    )
+
+
+def pdf_xref_prev_loop() -> bytes:
+    """The trailer's /Prev points back at its own xref table."""
+    base = minimal_pdf()
+    xref = base.rindex(b"xref\n")
+    return base.replace(b"/Root 1 0 R ", b"/Root 1 0 R /Prev %d " % xref)
+
+
+def pdf_truncated() -> bytes:
+    whole = pdf_form()
+    return whole[: len(whole) // 2]
+
+
+def pdf_dynamic_xfa() -> bytes:
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /NeedsRendering true "
+            b"/AcroForm << /Fields [] /XFA 4 0 R >> >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>",
+            b"<< /Length 9 >>\nstream\n<xdp:xdp/>\nendstream",
+        ]
+    )
+
+
+def pdf_flate_bomb() -> bytes:
+    """A page content stream that inflates from ~100 KB to 100 MB."""
+    compressor = zlib.compressobj(9)
+    chunk = b" " * (1024 * 1024)
+    compressed = b"".join(compressor.compress(chunk) for _ in range(100)) + compressor.flush()
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] /Contents 4 0 R >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(compressed)
+            + compressed
+            + b"\nendstream",
+        ]
+    )
+
+
+# -- the catalogue ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    """One corpus file: how to build it, its name, and the words its error must contain."""
+
+    name: str
+    build: Callable[[], bytes]
+    problem: str
+    unsafe: bool = False  # refused for safety (UnsafeDocumentError), not just unreadable
+
+
+#: Word inputs that must be refused with one line (the file is named ``<name>.docx``).
+REFUSED_DOCX = [
+    Item("empty", empty_file, "empty"),
+    Item("pdf-named-docx", pdf_named_docx, "is a PDF, not a Word document"),
+    Item("text-named-docx", text_named_docx, "not a Word document"),
+    Item("truncated", truncated_zip, "damaged or cut short"),
+    Item("zip-bomb", zip_bomb, "zip bomb", unsafe=True),
+    Item("ratio-bomb", ratio_bomb, "zip bomb", unsafe=True),
+    Item("lying-size", lying_size_bomb, "damaged"),
+    Item("many-entries", many_entries, "zip bomb", unsafe=True),
+    Item("duplicate-names", duplicate_names, "two parts named", unsafe=True),
+    Item("xml-bomb", xml_bomb, "DTD or entities", unsafe=True),
+    Item("late-doctype", late_doctype_bomb, "DTD or entities", unsafe=True),
+    Item("external-entity", external_entity, "DTD or entities", unsafe=True),
+    Item("malformed-xml", malformed_xml, "not well-formed XML"),
+    Item("control-characters", control_characters_xml, "not well-formed XML"),
+    Item("docm-named-docx", docm_named_docx, "macro", unsafe=True),
+    Item("macro-content-type", macro_content_type_only, "macro-enabled", unsafe=True),
+    Item("ole2-encrypted", ole2_encrypted, "password-protected", unsafe=True),
+    Item("ole2-doc", ole2_plain_doc, "old-style Office file"),
+]
+
+#: PDFs that must be refused with one line (named ``<name>.pdf``).
+REFUSED_PDF = [
+    Item("pdf-empty", empty_file, "empty"),
+    Item("pdf-wrong-password", encrypted_pdf, "password-protected"),
+    Item("pdf-truncated", pdf_truncated, "not a readable PDF"),
+    Item("pdf-dynamic-xfa", pdf_dynamic_xfa, "dynamic XFA"),
+    Item("pdf-docx-named-pdf", small_form, "is a Word document, not a PDF"),
+]
+
+#: PDFs built to loop: pypdf must end (refusing or reading them) within the deadline.
+LOOPING_PDF = [
+    Item("pdf-page-tree-loop", pdf_page_tree_loop, ""),
+    Item("pdf-field-parent-loop", pdf_field_parent_loop, ""),
+    Item("pdf-xref-prev-loop", pdf_xref_prev_loop, ""),
+    Item("pdf-flate-bomb", pdf_flate_bomb, ""),
+]
