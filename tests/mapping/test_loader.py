@@ -667,3 +667,19 @@ def test_a_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
 def test_error_messages_carry_no_form_values(tmp_path: Path) -> None:
     problem = error(tmp_path, "  - path: child.upn\n    at: {control: upn}\n    fill: maybe\n")
     assert "maybe" not in problem.message
+
+
+def test_every_key_anchor_kind_and_type_is_documented() -> None:
+    from pepdocs.mapping.anchors import ALL_ANCHOR_KINDS
+    from pepdocs.mapping.transforms import TYPE_NAMES
+
+    docs = (Path(__file__).parents[2] / "docs" / "mappings.md").read_text(encoding="utf-8")
+    names = [
+        *loader.TOP_LEVEL_KEYS,
+        *loader.FIELD_KEYS,
+        *loader.COLUMN_KEYS,
+        *ALL_ANCHOR_KINDS,
+        *(name for name in TYPE_NAMES if name != "rows"),
+    ]
+    undocumented = [name for name in names if f"`{name}" not in docs]
+    assert undocumented == []
