@@ -32,6 +32,7 @@ __all__ = [
 DueStatus = Literal["overdue", "due-soon", "ok", "no-date", "exempt"]
 _STATUS_ORDER: tuple[DueStatus, ...] = ("overdue", "due-soon", "ok", "no-date", "exempt")
 
+_PHASES = ("early_years", "school_age", "post16")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _UK = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
@@ -57,8 +58,9 @@ def parse_as_of(text: str) -> dt.date:
 def _settings_for(pep: Mapping[str, Any], settings: Settings | None) -> Settings:
     if settings is not None:
         return settings
+    phase = text_at(pep, "meta.phase")
     return load_settings(
-        text_at(pep, "meta.authority"), phase=text_at(pep, "meta.phase") or "school_age"
+        text_at(pep, "meta.authority"), phase=phase if phase in _PHASES else "school_age"
     )
 
 
