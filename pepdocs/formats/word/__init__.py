@@ -10,10 +10,11 @@ from collections.abc import Sequence
 
 from pepdocs.formats.base import DocumentReading
 from pepdocs.formats.word.reader import read_document
+from pepdocs.formats.word.templated import JinjaTemplate
 from pepdocs.formats.word.writer import PreparedTemplate, prepare
 from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
 
-__all__ = ["PreparedTemplate", "fill", "prepare", "read"]
+__all__ = ["JinjaTemplate", "PreparedTemplate", "fill", "prepare", "read"]
 
 
 def fill(form: FormSpec, values: Sequence[tuple[FieldSpec, FormValue]]) -> bytes:

@@ -27,6 +27,7 @@ from pepdocs.formats.word.package import (
     serialise,
 )
 from pepdocs.formats.word.slots import BlockSlot, Slot, TableSlot, Where
+from pepdocs.formats.word.templated import JinjaTemplate, uses_docxtpl
 from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
 
 
@@ -97,11 +98,13 @@ def resolve_for_fill(index: DocumentIndex, spec: FieldSpec, source: str) -> tupl
     )
 
 
-_PREPARED: dict[tuple[str, int, int, str], PreparedTemplate] = {}
+Prepared = PreparedTemplate | JinjaTemplate
+_PREPARED: dict[tuple[str, int, int, str], Prepared] = {}
 
 
-def prepare(form: FormSpec) -> PreparedTemplate:
-    """The prepared template of a form, cached per template file (path, mtime, size)."""
+def prepare(form: FormSpec) -> Prepared:
+    """The prepared template of a form, cached per template file (path, mtime, size) and
+    mapping file: a ``PreparedTemplate``, or a ``JinjaTemplate`` for ``engine: docxtpl``."""
     path = str(form.template)
     try:
         stat = os.stat(path)
@@ -110,9 +113,13 @@ def prepare(form: FormSpec) -> PreparedTemplate:
         key = (path, -1, -1, str(form.source))
     prepared = _PREPARED.get(key)
     if prepared is None:
-        prepared = PreparedTemplate.from_bytes(
-            read_input(Path(path)), path, str(form.source) if form.source else ""
-        )
+        data = read_input(Path(path))
+        if uses_docxtpl(form):
+            prepared = JinjaTemplate.from_bytes(data, path, form)
+        else:
+            prepared = PreparedTemplate.from_bytes(
+                data, path, str(form.source) if form.source else ""
+            )
         if len(_PREPARED) > 64:
             _PREPARED.clear()
         _PREPARED[key] = prepared

@@ -1,0 +1,162 @@
+"""Forms authored with Jinja tags (``engine: docxtpl`` in the mapping): Northshire's.
+
+The context contract is the templates engineer's (templates/build/northshire.py,
+docs/authoring.md "Jinja templates"):
+
+* ``f.<tag>``: one entry per scalar field, keyed by its primary ``control`` anchor's tag (else
+  its path with dots as ``_``), holding the form text, ``""`` when there is no value;
+* ``rows.<key>``: one list per repeating section, keyed by its path with dots as ``_``; each
+  row maps column keys (the column path with dots as ``_``) to form text.
+
+docxtpl spends most of a render re-patching and re-parsing the same XML, so the template is
+patched with docxtpl's own ``patch_xml`` and compiled ONCE; each record is one Jinja render
+plus docxtpl's text post-processing (newlines to ``w:br``, tabs to ``w:tab``). Rendering uses
+the sandboxed, autoescaping environment of ``pepdocs.safety.jinja``: templates are code we
+did not write, and values are never template source (typed ``{{`` stays text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from docxtpl import DocxTemplate
+from lxml import etree
+
+from pepdocs.errors import DocumentError
+from pepdocs.formats.safe_open import open_package
+from pepdocs.formats.word.package import PreparedPackage
+from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
+from pepdocs.safety.jinja import sandboxed_environment, template_errors
+
+_PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_JINJA = re.compile(r"\{[{%]")
+
+
+def uses_docxtpl(form: FormSpec) -> bool:
+    engine = form.settings.get("engine")
+    if isinstance(engine, Mapping):
+        engine = engine.get("name")
+    return str(engine or "").strip().lower() == "docxtpl"
+
+
+def context_key(path: str) -> str:
+    """``education.exclusions`` -> ``education_exclusions``: a Jinja-friendly name."""
+    return path.replace(".", "_")
+
+
+def scalar_tag(spec: FieldSpec) -> str:
+    first = spec.anchors[0] if spec.anchors else None
+    if first is not None and first.kind == "control":
+        return first.key
+    return context_key(spec.path)
+
+
+def _text(value: FormValue | object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list):
+        return ", ".join(_text(item) for item in value)
+    return str(value)
+
+
+def build_context(
+    form: FormSpec, values: Sequence[tuple[FieldSpec, FormValue]]
+) -> dict[str, Any]:
+    """``{"f": {...}, "rows": {...}}`` with every field of the form present (conditional
+    blocks test them), filled from ``values``."""
+    scalars: dict[str, str] = {}
+    rows: dict[str, list[dict[str, str]]] = {}
+    for spec in form.fields:
+        if spec.repeating:
+            rows[context_key(spec.path)] = []
+        else:
+            scalars[scalar_tag(spec)] = ""
+    for spec, value in values:
+        if not spec.fill or value is None:
+            continue
+        if spec.repeating:
+            items = value if isinstance(value, list) else []
+            rows[context_key(spec.path)] = [
+                {
+                    context_key(column.path): _text(
+                        item.get(column.header, item.get(column.path))
+                    )
+                    for column in spec.columns
+                }
+                for item in items
+                if isinstance(item, dict)
+            ]
+        else:
+            scalars[scalar_tag(spec)] = _text(value)
+    return {"f": scalars, "rows": rows}
+
+
+@dataclass(frozen=True)
+class JinjaTemplate:
+    """A Jinja-tagged Word template, patched and compiled once."""
+
+    template: str
+    package: PreparedPackage
+    compiled: tuple[tuple[str, jinja2.Template], ...]
+    form: FormSpec
+
+    @classmethod
+    def from_bytes(cls, data: bytes, template: str, form: FormSpec) -> JinjaTemplate:
+        safe = open_package(data, template, "docx")
+        environment = sandboxed_environment()
+        compiled: list[tuple[str, jinja2.Template]] = []
+        for name in safe.names():
+            if not _PARTS.match(name):
+                continue
+            source = safe.read(name).decode("utf-8")
+            if not _JINJA.search(source):
+                continue
+            # patch_xml and resolve_listing are pure string functions on docxtpl's class
+            patched = DocxTemplate.patch_xml(None, source)
+            # docxtpl renders with each paragraph on its own line so {%p %} tags can remove
+            # whole paragraphs; render_xml_part undoes it afterwards (see render below).
+            patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
+            with template_errors(template):
+                compiled.append((name, environment.from_string(patched)))
+        return cls(
+            template=template,
+            package=PreparedPackage.from_bytes(data, tuple(name for name, _ in compiled)),
+            compiled=tuple(compiled),
+            form=form,
+        )
+
+    def fill(self, values: Sequence[tuple[FieldSpec, FormValue]]) -> bytes:
+        context = build_context(self.form, values)
+        parts: dict[str, bytes] = {}
+        for name, compiled in self.compiled:
+            with template_errors(self.template):
+                rendered = compiled.render(context)
+            parts[name] = _post_process(rendered, self.template, name)
+        return self.package.write(parts)
+
+
+def _post_process(rendered: str, template: str, part: str) -> bytes:
+    """docxtpl's steps after rendering (``render_xml_part``): paragraphs back on one line,
+    escaped braces restored, ``\\n``/``\\t`` in text turned into ``w:br``/``w:tab``."""
+    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", rendered)
+    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    xml = DocxTemplate.resolve_listing(None, xml)
+    data = xml.encode("utf-8")
+    try:
+        etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as exc:
+        raise DocumentError(
+            f"part {part} is not well-formed after rendering (line {exc.lineno}); check the "
+            "template's {% %} tags enclose whole rows or paragraphs",
+            template,
+        ) from None
+    return data
+
+
+__all__ = ["JinjaTemplate", "build_context", "uses_docxtpl"]
