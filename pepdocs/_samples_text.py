@@ -312,7 +312,7 @@ TARGET_TEMPLATES: tuple[tuple[str, str, str, str, str, tuple[int, int], tuple[in
      "{name} will ask for help in class using the help card instead of leaving the room.",
      "Help card on the desk; TA models asking; praise when used.",
      "Uses the help card at least {a} times a week; leaves the room < {b} times a week.",
-     (3, 6), (1, 3)),
+     (3, 6), (2, 3)),
     ("careers", "secondary",
      "{name} will explore two post-16 options and visit one college open evening.",
      "Careers adviser interview; carer attends the open evening with {name}.",

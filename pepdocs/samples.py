@@ -119,7 +119,9 @@ def _build_authorities() -> dict[str, _Authority]:
                 # 99 + authority + kind + position: unique, 6 digits, clear of real URNs.
                 urn = f"99{number}{kind_digit}{position:02d}"
                 words = [w for w in name.split() if w not in ("School", "&", "@", "The")]
-                domain = _ascii_slug("".join(words[:3])) + ".sch.example"
+                # Colleges use .ac.uk, schools .sch.uk: mirrored under the reserved .example.
+                suffix = ".ac.example" if kind == "post16" and "College" in name else ".sch.example"
+                domain = _ascii_slug("".join(words[:2])) + suffix
                 settings.append(_Setting(name, kind, urn, f"{la_number}{estab:04d}", domain))
         built[key] = _Authority(key, text.AUTHORITY_NAMES[key], la_number, tuple(settings))
     return built
@@ -336,6 +338,8 @@ def _draw_care(d: _Draft) -> Pep:
     rng, la = d.rng, d.authority
     legal_status = _weighted(rng, (("C2", 60), ("C1", 12), ("V2", 16), ("E1", 5), ("D1", 1),
                                    ("L2", 1), ("J1", 1)))
+    if legal_status == "J1" and d.offset < 6:
+        legal_status = "C2"  # remand applies from the age of criminal responsibility (10)
     if d.pep_type == "initial":
         # The first PEP is due within 20 working days of entering care (domain.md).
         became = d.meeting - _days(rng.randint(5, 28))
@@ -399,7 +403,8 @@ def _draw_carer(d: _Draft, placement_type: str) -> Pep:
         if placement_type == "P1":
             d.carer = f"{first} {last} (parent)"
         elif rng.random() < 0.5:
-            d.carer = f"{first} and {rng.choice(text.STAFF_FIRST_NAMES)} {last}"
+            partner = rng.choice([n for n in text.STAFF_FIRST_NAMES if n != first])
+            d.carer = f"{first} and {partner} {last}"
         else:
             d.carer = f"{first} {last}"
         email = _email(f"{first} {last}", "mail.example")
