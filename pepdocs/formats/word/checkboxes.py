@@ -47,10 +47,28 @@ _CHECK_OF = {"\u2610": "\u2612", "\u25a1": "\u25a0"}
 
 #: Symbol-font codes (after subtracting 0xF000) that draw a box: True ticked, False empty.
 SYMBOL_BOXES: dict[str, dict[int, bool]] = {
-    "wingdings": {0xFE: True, 0xFD: True, 0x78: True, 0xFC: True, 0xFB: True,
-                  0xA8: False, 0x6F: False, 0x71: False, 0x70: False},
-    "wingdings 2": {0x52: True, 0x54: True, 0x53: True, 0x51: True, 0x50: True, 0x4F: True,
-                    0xA3: False, 0x2A: False, 0x30: False},
+    "wingdings": {
+        0xFE: True,
+        0xFD: True,
+        0x78: True,
+        0xFC: True,
+        0xFB: True,
+        0xA8: False,
+        0x6F: False,
+        0x71: False,
+        0x70: False,
+    },
+    "wingdings 2": {
+        0x52: True,
+        0x54: True,
+        0x53: True,
+        0x51: True,
+        0x50: True,
+        0x4F: True,
+        0xA3: False,
+        0x2A: False,
+        0x30: False,
+    },
 }
 _SYMBOL_SET = {"wingdings": (0xFE, 0xA8), "wingdings 2": (0x52, 0xA3)}
 
@@ -298,7 +316,7 @@ def labelled_marks(tokens: list[Token]) -> list[tuple[str, Mark]]:
 
 
 def strike_through_choices(paragraph: Element) -> bool:
-    """"Yes / No (delete as appropriate)" answered by striking one word through."""
+    """ "Yes / No (delete as appropriate)" answered by striking one word through."""
     for run in paragraph.iter(R):
         properties = run.find(RPR)
         if properties is None:

@@ -203,6 +203,28 @@ class DocumentIndex:
         ]
 
     @cached_property
+    def cell_text(self) -> dict[GridCell, str]:
+        """Normalised text per cell (a vertically merged cell once)."""
+        return {cell: text for _, cell, text in self.cell_entries}
+
+    def row_texts(self, grid: TableGrid, row: int) -> list[tuple[GridCell, str]]:
+        return [(cell, self.cell_text.get(cell, "")) for cell in grid.row_cells(row)]
+
+    @cached_property
+    def controls_by_key(
+        self,
+    ) -> tuple[dict[str, list[ContentControl]], dict[str, list[ContentControl]]]:
+        """Controls by ``w:tag`` and by ``w:alias``, in document order."""
+        by_tag: dict[str, list[ContentControl]] = {}
+        by_alias: dict[str, list[ContentControl]] = {}
+        for control in self.controls:
+            if control.tag is not None:
+                by_tag.setdefault(control.tag, []).append(control)
+            if control.alias is not None:
+                by_alias.setdefault(control.alias, []).append(control)
+        return by_tag, by_alias
+
+    @cached_property
     def paragraph_texts(self) -> list[tuple[Element, str]]:
         return [(p, paragraph_text(p)) for p in self.paragraphs]
 
@@ -244,8 +266,11 @@ class DocumentIndex:
         return scope[0] < position < scope[1]
 
     def tables_in(self, scope: tuple[int, int] | None) -> list[TableGrid]:
-        return [g for g in self.grids if scope is None or self.in_range(g.tbl, scope)
-                or _overlaps(self, g.tbl, scope)]
+        return [
+            g
+            for g in self.grids
+            if scope is None or self.in_range(g.tbl, scope) or _overlaps(self, g.tbl, scope)
+        ]
 
 
 def _overlaps(index: DocumentIndex, tbl: Element, scope: tuple[int, int]) -> bool:

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from pepdocs.errors import MappingError
 from pepdocs.formats.word._xml import SDT, SECTPR, TBL, TC, Element, P
 from pepdocs.formats.word.checkboxes import CELL_TICKS, CellMark, Mark, paragraph_tokens
-from pepdocs.formats.word.controls import match_controls
+from pepdocs.formats.word.controls import ContentControl
 from pepdocs.formats.word.document import DocumentIndex, _all_bold_cell, _shaded
 from pepdocs.formats.word.legacy import match_legacy
 from pepdocs.formats.word.slots import (
@@ -50,7 +50,7 @@ def locate(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, source: str = 
     kind = anchor.kind
     options = anchor.options
     if kind == "control":
-        found = match_controls(index.controls, anchor.key, _opt_str(options, "alias"))
+        found = _controls(index, anchor.key, _opt_str(options, "alias"))
         if not found:
             return None
         return ControlSlot(found, f"content control {anchor.key!r}")
@@ -76,6 +76,17 @@ def locate(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, source: str = 
         source or None,
         anchor.line or spec.line or None,
     )
+
+
+def _controls(index: DocumentIndex, key: str, alias: str | None) -> list[ContentControl]:
+    """By ``w:tag`` first, then by ``w:alias`` (the anchor's alias, else its key)."""
+    by_tag, by_alias = index.controls_by_key
+    if key in by_tag:
+        return by_tag[key]
+    found: list[ContentControl] = []
+    for name in dict.fromkeys((alias or key, key)):
+        found.extend(c for c in by_alias.get(name, []) if c not in found)
+    return found
 
 
 def _opt_str(options: Mapping[str, Any], name: str) -> str | None:
@@ -224,9 +235,7 @@ def _box_cell(index: DocumentIndex, cell: GridCell) -> Mark | None:
     return None
 
 
-def find_group(
-    index: DocumentIndex, anchor: Anchor, scope: tuple[int, int] | None
-) -> Slot | None:
+def find_group(index: DocumentIndex, anchor: Anchor, scope: tuple[int, int] | None) -> Slot | None:
     labels = group_options(anchor)
     marks: dict[str, Mark] = {}
     for key, label in labels.items():
@@ -301,19 +310,22 @@ def find_table(
         for number in range(len(grid.rows)):
             if not index.in_range(grid.rows[number], scope):
                 continue
-            row = [(c, normalise(c.text())) for c in grid.row_cells(number)]
+            row = index.row_texts(grid, number)
+            if len(row) < len(headers):
+                continue
+            # a header row names at least one column exactly; fuzzy matching is for the rest
+            if not any(normalise(h) == text for h in headers for _, text in row):
+                continue
             matched = [_best_column(row, [h]) for h in headers]
             if any(m is None for m in matched):
                 continue
-            score = sum(
-                max(_header_score(t, normalise(h)) for _, t in row) for h in headers
-            )
+            score = sum(max(_header_score(t, normalise(h)) for _, t in row) for h in headers)
             if best is None or score > best[0]:
                 best = (score, grid, number)
     if best is None:
         return None
     _, grid, header_number = best
-    header_cells = [(c, normalise(c.text())) for c in grid.row_cells(header_number)]
+    header_cells = index.row_texts(grid, header_number)
     columns: list[TableColumn] = []
     missing: list[str] = []
     specs = spec.columns or ()

@@ -65,9 +65,7 @@ def _text(value: FormValue | object) -> str:
     return str(value)
 
 
-def build_context(
-    form: FormSpec, values: Sequence[tuple[FieldSpec, FormValue]]
-) -> dict[str, Any]:
+def build_context(form: FormSpec, values: Sequence[tuple[FieldSpec, FormValue]]) -> dict[str, Any]:
     """``{"f": {...}, "rows": {...}}`` with every field of the form present (conditional
     blocks test them), filled from ``values``."""
     scalars: dict[str, str] = {}
@@ -84,9 +82,7 @@ def build_context(
             items = value if isinstance(value, list) else []
             rows[context_key(spec.path)] = [
                 {
-                    context_key(column.path): _text(
-                        item.get(column.header, item.get(column.path))
-                    )
+                    context_key(column.path): _text(item.get(column.header, item.get(column.path)))
                     for column in spec.columns
                 }
                 for item in items
