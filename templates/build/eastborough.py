@@ -457,7 +457,7 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
     form.grid(edu_rows)
 
     form.section(
-        "Attendance" + (" and exclusions" if phase == "school_age" else ""),
+        "Attendance" + (" and exclusions" if phase != "early_years" else ""),
         "Attendance for the period below, from the register.",
     )
     form.grid(
@@ -473,7 +473,7 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
             [Box("education.attendance.period_end", "Period to", "date")],
         ]
     )
-    if phase == "school_age":
+    if phase != "early_years":  # nursery settings rarely exclude; schools and colleges do
         form.repeating(
             "education.exclusions",
             [
