@@ -1,0 +1,476 @@
+"""Redaction: a PEP you can share as an example, with the people in it replaced.
+
+``redact_pep(pep, key)`` returns a copy in which every personal identifier is replaced by a
+pseudonym that looks real enough for the PEP to stay valid (and a form filled from it to look
+like a form), and is CONSISTENT: the same person gets the same pseudonym everywhere in the PEP
+(structured fields and free text alike), and the same input gets the same pseudonym for the
+same ``key`` (HMAC-SHA256), so a batch redacted with one key keeps people linkable across
+PEPs while nobody without the key can map a pseudonym back. Use a :class:`Redactor` to keep
+one table of pseudonyms over many PEPs.
+
+Replaced:
+
+- names: the child (first, middle, last, preferred), carer, social worker, IRO, designated
+  teacher, SENCo, attendees, target leads that name a person, ``meta.completed_by`` if a name;
+  and every occurrence of those names (whole or by part, any case shape) in free text, plus
+  "Mr/Mrs/Ms/Miss/Dr Surname" anywhere;
+- date of birth: same year and month (so age, school year and phase stay right), another day;
+  the date also where it appears in free text (ISO or dd/mm/yyyy);
+- UPN (a valid check letter is computed), ULN (valid check digit), ``la_child_id``,
+  ``meta.pep_id`` and linked-plan references (same shape: letters for letters, digits for
+  digits);
+- email addresses (``name.surname@example.org``, the person's pseudonym where known) and
+  phone numbers (Ofcom's drama ranges: 01632 960xxx, 07700 900xxx), in their fields and in
+  free text.
+
+Not replaced: the school (``setting_name``, URN, LAESTAB), authority names, dates other than
+the birth date, and names in free text that appear nowhere in the PEP's name fields (a
+sibling's first name, say). Read a redacted PEP before sharing it; docs/safety.md says more.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import hmac
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from pepdocs.model.identifiers import UPN_CHECK_LETTERS, uln_check_digit, upn_check_letter
+
+__all__ = ["Redactor", "redact_pep"]
+
+# Common, deliberately plain names: a pseudonym should read like a name, not like a code.
+FIRST_NAMES = (
+    "Alex", "Amira", "Bailey", "Bea", "Caleb", "Cara", "Dara", "Darcy", "Eden", "Elif",
+    "Ezra", "Fern", "Finn", "Gemma", "Hana", "Harvey", "Idris", "Isla", "Jamal", "Jodie",
+    "Kai", "Keira", "Leon", "Lila", "Malik", "Maya", "Nia", "Noel", "Olive", "Omar",
+    "Priya", "Quinn", "Reece", "Rosa", "Sami", "Sienna", "Tariq", "Tess", "Umar", "Una",
+    "Vince", "Vera", "Wren", "Wes", "Xander", "Yara", "Yusuf", "Zara", "Zeke", "Ruby",
+)  # fmt: skip
+LAST_NAMES = (
+    "Ashby", "Barlow", "Chowdhury", "Dalton", "Ellison", "Fenwick", "Garside", "Holloway",
+    "Ibbotson", "Jarvis", "Kowalski", "Lindqvist", "Mensah", "Nakamura", "Okafor", "Pemberton",
+    "Quayle", "Rowntree", "Sandhu", "Thackeray", "Underwood", "Varga", "Whitlock", "Yeung",
+    "Ziegler", "Abbott", "Brennan", "Castillo", "Doherty", "Eastwood", "Farrow", "Gallagher",
+    "Hartley", "Iqbal", "Jennings", "Kavanagh", "Lomax", "Mortimer", "Novak", "Ogden",
+    "Pickering", "Radcliffe", "Sutcliffe", "Tranter", "Umeh", "Vickers", "Winslow", "Yardley",
+)  # fmt: skip
+
+# Words that make a target's "lead" a role, not a person ("Class teacher", "DT and carer").
+_ROLE_WORDS = re.compile(
+    r"\b(teacher|dt|designated|senco|carer|foster|social|worker|sw|iro|school|virtual|vs|"
+    r"tutor|mentor|ta|assistant|head|child|pupil|young|person|parent|staff|team|all|"
+    r"camhs|nurse|lac|cla|key|class|form|year|learning|support|coach|officer|ehcp|send)\b",
+    re.IGNORECASE,
+)
+_TITLED_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+([A-Z][A-Za-z'’-]+)")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+# UK phone numbers as typed: 10-11 digits after the trunk 0 or +44, in any grouping.
+_PHONE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|0)\d(?:[\s-]?\d){8,9}(?!\w)")
+_UPN_IN_TEXT = re.compile(r"\b[A-Z]\d{11}[0-9A-Z]\b")
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+class Redactor:
+    """One table of pseudonyms under one key; reuse it to redact many PEPs consistently."""
+
+    def __init__(self, key: bytes | str) -> None:
+        self._key = key.encode("utf-8") if isinstance(key, str) else bytes(key)
+        if not self._key:
+            raise ValueError("a redaction key must not be empty")
+        # kind -> normalised real value -> pseudonym (first names and last names are separate
+        # kinds so "Jordan Smith" and "Ann Jordan" do not share a pseudonym for "Jordan")
+        self._table: dict[str, dict[str, str]] = {}
+        self._used: dict[str, set[str]] = {}
+
+    # -- the primitives ---------------------------------------------------------------------
+
+    def _digest(self, kind: str, value: str) -> bytes:
+        return hmac.new(self._key, f"{kind}\x00{_norm(value)}".encode(), hashlib.sha256).digest()
+
+    def _number(self, kind: str, value: str) -> int:
+        return int.from_bytes(self._digest(kind, value), "big")
+
+    def _pick(self, kind: str, real: str, pool: tuple[str, ...], avoid: Iterable[str]) -> str:
+        """The pseudonym for ``real`` from ``pool``: HMAC picks the start, taken pseudonyms
+        (this run) and real names are skipped so two people never merge into one."""
+        table = self._table.setdefault(kind, {})
+        key = _norm(real)
+        if key in table:
+            return table[key]
+        used = self._used.setdefault(kind, set())
+        avoided = {_norm(name) for name in avoid}
+        start = self._number(kind, real) % len(pool)
+        choice = pool[start]
+        for step in range(len(pool)):
+            candidate = pool[(start + step) % len(pool)]
+            if candidate not in used and _norm(candidate) not in avoided:
+                choice = candidate
+                break
+        else:  # more people than the pool: add a number rather than merge two people
+            choice = f"{pool[start]}{len(used) + 1}"
+        used.add(choice)
+        table[key] = choice
+        return choice
+
+    def _shape(self, kind: str, value: str) -> str:
+        """``value`` with each digit and letter replaced (same positions, same case)."""
+        stream = self._digest(kind, value) + self._digest(kind + "+", value)
+        out = []
+        for index, character in enumerate(value):
+            byte = stream[index % len(stream)] ^ index
+            if character.isdigit():
+                out.append(str(byte % 10))
+            elif character.isalpha() and character.isascii():
+                letter = chr(ord("A") + byte % 26)
+                out.append(letter if character.isupper() else letter.lower())
+            else:
+                out.append(character)
+        return "".join(out)
+
+    # -- kinds of value ----------------------------------------------------------------------
+
+    def first_name(self, real: str, avoid: Iterable[str] = ()) -> str:
+        return self._pick("first", real, FIRST_NAMES, avoid)
+
+    def last_name(self, real: str, avoid: Iterable[str] = ()) -> str:
+        return self._pick("last", real, LAST_NAMES, avoid)
+
+    def upn(self, real: str) -> str:
+        """A UPN of the same kind (permanent or temporary) with a correct check letter."""
+        text = real.strip().upper()
+        if text in {f"UN{number}" for number in range(1, 6)}:
+            return text  # "not known" codes identify no one
+        number = self._number("upn", text)
+        digits = f"{number % 10**12:012d}"
+        if text[-1:].isalpha():  # a temporary UPN ends in a check-table letter
+            rest = digits[:11] + UPN_CHECK_LETTERS[number % len(UPN_CHECK_LETTERS)]
+        else:
+            rest = digits
+        return upn_check_letter(rest) + rest
+
+    def uln(self, real: str) -> str:
+        """A ULN with a valid check digit (the temporary ULN stays as it is)."""
+        text = real.strip()
+        if text == "9999999999":
+            return text
+        number = self._number("uln", text)
+        for attempt in range(64):
+            # ULNs do not start with 0; a nine-digit stem whose weighted sum is 0 mod 11 has
+            # no check digit (ESFA never issues one), so step to the next stem
+            first9 = f"{10**8 + (number + attempt) % (9 * 10**8):09d}"
+            check = uln_check_digit(first9)
+            if check is not None and first9 != text[:9]:
+                return first9 + str(check)
+        return "9999999999"
+
+    def phone(self, real: str) -> str:
+        """A number from Ofcom's drama ranges, mobile for mobile, landline otherwise."""
+        digits = re.sub(r"\D", "", real)
+        mobile = digits.startswith("07") or digits.startswith("447")
+        suffix = self._number("phone", digits) % 1000
+        return f"07700 900{suffix:03d}" if mobile else f"01632 960{suffix:03d}"
+
+    def email(self, real: str, owner: str | None = None) -> str:
+        """``first.last@example.org`` for a known owner's pseudonym, else a stable token."""
+        if owner:
+            local = ".".join(_NAME_TOKEN.findall(owner)).lower() or "person"
+        else:
+            local = "person." + self._digest("email", real).hex()[:6]
+        return f"{local}@example.org"
+
+    def date_of_birth(self, real: str) -> str:
+        """Same year and month, another day (1-28, so every month has it)."""
+        match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", real.strip())
+        if not match:
+            return real
+        year, month, day = match.groups()
+        new_day = self._number("dob", real) % 28 + 1
+        if new_day == int(day):
+            new_day = new_day % 28 + 1
+        return f"{year}-{month}-{new_day:02d}"
+
+    def identifier(self, real: str, kind: str = "id") -> str:
+        return self._shape(kind, real)
+
+    # -- whole PEPs -----------------------------------------------------------------------------
+
+    def redact_pep(self, pep: Mapping[str, Any]) -> dict[str, Any]:
+        """A redacted deep copy of ``pep`` (the input is not changed)."""
+        return _PepRedaction(self, pep).run()
+
+
+def redact_pep(pep: Mapping[str, Any], key: bytes | str) -> dict[str, Any]:
+    """A copy of ``pep`` with names, date of birth, UPN/ULN/local ids and contact details
+    replaced by consistent pseudonyms (HMAC with ``key``); see the module docstring."""
+    return Redactor(key).redact_pep(pep)
+
+
+def _section(data: Any, *path: str) -> dict[str, Any] | None:
+    for part in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(part)
+    return data if isinstance(data, dict) else None
+
+
+def _items(data: Any, key: str) -> list[dict[str, Any]]:
+    value = data.get(key) if isinstance(data, dict) else None
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+class _PepRedaction:
+    """One PEP: collect the people, replace their fields, then sweep all free text."""
+
+    #: person-holding sections (path to the dict holding name/email/phone)
+    PEOPLE = (
+        ("care", "carer"),
+        ("care", "social_worker"),
+        ("care", "iro"),
+        ("education", "designated_teacher"),
+    )
+
+    def __init__(self, redactor: Redactor, pep: Mapping[str, Any]) -> None:
+        self.redactor = redactor
+        self.pep: dict[str, Any] = copy.deepcopy(dict(pep))
+        #: real text -> replacement, applied to free text longest first
+        self.replacements: dict[str, str] = {}
+        self.real_tokens: set[str] = set()
+        #: pseudonyms already written (emails, phones, UPNs): the sweep must not redo them
+        self.produced: set[str] = set()
+        self.dob: tuple[str, str] | None = None
+
+    # names ----------------------------------------------------------------------------------
+
+    def _collect_real_tokens(self) -> None:
+        """Every token of every real name, so no pseudonym equals somebody's real name."""
+        names: list[str] = []
+        child = _section(self.pep, "child") or {}
+        names += [child.get(key) or "" for key in ("first_name", "middle_names", "last_name")]
+        names.append(child.get("preferred_name") or "")
+        for path in self.PEOPLE:
+            names.append((_section(self.pep, *path) or {}).get("name") or "")
+        names.append((_section(self.pep, "education") or {}).get("senco") or "")
+        names += [item.get("name") or "" for item in _items(self.pep, "attendees")]
+        for name in names:
+            if isinstance(name, str):
+                self.real_tokens.update(_NAME_TOKEN.findall(name))
+
+    def _remember(self, real: str, fake: str) -> None:
+        if len(real.strip()) < 2 or real == fake:
+            return
+        self.replacements[real] = fake
+        self.replacements.setdefault(real.upper(), fake.upper())
+        self.replacements.setdefault(real.lower(), fake.lower())
+        self.replacements.setdefault(real.capitalize(), fake.capitalize())
+
+    def person(self, real: str) -> str:
+        """A full name: first token a first name, last token a last name, middles first."""
+        tokens = _NAME_TOKEN.findall(real)
+        if not tokens:
+            return real
+        fakes: list[str] = []
+        for index, token in enumerate(tokens):
+            is_last = index == len(tokens) - 1 and len(tokens) > 1
+            fake = (
+                self.redactor.last_name(token, self.real_tokens)
+                if is_last
+                else self.redactor.first_name(token, self.real_tokens)
+            )
+            fakes.append(fake)
+            self._remember(token, fake)
+        result = real
+        for token, fake in zip(tokens, fakes, strict=True):
+            result = re.sub(rf"(?<!\w){re.escape(token)}(?!\w)", fake, result, count=1)
+        self._remember(real, result)
+        return result
+
+    def _redact_child(self) -> None:
+        child = _section(self.pep, "child")
+        if child is None:
+            return
+        for key, picker in (
+            ("first_name", self.redactor.first_name),
+            ("preferred_name", self.redactor.first_name),
+            ("last_name", self.redactor.last_name),
+        ):
+            value = child.get(key)
+            if isinstance(value, str) and value.strip():
+                fake = " ".join(picker(token, self.real_tokens) for token in value.split())
+                for token, token_fake in zip(value.split(), fake.split(), strict=True):
+                    self._remember(token, token_fake)
+                child[key] = fake
+        middle = child.get("middle_names")
+        if isinstance(middle, str) and middle.strip():
+            fake = " ".join(
+                self.redactor.first_name(token, self.real_tokens) for token in middle.split()
+            )
+            for token, token_fake in zip(middle.split(), fake.split(), strict=True):
+                self._remember(token, token_fake)
+            child["middle_names"] = fake
+        dob = child.get("date_of_birth")
+        if isinstance(dob, str) and dob.strip():
+            fake_dob = self.redactor.date_of_birth(dob)
+            self.dob = (dob, fake_dob)
+            child["date_of_birth"] = fake_dob
+        for key, redact in (
+            ("upn", self.redactor.upn),
+            ("uln", self.redactor.uln),
+            ("la_child_id", lambda value: self.redactor.identifier(value, "la_child_id")),
+        ):
+            value = child.get(key)
+            if isinstance(value, str) and value.strip():
+                child[key] = redact(value)
+                self.replacements[value] = child[key]
+                self.produced.add(child[key])
+
+    def _redact_contact(self, holder: dict[str, Any], name_key: str = "name") -> None:
+        name = holder.get(name_key)
+        fake_name = self.person(name) if isinstance(name, str) and name.strip() else None
+        if fake_name is not None:
+            holder[name_key] = fake_name
+        email = holder.get("email")
+        if isinstance(email, str) and email.strip():
+            holder["email"] = self.redactor.email(email, fake_name)
+            self.replacements[email] = holder["email"]
+            self.produced.add(holder["email"])
+        phone = holder.get("phone")
+        if isinstance(phone, str) and phone.strip():
+            holder["phone"] = self.redactor.phone(phone)
+            self.replacements[phone] = holder["phone"]
+            self.produced.add(holder["phone"])
+
+    def _redact_people(self) -> None:
+        for path in self.PEOPLE:
+            holder = _section(self.pep, *path)
+            if holder is not None:
+                self._redact_contact(holder)
+        education = _section(self.pep, "education")
+        if education is not None:
+            self._redact_contact(education, "senco")
+        for attendee in _items(self.pep, "attendees"):
+            self._redact_contact(attendee)
+
+    def _redact_roles_or_names(self) -> None:
+        """A target lead or ``completed_by`` is a role ("Class teacher") or a person: a role
+        keeps its words (names inside it are swept with the free text), a person is
+        replaced whole."""
+        holders: list[tuple[dict[str, Any], str]] = [
+            (target, "lead") for target in _items(self.pep, "targets")
+        ]
+        meta = _section(self.pep, "meta")
+        if meta is not None:
+            holders.append((meta, "completed_by"))
+        for holder, key in holders:
+            value = holder.get(key)
+            if not isinstance(value, str) or not value.strip() or _ROLE_WORDS.search(value):
+                continue
+            if _TITLED_NAME.search(value):
+                continue  # "Mrs Patel": the titled-name sweep keeps the title
+            holder[key] = self.person(value)
+
+    def _redact_references(self) -> None:
+        meta = _section(self.pep, "meta")
+        if meta is not None and isinstance(meta.get("pep_id"), str) and meta["pep_id"]:
+            meta["pep_id"] = self.redactor.identifier(meta["pep_id"], "pep_id")
+        for plan in _items(self.pep, "linked_plans"):
+            reference = plan.get("reference")
+            if isinstance(reference, str) and reference.strip():
+                plan["reference"] = self.redactor.identifier(reference, "reference")
+                self.replacements[reference] = plan["reference"]
+
+    # free text --------------------------------------------------------------------------------
+
+    def _sweeper(self) -> Callable[[str], str]:
+        known = sorted((real for real in self.replacements if real), key=len, reverse=True)
+        pattern = (
+            re.compile("|".join(rf"(?<!\w){re.escape(real)}(?!\w)" for real in known))
+            if known
+            else None
+        )
+        dob_forms: dict[str, str] = {}
+        if self.dob is not None:
+            real, fake = self.dob
+            ry, rm, rd = real.split("-")
+            fy, fm, fd = fake.split("-")
+            dob_forms = {
+                real: fake,
+                f"{rd}/{rm}/{ry}": f"{fd}/{fm}/{fy}",
+                f"{int(rd)}/{int(rm)}/{ry}": f"{int(fd)}/{int(fm)}/{fy}",
+            }
+
+        def sweep(text: str) -> str:
+            if pattern is not None:
+                text = pattern.sub(lambda match: self.replacements[match.group(0)], text)
+            for real_date, fake_date in dob_forms.items():
+                text = text.replace(real_date, fake_date)
+            text = _TITLED_NAME.sub(
+                lambda match: (
+                    f"{match.group(1)} "
+                    + (
+                        match.group(2)
+                        if match.group(2) in self.replacements.values()
+                        else self.redactor.last_name(match.group(2), self.real_tokens)
+                    )
+                ),
+                text,
+            )
+            text = _EMAIL.sub(lambda match: self._once(match, self.redactor.email), text)
+            text = _PHONE.sub(lambda match: self._once(match, self.redactor.phone), text)
+            return _UPN_IN_TEXT.sub(lambda match: self._once(match, self.redactor.upn), text)
+
+        return sweep
+
+    def _once(self, match: re.Match[str], redact: Callable[[str], str]) -> str:
+        """Redact a matched email/phone/UPN unless it is a pseudonym this run wrote."""
+        found = match.group(0)
+        if found in self.produced:
+            return found
+        fake = redact(found)
+        self.produced.add(fake)
+        return fake
+
+    def _sweep(self, data: Any, sweep: Callable[[str], str], path: str = "") -> Any:
+        if isinstance(data, dict):
+            return {
+                key: value
+                if f"{path}{key}" in _STRUCTURED
+                else self._sweep(value, sweep, f"{path}{key}.")
+                for key, value in data.items()
+            }
+        if isinstance(data, list):
+            return [self._sweep(item, sweep, path) for item in data]
+        if isinstance(data, str):
+            return sweep(data)
+        return data
+
+    def run(self) -> dict[str, Any]:
+        self._collect_real_tokens()
+        self._redact_child()
+        self._redact_people()
+        self._redact_roles_or_names()
+        self._redact_references()
+        swept = self._sweep(self.pep, self._sweeper())
+        assert isinstance(swept, dict)
+        return swept
+
+
+#: Fields already replaced as a whole, or codes and dates: the free-text sweep leaves them.
+_STRUCTURED = frozenset(
+    {
+        "child.date_of_birth",
+        "child.upn",
+        "child.uln",
+        "child.la_child_id",
+        "meta.pep_id",
+        "meta.authority",
+        "education.urn",
+        "education.laestab",
+    }
+)

@@ -1,0 +1,217 @@
+"""Redaction replaces every person in a PEP with a consistent pseudonym, keeps the PEP valid,
+and leaves no trace of the real names, birth date, identifiers or contact details."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+
+from pepdocs.model import validate_pep
+from pepdocs.model.identifiers import validate_email, validate_phone, validate_uln, validate_upn
+from pepdocs.safety.redact import Redactor, redact_pep
+
+KEY = "test-key"
+
+#: values that must not survive redaction anywhere in the output
+SECRETS = [
+    "Zephyrine",
+    "Quillfeather",
+    "Marigold",
+    "Zeph",
+    "Bartholomew Fennimore",
+    "Fennimore",
+    "Ottoline Vasquez-Brandt",
+    "Vasquez-Brandt",
+    "Percival Thorne",
+    "Thorne",
+    "Griselda Oakenshaw",
+    "Oakenshaw",
+    "Ignatius Plum",
+    "Hortensia Wilde",
+    "Wilde",
+    "Ramsbottom",
+    "2014-05-17",
+    "17/05/2014",
+    "B801200005001",
+    "1000000043",
+    "LA-4242",
+    "01632 960000",
+    "07700 900555",
+    "bart@fennimore.example.com",
+    "ottoline.vb@eastborough.gov.uk",
+    "g.oakenshaw@school.sch.uk",
+    "EHCP-77123",
+]
+
+
+@pytest.fixture
+def pep() -> dict[str, Any]:
+    return {
+        "schema_version": "1",
+        "meta": {
+            "pep_id": "PEP-0001",
+            "authority": "eastborough",
+            "phase": "school_age",
+            "pep_type": "review",
+            "academic_year": "2025-26",
+            "term": "autumn",
+            "meeting_date": "2025-10-08",
+            "completed_by": "Griselda Oakenshaw",
+        },
+        "child": {
+            "first_name": "Zephyrine",
+            "middle_names": "Marigold",
+            "last_name": "Quillfeather",
+            "preferred_name": "Zeph",
+            "date_of_birth": "2014-05-17",
+            "gender": "F",
+            "upn": "B801200005001",
+            "uln": "1000000043",
+            "la_child_id": "LA-4242",
+        },
+        "care": {
+            "legal_status": "C2",
+            "carer": {
+                "name": "Bartholomew Fennimore",
+                "phone": "01632 960000",
+                "email": "bart@fennimore.example.com",
+            },
+            "social_worker": {
+                "name": "Ottoline Vasquez-Brandt",
+                "email": "ottoline.vb@eastborough.gov.uk",
+                "phone": "07700 900555",
+                "team": "Children in Care 2",
+            },
+            "iro": {"name": "Percival Thorne"},
+        },
+        "education": {
+            "setting_name": "Example Primary School",
+            "ncy": "6",
+            "designated_teacher": {
+                "name": "Griselda Oakenshaw",
+                "email": "g.oakenshaw@school.sch.uk",
+            },
+            "senco": "Ignatius Plum",
+        },
+        "views": {
+            "child": "Zeph says she likes reading with Bartholomew.",
+            "carer": "Mr Fennimore: ZEPHYRINE has settled. Call 07700 900555 or "
+            "bart@fennimore.example.com.",
+            "school": "Mrs Oakenshaw met Mrs Ramsbottom about Zephyrine Quillfeather "
+            "(UPN B801200005001, born 17/05/2014).",
+            "social_worker": "Ottoline visited on 2025-09-30.",
+        },
+        "targets": [
+            {
+                "id": "T1",
+                "area": "literacy",
+                "description": "Zephyrine to read 20 minutes a day with Hortensia.",
+                "lead": "Hortensia Wilde",
+                "due_date": "2025-12-19",
+            },
+            {"id": "T2", "description": "Maths catch-up", "lead": "Class teacher"},
+        ],
+        "attendees": [
+            {"name": "Ottoline Vasquez-Brandt", "role": "Social worker"},
+            {"name": "Zephyrine Quillfeather", "role": "Child"},
+        ],
+        "linked_plans": [{"type": "EHCP", "date": "2024-03-01", "reference": "EHCP-77123"}],
+    }
+
+
+def test_no_personal_value_survives_anywhere(pep: dict[str, Any]) -> None:
+    text = json.dumps(redact_pep(pep, KEY), ensure_ascii=False)
+    leaked = [secret for secret in SECRETS if secret.lower() in text.lower()]
+    assert leaked == []
+
+
+def test_the_input_is_not_changed(pep: dict[str, Any]) -> None:
+    before = copy.deepcopy(pep)
+    redact_pep(pep, KEY)
+    assert pep == before
+
+
+def test_the_same_person_gets_the_same_pseudonym_everywhere(pep: dict[str, Any]) -> None:
+    out = redact_pep(pep, KEY)
+    social_worker = out["care"]["social_worker"]["name"]
+    assert out["attendees"][0]["name"] == social_worker
+    child_first = out["child"]["first_name"]
+    child_last = out["child"]["last_name"]
+    assert out["attendees"][1]["name"] == f"{child_first} {child_last}"
+    assert out["targets"][0]["description"].startswith(f"{child_first} to read")
+    assert f"{child_first} {child_last}" in out["views"]["school"]
+    assert child_first.upper() in out["views"]["carer"]
+    assert out["views"]["child"].startswith(out["child"]["preferred_name"] + " says")
+    assert out["views"]["social_worker"].startswith(social_worker.split()[0] + " visited")
+    assert out["meta"]["completed_by"] == out["education"]["designated_teacher"]["name"]
+    assert out["care"]["social_worker"]["email"] in {
+        f"{social_worker.replace(' ', '.').lower()}@example.org"
+    }
+
+
+def test_pseudonyms_are_stable_per_key_and_differ_between_keys(pep: dict[str, Any]) -> None:
+    assert redact_pep(pep, KEY) == redact_pep(pep, KEY)
+    assert redact_pep(pep, KEY)["child"] != redact_pep(pep, "another key")["child"]
+
+
+def test_one_redactor_keeps_a_person_consistent_across_peps(pep: dict[str, Any]) -> None:
+    redactor = Redactor(KEY)
+    first = redactor.redact_pep(pep)
+    second_pep = copy.deepcopy(pep)
+    second_pep["child"]["first_name"] = "Anselm"
+    second = redactor.redact_pep(second_pep)
+    assert first["care"]["carer"]["name"] == second["care"]["carer"]["name"]
+    assert first["child"]["first_name"] != second["child"]["first_name"]
+
+
+def test_identifiers_keep_a_valid_shape(pep: dict[str, Any]) -> None:
+    out = redact_pep(pep, KEY)
+    child = out["child"]
+    assert validate_upn(child["upn"]) is None
+    assert child["upn"] != pep["child"]["upn"]
+    assert validate_uln(child["uln"]) is None
+    assert child["uln"] != pep["child"]["uln"]
+    assert child["la_child_id"][2] == "-" and len(child["la_child_id"]) == 7
+    assert validate_phone(out["care"]["carer"]["phone"]) is None
+    assert out["care"]["social_worker"]["phone"].startswith("07700 900")
+    assert validate_email(out["care"]["carer"]["email"]) is None
+
+
+def test_a_temporary_upn_stays_temporary_and_valid() -> None:
+    upn = Redactor(KEY).upn("A80120000500B")
+    assert upn[-1].isalpha()
+    assert validate_upn(upn) is None
+
+
+def test_the_birth_date_keeps_year_and_month(pep: dict[str, Any]) -> None:
+    dob = redact_pep(pep, KEY)["child"]["date_of_birth"]
+    assert dob[:7] == "2014-05"
+    assert dob != "2014-05-17"
+
+
+def test_a_role_lead_is_kept_and_a_person_lead_is_replaced(pep: dict[str, Any]) -> None:
+    out = redact_pep(pep, KEY)
+    assert out["targets"][1]["lead"] == "Class teacher"
+    assert out["targets"][0]["lead"] != "Hortensia Wilde"
+
+
+def test_a_titled_surname_in_free_text_is_replaced_and_the_title_kept(
+    pep: dict[str, Any],
+) -> None:
+    school = redact_pep(pep, KEY)["views"]["school"]
+    assert school.startswith("Mrs ")
+    assert "Ramsbottom" not in school
+    assert school.count("Mrs ") == 2
+
+
+def test_a_valid_pep_stays_valid(pep: dict[str, Any]) -> None:
+    assert validate_pep(pep) == []
+    assert validate_pep(redact_pep(pep, KEY)) == []
+
+
+def test_an_empty_key_is_refused() -> None:
+    with pytest.raises(ValueError):
+        Redactor(b"")
