@@ -10,13 +10,13 @@ cell numbers, last resort).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
 
 from pepdocs.errors import MappingError
-from pepdocs.formats.word._xml import SDT, SECTPR, TBL, TC, Element, P
+from pepdocs.formats.word._xml import BOOKMARK_START, SDT, SECTPR, TBL, TC, Element, P, w
 from pepdocs.formats.word.checkboxes import CELL_TICKS, CellMark, Mark, paragraph_tokens
 from pepdocs.formats.word.controls import ContentControl
 from pepdocs.formats.word.document import DocumentIndex, _all_bold_cell, _shaded
@@ -24,6 +24,7 @@ from pepdocs.formats.word.legacy import match_legacy
 from pepdocs.formats.word.slots import (
     AfterLabelSlot,
     BlockSlot,
+    BookmarkSlot,
     ControlSlot,
     GroupSlot,
     LegacySlot,
@@ -38,7 +39,19 @@ from pepdocs.formats.word.tables import GridCell, TableGrid, top_level_tables
 from pepdocs.formats.word.text import block_text, normalise
 from pepdocs.mapping.spec import Anchor, FieldSpec
 
-WORD_ANCHORS = ("control", "legacy", "label", "checkbox", "checkboxes", "table", "heading", "cell")
+_T = TypeVar("_T")
+
+WORD_ANCHORS = (
+    "control",
+    "legacy",
+    "bookmark",
+    "label",
+    "checkbox",
+    "checkboxes",
+    "table",
+    "heading",
+    "cell",
+)
 
 #: How close a table header must be to the mapping's header (rapidfuzz ratio, 0-100) when it
 #: is not equal after normalising: tolerates "Lead person" vs "Lead Person(s)".
@@ -56,18 +69,25 @@ def locate(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, source: str = 
         return ControlSlot(found, f"content control {anchor.key!r}")
     if kind == "legacy":
         fields = match_legacy(index.legacy_fields, anchor.key)
+        if not fields:
+            return find_bookmark(index, anchor.key)
         return LegacySlot(fields, f"legacy form field {anchor.key!r}") if fields else None
+    occurrence = _occurrence(options)
     if kind == "label":
-        return find_label(index, anchor.key, _opt_str(options, "direction"), _scope(index, options))
+        return find_label(
+            index, anchor.key, _opt_str(options, "direction"), _scope(index, options), occurrence
+        )
     if kind == "checkbox":
-        mark = find_mark(index, anchor.key, _scope(index, options))
+        mark = find_mark(index, anchor.key, _scope(index, options), occurrence)
         return MarkSlot(mark[0], mark[1]) if mark else None
     if kind == "checkboxes":
         return find_group(index, anchor, _scope(index, options))
     if kind == "table":
         return find_table(index, anchor, spec, _scope(index, options))
     if kind == "heading":
-        return find_heading(index, anchor.key, _scope(index, options))
+        return find_heading(index, anchor.key, _scope(index, options), occurrence, options)
+    if kind == "bookmark":
+        return find_bookmark(index, anchor.key)
     if kind == "cell":
         return find_cell(index, anchor, source)
     raise MappingError(
@@ -87,6 +107,13 @@ def _controls(index: DocumentIndex, key: str, alias: str | None) -> list[Content
     for name in dict.fromkeys((alias or key, key)):
         found.extend(c for c in by_alias.get(name, []) if c not in found)
     return found
+
+
+def _occurrence(options: Mapping[str, Any]) -> int:
+    try:
+        return max(int(options.get("occurrence") or 1), 1)
+    except (TypeError, ValueError):
+        return 1
 
 
 def _opt_str(options: Mapping[str, Any], name: str) -> str | None:
@@ -126,11 +153,29 @@ def _cell_location(index: DocumentIndex, grid: TableGrid, cell: GridCell) -> str
 
 
 def find_label(
-    index: DocumentIndex, label: str, direction: str | None, scope: tuple[int, int] | None
+    index: DocumentIndex,
+    label: str,
+    direction: str | None,
+    scope: tuple[int, int] | None,
+    occurrence: int = 1,
 ) -> Slot | None:
+    """The ``occurrence``-th place (1-based, exact label cells first) ``label`` gives."""
+    return _nth(_label_slots(index, label, direction, scope), occurrence)
+
+
+def _nth(found: Iterator[_T], occurrence: int) -> _T | None:
+    for number, item in enumerate(found, start=1):
+        if number >= occurrence:
+            return item
+    return None
+
+
+def _label_slots(
+    index: DocumentIndex, label: str, direction: str | None, scope: tuple[int, int] | None
+) -> Iterator[Slot]:
     wanted = normalise(label)
     if not wanted:
-        return None
+        return
     if direction in (None, "right", "below"):
         for strength in (2, 1):
             for grid, cell, text in index.cell_entries:
@@ -139,7 +184,7 @@ def find_label(
                 target = _value_cell(grid, cell, direction)
                 if target is not None:
                     where = "below" if target.row > cell.row else "right of"
-                    return RegionSlot(
+                    yield RegionSlot(
                         target.tc,
                         f"{_cell_location(index, grid, target)} ({where} {label!r})",
                     )
@@ -150,8 +195,7 @@ def find_label(
                 continue
             match = pattern.match(text)
             if match:
-                return AfterLabelSlot(paragraph, match.end(), f"text after {label!r}")
-    return None
+                yield AfterLabelSlot(paragraph, match.end(), f"text after {label!r}")
 
 
 def _label_pattern(label: str) -> re.Pattern[str]:
@@ -179,21 +223,27 @@ def _value_cell(grid: TableGrid, cell: GridCell, direction: str | None) -> GridC
 
 
 def find_mark(
-    index: DocumentIndex, label: str, scope: tuple[int, int] | None
+    index: DocumentIndex, label: str, scope: tuple[int, int] | None, occurrence: int = 1
 ) -> tuple[Mark, str] | None:
     """The checkbox a label belongs to: a box beside it in the same paragraph (exact label
     first), a box alone in the cell right or left of a label cell, then looser matches."""
+    return _nth(_marks(index, label, scope), occurrence)
+
+
+def _marks(
+    index: DocumentIndex, label: str, scope: tuple[int, int] | None
+) -> Iterator[tuple[Mark, str]]:
     wanted = normalise(label)
-    loose: tuple[Mark, str] | None = None
+    loose: list[tuple[Mark, str]] = []
     for paragraph, pairs in index.mark_paragraphs:
         if not index.in_range(paragraph, scope):
             continue
         for text, mark in pairs:
             said = normalise(text)
             if said == wanted:
-                return mark, f"{mark.kind} beside {label!r}"
-            if loose is None and _word_edge(said, wanted):
-                loose = (mark, f"{mark.kind} beside {label!r}")
+                yield mark, f"{mark.kind} beside {label!r}"
+            elif _word_edge(said, wanted):
+                loose.append((mark, f"{mark.kind} beside {label!r}"))
     for grid, cell, text in index.cell_entries:
         if text != wanted or not index.in_range(cell.tc, scope):
             continue
@@ -203,8 +253,9 @@ def find_mark(
             box = _box_cell(index, neighbour)
             if box is not None:
                 where = _cell_location(index, grid, neighbour)
-                return box, f"{box.kind} beside {label!r} ({where})"
-    return loose
+                yield box, f"{box.kind} beside {label!r} ({where})"
+                break
+    yield from loose
 
 
 def _word_edge(said: str, wanted: str) -> bool:
@@ -305,7 +356,8 @@ def find_table(
     headers = _headers(anchor)
     if not headers:
         return None
-    best: tuple[int, TableGrid, int] | None = None
+    occurrence = _occurrence(anchor.options)
+    matches: list[tuple[int, TableGrid, int]] = []
     for grid in index.grids:
         for number in range(len(grid.rows)):
             if not index.in_range(grid.rows[number], scope):
@@ -320,11 +372,17 @@ def find_table(
             if any(m is None for m in matched):
                 continue
             score = sum(max(_header_score(t, normalise(h)) for _, t in row) for h in headers)
-            if best is None or score > best[0]:
-                best = (score, grid, number)
-    if best is None:
+            matches.append((score, grid, number))
+    if not matches:
         return None
-    _, grid, header_number = best
+    if "occurrence" in anchor.options:
+        # the n-th table with this header row, in document order
+        if occurrence > len(matches):
+            return None
+        _, grid, header_number = matches[occurrence - 1]
+    else:
+        # the closest header row; the first of equals
+        _, grid, header_number = max(matches, key=lambda m: m[0])
     header_cells = index.row_texts(grid, header_number)
     columns: list[TableColumn] = []
     missing: list[str] = []
@@ -356,10 +414,20 @@ def find_table(
 # --- heading blocks -----------------------------------------------------------------------
 
 
-def find_heading(index: DocumentIndex, title: str, scope: tuple[int, int] | None) -> Slot | None:
-    for marker in index.find_markers(title):
-        if not index.in_range(marker.element, scope) and scope is not None:
-            continue
+def find_heading(
+    index: DocumentIndex,
+    title: str,
+    scope: tuple[int, int] | None,
+    occurrence: int = 1,
+    options: Mapping[str, Any] | None = None,
+) -> Slot | None:
+    level = (options or {}).get("level")
+    markers = [
+        m
+        for m in index.find_markers(title)
+        if index.in_range(m.element, scope) and (level is None or m.level == int(level))
+    ]
+    for marker in markers[occurrence - 1 :]:
         if marker.kind == "row" and marker.grid is not None:
             entry = index.cell_of_tc.get(marker.element)
             below = marker.grid.below(entry[1]) if entry else None
@@ -369,6 +437,8 @@ def find_heading(index: DocumentIndex, title: str, scope: tuple[int, int] | None
                 )
             continue
         return _block_after(index, marker.element, title)
+    if markers:
+        return None
     wanted = normalise(title)
     for grid, cell, text in index.cell_entries:
         if text == wanted and index.in_range(cell.tc, scope):
@@ -409,6 +479,29 @@ def _block_after(index: DocumentIndex, heading: Element, title: str) -> Slot:
         elif tag == SECTPR:
             break
     return BlockSlot(heading, blocks, f"text under {title!r}")
+
+
+# --- bookmarks ----------------------------------------------------------------------------
+
+
+def find_bookmark(index: DocumentIndex, name: str) -> Slot | None:
+    """A legacy form field the bookmark names (Word mirrors field names as bookmarks), else
+    the text between ``bookmarkStart`` and its ``bookmarkEnd`` in one paragraph."""
+    fields = [f for f in index.legacy_fields if f.kind != "other" and name in f.names]
+    if fields:
+        return LegacySlot(fields, f"legacy form field {name!r}")
+    for start in index.body.iter(BOOKMARK_START):
+        if start.get(w("name")) != name:
+            continue
+        parent = start.getparent()
+        identifier = start.get(w("id"))
+        if parent is None:
+            return None
+        for node in start.itersiblings():
+            if node.tag == w("bookmarkEnd") and node.get(w("id")) == identifier:
+                return BookmarkSlot(start, node, f"bookmark {name!r}")
+        return None
+    return None
 
 
 # --- cell coordinates ---------------------------------------------------------------------

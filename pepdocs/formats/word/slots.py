@@ -340,6 +340,40 @@ def _text_nodes(paragraph: Element) -> list[tuple[Element, str]]:
     return out
 
 
+class BookmarkSlot(Slot):
+    """The runs between a ``bookmarkStart`` and its ``bookmarkEnd`` in one paragraph."""
+
+    def __init__(self, start: Element, end: Element, location: str) -> None:
+        super().__init__()
+        self.start = start
+        self.end = end
+        self.location = location
+
+    def _between(self) -> list[Element]:
+        nodes = []
+        for node in self.start.itersiblings():
+            if node is self.end:
+                break
+            nodes.append(node)
+        return nodes
+
+    def read(self) -> FormValue:
+        holder = etree.Element(P)
+        holder.extend(copy.deepcopy(self._between()))
+        return clean_value(block_text(holder)) or None
+
+    def write(self, value: FormValue, where: Where) -> None:
+        text = expect_text(value, where)
+        between = self._between()
+        first_run = next((n for n in between if n.tag == R), None)
+        rpr = run_properties(first_run)
+        parent = self.start.getparent()
+        for node in between:
+            if parent is not None and node.tag in (R, w("ins"), w("hyperlink"), w("smartTag")):
+                parent.remove(node)
+        self.start.addnext(make_run(rpr, text))
+
+
 # --- checkboxes ---------------------------------------------------------------------------
 
 

@@ -106,3 +106,21 @@ def test_a_value_cell_holding_a_control_is_read_through_the_control(tmp_path: Pa
     data = fill(form, "03/09/2015")
     assert "showingPlcHdr" not in document_xml(data)
     assert reading(form, data).raw == "03/09/2015"
+
+
+def test_occurrence_picks_the_nth_label(tmp_path: Path) -> None:
+    body = tbl(tr("Name", "Jo Marsh"), tr("Name", "Sam Okafor"))
+    form = make_form(tmp_path, body, field("sw", anchor("label", "Name", occurrence=2)))
+    assert reading(form).raw == "Sam Okafor"
+
+
+def test_a_plain_bookmark_is_read_and_filled(tmp_path: Path) -> None:
+    body = p(
+        "School: ",
+        '<w:bookmarkStart w:id="4" w:name="School"/>',
+        r("Larkspur"),
+        '<w:bookmarkEnd w:id="4"/>',
+    )
+    form = make_form(tmp_path, body, field("education.setting_name", anchor("bookmark", "School")))
+    assert reading(form).raw == "Larkspur"
+    assert round_trip(form, "Fernhill Primary") == ["Fernhill Primary"]

@@ -145,5 +145,5 @@ def test_a_prepared_template_fills_many_records_independently(tmp_path: Path) ->
 
 def test_reading_something_that_is_not_a_docx_fails_with_one_line(tmp_path: Path) -> None:
     form = make_form(tmp_path, p("x"), field("a", anchor("control", "c")))
-    with pytest.raises(DocumentError, match="completed.docx"):
+    with pytest.raises(DocumentError, match=r"completed\.docx"):
         word.read(form, b"%PDF-1.7 not a word file", "completed.docx")
