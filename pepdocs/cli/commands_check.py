@@ -98,7 +98,8 @@ def due(directory: str, as_of: dt.date, csv_path: str | None, force: bool) -> No
     """The cohort's next PEP deadlines: overdue first, then due soon, then the rest.
 
     One line per child (the latest PEP of each LA child id): LA child id, deadline kind
-    (initial, termly, school_change, placement_change, pathway_plan), due date and status.
+    (initial, termly, school_change, placement_change, pathway_plan), due date, status and
+    the date of the PEP meeting the file records.
     Due soon means within the authority's due_soon_days working days (15 by default). The
     table shows no names; the CSV file, which you choose where to keep, adds them.
     Files that cannot be read are listed on stderr and leave the exit code 1.
@@ -117,7 +118,7 @@ def due(directory: str, as_of: dt.date, csv_path: str | None, force: bool) -> No
             click.echo(f"cannot read: {problem}", err=True)
             unreadable += 1
     items = due_schedule(peps, as_of)
-    click.echo(f"{'LA child id':<14} {'status':<9} {'due':<10}  {'kind':<16} last PEP")
+    click.echo(f"{'LA child id':<14} {'status':<9} {'due':<10}  {'kind':<16} PEP meeting")
     for item in items:
         click.echo(
             f"{item.la_child_id or '-':<14} {item.status:<9} "
