@@ -600,14 +600,14 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
     form.repeating(
         "targets",
         [
-            Col("id", "Ref", 600),
+            Col("id", "Ref", 550),
             Col("area", "Area", 1300, "choice", lb.TARGET_AREA),
-            Col("description", "SMART target", 2050),
-            Col("actions", "Actions and support", 1750),
-            Col("success_criteria", "Success criteria", 1600),
-            Col("lead", "Lead person", 1150),
-            Col("due_date", "By when", 1050, "date"),
-            Col("pp_plus_cost", "PP+ cost (£)", 966),
+            Col("description", "SMART target", 2000),
+            Col("actions", "Actions and support", 1650),
+            Col("success_criteria", "Success criteria", 1550),
+            Col("lead", "Lead person", 1100),
+            Col("due_date", "By when", 1150, "date"),
+            Col("pp_plus_cost", "PP+ cost (£)", 1166),
         ],
     )
 

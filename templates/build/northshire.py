@@ -477,12 +477,12 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         [
             ("id", "#", 500, "text", None),
             ("area", "Area", 1350, "choice", lb.TARGET_AREA),
-            ("description", "Target", 2200, "text", None),
-            ("actions", "Actions", 1750, "text", None),
-            ("success_criteria", "Success looks like", 1566, "text", None),
+            ("description", "Target", 2100, "text", None),
+            ("actions", "Actions", 1650, "text", None),
+            ("success_criteria", "Success looks like", 1516, "text", None),
             ("lead", "Lead", 1100, "text", None),
-            ("due_date", "Due", 1050, "date", None),
-            ("pp_plus_cost", "PP+ £", 950, "text", None),
+            ("due_date", "Due", 1150, "date", None),
+            ("pp_plus_cost", "PP+ £", 1100, "text", None),
         ],
     )
 

@@ -488,14 +488,14 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
     form.repeating(
         "targets",
         [
-            ("id", "No.", 500, "text", None),
-            ("area", "Area", 1400, "choice", lb.TARGET_AREA),
-            ("description", "Target", 2300, "text", None),
-            ("actions", "How", 1900, "text", None),
-            ("success_criteria", "Measured by", 1566, "text", None),
+            ("id", "No.", 450, "text", None),
+            ("area", "Area", 1350, "choice", lb.TARGET_AREA),
+            ("description", "Target", 2150, "text", None),
+            ("actions", "How", 1800, "text", None),
+            ("success_criteria", "Measured by", 1516, "text", None),
             ("lead", "Who", 1100, "text", None),
-            ("due_date", "When", 900, "date", None),
-            ("pp_plus_cost", "PP+ £", 800, "text", None),
+            ("due_date", "When", 1100, "date", None),
+            ("pp_plus_cost", "PP+ £", 1000, "text", None),
         ],
     )
     pkg.add(k.para("Pupil Premium Plus", style="Heading2"))
