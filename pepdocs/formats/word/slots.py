@@ -391,7 +391,8 @@ class MarkSlot(Slot):
 
 
 class GroupSlot(Slot):
-    """A group of boxes, one per option; the value is the ticked option's key (or keys)."""
+    """A group of boxes, one per option; the value is the list of ticked option keys (as the
+    transforms' ``keys`` output writes it), None when nothing is ticked."""
 
     def __init__(
         self, marks: Mapping[str, Mark], labels: Mapping[str, str], location: str, multiple: bool
@@ -406,9 +407,7 @@ class GroupSlot(Slot):
         ticked = [key for key, mark in self.marks.items() if mark.checked()]
         if len(ticked) > 1 and not self.multiple:
             self.notes.append("several boxes ticked")
-        if self.multiple or len(ticked) > 1:
-            return ticked or None
-        return ticked[0] if ticked else None
+        return ticked or None
 
     def write(self, value: FormValue, where: Where) -> None:
         if isinstance(value, bool) or not isinstance(value, (str, list)):
