@@ -30,6 +30,8 @@ FORMS = [
     (eastborough, "post16"),
     (westmere, "school_age"),
     (northshire, "school_age"),
+    (northshire, "early_years"),
+    (northshire, "post16"),
 ]
 
 

@@ -69,6 +69,7 @@ class JinjaForm:
     mapping: MappingDoc
     ids: k.Ids = field(default_factory=k.Ids)
     tags: list[str] = field(default_factory=list)
+    number: int = 0
     _labels: set[tuple[str, str | None]] = field(default_factory=set)
 
     def control(self, v: Val) -> str:
@@ -99,8 +100,12 @@ class JinjaForm:
             spec["section"] = scope
         return {"label": spec}
 
-    def bar(self, title: str, guide: str | None = None) -> None:
-        """A section heading: a Heading 1 paragraph in a green bar."""
+    def bar(self, title: str, guide: str | None = None, *, numbered: bool = True) -> None:
+        """A section heading: a Heading 1 paragraph in a green bar. Sections inside a
+        conditional block carry no number, so the numbering never jumps when one is hidden."""
+        if numbered:
+            self.number += 1
+            title = f"{self.number}. {title}"
         self.pkg.add(
             k.para(k.run(title, color="FFFFFF"), style="Heading1", shade=GREEN, keep_next=True)
         )
@@ -243,11 +248,20 @@ def _logo(x: float, y: float) -> k.Pixel:
     return k.shade_fn(GREEN if y < 0.78 else "2F4B1C")
 
 
+PHASES = {
+    # phase: (form title, who it covers, setting word)
+    "early_years": ("Early Years", "ages 2 to 4, before Reception", "Setting"),
+    "school_age": ("School Age", "Reception to Year 11", "School"),
+    "post16": ("Post-16", "Years 12 and 13, to age 18", "College or provider"),
+}
+
+
 def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> None:
-    assert phase == "school_age", "only Northshire's school-age form is built so far"
-    template_name = "northshire-school-age.docx"
+    short, covers, setting = PHASES[phase]
+    slug = phase.replace("_", "-")
+    template_name = f"northshire-{slug}.docx"
     pkg = k.Package(
-        title="Northshire Personal Education Plan",
+        title=f"Northshire Personal Education Plan ({short})",
         creator="Northshire Virtual School",
         description="Fictional form for pepdocs; any resemblance to a real form is accidental.",
         title_color=GREEN,
@@ -256,17 +270,22 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
     mapping = MappingDoc(
         authority="northshire",
         name="Northshire Virtual School",
-        form="school_age",
+        form=phase,
         version="2025-09",
         template=template_name,
         description=(
-            "Northshire's school-age PEP, authored for docxtpl: each value is a tagged "
-            "plain-text content control holding {{ f.<tag> }}; repeating tables are "
-            "{%tr for %} row loops; the transition and careers blocks appear in the years "
-            "that need them or whenever they hold data."
+            f"Northshire's {short.lower()} PEP ({covers}), authored for docxtpl: each value "
+            "is a tagged plain-text content control holding {{ f.<tag> }}; repeating tables "
+            "are {%tr for %} row loops"
+            + (
+                "; the transition and careers blocks appear in the years that need them or "
+                "whenever they hold data."
+                if phase == "school_age"
+                else "."
+            )
         ),
         extra_top={"engine": "docxtpl"},
-        fingerprint=["Northshire Virtual School", "Personal Education Plan (School Age)"],
+        fingerprint=["Northshire Virtual School", f"Personal Education Plan ({short})"],
     )
     form = JinjaForm(pkg, mapping)
     ids = form.ids
@@ -277,14 +296,16 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         "Virtual School for Children Looked After",
         accent=GREEN,
     )
-    pkg.footer = k.standard_footer("Northshire VS  PEP (School Age)  2025-09")
+    pkg.footer = k.standard_footer(f"Northshire VS  PEP ({short})  2025-09")
     pkg.add(
         k.para(
-            k.run("Personal Education Plan (School Age)", bold=True, size=34, color=GREEN),
+            k.run(f"Personal Education Plan ({short})", bold=True, size=34, color=GREEN),
             style="Title",
         ),
         k.para(
-            k.run("Reception to Year 11  |  reviewed every term", size=20, color="404040"),
+            k.run(
+                f"{covers[0].upper()}{covers[1:]}  |  reviewed every term", size=20, color="404040"
+            ),
             align="center",
             after=120,
         ),
@@ -294,8 +315,14 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
             "PEP meeting."
         ),
     )
+    person = "young person" if phase == "post16" else "child"
+    lead = {
+        "early_years": "setting's lead for looked-after children",
+        "school_age": "designated teacher",
+        "post16": "college's designated person",
+    }[phase]
 
-    form.bar("1. About this PEP")
+    form.bar("About this PEP")
     form.pairs(
         [
             [
@@ -315,7 +342,7 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         ]
     )
 
-    form.bar("2. Child or young person", "Pre-filled from the child's record: please check.")
+    form.bar(f"{person[0].upper()}{person[1:]}", "Pre-filled from the record: please check.")
     form.stacked(
         [
             Val("child.first_name", "First name"),
@@ -324,21 +351,27 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
             Val("child.preferred_name", "Likes to be called"),
         ]
     )
-    form.pairs(
-        [
-            [
-                Val("child.date_of_birth", "Date of birth", "date"),
-                Val("child.gender", "Gender", "choice", lb.GENDER),
-            ],
-            [
-                Val("child.ethnicity", "Ethnicity", "choice", lb.ETHNICITY),
-                Val("child.first_language", "First language"),
-            ],
-            [Val("child.upn", "UPN"), Val("child.la_child_id", "Northshire ID")],
-        ]
+    ids_row = (
+        [Val("child.upn", "UPN"), Val("child.uln", "ULN")]
+        if phase == "post16"
+        else [Val("child.upn", "UPN"), Val("child.la_child_id", "Northshire ID")]
     )
+    child_rows: list[str | Sequence[Val]] = [
+        [
+            Val("child.date_of_birth", "Date of birth", "date"),
+            Val("child.gender", "Gender", "choice", lb.GENDER),
+        ],
+        [
+            Val("child.ethnicity", "Ethnicity", "choice", lb.ETHNICITY),
+            Val("child.first_language", "First language"),
+        ],
+        ids_row,
+    ]
+    if phase == "post16":
+        child_rows.append([Val("child.la_child_id", "Northshire ID")])
+    form.pairs(child_rows)
 
-    form.bar("3. Care", "To be completed by the social worker.")
+    form.bar("Care", "To be completed by the social worker.")
     form.pairs(
         [
             [
@@ -373,29 +406,35 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         ]
     )
 
-    form.bar("4. School", "To be completed by the designated teacher.")
+    form.bar(setting, f"To be completed by the {lead}.")
     form.pairs(
         [
-            [Val("education.setting_name", "School")],
-            [Val("education.urn", "URN"), Val("education.laestab", "LAESTAB")],
+            [Val("education.setting_name", setting)],
+            [
+                Val("education.urn", "URN / UKPRN" if phase == "post16" else "URN"),
+                Val("education.laestab", "LAESTAB"),
+            ],
             [
                 Val("education.ncy", "Year group", "choice", lb.NCY),
-                Val("education.date_joined", "Joined school", "date"),
+                Val("education.date_joined", "Date started", "date"),
             ],
             [
                 Val("education.on_roll", "On roll", "bool"),
                 Val("education.part_time_timetable", "Part-time timetable", "bool"),
             ],
-            "Designated teacher",
+            "Designated teacher" if phase != "early_years" else "Lead for looked-after children",
             [
                 Val("education.designated_teacher.name", "Name"),
                 Val("education.designated_teacher.phone", "Telephone"),
             ],
-            [Val("education.designated_teacher.email", "Email"), Val("education.senco", "SENCo")],
+            [
+                Val("education.designated_teacher.email", "Email"),
+                Val("education.senco", "SENCo" if phase != "post16" else "Learning support"),
+            ],
         ]
     )
 
-    form.bar("5. Attendance and exclusions")
+    form.bar("Attendance" + (" and exclusions" if phase != "early_years" else ""))
     form.pairs(
         [
             [
@@ -409,17 +448,18 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
             [Val("education.attendance.period_end", "Period end", "date")],
         ]
     )
-    form.loop_table(
-        "education.exclusions",
-        [
-            ("type", "Exclusion type", 2300, "choice", lb.EXCLUSION_TYPE),
-            ("start_date", "Start date", 1700, "date", None),
-            ("sessions", "Sessions", 1300, "text", None),
-            ("reason", "Reason given", 5166, "text", None),
-        ],
-    )
+    if phase != "early_years":
+        form.loop_table(
+            "education.exclusions",
+            [
+                ("type", "Exclusion type", 2300, "choice", lb.EXCLUSION_TYPE),
+                ("start_date", "Start date", 1700, "date", None),
+                ("sessions", "Sessions", 1300, "text", None),
+                ("reason", "Reason given", 5166, "text", None),
+            ],
+        )
 
-    form.bar("6. Special educational needs")
+    form.bar("Special educational needs")
     form.pairs(
         [
             [
@@ -430,7 +470,7 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         ]
     )
 
-    form.bar("7. Health and wellbeing")
+    form.bar("Health and wellbeing")
     form.pairs(
         [
             [Val("health.sdq_score", "SDQ total"), Val("health.sdq_date", "SDQ date", "date")],
@@ -438,12 +478,25 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         ]
     )
 
-    form.bar("8. Attainment", "Use the school's own measures; one row per subject.")
+    if phase == "early_years":
+        form.bar(
+            "Learning and development",
+            "One row per EYFS area (prime: communication and language, physical, PSED; "
+            "specific: literacy, mathematics, understanding the world, expressive arts): "
+            "emerging or expected.",
+        )
+        first = ("subject", "EYFS area", 2266, "text", None)
+    elif phase == "post16":
+        form.bar("Course and progress", "One row per course: level (Entry, 1, 2, 3) and grades.")
+        first = ("subject", "Course", 2266, "text", None)
+    else:
+        form.bar("Attainment", "Use the school's own measures; one row per subject.")
+        first = ("subject", "Subject", 2266, "text", None)
     form.loop_table(
         "attainment",
         [
-            ("subject", "Subject", 2266, "text", None),
-            ("scale", "Scale", 1500, "text", None),
+            first,
+            ("scale", "Level" if phase == "post16" else "Scale", 1500, "text", None),
             ("baseline", "Baseline", 1500, "text", None),
             ("current", "Now", 1500, "text", None),
             ("target", "Target", 1500, "text", None),
@@ -451,14 +504,14 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         ],
     )
 
-    form.bar("9. Voices")
-    form.textbox(Val("views.child", "What the child or young person says"))
+    form.bar("Voices")
+    form.textbox(Val("views.child", f"What the {person} says"))
     form.textbox(Val("views.carer", "What the carer says"))
     form.textbox(Val("views.parent", "What the parent says"))
-    form.textbox(Val("views.school", "What the school says"))
+    form.textbox(Val("views.school", f"What the {setting.lower()} says"))
     form.textbox(Val("views.social_worker", "What the social worker says"))
 
-    form.bar("10. Last PEP's targets")
+    form.bar("Last PEP's targets")
     form.loop_table(
         "previous_targets",
         [
@@ -469,7 +522,7 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
     )
 
     form.bar(
-        "11. Targets until the next PEP",
+        "Targets until the next PEP",
         "SMART: a measurable result, a named lead and a date before the next PEP.",
     )
     form.loop_table(
@@ -486,7 +539,7 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         ],
     )
 
-    form.bar("12. Pupil Premium Plus")
+    form.bar("Pupil Premium Plus" if phase != "post16" else "Funding (PP+ and bursary)")
     form.loop_table(
         "pp_plus.items",
         [
@@ -504,35 +557,54 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         ]
     )
 
-    transition = ["transition_next_transition", "transition_date", "transition_plan"]
-    years = ", ".join(f"'{y}'" for y in TRANSITION_YEARS)
-    # Shown in transition years, and whenever it holds data, so a fill never drops a value.
-    # Conditional sections carry no number: the numbering must not jump when one is hidden.
-    form.block_if(f"f.education_ncy in [{years}] or {_any_filled(transition)}")
-    form.bar("Transition", "Nursery, Year 6 and Year 11: invite the receiving school.")
-    form.pairs(
+    transition_vals = [
         [
-            [
-                Val("transition.next_transition", "Moving to"),
-                Val("transition.date", "Date of move", "date"),
-            ],
-        ]
-    )
-    form.textbox(Val("transition.plan", "Transition plan"))
-    form.block_end()
+            Val("transition.next_transition", "Moving to"),
+            Val("transition.date", "Date of move", "date"),
+        ],
+    ]
+    if phase == "school_age":
+        transition = ["transition_next_transition", "transition_date", "transition_plan"]
+        years = ", ".join(f"'{y}'" for y in TRANSITION_YEARS)
+        # Shown in transition years, and whenever it holds data, so a fill never drops a value.
+        form.block_if(f"f.education_ncy in [{years}] or {_any_filled(transition)}")
+        form.bar(
+            "Transition",
+            "Nursery, Year 6 and Year 11: invite the receiving school.",
+            numbered=False,
+        )
+        form.pairs(transition_vals)
+        form.textbox(Val("transition.plan", "Transition plan"))
+        form.block_end()
 
-    careers = ["transition_careers_advice", "transition_aspirations"]
-    years = ", ".join(f"'{y}'" for y in CAREERS_YEARS)
-    form.block_if(f"f.education_ncy in [{years}] or {_any_filled(careers)}")
-    form.bar(
-        "Careers and post-16",
-        "From Year 8: careers guidance, aspirations, and the planned post-16 destination.",
-    )
-    form.textbox(Val("transition.careers_advice", "Careers guidance received"))
-    form.textbox(Val("transition.aspirations", "Aspirations and post-16 destination"))
-    form.block_end()
+        careers = ["transition_careers_advice", "transition_aspirations"]
+        years = ", ".join(f"'{y}'" for y in CAREERS_YEARS)
+        form.block_if(f"f.education_ncy in [{years}] or {_any_filled(careers)}")
+        form.bar(
+            "Careers and post-16",
+            "From Year 8: careers guidance, aspirations, and the planned post-16 destination.",
+            numbered=False,
+        )
+        form.textbox(Val("transition.careers_advice", "Careers guidance received"))
+        form.textbox(Val("transition.aspirations", "Aspirations and post-16 destination"))
+        form.block_end()
+    elif phase == "early_years":
+        form.bar("Moving on", "Starting school: visits, handover, who from the school is invited.")
+        form.pairs(transition_vals)
+        form.textbox(Val("transition.plan", "Transition plan"))
+        form.textbox(Val("transition.aspirations", "Hopes for the future"))
+    else:
+        form.bar(
+            "Next steps and Pathway Plan",
+            "Destination after this course, careers guidance, and how this PEP fits the "
+            "Pathway Plan (record the Pathway Plan under Linked plans).",
+        )
+        form.pairs(transition_vals)
+        form.textbox(Val("transition.plan", "Plan for the next step"))
+        form.textbox(Val("transition.careers_advice", "Careers guidance received"))
+        form.textbox(Val("transition.aspirations", "Aspirations and intended destination"))
 
-    form.bar("13. At the meeting")
+    form.bar("At the meeting")
     form.loop_table(
         "attendees",
         [
@@ -543,7 +615,7 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
             ("attended", "Attended", 1400, "bool", None),
         ],
     )
-    form.bar("14. Linked plans")
+    form.bar("Linked plans")
     form.loop_table(
         "linked_plans",
         [
@@ -553,10 +625,15 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         ],
     )
 
-    form.bar("15. Sign-off")
+    form.bar("Sign-off")
+    lead_title = {
+        "early_years": "Setting lead",
+        "school_age": "Designated teacher",
+        "post16": "College designated person",
+    }[phase]
     form.pairs(
         [
-            "Designated teacher signature",
+            f"{lead_title} signature",
             [Val("", "Name"), Val("", "Signature")],
             [Val("signoff.designated_teacher_date", "Date", "date")],
             "Social worker signature",
@@ -572,4 +649,4 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
     )
 
     pkg.write(template_dir / template_name)
-    mapping.write(mapping_dir / "northshire-school-age.yaml", generator)
+    mapping.write(mapping_dir / f"northshire-{slug}.yaml", generator)

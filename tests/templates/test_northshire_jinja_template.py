@@ -126,8 +126,11 @@ def test_loop_tables_keep_three_rows_and_grow_past_them(form: FormSpec) -> None:
     assert [row["name"] for row in rows] == [f"Person {n}" for n in range(5)]
 
 
-def test_a_rendered_form_reads_back_as_it_was_filled(form: FormSpec) -> None:
-    for pep in generate_peps(8, seed=11, authority="northshire", phase="school_age"):
+@pytest.mark.parametrize("phase", ["early_years", "school_age", "post16"])
+def test_a_rendered_form_reads_back_as_it_was_filled(phase: str) -> None:
+    form = load_mapping(MAPPING.with_name(f"northshire-{phase.replace('_', '-')}.yaml"))
+    assert form.form == phase and form.settings["engine"] == "docxtpl"
+    for pep in generate_peps(8, seed=11, authority="northshire", phase=phase):
         filled = render(form, context(form, pep))
         extracted = api.extract(filled, form).pep
         assert api.mapped_view(extracted, form) == api.mapped_view(pep, form)

@@ -58,6 +58,8 @@ def test_the_build_makes_every_committed_word_template_and_mapping(built: Path) 
         "eastborough-early-years.docx",
         "eastborough-post16.docx",
         "eastborough-school-age.docx",
+        "northshire-early-years.docx",
+        "northshire-post16.docx",
         "northshire-school-age.docx",
         "westmere-school-age.docx",
     ]
@@ -74,6 +76,8 @@ def test_the_build_makes_every_committed_word_template_and_mapping(built: Path) 
         "eastborough-early-years",
         "eastborough-post16",
         "eastborough-school-age",
+        "northshire-early-years",
+        "northshire-post16",
         "northshire-school-age",
         "westmere-school-age",
     ],

@@ -27,6 +27,8 @@ NAMES = [
     "eastborough-early-years",
     "eastborough-post16",
     "eastborough-school-age",
+    "northshire-early-years",
+    "northshire-post16",
     "northshire-school-age",
     "westmere-school-age",
 ]
@@ -37,6 +39,8 @@ NOT_ON_THIS_FORM = {
     "eastborough-early-years": {"child.uln", "education.exclusions", "transition.careers_advice"},
     "eastborough-post16": set(),
     "eastborough-school-age": {"child.uln"},
+    "northshire-early-years": {"child.uln", "education.exclusions", "transition.careers_advice"},
+    "northshire-post16": set(),
     "northshire-school-age": {"child.uln"},
     "westmere-school-age": {"child.uln", "meta.pep_id", "meta.status"},
 }
