@@ -153,7 +153,9 @@ def sniff_kind(data: bytes) -> Kind:
         return "ole2"
     if head.startswith(ZIP_MAGIC) or head.startswith(EMPTY_ZIP_MAGIC):
         if _too_many_entries(data):
-            return "zip"
+            # Not opened (that is the danger), but its names are plain bytes in the headers:
+            # saying "Word document" lets open_package give the real reason (a zip bomb).
+            return _kind_from_raw_names(data)
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as package:
                 names = set(package.namelist())
@@ -167,7 +169,9 @@ def sniff_kind(data: bytes) -> Kind:
                     if b"opendocument.spreadsheet" in mime:
                         return "ods"
         except (*_ZIP_ERRORS, NotImplementedError, MemoryError):
-            return "zip"
+            # Cut short or damaged: still a Word/Excel file for the person who sent it, and
+            # open_package then says "damaged" rather than "not a form".
+            return _kind_from_raw_names(data)
         if "word/document.xml" in names:
             return "docx"
         if "xl/workbook.xml" in names:
@@ -176,6 +180,41 @@ def sniff_kind(data: bytes) -> Kind:
             return "pptx"
         return "zip"
     return "unknown"
+
+
+def _kind_from_raw_names(data: bytes) -> Kind:
+    """The OOXML kind of a zip that cannot or must not be opened, from the member names that
+    local headers store uncompressed near the start of the file."""
+    head = data[: 1024 * 1024]
+    if b"word/document.xml" in head or b"word/_rels/" in head:
+        return "docx"
+    if b"xl/workbook.xml" in head or b"xl/_rels/" in head:
+        return "xlsx"
+    return "zip"
+
+
+def check_form_kind(
+    data: bytes, source: str, kinds: tuple[Kind, ...] = ("docx", "xlsx", "pdf")
+) -> Kind:
+    """The kind of ``data`` if it is one of ``kinds``; otherwise the most specific one-line
+    reason it is not (empty, encrypted Office file, old .doc/.xls, damaged zip, unknown).
+
+    For callers that choose an engine by content (``pepdocs extract`` without
+    ``--authority``): they get the same messages as :func:`open_package` would give.
+    """
+    if not data:
+        raise DocumentError("is empty (0 bytes)", source)
+    kind = sniff_kind(data)
+    if kind in kinds:
+        return kind
+    if kind == "ole2":
+        open_package(data, source, "docx")  # raises: encrypted, or an old-style file
+    wanted = ", ".join(_describe(known) for known in kinds)
+    if kind == "zip":
+        raise DocumentError(f"is a zip archive but not a form ({wanted})", source)
+    if kind == "unknown":
+        raise DocumentError(f"is not a form ({wanted}); was it renamed?", source)
+    raise DocumentError(f"is {_describe(kind)}, not a form ({wanted})", source)
 
 
 def _describe(kind: Kind) -> str:

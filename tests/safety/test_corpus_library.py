@@ -11,7 +11,13 @@ from contextlib import contextmanager
 import pytest
 
 from pepdocs import DocumentError, PepdocsError, UnsafeDocumentError
-from pepdocs.formats.safe_open import SafeZip, open_package, parse_xml, sniff_kind
+from pepdocs.formats.safe_open import (
+    SafeZip,
+    check_form_kind,
+    open_package,
+    parse_xml,
+    sniff_kind,
+)
 
 from . import corpus
 
@@ -94,9 +100,9 @@ def test_the_small_form_opens_and_is_sniffed_as_word() -> None:
     [
         (corpus.minimal_pdf, "pdf"),
         (corpus.ole2_encrypted, "ole2"),
-        (corpus.many_entries, "zip"),
+        (corpus.many_entries, "docx"),
         (corpus.text_named_docx, "unknown"),
-        (corpus.truncated_zip, "zip"),
+        (corpus.truncated_zip, "docx"),
     ],
 )
 def test_sniffing_names_what_a_file_really_is(build: corpus.Callable[[], bytes], kind: str) -> None:
@@ -125,3 +131,27 @@ def test_deeply_nested_xml_is_a_document_error_not_a_crash() -> None:
     xml = b"<a>" * 100_000 + b"</a>" * 100_000
     with _within_deadline(), pytest.raises(DocumentError, match=r"form\.docx: part x\.xml"):
         parse_xml(xml, "form.docx", "x.xml")
+
+
+@pytest.mark.parametrize(
+    ("build", "problem"),
+    [
+        (corpus.empty_file, "is empty"),
+        (corpus.ole2_encrypted, "password-protected"),
+        (corpus.ole2_plain_doc, "old-style Office file"),
+        (corpus.text_named_docx, "is not a form"),
+        (lambda: corpus._zip({"a.txt": b"a"}), "is a zip archive but not a form"),
+    ],
+)
+def test_choosing_an_engine_by_content_gives_the_specific_reason(
+    build: corpus.Callable[[], bytes], problem: str
+) -> None:
+    with pytest.raises(DocumentError) as raised:
+        check_form_kind(build(), "in.docx")
+    _assert_one_line_naming(raised.value, "in.docx", problem)
+
+
+def test_a_damaged_or_bomb_shaped_word_file_is_still_sent_to_the_word_checks() -> None:
+    assert check_form_kind(corpus.truncated_zip(), "in.docx") == "docx"
+    assert check_form_kind(corpus.many_entries(), "in.docx") == "docx"
+    assert check_form_kind(corpus.minimal_pdf(), "in.pdf") == "pdf"
