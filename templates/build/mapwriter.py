@@ -129,7 +129,8 @@ class MappingDoc:
                 )
             if item.columns:
                 out.append("    columns:")
-                out.extend(f"      - {_column(col)}" for col in item.columns)
+                for col in item.columns:
+                    out.extend(_column(col))
         return "\n".join(out) + "\n"
 
     def write(self, path: Path, generator: str) -> None:
@@ -137,8 +138,24 @@ class MappingDoc:
         path.write_text(self.render(generator), encoding="utf-8")
 
 
-def _column(col: Mapping[str, Any]) -> str:
-    return flow(dict(col))
+def _column(col: Mapping[str, Any]) -> list[str]:
+    """One column: on one line when short, else a block (choice columns list their values
+    one per line, as a person would write them)."""
+    one_line = f"      - {flow(dict(col))}"
+    if len(one_line) <= 100:
+        return [one_line]
+    lines: list[str] = []
+    for n, (key, value) in enumerate(col.items()):
+        lead = "      - " if n == 0 else "        "
+        if isinstance(value, Mapping):
+            lines.append(f"{lead}{key}:")
+            lines.extend(
+                f"          {json.dumps(str(k))}: {json.dumps(v, ensure_ascii=False)}"
+                for k, v in value.items()
+            )
+        else:
+            lines.append(f"{lead}{key}: {flow(value)}")
+    return lines
 
 
 def _wrap(text: str, width: int) -> Sequence[str]:
