@@ -538,8 +538,9 @@ class TableSlot(Slot):
         rows: list[dict[str, str]] = []
         for tr in self.data.data_rows:
             cells: dict[str, FormValue] = {}
+            columns = row_columns(tr)
             for column in self.data.columns:
-                tc = cell_at(tr, column.grid_col)
+                tc = columns.get(column.grid_col)
                 cells[column.header] = self._region(tc).read() if tc is not None else None
             # A row of empty boxes and unticked checkboxes is a blank row, not data.
             if not any(v is True or (isinstance(v, str) and v.strip()) for v in cells.values()):
@@ -577,34 +578,37 @@ class TableSlot(Slot):
         for number, tr in enumerate(targets):
             record = value[number] if number < len(value) else {}
             assert isinstance(record, dict)
+            columns = row_columns(tr)
             for column in self.data.columns:
-                tc = cell_at(tr, column.grid_col)
+                tc = columns.get(column.grid_col)
                 if tc is None:
                     continue
                 # Rows beyond the data are cleared but kept, so a school can add more.
                 text = record.get(column.header, record.get(column.path))
+                if text is None and not block_text(tc).strip():
+                    continue  # already blank
                 self._region(tc).write(text if text is not None else "", where)
 
 
-def cell_at(tr: Element, grid_col: int) -> Element | None:
-    """The ``w:tc`` covering a grid column of one row (``gridBefore``/``gridSpan`` applied)."""
-    properties = tr.find(w("trPr"))
-    column = 0
-    if properties is not None:
-        before = properties.find(w("gridBefore"))
-        if before is not None and (before.get(w("val")) or "").isdigit():
-            column = int(before.get(w("val")) or "0")
+_GRID_BEFORE = f"{w('trPr')}/{w('gridBefore')}"
+_GRID_SPAN = f"{w('tcPr')}/{w('gridSpan')}"
+
+
+def row_columns(tr: Element) -> dict[int, Element]:
+    """Grid column -> the ``w:tc`` covering it, for one row (``gridBefore``/``gridSpan``
+    applied; works on rows copied for new data, which no grid has seen)."""
+    before = tr.find(_GRID_BEFORE)
+    raw = before.get(w("val")) if before is not None else None
+    column = int(raw) if raw and raw.isdigit() else 0
+    out: dict[int, Element] = {}
     for tc in row_tcs(tr):
-        properties = tc.find(w("tcPr"))
-        span = 1
-        if properties is not None:
-            node = properties.find(w("gridSpan"))
-            if node is not None and (node.get(w("val")) or "").isdigit():
-                span = max(int(node.get(w("val")) or "1"), 1)
-        if column <= grid_col < column + span:
-            return tc
+        node = tc.find(_GRID_SPAN)
+        raw = node.get(w("val")) if node is not None else None
+        span = max(int(raw), 1) if raw and raw.isdigit() else 1
+        for offset in range(span):
+            out[column + offset] = tc
         column += span
-    return None
+    return out
 
 
 __all__ = [

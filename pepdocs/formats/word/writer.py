@@ -1,18 +1,22 @@
 """Fill: form values -> a copy of the template with each value written at its anchor.
 
-A template is prepared once (parsed, its package minus ``document.xml`` zipped); each record
-deep-copies the parsed body, resolves every anchor, then writes. All anchors are resolved
-before the first write, so a table that grows or a block that is rewritten cannot move
-another field's anchor.
+A template is prepared once (parsed, its package minus ``document.xml`` zipped, its anchors
+located); each record deep-copies the parsed body, points the located slots at the copy and
+writes. All anchors are resolved before the first write, so a table that grows or a block
+that is rewritten cannot move another field's anchor.
 """
 
 from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Any
+
+from lxml import etree
 
 from pepdocs.errors import MappingError
 from pepdocs.formats.safe_open import read_input
@@ -32,14 +36,35 @@ from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
 
 
 @dataclass(frozen=True)
+class _Resolved:
+    """One field's slot located on the template, and where its elements are, as child-index
+    paths from the root, so a record's copy of the tree can be pointed at directly."""
+
+    slot: Slot
+    where: Where
+    elements: tuple[Element, ...]
+    paths: tuple[tuple[int, ...], ...]
+
+
+@dataclass(frozen=True)
 class PreparedTemplate:
-    """A Word template parsed once, ready to fill any number of records."""
+    """A Word template parsed once, ready to fill any number of records.
+
+    Anchors are located once, on the template (which is never written to); each record
+    deep-copies the parsed body, rebinds the located slots to the copy by element paths, and
+    writes. Locating is most of the work of a fill, so this is what makes batches fast.
+    """
 
     source: str  # the mapping file, for messages
     template: str
     document: Element
     styles: Element | None
     package: PreparedPackage
+    _resolved: dict[str, _Resolved] = field(default_factory=dict)
+
+    @cached_property
+    def index(self) -> DocumentIndex:
+        return DocumentIndex(self.document, self.styles)
 
     @classmethod
     def from_bytes(cls, data: bytes, template: str, source: str = "") -> PreparedTemplate:
@@ -53,9 +78,103 @@ class PreparedTemplate:
         )
 
     def fill(self, values: Sequence[tuple[FieldSpec, FormValue]]) -> bytes:
+        wanted = [(spec, value) for spec, value in values if value is not None and spec.fill]
+        resolved = [(self.resolve(spec), value) for spec, value in wanted]
         root = copy.deepcopy(self.document)
-        fill_tree(root, self.styles, values, self.source)
+        plan: list[tuple[Slot, FormValue, Where]] = []
+        for entry, value in resolved:
+            mapping = {
+                element: _follow(root, path)
+                for element, path in zip(entry.elements, entry.paths, strict=True)
+            }
+            plan.append((_rebind(entry.slot, mapping, {}), value, entry.where))
+        write_plan(plan)
         return self.package.write({DOCUMENT_PART: serialise(root)})
+
+    def resolve(self, spec: FieldSpec) -> _Resolved:
+        key = f"{spec.line}:{spec.path}:{[a.describe() for a in spec.anchors]}"
+        found = self._resolved.get(key)
+        if found is None:
+            slot, where = resolve_for_fill(self.index, spec, self.source)
+            elements = tuple(dict.fromkeys(_elements(slot, set())))
+            paths = tuple(_path(self.document, element) for element in elements)
+            found = _Resolved(slot, where, elements, paths)
+            self._resolved[key] = found
+        return found
+
+
+def _path(root: Element, element: Element) -> tuple[int, ...]:
+    steps: list[int] = []
+    node = element
+    parent = node.getparent()
+    while parent is not None:
+        steps.append(parent.index(node))
+        node = parent
+        parent = node.getparent()
+    if node is not root:
+        raise AssertionError("a located element is not in the template tree")
+    return tuple(reversed(steps))
+
+
+def _follow(root: Element, path: tuple[int, ...]) -> Element:
+    node = root
+    for step in path:
+        node = node[step]
+    return node
+
+
+def _elements(value: object, seen: set[int]) -> Iterator[Element]:
+    """Every lxml element a slot (and the objects it holds) points at."""
+    if isinstance(value, etree._Element):
+        yield value
+        return
+    if isinstance(value, (str, bytes, int, float, bool)) or value is None:
+        return
+    if id(value) in seen:
+        return
+    seen.add(id(value))
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _elements(item, seen)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _elements(item, seen)
+    elif hasattr(value, "__dict__"):
+        for item in vars(value).values():
+            yield from _elements(item, seen)
+
+
+def _rebind(value: Any, mapping: dict[Element, Element], memo: dict[int, Any]) -> Any:
+    """A copy of a slot (and what it holds) pointing at the record's elements instead of the
+    template's; shared objects stay shared."""
+    if isinstance(value, etree._Element):
+        return mapping[value]
+    if isinstance(value, (str, bytes, int, float, bool)) or value is None:
+        return value
+    if id(value) in memo:
+        return memo[id(value)]
+    if isinstance(value, list):
+        rebuilt: Any = []
+        memo[id(value)] = rebuilt
+        rebuilt.extend(_rebind(item, mapping, memo) for item in value)
+        return rebuilt
+    if isinstance(value, tuple):
+        rebuilt = tuple(_rebind(item, mapping, memo) for item in value)
+        memo[id(value)] = rebuilt
+        return rebuilt
+    if isinstance(value, dict):
+        rebuilt = {}
+        memo[id(value)] = rebuilt
+        for key, item in value.items():
+            rebuilt[key] = _rebind(item, mapping, memo)
+        return rebuilt
+    if hasattr(value, "__dict__"):
+        rebuilt = copy.copy(value)
+        memo[id(value)] = rebuilt
+        for name, item in vars(value).items():
+            setattr(rebuilt, name, _rebind(item, mapping, memo))
+        return rebuilt
+    return value
 
 
 def fill_tree(
@@ -72,6 +191,10 @@ def fill_tree(
             continue
         slot, where = resolve_for_fill(index, spec, source)
         plan.append((slot, value, where))
+    write_plan(plan)
+
+
+def write_plan(plan: list[tuple[Slot, FormValue, Where]]) -> None:
     # Structure-changing writes last: rows added to a table or a rewritten block must not
     # disturb the elements other slots point at.
     plan.sort(key=lambda item: isinstance(item[0], (TableSlot, BlockSlot)))
