@@ -1,0 +1,508 @@
+"""The PDF engine: fill an authority's AcroForm PEP, read a completed one back, flatten.
+
+Anchors (docs/excel-pdf.md): ``field`` (a field's full name; a text box gives text, a
+checkbox a bool, a radio group or drop-down the chosen option's export value or shown text),
+``radio`` (a radio group whose on-states are mapped to codes: ``states: {E: EHCP}``),
+``checkboxes`` (several checkboxes, one per option: ``options: {E: EHCPBox}``) and ``label``
+(text printed beside a value, read from the page text: for flattened copies and for PDFs
+that are not forms at all, see :func:`read_text_layer`).
+
+Filling writes values and draws their appearance streams itself (``_appearance``) with an
+embedded font that has the glyphs, so every viewer shows every value, Łucja and Siân
+included, without clicking; ``NeedAppearances`` is switched off because the appearances are
+there and a viewer regenerating them with ``/Helv`` would lose those letters. Checkbox and
+radio on-states are taken from each widget's own ``/AP /N``. A hybrid form's XFA copy is
+dropped: Acrobat would show the XFA data instead of the values written here.
+
+Reading goes through the bounded opener in ``pepdocs.safety.pdf`` (time and memory limits,
+password and dynamic-XFA checks) and then uses pypdf's ``get_fields()`` full names.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
+
+from pepdocs.errors import DocumentError, MappingError, PepdocsError, TransformError
+from pepdocs.formats.base import DocumentReading, Reading
+from pepdocs.formats.pdf import _appearance
+from pepdocs.formats.pdf._fields import (
+    FF_EDIT,
+    FF_MULTILINE,
+    OFF,
+    FormField,
+    fields_by_name,
+)
+from pepdocs.formats.pdf._flatten import flatten_writer
+from pepdocs.formats.pdf._textlayer import (
+    TEXT_LAYER_CONFIDENCE,
+    TextLayer,
+    all_labels,
+    page_texts,
+    read_labels,
+    read_layer,
+)
+from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec, FormValue
+from pepdocs.mapping.transforms import bool_word, normalise_label
+from pepdocs.safety.sanitize import clean_text
+
+__all__ = ["TEXT_LAYER_CONFIDENCE", "fill", "flatten", "read", "read_text_layer"]
+
+_FIELD_ANCHORS = ("field", "radio", "checkboxes")
+_DA_SIZE = re.compile(rb"/[^\s/]+\s+([\d.]+)\s+Tf")
+_DA_RGB = re.compile(rb"([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+rg")
+_DA_GREY = re.compile(rb"([\d.]+)\s+g(?:\s|$)")
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _where(form: FormSpec, spec: FieldSpec, anchor: Anchor | None = None) -> str:
+    anchor = anchor or spec.anchor
+    return f"{form.source}:{anchor.line or spec.line}: {spec.path} ({anchor.describe()})"
+
+
+def _matches(text: str, candidate: str) -> bool:
+    candidate = candidate.lstrip("/")
+    if text.strip() == candidate.strip():
+        return True
+    key = normalise_label(text)
+    return bool(key) and key == normalise_label(candidate)
+
+
+def _numbers(value: Any) -> tuple[float, ...] | None:
+    value = value.get_object() if value is not None else None
+    if not isinstance(value, ArrayObject) or len(value) not in (1, 3, 4):
+        return None
+    try:
+        return tuple(float(item) for item in value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _rect(widget: DictionaryObject) -> tuple[float, float]:
+    raw = widget.get("/Rect")
+    raw = raw.get_object() if raw is not None else None
+    try:
+        x1, y1, x2, y2 = (float(item) for item in raw)  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        return 0.0, 0.0
+    return abs(x2 - x1), abs(y2 - y1)
+
+
+def _box(field: FormField, widget: DictionaryObject, text: str) -> _appearance.Box:
+    """How to draw ``text`` into ``widget``: size from /Rect, font size and colour from /DA,
+    background and border from /MK and /BS (so a filled box looks like an empty one)."""
+    width, height = _rect(widget)
+    da = widget.get("/DA") or field.get("/DA") or b""
+    da_bytes = str(da).encode("latin-1", "replace")
+    size_match = _DA_SIZE.search(da_bytes)
+    font_size = float(size_match.group(1)) if size_match else 0.0
+    colour: tuple[float, ...] = (0.0, 0.0, 0.0)
+    rgb = _DA_RGB.search(da_bytes)
+    grey = _DA_GREY.search(da_bytes)
+    if rgb:
+        colour = tuple(float(value) for value in rgb.groups())
+    elif grey:
+        colour = (float(grey.group(1)),)
+    look = widget.get("/MK")
+    look = look.get_object() if look is not None else DictionaryObject()
+    border_style = widget.get("/BS")
+    border_style = border_style.get_object() if border_style is not None else DictionaryObject()
+    try:
+        border_width = float(border_style.get("/W", 1))
+    except (TypeError, ValueError):
+        border_width = 1.0
+    try:
+        align = int(widget.get("/Q", field.get("/Q", 0)))
+    except (TypeError, ValueError):
+        align = 0
+    return _appearance.Box(
+        width=width,
+        height=height,
+        text=text,
+        font_size=font_size,
+        multiline=bool(field.flags & FF_MULTILINE),
+        align=align,
+        text_colour=colour,
+        background=_numbers(look.get("/BG")),
+        border=_numbers(look.get("/BC")),
+        border_width=border_width,
+    )
+
+
+def _set_state(field: FormField, state: str | None) -> None:
+    """Tick the widgets whose /AP /N has ``state`` (``/Yes``...), untick the rest."""
+    chosen = OFF
+    for widget in field.widgets:
+        on = state if state is not None and state in field.states(widget) else OFF
+        widget[NameObject("/AS")] = NameObject(on)
+        if on != OFF:
+            chosen = on
+    field.node[NameObject("/V")] = NameObject(chosen)
+
+
+def _radio_state(spec: FieldSpec, anchor: Anchor, field: FormField, value: FormValue) -> str:
+    states = field.states()
+    options = [option for option, _ in field.options()]  # /Opt of a radio group: export values
+    if isinstance(value, bool):
+        for state in states:
+            if bool_word(state.lstrip("/")) is value:
+                return state
+        raise PepdocsError(f"has no yes/no on-states ({', '.join(states)})")
+    text = str(value)
+    mapped: Mapping[str, str] = anchor.options.get("states") or {}
+    if mapped:
+        try:
+            code = spec.transform.from_form(text)
+        except TransformError:
+            code = text
+        wanted = mapped.get(str(code))
+        if wanted is not None:
+            state = wanted if wanted.startswith("/") else f"/{wanted}"
+            if state in states:
+                return state
+    for state in states:
+        if _matches(text, state):
+            return state
+    for index, option in enumerate(options):
+        if _matches(text, option) and index < len(field.widgets):
+            widget_states = field.states(field.widgets[index])
+            if widget_states:
+                return widget_states[0]
+    raise PepdocsError("the value is not one of this radio group's options")
+
+
+def _choice_option(field: FormField, text: str) -> tuple[str, str]:
+    options = field.options()
+    for export, shown in options:
+        if text in (shown, export):
+            return export, shown
+    for export, shown in options:
+        if _matches(text, shown) or _matches(text, export):
+            return export, shown
+    if field.flags & FF_EDIT:  # an editable combo box takes free text
+        return text, text
+    raise PepdocsError("the value is not one of this drop-down's options")
+
+
+# -- fill --------------------------------------------------------------------------------------
+
+
+def _template(form: FormSpec) -> PdfWriter:
+    try:
+        reader = PdfReader(str(form.template), strict=False)
+    except Exception:
+        raise MappingError(
+            f"template {form.template} is not a readable PDF", str(form.source)
+        ) from None
+    root = cast(DictionaryObject, reader.trailer["/Root"])
+    acroform = root.get("/AcroForm")
+    acroform = acroform.get_object() if acroform is not None else None
+    if root.get("/NeedsRendering") or (
+        isinstance(acroform, DictionaryObject)
+        and "/XFA" in acroform
+        and not acroform.get("/Fields")
+    ):
+        raise MappingError(
+            f"template {form.template} is a dynamic XFA form, which pypdf cannot fill; ask the "
+            "authority for an AcroForm version",
+            str(form.source),
+        )
+    return PdfWriter(clone_from=reader)
+
+
+def _find(fields: Mapping[str, FormField], anchor: Anchor) -> FormField | None:
+    found = fields.get(anchor.key)
+    if found is None:  # partial names: a form re-saved under a new parent keeps the leaf
+        matches = [f for name, f in fields.items() if name.endswith(f".{anchor.key}")]
+        found = matches[0] if len(matches) == 1 else None
+    return found
+
+
+def fill(
+    form: FormSpec,
+    values: Sequence[tuple[FieldSpec, FormValue]],
+    *,
+    flatten: bool = False,
+) -> bytes:
+    """The form's template with ``values`` written, each with its appearance stream.
+
+    ``flatten`` draws the values into the pages and removes every field (see
+    :func:`flatten`).
+    """
+    writer = _template(form)
+    root = writer._root_object
+    fields = fields_by_name(root)
+    pending: list[tuple[FormField, DictionaryObject, str]] = []
+    for spec, value in values:
+        if value is None:
+            continue
+        anchors = [anchor for anchor in spec.anchors if anchor.kind in _FIELD_ANCHORS]
+        written = False
+        for anchor in anchors:
+            try:
+                written = _fill_one(fields, spec, anchor, value, pending)
+            except PepdocsError as problem:
+                raise PepdocsError(f"{_where(form, spec, anchor)}: {problem.message}") from None
+            if written:
+                break
+        if not written and anchors:
+            raise MappingError(
+                f"{spec.path}: no field of this entry is in the template "
+                f"({', '.join(anchor.describe() for anchor in anchors)})",
+                str(form.source),
+                spec.line,
+            )
+    boxes = [_box(field, widget, text) for field, widget, text in pending]
+    for (_, widget, _), appearance in zip(
+        pending, _appearance.add_appearances(writer, boxes), strict=True
+    ):
+        appearances = DictionaryObject({NameObject("/N"): appearance})
+        widget[NameObject("/AP")] = appearances
+    acroform = root.get("/AcroForm")
+    acroform = acroform.get_object() if acroform is not None else None
+    if isinstance(acroform, DictionaryObject):
+        # the appearances are drawn; a viewer redrawing them with /Helv would lose glyphs
+        acroform[NameObject("/NeedAppearances")] = BooleanObject(False)
+        if "/XFA" in acroform:
+            del acroform["/XFA"]
+    if flatten:
+        flatten_writer(writer)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _fill_one(
+    fields: Mapping[str, FormField],
+    spec: FieldSpec,
+    anchor: Anchor,
+    value: FormValue,
+    pending: list[tuple[FormField, DictionaryObject, str]],
+) -> bool:
+    if anchor.kind == "checkboxes":
+        chosen = {value} if isinstance(value, str) else set(value or [])  # type: ignore[arg-type]
+        options: Mapping[str, str] = anchor.options.get("options") or {}
+        boxes = {key: fields.get(name) for key, name in options.items()}
+        if not any(boxes.values()):
+            return False
+        for key, box in boxes.items():
+            if box is not None:
+                states = box.states()
+                _set_state(box, states[0] if key in chosen and states else None)
+        return True
+    field = _find(fields, anchor)
+    if field is None:
+        return False
+    kind = field.kind
+    if kind == "checkbox":
+        ticked = value if isinstance(value, bool) else bool_word(str(value))
+        if ticked is None:
+            raise PepdocsError("a checkbox holds yes or no")
+        states = field.states()
+        if ticked and not states:
+            raise PepdocsError("the checkbox has no on-state appearance to show")
+        _set_state(field, states[0] if ticked else None)
+        return True
+    if kind == "radio":
+        _set_state(field, _radio_state(spec, anchor, field, value))
+        return True
+    if not isinstance(value, str):
+        raise PepdocsError(f"a {kind} field holds text, not a list or yes/no")
+    text = clean_text(value)
+    if kind == "choice":
+        export, shown = _choice_option(field, text)
+        field.node[NameObject("/V")] = TextStringObject(export)
+        index = (
+            [option for option, _ in field.options()].index(export)
+            if export in [option for option, _ in field.options()]
+            else None
+        )
+        if index is not None:
+            field.node[NameObject("/I")] = ArrayObject([NumberObject(index)])
+        for widget in field.widgets:
+            pending.append((field, widget, shown))
+        return True
+    if kind == "text":
+        field.node[NameObject("/V")] = TextStringObject(text)
+        for widget in field.widgets:
+            pending.append((field, widget, text))
+        return True
+    raise PepdocsError(f"a {kind} field cannot be filled")
+
+
+def flatten(data: bytes, name: str = "<document>") -> bytes:
+    """A copy of a (filled) PDF form whose values are page content and that has no fields.
+
+    Only for PDFs pepdocs made or trusts (its own fill output): untrusted input goes
+    through :func:`read` and the bounded opener instead.
+    """
+    try:
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data), strict=False))
+    except Exception:
+        raise DocumentError("is not a readable PDF (damaged or cut short)", name) from None
+    flatten_writer(writer)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+# -- read --------------------------------------------------------------------------------------
+
+
+def _field_value(field: Mapping[str, Any]) -> Any:
+    value: Any = field.get("/V")
+    return value.get_object() if hasattr(value, "get_object") else value
+
+
+def _read_one(
+    fields: Mapping[str, Any],
+    widgets: Mapping[str, FormField],
+    spec: FieldSpec,
+    anchor: Anchor,
+) -> Reading | None:
+    if anchor.kind == "checkboxes":
+        options: Mapping[str, str] = anchor.options.get("options") or {}
+        present = [key for key, name in options.items() if name in fields]
+        if not present:
+            return None
+        ticked = [key for key in present if _is_on(fields[options[key]], widgets.get(options[key]))]
+        location = f"checkboxes {', '.join(options[key] for key in present)}"
+        return Reading("found", ticked, location, anchor)
+    name = anchor.key
+    field = fields.get(name)
+    if field is None:
+        matches = [key for key in fields if key.endswith(f".{name}")]
+        if len(matches) != 1:
+            return None
+        name = matches[0]
+        field = fields[name]
+    location = f"field {name!r}"
+    known = widgets.get(name)
+    kind = known.kind if known is not None else ""
+    if kind == "checkbox" or (not kind and str(field.get("/FT")) == "/Btn"):
+        return Reading("found", _is_on(field, known), location, anchor)
+    if kind == "radio":
+        state = _state(field, known)
+        if state is None:
+            return Reading("empty", None, location, anchor)
+        text = state.lstrip("/")
+        mapped: Mapping[str, str] = anchor.options.get("states") or {}
+        for code, on in mapped.items():
+            if on.lstrip("/") == text:
+                written = spec.transform.to_form(code)
+                return Reading(
+                    "found", written if isinstance(written, str) else code, location, anchor
+                )
+        exports = [option for option, _ in known.options()] if known is not None else []
+        if text.isdigit() and int(text) < len(exports):
+            text = exports[int(text)]  # states named by position, /Opt gives the value
+        return Reading("found", text, location, anchor)
+    value = _field_value(field)
+    if isinstance(value, list):
+        value = ", ".join(str(item) for item in value)
+    text = "" if value is None else str(value)
+    if kind == "choice" and known is not None:
+        for export, shown in known.options():
+            if text == export:
+                text = shown
+                break
+    if not text.strip():
+        return Reading("empty", None, location, anchor)
+    return Reading("found", text.replace("\r\n", "\n").replace("\r", "\n"), location, anchor)
+
+
+def _state(field: Mapping[str, Any], known: FormField | None) -> str | None:
+    value = _field_value(field)
+    if value is not None and str(value) not in (OFF, ""):
+        return str(value)
+    if known is not None:  # some writers set only the widgets' /AS
+        for widget in known.widgets:
+            state = widget.get("/AS")
+            if state is not None and str(state) != OFF:
+                return str(state)
+    return None
+
+
+def _is_on(field: Mapping[str, Any], known: FormField | None) -> bool:
+    # checked is anything but /Off: on-state names are the form author's choice (formats.md)
+    return _state(field, known) is not None
+
+
+def read(form: FormSpec, data: bytes, name: str, *, password: str | None = None) -> DocumentReading:
+    """Read a completed PDF form. A PDF without fields (flattened, or printed from Word) is
+    read from its text by the mapping's label anchors, with lower confidence."""
+    from pepdocs.safety.pdf import open_pdf
+
+    reader, _summary = open_pdf(data, name, password)
+    try:
+        fields = reader.get_fields() or {}
+        widgets = fields_by_name(cast(DictionaryObject, reader.trailer["/Root"]))
+    except PepdocsError:
+        raise
+    except Exception:
+        raise DocumentError("is not a readable PDF form (damaged field tree)", name) from None
+    if not fields:
+        return read_layer(form, page_texts(reader))
+    readings: dict[int, Reading] = {}
+    wanted_labels: list[int] = []
+    used: set[str] = set()
+    for index, spec in enumerate(form.fields):
+        reading: Reading | None = None
+        for anchor in spec.anchors:
+            if anchor.kind not in _FIELD_ANCHORS:
+                continue
+            if anchor.kind == "checkboxes":
+                used.update((anchor.options.get("options") or {}).values())
+            else:
+                used.add(anchor.key)
+            reading = _read_one(fields, widgets, spec, anchor)
+            if reading is not None:
+                break
+        if reading is None and any(anchor.kind == "label" for anchor in spec.anchors):
+            wanted_labels.append(index)
+        readings[index] = reading or Reading("missing")
+    notes: list[str] = []
+    confidence = 1.0
+    if wanted_labels:
+        layer = TextLayer(page_texts(reader), all_labels(form))
+        found = read_labels(form, layer, wanted_labels)
+        if found:
+            readings.update(found)
+            notes.append("some fields were missing and were read from the page text by label")
+            confidence = 0.9
+    unmapped = [
+        f"{field_name}: {_field_value(field)}"
+        for field_name, field in fields.items()
+        if field_name not in used
+        and _field_value(field) not in (None, "", OFF)
+        and str(field.get("/FT")) != "/Btn"
+    ]
+    return DocumentReading(readings, unmapped, notes, confidence)
+
+
+def read_text_layer(
+    form: FormSpec, data: bytes, name: str, *, password: str | None = None
+) -> DocumentReading:
+    """Read any PDF's text layer by the label anchors of ``form`` (of any kind: a Word
+    form's mapping reads the same form printed to PDF). Confidence is
+    :data:`TEXT_LAYER_CONFIDENCE`; tables are not read."""
+    from pepdocs.safety.pdf import open_pdf
+
+    reader, _summary = open_pdf(data, name, password)
+    reading = read_layer(form, page_texts(reader))
+    reading.notes[:] = ["read from the PDF's page text by the form's labels (not a form)"]
+    return reading

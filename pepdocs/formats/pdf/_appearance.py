@@ -1,0 +1,191 @@
+"""Appearance streams for filled text and choice fields, with a font that has the glyphs.
+
+A PDF viewer draws a field from its appearance stream (``/AP /N``), not from its value; with
+no stream, or with ``NeedAppearances``, each viewer draws its own, often only when the field
+is clicked, and with the form's ``/Helv`` (WinAnsi encoding) it cannot draw ``Ł`` in Łucja or
+``ŵ`` at all. So pepdocs draws every filled box itself: reportlab lays out the text (one page
+per box, sized to the box) with an embedded, subsetted TrueType font that has the glyphs
+(DejaVu Sans), and each page becomes a form XObject used as the widget's ``/AP /N``. One
+reportlab document for all boxes of a form means one font subset shared by all of them.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+)
+
+from pepdocs.errors import ComponentMissingError
+
+#: Where Debian's fonts-dejavu-core (CI installs it) and other systems keep DejaVu Sans;
+#: ``PEPDOCS_PDF_FONT`` names another TrueType font with the glyphs a form needs.
+FONT_ENV = "PEPDOCS_PDF_FONT"
+FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",
+    "/usr/local/share/fonts/DejaVuSans.ttf",
+    "/Library/Fonts/DejaVuSans.ttf",
+)
+_FONT_NAME = "PepdocsSans"
+#: smallest size auto-sized text shrinks to before it is cut at the box edge
+MIN_FONT_SIZE = 6.0
+DEFAULT_FONT_SIZE = 10.0
+PADDING = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """What to draw into one widget: its size, text and look (from the field's /DA, /MK)."""
+
+    width: float
+    height: float
+    text: str
+    font_size: float = 0.0  # 0: auto, as /DA "0 Tf" means
+    multiline: bool = False
+    align: int = 0  # /Q: 0 left, 1 centre, 2 right
+    text_colour: tuple[float, ...] = (0.0, 0.0, 0.0)
+    background: tuple[float, ...] | None = None
+    border: tuple[float, ...] | None = None
+    border_width: float = 1.0
+
+
+def font_path() -> Path:
+    """The TrueType font used for filled values; ComponentMissingError if none is found."""
+    chosen = os.environ.get(FONT_ENV)
+    candidates = [chosen] if chosen else list(FONT_CANDIDATES)
+    for candidate in candidates:
+        if candidate and os.path.isfile(candidate):
+            return Path(candidate)
+    where = f"{FONT_ENV}={chosen}" if chosen else "DejaVu Sans"
+    raise ComponentMissingError(
+        f"filling PDF forms needs a TrueType font with accented letters ({where} not found): "
+        "install fonts-dejavu-core or set PEPDOCS_PDF_FONT to a .ttf file"
+    )
+
+
+@lru_cache(maxsize=4)
+def _register(path: str) -> str:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    name = f"{_FONT_NAME}{abs(hash(path)) % 10_000}"
+    pdfmetrics.registerFont(TTFont(name, path))
+    return name
+
+
+def _colour(canvas: object, values: tuple[float, ...], fill: bool) -> None:
+    # /MK and /DA colours come as 1 (grey), 3 (RGB) or 4 (CMYK) numbers
+    set_rgb = canvas.setFillColorRGB if fill else canvas.setStrokeColorRGB  # type: ignore[attr-defined]
+    set_cmyk = canvas.setFillColorCMYK if fill else canvas.setStrokeColorCMYK  # type: ignore[attr-defined]
+    if len(values) == 1:
+        set_rgb(values[0], values[0], values[0])
+    elif len(values) == 3:
+        set_rgb(*values)
+    elif len(values) == 4:
+        set_cmyk(*values)
+
+
+def _lines(text: str, font: str, size: float, width: float, multiline: bool) -> list[str]:
+    from reportlab.lib.utils import simpleSplit
+
+    if not multiline:
+        return [" ".join(text.split("\n"))]
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(simpleSplit(paragraph, font, size, width) or [""])
+    return lines
+
+
+def _fit(box: Box, font: str) -> tuple[float, list[str]]:
+    """Font size and lines: the /DA size if given, else the largest that fits (down to 6)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    inner_w = max(box.width - 2 * PADDING, 1.0)
+    inner_h = max(box.height - 2 * PADDING, 1.0)
+    if box.font_size > 0:
+        return box.font_size, _lines(box.text, font, box.font_size, inner_w, box.multiline)
+    size = min(DEFAULT_FONT_SIZE, inner_h / 1.15) if not box.multiline else DEFAULT_FONT_SIZE
+    while True:
+        lines = _lines(box.text, font, size, inner_w, box.multiline)
+        if box.multiline:
+            fits = len(lines) * size * 1.15 <= inner_h
+        else:
+            fits = stringWidth(lines[0], font, size) <= inner_w
+        if fits or size <= MIN_FONT_SIZE:
+            return size, lines
+        size = max(MIN_FONT_SIZE, size - 0.5)
+
+
+def render(boxes: Sequence[Box]) -> bytes:
+    """A reportlab PDF with one page per box, each page drawn as the box should look."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    font = _register(str(font_path()))
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1, pageCompression=0)
+    for box in boxes:
+        width, height = max(box.width, 1.0), max(box.height, 1.0)
+        canvas.setPageSize((width, height))
+        if box.background:
+            _colour(canvas, box.background, fill=True)
+            canvas.rect(0, 0, width, height, stroke=0, fill=1)
+        if box.border and box.border_width > 0:
+            _colour(canvas, box.border, fill=False)
+            canvas.setLineWidth(box.border_width)
+            half = box.border_width / 2
+            canvas.rect(half, half, width - box.border_width, height - box.border_width)
+        size, lines = _fit(box, font)
+        path = canvas.beginPath()
+        path.rect(1, 1, width - 2, height - 2)
+        canvas.clipPath(path, stroke=0, fill=0)
+        _colour(canvas, box.text_colour, fill=True)
+        canvas.setFont(font, size)
+        leading = size * 1.15
+        # multi-line text starts at the top; one line is centred (cap height ~0.73 of size)
+        y = height - PADDING - size if box.multiline else (height - size * 0.73) / 2
+        for line in lines:
+            if box.align == 1:
+                canvas.drawCentredString(width / 2, y, line)
+            elif box.align == 2:
+                canvas.drawRightString(width - PADDING, y, line)
+            else:
+                canvas.drawString(PADDING, y, line)
+            y -= leading
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def add_appearances(writer: PdfWriter, boxes: Sequence[Box]) -> list[IndirectObject]:
+    """Render ``boxes`` and add each as a form XObject to ``writer``; returns their refs."""
+    if not boxes:
+        return []
+    reader = PdfReader(io.BytesIO(render(boxes)))
+    refs: list[IndirectObject] = []
+    for page, box in zip(reader.pages, boxes, strict=True):
+        stream = DecodedStreamObject()
+        # /Tx BMC ... EMC marks a text field's variable text (ISO 32000-1, 12.7.3.3)
+        stream.set_data(b"/Tx BMC\n" + page.get_contents().get_data() + b"\nEMC\n")  # type: ignore[union-attr]
+        stream[NameObject("/Type")] = NameObject("/XObject")
+        stream[NameObject("/Subtype")] = NameObject("/Form")
+        stream[NameObject("/BBox")] = ArrayObject(
+            [FloatObject(0), FloatObject(0), FloatObject(box.width), FloatObject(box.height)]
+        )
+        # cloning shares the one font subset among all boxes (pypdf maps each source
+        # object to one copy per writer)
+        stream[NameObject("/Resources")] = page["/Resources"].clone(writer)
+        refs.append(writer._add_object(stream.flate_encode()))
+    return refs

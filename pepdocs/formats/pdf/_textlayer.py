@@ -1,0 +1,208 @@
+"""Values from a PDF's text layer, found by their labels: for PDFs that are not forms.
+
+A Word PEP printed or exported to PDF, or a PDF form that was flattened, keeps its answers
+only as text on the page. pypdf's layout mode lays each page out as lines of text with the
+horizontal gaps kept, so a label/value table row comes out as ``Date of birth     03/09/2015``
+and a "Label: value" paragraph as itself. The value of a label is then:
+
+- ``right``/``after`` (the default): the rest of the label's line up to the next wide gap
+  (the next column), plus following lines that continue at the value's column (a wrapped
+  answer cell, joined with spaces: a wrap is not a line break the writer typed);
+- ``below``: the lines under the label, up to a blank line or the next known label.
+
+This is reading by eye, not by structure: labels that wrap inside their cell are not found,
+and a value that wraps into the label column is cut. Readings from here carry a confidence
+below 1.0 (:data:`TEXT_LAYER_CONFIDENCE`), and the report says where each value came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pepdocs.formats.base import DocumentReading, Reading
+from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec
+from pepdocs.mapping.transforms import normalise_label
+
+#: document confidence of a text-layer reading (labels can be ambiguous; layout is guessed)
+TEXT_LAYER_CONFIDENCE = 0.6
+#: a run of this many spaces separates columns in pypdf's layout text
+_COLUMN_GAP = re.compile(r" {3,}")
+#: what Word shows in an empty content control; printed, it means "no answer"
+PLACEHOLDERS = (
+    "click or tap here to enter text",
+    "click or tap to enter a date",
+    "choose an item",
+    "click here to enter text",
+    "click here to enter a date",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    text: str
+    page: int
+    line: int
+
+
+def _is_placeholder(text: str) -> bool:
+    key = normalise_label(text)
+    return any(key == normalise_label(placeholder) for placeholder in PLACEHOLDERS)
+
+
+def _label_at(line: str, label: str) -> int | None:
+    """End index of ``label`` in ``line`` when the line starts a column with it."""
+    stripped = line.lstrip()
+    start = len(line) - len(stripped)
+    candidates = [start] + [match.end() for match in _COLUMN_GAP.finditer(line)]
+    wanted = normalise_label(label)
+    if not wanted:
+        return None
+    literal = re.compile(
+        r"\s+".join(re.escape(word) for word in label.split()) + r"\s*:?(?=\s|$)", re.IGNORECASE
+    )
+    for begin in candidates:
+        exact = literal.match(line, begin)
+        if exact:
+            return exact.end()
+        # else word by word, ignoring case and punctuation; the longest run that still reads
+        # as the label wins ("Attendance %" must not stop after "Attendance")
+        words = line[begin:].split()
+        best: int | None = None
+        for count in range(1, min(len(words), 40) + 1):
+            key = normalise_label(" ".join(words[:count]))
+            if key == wanted:
+                best = count
+            elif len(key) > len(wanted) + 2:
+                break
+        if best is not None:
+            end = begin
+            for word in words[:best]:
+                end = line.index(word, end) + len(word)
+            return end
+    return None
+
+
+class TextLayer:
+    """The layout text of every page, and label lookups over it."""
+
+    def __init__(self, pages: Sequence[str], labels: Iterable[str] = ()) -> None:
+        self.pages = [page.splitlines() for page in pages]
+        self.labels = {normalise_label(label) for label in labels if normalise_label(label)}
+
+    def _is_label_line(self, line: str) -> bool:
+        first = _COLUMN_GAP.split(line.strip())[0] if line.strip() else ""
+        key = normalise_label(first.rstrip(":"))
+        return bool(key) and key in self.labels
+
+    def find(self, anchor: Anchor) -> Found | None:
+        page_wanted = anchor.options.get("page")
+        occurrence = int(anchor.options.get("occurrence", 1))
+        direction = str(anchor.options.get("direction", "right"))
+        seen = 0
+        for page_number, lines in enumerate(self.pages, start=1):
+            if page_wanted and page_number != int(page_wanted):
+                continue
+            for index, line in enumerate(lines):
+                end = _label_at(line, anchor.key)
+                if end is None:
+                    continue
+                seen += 1
+                if seen != occurrence:
+                    continue
+                if direction == "below":
+                    text = self._below(lines, index)
+                else:
+                    text = self._beside(lines, index, end)
+                return Found(text, page_number, index + 1)
+        return None
+
+    def _beside(self, lines: Sequence[str], index: int, end: int) -> str:
+        line = lines[index]
+        rest = line[end:]
+        stripped = rest.lstrip(" :\t")
+        if not stripped:
+            return ""
+        column = len(line) - len(stripped)
+        parts = [_COLUMN_GAP.split(stripped)[0].strip()]
+        # a wrapped answer continues on the next lines at the same column
+        for following in lines[index + 1 : index + 12]:
+            head, tail = following[:column], following[column:]
+            if head.strip() or not tail.strip() or tail.startswith(" "):
+                break
+            parts.append(_COLUMN_GAP.split(tail)[0].strip())
+        # a cell's lines wrap where the box ended, not where the writer pressed Enter
+        return " ".join(part for part in parts if part)
+
+    def _below(self, lines: Sequence[str], index: int) -> str:
+        parts: list[str] = []
+        for following in lines[index + 1 : index + 60]:
+            if not following.strip():
+                if parts:
+                    break
+                continue
+            if self._is_label_line(following):
+                break
+            parts.append(" ".join(following.split()))
+        return " ".join(parts)
+
+
+def _label_anchors(spec: FieldSpec) -> list[Anchor]:
+    return [anchor for anchor in spec.anchors if anchor.kind == "label"]
+
+
+def all_labels(form: FormSpec) -> list[str]:
+    return [anchor.key for spec in form.fields for anchor in _label_anchors(spec)]
+
+
+def read_labels(
+    form: FormSpec, layer: TextLayer, indexes: Iterable[int] | None = None
+) -> dict[int, Reading]:
+    """Readings for the fields (all, or those at ``indexes``) that have label anchors."""
+    wanted = set(indexes) if indexes is not None else None
+    readings: dict[int, Reading] = {}
+    for index, spec in enumerate(form.fields):
+        if wanted is not None and index not in wanted:
+            continue
+        if spec.repeating:
+            continue  # tables do not survive as text reliably enough to rebuild rows
+        for anchor in _label_anchors(spec):
+            found = layer.find(anchor)
+            if found is None:
+                continue
+            text = found.text.strip()
+            location = f"page {found.page} line {found.line} (text layer)"
+            if not text or _is_placeholder(text):
+                readings[index] = Reading("empty", None, location, anchor, ["read from the text"])
+            else:
+                readings[index] = Reading(
+                    "found", text, location, anchor, ["read from the page text by its label"]
+                )
+            break
+    return readings
+
+
+def page_texts(reader: object) -> list[str]:
+    """Layout text of every page (pypdf), or plain text where layout mode fails."""
+    texts: list[str] = []
+    for page in reader.pages:  # type: ignore[attr-defined]
+        try:
+            text = page.extract_text(extraction_mode="layout")
+        except Exception:  # layout mode gives up on some fonts; plain mode still reads them
+            try:
+                text = page.extract_text()
+            except Exception:
+                text = ""
+        texts.append(text or "")
+    return texts
+
+
+def read_layer(form: FormSpec, pages: Sequence[str]) -> DocumentReading:
+    layer = TextLayer(pages, all_labels(form))
+    readings = read_labels(form, layer)
+    return DocumentReading(
+        readings,
+        notes=["no form fields: values were read from the page text by their labels"],
+        confidence=TEXT_LAYER_CONFIDENCE,
+    )
