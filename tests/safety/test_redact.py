@@ -13,113 +13,16 @@ from pepdocs.model import validate_pep
 from pepdocs.model.identifiers import validate_email, validate_phone, validate_uln, validate_upn
 from pepdocs.safety.redact import Redactor, redact_pep
 
+from . import corpus
+
 KEY = "test-key"
 
-#: values that must not survive redaction anywhere in the output
-SECRETS = [
-    "Zephyrine",
-    "Quillfeather",
-    "Marigold",
-    "Zeph",
-    "Bartholomew Fennimore",
-    "Fennimore",
-    "Ottoline Vasquez-Brandt",
-    "Vasquez-Brandt",
-    "Percival Thorne",
-    "Thorne",
-    "Griselda Oakenshaw",
-    "Oakenshaw",
-    "Ignatius Plum",
-    "Hortensia Wilde",
-    "Wilde",
-    "Ramsbottom",
-    "2014-05-17",
-    "17/05/2014",
-    "B801200005001",
-    "1000000043",
-    "LA-4242",
-    "01632 960000",
-    "07700 900555",
-    "bart@fennimore.example.com",
-    "ottoline.vb@eastborough.gov.uk",
-    "g.oakenshaw@school.sch.uk",
-    "EHCP-77123",
-]
+SECRETS = corpus.DISTINCTIVE_VALUES
 
 
 @pytest.fixture
 def pep() -> dict[str, Any]:
-    return {
-        "schema_version": "1",
-        "meta": {
-            "pep_id": "PEP-0001",
-            "authority": "eastborough",
-            "phase": "school_age",
-            "pep_type": "review",
-            "academic_year": "2025-26",
-            "term": "autumn",
-            "meeting_date": "2025-10-08",
-            "completed_by": "Griselda Oakenshaw",
-        },
-        "child": {
-            "first_name": "Zephyrine",
-            "middle_names": "Marigold",
-            "last_name": "Quillfeather",
-            "preferred_name": "Zeph",
-            "date_of_birth": "2014-05-17",
-            "gender": "F",
-            "upn": "B801200005001",
-            "uln": "1000000043",
-            "la_child_id": "LA-4242",
-        },
-        "care": {
-            "legal_status": "C2",
-            "carer": {
-                "name": "Bartholomew Fennimore",
-                "phone": "01632 960000",
-                "email": "bart@fennimore.example.com",
-            },
-            "social_worker": {
-                "name": "Ottoline Vasquez-Brandt",
-                "email": "ottoline.vb@eastborough.gov.uk",
-                "phone": "07700 900555",
-                "team": "Children in Care 2",
-            },
-            "iro": {"name": "Percival Thorne"},
-        },
-        "education": {
-            "setting_name": "Example Primary School",
-            "ncy": "6",
-            "designated_teacher": {
-                "name": "Griselda Oakenshaw",
-                "email": "g.oakenshaw@school.sch.uk",
-            },
-            "senco": "Ignatius Plum",
-        },
-        "views": {
-            "child": "Zeph says she likes reading with Bartholomew.",
-            "carer": "Mr Fennimore: ZEPHYRINE has settled. Call 07700 900555 or "
-            "bart@fennimore.example.com.",
-            "school": "Mrs Oakenshaw met Mrs Ramsbottom about Zephyrine Quillfeather "
-            "(UPN B801200005001, born 17/05/2014).",
-            "social_worker": "Ottoline visited on 2025-09-30.",
-        },
-        "targets": [
-            {
-                "id": "T1",
-                "area": "literacy",
-                "description": "Zephyrine to read 20 minutes a day with Hortensia.",
-                "lead": "Hortensia Wilde",
-                "due_date": "2025-12-19",
-            },
-            {"id": "T2", "description": "Maths catch-up", "lead": "Class teacher"},
-        ],
-        "attendees": [
-            {"name": "Ottoline Vasquez-Brandt", "role": "Social worker"},
-            {"name": "Zephyrine Quillfeather", "role": "Child"},
-        ],
-        "linked_plans": [{"type": "EHCP", "date": "2024-03-01", "reference": "EHCP-77123"}],
-    }
+    return corpus.distinctive_pep()
 
 
 def test_no_personal_value_survives_anywhere(pep: dict[str, Any]) -> None:

@@ -1,0 +1,384 @@
+"""Every command that reads a file, on every corpus item: one line naming the file and the
+problem, a non-zero exit, no traceback, no partial output, done within seconds; valid but
+unusual input processed; no PEP value in any message.
+
+Commands run in-process through ``pepdocs.cli.main`` (the console script's entry point), so
+"no traceback" means exactly: nothing but ``SystemExit`` leaves ``main``. One test runs the
+real ``pepdocs`` process to check the same from outside.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+from pepdocs.cli import main
+
+from . import corpus
+
+#: a hang guard, not a benchmark: generous so a loaded CI machine does not flake
+DEADLINE_SECONDS = 20.0
+
+#: the Word form the Word corpus is read against (explicit, so no form detection is timed)
+WORD_FORM = ["-a", "eastborough", "--form", "school_age"]
+
+#: model/validate.py reads JSON with plain json.loads: "[[[[..." raises RecursionError. The
+#: fix is one line there (use pepdocs._io.read_json_file); remove this marker when it lands.
+DEEP_JSON_XFAIL = pytest.mark.xfail(
+    raises=RecursionError,
+    strict=True,
+    reason="pepdocs.model.validate._read_json does not guard RecursionError (lead to wire "
+    "pepdocs._io.read_json_file); remove this xfail then",
+)
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+    seconds: float
+
+    @property
+    def err_lines(self) -> list[str]:
+        return [line for line in self.err.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    def run(*args: str | os.PathLike[str]) -> Run:
+        capsys.readouterr()
+        started = time.monotonic()
+        with pytest.raises(SystemExit) as stopped:
+            main([os.fspath(arg) for arg in args])
+        seconds = time.monotonic() - started
+        captured = capsys.readouterr()
+        code = stopped.value.code
+        return Run(code if isinstance(code, int) else 1, captured.out, captured.err, seconds)
+
+    return run
+
+
+def _assert_refused(run: Run, path: Path, problem: str, out_dir: Path) -> None:
+    """The contract for a refused input, checked in full."""
+    assert run.code != 0
+    assert "Traceback" not in run.err + run.out
+    assert run.err_lines == [run.err_lines[0]], run.err  # exactly one line on stderr
+    line = run.err_lines[0]
+    assert str(path) in line
+    assert problem in line, line
+    assert run.seconds < DEADLINE_SECONDS
+    assert not out_dir.exists() or not list(out_dir.iterdir())
+
+
+def _write(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+# -- pepdocs extract / translate on Word input ----------------------------------------------
+
+
+@pytest.mark.parametrize("item", corpus.REFUSED_DOCX, ids=lambda item: item.name)
+def test_extract_refuses_a_broken_or_hostile_word_file_in_one_line(
+    run_cli: Callable[..., Run], tmp_path: Path, item: corpus.Item
+) -> None:
+    path = _write(tmp_path, f"{item.name}.docx", item.build())
+    out = tmp_path / "out"
+    run = run_cli("extract", path, *WORD_FORM, "-o", out / "pep.json", "--report", out / "r.json")
+    _assert_refused(run, path, item.problem, out)
+
+
+#: without --authority the form is recognised by content; these two still get a generic
+#: message until pepdocs.api._detect uses safe_open.check_form_kind (lead to wire)
+_GENERIC_IN_DETECTION = {"ole2-encrypted", "ole2-doc"}
+#: by content these are not Word files at all, so detection treats them as what they are: a
+#: PDF is compared with the PDF forms, plain text is no form
+_DETECTION_PROBLEMS = {"pdf-named-docx": "", "text-named-docx": "not a"}
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        pytest.param(
+            item,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="api._detect: use safe_open.check_form_kind for the specific reason",
+            ),
+        )
+        if item.name in _GENERIC_IN_DETECTION
+        else item
+        for item in corpus.REFUSED_DOCX
+    ],
+    ids=lambda item: item.name,
+)
+def test_extract_without_an_authority_refuses_in_one_line_too(
+    run_cli: Callable[..., Run], tmp_path: Path, item: corpus.Item
+) -> None:
+    path = _write(tmp_path, f"{item.name}.docx", item.build())
+    out = tmp_path / "out"
+    run = run_cli("extract", path, "-o", out / "pep.json")
+    _assert_refused(run, path, _DETECTION_PROBLEMS.get(item.name, item.problem), out)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [item for item in corpus.REFUSED_DOCX if item.name in {"zip-bomb", "xml-bomb", "truncated"}],
+    ids=lambda item: item.name,
+)
+def test_translate_refuses_in_one_line_and_writes_nothing(
+    run_cli: Callable[..., Run], tmp_path: Path, item: corpus.Item
+) -> None:
+    path = _write(tmp_path, f"{item.name}.docx", item.build())
+    out = tmp_path / "out"
+    run = run_cli(
+        "translate", path, "--from", "eastborough", "--form", "school_age",
+        "--to", "westmere", "-o", out / "moved.docx",
+    )  # fmt: skip
+    _assert_refused(run, path, item.problem, out)
+
+
+def test_a_twenty_thousand_row_table_is_extracted_within_seconds(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    path = _write(tmp_path, "big.docx", corpus.big_table())
+    out = tmp_path / "out"
+    run = run_cli("extract", path, *WORD_FORM, "-o", out / "pep.json")
+    assert run.code == 0, run.err
+    assert "Traceback" not in run.err
+    assert run.seconds < DEADLINE_SECONDS
+    assert json.loads((out / "pep.json").read_text(encoding="utf-8"))["meta"]
+
+
+def test_zip_slip_names_are_ignored_and_the_form_extracted(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    path = _write(tmp_path, "slip.docx", corpus.zip_slip())
+    run = run_cli("extract", path, *WORD_FORM, "-o", tmp_path / "out" / "pep.json")
+    assert run.code == 0, run.err
+    assert not (tmp_path.parent / "evil.txt").exists()
+    assert not Path("/abs/evil.txt").exists()
+
+
+def test_a_missing_input_file_is_one_line(run_cli: Callable[..., Run], tmp_path: Path) -> None:
+    path = tmp_path / "nope.docx"
+    run = run_cli("extract", path, *WORD_FORM)
+    _assert_refused(run, path, "no such file", tmp_path / "out")
+
+
+def test_a_named_pipe_is_refused_without_blocking(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    path = tmp_path / "form.docx"
+    os.mkfifo(path)
+    run = run_cli("extract", path, *WORD_FORM)
+    _assert_refused(run, path, "not a regular file", tmp_path / "out")
+
+
+def test_an_existing_output_is_kept_and_nothing_else_written(
+    run_cli: Callable[..., Run], tmp_path: Path, filled_form: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "pep.json").write_text("keep me", encoding="utf-8")
+    run = run_cli("extract", filled_form, *WORD_FORM, "-o", out / "pep.json")
+    assert run.code == 1
+    assert "--force" in run.err
+    assert (out / "pep.json").read_text(encoding="utf-8") == "keep me"
+    assert sorted(path.name for path in out.iterdir()) == ["pep.json"]
+
+
+# -- control characters: refused in a document's XML, cleaned on the way into one ----------
+
+
+def test_control_characters_in_pep_values_are_cleaned_when_filling(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    pep = corpus.distinctive_pep()
+    pep["views"]["child"] = "likes\x0b reading\x00 and\x1f maths"
+    source = tmp_path / "pep.json"
+    source.write_text(json.dumps(pep), encoding="utf-8")
+    run = run_cli("fill", source, "-a", "eastborough", "-o", tmp_path / "out.docx")
+    assert run.code == 0, run.err
+    text = "\n".join(
+        paragraph.text
+        for paragraph in docx.Document(io.BytesIO((tmp_path / "out.docx").read_bytes())).paragraphs
+    )
+    assert "\x0b" not in text and "\x00" not in text
+
+
+# -- commands that read PEP JSON --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JsonItem:
+    name: str
+    content: bytes
+    problem: str
+
+
+JSON_CORPUS = [
+    JsonItem("empty", b"", ""),
+    JsonItem("invalid", b'{"meta": ', "not valid JSON"),
+    JsonItem("word-named-json", corpus.small_form(), "not UTF-8"),
+    JsonItem("windows-1252", '{"meta": {"pep_id": "Zo\u00eb"}}'.encode("cp1252"), "not UTF-8"),
+]
+DEEP_JSON = JsonItem("deep", b"[" * 100_000 + b"]" * 100_000, "nested too deeply")
+
+#: (command line before the file, whether the problem goes to stdout as a report line)
+JSON_COMMANDS: dict[str, tuple[list[str], bool]] = {
+    "validate": (["validate"], True),
+    "check": (["check"], True),
+    "fill": (["fill", "-a", "eastborough"], False),
+}
+
+
+def _json_params() -> list[Any]:
+    params: list[Any] = []
+    for command in JSON_COMMANDS:
+        params += [pytest.param(command, item, id=f"{command}-{item.name}") for item in JSON_CORPUS]
+        params.append(pytest.param(command, DEEP_JSON, id=f"{command}-deep", marks=DEEP_JSON_XFAIL))
+    return params
+
+
+@pytest.mark.parametrize(("command", "item"), _json_params())
+def test_a_command_reading_pep_json_refuses_a_broken_file_in_one_line(
+    run_cli: Callable[..., Run], tmp_path: Path, command: str, item: JsonItem
+) -> None:
+    path = _write(tmp_path, f"{item.name}.json", item.content)
+    words, report_on_stdout = JSON_COMMANDS[command]
+    out = tmp_path / "out"
+    extra = ["-o", str(out / "filled.docx")] if command == "fill" else []
+    run = run_cli(*words, path, *extra)
+    assert run.code != 0
+    assert "Traceback" not in run.out + run.err
+    assert run.seconds < DEADLINE_SECONDS
+    assert not out.exists() or not list(out.iterdir())
+    lines = [line for line in (run.out if report_on_stdout else run.err).splitlines() if line]
+    naming = [line for line in lines if str(path) in line]
+    # validate/check print a report: the file's line is among them; fill has only the error
+    assert len(naming) == 1, lines
+    assert item.problem in naming[0]
+    if not report_on_stdout:
+        assert run.err_lines == naming
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pepdocs.model.validate._read_json opens a FIFO and blocks (lead to wire "
+    "pepdocs._io.read_json_file); remove this xfail then",
+)
+def test_validate_refuses_a_named_pipe_without_blocking(tmp_path: Path) -> None:
+    path = tmp_path / "pep.json"
+    os.mkfifo(path)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "pepdocs", "validate", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=8,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("pepdocs validate blocked on a named pipe")
+    assert result.returncode == 1
+    assert "not a regular file" in result.stdout + result.stderr
+
+
+# -- the real process ----------------------------------------------------------------------------
+
+
+def test_the_installed_command_prints_one_line_and_no_traceback(tmp_path: Path) -> None:
+    path = _write(tmp_path, "bomb.docx", corpus.xml_bomb())
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "pepdocs", "extract", str(path), *WORD_FORM],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert time.monotonic() - started < DEADLINE_SECONDS * 3  # includes interpreter start
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"error: {path}: part word/document.xml declares a DTD or entities: refused"
+    ]
+    assert result.stdout == ""
+
+
+# -- no PEP values in messages or logs -------------------------------------------------------
+
+
+@pytest.fixture
+def filled_form(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The eastborough school-age form filled from the distinctive PEP."""
+    folder = tmp_path_factory.mktemp("filled")
+    source = folder / "pep.json"
+    source.write_text(json.dumps(corpus.distinctive_pep()), encoding="utf-8")
+    target = folder / "form.docx"
+    with pytest.raises(SystemExit) as stopped:
+        main(["fill", str(source), "-a", "eastborough", "-o", str(target)])
+    assert stopped.value.code == 0
+    return target
+
+
+def _leaks(text: str) -> list[str]:
+    return [value for value in corpus.DISTINCTIVE_VALUES if value.lower() in text.lower()]
+
+
+def test_extract_says_nothing_of_the_values_it_read(
+    run_cli: Callable[..., Run], tmp_path: Path, filled_form: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    run = run_cli(
+        "extract", filled_form, *WORD_FORM,
+        "-o", tmp_path / "pep.json", "--report", tmp_path / "report.json",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    assert _leaks(run.err) == []
+    assert _leaks(caplog.text) == []
+    # the values did come through (so the check above is not vacuous)
+    assert "Zephyrine" in (tmp_path / "pep.json").read_text(encoding="utf-8")
+
+
+def test_validate_and_check_say_where_a_value_is_wrong_but_not_what_it_is(
+    run_cli: Callable[..., Run], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    pep = corpus.distinctive_pep()
+    pep["child"]["upn"] = "QUILLFEATHER9"
+    pep["child"]["date_of_birth"] = "Zephyrine's birthday"
+    pep["care"]["carer"]["email"] = "bartholomew-at-fennimore"
+    pep["care"]["carer"]["phone"] = "Fennimore 0163"
+    path = tmp_path / "pep.json"
+    path.write_text(json.dumps(pep), encoding="utf-8")
+    for words in (["validate"], ["check"]):
+        run = run_cli(*words, path)
+        assert run.code == 1
+        assert "child.upn" in run.out or "child.date_of_birth" in run.out
+        assert _leaks(run.out + run.err) == []
+    assert _leaks(caplog.text) == []
+
+
+def test_a_refused_form_says_nothing_of_its_content(
+    run_cli: Callable[..., Run], tmp_path: Path, filled_form: Path
+) -> None:
+    members = corpus._members(filled_form.read_bytes())
+    members["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0"
+    path = _write(tmp_path, "macro.docx", corpus._zip(members))
+    run = run_cli("extract", path, *WORD_FORM)
+    assert run.code == 1
+    assert _leaks(run.err) == []
