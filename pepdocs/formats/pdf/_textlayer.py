@@ -51,8 +51,14 @@ def _is_placeholder(text: str) -> bool:
     return any(key == normalise_label(placeholder) for placeholder in PLACEHOLDERS)
 
 
-def _label_at(line: str, label: str) -> int | None:
-    """End index of ``label`` in ``line`` when the line starts a column with it."""
+def _label_at(line: str, label: str, loose: bool = False) -> int | None:
+    """End index of ``label`` in ``line`` when the line starts a column with it.
+
+    Strict: the label's words as written (any case and spacing), optionally followed by a
+    colon. ``loose``: word by word ignoring punctuation, for re-typed labels; it is tried
+    only where no strict match exists (``Attendance (%)`` loosely is just "attendance",
+    which guidance text also starts with).
+    """
     stripped = line.lstrip()
     start = len(line) - len(stripped)
     candidates = [start] + [match.end() for match in _COLUMN_GAP.finditer(line)]
@@ -63,11 +69,12 @@ def _label_at(line: str, label: str) -> int | None:
         r"\s+".join(re.escape(word) for word in label.split()) + r"\s*:?(?=\s|$)", re.IGNORECASE
     )
     for begin in candidates:
-        exact = literal.match(line, begin)
-        if exact:
-            return exact.end()
-        # else word by word, ignoring case and punctuation; the longest run that still reads
-        # as the label wins ("Attendance %" must not stop after "Attendance")
+        if not loose:
+            exact = literal.match(line, begin)
+            if exact:
+                return exact.end()
+            continue
+        # the longest run of words that still reads as the label wins
         words = line[begin:].split()
         best: int | None = None
         for count in range(1, min(len(words), 40) + 1):
@@ -96,16 +103,42 @@ class TextLayer:
         key = normalise_label(first.rstrip(":"))
         return bool(key) and key in self.labels
 
+    def _start(self, section: str | None) -> tuple[int, int]:
+        """(page index, line index) where a section heading is, or the document start."""
+        if not section:
+            return 0, 0
+        wanted = normalise_label(section)
+        for page_index, lines in enumerate(self.pages):
+            for index, line in enumerate(lines):
+                if normalise_label(line) == wanted:
+                    return page_index, index + 1
+        return len(self.pages), 0  # no such section: nothing to find
+
     def find(self, anchor: Anchor) -> Found | None:
+        for loose in (False, True):
+            found = self._find(anchor, loose)
+            if found is not None:
+                return found
+        return None
+
+    def _find(self, anchor: Anchor, loose: bool) -> Found | None:
         page_wanted = anchor.options.get("page")
         occurrence = int(anchor.options.get("occurrence", 1))
-        direction = str(anchor.options.get("direction", "right"))
+        direction = "below" if anchor.kind == "heading" else anchor.options.get("direction")
+        first_page, first_line = self._start(anchor.options.get("section"))
         seen = 0
-        for page_number, lines in enumerate(self.pages, start=1):
-            if page_wanted and page_number != int(page_wanted):
+        for page_index in range(first_page, len(self.pages)):
+            lines = self.pages[page_index]
+            if page_wanted and page_index + 1 != int(page_wanted):
                 continue
-            for index, line in enumerate(lines):
-                end = _label_at(line, anchor.key)
+            begin = first_line if page_index == first_page else 0
+            for index in range(begin, len(lines)):
+                line = lines[index]
+                if anchor.kind == "heading":
+                    heading = normalise_label(line) == normalise_label(anchor.key)
+                    end = len(line) if heading else None
+                else:
+                    end = _label_at(line, anchor.key, loose)
                 if end is None:
                     continue
                 seen += 1
@@ -115,7 +148,7 @@ class TextLayer:
                     text = self._below(lines, index)
                 else:
                     text = self._beside(lines, index, end)
-                return Found(text, page_number, index + 1)
+                return Found(text, page_index + 1, index + 1)
         return None
 
     def _beside(self, lines: Sequence[str], index: int, end: int) -> str:
@@ -149,7 +182,8 @@ class TextLayer:
 
 
 def _label_anchors(spec: FieldSpec) -> list[Anchor]:
-    return [anchor for anchor in spec.anchors if anchor.kind == "label"]
+    """Anchors that can be found in plain text: labels, and headings over a text block."""
+    return [anchor for anchor in spec.anchors if anchor.kind in ("label", "heading")]
 
 
 def all_labels(form: FormSpec) -> list[str]:
