@@ -22,6 +22,7 @@ from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.locate import locate
 from pepdocs.formats.word.package import STYLES_PART, WordPackage
 from pepdocs.formats.word.slots import Slot
+from pepdocs.formats.word.templated import uses_docxtpl
 from pepdocs.formats.word.text import clean_value, normalise
 from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
 
@@ -41,6 +42,8 @@ def read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
         readings[number] = reading
         for slot in slots:
             covered.update(slot.covers())
+    if uses_docxtpl(form):
+        _absent_blocks(form, readings)
     unmapped = collect_unmapped(index, form, covered)
     notes = document_notes(index, form, readings)
     return DocumentReading(readings=readings, unmapped=unmapped, notes=notes)
@@ -76,6 +79,40 @@ def read_field(index: DocumentIndex, spec: FieldSpec, source: str) -> tuple[Read
         return Reading("missing"), slots
     slot, number = first
     return Reading("empty", None, slot.location, spec.anchors[number], list(slot.notes)), slots
+
+
+def _absent_blocks(form: FormSpec, readings: dict[int, Reading]) -> None:
+    """A Jinja template leaves conditional blocks out when they have no value
+    (``{%p if f.transition_plan %}``): a control the template has but the document lacks was
+    left out empty, not lost."""
+    tags = _template_control_tags(str(form.template)) if form.template else frozenset()
+    for number, reading in readings.items():
+        if reading.status != "missing":
+            continue
+        spec = form.fields[number]
+        first = next((a for a in spec.anchors if a.kind == "control"), None)
+        if first is not None and first.key in tags:
+            readings[number] = Reading(
+                "empty",
+                None,
+                f"content control {first.key!r} (left out by the template: no value)",
+                first,
+            )
+
+
+def _template_control_tags(path: str) -> frozenset[str]:
+    try:
+        stamp = os.stat(path).st_mtime_ns
+    except OSError:
+        return frozenset()
+    return _template_control_tags_cached(path, stamp)
+
+
+@lru_cache(maxsize=32)
+def _template_control_tags_cached(path: str, stamp: int) -> frozenset[str]:
+    package = WordPackage.open(read_input(Path(path)), path)
+    index = DocumentIndex(package.document(), None)
+    return frozenset(c.tag for c in index.controls if c.tag)
 
 
 # --- unmapped content ---------------------------------------------------------------------

@@ -82,7 +82,9 @@ def test_a_conditional_block_disappears_without_its_value(tmp_path: Path) -> Non
     data = fill(form, "Ava", None, [])
     assert "Transition plan" not in document_xml(data)
     result = read_form(form, data)
-    assert result.readings[1].status == "missing"
+    # the template has the control; the document left the block out: empty, not lost
+    assert result.readings[1].status == "empty"
+    assert "left out by the template" in result.readings[1].location
     assert result.readings[2].status in ("empty", "missing")
 
 
