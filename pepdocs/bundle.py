@@ -1,0 +1,185 @@
+"""PDF output: Word and Excel forms as PDF, and a child's PEP bundled with its attachments.
+
+- :func:`to_pdf` converts filled .docx/.xlsx forms to PDF with ONE headless LibreOffice run
+  (``pepdocs.office.convert``): LibreOffice takes seconds to start, a form a second to convert.
+- :func:`bundle` merges a PEP PDF and attachments (an EHCP, reports: PDFs, or Word/Excel
+  files converted on the way) into one PDF with a bookmark per part, optionally encrypted.
+
+Encryption is AES-256 only (PDF 2.0, ``/V 5 /R 6``). pypdf's default is RC4, which is broken
+and which several viewers no longer accept; a PEP is special-category data about a child, so
+there is no option to choose a weaker cipher. The password never appears in an error message.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import secrets
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+
+from pepdocs._io import write_atomic
+from pepdocs.errors import DocumentError, OutputExistsError, UsageError
+from pepdocs.formats.safe_open import read_input, sniff_kind
+from pepdocs.office import convert
+
+__all__ = ["MIN_PASSWORD_LENGTH", "BundlePart", "bundle", "bundle_bytes", "to_pdf"]
+
+#: Shorter passwords are refused: the bundle travels by email and may be attacked offline.
+MIN_PASSWORD_LENGTH = 8
+#: Kinds LibreOffice converts for a bundle (found by content, not by file extension).
+_CONVERTIBLE = {"docx": ".docx", "xlsx": ".xlsx", "odt": ".odt", "ods": ".ods", "doc": ".doc"}
+
+
+def to_pdf(
+    paths: Sequence[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    force: bool = False,
+) -> list[Path]:
+    """Convert Word/Excel documents to PDF in ``out_dir`` (``form.docx`` -> ``form.pdf``)
+    with one LibreOffice start; returns the PDFs in the order of ``paths``.
+
+    An existing PDF is kept (:class:`OutputExistsError`) unless ``force``; a missing
+    LibreOffice is one line (:class:`ComponentMissingError`) saying how to install it.
+    """
+    sources = [Path(path) for path in paths]
+    target = Path(out_dir)
+    if not force:
+        for source in sources:
+            planned = target / f"{source.stem}.pdf"
+            if planned.exists():
+                raise OutputExistsError(str(planned))
+    # LibreOffice writes into a private folder first, then each PDF is moved into place
+    # atomically: a failed batch leaves no half-written outputs among the user's files.
+    with tempfile.TemporaryDirectory(prefix="pepdocs-pdf-") as scratch:
+        converted = convert(sources, "pdf", scratch)
+        return [
+            write_atomic(target / path.name, path.read_bytes(), force=force) for path in converted
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class BundlePart:
+    """One part of a bundle: its bookmark title and its PDF bytes."""
+
+    title: str
+    data: bytes
+    source: str
+
+
+#: titles PDF producers write when the author set none (reportlab, some printers)
+_NO_TITLE = frozenset({"untitled", "untitled document", "(anonymous)", "anonymous"})
+
+
+def _title(reader: PdfReader, fallback: str) -> str:
+    try:
+        metadata = reader.metadata
+        title = str(metadata.title).strip() if metadata and metadata.title else ""
+    except Exception:  # damaged metadata is no reason to refuse a readable document
+        title = ""
+    if title.casefold() in _NO_TITLE:
+        title = ""
+    return title or fallback
+
+
+def _readable(data: bytes, source: str) -> PdfReader:
+    from pepdocs.safety.pdf import open_pdf
+
+    reader, _summary = open_pdf(data, source, refuse_dynamic_xfa=False)
+    return reader
+
+
+def _parts(paths: Sequence[str | os.PathLike[str]]) -> list[BundlePart]:
+    """Read every input; convert the office documents among them with one LibreOffice run."""
+    loaded: list[tuple[Path, bytes, str]] = []
+    for path in paths:
+        source = Path(path)
+        data = read_input(source)
+        kind: str = sniff_kind(data)
+        if kind != "pdf" and kind not in _CONVERTIBLE:
+            raise DocumentError("is not a PDF, Word or Excel document: cannot bundle it", str(path))
+        loaded.append((source, data, kind))
+    converted: dict[int, bytes] = {}
+    to_convert = [index for index, (_, _, kind) in enumerate(loaded) if kind != "pdf"]
+    if to_convert:
+        with tempfile.TemporaryDirectory(prefix="pepdocs-bundle-") as scratch:
+            folder = Path(scratch)
+            # numbered names: two attachments called report.docx must not collide
+            inputs = []
+            for index in to_convert:
+                copy = folder / f"{index:03d}-part{_CONVERTIBLE[loaded[index][2]]}"
+                copy.write_bytes(loaded[index][1])
+                inputs.append(copy)
+            outputs = convert(inputs, "pdf", folder / "pdf")
+            for index, output in zip(to_convert, outputs, strict=True):
+                converted[index] = output.read_bytes()
+    parts: list[BundlePart] = []
+    for index, (source, original, kind) in enumerate(loaded):
+        pdf = converted.get(index, original)
+        reader = _readable(pdf, str(source))
+        # a converted document's PDF title is LibreOffice's guess; its file name is better
+        title = source.stem if kind != "pdf" else _title(reader, source.stem)
+        parts.append(BundlePart(title, pdf, str(source)))
+    return parts
+
+
+def _check_password(password: str | None) -> None:
+    if password is None:
+        return
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UsageError(f"the bundle password must have at least {MIN_PASSWORD_LENGTH} characters")
+
+
+def bundle_bytes(parts: Sequence[BundlePart], password: str | None = None) -> bytes:
+    """Merge ``parts`` in order, one bookmark per part; encrypt with AES-256 if a password."""
+    _check_password(password)
+    if not parts:
+        raise UsageError("a bundle needs at least the PEP's PDF")
+    writer = PdfWriter()
+    for part in parts:
+        reader = _readable(part.data, part.source)
+        # import_outline=False: each part is one bookmark; its own outline could be huge
+        writer.append(reader, outline_item=part.title, import_outline=False)
+    # the catalog of the first part decides how the bundle opens: show the bookmarks
+    writer.page_mode = "/UseOutlines"
+    writer.add_metadata({"/Title": parts[0].title, "/Producer": "pepdocs"})
+    if password is not None:
+        # a random owner password: knowing the shared password opens the file, it does not
+        # make the holder its owner
+        writer.encrypt(
+            user_password=password,
+            owner_password=secrets.token_urlsafe(24),
+            algorithm="AES-256",
+        )
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def bundle(
+    pep_pdf: str | os.PathLike[str],
+    attachments: Sequence[str | os.PathLike[str]],
+    out_path: str | os.PathLike[str],
+    *,
+    password: str | None = None,
+    force: bool = False,
+) -> Path:
+    """Merge ``pep_pdf`` and ``attachments`` (PDF, .docx, .xlsx) into ``out_path``.
+
+    Bookmarks are named after each part's PDF title, else its file name. An existing
+    ``out_path`` is kept unless ``force``. With ``password`` the bundle is AES-256 encrypted.
+    """
+    _check_password(password)
+    target = Path(out_path)
+    if target.exists() and not force:
+        raise OutputExistsError(str(target))
+    sources = [Path(pep_pdf), *(Path(path) for path in attachments)]
+    resolved = [source.resolve() for source in sources]
+    if target.resolve() in resolved:
+        raise UsageError(f"{target}: the output would overwrite one of the inputs")
+    return write_atomic(target, bundle_bytes(_parts(sources), password), force=force)
