@@ -38,6 +38,10 @@ MAX_RATIO = 200
 #: small entries may legitimately have high ratios (a run of spaces); the ratio check applies
 #: above this size
 RATIO_FLOOR_BYTES = 1024 * 1024
+#: openpyxl builds a Python object per cell of every sheet (about 270 MB and 10 s for a 16 MB
+#: sheet); a PEP workbook's sheets are kilobytes, so a bigger sheet is refused before openpyxl
+#: sees it. Callers reading large non-form workbooks may pass a higher ``max_sheet_bytes``.
+MAX_SHEET_BYTES = 16 * 1024 * 1024
 #: ``sniff_kind`` reads at most this much of an ODF ``mimetype`` member (it is ~40 bytes)
 MIMETYPE_READ_BYTES = 256
 
@@ -236,11 +240,14 @@ def _is_encrypted_ole2(data: bytes) -> bool:
     return any(marker in data for marker in _ENCRYPTED_STREAMS)
 
 
-def open_package(data: bytes, source: str, expected: Kind) -> SafeZip:
+def open_package(
+    data: bytes, source: str, expected: Kind, *, max_sheet_bytes: int = MAX_SHEET_BYTES
+) -> SafeZip:
     """Open an OOXML package (``docx``/``xlsx``) after every safety check.
 
     Raises ``DocumentError`` for the wrong format or a damaged file, and
-    ``UnsafeDocumentError`` for encrypted, macro-enabled or bomb-shaped packages.
+    ``UnsafeDocumentError`` for encrypted, macro-enabled or bomb-shaped packages (for
+    ``xlsx``: also a worksheet declaring more than ``max_sheet_bytes`` of XML).
     """
     if not data:
         raise DocumentError("is empty (0 bytes)", source)
@@ -278,6 +285,8 @@ def open_package(data: bytes, source: str, expected: Kind) -> SafeZip:
             f"is not a readable {expected} file (unsupported zip)", source
         ) from None
     _check_members(infos, source)
+    if expected == "xlsx":
+        _check_sheets(infos, source, max_sheet_bytes)
     names = tuple(info.filename for info in infos if _safe_name(info.filename))
     if any(name.rsplit("/", 1)[-1] in MACRO_PARTS for name in names):
         raise UnsafeDocumentError(
@@ -294,6 +303,17 @@ def open_package(data: bytes, source: str, expected: Kind) -> SafeZip:
             raise UnsafeDocumentError(
                 "is macro-enabled; save it as a macro-free .docx/.xlsx and send it again", source
             )
+    if expected == "xlsx":
+        # openpyxl parses every part itself (through defusedxml, whose refusal would surface
+        # as "damaged"); checking here says what is really wrong, and costs one read of
+        # parts openpyxl reads anyway.
+        for name in names:
+            if name.endswith((".xml", ".rels")) and any(
+                marker in safe.read(name) for marker in _DTD_MARKERS
+            ):
+                raise UnsafeDocumentError(
+                    f"part {name} declares a DTD or entities: refused", source
+                )
     return safe
 
 
@@ -342,6 +362,16 @@ def _check_members(infos: list[zipfile.ZipInfo], source: str) -> None:
         raise UnsafeDocumentError(
             f"would unpack to {total // (1024 * 1024)} MB: refused as a zip bomb", source
         )
+
+
+def _check_sheets(infos: list[zipfile.ZipInfo], source: str, limit: int) -> None:
+    for info in infos:
+        if info.filename.startswith("xl/worksheets/") and info.file_size > limit:
+            raise UnsafeDocumentError(
+                f"sheet {info.filename} would unpack to {info.file_size // (1024 * 1024)} MB, "
+                f"more than the {limit // (1024 * 1024)} MB a form sheet can need: refused",
+                source,
+            )
 
 
 # lxml parser objects must not be shared between threads; one per thread, built on first use.

@@ -269,17 +269,58 @@ def macro_content_type_only() -> bytes:
 
 
 def xlsm_named_xlsx() -> bytes:
-    import openpyxl
-
-    workbook = openpyxl.Workbook()
-    workbook.active["A1"] = "First name"  # type: ignore[index]
-    buffer = io.BytesIO()
-    workbook.save(buffer)
     return _macro_package(
-        buffer.getvalue(),
+        small_workbook(),
         "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
         "xl/workbook.xml",
     )
+
+
+def small_workbook() -> bytes:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet["A1"] = "First name"
+    sheet["B1"] = "Zephyrine"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def truncated_workbook() -> bytes:
+    whole = small_workbook()
+    return whole[: len(whole) // 2]
+
+
+def workbook_xml_bomb() -> bytes:
+    """Billion laughs in the first worksheet."""
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY a{level} "{("&a" + (str(level - 1) if level > 1 else "") + ";") * 10}">'
+        for level in range(1, 10)
+    )
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE worksheet [{entities}]>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&a9;</t></is></c></row>'
+        "</sheetData></worksheet>"
+    )
+    return with_part("xl/worksheets/sheet1.xml", xml.encode(), small_workbook())
+
+
+def workbook_cell_bomb(rows: int = 300_000) -> bytes:
+    """A sheet of ~22 MB of cells (~2.3 MB zipped): within the zip caps, too big for a form."""
+    cells = "".join(
+        f'<row r="{row}"><c r="A{row}"><v>1</v></c><c r="B{row}"><v>2</v></c></row>'
+        for row in range(1, rows + 1)
+    )
+    xml = (
+        '<?xml version="1.0"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<sheetData>{cells}</sheetData></worksheet>"
+    )
+    return with_part("xl/worksheets/sheet1.xml", xml.encode(), small_workbook())
 
 
 def ole2_encrypted() -> bytes:
@@ -574,6 +615,17 @@ REFUSED_DOCX = [
     Item("macro-content-type", macro_content_type_only, "macro-enabled", unsafe=True),
     Item("ole2-encrypted", ole2_encrypted, "password-protected", unsafe=True),
     Item("ole2-doc", ole2_plain_doc, "old-style Office file"),
+]
+
+#: Excel inputs that must be refused with one line (named ``<name>.xlsx``).
+REFUSED_XLSX = [
+    Item("xlsx-empty", empty_file, "empty"),
+    Item("xlsx-truncated", truncated_workbook, "damaged or cut short"),
+    Item("xlsm-named-xlsx", xlsm_named_xlsx, "macro", unsafe=True),
+    Item("xlsx-xml-bomb", workbook_xml_bomb, "DTD or entities", unsafe=True),
+    Item("xlsx-cell-bomb", workbook_cell_bomb, "more than the 16 MB", unsafe=True),
+    Item("xlsx-ole2-encrypted", ole2_encrypted, "password-protected", unsafe=True),
+    Item("xlsx-word-named-xlsx", small_form, "is a Word document, not an Excel workbook"),
 ]
 
 #: PDFs that must be refused with one line (named ``<name>.pdf``).

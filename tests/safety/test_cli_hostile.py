@@ -102,6 +102,40 @@ def test_extract_refuses_a_broken_or_hostile_word_file_in_one_line(
     _assert_refused(run, path, item.problem, out)
 
 
+@pytest.mark.parametrize("item", corpus.REFUSED_XLSX, ids=lambda item: item.name)
+def test_extract_refuses_a_broken_or_hostile_workbook_in_one_line(
+    run_cli: Callable[..., Run], tmp_path: Path, item: corpus.Item
+) -> None:
+    path = _write(tmp_path, f"{item.name}.xlsx", item.build())
+    out = tmp_path / "out"
+    run = run_cli("extract", path, "-a", "southvale", "-o", out / "pep.json")
+    _assert_refused(run, path, item.problem, out)
+
+
+@pytest.mark.parametrize("item", corpus.REFUSED_PDF, ids=lambda item: item.name)
+def test_extract_refuses_a_broken_pdf_in_one_line(
+    run_cli: Callable[..., Run], tmp_path: Path, item: corpus.Item
+) -> None:
+    path = _write(tmp_path, f"{item.name}.pdf", item.build())
+    out = tmp_path / "out"
+    run = run_cli("extract", path, "-a", "ridgeford", "-o", out / "pep.json")
+    _assert_refused(run, path, item.problem, out)
+
+
+@pytest.mark.parametrize("item", corpus.LOOPING_PDF, ids=lambda item: item.name)
+def test_extract_ends_a_pdf_built_to_loop_within_seconds(
+    run_cli: Callable[..., Run], tmp_path: Path, item: corpus.Item
+) -> None:
+    path = _write(tmp_path, f"{item.name}.pdf", item.build())
+    out = tmp_path / "out"
+    run = run_cli("extract", path, "-a", "ridgeford", "-o", out / "pep.json")
+    assert "Traceback" not in run.err
+    assert run.seconds < DEADLINE_SECONDS
+    assert len(run.err_lines) == 1 and str(path) in run.err_lines[0]
+    if run.code != 0:  # refused: nothing written; read (nothing found): the PEP written
+        assert not out.exists() or not list(out.iterdir())
+
+
 #: without --authority the form is recognised by content; these two still get a generic
 #: message until pepdocs.api._detect uses safe_open.check_form_kind (lead to wire)
 _GENERIC_IN_DETECTION = {"ole2-encrypted", "ole2-doc"}

@@ -62,9 +62,21 @@ def test_the_external_entity_is_never_resolved() -> None:
     assert "root:" not in str(raised.value)
 
 
-def test_a_macro_workbook_named_xlsx_is_refused() -> None:
-    with pytest.raises(UnsafeDocumentError, match="macro"):
-        open_package(corpus.xlsm_named_xlsx(), "marks.xlsx", "xlsx")
+@pytest.mark.parametrize("item", corpus.REFUSED_XLSX, ids=lambda item: item.name)
+def test_a_broken_or_hostile_workbook_is_refused_with_one_line(item: corpus.Item) -> None:
+    source = f"{item.name}.xlsx"
+    data = item.build()
+    with _within_deadline(), pytest.raises(DocumentError) as raised:
+        open_package(data, source, "xlsx")
+    _assert_one_line_naming(raised.value, source, item.problem)
+    assert isinstance(raised.value, UnsafeDocumentError) is item.unsafe
+
+
+def test_a_big_sheet_can_be_allowed_by_a_caller_that_needs_it() -> None:
+    package = open_package(
+        corpus.workbook_cell_bomb(), "tracker.xlsx", "xlsx", max_sheet_bytes=64 << 20
+    )
+    assert package.has("xl/worksheets/sheet1.xml")
 
 
 def test_a_word_file_where_a_workbook_is_expected_is_named_for_what_it_is() -> None:
