@@ -1,0 +1,29 @@
+"""Batch pre-population: a roster (and last term's PEPs) -> every child's pre-filled form.
+
+``run_batch(roster, BatchOptions(out_dir=...))`` is the library entry point behind
+``pepdocs batch``; docs/scaling.md has the measured costs and how it scales.
+"""
+
+from pepdocs.batch.manifest import MANIFEST_COLUMNS, STATUSES, Entry, read_manifest
+from pepdocs.batch.rollforward import index_previous, next_term, roll_forward, term_of
+from pepdocs.batch.roster import COLUMNS, Roster, RosterRow, open_roster
+from pepdocs.batch.runner import BatchOptions, BatchResult, output_name, run_batch
+
+__all__ = [
+    "COLUMNS",
+    "MANIFEST_COLUMNS",
+    "STATUSES",
+    "BatchOptions",
+    "BatchResult",
+    "Entry",
+    "Roster",
+    "RosterRow",
+    "index_previous",
+    "next_term",
+    "open_roster",
+    "output_name",
+    "read_manifest",
+    "roll_forward",
+    "run_batch",
+    "term_of",
+]

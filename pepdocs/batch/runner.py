@@ -1,0 +1,555 @@
+"""Running a batch: every roster row -> a pre-filled form in its authority's format.
+
+The per-record work (:func:`make_record`) is a pure function of the roster row, the child's
+previous PEP, the options and the mapping/template files: it validates the rolled-forward
+PEP once, fills the form with the per-process prepared template (the Word engine parses and
+locates a template once per process, so a record costs a render and a zip write) and writes
+the file atomically. The parent streams the roster in chunks, hands each chunk to the
+process pool (``--jobs``), writes the manifest as results come back and never holds more
+than a chunk, so memory stays flat however many children there are.
+
+Output names are predictable: ``<authority>-<LA child id>-<academic year>-<term>.<ext>``
+(the UPN stands in when the roster has no child id). A file is never overwritten unless
+``force``, except an output this batch made earlier and nobody changed since (its SHA-256 is
+the manifest's), which is re-made when its inputs changed and skipped when they did not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+import tempfile
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from pepdocs import __version__
+from pepdocs._io import read_json_file, write_atomic
+from pepdocs.batch.manifest import (
+    MANIFEST_CSV,
+    MANIFEST_JSON,
+    Entry,
+    ManifestWriter,
+    read_manifest,
+)
+from pepdocs.batch.rollforward import PreviousPeps, index_previous, roll_forward
+from pepdocs.batch.roster import Roster, RosterRow, open_roster
+from pepdocs.errors import (
+    OutputExistsError,
+    PepdocsError,
+    PepValidationError,
+    UsageError,
+)
+from pepdocs.formats import get_engine
+from pepdocs.mapping.loader import PHASES
+from pepdocs.mapping.registry import FormSummary, list_authorities, load_form, resolve_form
+from pepdocs.mapping.spec import FormSpec
+from pepdocs.model import load_pep
+from pepdocs.model.validate import NCY_BY_PHASE
+
+__all__ = [
+    "ZIP_NAME",
+    "BatchOptions",
+    "BatchResult",
+    "make_record",
+    "output_name",
+    "run_batch",
+]
+
+ZIP_NAME = "batch.zip"
+#: Rows handed to the pool at a time (times ``jobs``): bounds memory and is the unit of one
+#: LibreOffice start for ``--pdf`` (a cold start costs seconds, a form about one).
+CHUNK_PER_JOB = 64
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9_-]+")
+#: failures kept for the command's summary; the manifest holds all of them
+_FAILURES_SHOWN = 20
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    """What ``pepdocs batch`` was asked to do (see the command's help)."""
+
+    out_dir: Path
+    authority: str | None = None
+    previous: tuple[Path, ...] = ()
+    meeting_date: dt.date | None = None
+    jobs: int = 1
+    force: bool = False
+    pdf: bool = False
+    zip: bool = False
+    mappings_dirs: tuple[str, ...] = ()
+    #: the day the batch is planned on (terms are counted from it); default: today
+    today: dt.date | None = None
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """What a batch did: counts by status, failures (the first few) and where things are."""
+
+    counts: Counter[str]
+    failures: list[str]
+    manifest_csv: Path
+    manifest_json: Path
+    zip_path: Path | None = None
+    ignored_columns: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def exit_code(self) -> int:
+        """1 when some rows failed (the others were made), else 0."""
+        return 1 if self.counts.get("failed") else 0
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.counts.get(status, 0)} {status}"
+            for status in ("made", "updated", "unchanged", "kept", "failed")
+            if self.counts.get(status)
+        ]
+        return f"{self.total} rows: " + (", ".join(parts) if parts else "nothing to do")
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    row: RosterRow
+    duplicate_of: int | None = None
+
+
+# --- per-process state ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _State:
+    options: BatchOptions
+    previous: PreviousPeps
+    made_before: Mapping[str, tuple[str, str]]
+    today: dt.date
+    forms: dict[tuple[str, str | None, str | None], tuple[FormSpec | None, str]] = field(
+        default_factory=dict
+    )
+    fingerprints: dict[Path, str] = field(default_factory=dict)
+    authorities: dict[str, tuple[FormSummary, ...]] | None = None
+
+
+_STATE: _State | None = None
+
+
+def _init_worker(
+    options: BatchOptions,
+    previous: PreviousPeps,
+    made_before: Mapping[str, tuple[str, str]],
+    today: dt.date,
+) -> None:
+    global _STATE
+    _STATE = _State(options, previous, made_before, today)
+
+
+def _work(task: _Task) -> Entry:
+    assert _STATE is not None, "worker not initialised"
+    return make_record(task.row, _STATE, task.duplicate_of)
+
+
+# --- one record --------------------------------------------------------------------------------
+
+
+def output_name(authority: str, child_id: str, academic_year: str, term: str, kind: str) -> str:
+    """``eastborough-2015090-2025-26-summer.docx``; characters a file name cannot safely hold
+    become ``_``."""
+    parts = (authority, child_id, academic_year, term)
+    return "-".join(_SAFE_NAME.sub("_", part).strip("_") or "_" for part in parts) + f".{kind}"
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _forms_of(state: _State, authority: str) -> tuple[FormSummary, ...]:
+    if state.authorities is None:
+        state.authorities = {
+            known.name: known.forms for known in list_authorities(state.options.mappings_dirs)
+        }
+    forms = state.authorities.get(authority.strip().lower())
+    if forms is None:
+        # the registry's message: known authorities and a "did you mean"
+        resolve_form(authority, extra_dirs=state.options.mappings_dirs)
+        raise PepdocsError(f"unknown authority {authority!r}")
+    return forms
+
+
+def _form_for(state: _State, authority: str, phase: str | None, ncy: Any) -> tuple[FormSpec, str]:
+    """The authority's form for ``phase`` (cached per process) and a warning, if any.
+
+    An authority without a form for the phase gets the form of another phase the year group
+    also fits: Reception is early years and school age at once, and many authorities use
+    their school-age form from Reception (domain.md).
+    """
+    key = (authority, phase, ncy if isinstance(ncy, str) else None)
+    cached = state.forms.get(key)
+    if cached is None:
+        cached = state.forms[key] = _choose_form(state, authority, phase, ncy)
+    spec, message = cached
+    if spec is None:
+        raise PepdocsError(message)
+    return spec, message
+
+
+def _choose_form(
+    state: _State, authority: str, phase: str | None, ncy: Any
+) -> tuple[FormSpec | None, str]:
+    forms = _forms_of(state, authority)
+    listed = ", ".join(summary.form for summary in forms)
+    if phase is None:
+        if len(forms) == 1:
+            return load_form(forms[0].source), ""
+        return None, (
+            f"no phase for this child and {authority} has several forms ({listed}); "
+            "add a Phase or NCY column"
+        )
+    for summary in forms:
+        if phase in summary.covers:
+            return load_form(summary.source), ""
+    fits = [other for other in PHASES if isinstance(ncy, str) and ncy in NCY_BY_PHASE[other]]
+    for summary in forms:
+        if summary.form in fits:
+            return load_form(summary.source), (
+                f"{authority} has no {phase} form; its {summary.form} form is used "
+                "(the year group fits both)"
+            )
+    return None, f"{authority} has no {phase} form (its forms: {listed})"
+
+
+def _fingerprint(state: _State, spec: FormSpec) -> str:
+    """SHA-256 of the mapping file and the template: a changed form re-makes its outputs."""
+    found = state.fingerprints.get(spec.source)
+    if found is None:
+        digest = hashlib.sha256(__version__.encode())
+        for path in (spec.source, spec.template):
+            digest.update(_file_sha256(Path(path)).encode())
+        found = state.fingerprints[spec.source] = digest.hexdigest()
+    return found
+
+
+def _previous_pep(state: _State, row: RosterRow, warnings: list[str]) -> dict[str, Any] | None:
+    path = state.previous.find(row.get("child.la_child_id"), row.get("child.upn"))
+    if path is None:
+        if state.options.previous:
+            warnings.append("no previous PEP found for this child")
+        return None
+    try:
+        return load_pep(read_json_file(path), source=os.path.basename(path))
+    except PepdocsError as problem:
+        warnings.append(f"previous PEP not used: {problem}")
+        return None
+
+
+def _fail(entry: Entry, reason: str) -> Entry:
+    entry.status = "failed"
+    entry.warnings.insert(0, reason)
+    return entry
+
+
+def make_record(row: RosterRow, state: _State, duplicate_of: int | None = None) -> Entry:
+    """Make one child's form; never raises for a bad row (the entry says why it failed)."""
+    entry = Entry(row=row.number)
+    try:
+        return _make(row, state, entry, duplicate_of)
+    except PepdocsError as problem:
+        return _fail(entry, str(problem))
+    except Exception as problem:  # a bug must not stop the other children's forms
+        return _fail(entry, f"internal error ({type(problem).__name__}); please report it")
+
+
+def _make(row: RosterRow, state: _State, entry: Entry, duplicate_of: int | None) -> Entry:
+    options = state.options
+    child_id = row.get("child.la_child_id") or row.get("child.upn") or ""
+    entry.child_id = str(child_id)
+    authority = row.get("meta.authority") or options.authority
+    entry.authority = str(authority or "")
+    if row.problems:
+        more = f" (and {len(row.problems) - 1} more)" if len(row.problems) > 1 else ""
+        return _fail(entry, row.problems[0] + more)
+    if duplicate_of is not None:
+        return _fail(entry, f"the same child as row {duplicate_of}; only the first is made")
+    if not child_id:
+        return _fail(entry, "no LA child id or UPN: the output could not be named")
+    if not row.get("child.date_of_birth"):
+        return _fail(entry, "missing date of birth")
+    if not authority:
+        return _fail(entry, "no authority: add an Authority column or pass --authority")
+
+    previous = _previous_pep(state, row, entry.warnings)
+    values = dict(row.values)
+    values["meta.authority"] = authority
+    pep, notes = roll_forward(
+        values, previous, today=state.today, meeting_date=options.meeting_date
+    )
+    entry.warnings.extend(notes)
+    phase = pep["meta"].get("phase")
+    spec, warning = _form_for(state, str(authority), phase, (pep.get("education") or {}).get("ncy"))
+    entry.form = spec.form
+    if warning:
+        entry.warnings.append(warning)
+    if phase not in spec.covers:
+        pep["meta"]["phase"] = spec.form
+    try:
+        data = load_pep(pep)
+    except PepValidationError as invalid:
+        return _fail(entry, f"not a valid PEP: {invalid}")
+
+    meta = data["meta"]
+    name = output_name(
+        spec.authority, str(child_id), meta["academic_year"], meta["term"], spec.kind
+    )
+    entry.output = name
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    entry.input_hash = _sha256(canonical + _fingerprint(state, spec).encode())
+    target = options.out_dir / name
+
+    overwrite = options.force
+    if target.exists() and not options.force:
+        before = state.made_before.get(name)
+        current = _file_sha256(target)
+        if before is None or before[1] != current:
+            entry.status = "kept"
+            entry.sha256 = current
+            entry.warnings.append(
+                "a file of this name exists that this batch did not make (or it was edited "
+                "since); kept: use --force to replace it"
+            )
+            return entry
+        if before[0] == entry.input_hash:
+            entry.status = "unchanged"
+            entry.sha256 = current
+            return entry
+        overwrite = True
+        entry.status = "updated"
+
+    document = _fill(spec, data)
+    write_atomic(target, document, force=overwrite)
+    entry.sha256 = _sha256(document)
+    if entry.status != "updated":
+        entry.status = "made"
+    return entry
+
+
+def _fill(spec: FormSpec, data: Mapping[str, Any]) -> bytes:
+    # The API's value conversion (model value -> form text through the mapping's
+    # transforms), imported here: pepdocs.api sits above batch and may import it. The PEP is
+    # already validated, so api.fill (which validates again and re-resolves the form) is
+    # bypassed: both were a third of a record's time.
+    from pepdocs.api import form_values
+
+    return get_engine(spec.kind).fill(spec, form_values(data, spec))
+
+
+# --- the batch ---------------------------------------------------------------------------------
+
+
+def _roster_columns(authority: str | None, mappings_dirs: Sequence[str]) -> dict[str, str]:
+    """Header -> model path from the ``roster: columns:`` sections of the mapping files (of
+    ``authority`` when given, else of every authority)."""
+    columns: dict[str, str] = {}
+    wanted = authority.strip().lower() if authority else None
+    for known in list_authorities(mappings_dirs):
+        if wanted is not None and known.name != wanted:
+            continue
+        for summary in known.forms:
+            section = load_form(summary.source, require_template=False).settings.get("roster")
+            named = section.get("columns") if isinstance(section, Mapping) else None
+            if isinstance(named, Mapping):
+                for header, path in named.items():
+                    columns.setdefault(str(header), str(path))
+    return columns
+
+
+def _tasks(roster: Roster, default_authority: str | None) -> Iterator[_Task]:
+    """The roster's rows, a repeated child (same authority and id) marked as a duplicate."""
+    first_row: dict[tuple[str, str], int] = {}
+    for row in roster.rows():
+        child_id = row.get("child.la_child_id") or row.get("child.upn")
+        authority = row.get("meta.authority") or default_authority or ""
+        if child_id:
+            key = (str(authority).lower(), str(child_id))
+            if key in first_row:
+                yield _Task(row, first_row[key])
+                continue
+            first_row[key] = row.number
+        yield _Task(row)
+
+
+def _chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
+    while chunk := list(islice(tasks, size)):
+        yield chunk
+
+
+def _convert_to_pdf(entries: Sequence[Entry], options: BatchOptions) -> None:
+    """PDFs of the chunk's new Word/Excel outputs, with one LibreOffice start."""
+    from pepdocs.office import convert
+
+    wanted = [
+        entry
+        for entry in entries
+        if entry.status in ("made", "updated") and not entry.output.endswith(".pdf")
+    ]
+    if not wanted:
+        return
+    with tempfile.TemporaryDirectory(prefix=".pdf-", dir=options.out_dir) as scratch:
+        try:
+            made = convert([options.out_dir / entry.output for entry in wanted], "pdf", scratch)
+        except PepdocsError as problem:
+            for entry in wanted:
+                entry.warnings.append(f"no PDF: {problem}")
+            return
+        for entry, pdf in zip(wanted, made, strict=True):
+            data = pdf.read_bytes()
+            target = options.out_dir / pdf.name
+            try:
+                write_atomic(target, data, force=options.force or entry.status == "updated")
+            except OutputExistsError:
+                entry.warnings.append("the PDF exists already; kept: use --force to replace it")
+                continue
+            entry.pdf, entry.pdf_sha256 = pdf.name, _sha256(data)
+
+
+def _results(
+    chunks: Iterable[list[_Task]],
+    state: _State,
+    jobs: int,
+) -> Iterator[list[Entry]]:
+    if jobs <= 1:
+        global _STATE
+        _STATE = state
+        for chunk in chunks:
+            yield [make_record(task.row, state, task.duplicate_of) for task in chunk]
+        return
+    # spawn, not fork: a forked child inherits locks held by other threads (and fork is
+    # not available on Windows); workers import pepdocs once and keep their caches.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(
+        jobs,
+        initializer=_init_worker,
+        initargs=(state.options, state.previous, state.made_before, state.today),
+    ) as pool:
+        for chunk in chunks:
+            yield list(pool.imap(_work, chunk, chunksize=max(1, len(chunk) // (jobs * 4))))
+
+
+def run_batch(
+    roster_path: str | os.PathLike[str],
+    options: BatchOptions,
+    progress: Callable[[int], None] | None = None,
+) -> BatchResult:
+    """Make every roster row's form in ``options.out_dir``; see the module docstring.
+
+    ``progress`` is called with the number of rows just finished. Raises ``PepdocsError``
+    only for what stops the whole batch (an unreadable roster, a bad option, LibreOffice
+    missing with ``pdf``); a bad row is a ``failed`` entry in the manifest instead.
+    """
+    if options.jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    if options.pdf:
+        from pepdocs.office import find_soffice
+
+        find_soffice("--pdf")  # before any work: a missing LibreOffice stops the batch now
+    if options.authority:
+        resolve_known = list_authorities(options.mappings_dirs)
+        if options.authority.strip().lower() not in {a.name for a in resolve_known}:
+            resolve_form(options.authority, extra_dirs=options.mappings_dirs)  # raises, helpfully
+    roster = open_roster(roster_path, _roster_columns(options.authority, options.mappings_dirs))
+    out_dir = options.out_dir
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"{out_dir}: --out must be a folder")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    previous = index_previous(options.previous)
+    state = _State(options, previous, read_manifest(out_dir), options.today or dt.date.today())
+
+    writer = ManifestWriter(out_dir, os.path.basename(os.fspath(roster_path)))
+    archive = _Archive(out_dir) if options.zip else None
+    failures: list[str] = []
+    try:
+        chunks = _chunks(_tasks(roster, options.authority), CHUNK_PER_JOB * options.jobs)
+        for entries in _results(chunks, state, options.jobs):
+            if options.pdf:
+                _convert_to_pdf(entries, options)
+            for entry in entries:
+                writer.add(entry)
+                if entry.status == "failed":
+                    if len(failures) < _FAILURES_SHOWN:
+                        failures.append(f"row {entry.row}: {entry.warnings[0]}")
+                elif archive is not None:
+                    archive.add(entry)
+            if progress is not None:
+                progress(len(entries))
+        summary = {
+            "counts": dict(writer.counts),
+            "skipped_previous": previous.skipped,
+            "ignored_columns": roster.ignored,
+        }
+        manifest_csv, manifest_json = writer.finish(summary)
+    except BaseException:
+        writer.abandon()
+        if archive is not None:
+            archive.abandon()
+        raise
+    zip_path = archive.finish(manifest_csv, manifest_json) if archive is not None else None
+    return BatchResult(
+        counts=writer.counts,
+        failures=failures,
+        manifest_csv=manifest_csv,
+        manifest_json=manifest_json,
+        zip_path=zip_path,
+        ignored_columns=roster.ignored,
+        notes=list(previous.skipped),
+    )
+
+
+class _Archive:
+    """``batch.zip``: the outputs (stored: they are zips or PDFs already) and the manifests,
+    written as the batch goes and renamed into place at the end."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        handle, name = tempfile.mkstemp(prefix=f".{ZIP_NAME}.", suffix=".part", dir=out_dir)
+        os.close(handle)
+        self.temporary = Path(name)
+        self.zip = zipfile.ZipFile(self.temporary, "w", compression=zipfile.ZIP_STORED)
+
+    def add(self, entry: Entry) -> None:
+        for name in (entry.output, entry.pdf):
+            if name and (self.out_dir / name).is_file():
+                self.zip.write(self.out_dir / name, name)
+
+    def finish(self, *manifests: Path) -> Path:
+        for manifest in manifests:
+            self.zip.write(manifest, manifest.name, compress_type=zipfile.ZIP_DEFLATED)
+        self.zip.close()
+        target = self.out_dir / ZIP_NAME
+        os.replace(self.temporary, target)
+        return target
+
+    def abandon(self) -> None:
+        self.zip.close()
+        self.temporary.unlink(missing_ok=True)
+
+
+# re-exported for tests and the benchmark: the names the manifest files get
+MANIFEST_FILES = (MANIFEST_CSV, MANIFEST_JSON)
