@@ -67,10 +67,9 @@ class ContentControl:
     @property
     def properties(self) -> Element:
         sdt_pr = self.element.find(SDTPR)
-        if sdt_pr is None:
-            sdt_pr = etree.SubElement(self.element, SDTPR)
-            self.element.insert(0, sdt_pr)
-        return sdt_pr
+        # A control without properties is rare but legal; reading must not change the tree
+        # (prepared templates are read and never written), so give a detached empty one.
+        return sdt_pr if sdt_pr is not None else etree.Element(SDTPR)
 
     def _prop(self, name: str) -> str | None:
         node = self.properties.find(w(name))
@@ -115,9 +114,7 @@ class ContentControl:
     @property
     def content(self) -> Element:
         node = self.element.find(SDTCONTENT)
-        if node is None:
-            node = etree.SubElement(self.element, SDTCONTENT)
-        return node
+        return node if node is not None else etree.SubElement(self.element, SDTCONTENT)
 
     @property
     def showing_placeholder(self) -> bool:
@@ -149,14 +146,12 @@ class ContentControl:
 
     def text(self) -> str:
         """The visible text of the control's content, placeholder or not."""
-        content = self.content
+        content = self.element.find(SDTCONTENT)
+        if content is None:
+            return ""
         if self.level == "run":
-            out: list[str] = []
             # run-level content holds runs (and nested inline controls): read it as a paragraph
-            fake = etree.Element(P)
-            fake.extend(copy.deepcopy(list(content)))
-            out.append(paragraph_text(fake))
-            return "".join(out)
+            return paragraph_text(content)
         return block_text(content)
 
     def value(self) -> str | bool | None:
@@ -294,15 +289,3 @@ def write_block(container: Element, text: str, rpr: Element | None = None) -> No
 
 def find_controls(root: Element) -> list[ContentControl]:
     return [ContentControl(node) for node in root.iter(w("sdt"))]
-
-
-def match_controls(
-    controls: list[ContentControl], key: str, alias: str | None = None
-) -> list[ContentControl]:
-    """Controls answering to ``key``: by ``w:tag`` first, then by ``w:alias`` (``alias`` if
-    the anchor names one, else ``key``)."""
-    by_tag = [c for c in controls if c.tag == key]
-    if by_tag:
-        return by_tag
-    wanted = {alias or key, key}
-    return [c for c in controls if c.alias is not None and c.alias in wanted]

@@ -54,8 +54,12 @@ class Marker:
 
 
 class DocumentIndex:
-    def __init__(self, root: Element, styles: Element | None = None) -> None:
+    def __init__(
+        self, root: Element, styles: Element | None = None, label_texts: tuple[str, ...] = ()
+    ) -> None:
         self.root = root
+        #: the form's label texts, so "Label: value" text stops at the next label
+        self.label_texts = label_texts
         body = root.find(BODY)
         self.body = body if body is not None else root
         self.styles = styles

@@ -37,7 +37,7 @@ from pepdocs.formats.word.slots import (
 )
 from pepdocs.formats.word.tables import GridCell, TableGrid, top_level_tables
 from pepdocs.formats.word.text import block_text, normalise
-from pepdocs.mapping.spec import Anchor, FieldSpec
+from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec
 
 _T = TypeVar("_T")
 
@@ -189,19 +189,38 @@ def _label_slots(
                         f"{_cell_location(index, grid, target)} ({where} {label!r})",
                     )
     if direction in (None, "after"):
-        pattern = _label_pattern(label)
-        for paragraph, text in index.paragraph_texts:
-            if not index.in_range(paragraph, scope):
-                continue
-            match = pattern.match(text)
-            if match:
-                yield AfterLabelSlot(paragraph, match.end(), f"text after {label!r}")
+        # A paragraph starting with the label first; then the label later in a line after
+        # a gap (``Name: Ava    Date of birth: ...``), which needs the form's other labels
+        # to know where each answer ends.
+        starts, later = _label_pattern(label)
+        for pattern in (starts, later):
+            for paragraph, text in index.paragraph_texts:
+                if not index.in_range(paragraph, scope):
+                    continue
+                if pattern.search(text):
+                    yield AfterLabelSlot(
+                        paragraph, pattern, f"text after {label!r}", _next_labels(index, wanted)
+                    )
 
 
-def _label_pattern(label: str) -> re.Pattern[str]:
+def _next_labels(index: DocumentIndex, own: str) -> list[re.Pattern[str]]:
+    """The form's other labels as they appear later in a line (``Name: Ava   Date of birth:
+    ...``), so one label's answer does not swallow the next."""
+    patterns = []
+    for other in index.label_texts:
+        if normalise(other) != own and other.strip().rstrip(":").split():
+            patterns.append(_label_pattern(other)[1])
+    return patterns
+
+
+def _label_pattern(label: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``Label:`` at a paragraph's start, and after a tab or two spaces later in a line."""
     words = label.strip().rstrip(":").split()
     body = r"\s+".join(re.escape(word) for word in words)
-    return re.compile(rf"^\s*{body}\s*[:\-\u2013]", re.IGNORECASE)
+    return (
+        re.compile(rf"^\s*{body}\s*[:\-\u2013]", re.IGNORECASE),
+        re.compile(rf"(?:\t|\s\s)\s*{body}\s*[:\-\u2013]", re.IGNORECASE),
+    )
 
 
 def _value_cell(grid: TableGrid, cell: GridCell, direction: str | None) -> GridCell | None:
@@ -531,3 +550,13 @@ def find_cell(index: DocumentIndex, anchor: Anchor, source: str) -> Slot | None:
     if not 1 <= col <= len(cells):
         return None
     return RegionSlot(cells[col - 1].tc, f"table {table} row {row} cell {col}")
+
+
+def label_texts(form: FormSpec) -> tuple[str, ...]:
+    """Every label text the form's anchors use (label anchors and checkbox labels)."""
+    texts: list[str] = []
+    for spec in form.fields:
+        for anchor in spec.anchors:
+            if anchor.kind in ("label", "checkbox", "heading") and anchor.key:
+                texts.append(anchor.key)
+    return tuple(dict.fromkeys(texts))

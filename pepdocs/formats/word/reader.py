@@ -19,7 +19,7 @@ from pepdocs.formats.safe_open import read_input
 from pepdocs.formats.word._xml import DEL, FLDCHAR, INS, MOVE_FROM, MOVE_TO, SDT, Element
 from pepdocs.formats.word.checkboxes import strike_through_choices
 from pepdocs.formats.word.document import DocumentIndex
-from pepdocs.formats.word.locate import locate
+from pepdocs.formats.word.locate import label_texts, locate
 from pepdocs.formats.word.package import STYLES_PART, WordPackage
 from pepdocs.formats.word.slots import Slot
 from pepdocs.formats.word.templated import uses_docxtpl
@@ -31,7 +31,7 @@ _LABEL_MAX_CHARS = 80
 
 def read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
     package = WordPackage.open(data, name)
-    index = DocumentIndex(package.document(), package.part(STYLES_PART))
+    index = DocumentIndex(package.document(), package.part(STYLES_PART), label_texts(form))
     source = str(form.source) if form.source else ""
     readings: dict[int, Reading] = {}
     covered: set[Element] = set()

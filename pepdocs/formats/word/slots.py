@@ -8,6 +8,7 @@ table, a block under a heading).
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from pepdocs.formats.word._xml import (
     SDT,
     SDTCONTENT,
     TAB,
+    XML_SPACE,
     Element,
     P,
     R,
@@ -237,58 +239,118 @@ def sole_mark(container: Element, legacy: Sequence[LegacyField]) -> Mark | None:
 
 
 class AfterLabelSlot(Slot):
-    """The rest of a paragraph after ``Label:``."""
+    """The text after ``Label:`` in a paragraph, up to the next label of the form on the same
+    line (``Name: Ava    Date of birth: 03/09/2015``) or the paragraph's end."""
 
     def __init__(
         self,
         paragraph: Element,
-        label_end: int,
+        label: re.Pattern[str],
         location: str,
+        next_labels: Sequence[re.Pattern[str]] = (),
     ) -> None:
         super().__init__()
         self.paragraph = paragraph
-        self.label_end = label_end
+        self.label = label
+        self.next_labels = tuple(next_labels)
         self.location = location
-        self.region = RegionSlot(paragraph, location)
+        self.label_end, self.value_end = self._span(self._text())
+        controls, legacy = self._fields_in_range()
+        self.region = RegionSlot(paragraph, location, controls, legacy)
+        self.region.mark = None
+
+    def _fields_in_range(self) -> tuple[list[ContentControl], list[LegacyField]]:
+        """Controls and legacy fields after the label (and before the next label)."""
+        order = {node: number for number, node in enumerate(self.paragraph.iter())}
+        nodes = _text_nodes(self.paragraph)
+        offset = 0
+        after = -1
+        before = len(order) + 1
+        for node, piece in nodes:
+            if offset < self.label_end <= offset + len(piece):
+                after = order.get(node, after)
+            if self.value_end is not None and offset <= self.value_end < offset + len(piece):
+                before = min(before, order.get(node, before))
+            offset += len(piece)
+        controls = [
+            ContentControl(sdt) for sdt in self.paragraph.iter(SDT) if after < order[sdt] < before
+        ]
+        legacy = [f for f in find_legacy_fields(self.paragraph) if after < order[f.begin] < before]
+        return controls, legacy
+
+    def _span(self, text: str) -> tuple[int, int | None]:
+        """Where the answer is in the paragraph's text now: after the label, up to the next
+        label. Found again at each use, as filling one answer moves the next."""
+        match = self.label.search(text)
+        start = match.end() if match else len(text)
+        ends = [m.start() for p in self.next_labels if (m := p.search(text, start))]
+        return start, min(ends) if ends else None
 
     def covers(self) -> list[Element]:
         return [self.paragraph, *self.region.covers()[1:]]
 
+    def _text(self) -> str:
+        return "".join(piece for _, piece in _text_nodes(self.paragraph))
+
     def read(self) -> FormValue:
         if self.region.controls or self.region.legacy:
             return self.region.read()
-        nodes = _text_nodes(self.paragraph)
-        text = "".join(piece for _, piece in nodes)
-        return clean_value(text[self.label_end :]) or None
+        text = self._text()
+        start, end = self._span(text)
+        return clean_value(text[start:end]) or None
 
     def write(self, value: FormValue, where: Where) -> None:
         if self.region.controls or self.region.legacy:
             self.region.write(value, where)
             return
         text = expect_text(value, where)
-        nodes = _text_nodes(self.paragraph)
-        offset = 0
+        full = self._text()
+        start, value_end = self._span(full)
+        end = len(full) if value_end is None else value_end
+        old = full[start:end]
+        # keep the gap before the next label (a tab or spaces) so the line still reads
+        trailing = old[len(old.rstrip()) :] if value_end is not None else ""
+        if value_end is not None and not trailing:
+            trailing = " "
         cut_run: Element | None = None
         value_rpr: Element | None = None
-        prefix = ""
-        for node, piece in nodes:
+        offset = 0
+        for node, piece in _text_nodes(self.paragraph):
             run = node.getparent()
-            end = offset + len(piece)
-            if end <= self.label_end:
+            low, high = offset, offset + len(piece)
+            offset = high
+            if high <= start:
                 cut_run = run
-                prefix += piece
-            elif offset < self.label_end:
-                # the label ends inside this text node: keep its head
-                keep = self.label_end - offset
-                node.text = piece[:keep]
-                prefix += piece[:keep]
+                continue
+            if low >= end or run is None:
+                continue
+            if value_rpr is None and piece[max(start - low, 0) : end - low].strip():
+                value_rpr = run_properties(run)
+            if node.tag != T:
+                run.remove(node)
+                continue
+            head = piece[: max(start - low, 0)]
+            tail = piece[end - low :] if high > end else ""
+            if head:
                 cut_run = run
+            if head and tail:
+                # label, answer and the next label share one w:t: split the run after it
+                node.text = head
+                rest = etree.Element(R)
+                properties = run.find(w("rPr"))
+                if properties is not None:
+                    rest.append(copy.deepcopy(properties))
+                moved = etree.SubElement(rest, T)
+                moved.text = tail
+                moved.set(XML_SPACE, "preserve")
+                for sibling in list(node.itersiblings()):
+                    rest.append(sibling)
+                run.addnext(rest)
+            elif head or tail:
+                node.text = head or tail
+                node.set(XML_SPACE, "preserve")
             else:
-                if value_rpr is None and run is not None and piece.strip():
-                    value_rpr = run_properties(run)
-                if run is not None:
-                    run.remove(node)
-            offset = end
+                run.remove(node)
         if value_rpr is None and cut_run is not None:
             value_rpr = run_properties(cut_run)
             if value_rpr is not None:
@@ -297,8 +359,9 @@ class AfterLabelSlot(Slot):
                     bold = value_rpr.find(w(name))
                     if bold is not None:
                         value_rpr.remove(bold)
+        prefix = full[:start]
         spacer = "" if not prefix or prefix[-1].isspace() else " "
-        run = make_run(value_rpr, spacer + text)
+        run = make_run(value_rpr, spacer + text + trailing)
         if cut_run is not None:
             cut_run.addnext(run)
         else:

@@ -22,7 +22,7 @@ from pepdocs.errors import MappingError
 from pepdocs.formats.safe_open import read_input
 from pepdocs.formats.word._xml import Element
 from pepdocs.formats.word.document import DocumentIndex
-from pepdocs.formats.word.locate import locate
+from pepdocs.formats.word.locate import label_texts, locate
 from pepdocs.formats.word.package import (
     DOCUMENT_PART,
     STYLES_PART,
@@ -60,16 +60,21 @@ class PreparedTemplate:
     document: Element
     styles: Element | None
     package: PreparedPackage
+    #: the form's label texts (see ``DocumentIndex.label_texts``)
+    labels: tuple[str, ...] = ()
     _resolved: dict[str, _Resolved] = field(default_factory=dict)
 
     @cached_property
     def index(self) -> DocumentIndex:
-        return DocumentIndex(self.document, self.styles)
+        return DocumentIndex(self.document, self.styles, self.labels)
 
     @classmethod
-    def from_bytes(cls, data: bytes, template: str, source: str = "") -> PreparedTemplate:
+    def from_bytes(
+        cls, data: bytes, template: str, source: str = "", labels: tuple[str, ...] = ()
+    ) -> PreparedTemplate:
         opened = WordPackage.open(data, template)
         return cls(
+            labels=labels,
             source=source,
             template=template,
             document=opened.document(),
@@ -177,23 +182,6 @@ def _rebind(value: Any, mapping: dict[Element, Element], memo: dict[int, Any]) -
     return value
 
 
-def fill_tree(
-    root: Element,
-    styles: Element | None,
-    values: Sequence[tuple[FieldSpec, FormValue]],
-    source: str,
-) -> None:
-    """Write every value into ``root`` (a parsed ``document.xml``) in place."""
-    index = DocumentIndex(root, styles)
-    plan: list[tuple[Slot, FormValue, Where]] = []
-    for spec, value in values:
-        if value is None or not spec.fill:
-            continue
-        slot, where = resolve_for_fill(index, spec, source)
-        plan.append((slot, value, where))
-    write_plan(plan)
-
-
 def write_plan(plan: list[tuple[Slot, FormValue, Where]]) -> None:
     # Structure-changing writes last: rows added to a table or a rewritten block must not
     # disturb the elements other slots point at.
@@ -241,7 +229,7 @@ def prepare(form: FormSpec) -> Prepared:
             prepared = JinjaTemplate.from_bytes(data, path, form)
         else:
             prepared = PreparedTemplate.from_bytes(
-                data, path, str(form.source) if form.source else ""
+                data, path, str(form.source) if form.source else "", label_texts(form)
             )
         if len(_PREPARED) > 64:
             _PREPARED.clear()

@@ -124,3 +124,37 @@ def test_a_plain_bookmark_is_read_and_filled(tmp_path: Path) -> None:
     form = make_form(tmp_path, body, field("education.setting_name", anchor("bookmark", "School")))
     assert reading(form).raw == "Larkspur"
     assert round_trip(form, "Fernhill Primary") == ["Fernhill Primary"]
+
+
+def _two_labels(tmp_path: Path, body: str):  # type: ignore[no-untyped-def]
+    return make_form(
+        tmp_path,
+        body,
+        field("child.first_name", anchor("label", "Name", direction="after")),
+        field("child.date_of_birth", anchor("label", "Date of birth", direction="after")),
+    )
+
+
+def test_two_labels_on_one_line_each_get_their_own_answer(tmp_path: Path) -> None:
+    form = _two_labels(tmp_path, p("Name: Ava Thornbury\tDate of birth: 03/09/2015"))
+    assert round_trip(form, None, None) == ["Ava Thornbury", "03/09/2015"]
+    assert round_trip(form, "Kai", None) == ["Kai", "03/09/2015"]
+    assert round_trip(form, None, "01/01/2016") == ["Ava Thornbury", "01/01/2016"]
+
+
+def test_two_blank_labels_on_one_line_are_filled_in_place(tmp_path: Path) -> None:
+    form = _two_labels(
+        tmp_path, p(r("Name:", bold=True), r("    "), r("Date of birth:", bold=True))
+    )
+    data = fill(form, "Zoë O'Neill", "03/09/2015")
+    assert reading(form, data).raw == "Zoë O'Neill"
+    assert reading(form, data, 1).raw == "03/09/2015"
+    assert document_xml(data).count("<w:b/>") == 2  # the answers are not bold
+
+
+def test_controls_after_each_label_on_one_line(tmp_path: Path) -> None:
+    from .docxbuild import sdt_run
+
+    body = p("Name: ", sdt_run(None), "  Date of birth: ", sdt_run(None))
+    form = _two_labels(tmp_path, body)
+    assert round_trip(form, "Ava", "03/09/2015") == ["Ava", "03/09/2015"]
