@@ -82,6 +82,10 @@ class Mark:
 
     kind: str = ""
 
+    def element(self) -> Element:
+        """The element holding the box (for coverage in the unmapped scan)."""
+        raise NotImplementedError
+
     def checked(self) -> bool:
         raise NotImplementedError
 
@@ -93,6 +97,9 @@ class Mark:
 class ControlMark(Mark):
     control: ContentControl
     kind: str = "content control checkbox"
+
+    def element(self) -> Element:
+        return self.control.element
 
     def checked(self) -> bool:
         return self.control.checked()
@@ -106,6 +113,9 @@ class LegacyMark(Mark):
     field: LegacyField
     kind: str = "legacy checkbox"
 
+    def element(self) -> Element:
+        return self.field.begin
+
     def checked(self) -> bool:
         return self.field.checked()
 
@@ -118,6 +128,9 @@ class GlyphMark(Mark):
     text: Element  # the w:t
     index: int
     kind: str = "checkbox glyph"
+
+    def element(self) -> Element:
+        return self.text
 
     def checked(self) -> bool:
         return (self.text.text or " ")[self.index] in CHECKED_GLYPHS
@@ -138,6 +151,9 @@ class BracketMark(Mark):
     index: int  # of "["
     kind: str = "[x] box"
 
+    def element(self) -> Element:
+        return self.text
+
     def checked(self) -> bool:
         return (self.text.text or "")[self.index + 1] != " "
 
@@ -153,6 +169,9 @@ class SymbolMark(Mark):
     font: str
     kind: str = "symbol-font checkbox"
 
+    def element(self) -> Element:
+        return self.symbol
+
     def checked(self) -> bool:
         return SYMBOL_BOXES[self.font].get(_symbol_code(self.symbol) or 0, False)
 
@@ -167,6 +186,9 @@ class CellMark(Mark):
 
     tc: Element
     kind: str = "X box cell"
+
+    def element(self) -> Element:
+        return self.tc
 
     def checked(self) -> bool:
         return paragraph_text_of(self.tc).strip().casefold() in CELL_TICKS

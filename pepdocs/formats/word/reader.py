@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,10 +36,11 @@ def read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
     source = str(form.source) if form.source else ""
     readings: dict[int, Reading] = {}
     covered: set[Element] = set()
+    prompts = _template_facts(str(form.template)).prompts if form.template else frozenset()
     for number, spec in enumerate(form.fields):
         if not spec.extract:
             continue
-        reading, slots = read_field(index, spec, source)
+        reading, slots = read_field(index, spec, source, prompts)
         readings[number] = reading
         for slot in slots:
             covered.update(slot.covers())
@@ -57,7 +59,28 @@ def _has_value(value: FormValue) -> bool:
     return bool(value)
 
 
-def read_field(index: DocumentIndex, spec: FieldSpec, source: str) -> tuple[Reading, list[Slot]]:
+def without_prompts(value: FormValue, prompts: frozenset[str]) -> FormValue:
+    """The template's own prompt texts as empty: after a re-save by an editor that drops
+    ``w:showingPlcHdr`` (LibreOffice), a control's custom prompt ("Record the parent's
+    views...") is ordinary text."""
+    if not prompts:
+        return value
+    if isinstance(value, str):
+        return None if normalise(value) in prompts else value
+    if isinstance(value, list) and value and all(isinstance(row, dict) for row in value):
+        rows = []
+        for row in value:
+            assert isinstance(row, dict)
+            cleaned = {k: ("" if normalise(v) in prompts else v) for k, v in row.items()}
+            if any(text.strip() for text in cleaned.values()):
+                rows.append(cleaned)
+        return rows or None
+    return value
+
+
+def read_field(
+    index: DocumentIndex, spec: FieldSpec, source: str, prompts: frozenset[str] = frozenset()
+) -> tuple[Reading, list[Slot]]:
     first: tuple[Slot, int] | None = None
     slots: list[Slot] = []
     for number, anchor in enumerate(spec.anchors):
@@ -65,7 +88,7 @@ def read_field(index: DocumentIndex, spec: FieldSpec, source: str) -> tuple[Read
         if slot is None:
             continue
         slots.append(slot)
-        value = slot.read()
+        value = without_prompts(slot.read(), prompts)
         if _has_value(value):
             notes = list(slot.notes)
             if number:
@@ -85,7 +108,7 @@ def _absent_blocks(form: FormSpec, readings: dict[int, Reading]) -> None:
     """A Jinja template leaves conditional blocks out when they have no value
     (``{%p if f.transition_plan %}``): a control the template has but the document lacks was
     left out empty, not lost."""
-    tags = _template_control_tags(str(form.template)) if form.template else frozenset()
+    tags = _template_facts(str(form.template)).control_tags if form.template else frozenset()
     for number, reading in readings.items():
         if reading.status != "missing":
             continue
@@ -98,21 +121,6 @@ def _absent_blocks(form: FormSpec, readings: dict[int, Reading]) -> None:
                 f"content control {first.key!r} (left out by the template: no value)",
                 first,
             )
-
-
-def _template_control_tags(path: str) -> frozenset[str]:
-    try:
-        stamp = os.stat(path).st_mtime_ns
-    except OSError:
-        return frozenset()
-    return _template_control_tags_cached(path, stamp)
-
-
-@lru_cache(maxsize=32)
-def _template_control_tags_cached(path: str, stamp: int) -> frozenset[str]:
-    package = WordPackage.open(read_input(Path(path)), path)
-    index = DocumentIndex(package.document(), None)
-    return frozenset(c.tag for c in index.controls if c.tag)
 
 
 # --- unmapped content ---------------------------------------------------------------------
@@ -131,8 +139,19 @@ def collect_unmapped(index: DocumentIndex, form: FormSpec, covered: set[Element]
     """Typed-in content no mapping covers: controls and legacy fields holding values, and
     label/value cell pairs whose value is not the template's own text."""
     found: list[str] = []
+    # a cell holding anything a field read is not "unmapped", nor the label beside it
+    touched: set[Element] = set()
+    for element in covered:
+        node: Element | None = element
+        while node is not None and node not in touched:
+            touched.add(node)
+            node = node.getparent()
     for control in index.controls:
-        if control.kind in ("group", "picture") or _covered(control.element, covered):
+        if (
+            control.kind in ("group", "picture")
+            or control.element in touched  # it holds what a field read
+            or _covered(control.element, covered)
+        ):
             continue
         value = control.value()
         if value is None or value is False or value == "":
@@ -146,15 +165,17 @@ def collect_unmapped(index: DocumentIndex, form: FormSpec, covered: set[Element]
         if value is None or value is False:
             continue
         found.append(f"{legacy.name or 'form field'}: {'ticked' if value is True else value}")
-    template_pairs = _template_pairs(str(form.template)) if form.template else frozenset()
-    for label, value in _cell_pairs(index, covered):
+    template_pairs = _template_facts(str(form.template)).pairs if form.template else frozenset()
+    for label, value in _cell_pairs(index, covered, touched):
         if (normalise(label), normalise(value)) in template_pairs:
             continue
         found.append(f"{label.strip().rstrip(':').strip()}: {value}")
     return found
 
 
-def _cell_pairs(index: DocumentIndex, covered: set[Element]) -> list[tuple[str, str]]:
+def _cell_pairs(
+    index: DocumentIndex, covered: set[Element], touched: set[Element] | None = None
+) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     for grid in index.grids:
         if _covered(grid.tbl, covered):
@@ -167,7 +188,7 @@ def _cell_pairs(index: DocumentIndex, covered: set[Element]) -> list[tuple[str, 
                 label = left.text().strip()
                 if not label or len(label) > _LABEL_MAX_CHARS or "\n" in label:
                     continue
-                if right.tc in covered or left.tc in covered:
+                if right.tc in (touched or covered) or left.tc in (touched or covered):
                     continue
                 if _holds_field(left.tc) or _holds_field(right.tc):
                     # a box with a control or form field is a value, not a label; its own
@@ -183,19 +204,40 @@ def _holds_field(tc: Element) -> bool:
     return any(True for _ in tc.iter(SDT, FLDCHAR))
 
 
-def _template_pairs(path: str) -> frozenset[tuple[str, str]]:
+@dataclass(frozen=True)
+class TemplateFacts:
+    """What reading a completed form needs to know about its blank template."""
+
+    #: label/value cell pairs the template itself prints (guidance, not answers)
+    pairs: frozenset[tuple[str, str]] = frozenset()
+    #: the prompts its content controls show when empty (normalised)
+    prompts: frozenset[str] = frozenset()
+    #: the tags of its content controls
+    control_tags: frozenset[str] = frozenset()
+
+
+def _template_facts(path: str) -> TemplateFacts:
     try:
         stamp = os.stat(path).st_mtime_ns
     except OSError:
-        return frozenset()
-    return _template_pairs_cached(path, stamp)
+        return TemplateFacts()
+    return _template_facts_cached(path, stamp)
 
 
 @lru_cache(maxsize=32)
-def _template_pairs_cached(path: str, stamp: int) -> frozenset[tuple[str, str]]:
+def _template_facts_cached(path: str, stamp: int) -> TemplateFacts:
     package = WordPackage.open(read_input(Path(path)), path)
     index = DocumentIndex(package.document(), package.part(STYLES_PART))
-    return frozenset((normalise(a), normalise(b)) for a, b in _cell_pairs(index, set()))
+    prompts = {
+        normalise(control.text())
+        for control in index.controls
+        if control.showing_placeholder and control.kind != "checkbox"
+    }
+    return TemplateFacts(
+        pairs=frozenset((normalise(a), normalise(b)) for a, b in _cell_pairs(index, set())),
+        prompts=frozenset(p for p in prompts if p),
+        control_tags=frozenset(c.tag for c in index.controls if c.tag),
+    )
 
 
 # --- document remarks ---------------------------------------------------------------------

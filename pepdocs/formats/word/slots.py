@@ -202,7 +202,8 @@ class RegionSlot(Slot):
 
     def covers(self) -> list[Element]:
         controls = [c.element for c in self.controls]
-        return [self.container, *controls, *(f.begin for f in self.legacy)]
+        marks = [self.mark.element()] if self.mark is not None else []
+        return [self.container, *controls, *(f.begin for f in self.legacy), *marks]
 
     def read(self) -> FormValue:
         if self.mark is not None:
@@ -446,6 +447,9 @@ class MarkSlot(Slot):
         self.mark = mark
         self.location = location
 
+    def covers(self) -> list[Element]:
+        return [self.mark.element()]
+
     def read(self) -> FormValue:
         return self.mark.checked()
 
@@ -465,6 +469,9 @@ class GroupSlot(Slot):
         self.labels = dict(labels)
         self.location = location
         self.multiple = multiple
+
+    def covers(self) -> list[Element]:
+        return [mark.element() for mark in self.marks.values()]
 
     def read(self) -> FormValue:
         ticked = [key for key, mark in self.marks.items() if mark.checked()]

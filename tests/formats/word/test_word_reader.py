@@ -130,3 +130,34 @@ def test_split_runs_with_tabs_and_breaks_read_as_typed(tmp_path: Path) -> None:
     )
     form = make_form(tmp_path, body, field("dob", anchor("label", "Date of birth")))
     assert reading(form).raw == "03/09/2015\t(approx)"
+
+
+def test_the_template_prompt_is_empty_after_an_editor_drops_the_placeholder_flag(
+    tmp_path: Path,
+) -> None:
+    prompt = "Record the parent's views, if they take part."
+    custom = (
+        '<w:sdt><w:sdtPr><w:tag w:val="parent"/><w:showingPlcHdr/><w:text/></w:sdtPr>'
+        f"<w:sdtContent>{r(prompt)}</w:sdtContent></w:sdt>"
+    )
+    form = make_form(tmp_path, p(custom), field("views.parent", anchor("control", "parent")))
+    resaved = make_docx(p(sdt_run("parent", prompt)))  # same text, no showingPlcHdr
+    assert reading(form, resaved).status == "empty"
+    assert read_form(form, resaved).unmapped == []
+
+
+def test_a_box_a_field_read_is_not_reported_as_unmapped(tmp_path: Path) -> None:
+    from .docxbuild import checkbox_control, tc
+
+    outer = (
+        '<w:sdt><w:sdtPr><w:alias w:val="CAMHS involved"/></w:sdtPr><w:sdtContent>'
+        + p(checkbox_control(None, False))
+        + "</w:sdtContent></w:sdt>"
+    )
+    body = tbl(tr("CAMHS involved", tc(outer)))
+    form = make_form(
+        tmp_path, body, field("health.camhs_involved", anchor("checkbox", "CAMHS involved"))
+    )
+    result = read_form(form)
+    assert result.readings[0].raw is False
+    assert result.unmapped == []
