@@ -307,6 +307,19 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == []
 
 
+#: What an unticked box in a table cell reads as: a form's spare rows often carry checkboxes
+#: (Invited/Attended), and a row of unticked boxes with no text is a spare row, not an item.
+_UNTICKED = frozenset({"\u2610", "\u25a1", "[ ]", "[]", "( )"})
+
+
+def _spare_cell(value: Any) -> bool:
+    if value is False:
+        return True
+    if isinstance(value, str) and " ".join(value.split()) in _UNTICKED:
+        return True
+    return _blank(value)
+
+
 def _cell_of(row: Mapping[str, Any], column: ColumnSpec) -> Any:
     """A row's cell for a column: by its header or an alias, spelt loosely (a re-typed
     header row differs in case and spacing)."""
@@ -389,8 +402,8 @@ class _Assembler:
             if not isinstance(row, Mapping):
                 continue
             cells = [(column, _cell_of(row, column)) for column in spec.columns]
-            if all(_blank(cell) for _, cell in cells):
-                continue  # the form's spare empty rows
+            if all(_spare_cell(cell) for _, cell in cells):
+                continue  # the form's spare rows: nothing typed, no box ticked
             item: dict[str, Any] = {}
             item_path = f"{spec.paths[0]}.{len(items)}"
             where = f"{reading.location} row {number}".strip()

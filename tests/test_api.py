@@ -305,6 +305,17 @@ def test_an_invalid_cell_leaves_its_item_and_says_so(engine: FakeEngine, form: F
     assert entry.notes and entry.notes[0].startswith("Duplicate target id")
 
 
+def test_spare_rows_with_only_unticked_boxes_are_skipped(
+    engine: FakeEngine, form: FormSpec
+) -> None:
+    rows = [
+        {"Ref": "", "Target": "Read daily", "Lead": "\u2610", "By when": ""},
+        {"Ref": "\u2610", "Target": "", "Lead": "[ ]", "By when": ""},
+    ]
+    extraction = _extract(form, {"targets": {"status": "found", "raw": rows}})
+    assert extraction.pep["targets"] == [{"description": "Read daily", "lead": "\u2610"}]
+
+
 def test_a_table_with_only_blank_rows_is_empty(engine: FakeEngine, form: FormSpec) -> None:
     rows = [{"Target": "", "Lead": "", "By when": ""}]
     extraction = _extract(form, {"targets": {"status": "found", "raw": rows}})

@@ -1,0 +1,159 @@
+"""Filled forms in a real office suite: LibreOffice prints them with the values visible, and a
+form re-saved by LibreOffice (as schools without Word do) still extracts to the same data.
+
+All forms of a kind are converted in one LibreOffice run (module fixtures): a start costs
+seconds, a form about one.
+"""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from pepdocs import api, office
+from pepdocs.mapping.spec import FormSpec
+from pepdocs.model import load_pep
+from roundtrip.support import (
+    comparable_view,
+    differences,
+    generated_peps,
+    shipped_forms,
+    yes_no_paths,
+)
+
+WORD_FORMS = shipped_forms("docx")
+SHEET_FORMS = shipped_forms("xlsx")
+
+FIRST_NAME = "Zoë"
+LAST_NAME = "Ní Bhriain-Łukasz"
+UPN = "B801200005001"
+TARGET = "Read with Şahin for 20 minutes a day"
+
+
+def _stem(form: FormSpec) -> str:
+    return form.source.stem
+
+
+def _pep_for(form: FormSpec) -> dict[str, Any]:
+    """A generated PEP of the form's phase carrying the values the PDF test looks for."""
+    pep = copy.deepcopy(next(generated_peps(form, 1, seed=31)))
+    pep["child"].update(first_name=FIRST_NAME, last_name=LAST_NAME, upn=UPN)
+    targets = pep.setdefault("targets", [])
+    if targets:
+        targets[0]["description"] = TARGET
+    else:
+        targets.append({"description": TARGET})
+    return load_pep(pep)
+
+
+@pytest.fixture(scope="module")
+def filled(
+    libreoffice: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, tuple[FormSpec, dict[str, Any], Path]]:
+    """Every shipped Word and Excel form filled once: stem -> (form, PEP, file)."""
+    folder = tmp_path_factory.mktemp("filled")
+    result = {}
+    for form in [*WORD_FORMS, *SHEET_FORMS]:
+        pep = _pep_for(form)
+        path = folder / f"{_stem(form)}.{form.kind}"
+        path.write_bytes(api.fill(pep, form))
+        result[_stem(form)] = (form, pep, path)
+    return result
+
+
+@pytest.fixture(scope="module")
+def pdfs(
+    filled: dict[str, tuple[FormSpec, dict[str, Any], Path]],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, Path]:
+    sources = [path for _, _, path in filled.values()]
+    outputs = office.convert(sources, "pdf", tmp_path_factory.mktemp("pdf"))
+    return {path.stem: path for path in outputs}
+
+
+@pytest.fixture(scope="module")
+def resaved_word(
+    filled: dict[str, tuple[FormSpec, dict[str, Any], Path]],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, Path]:
+    sources = [path for form, _, path in filled.values() if form.kind == "docx"]
+    outputs = office.convert(sources, "docx", tmp_path_factory.mktemp("resaved"))
+    return {path.stem: path for path in outputs}
+
+
+def _pdf_text(path: Path) -> str:
+    """The PDF's text by pdftotext when installed (it keeps reading order), else pypdf."""
+    if shutil.which("pdftotext"):
+        completed = subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True
+        )
+        text = completed.stdout.decode("utf-8")
+    else:
+        text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    return " ".join(text.split())
+
+
+def _visible(value: str, text: str) -> bool:
+    """``value``'s words appear in order. A table cell wraps, and text extraction interleaves
+    the lines of neighbouring cells, so a cell's words need not be adjacent in the text."""
+    words = iter(text.split())
+    return all(any(word == seen for seen in words) for word in value.split())
+
+
+def _maps(form: FormSpec, path: str) -> bool:
+    return any(path in spec.paths for spec in form.fields)
+
+
+def _maps_column(form: FormSpec, section: str, column: str) -> bool:
+    spec = form.field_for(section)
+    return spec is not None and any(c.path == column for c in spec.columns)
+
+
+@pytest.mark.parametrize("stem", [_stem(f) for f in [*WORD_FORMS, *SHEET_FORMS]])
+def test_a_filled_form_prints_to_pdf_with_its_values_visible(
+    stem: str,
+    filled: dict[str, tuple[FormSpec, dict[str, Any], Path]],
+    pdfs: dict[str, Path],
+) -> None:
+    form, _, _ = filled[stem]
+    text = _pdf_text(pdfs[stem])
+    expected = [
+        (value, path)
+        for value, path in (
+            (FIRST_NAME, "child.first_name"),
+            (LAST_NAME, "child.last_name"),
+            (UPN, "child.upn"),
+        )
+        if _maps(form, path)
+    ]
+    if _maps_column(form, "targets", "description"):
+        expected.append((TARGET, "targets.*.description"))
+    assert expected, f"{form.label} maps none of the values this test looks for"
+    missing = [path for value, path in expected if not _visible(value, text)]
+    assert missing == [], f"{form.label}: not visible in the PDF: {missing}"
+
+
+@pytest.mark.parametrize("stem", [_stem(f) for f in WORD_FORMS])
+def test_a_form_resaved_by_libreoffice_extracts_to_the_same_data(
+    stem: str,
+    filled: dict[str, tuple[FormSpec, dict[str, Any], Path]],
+    resaved_word: dict[str, Path],
+) -> None:
+    form, pep, _ = filled[stem]
+    extraction = api.extract(resaved_word[stem], form)
+    found = differences(
+        comparable_view(pep, form), comparable_view(extraction.pep, form), yes_no_paths(form)
+    )
+    assert found == [], f"{form.label} after a LibreOffice re-save: {found}"
+    problems = [
+        (entry.path, entry.status)
+        for entry in extraction.report.fields
+        if entry.status in ("missing", "unparseable", "invalid")
+    ]
+    assert problems == []
