@@ -21,6 +21,7 @@ import csv
 import io
 import os
 import re
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -306,8 +307,16 @@ def _csv_encoding(path: Path, name: str) -> str:
     """The encoding of a CSV, decided the way :func:`pepdocs.safety.decode_text` decides it
     but without holding the file: the helper judges the head (BOM, binary, UTF-16), then an
     incremental UTF-8 pass over the rest decides between UTF-8 and Windows-1252."""
-    size = path.stat().st_size
-    if size > MAX_TEXT_BYTES:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise DocumentError("no such file", name) from None
+    except OSError as exc:
+        raise DocumentError(f"cannot be read ({exc.strerror})", name) from None
+    # A FIFO or device (/dev/stdin) would block or never end: regular files only.
+    if not stat.S_ISREG(status.st_mode):
+        raise DocumentError("is not a regular file", name)
+    if status.st_size > MAX_TEXT_BYTES:
         raise DocumentError(f"larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB; not a roster", name)
     with path.open("rb") as stream:
         head = stream.read(_CHUNK)

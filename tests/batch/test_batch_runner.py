@@ -1,0 +1,255 @@
+"""Running a batch: one form per child, bad rows reported while the rest are made, reruns
+that skip what is done, no file overwritten unless asked, the same outputs on any --jobs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pepdocs import api
+from pepdocs.batch import BatchOptions, run_batch
+from pepdocs.batch.manifest import MANIFEST_CSV, MANIFEST_JSON
+from pepdocs.batch.runner import ZIP_NAME, output_name
+from pepdocs.mapping import resolve_form
+
+from .rosters import child, upn, write_roster
+
+TODAY = dt.date(2026, 2, 2)  # spring term 2025-26
+
+
+def options(out: Path, **changes: Any) -> BatchOptions:
+    return BatchOptions(out_dir=out, today=TODAY, **changes)
+
+
+def manifest_rows(out: Path) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = json.loads((out / MANIFEST_JSON).read_text("utf-8"))["rows"]
+    return rows
+
+
+def test_each_child_gets_one_form_with_a_predictable_name(tmp_path: Path) -> None:
+    roster = write_roster(tmp_path / "roster.csv", [child(1), child(2)])
+    result = run_batch(roster, options(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert result.counts == {"made": 2}
+    names = sorted(path.name for path in (tmp_path / "out").glob("*.docx"))
+    assert names == [
+        "northshire-9000001-2025-26-spring.docx",
+        "northshire-9000002-2025-26-spring.docx",
+    ]
+
+
+def test_the_forms_extract_back_to_the_rosters_values(tmp_path: Path) -> None:
+    roster = write_roster(
+        tmp_path / "roster.csv",
+        [child(1), child(2, Authority="eastborough", NCY="Year 8", Gender="Male")],
+    )
+    run_batch(roster, options(tmp_path / "out"))
+    for entry, number in zip(manifest_rows(tmp_path / "out"), (1, 2), strict=True):
+        form = resolve_form(entry["authority"], form=entry["form"])
+        pep = api.extract(tmp_path / "out" / entry["output"], form).pep
+        mapped = api.mapped_paths(form)
+        expected = {
+            "child.la_child_id": f"90{number:05d}",
+            "child.first_name": f"Testchild{number}",
+            "child.date_of_birth": "2016-03-14",
+            "child.upn": upn(f"99120221{number:04d}"),
+            "care.legal_status": "C2",
+            "care.placement_start_date": "2024-09-02",
+            "education.setting_name": "Nowhere Primary School",
+            "education.ncy": "5" if number == 1 else "8",
+            "education.sen_provision": "N",
+            "child.gender": "F" if number == 1 else "M",
+        }
+        checked = {path: value for path, value in expected.items() if path in mapped}
+        assert len(checked) >= 8, entry["authority"]
+        assert {path: api._get(pep, path) for path in checked} == checked
+
+
+def test_bad_rows_are_reported_with_row_and_reason_and_the_rest_are_made(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        child(1),
+        child(2, UPN="B123456789012"),  # wrong check letter (A is right)
+        child(3, Authority="Northshyre"),
+        child(4, DOB=""),
+        child(5),
+    ]
+    result = run_batch(write_roster(tmp_path / "roster.csv", rows), options(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.counts == {"made": 2, "failed": 3}
+    assert result.failures[0].startswith("row 3: not a valid PEP: child.upn")
+    assert result.failures[1].startswith("row 4: unknown authority 'Northshyre'")
+    assert "northshire" in result.failures[1]  # the "did you mean"
+    assert result.failures[2] == "row 5: missing date of birth"
+    made = {entry["row"] for entry in manifest_rows(tmp_path / "out") if entry["output"]}
+    assert made == {2, 6}
+    assert all("Testchild" not in failure for failure in result.failures)
+
+
+def test_the_same_child_twice_is_made_once(tmp_path: Path) -> None:
+    roster = write_roster(tmp_path / "roster.csv", [child(1), child(1)])
+    result = run_batch(roster, options(tmp_path / "out"))
+    assert result.counts == {"made": 1, "failed": 1}
+    assert result.failures == ["row 3: the same child as row 2; only the first is made"]
+
+
+def test_a_rerun_skips_what_is_done_and_remakes_what_changed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    roster = write_roster(tmp_path / "roster.csv", [child(1), child(2)])
+    run_batch(roster, options(out))
+    first = out / "northshire-9000001-2025-26-spring.docx"
+    second = out / "northshire-9000002-2025-26-spring.docx"
+    os.utime(first, (1, 1))
+    os.utime(second, (1, 1))
+
+    again = run_batch(roster, options(out))
+    assert again.counts == {"unchanged": 2}
+    assert first.stat().st_mtime == 1 and second.stat().st_mtime == 1
+
+    write_roster(roster, [child(1), child(2, School="Elsewhere Academy")])
+    changed = run_batch(roster, options(out))
+    assert changed.counts == {"unchanged": 1, "updated": 1}
+    assert first.stat().st_mtime == 1 and second.stat().st_mtime != 1
+    pep = api.extract(second, "northshire", "school_age").pep
+    assert pep["education"]["setting_name"] == "Elsewhere Academy"
+    assert [entry["status"] for entry in manifest_rows(out)] == ["unchanged", "updated"]
+
+
+def test_an_existing_file_is_kept_without_force_and_replaced_with_it(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    theirs = out / "northshire-9000001-2025-26-spring.docx"
+    theirs.write_bytes(b"a form a school already started")
+    roster = write_roster(tmp_path / "roster.csv", [child(1), child(2)])
+
+    kept = run_batch(roster, options(out))
+    assert kept.counts == {"kept": 1, "made": 1}
+    assert kept.exit_code == 0
+    assert theirs.read_bytes() == b"a form a school already started"
+    assert "--force" in manifest_rows(out)[0]["warnings"][0]
+
+    forced = run_batch(roster, options(out, force=True))
+    assert forced.counts == {"made": 2}
+    assert theirs.read_bytes().startswith(b"PK")
+
+
+def test_an_output_edited_since_the_last_run_is_not_ours_any_more(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    roster = write_roster(tmp_path / "roster.csv", [child(1)])
+    run_batch(roster, options(out))
+    made = out / "northshire-9000001-2025-26-spring.docx"
+    made.write_bytes(made.read_bytes() + b"\0")  # someone changed it
+    write_roster(roster, [child(1, School="Elsewhere Academy")])
+    assert run_batch(roster, options(out)).counts == {"kept": 1}
+
+
+def test_rows_may_name_different_authorities_and_phases(tmp_path: Path) -> None:
+    rows = [
+        child(1),
+        child(2, Authority="eastborough"),
+        child(3, Authority="eastborough", NCY="Year 12", Phase="post16", DOB="01/10/2009"),
+        child(4, Authority="", Phase=""),  # takes --authority and its phase from the year
+    ]
+    roster = write_roster(tmp_path / "roster.csv", rows)
+    result = run_batch(roster, options(tmp_path / "out", authority="westmere"))
+    assert result.counts == {"made": 4}
+    assert [(entry["authority"], entry["form"]) for entry in manifest_rows(tmp_path / "out")] == [
+        ("northshire", "school_age"),
+        ("eastborough", "school_age"),
+        ("eastborough", "post16"),
+        ("westmere", "school_age"),
+    ]
+
+
+def test_an_authority_without_the_phases_form_uses_one_the_year_group_fits(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        child(1, Authority="westmere", Phase="early_years", NCY="Reception", DOB="01/01/2021"),
+        child(2, Authority="westmere", Phase="post16", NCY="Year 12", DOB="01/10/2009"),
+    ]
+    result = run_batch(write_roster(tmp_path / "r.csv", rows), options(tmp_path / "out"))
+    first, second = manifest_rows(tmp_path / "out")
+    assert first["status"] == "made" and first["form"] == "school_age"
+    assert "westmere has no early_years form" in first["warnings"][-1]
+    assert second["status"] == "failed"
+    assert result.failures == ["row 3: westmere has no post16 form (its forms: school_age)"]
+
+
+def test_previous_peps_are_rolled_forward_into_the_form(tmp_path: Path) -> None:
+    previous = tmp_path / "previous"
+    previous.mkdir()
+    sample = json.loads(Path("samples/pep-amara-okafor.json").read_text("utf-8"))
+    (previous / "amara.json").write_text(json.dumps(sample), encoding="utf-8")
+    row = child(1, **{"LA Child ID": sample["child"]["la_child_id"], "UPN": ""})
+    roster = write_roster(tmp_path / "roster.csv", [row])
+    run_batch(roster, options(tmp_path / "out", previous=(previous,)))
+    (entry,) = manifest_rows(tmp_path / "out")
+    assert entry["output"].endswith("-2025-26-summer.docx")  # the term after spring
+    pep = api.extract(tmp_path / "out" / entry["output"], "northshire", "school_age").pep
+    assert [item["description"] for item in pep["previous_targets"]] == [
+        target["description"] for target in sample["targets"]
+    ]
+    assert pep["meta"]["pep_type"] == "review"
+    assert pep["meta"]["previous_pep_date"] == sample["meta"]["meeting_date"]
+    assert pep["child"]["first_name"] == "Testchild1"  # the roster wins
+    assert pep["care"]["social_worker"]["phone"] == sample["care"]["social_worker"]["phone"]
+
+
+def test_two_jobs_make_exactly_the_files_one_job_makes(tmp_path: Path) -> None:
+    rows = [child(number) for number in range(1, 7)] + [child(7, DOB="")]
+    rows += [child(8, Authority="eastborough")]
+    roster = write_roster(tmp_path / "roster.csv", rows)
+    one = run_batch(roster, options(tmp_path / "one"))
+    two = run_batch(roster, options(tmp_path / "two", jobs=2))
+    assert one.counts == two.counts == {"made": 7, "failed": 1}
+    assert (tmp_path / "one" / MANIFEST_CSV).read_bytes() == (
+        tmp_path / "two" / MANIFEST_CSV
+    ).read_bytes()
+    for made in (tmp_path / "one").glob("*.docx"):
+        assert made.read_bytes() == (tmp_path / "two" / made.name).read_bytes()
+
+
+def test_zip_holds_the_forms_and_both_manifests(tmp_path: Path) -> None:
+    roster = write_roster(tmp_path / "roster.csv", [child(1), child(2, DOB="")])
+    result = run_batch(roster, options(tmp_path / "out", zip=True))
+    assert result.zip_path == tmp_path / "out" / ZIP_NAME
+    with zipfile.ZipFile(result.zip_path) as archive:
+        assert sorted(archive.namelist()) == sorted(
+            ["northshire-9000001-2025-26-spring.docx", MANIFEST_CSV, MANIFEST_JSON]
+        )
+        assert (
+            archive.read("northshire-9000001-2025-26-spring.docx")
+            == (tmp_path / "out" / "northshire-9000001-2025-26-spring.docx").read_bytes()
+        )
+
+
+def test_a_meeting_date_option_sets_the_term_of_every_row(tmp_path: Path) -> None:
+    roster = write_roster(tmp_path / "roster.csv", [child(1)])
+    run_batch(roster, options(tmp_path / "out", meeting_date=dt.date(2026, 9, 21)))
+    (entry,) = manifest_rows(tmp_path / "out")
+    assert entry["output"] == "northshire-9000001-2026-27-autumn.docx"
+    pep = api.extract(tmp_path / "out" / entry["output"], "northshire", "school_age").pep
+    assert pep["meta"]["meeting_date"] == "2026-09-21"
+    assert pep["meta"]["next_review_date"] > "2026-09-21"
+
+
+def test_output_names_cannot_leave_the_folder() -> None:
+    assert output_name("northshire", "../../etc/x", "2025-26", "spring", "docx") == (
+        "northshire-etc_x-2025-26-spring.docx"
+    )
+
+
+def test_jobs_below_one_are_a_usage_error(tmp_path: Path) -> None:
+    from pepdocs.errors import UsageError
+
+    roster = write_roster(tmp_path / "roster.csv", [child(1)])
+    with pytest.raises(UsageError, match="--jobs"):
+        run_batch(roster, options(tmp_path / "out", jobs=0))
