@@ -262,7 +262,6 @@ class _Draft:
     name: str = ""  # what the free text calls the child
     became_looked_after: dt.date = dt.date.min
     placement_start: dt.date = dt.date.min
-    setting: _Setting | None = None
     designated_teacher: str = ""
     social_worker: str = ""
     carer: str = ""
@@ -430,7 +429,7 @@ def _draw_education(d: _Draft, child: Pep) -> Pep:
     if d.phase != "early_years" or d.offset == 0 or rng.random() < 0.5:
         sen_provision = _weighted(rng, (("E", 27), ("K", 33), ("N", 40)))
     kind = _setting_kind(d, sen_provision)
-    d.setting = setting = rng.choice([s for s in d.host.settings if s.kind == kind])
+    setting = rng.choice([s for s in d.host.settings if s.kind == kind])
     first_year = {"nursery": d.offset, "primary": 0, "special": max(d.offset - 3, 0),
                   "secondary": 7, "post16": 12}[kind]
     entered = dt.date(_YEAR - (d.offset - first_year), 9, 4)
