@@ -16,10 +16,13 @@ docs/safety.md explains each limit.
 from __future__ import annotations
 
 import io
+import lzma
 import os
 import stat
+import struct
 import threading
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -71,7 +74,18 @@ MACRO_CONTENT_TYPES = (
     "application/vnd.ms-office.vbaProject",
 )
 
-_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError)
+# Everything zipfile lets through on a damaged archive: its own errors, and those of the
+# decompressors underneath (a flipped bit in deflate data is a zlib.error, not BadZipFile).
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    EOFError,
+    ValueError,
+    zlib.error,
+    lzma.LZMAError,
+    struct.error,
+)
 
 
 def read_input(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> bytes:
@@ -125,9 +139,9 @@ class SafeZip:
                 # inflates past its declaration fails as damaged; the +1 is a second guard.
                 data = member.read(MAX_ENTRY_BYTES + 1)
         except _ZIP_ERRORS as exc:
+            why = "bad checksum" if "CRC" in str(exc) else "corrupt or cut-short data"
             raise DocumentError(
-                f"part {name} cannot be read ({type(exc).__name__}): the file is damaged",
-                self.source,
+                f"part {name} cannot be unpacked ({why}): the file is damaged", self.source
             ) from None
         except NotImplementedError:
             raise DocumentError(

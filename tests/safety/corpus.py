@@ -141,6 +141,19 @@ def _patch_declared_size(data: bytearray, name: bytes, size: int) -> None:
         position += 4
 
 
+def corrupt_deflate() -> bytes:
+    """One bit flipped in the middle of document.xml's deflate stream (CRC and sizes intact):
+    zlib itself fails, below zipfile's own checks."""
+    data = bytearray(small_form())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("word/document.xml")
+    # APPNOTE 4.3.7: a 30-byte local header, the name and the extra field, then the data;
+    # flipping two bits of the first byte makes an invalid deflate block type
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start] ^= 0x03
+    return bytes(data)
+
+
 def many_entries() -> bytes:
     members = _members(small_form())
     members.update({f"customXml/item{index}.xml": b"<a/>" for index in range(2_500)})
@@ -604,6 +617,7 @@ REFUSED_DOCX = [
     Item("zip-bomb", zip_bomb, "zip bomb", unsafe=True),
     Item("ratio-bomb", ratio_bomb, "zip bomb", unsafe=True),
     Item("lying-size", lying_size_bomb, "damaged"),
+    Item("corrupt-deflate", corrupt_deflate, "damaged"),
     Item("many-entries", many_entries, "zip bomb", unsafe=True),
     Item("duplicate-names", duplicate_names, "two parts named", unsafe=True),
     Item("xml-bomb", xml_bomb, "DTD or entities", unsafe=True),
