@@ -1,0 +1,293 @@
+"""Lint a mapping file against its own template: the checks a person runs before trusting a
+new or inferred mapping.
+
+1. The file loads (types, transforms, codes, paths: the loader checks them all and reports
+   every problem with its line).
+2. Every anchor, fallbacks included, is found in the blank template, and found once: a label
+   that occurs twice without ``section``/``occurrence`` reads whichever comes first.
+3. Generated PEPs for the form's phase fill the template and extract back to the same values
+   on every mapped field (the round trip that is the toolkit's core promise).
+
+Problems carry ``file:line`` (the anchor's or the field's line in the mapping file).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from pepdocs.errors import MappingError, PepdocsError
+from pepdocs.formats import get_engine
+from pepdocs.formats.safe_open import read_input
+from pepdocs.formats.word.document import DocumentIndex
+from pepdocs.formats.word.legacy import match_legacy
+from pepdocs.formats.word.locate import locate
+from pepdocs.formats.word.package import STYLES_PART, WordPackage
+from pepdocs.formats.word.reader import label_texts
+from pepdocs.mapping.loader import load_mapping
+from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec
+
+__all__ = ["CheckProblem", "check_form", "check_mapping"]
+
+Severity = Literal["error", "warning"]
+
+#: Generated PEPs filled and read back per check: enough to meet optional sections both
+#: present and absent, few enough to keep the check to seconds.
+ROUND_TRIP_SAMPLES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class CheckProblem:
+    """One finding: where (``file:line``), which field, and what is wrong."""
+
+    file: str
+    line: int
+    path: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f"{self.path}: " if self.path else ""
+        tag = "" if self.severity == "error" else "warning: "
+        return f"{where}: {tag}{field}{self.message}"
+
+
+def check_mapping(
+    path: str | os.PathLike[str], *, samples: int = ROUND_TRIP_SAMPLES, seed: int = 0
+) -> list[CheckProblem]:
+    """Every problem found in the mapping file at ``path`` (empty: the mapping is sound).
+
+    A file that does not load gives its loader problems only (the other checks need it).
+    """
+    file = os.fspath(path)
+    try:
+        form = load_mapping(file)
+    except MappingError as error:
+        problems: Iterable[tuple[int, str]] = getattr(error, "problems", ()) or (
+            (error.line or 0, _strip_where(str(error), file, error.line)),
+        )
+        return [CheckProblem(file, line, "", message) for line, message in problems]
+    return check_form(form, samples=samples, seed=seed)
+
+
+def _strip_where(message: str, file: str, line: int | None) -> str:
+    prefix = f"{file}:{line}: " if line else f"{file}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+def check_form(
+    form: FormSpec, *, samples: int = ROUND_TRIP_SAMPLES, seed: int = 0
+) -> list[CheckProblem]:
+    """:func:`check_mapping` for a loaded form."""
+    problems = list(_anchor_problems(form))
+    problems.extend(_round_trip_problems(form, samples, seed))
+    problems.sort(key=lambda p: (p.severity != "error", p.line))
+    return problems
+
+
+# --- anchors -----------------------------------------------------------------------------------
+
+
+def _anchor_problems(form: FormSpec) -> Iterable[CheckProblem]:
+    file = str(form.source)
+    template = read_input(Path(form.template))
+    if form.kind != "docx":
+        yield from _engine_anchor_problems(form, template)
+        return
+    package = WordPackage.open(template, str(form.template))
+    index = DocumentIndex(package.document(), package.part(STYLES_PART), label_texts(form))
+    for spec in form.fields:
+        for number, anchor in enumerate(spec.anchors):
+            role = "anchor" if number == 0 else "fallback anchor"
+            line = anchor.line or spec.line
+            slot = locate(index, anchor, spec, file)
+            if slot is None:
+                yield CheckProblem(
+                    file,
+                    line,
+                    spec.path,
+                    f"{role} {anchor.describe()} is not in the template "
+                    f"{Path(form.template).name}; fix the text or remove the anchor",
+                )
+                continue
+            count = _occurrences(index, anchor, spec, file)
+            if count > 1:
+                yield CheckProblem(
+                    file,
+                    line,
+                    spec.path,
+                    f"{role} {anchor.describe()} is in the template {count} times; add "
+                    "section: or occurrence: so it names one place",
+                )
+            missing = getattr(getattr(slot, "data", None), "missing", None)
+            if missing:
+                yield CheckProblem(
+                    file,
+                    line,
+                    spec.path,
+                    f"table columns not in the template's header row: {', '.join(missing)}",
+                )
+            group_notes = [n for n in slot.notes if n.startswith("no checkbox found for")]
+            for note in group_notes:
+                yield CheckProblem(file, line, spec.path, f"{role} {anchor.describe()}: {note}")
+
+
+def _occurrences(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, file: str) -> int:
+    """How many places the anchor could mean. An anchor that already says which one
+    (``occurrence``) or reads every copy on purpose (controls) counts as one."""
+    if "occurrence" in anchor.options:
+        return 1
+    if anchor.kind == "legacy":
+        return max(1, len(match_legacy(index.legacy_fields, anchor.key)))
+    if anchor.kind in ("label", "checkbox", "heading", "table"):
+        count = 1
+        while count < 9:
+            options: dict[str, Any] = {**anchor.options, "occurrence": count + 1}
+            nth = replace(anchor, options=options)
+            if locate(index, nth, spec, file) is None:
+                break
+            count += 1
+        if anchor.kind == "label" and count > 1:
+            # A "Label: value" paragraph and a label cell can both match: what matters is
+            # that two *different* places would be read, so count distinct value boxes.
+            count = _distinct_label_places(index, anchor, spec, file, count)
+        return count
+    return 1
+
+
+def _distinct_label_places(
+    index: DocumentIndex, anchor: Anchor, spec: FieldSpec, file: str, count: int
+) -> int:
+    places: set[int] = set()
+    for occurrence in range(1, count + 1):
+        nth = replace(anchor, options={**anchor.options, "occurrence": occurrence})
+        slot = locate(index, nth, spec, file)
+        if slot is None:
+            continue
+        container = getattr(slot, "container", None)
+        if container is None:
+            container = getattr(slot, "paragraph", None)
+        places.add(id(container) if container is not None else occurrence)
+    return len(places)
+
+
+def _engine_anchor_problems(form: FormSpec, template: bytes) -> Iterable[CheckProblem]:
+    """Excel and PDF forms: a field whose every anchor misses in the blank template."""
+    reading = get_engine(form.kind).read(form, template, str(form.template))
+    for number, spec in enumerate(form.fields):
+        if not spec.extract:
+            continue
+        found = reading.readings.get(number)
+        if found is None or found.status == "missing":
+            yield CheckProblem(
+                str(form.source),
+                spec.anchor.line or spec.line,
+                spec.path,
+                f"anchor {spec.anchor.describe()} is not in the template "
+                f"{Path(form.template).name}",
+            )
+
+
+# --- round trip --------------------------------------------------------------------------------
+
+
+def _round_trip_problems(form: FormSpec, samples: int, seed: int) -> Iterable[CheckProblem]:
+    # Deferred: the round trip uses the library verbs (pepdocs.api sits above this layer and
+    # calls detection from here; importing it at module load would be circular).
+    from pepdocs import api
+    from pepdocs.samples import generate_peps
+
+    file = str(form.source)
+    reported: set[tuple[str, str]] = set()
+    for pep in generate_peps(samples, seed, phase=form.form):
+        try:
+            document = api.fill(pep, form)
+        except PepdocsError as problem:
+            line, path = _line_in(form, str(problem))
+            key = (path, "fill")
+            if key not in reported:
+                reported.add(key)
+                yield CheckProblem(
+                    file,
+                    line,
+                    path,
+                    f"a generated PEP cannot be written: {_tail(problem)}",
+                    "warning",
+                )
+            continue
+        try:
+            extraction = api.extract(document, form, name=f"{form.label} round trip")
+        except PepdocsError as problem:
+            yield CheckProblem(file, 0, "", f"the filled form cannot be read back: {problem}")
+            return
+        expected = api.mapped_view(pep, form)
+        got = api.mapped_view(extraction.pep, form)
+        for spec in form.fields:
+            if not (spec.fill and spec.extract):
+                continue
+            for path in spec.paths:
+                if _same(expected.get(path), got.get(path)):
+                    continue
+                key = (path, "round trip")
+                if key in reported:
+                    continue
+                reported.add(key)
+                yield CheckProblem(
+                    file,
+                    spec.line,
+                    path,
+                    "does not read back as written (fill then extract of a generated PEP "
+                    f"differs at {_first_difference(expected.get(path), got.get(path))})",
+                )
+
+
+def _same(left: Any, right: Any) -> bool:
+    # An unticked box reads as False: on paper "no" and "not answered" look the same
+    # (docs/word-engine.md), so None and False are one value here.
+    if left in (None, [], "", False) and right in (None, [], "", False):
+        return True
+    if isinstance(left, list) and isinstance(right, list):
+        return len(left) == len(right) and all(
+            _same(a, b) for a, b in zip(left, right, strict=True)
+        )
+    if isinstance(left, Mapping) and isinstance(right, Mapping):
+        return all(_same(left.get(k), right.get(k)) for k in set(left) | set(right))
+    if isinstance(left, float) or isinstance(right, float):
+        try:
+            return abs(float(left) - float(right)) < 1e-9
+        except (TypeError, ValueError):
+            return False
+    return bool(left == right)
+
+
+def _first_difference(left: Any, right: Any, where: str = "the value") -> str:
+    """Where two values part, as a path (``row 2 due_date``), never the values themselves."""
+    if isinstance(left, list) and isinstance(right, list):
+        if len(left) != len(right):
+            return f"the number of rows ({len(left)} written, {len(right)} read)"
+        for number, (a, b) in enumerate(zip(left, right, strict=True), start=1):
+            if not _same(a, b):
+                return _first_difference(a, b, f"row {number}")
+    if isinstance(left, Mapping) and isinstance(right, Mapping):
+        for key in sorted(set(left) | set(right)):
+            if not _same(left.get(key), right.get(key)):
+                return f"{where} {key}".strip()
+    return where
+
+
+def _line_in(form: FormSpec, message: str) -> tuple[int, str]:
+    """The mapping line and path an api error names (``file:42: path: ...``)."""
+    for spec in form.fields:
+        if f":{spec.line}: {spec.path}:" in message:
+            return spec.line, spec.path
+    return 0, ""
+
+
+def _tail(problem: PepdocsError) -> str:
+    text = str(problem)
+    marker = "cannot be written on this form"
+    return text[text.index(marker) :] if marker in text else text

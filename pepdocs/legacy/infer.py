@@ -1,0 +1,1006 @@
+"""Draft a mapping file for a form no mapping describes yet.
+
+Given a blank template (or a completed form: the labels are the same), inference walks the
+document through the Word engine's own index (controls, legacy fields, table grids, section
+headings, checkboxes) and proposes one entry per model path it recognises:
+
+- content controls and legacy fields by their tag/alias/name and the label beside them;
+- label cells (value to the right or below) and ``Label: value`` paragraphs;
+- checkbox groups whose option labels are a code list's labels (``EHCP``/``SEN Support``);
+- repeating tables by their header row (targets, attendees, attainment...);
+- free-text blocks under headings (``Child's views``).
+
+Each entry carries a confidence (1.0: exact lexicon wording, lower for fuzzy matches and
+generic labels read through their section). Every anchor is checked against the document
+with the engine's own ``locate`` so that it finds the intended box first; a label that occurs
+twice gets its ``section`` (or ``occurrence``). Paths are assigned once, best first, and a
+box is never given to two paths: when unsure, nothing is proposed (a wrong value is worse
+than a blank one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pepdocs.errors import PepdocsError
+from pepdocs.formats.safe_open import read_input, sniff_kind
+from pepdocs.formats.word._xml import SDT, TC, Element, P, w
+from pepdocs.formats.word.checkboxes import Mark
+from pepdocs.formats.word.document import DocumentIndex, Marker
+from pepdocs.formats.word.locate import locate
+from pepdocs.formats.word.package import STYLES_PART, WordPackage
+from pepdocs.formats.word.slots import AfterLabelSlot, ControlSlot, LegacySlot, RegionSlot, Slot
+from pepdocs.formats.word.tables import GridCell, TableGrid
+from pepdocs.formats.word.text import clean_value, normalise, paragraph_text
+from pepdocs.legacy.lexicon import Lexicon, LexiconMatch, TableSection, fold, load_lexicon
+from pepdocs.mapping.anchors import parse_anchor
+from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec
+from pepdocs.mapping.transforms import TextTransform
+from pepdocs.model import field_catalog, get_codelist
+
+__all__ = [
+    "CONFIRM_BELOW",
+    "EXTRACT_MIN_CONFIDENCE",
+    "InferredEntry",
+    "InferredMapping",
+    "infer_mapping",
+    "infer_mapping_from_bytes",
+]
+
+#: Entries below this confidence are commented ``# confidence 0.62: confirm`` in the draft.
+CONFIRM_BELOW = 0.85
+#: Entries below this confidence are left out of the draft altogether.
+DRAFT_MIN_CONFIDENCE = 0.6
+#: When a mapping is inferred on the spot to extract an unknown form, only entries at least
+#: this sure are read: a blank is better than a value in the wrong field.
+EXTRACT_MIN_CONFIDENCE = 0.75
+
+_LABEL_MAX_CHARS = 70
+_LABEL_COLON = re.compile(r"^\s*([^:\n]{2,60}?)\s*[:\u2013]\s*(.*)$", re.DOTALL)
+_SEGMENT_SPLIT = re.compile(r"\t+|\s{3,}")
+#: Paths whose answer is a block of free text under a heading (views, plans).
+_FREE_TEXT_PREFIXES = ("views.", "transition.", "care.parental_responsibility")
+
+
+@dataclass(slots=True)
+class InferredEntry:
+    """One proposed mapping entry: what the form says, where, and how sure inference is."""
+
+    path: str
+    anchor: dict[str, Any]
+    confidence: float
+    evidence: str
+    also: list[dict[str, Any]] = field(default_factory=list)
+    options: dict[str, Any] = field(default_factory=dict)
+    columns: list[dict[str, Any]] = field(default_factory=list)
+    #: the document element the entry reads (a cell, control, paragraph or table), so one
+    #: box is never given to two paths
+    element: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def doubtful(self) -> bool:
+        return self.confidence < CONFIRM_BELOW
+
+
+@dataclass(slots=True)
+class InferredMapping:
+    """A draft mapping: entries best first by model order, and what could not be placed."""
+
+    kind: str
+    template: Path
+    phase: str
+    entries: list[InferredEntry]
+    #: label texts the form has that no model path was found for, for the person confirming
+    unmatched: list[str] = field(default_factory=list)
+    title: str = ""
+
+    def entry(self, path: str) -> InferredEntry | None:
+        return next((e for e in self.entries if e.path == path), None)
+
+    def paths(self) -> list[str]:
+        return [entry.path for entry in self.entries]
+
+    def to_yaml(
+        self,
+        authority: str,
+        *,
+        name: str | None = None,
+        template: str | None = None,
+        min_confidence: float = DRAFT_MIN_CONFIDENCE,
+    ) -> str:
+        """The draft as mapping-file YAML; doubtful entries carry a ``confirm`` comment."""
+        lines = [
+            f"# Draft mapping inferred by `pepdocs infer-mapping` from {self.template.name}.",
+            "# Entries marked `confirm` were matched loosely: check each against the form, then",
+            "# run `pepdocs check-mapping` on this file. docs/legacy.md explains the draft.",
+            f"authority: {authority}",
+            f"name: {_quote(name or authority.replace('-', ' ').title())}",
+            f"form: {self.phase}",
+            'version: "draft"',
+            f"kind: {self.kind}",
+            f"template: {_quote(template or str(self.template))}",
+            "fields:",
+        ]
+        for entry in self.entries:
+            if entry.confidence < min_confidence:
+                continue
+            lines.append("")
+            if entry.doubtful:
+                lines.append(f"  # confidence {entry.confidence:.2f}: confirm ({entry.evidence})")
+            else:
+                lines.append(f"  # confidence {entry.confidence:.2f} ({entry.evidence})")
+            lines.append(f"  - path: {entry.path}")
+            lines.append(f"    at: {_flow(entry.anchor)}")
+            if entry.also:
+                if len(entry.also) == 1:
+                    lines.append(f"    also: {_flow(entry.also[0])}")
+                else:
+                    lines.append("    also:")
+                    lines.extend(f"      - {_flow(a)}" for a in entry.also)
+            for key, value in entry.options.items():
+                lines.append(f"    {key}: {_flow(value)}")
+            if entry.columns:
+                lines.append("    columns:")
+                lines.extend(f"      - {_flow(column)}" for column in entry.columns)
+        if self.unmatched:
+            lines.append("")
+            lines.append("# Labels on the form that no model path was found for:")
+            lines.extend(f"#   {text}" for text in self.unmatched)
+        return "\n".join(lines) + "\n"
+
+
+def _quote(text: str) -> str:
+    # JSON strings are valid YAML double-quoted scalars (escapes included).
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _flow(value: Any) -> str:
+    """A value as YAML flow style, keys bare when they are safe names."""
+    if isinstance(value, Mapping):
+        parts = []
+        for key, item in value.items():
+            key_text = str(key)
+            safe = re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key_text) and key_text.lower() not in (
+                "y",
+                "n",
+                "yes",
+                "no",
+                "on",
+                "off",
+                "true",
+                "false",
+                "null",
+            )
+            parts.append(f"{key_text if safe else _quote(key_text)}: {_flow(item)}")
+        return "{" + ", ".join(parts) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return _quote(str(value))
+
+
+# --- entry point ---------------------------------------------------------------------------
+
+
+def infer_mapping(
+    template_path: str | os.PathLike[str], *, lexicon: Lexicon | None = None
+) -> InferredMapping:
+    """Infer a draft mapping for the form at ``template_path`` (a blank or completed .docx)."""
+    path = Path(template_path)
+    return infer_mapping_from_bytes(read_input(path), str(path), lexicon=lexicon)
+
+
+def infer_mapping_from_bytes(
+    data: bytes, name: str, *, lexicon: Lexicon | None = None
+) -> InferredMapping:
+    """:func:`infer_mapping` for a document in memory (``name`` labels messages)."""
+    kind = sniff_kind(data)
+    if kind != "docx":
+        raise PepdocsError(
+            f"{name}: mappings can be inferred for Word (.docx) forms only so far; "
+            "write this form's mapping by hand (docs/authoring.md)"
+        )
+    package = WordPackage.open(data, name)
+    index = DocumentIndex(package.document(), package.part(STYLES_PART))
+    inference = _WordInference(index, lexicon or load_lexicon())
+    entries = inference.run()
+    return InferredMapping(
+        kind="docx",
+        template=Path(name),
+        phase=_guess_phase(index),
+        entries=entries,
+        unmatched=inference.unmatched,
+        title=inference.title,
+    )
+
+
+def _guess_phase(index: DocumentIndex) -> str:
+    """Early years or post-16 when the form's title says so; school age otherwise (the form
+    most authorities have, and the one a wrong guess harms least: fields are the same)."""
+    head = " ".join(text for _, text in index.paragraph_texts[:12])
+    head += " " + " ".join(m.text for m in index.markers[:4])
+    folded = f" {fold(head)} "
+    if any(w in folded for w in (" early years ", " eyfs ", " nursery ")):
+        return "early_years"
+    if any(w in folded for w in (" post 16 ", " post16 ", " 16 18 ", " further education ")):
+        return "post16"
+    return "school_age"
+
+
+# --- Word inference --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Candidate:
+    entry: InferredEntry
+    #: elements whose use by this entry excludes others (a label cell and its value cell)
+    claims: tuple[Any, ...]
+
+
+class _WordInference:
+    def __init__(self, index: DocumentIndex, lexicon: Lexicon) -> None:
+        self.index = index
+        self.lexicon = lexicon
+        self.catalog = field_catalog()
+        self.candidates: list[_Candidate] = []
+        self.unmatched: list[str] = []
+        self.claimed_cells: set[Element] = set()
+        self.title = ""
+        self._marker_cells = {m.element for m in index.markers if m.kind == "row"}
+
+    def run(self) -> list[InferredEntry]:
+        self._tables()
+        self._controls_and_fields()
+        self._checkbox_groups()
+        self._label_cells()
+        self._label_paragraphs()
+        self._headings()
+        return self._assign()
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _heading_before(self, element: Element) -> list[str]:
+        """Texts of the nearest section headings above ``element`` (nearest first)."""
+        position = self.index.position(element)
+        before = [m for m in self.index.markers if m.position < position]
+        found: list[str] = []
+        level = 99
+        for marker in reversed(before):
+            if marker.level < level or not found:
+                found.append(marker.text)
+                level = marker.level
+            if len(found) == 3:
+                break
+        return found
+
+    def _cell_of(self, element: Element) -> tuple[TableGrid, GridCell] | None:
+        node: Element | None = element
+        while node is not None and node.tag != TC:
+            node = node.getparent()
+        if node is None:
+            return None
+        return self.index.cell_of_tc.get(node)
+
+    def _match_label(self, text: str, element: Element) -> LexiconMatch | None:
+        found = self.lexicon.match(text)
+        if found is not None:
+            return found
+        for heading in self._heading_before(element):
+            in_section = self.lexicon.match_in_section(text, heading)
+            if in_section is not None:
+                # a generic label read through its section is less sure than a full one
+                return LexiconMatch(
+                    in_section.path,
+                    round(in_section.score * 0.9, 3),
+                    False,
+                    in_section.wording,
+                )
+        return None
+
+    def _add(
+        self,
+        path: str,
+        anchor: dict[str, Any],
+        confidence: float,
+        evidence: str,
+        claims: Iterable[Any],
+        element: Any,
+        **extra: Any,
+    ) -> None:
+        entry = InferredEntry(path, anchor, round(confidence, 3), evidence, element=element)
+        entry.also = list(extra.get("also") or [])
+        entry.options = dict(extra.get("options") or {})
+        entry.columns = list(extra.get("columns") or [])
+        self.candidates.append(_Candidate(entry, tuple(claims)))
+
+    def _verify(self, anchor: dict[str, Any], target: Element, path: str) -> dict[str, Any] | None:
+        """``anchor``, made specific enough (a section, else an occurrence) that the engine
+        finds ``target`` with it first; None when it cannot be made to."""
+        for attempt in self._refinements(anchor, target):
+            slot = self._locate(attempt, path)
+            if slot is None or target not in _slot_elements(slot):
+                continue
+            if self._elsewhere_too(attempt, target, path):
+                continue  # found first, but a second place fits too: be more specific
+            return attempt
+        return None
+
+    def _elsewhere_too(self, anchor: dict[str, Any], target: Element, path: str) -> bool:
+        """Whether an anchor without ``occurrence`` also lands somewhere other than
+        ``target`` (a label the form uses twice)."""
+        ((kind, value),) = anchor.items()
+        if kind not in ("label", "checkbox", "heading"):
+            return False
+        body = dict(value) if isinstance(value, Mapping) else {"text": value}
+        if "occurrence" in body:
+            return False
+        for occurrence in range(2, 10):
+            slot = self._locate({kind: {**body, "occurrence": occurrence}}, path)
+            if slot is None:
+                return False
+            if target not in _slot_elements(slot):
+                return True
+        return False
+
+    def _refinements(self, anchor: dict[str, Any], target: Element) -> Iterable[dict[str, Any]]:
+        yield anchor
+        ((kind, value),) = anchor.items()
+        if kind not in ("label", "checkbox", "heading"):
+            return
+        body = dict(value) if isinstance(value, Mapping) else {"text": value}
+        if kind != "heading":
+            for heading in self._heading_before(target):
+                if len(self.index.find_markers(heading)) == 1:
+                    yield {kind: {**body, "section": self._marker_title(heading)}}
+        for occurrence in range(2, 6):
+            yield {kind: {**body, "occurrence": occurrence}}
+
+    def _marker_title(self, folded: str) -> str:
+        marker = self.index.find_markers(folded)[0]
+        return _display_text(marker)
+
+    def _locate(self, anchor: dict[str, Any], path: str) -> Slot | None:
+        try:
+            parsed = parse_anchor(anchor, "docx", 0)
+        except ValueError:
+            return None
+        return locate(self.index, parsed, _probe_spec(path, parsed))
+
+    # -- tables ------------------------------------------------------------------------------
+
+    def _tables(self) -> None:
+        for number, grid in enumerate(self.index.grids):
+            best: tuple[float, TableSection, int, list[tuple[GridCell, str, str, float]]] | None
+            best = None
+            for row_number in range(min(len(grid.rows), 4)):
+                cells = [
+                    (cell, cell.text().strip())
+                    for cell in grid.row_cells(row_number)
+                    if cell.row == row_number
+                ]
+                if len(cells) < 2 or any(len(text) > _LABEL_MAX_CHARS for _, text in cells):
+                    continue
+                title = self._table_title(grid, row_number)
+                for section in self.lexicon.tables.values():
+                    scored = self._header_columns(cells, section)
+                    present = {column for _, _, column, _ in scored}
+                    if not all(key in present for key in section.key) or len(scored) < 2:
+                        continue
+                    score = sum(s for *_, s in scored) + (1.5 if title == section.path else 0.0)
+                    if best is None or score > best[0]:
+                        best = (score, section, row_number, scored)
+            if best is None:
+                continue
+            score, section, row_number, scored = best
+            self._add_table(number, grid, section, row_number, scored)
+
+    def _table_title(self, grid: TableGrid, header_row: int) -> str | None:
+        """The repeating section a table's title names: a full-width row above its header, or
+        the heading just before the table."""
+        for row in range(header_row - 1, -1, -1):
+            cells = grid.row_cells(row)
+            if len(cells) == 1:
+                found = self.lexicon.title_match(cells[0].text())
+                if found:
+                    return found
+        headings = self._heading_before(grid.tbl)
+        for heading in headings[:1]:
+            found = self.lexicon.title_match(heading)
+            if found:
+                return found
+        return None
+
+    def _header_columns(
+        self, cells: Sequence[tuple[GridCell, str]], section: TableSection
+    ) -> list[tuple[GridCell, str, str, float]]:
+        """(cell, header text, column path, score) for header cells naming a column, each
+        column once (its best cell)."""
+        best: dict[str, tuple[GridCell, str, str, float]] = {}
+        for cell, text in cells:
+            if not text:
+                continue
+            found = self.lexicon.header_match(text, section)
+            if found is None:
+                continue
+            column, score = found
+            if column not in best or score > best[column][3]:
+                best[column] = (cell, text, column, score)
+        ordered = sorted(best.values(), key=lambda item: item[0].col)
+        return ordered
+
+    def _add_table(
+        self,
+        number: int,
+        grid: TableGrid,
+        section: TableSection,
+        row_number: int,
+        scored: list[tuple[GridCell, str, str, float]],
+    ) -> None:
+        info = self.catalog[section.path]
+        kinds = {item.path: item.kind for item in info.item_fields}
+        headers = [" ".join(text.split()) for _, text, _, _ in scored]
+        columns: list[dict[str, Any]] = []
+        for _, text, column, _ in scored:
+            entry: dict[str, Any] = {"path": column, "header": " ".join(text.split())}
+            if kinds.get(column) == "date":
+                entry["type"] = "date"
+            columns.append(entry)
+        anchor: dict[str, Any] = {"table": {"header": headers}}
+        verified = self._verify_table(anchor, grid, section.path)
+        if verified is None:
+            return
+        confidence = min(0.99, sum(s for *_, s in scored) / len(scored))
+        if len(scored) == 2:
+            confidence *= 0.9  # two matching headers could be coincidence
+        for row in range(row_number, len(grid.rows)):
+            for cell in grid.row_cells(row):
+                self.claimed_cells.add(cell.tc)
+        self._add(
+            section.path,
+            verified,
+            confidence,
+            f"table {number + 1} header " + ", ".join(repr(h) for h in headers),
+            [grid.tbl],
+            grid.tbl,
+            columns=columns,
+        )
+
+    def _verify_table(
+        self, anchor: dict[str, Any], grid: TableGrid, path: str
+    ) -> dict[str, Any] | None:
+        for occurrence in (None, 1, 2, 3, 4):
+            attempt = (
+                anchor
+                if occurrence is None
+                else {"table": {**anchor["table"], "occurrence": occurrence}}
+            )
+            slot = self._locate(attempt, path)
+            data = getattr(slot, "data", None)
+            if data is not None and getattr(data, "tbl", None) is grid.tbl:
+                return attempt
+        return None
+
+    # -- content controls and legacy fields --------------------------------------------------
+
+    def _nearby_label(self, element: Element) -> str:
+        """The label a person sees for a box: the cell to its left (or above), else the text
+        before a colon in its own paragraph."""
+        found = self._cell_of(element)
+        if found is not None:
+            grid, cell = found
+            left = grid.left_of(cell, cell.row)
+            if left is not None and left.text().strip():
+                return left.text().strip()
+        paragraph = element
+        while paragraph is not None and paragraph.tag != P:
+            paragraph = paragraph.getparent()
+        if paragraph is not None:
+            match = _LABEL_COLON.match(paragraph_text(paragraph))
+            if match:
+                return match.group(1)
+        if found is not None:
+            grid, cell = found
+            above = grid.cell_at(cell.row - 1, cell.col) if cell.row else None
+            if above is not None and above is not cell and above.text().strip():
+                return above.text().strip()
+        return ""
+
+    def _controls_and_fields(self) -> None:
+        for control in self.index.controls:
+            if control.kind in ("group", "picture", "checkbox"):
+                continue
+            if self._inside_claimed(control.element):
+                continue
+            names = [n for n in (control.tag, control.alias) if n]
+            label = self._nearby_label(control.element)
+            anchor: dict[str, Any] = (
+                {"control": control.tag}
+                if control.tag
+                else {"control": {"alias": control.alias}}
+                if control.alias
+                else {}
+            )
+            self._field_candidate(
+                names, label, anchor, control.element, "content control", control.list_items()
+            )
+        for legacy in self.index.legacy_fields:
+            if legacy.kind not in ("text", "dropdown") or not legacy.name:
+                continue
+            if self._inside_claimed(legacy.begin):
+                continue
+            label = self._nearby_label(legacy.begin)
+            entries = legacy.entries() if legacy.kind == "dropdown" else []
+            items = [(text, text) for text in entries]
+            self._field_candidate(
+                [legacy.name], label, {"legacy": legacy.name}, legacy.begin, "legacy field", items
+            )
+
+    def _inside_claimed(self, element: Element) -> bool:
+        found = self._cell_of(element)
+        return found is not None and found[1].tc in self.claimed_cells
+
+    def _field_candidate(
+        self,
+        names: Sequence[str],
+        label: str,
+        anchor: dict[str, Any],
+        element: Element,
+        what: str,
+        items: Sequence[tuple[str, str]],
+    ) -> None:
+        by_name = [m for m in (self.lexicon.match_identifier(n) for n in names) if m]
+        by_label = self._match_label(label, element) if label else None
+        best_name = max(by_name, key=lambda m: m.score) if by_name else None
+        if best_name and by_label and best_name.path != by_label.path:
+            # tag and label disagree: trust neither unless one is exact and the other fuzzy
+            if best_name.exact == by_label.exact:
+                return
+            chosen = best_name if best_name.exact else by_label
+            confidence = chosen.score * 0.8
+        elif best_name and by_label:
+            chosen, confidence = best_name, min(1.0, max(best_name.score, by_label.score) + 0.05)
+        elif best_name:
+            chosen, confidence = best_name, best_name.score * 0.95
+        elif by_label:
+            chosen, confidence = by_label, by_label.score * 0.95
+        else:
+            if label:
+                self.unmatched.append(label)
+            return
+        if not anchor:
+            return
+        path = chosen.path
+        info = self.catalog[path]
+        if info.kind == "list":
+            return
+        also: list[dict[str, Any]] = []
+        if label and by_label is not None and by_label.path == path:
+            fallback = self._label_fallback(label, element, path)
+            if fallback is not None:
+                also.append(fallback)
+        evidence = f"{what} {names[0]!r}" if names else what
+        if label:
+            evidence += f" beside {label!r}"
+        options = self._choice_values(path, [text for text, _ in items])
+        self._add(
+            path,
+            anchor,
+            confidence,
+            evidence,
+            [element, *self._claims_of_label(element)],
+            element,
+            also=also,
+            options=options,
+        )
+
+    def _claims_of_label(self, element: Element) -> list[Element]:
+        found = self._cell_of(element)
+        if found is None:
+            return []
+        grid, cell = found
+        left = grid.left_of(cell, cell.row)
+        return [cell.tc] + ([left.tc] if left is not None else [])
+
+    def _label_fallback(self, label: str, element: Element, path: str) -> dict[str, Any] | None:
+        """A label anchor for a control's box, so the field survives an editor dropping tags."""
+        found = self._cell_of(element)
+        target = found[1].tc if found is not None else _paragraph_of(element)
+        if target is None:
+            return None
+        return self._verify({"label": label.strip().rstrip(":").strip()}, target, path)
+
+    def _choice_values(self, path: str, items: Sequence[str]) -> dict[str, Any]:
+        """``values`` for a drop-down whose entries are not the code list's own labels."""
+        info = self.catalog[path]
+        if info.kind != "choice" or not info.codelist or not items:
+            return {}
+        codes = get_codelist(info.codelist)
+        values: dict[str, str] = {}
+        for text in items:
+            if not text.strip() or clean_value(text) == "":
+                continue
+            code = codes.code_for_label(text) or _code_prefix(text, codes.codes)
+            if code is None or code in values:
+                continue
+            # the drop-down's own wording, so that fill picks one of its entries
+            values[code] = text
+        return {"values": values} if values else {}
+
+    # -- checkbox groups ---------------------------------------------------------------------
+
+    def _checkbox_groups(self) -> None:
+        groups: list[tuple[Element, list[tuple[str, Mark]], str]] = []
+        for paragraph, pairs in self.index.mark_paragraphs:
+            labelled = [(text.strip(), mark) for text, mark in pairs if text.strip()]
+            if not labelled:
+                continue
+            lead = self._group_lead(paragraph, pairs)
+            groups.append((paragraph, labelled, lead))
+        # one box per paragraph, several paragraphs in one cell: a vertical group
+        by_cell: dict[Element, list[tuple[Element, list[tuple[str, Mark]], str]]] = {}
+        for group in groups:
+            found = self._cell_of(group[0])
+            if found is not None and len(group[1]) == 1:
+                by_cell.setdefault(found[1].tc, []).append(group)
+        merged: list[tuple[Element, list[tuple[str, Mark]], str]] = [
+            g for g in groups if not (len(g[1]) == 1 and self._cell_of(g[0]))
+        ]
+        for members in by_cell.values():
+            pairs = [pair for member in members for pair in member[1]]
+            merged.append((members[0][0], pairs, members[0][2]))
+        for paragraph, pairs, lead in merged:
+            if len(pairs) >= 2:
+                self._group_candidate(paragraph, pairs, lead)
+
+    def _group_lead(self, paragraph: Element, pairs: list[tuple[str, Mark]]) -> str:
+        """The question a group answers: text before the first box (``SEN status:``), else
+        the cell to the left, else the nearest heading."""
+        text = paragraph_text(paragraph)
+        match = _LABEL_COLON.match(text)
+        if match:
+            return match.group(1)
+        found = self._cell_of(paragraph)
+        if found is not None:
+            grid, cell = found
+            left = grid.left_of(cell, cell.row)
+            if left is not None and left.text().strip():
+                return left.text().strip()
+        return ""
+
+    def _group_candidate(self, element: Element, pairs: list[tuple[str, Mark]], lead: str) -> None:
+        lead_match = self._match_label(lead, element) if lead else None
+        best: tuple[float, str, dict[str, str]] | None = None
+        for path, info in self.catalog.items():
+            if info.kind != "choice" or not info.codelist:
+                continue
+            if lead_match is not None and lead_match.path != path:
+                continue
+            codes = get_codelist(info.codelist)
+            options: dict[str, str] = {}
+            for text, _ in pairs:
+                option = _option_text(text)
+                code = codes.code_for_label(option) or _code_prefix(option, codes.codes)
+                if code is not None and code not in options:
+                    options[code] = option
+            if len(options) < 2 or len(options) < 0.6 * len(pairs):
+                continue
+            share = len(options) / len(pairs)
+            score = share * (1.0 if lead_match else 0.85)
+            if best is None or score > best[0]:
+                best = (score, path, options)
+            elif best is not None and score == best[0]:
+                best = None if lead_match is None else best  # two lists fit equally: unsure
+        if best is None:
+            if lead:
+                self.unmatched.append(lead)
+            return
+        score, path, options = best
+        anchor: dict[str, Any] = {"checkboxes": {"options": options}}
+        slot = self._locate(anchor, path)
+        if slot is None or not _group_in(slot, element, self.index):
+            headings = self._heading_before(element)
+            anchor = {}
+            for heading in headings:
+                if len(self.index.find_markers(heading)) != 1:
+                    continue
+                attempt = {
+                    "checkboxes": {"options": options, "section": self._marker_title(heading)}
+                }
+                slot = self._locate(attempt, path)
+                if slot is not None and _group_in(slot, element, self.index):
+                    anchor = attempt
+                    break
+            if not anchor:
+                return
+        evidence = "checkboxes " + ", ".join(repr(label) for label in options.values())
+        if lead:
+            evidence += f" after {lead!r}"
+        self._add(path, anchor, score, evidence, [element], element)
+
+    # -- labels ------------------------------------------------------------------------------
+
+    def _label_cells(self) -> None:
+        for grid, cell, _ in self.index.cell_entries:
+            if cell.tc in self.claimed_cells or cell.tc in self._marker_cells:
+                continue
+            raw = cell.text().strip()
+            if not raw or "\n" in raw or len(raw) > _LABEL_MAX_CHARS:
+                continue
+            colon = _LABEL_COLON.match(raw)
+            if colon and clean_value(colon.group(2)):
+                continue  # "Label: value" inside one cell: the paragraph pass takes it
+            if _holds_box(cell.tc):
+                continue
+            label = raw.rstrip(":").strip()
+            found = self._match_label(label, cell.tc)
+            if found is None:
+                if _looks_like_label_text(raw):
+                    self.unmatched.append(label)
+                continue
+            if self.catalog[found.path].kind == "list":
+                continue
+            anchor = self._verify_label(label, cell, grid, found.path)
+            if anchor is None:
+                continue
+            target = self._label_target(grid, cell)
+            if target is None:
+                continue
+            confidence = found.score
+            if not _label_looking(cell.tc) and not raw.endswith(":"):
+                confidence *= 0.95  # plain text could be a value that happens to read so
+            self._add(
+                found.path,
+                anchor,
+                confidence,
+                f"label {label!r}",
+                [cell.tc, target.tc],
+                target.tc,
+            )
+
+    def _label_target(self, grid: TableGrid, cell: GridCell) -> GridCell | None:
+        right = grid.right_of(cell, cell.row)
+        below = grid.below(cell)
+        if right is not None and right.tc not in self._marker_cells:
+            return right
+        return below
+
+    def _verify_label(
+        self, label: str, cell: GridCell, grid: TableGrid, path: str
+    ) -> dict[str, Any] | None:
+        target = self._label_target(grid, cell)
+        if target is None:
+            return None
+        anchor: dict[str, Any] = {"label": label}
+        if target.row > cell.row:
+            anchor = {"label": {"text": label, "direction": "below"}}
+        return self._verify(anchor, target.tc, path)
+
+    def _label_paragraphs(self) -> None:
+        for paragraph, text in self.index.paragraph_texts:
+            found_cell = self._cell_of(paragraph)
+            if found_cell is not None and found_cell[1].tc in self.claimed_cells:
+                continue
+            if not text.strip() or _has_box(paragraph, self.index):
+                continue
+            segment = _SEGMENT_SPLIT.split(text.strip())[0]
+            match = _LABEL_COLON.match(segment)
+            if not match:
+                continue
+            label = match.group(1).strip()
+            if len(label) > _LABEL_MAX_CHARS:
+                continue
+            found = self._match_label(label, paragraph)
+            if found is None or self.catalog[found.path].kind == "list":
+                continue
+            if found_cell is not None and not clean_value(match.group(2)):
+                continue  # a label cell "Label:" with its value in the next cell
+            anchor = self._verify(
+                {"label": {"text": label, "direction": "after"}}, paragraph, found.path
+            )
+            if anchor is None:
+                continue
+            self._add(
+                found.path,
+                anchor,
+                found.score * 0.97,
+                f"text after {label + ':'!r}",
+                [paragraph],
+                paragraph,
+            )
+
+    def _headings(self) -> None:
+        for marker in self.index.markers:
+            found = self.lexicon.match(_display_text(marker))
+            if found is None or not found.path.startswith(_FREE_TEXT_PREFIXES):
+                continue
+            anchor = {"heading": _display_text(marker)}
+            slot = self._locate(anchor, found.path)
+            if slot is None:
+                continue
+            elements = _slot_elements(slot)
+            if any(e in self.claimed_cells for e in elements):
+                continue
+            if isinstance(slot, RegionSlot) and _label_looking(slot.container):
+                continue  # the "block" under it is another label: a section, not a box
+            self._add(
+                found.path,
+                anchor,
+                found.score * 0.95,
+                f"text under heading {_display_text(marker)!r}",
+                [marker.element, *elements],
+                marker.element,
+            )
+
+    # -- assignment --------------------------------------------------------------------------
+
+    def _assign(self) -> list[InferredEntry]:
+        """Best candidates first; each path once, each box once. Equal candidates for one
+        path in two places mean the form is ambiguous: neither is taken."""
+        ranked = sorted(self.candidates, key=lambda c: c.entry.confidence, reverse=True)
+        taken_paths: set[str] = set()
+        taken_elements: set[Any] = set()
+        chosen: list[InferredEntry] = []
+        by_path: dict[str, list[_Candidate]] = {}
+        for candidate in ranked:
+            by_path.setdefault(candidate.entry.path, []).append(candidate)
+        for candidate in ranked:
+            entry = candidate.entry
+            if entry.path in taken_paths:
+                continue
+            if any(claim in taken_elements for claim in candidate.claims):
+                continue
+            rivals = [
+                other
+                for other in by_path[entry.path]
+                if other is not candidate
+                and other.entry.confidence >= entry.confidence - 0.02
+                and not set(other.claims) & set(candidate.claims)
+                and other.entry.element is not entry.element
+            ]
+            if rivals and not _same_box(candidate, rivals):
+                entry.confidence = round(entry.confidence * 0.7, 3)
+                entry.evidence += "; the form has another place that fits"
+            taken_paths.add(entry.path)
+            taken_elements.update(candidate.claims)
+            chosen.append(entry)
+        order = {path: number for number, path in enumerate(self.catalog)}
+        chosen.sort(key=lambda e: order.get(e.path, len(order)))
+        seen: set[str] = set()
+        self.unmatched = [
+            t
+            for t in self.unmatched
+            if not (t in seen or seen.add(t))  # type: ignore[func-returns-value]
+        ]
+        return chosen
+
+
+def _paragraph_of(element: Element) -> Element | None:
+    node: Element | None = element
+    while node is not None and node.tag != P:
+        node = node.getparent()
+    return node
+
+
+def _same_box(candidate: _Candidate, rivals: list[_Candidate]) -> bool:
+    """Rivals that only repeat the same value box (a control and the label beside it)."""
+    mine = set(candidate.claims)
+    return all(set(r.claims) & mine for r in rivals)
+
+
+def _display_text(marker: Marker) -> str:
+    element = marker.element
+    text = paragraph_text(element) if element.tag == P else _cell_text(element)
+    return " ".join(text.split()) or marker.text
+
+
+def _cell_text(tc: Element) -> str:
+    return " ".join(paragraph_text(p) for p in tc.iter(P))
+
+
+def _slot_elements(slot: Slot) -> list[Element]:
+    """Every element a slot reads or sits in, for comparing it with the intended box."""
+    elements: list[Element] = list(slot.covers())
+    if isinstance(slot, RegionSlot):
+        elements.append(slot.container)
+    if isinstance(slot, AfterLabelSlot):
+        elements.append(slot.paragraph)
+    if isinstance(slot, ControlSlot):
+        elements.extend(c.element for c in slot.controls)
+    if isinstance(slot, LegacySlot):
+        elements.extend(f.begin for f in slot.fields)
+    container = getattr(slot, "container", None)
+    if container is not None:
+        elements.append(container)
+    return elements
+
+
+def _group_in(slot: Slot, element: Element, index: DocumentIndex) -> bool:
+    """Whether a checkbox group's slot found its boxes in ``element`` (a paragraph) or the
+    cell around it."""
+    marks = getattr(slot, "marks", None)
+    if not isinstance(marks, Mapping):
+        return False
+    scope = {element}
+    cell = element
+    while cell is not None and cell.tag != TC:
+        cell = cell.getparent()
+    if cell is not None:
+        scope.add(cell)
+    for mark in marks.values():
+        node = _mark_node(mark)
+        inside = False
+        while node is not None:
+            if node in scope:
+                inside = True
+                break
+            node = node.getparent()
+        if not inside:
+            return False
+    return True
+
+
+def _mark_node(mark: Mark) -> Element | None:
+    for name in ("text", "symbol", "tc"):
+        node = getattr(mark, name, None)
+        if node is not None and hasattr(node, "getparent"):
+            return node
+    control = getattr(mark, "control", None)
+    if control is not None:
+        return control.element
+    legacy = getattr(mark, "field", None)
+    if legacy is not None:
+        return legacy.begin
+    return None
+
+
+def _probe_spec(path: str, anchor: Anchor) -> FieldSpec:
+    """A stand-in field for asking the engine where an anchor lands."""
+    columns: tuple[ColumnSpec, ...] = ()
+    if anchor.kind == "table":
+        columns = tuple(
+            ColumnSpec(header, header, TextTransform()) for header in anchor.options["header"]
+        )
+    return FieldSpec((path,), (anchor,), TextTransform(), columns)
+
+
+def _option_text(text: str) -> str:
+    return text.strip().strip(":;,/").strip()
+
+
+def _code_prefix(text: str, codes: Sequence[str]) -> str | None:
+    """``U4 Foster care, long-term`` and ``C2 - Full Care Order`` start with their code."""
+    head = re.split(r"[\s:\-\u2013()]+", text.strip(), maxsplit=1)[0]
+    upper = head.upper()
+    return upper if upper in codes and len(head) >= 2 else None
+
+
+def _holds_box(tc: Element) -> bool:
+    return any(True for _ in tc.iter(SDT, w("fldChar")))
+
+
+def _has_box(paragraph: Element, index: DocumentIndex) -> bool:
+    return any(p is paragraph for p, _ in index.mark_paragraphs)
+
+
+def _label_looking(tc: Element) -> bool:
+    from pepdocs.formats.word.document import _all_bold_cell, _shaded
+
+    return _shaded(tc) or _all_bold_cell(tc)
+
+
+def _looks_like_label_text(text: str) -> bool:
+    stripped = text.strip()
+    return 2 <= len(stripped) <= 40 and (stripped.endswith(":") or stripped.istitle())
+
+
+def normalise_header(text: str) -> str:
+    return normalise(text)

@@ -1,0 +1,313 @@
+"""The synonym lexicon: which wording on a form names which canonical model path.
+
+The wordings are data (``lexicon.yaml`` beside this module); this module loads them once,
+checks every path against the model's field catalogue, and matches a form's text against
+them: exactly after folding first, then fuzzily (rapidfuzz) with a margin over the next-best
+*different* path, because "Date of last PEP" and "Date of next PEP" are one edit apart and a
+wrong value is worse than a blank one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from rapidfuzz import fuzz
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from pepdocs.errors import PepdocsError
+from pepdocs.model import field_catalog
+
+__all__ = [
+    "FUZZY_MARGIN",
+    "FUZZY_MIN",
+    "Lexicon",
+    "LexiconMatch",
+    "TableSection",
+    "fold",
+    "load_lexicon",
+    "split_identifier",
+]
+
+#: Lowest rapidfuzz ratio (0-100) a fuzzy label match may have, and how far it must beat the
+#: best match for any other path. Tuned on the benchmark corpus (benchmarks/bench_accuracy.py).
+FUZZY_MIN = 88
+FUZZY_MARGIN = 6
+
+_POSSESSIVE = re.compile(r"['\u2019]s\b|s['\u2019](?=\s|$)")
+_NON_WORD = re.compile(r"[^\w%#£+]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
+#: Words tags start with that say nothing about the field (``txtUPN``, ``cla_legal_status``).
+_TAG_PREFIXES = frozenset(
+    {"child", "cla", "lac", "pep", "pupil", "yp", "txt", "fld", "cc", "ff", "frm", "cyp"}
+)
+_NOTE = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")
+
+
+def fold(text: str) -> str:
+    """Text reduced for matching: accents, case, possessives and punctuation gone, runs of
+    single letters joined (``D.O.B.`` -> ``dob``), ``&`` as ``and``."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("&", " and "))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = _POSSESSIVE.sub(lambda m: "s" if m.group(0).startswith("s") else "", plain)
+    words = _NON_WORD.sub(" ", plain.casefold()).split()
+    joined: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if len(word) == 1 and word.isalpha():
+            run.append(word)
+            continue
+        if run:
+            joined.append("".join(run))
+            run = []
+        if word:
+            joined.append(word)
+    return " ".join(joined)
+
+
+def strip_note(text: str) -> str:
+    """``Date of birth (dd/mm/yyyy)`` -> ``Date of birth``: a trailing note in brackets."""
+    stripped = _NOTE.sub("", text).strip()
+    return stripped or text
+
+
+def split_identifier(name: str) -> str:
+    """A control tag or field name as words: ``ChildDOB`` -> ``Child DOB``,
+    ``sw_name`` -> ``sw name``, ``Text12`` -> ``Text 12``."""
+    spaced = _CAMEL.sub(" ", name.replace("_", " ").replace("-", " ").replace(".", " "))
+    return " ".join(spaced.split())
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconMatch:
+    """A model path a text names, and how surely (0-1); ``exact`` when equal after folding."""
+
+    path: str
+    score: float
+    exact: bool
+    wording: str
+
+
+@dataclass(frozen=True, slots=True)
+class TableSection:
+    """How a repeating section's table is recognised: its title words and column headers."""
+
+    path: str
+    titles: tuple[str, ...]
+    key: tuple[str, ...]
+    columns: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    fields: Mapping[str, tuple[str, ...]]
+    in_section: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
+    tables: Mapping[str, TableSection]
+    tags: Mapping[str, str]
+    _folded: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
+
+    def _wordings(self) -> list[tuple[str, str]]:
+        """(folded wording, path) for every stand-alone label."""
+        if "fields" not in self._folded:
+            self._folded["fields"] = [
+                (fold(wording), path)
+                for path, wordings in self.fields.items()
+                for wording in wordings
+            ]
+        return self._folded["fields"]
+
+    def match(self, text: str, paths: Sequence[str] | None = None) -> LexiconMatch | None:
+        """The path a label names on its own, or None when unsure (see :data:`FUZZY_MIN`)."""
+        candidates = [
+            (wording, path) for wording, path in self._wordings() if paths is None or path in paths
+        ]
+        return _best(text, candidates)
+
+    def match_in_section(self, text: str, heading: str) -> LexiconMatch | None:
+        """The path a generic label (``Name``) names under a section heading
+        (``Social worker details``), or None."""
+        subject = _heading_subject(heading)
+        candidates: list[tuple[str, str]] = []
+        for path, (labels, sections) in self.in_section.items():
+            if not any(fold(section) == subject for section in sections):
+                continue
+            candidates.extend((fold(label), path) for label in labels)
+        found = _best(text, candidates)
+        if found is None:
+            return None
+        # Two sections in one heading ("Carer and social worker"): ambiguous, so nothing.
+        rivals = {path for wording, path in candidates if wording == fold(text)}
+        return found if len(rivals) <= 1 else None
+
+    def expand_identifier(self, name: str) -> str:
+        """A tag or field name as label-like words, short forms expanded (``ChildDOB`` ->
+        ``child date of birth``)."""
+        words = fold(split_identifier(name)).split()
+        return " ".join(self.tags.get(word, word) for word in words)
+
+    def match_identifier(self, name: str) -> LexiconMatch | None:
+        """The path a control tag/alias or legacy field name names, if any: as written,
+        expanded, and without a leading ``child``/``cla``/``pep`` prefix."""
+        spelled = self.expand_identifier(name)
+        options = [spelled, split_identifier(name)]
+        words = fold(split_identifier(name)).split()
+        if len(words) > 1 and words[0] in _TAG_PREFIXES:
+            options.append(self.expand_identifier(" ".join(words[1:])))
+        best: LexiconMatch | None = None
+        for option in options:
+            found = self.match(option)
+            if found is not None and (best is None or found.score > best.score):
+                best = found
+        return best
+
+    def header_match(self, text: str, section: TableSection) -> tuple[str, float] | None:
+        """The column of ``section`` a header cell names, and how surely."""
+        candidates = [
+            (fold(wording), column)
+            for column, wordings in section.columns.items()
+            for wording in wordings
+        ]
+        found = _best(text, candidates)
+        return (found.path, found.score) if found else None
+
+    def title_match(self, text: str) -> str | None:
+        """The repeating section a heading above a table names (``Review of previous
+        targets`` -> ``previous_targets``), or None."""
+        candidates = [
+            (fold(title), path) for path, table in self.tables.items() for title in table.titles
+        ]
+        found = _best(text, candidates)
+        return found.path if found else None
+
+
+#: Words section headings add around their subject ("Social worker details", "About the
+#: carer"): dropped so that the subject alone is compared.
+_HEADING_FILLER = frozenset(
+    {
+        "details",
+        "detail",
+        "information",
+        "info",
+        "contact",
+        "contacts",
+        "the",
+        "about",
+        "of",
+        "child",
+        "young",
+        "person",
+        "name",
+        "names",
+        "and",
+        "current",
+        "allocated",
+        "a",
+    }
+)
+
+
+def _heading_subject(heading: str) -> str:
+    """What a section heading is about: ``3. Social worker details`` -> ``social worker``."""
+    words = fold(strip_note(heading)).split()
+    while words and (words[0].isdigit() or re.fullmatch(r"[a-z]?\d+[a-z]?", words[0])):
+        words = words[1:]
+    return " ".join(word for word in words if word not in _HEADING_FILLER)
+
+
+def _best(text: str, candidates: Sequence[tuple[str, str]]) -> LexiconMatch | None:
+    """Exact (after folding, with or without a trailing note) beats fuzzy; a fuzzy winner
+    needs :data:`FUZZY_MIN` and a :data:`FUZZY_MARGIN` lead over any other path."""
+    if not candidates:
+        return None
+    for variant in dict.fromkeys((fold(text), fold(strip_note(text)))):
+        if not variant:
+            continue
+        exact = {path for wording, path in candidates if wording == variant}
+        if len(exact) == 1:
+            path = exact.pop()
+            return LexiconMatch(path, 1.0, True, variant)
+        if len(exact) > 1:
+            return None  # the same wording means two things: only context can tell
+    folded = fold(strip_note(text))
+    if not folded or len(folded) < 3:
+        return None
+    best_by_path: dict[str, tuple[float, str]] = {}
+    for wording, path in candidates:
+        score = fuzz.ratio(folded, wording)
+        if score > best_by_path.get(path, (0.0, ""))[0]:
+            best_by_path[path] = (score, wording)
+    ranked = sorted(best_by_path.items(), key=lambda item: item[1][0], reverse=True)
+    top_path, (top_score, top_wording) = ranked[0]
+    runner_up = ranked[1][1][0] if len(ranked) > 1 else 0.0
+    if top_score < FUZZY_MIN or top_score - runner_up < FUZZY_MARGIN:
+        return None
+    # 88 -> 0.70 ... 100 -> 0.95: a fuzzy match is never as sure as an exact one
+    confidence = 0.7 + (top_score - FUZZY_MIN) / (100 - FUZZY_MIN) * 0.25
+    return LexiconMatch(top_path, round(confidence, 3), False, top_wording)
+
+
+def _texts(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise PepdocsError(f"lexicon.yaml: {where}: expected a list of texts")
+    return tuple(value)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The shipped lexicon, loaded and checked once."""
+    text = resources.files(__package__).joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    try:
+        data = YAML(typ="safe", pure=True).load(text)
+    except YAMLError as exc:
+        raise PepdocsError(f"lexicon.yaml: not valid YAML ({exc.__class__.__name__})") from exc
+    return build_lexicon(data)
+
+
+def build_lexicon(data: Any) -> Lexicon:
+    """A :class:`Lexicon` from its YAML data; unknown model paths are errors."""
+    if not isinstance(data, Mapping):
+        raise PepdocsError("lexicon.yaml: expected a mapping at the top")
+    catalog = field_catalog()
+
+    def check(path: str, where: str) -> str:
+        if path not in catalog:
+            raise PepdocsError(f"lexicon.yaml: {where}: unknown model path {path!r}")
+        return path
+
+    fields = {
+        check(str(path), "fields"): _texts(wordings, str(path))
+        for path, wordings in (data.get("fields") or {}).items()
+    }
+    in_section: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for path, entry in (data.get("in_section") or {}).items():
+        if not isinstance(entry, Mapping):
+            raise PepdocsError(f"lexicon.yaml: in_section: {path}: expected labels and sections")
+        in_section[check(str(path), "in_section")] = (
+            _texts(entry.get("labels"), f"in_section {path} labels"),
+            _texts(entry.get("sections"), f"in_section {path} sections"),
+        )
+    tables: dict[str, TableSection] = {}
+    for path, entry in (data.get("tables") or {}).items():
+        info = catalog.get(str(path))
+        if info is None or info.kind != "list":
+            raise PepdocsError(f"lexicon.yaml: tables: {path!r} is not a repeating section")
+        item_paths = {item.path for item in info.item_fields}
+        columns = {}
+        for column, wordings in (entry.get("columns") or {}).items():
+            if column not in item_paths:
+                raise PepdocsError(f"lexicon.yaml: tables: {path}: unknown column {column!r}")
+            columns[str(column)] = _texts(wordings, f"tables {path} {column}")
+        key = _texts(entry.get("key") or [], f"tables {path} key")
+        tables[str(path)] = TableSection(
+            str(path), _texts(entry.get("titles") or [], f"tables {path} titles"), key, columns
+        )
+    tags = {fold(str(short)): fold(str(long)) for short, long in (data.get("tags") or {}).items()}
+    return Lexicon(fields, in_section, tables, tags)
