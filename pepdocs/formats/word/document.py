@@ -14,6 +14,7 @@ from typing import Literal
 
 from pepdocs.formats.word._xml import (
     BODY,
+    MC_FALLBACK,
     PPR,
     RPR,
     TBL,
@@ -78,7 +79,7 @@ class DocumentIndex:
 
     @cached_property
     def grids(self) -> list[TableGrid]:
-        return [build_grid(tbl) for tbl in iter_tables(self.body)]
+        return [build_grid(tbl) for tbl in iter_tables(self.body) if not in_fallback(tbl)]
 
     @cached_property
     def grid_of_table(self) -> dict[Element, TableGrid]:
@@ -102,7 +103,7 @@ class DocumentIndex:
 
     @cached_property
     def paragraphs(self) -> list[Element]:
-        return list(self.body.iter(P))
+        return [p for p in self.body.iter(P) if not in_fallback(p)]
 
     @cached_property
     def style_levels(self) -> dict[str, int]:
@@ -275,6 +276,18 @@ class DocumentIndex:
             for g in self.grids
             if scope is None or self.in_range(g.tbl, scope) or _overlaps(self, g.tbl, scope)
         ]
+
+
+def in_fallback(element: Element) -> bool:
+    """Inside ``mc:Fallback``: Word stores a text box twice (``mc:AlternateContent``, ECMA-376
+    Part 3), and only the ``mc:Choice`` copy is read, so nothing is found twice. Controls in
+    both copies are still written on fill, keeping the copies alike."""
+    node = element.getparent()
+    while node is not None:
+        if node.tag == MC_FALLBACK:
+            return True
+        node = node.getparent()
+    return False
 
 
 def _overlaps(index: DocumentIndex, tbl: Element, scope: tuple[int, int]) -> bool:

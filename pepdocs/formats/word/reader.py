@@ -51,6 +51,12 @@ def read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
     return DocumentReading(readings=readings, unmapped=unmapped, notes=notes)
 
 
+def _revised(slot: Slot) -> bool:
+    return any(
+        True for element in slot.covers() for _ in element.iter(INS, DEL, MOVE_FROM, MOVE_TO)
+    )
+
+
 def _has_value(value: FormValue) -> bool:
     if value is None:
         return False
@@ -91,6 +97,8 @@ def read_field(
         value = without_prompts(slot.read(), prompts)
         if _has_value(value):
             notes = list(slot.notes)
+            if _revised(slot):
+                notes.append("tracked changes here: read as if accepted")
             if number:
                 notes.append(f"read from fallback anchor {anchor.describe()}")
             if first is not None:
@@ -170,7 +178,7 @@ def collect_unmapped(index: DocumentIndex, form: FormSpec, covered: set[Element]
         if (normalise(label), normalise(value)) in template_pairs:
             continue
         found.append(f"{label.strip().rstrip(':').strip()}: {value}")
-    return found
+    return list(dict.fromkeys(found))  # text boxes can repeat an entry
 
 
 def _cell_pairs(

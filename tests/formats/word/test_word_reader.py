@@ -161,3 +161,31 @@ def test_a_box_a_field_read_is_not_reported_as_unmapped(tmp_path: Path) -> None:
     result = read_form(form)
     assert result.readings[0].raw is False
     assert result.unmapped == []
+
+
+def _text_box(content: str) -> str:
+    return (
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>'
+        f"{content}</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+        f"<w:txbxContent>{content}</w:txbxContent></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+
+
+def test_a_text_box_stored_twice_is_read_once_and_both_copies_are_filled(tmp_path: Path) -> None:
+    from .docxbuild import document_xml, fill
+
+    box = _text_box(tbl(tr("Hobbies", "")) + p(sdt_run("pet")))
+    form = make_form(tmp_path, p(box), field("pet", anchor("control", "pet")))
+    data = fill(form, "Rabbit")
+    assert document_xml(data).count(">Rabbit<") == 2
+    assert read_form(form, data).readings[0].raw == "Rabbit"
+    typed = make_docx(p(_text_box(tbl(tr("Hobbies", "Chess")) + p(sdt_run("pet", "Rabbit")))))
+    assert read_form(form, typed).unmapped == ["Hobbies: Chess"]
+
+
+def test_a_revised_answer_is_noted_on_its_reading(tmp_path: Path) -> None:
+    change = 'w:id="2" w:author="DT" w:date="2025-10-01T10:00:00Z"'
+    revised = f"<w:tc><w:p><w:ins {change}>{r('A123')}</w:ins></w:p></w:tc>"
+    form = make_form(tmp_path, tbl(tr("UPN", revised)), field("child.upn", anchor("label", "UPN")))
+    assert "tracked changes here: read as if accepted" in reading(form).notes
