@@ -59,8 +59,11 @@ __all__ = [
     "ZIP_NAME",
     "BatchOptions",
     "BatchResult",
+    "RowFailed",
+    "iter_planned",
     "make_record",
     "output_name",
+    "plan_record",
     "run_batch",
 ]
 
@@ -261,6 +264,10 @@ def _previous_pep(state: _State, row: RosterRow, warnings: list[str]) -> dict[st
         return None
 
 
+class RowFailed(PepdocsError):
+    """One roster row cannot be made (the reason names the column or rule, never a value)."""
+
+
 def _fail(entry: Entry, reason: str) -> Entry:
     entry.status = "failed"
     entry.warnings.insert(0, reason)
@@ -278,7 +285,12 @@ def make_record(row: RosterRow, state: _State, duplicate_of: int | None = None) 
         return _fail(entry, f"internal error ({type(problem).__name__}); please report it")
 
 
-def _make(row: RosterRow, state: _State, entry: Entry, duplicate_of: int | None) -> Entry:
+def plan_record(
+    row: RosterRow, state: _State, entry: Entry, duplicate_of: int | None = None
+) -> tuple[dict[str, Any], FormSpec]:
+    """The validated PEP a row becomes and the form it goes on (``entry`` gets the child id,
+    authority, form and warnings); a bad row raises :class:`RowFailed` or another
+    ``PepdocsError``. Pure: reads the previous PEP and the mapping, writes nothing."""
     options = state.options
     child_id = row.get("child.la_child_id") or row.get("child.upn") or ""
     entry.child_id = str(child_id)
@@ -286,15 +298,15 @@ def _make(row: RosterRow, state: _State, entry: Entry, duplicate_of: int | None)
     entry.authority = str(authority or "")
     if row.problems:
         more = f" (and {len(row.problems) - 1} more)" if len(row.problems) > 1 else ""
-        return _fail(entry, row.problems[0] + more)
+        raise RowFailed(row.problems[0] + more)
     if duplicate_of is not None:
-        return _fail(entry, f"the same child as row {duplicate_of}; only the first is made")
+        raise RowFailed(f"the same child as row {duplicate_of}; only the first is made")
     if not child_id:
-        return _fail(entry, "no LA child id or UPN: the output could not be named")
+        raise RowFailed("no LA child id or UPN: the output could not be named")
     if not row.get("child.date_of_birth"):
-        return _fail(entry, "missing date of birth")
+        raise RowFailed("missing date of birth")
     if not authority:
-        return _fail(entry, "no authority: add an Authority column or pass --authority")
+        raise RowFailed("no authority: add an Authority column or pass --authority")
 
     previous = _previous_pep(state, row, entry.warnings)
     values = dict(row.values)
@@ -311,10 +323,15 @@ def _make(row: RosterRow, state: _State, entry: Entry, duplicate_of: int | None)
     if phase not in spec.covers:
         pep["meta"]["phase"] = spec.form
     try:
-        data = load_pep(pep)
+        return load_pep(pep), spec
     except PepValidationError as invalid:
-        return _fail(entry, f"not a valid PEP: {invalid}")
+        raise RowFailed(f"not a valid PEP: {invalid}") from None
 
+
+def _make(row: RosterRow, state: _State, entry: Entry, duplicate_of: int | None) -> Entry:
+    data, spec = plan_record(row, state, entry, duplicate_of)
+    options = state.options
+    child_id = entry.child_id
     meta = data["meta"]
     name = output_name(
         spec.authority, str(child_id), meta["academic_year"], meta["term"], spec.kind
@@ -451,6 +468,23 @@ def _results(
     ) as pool:
         for chunk in chunks:
             yield list(pool.imap(_work, chunk, chunksize=max(1, len(chunk) // (jobs * 4))))
+
+
+def iter_planned(
+    roster_path: str | os.PathLike[str], options: BatchOptions
+) -> Iterator[tuple[Entry, dict[str, Any] | None, FormSpec | None]]:
+    """Each row's entry, validated PEP and form as :func:`run_batch` would make them, without
+    writing anything (for previews, tools and the benchmarks)."""
+    roster = open_roster(roster_path, _roster_columns(options.authority, options.mappings_dirs))
+    state = _State(options, index_previous(options.previous), {}, options.today or dt.date.today())
+    for task in _tasks(roster, options.authority):
+        entry = Entry(row=task.row.number)
+        try:
+            data, spec = plan_record(task.row, state, entry, task.duplicate_of)
+        except PepdocsError as problem:
+            yield _fail(entry, str(problem)), None, None
+            continue
+        yield entry, data, spec
 
 
 def run_batch(
