@@ -238,7 +238,10 @@ _NCY_OFFSET = {"E1": -3, "E2": -2, "N1": -2, "N2": -1, "R": 0,
                **{str(year): year for year in range(1, 15)}}
 _PHASE_NCY: dict[str, tuple[tuple[str, int], ...]] = {
     "early_years": (("E1", 1), ("E2", 1), ("N1", 2), ("N2", 3), ("R", 4)),
-    "school_age": tuple((str(year), 2 if year in (6, 10, 11) else 1) for year in range(1, 12)),
+    # Reception fits both phases: authorities without an early-years form use the
+    # school-age one from Reception.
+    "school_age": (("R", 1), *((str(year), 2 if year in (6, 10, 11) else 1)
+                               for year in range(1, 12))),
     # Year 14 exists, but its pupils are 18 or 19: past the age a child can be looked after.
     "post16": (("12", 5), ("13", 4)),
 }

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from pepdocs.errors import OutputExistsError, UsageError
+from pepdocs.mapping.registry import list_authorities
 from pepdocs.model import field_catalog, get_codelist, load_pep, validate_pep
 from pepdocs.samples import (
     ACADEMIC_YEAR,
@@ -39,7 +40,7 @@ ROSTER_HEADERS = [
 
 PHASE_NCY = {
     "early_years": {"N1", "N2", "E1", "E2", "R"},
-    "school_age": {str(year) for year in range(1, 12)},
+    "school_age": {"R", *(str(year) for year in range(1, 12))},
     "post16": {"12", "13", "14"},
 }
 NCY_OFFSET = {"E1": -3, "E2": -2, "N1": -2, "N2": -1, "R": 0,
@@ -441,3 +442,15 @@ def test_the_roster_matches_the_shipped_samples_by_child_id() -> None:
         assert row["Authority"] == pep["meta"]["authority"]
         assert dt.datetime.strptime(row["DOB"], "%d/%m/%Y").date() == date(
             pep["child"]["date_of_birth"])
+
+
+def test_every_shipped_sample_and_roster_row_has_a_form_to_fill() -> None:
+    """The demos in the README work: each sample's authority has a form for its phase."""
+    forms = {(authority.name, phase) for authority in list_authorities()
+             for form in authority.forms for phase in form.covers}
+    for path in SHIPPED:
+        meta = json.loads(path.read_text(encoding="utf-8"))["meta"]
+        assert (meta["authority"], meta["phase"]) in forms, path.name
+    with (SAMPLES_DIR / "roster.csv").open(encoding="utf-8", newline="") as stream:
+        for row in csv.DictReader(stream):
+            assert (row["Authority"], row["Phase"]) in forms, row["LA Child ID"]
