@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from pepdocs.formats.word._xml import (
+    BODY,
     BR,
     DEL,
     FLDCHAR,
@@ -26,6 +27,7 @@ from pepdocs.formats.word._xml import (
     SDTPR,
     SYM,
     TAB,
+    TC,
     Element,
     P,
     R,
@@ -309,9 +311,23 @@ class _Tokeniser:
 def paragraph_tokens(
     paragraph: Element, legacy_by_begin: dict[Element, LegacyField]
 ) -> list[Token]:
+    owner = _enclosing_checkbox(paragraph)
+    if owner is not None:
+        # a checkbox control around the whole paragraph: its glyph is the control's
+        return [ControlMark(owner)]
     tokeniser = _Tokeniser(legacy_by_begin)
     tokeniser.walk(paragraph)
     return [t for t in tokeniser.tokens if not (isinstance(t, str) and t == "")]
+
+
+def _enclosing_checkbox(paragraph: Element) -> ContentControl | None:
+    node = paragraph.getparent()
+    while node is not None and node.tag not in (TC, BODY):
+        if node.tag == SDT:
+            control = ContentControl(node)
+            return control if control.kind == "checkbox" else None
+        node = node.getparent()
+    return None
 
 
 def labelled_marks(tokens: list[Token]) -> list[tuple[str, Mark]]:

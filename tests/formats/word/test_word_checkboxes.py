@@ -130,3 +130,19 @@ def test_strike_through_yes_no_is_flagged_for_review(tmp_path: Path) -> None:
     body = p(r("Consent given: "), r("Yes", strike=True), r(" / No"))
     form = make_form(tmp_path, body, field("x", anchor("label", "Consent given")))
     assert "strike-through Yes/No answers: needs human review" in read_form(form).notes
+
+
+def test_a_block_level_checkbox_control_is_ticked_through_its_state(tmp_path: Path) -> None:
+    extra = (
+        '<w14:checkbox><w14:checked w14:val="0"/>'
+        '<w14:checkedState w14:val="2612" w14:font="MS Gothic"/>'
+        '<w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox>'
+    )
+    block = (
+        f"<w:sdt><w:sdtPr>{extra}</w:sdtPr><w:sdtContent>{p(r(chr(0x2610)))}</w:sdtContent></w:sdt>"
+    )
+    body = tbl(tr(tc("On roll"), tc(block)))
+    form = make_form(tmp_path, body, field("education.on_roll", anchor("checkbox", "On roll")))
+    data = fill(form, True)
+    assert 'w14:checked w14:val="1"' in document_xml(data)
+    assert reading(form, data).raw is True
