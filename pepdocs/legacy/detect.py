@@ -1,0 +1,338 @@
+"""Which known authority's form is this document? And if none: read it anyway, carefully.
+
+Each known form has a *fingerprint*: its control tags, legacy field names, label texts,
+checkbox labels and table headers (from its mapping file, cached per file), plus the texts of
+the mapping's own ``fingerprint:`` list (the authority's name in the header, the form's title).
+A document's fingerprint is every text it shows (cells, paragraphs, headers and footers) and
+every tag and field name it carries. The score of a form is the weighted share of its items
+the document has. Items every PEP form has ("Date of birth", "UPN": any lexicon wording) weigh
+little, so an unknown authority's form that asks the same questions does not pass for a known
+one; tags, field names and the authority's own texts weigh most.
+
+When no form scores :data:`DETECTION_THRESHOLD`, :func:`extract_any` infers a mapping from the
+document itself and extracts with its surest entries only, marking the report low-confidence.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pepdocs.errors import DocumentError, PepdocsError
+from pepdocs.formats import get_engine
+from pepdocs.formats.safe_open import read_input, sniff_kind
+from pepdocs.formats.word.document import DocumentIndex
+from pepdocs.formats.word.package import STYLES_PART, WordPackage
+from pepdocs.formats.word.text import paragraph_text
+from pepdocs.legacy.infer import EXTRACT_MIN_CONFIDENCE, infer_mapping_from_bytes
+from pepdocs.legacy.lexicon import fold, load_lexicon, strip_note
+from pepdocs.mapping.loader import load_mapping
+from pepdocs.mapping.registry import list_authorities, load_form
+from pepdocs.mapping.spec import FormSpec
+
+if TYPE_CHECKING:
+    from pepdocs.api import Extraction
+
+__all__ = [
+    "DETECTION_THRESHOLD",
+    "INFERRED_AUTHORITY",
+    "INFERRED_CONFIDENCE",
+    "Detection",
+    "detect_form",
+    "extract_any",
+    "fingerprint",
+    "infer_form",
+]
+
+#: Weighted share of a form's fingerprint a document must show to count as that form.
+DETECTION_THRESHOLD = 0.6
+#: Confidence of a report read with a mapping inferred on the spot: always "check this".
+INFERRED_CONFIDENCE = 0.4
+#: The ``authority`` of an inferred mapping (never written into the extracted PEP).
+INFERRED_AUTHORITY = "unrecognised"
+
+_WEIGHT_OWN = 3.0  # the mapping's fingerprint texts: the authority's name, the form's title
+_WEIGHT_NAME = 1.0  # control tags, legacy field names, uncommon label texts
+_WEIGHT_COMMON = 0.3  # wordings every PEP form uses (any lexicon wording)
+
+Item = tuple[str, float]  # (folded text or name, weight)
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """The best-matching known form (None: no form scored the threshold), its score, and
+    the next best for the report."""
+
+    form: FormSpec | None
+    score: float
+    runner_up: FormSpec | None = None
+    runner_up_score: float = 0.0
+    best: FormSpec | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def recognised(self) -> bool:
+        return self.form is not None
+
+
+# --- fingerprints ------------------------------------------------------------------------------
+
+
+def fingerprint(form: FormSpec) -> tuple[Item, ...]:
+    """What a document of ``form`` shows, weighted; cached per mapping file and version."""
+    try:
+        stat = os.stat(form.source)
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = (0, 0)
+    key = (str(form.source), stamp, form.version)
+    cached = _FINGERPRINTS.get(key)
+    if cached is None:
+        if len(_FINGERPRINTS) > 128:
+            _FINGERPRINTS.clear()
+        cached = _FINGERPRINTS[key] = _build_fingerprint(form)
+    return cached
+
+
+#: fingerprints by (mapping file, its mtime and size, version): a form's are built once
+_FINGERPRINTS: dict[tuple[str, tuple[int, int], str], tuple[Item, ...]] = {}
+
+
+def _build_fingerprint(form: FormSpec) -> tuple[Item, ...]:
+    lexicon = load_lexicon()
+    common = {fold(w) for wordings in lexicon.fields.values() for w in wordings}
+    common.update(fold(w) for labels, _ in lexicon.in_section.values() for w in labels)
+    common.update(
+        fold(w) for table in lexicon.tables.values() for ws in table.columns.values() for w in ws
+    )
+    items: dict[str, float] = {}
+
+    def text(value: str) -> None:
+        folded = fold(strip_note(value))
+        if folded:
+            weight = _WEIGHT_COMMON if folded in common or fold(value) in common else _WEIGHT_NAME
+            items.setdefault(f"t:{folded}", weight)
+
+    for own in form.settings.get("fingerprint") or ():
+        if isinstance(own, str) and fold(own):
+            items[f"t:{fold(own)}"] = _WEIGHT_OWN
+    for spec in form.fields:
+        for anchor in spec.anchors:
+            if anchor.kind == "control":
+                for name in {anchor.key, *(str(v) for v in anchor.options.values())}:
+                    items.setdefault(f"n:{name}", _WEIGHT_NAME)
+            elif anchor.kind in ("legacy", "bookmark", "name", "field", "radio"):
+                items.setdefault(f"n:{anchor.key}", _WEIGHT_NAME)
+            elif anchor.kind in ("label", "checkbox", "heading"):
+                text(anchor.key)
+            elif anchor.kind == "checkboxes":
+                options = anchor.options.get("options") or {}
+                for label in options.values():
+                    text(str(label))
+            elif anchor.kind == "table":
+                for header in anchor.options.get("header") or ():
+                    text(str(header))
+    return tuple(items.items())
+
+
+def _document_items(data: bytes, name: str) -> set[str]:
+    """Every text (folded, ``t:``) and tag/field name (``n:``) a Word document shows."""
+    package = WordPackage.open(data, name)
+    index = DocumentIndex(package.document(), package.part(STYLES_PART))
+    found: set[str] = set()
+
+    def add_text(value: str) -> None:
+        for variant in (value, strip_note(value)):
+            folded = fold(variant)
+            if folded:
+                found.add(f"t:{folded}")
+
+    for _, text in index.paragraph_texts:
+        add_text(text)
+        head = text.split(":", 1)[0]
+        if head != text:
+            add_text(head)
+        for segment in text.replace("\t", "   ").split("   "):
+            if segment.strip():
+                add_text(segment.split(":", 1)[0])
+    for _, cell, _ in index.cell_entries:
+        add_text(cell.text())
+    for _, pairs in index.mark_paragraphs:
+        for label, _ in pairs:
+            add_text(label)
+    for control in index.controls:
+        for key in (control.tag, control.alias):
+            if key:
+                found.add(f"n:{key}")
+    for legacy in index.legacy_fields:
+        for key in legacy.names:
+            found.add(f"n:{key}")
+    for part in package.zip.names():
+        if part.startswith(("word/header", "word/footer")) and part.endswith(".xml"):
+            root = package.part(part)
+            if root is None:
+                continue
+            for paragraph in root.iter(
+                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+            ):
+                add_text(paragraph_text(paragraph))
+    return found
+
+
+def _score(items: Sequence[Item], document: set[str]) -> float:
+    total = sum(weight for _, weight in items)
+    if not total:
+        return 0.0
+    return sum(weight for key, weight in items if key in document) / total
+
+
+# --- detection -----------------------------------------------------------------------------------
+
+
+def _candidates(kind: str, mappings_dirs: Iterable[str | os.PathLike[str]]) -> list[FormSpec]:
+    forms: list[FormSpec] = []
+    for authority in list_authorities(mappings_dirs):
+        for summary in authority.forms:
+            if summary.kind == kind and summary.template_found:
+                forms.append(load_form(summary.source))
+    return forms
+
+
+def detect_form(
+    data: bytes,
+    name: str = "<document>",
+    *,
+    mappings_dirs: Iterable[str | os.PathLike[str]] = (),
+    candidates: Sequence[FormSpec] | None = None,
+) -> Detection:
+    """The known form ``data`` was filled from, by fingerprint (see the module docstring)."""
+    kind = sniff_kind(data)
+    if kind not in ("docx", "xlsx", "pdf"):
+        raise DocumentError("is not a Word, Excel or PDF form", name)
+    forms = list(candidates) if candidates is not None else _candidates(kind, mappings_dirs)
+    forms = [form for form in forms if form.kind == kind]
+    if not forms:
+        return Detection(None, 0.0, notes=(f"no known {kind} form to compare with",))
+    if kind == "docx":
+        document = _document_items(data, name)
+        scored = [(_score(fingerprint(form), document), form) for form in forms]
+    else:
+        scored = [(_engine_score(form, data, name), form) for form in forms]
+    # Highest score first; a bigger form wins a tie (a small form's items can all be found in
+    # a bigger form of the same authority).
+    scored.sort(key=lambda pair: (pair[0], len(pair[1].fields)), reverse=True)
+    score, best = scored[0]
+    runner_up, runner_score = (scored[1][1], scored[1][0]) if len(scored) > 1 else (None, 0.0)
+    notes = [f"best match {best.label} (score {score:.2f})"]
+    if runner_up is not None:
+        notes.append(f"next best {runner_up.label} (score {runner_score:.2f})")
+    recognised = best if score >= DETECTION_THRESHOLD else None
+    return Detection(recognised, score, runner_up, runner_score, best, tuple(notes))
+
+
+def _engine_score(form: FormSpec, data: bytes, name: str) -> float:
+    """Excel and PDF forms: the share of the form's fields whose anchors the document has."""
+    try:
+        reading = get_engine(form.kind).read(form, data, name)
+    except PepdocsError:
+        return 0.0
+    fields = [number for number, spec in enumerate(form.fields) if spec.extract]
+    if not fields:
+        return 0.0
+    found = [n for n in fields if n in reading.readings and reading.readings[n].status != "missing"]
+    return len(found) / len(fields)
+
+
+# --- extracting whatever it is ---------------------------------------------------------------------
+
+
+def infer_form(
+    data: bytes,
+    name: str,
+    folder: str | os.PathLike[str],
+    *,
+    min_confidence: float = EXTRACT_MIN_CONFIDENCE,
+) -> FormSpec:
+    """A loaded mapping inferred from the document itself (only entries at least
+    ``min_confidence`` sure), written to ``folder`` with a copy of the document as its template.
+    """
+    inferred = infer_mapping_from_bytes(data, name)
+    target = Path(folder)
+    template = target / "inferred-form.docx"
+    template.write_bytes(data)
+    mapping = target / "inferred-form.yaml"
+    mapping.write_text(
+        inferred.to_yaml(
+            INFERRED_AUTHORITY,
+            name="Unrecognised form",
+            template=template.name,
+            min_confidence=min_confidence,
+        ),
+        encoding="utf-8",
+    )
+    form = load_mapping(mapping)
+    if not form.fields:
+        raise DocumentError("no field of the PEP model could be recognised on this form", name)
+    return form
+
+
+def extract_any(
+    source: bytes | str | os.PathLike[str],
+    *,
+    name: str | None = None,
+    mappings_dirs: Iterable[str | os.PathLike[str]] = (),
+) -> Extraction:
+    """Extract a PEP from any completed form: a known authority's (recognised by
+    fingerprint) or, failing that, with a mapping inferred from the document on the spot.
+
+    The report says which: ``detected`` is true either way; an inferred reading has
+    authority ``unrecognised``, confidence at most :data:`INFERRED_CONFIDENCE` and a note
+    asking for every value to be checked.
+    """
+    # Deferred: pepdocs.api calls this module for documents with no authority; importing the
+    # api at module load would be circular (api -> legacy -> api).
+    from pepdocs import api
+
+    if isinstance(source, bytes | bytearray):
+        data, label = bytes(source), name or "<document>"
+    else:
+        data, label = read_input(source), name or os.fspath(source)
+    dirs = list(mappings_dirs)
+    detection = detect_form(data, label, mappings_dirs=dirs)
+    if detection.form is not None:
+        extraction = api.extract(data, detection.form, name=label, mappings_dirs=dirs)
+        report = extraction.report
+        report.detected = True
+        report.confidence *= detection.score
+        report.notes[:0] = [
+            f"form recognised from the document: {detection.form.label} "
+            f"(score {detection.score:.2f})",
+            *detection.notes[1:],
+        ]
+        return extraction
+    if sniff_kind(data) != "docx":
+        raise PepdocsError(f"{label}: could not recognise the form; pass --authority")
+    with tempfile.TemporaryDirectory(prefix="pepdocs-infer-") as folder:
+        form = infer_form(data, label, folder)
+        extraction = api.extract(data, form, name=label)
+    report = extraction.report
+    report.detected = True
+    report.authority = INFERRED_AUTHORITY
+    report.confidence = min(report.confidence, INFERRED_CONFIDENCE)
+    best = (
+        f"best known form {detection.best.label} scored {detection.score:.2f}"
+        if detection.best is not None
+        else "no known form to compare with"
+    )
+    report.notes[:0] = [
+        f"low confidence: no known form matched ({best}); read with a mapping inferred from "
+        "the document itself; check every value",
+    ]
+    meta = extraction.pep.get("meta")
+    if isinstance(meta, dict) and meta.get("authority") == INFERRED_AUTHORITY:
+        del meta["authority"]
+    return extraction
