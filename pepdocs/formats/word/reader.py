@@ -264,7 +264,9 @@ def document_notes(index: DocumentIndex, form: FormSpec, readings: dict[int, Rea
     lost = [
         number
         for number in control_fields
-        if number in readings and getattr(readings[number].anchor, "kind", None) != "control"
+        if number in readings
+        and readings[number].anchor is not None  # read, but not through its control
+        and getattr(readings[number].anchor, "kind", None) != "control"
     ]
     if lost:
         untagged = [c for c in index.controls if not c.tag and not c.alias]

@@ -189,3 +189,22 @@ def test_a_revised_answer_is_noted_on_its_reading(tmp_path: Path) -> None:
     revised = f"<w:tc><w:p><w:ins {change}>{r('A123')}</w:ins></w:p></w:tc>"
     form = make_form(tmp_path, tbl(tr("UPN", revised)), field("child.upn", anchor("label", "UPN")))
     assert "tracked changes here: read as if accepted" in reading(form).notes
+
+
+def test_every_anchor_kind_on_an_empty_document_is_missing(tmp_path: Path) -> None:
+    form = make_form(
+        tmp_path,
+        "",
+        field("a", anchor("control", "a")),
+        field("b", anchor("legacy", "b")),
+        field("c", anchor("bookmark", "c")),
+        field("d", anchor("label", "d", direction="right", section="S")),
+        field("e", anchor("checkbox", "e")),
+        field("f", anchor("checkboxes", "", options={"x": "X", "y": "Y"})),
+        field("g", anchor("table", "", header=["G"]), columns=(("g", "G"),)),
+        field("h", anchor("heading", "h", level=2)),
+        field("i", anchor("cell", "", table=1, row=1, col=1)),
+    )
+    result = read_form(form)
+    assert {r.status for r in result.readings.values()} == {"missing"}
+    assert result.unmapped == [] and result.notes == []
