@@ -28,9 +28,11 @@ __all__ = [
     "Term",
     "TermCalendar",
     "academic_year_of",
+    "add_days",
     "add_school_days",
     "add_working_days",
     "bank_holidays",
+    "count_working_days",
     "default_term_dates",
     "is_working_day",
 ]

@@ -29,7 +29,7 @@ from pepdocs.compliance._access import (
     text_at,
     value_at,
 )
-from pepdocs.compliance.calendar import TERM_NAMES, AcademicYear, add_days
+from pepdocs.compliance.calendar import AcademicYear, add_days
 from pepdocs.compliance.findings import Finding
 from pepdocs.compliance.settings import Settings
 
@@ -71,9 +71,10 @@ class _Collector:
 def _following_term(
     settings: Settings, year: AcademicYear, term_name: str
 ) -> tuple[AcademicYear, str]:
-    index = [str(name) for name in TERM_NAMES].index(term_name)
-    if index < 2:
-        return year, TERM_NAMES[index + 1]
+    if term_name == "autumn":
+        return year, "spring"
+    if term_name == "spring":
+        return year, "summer"
     first = int(year.label[:4]) + 1
     return settings.calendar.year(f"{first}-{(first + 1) % 100:02d}"), "autumn"
 
