@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pepdocs.compliance.calendar import (
     TermCalendar,
@@ -206,3 +208,32 @@ def test_an_authority_s_own_term_dates_and_inset_days_are_used() -> None:
 def test_add_days_refuses_an_unknown_basis() -> None:
     with pytest.raises(PepdocsError, match="working or school"):
         add_days(D(2026, 1, 5), 1, "calendar", CAL, "england-and-wales")
+
+
+def test_wales_shares_england_s_bank_holidays() -> None:
+    assert bank_holidays("wales", 2026) == bank_holidays("england-and-wales", 2026)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    start=st.dates(min_value=D(2020, 1, 1), max_value=D(2030, 12, 31)),
+    n=st.integers(min_value=1, max_value=60),
+    nation=st.sampled_from(["england-and-wales", "scotland", "northern-ireland"]),
+)
+def test_adding_working_days_lands_on_a_working_day_exactly_n_away(
+    start: dt.date, n: int, nation: str
+) -> None:
+    end = add_working_days(start, n, nation)
+    assert is_working_day(end, nation)
+    assert count_working_days(start, end, nation) == n
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    start=st.dates(min_value=D(2024, 8, 1), max_value=D(2028, 7, 31)),
+    n=st.integers(min_value=1, max_value=40),
+)
+def test_adding_school_days_lands_on_a_school_day_in_term(start: dt.date, n: int) -> None:
+    end = add_school_days(start, n, CAL)
+    assert CAL.is_school_day(end, "england-and-wales")
+    assert end.weekday() < 5
