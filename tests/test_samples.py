@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 import random
 import re
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
@@ -226,6 +229,19 @@ def test_different_seeds_give_different_peps() -> None:
 
 def test_an_item_does_not_depend_on_how_many_are_asked_for() -> None:
     assert list(generate_peps(3, seed=5)) == list(generate_peps(10, seed=5))[:3]
+
+
+def test_the_output_does_not_depend_on_string_hashing() -> None:
+    # hash() of a str changes with PYTHONHASHSEED; a set or a hash-seeded choice would make
+    # two runs differ, which in-process comparisons cannot catch.
+    script = "from pepdocs.samples import generate_peps; print(list(generate_peps(20, 5)))"
+    outputs = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                       check=True, timeout=120,
+                       env={**os.environ, "PYTHONHASHSEED": hash_seed}).stdout
+        for hash_seed in ("1", "2")
+    }
+    assert len(outputs) == 1
 
 
 def test_generate_pep_is_driven_only_by_the_random_generator() -> None:
