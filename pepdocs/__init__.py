@@ -7,6 +7,15 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from pepdocs.api import (
+    Extraction,
+    extract,
+    extract_file,
+    fill,
+    fill_file,
+    translate,
+    translate_file,
+)
 from pepdocs.errors import (
     AuthorityNotFoundError,
     ComponentMissingError,
@@ -20,18 +29,29 @@ from pepdocs.errors import (
     UnsafeDocumentError,
     UsageError,
 )
+from pepdocs.report import ExtractionReport, FieldReport, TranslationReport
 
 __all__ = [
     "AuthorityNotFoundError",
     "ComponentMissingError",
     "DocumentError",
+    "Extraction",
+    "ExtractionReport",
+    "FieldReport",
     "MappingError",
     "OutputExistsError",
     "PepValidationError",
     "PepdocsError",
     "Problem",
     "TransformError",
+    "TranslationReport",
     "UnsafeDocumentError",
     "UsageError",
     "__version__",
+    "extract",
+    "extract_file",
+    "fill",
+    "fill_file",
+    "translate",
+    "translate_file",
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ from pepdocs.errors import (
 )
 from pepdocs.formats import get_engine
 from pepdocs.formats.base import DocumentReading, Reading
-from pepdocs.formats.safe_open import read_input, sniff_kind
+from pepdocs.formats.safe_open import open_package, parse_xml, read_input, sniff_kind
 from pepdocs.mapping.registry import FormSummary, list_authorities, load_form, resolve_form
 from pepdocs.mapping.spec import ColumnSpec, FieldSpec, FormSpec, FormValue
 from pepdocs.mapping.transforms import normalise_label
@@ -489,7 +490,8 @@ def _detect(
     form: str | None,
     mappings_dirs: MappingsDirs,
 ) -> tuple[FormSpec, DocumentReading, float, list[str]]:
-    """Recognise which known form a document is: the one whose anchors are found most."""
+    """Recognise which known form a document is: the one whose anchors are found most, its
+    fingerprint (title) confirming it."""
     kind = sniff_kind(data)
     if kind not in _FILE_KINDS:
         raise DocumentError("is not a Word, Excel or PDF form", name)
@@ -497,11 +499,12 @@ def _detect(
     if not candidates:
         raise PepdocsError(f"{name}: no known {kind} form to compare it with; pass --authority")
     engine = get_engine(kind)
+    text = _document_text(data, kind, name)
     scored: list[tuple[float, int, FormSpec, DocumentReading]] = []
     for spec in candidates:
         reading = engine.read(spec, data, name)
         score, hits = _score(spec, reading)
-        scored.append((score, hits, spec, reading))
+        scored.append((score * _fingerprint_factor(spec, text), hits, spec, reading))
     # Most anchors found first; a bigger form wins a tie (a small form's anchors can all be
     # found in a bigger form of the same authority).
     scored.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
@@ -513,6 +516,42 @@ def _detect(
         runner_up = scored[1]
         notes.append(f"next best: {runner_up[2].label} (score {runner_up[0]:.2f})")
     return spec, reading, score, notes
+
+
+#: Parts of a package whose text can hold a form's title (Word puts it in a header too).
+_TEXT_PARTS = re.compile(r"^(word/(document|header\d*|footer\d*)\.xml|xl/sharedStrings\.xml)$")
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+
+
+def _squashed(text: str) -> str:
+    """Text compared without case, spacing or dash style: titles are split across runs,
+    re-typed in capitals, or given an en dash by autocorrect."""
+    return "".join(text.translate(_DASHES).casefold().split())
+
+
+def _document_text(data: bytes, kind: str, name: str) -> str | None:
+    """The squashed text of a Word or Excel package, for fingerprints; None for other kinds
+    (PDF text needs the PDF engine's bounded reader, so its fingerprint is not checked)."""
+    if kind not in ("docx", "xlsx"):
+        return None
+    package = open_package(data, name, kind)  # type: ignore[arg-type]
+    texts: list[str] = []
+    for part in package.names():
+        if _TEXT_PARTS.match(part):
+            root = parse_xml(package.read(part), name, part)
+            texts.extend(node.text or "" for node in root.iter("{*}t"))
+    return _squashed("".join(texts))
+
+
+def _fingerprint_factor(spec: FormSpec, text: str | None) -> float:
+    """1.0 when the form's ``fingerprint`` texts (its title, its authority's name) are all in
+    the document or cannot be checked; 0.5 when they are not. Anchors alone are weak evidence
+    between forms built from the same tags and labels."""
+    fingerprint = spec.settings.get("fingerprint")
+    if text is None or not isinstance(fingerprint, list) or not fingerprint:
+        return 1.0
+    wanted = [_squashed(str(item)) for item in fingerprint]
+    return 1.0 if all(item in text for item in wanted) else 0.5
 
 
 def _score(spec: FormSpec, reading: DocumentReading) -> tuple[float, int]:

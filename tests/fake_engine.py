@@ -1,8 +1,8 @@
 """A stand-in form engine for tests of the layers above the engines (api, cli).
 
-It stores each field's form value in a zip whose ``word/document.xml`` is JSON (so the bytes
-sniff as a Word file) and reads back whatever a test puts there, which isolates what
-``pepdocs.api`` does from any real engine.
+It stores each field's form value as JSON in a zip that also holds an empty
+``word/document.xml`` (so the bytes sniff, and open safely, as a Word file) and reads back
+whatever a test puts there, which isolates what ``pepdocs.api`` does from any real engine.
 """
 
 from __future__ import annotations
@@ -15,6 +15,12 @@ from typing import Any
 
 from pepdocs.formats.base import DocumentReading, Reading
 from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
+
+STORE = "pepdocs-test/values.json"
+EMPTY_DOCUMENT = (
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    "<w:body/></w:document>"
+)
 
 
 class FakeEngine:
@@ -34,7 +40,7 @@ class FakeEngine:
 
     def read(self, form: FormSpec, data: bytes, name: str) -> DocumentReading:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            stored = json.loads(package.read("word/document.xml"))
+            stored = json.loads(package.read(STORE))
         readings: dict[int, Reading] = {}
         for number, spec in enumerate(form.fields):
             entry = stored["fields"].get(str(number))
@@ -52,5 +58,6 @@ def document(authority: str, entries: dict[str, Any], unmapped: Sequence[str] = 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as package:
         content = {"authority": authority, "fields": entries, "unmapped": list(unmapped)}
-        package.writestr("word/document.xml", json.dumps(content))
+        package.writestr("word/document.xml", EMPTY_DOCUMENT)
+        package.writestr(STORE, json.dumps(content))
     return buffer.getvalue()

@@ -16,10 +16,18 @@ import pytest
 from fake_engine import FakeEngine, document
 
 from pepdocs import api
-from pepdocs.errors import OutputExistsError, PepValidationError, TransformError, UsageError
+from pepdocs.errors import (
+    OutputExistsError,
+    PepdocsError,
+    PepValidationError,
+    TransformError,
+    UsageError,
+)
 from pepdocs.mapping.loader import load_mapping
+from pepdocs.mapping.registry import list_authorities, load_form, resolve_form
 from pepdocs.mapping.spec import FormSpec, FormValue
 from pepdocs.model import load_pep
+from pepdocs.samples import generate_peps
 
 MAPPING = """\
 authority: testshire
@@ -395,3 +403,74 @@ def test_mapped_paths_name_columns_with_a_star(form: FormSpec) -> None:
         "targets.*.due_date",
     }
     assert "targets" not in api.mapped_paths(form)
+
+
+# -- against the shipped forms and real engines --------------------------------------------
+
+SHIPPED = [
+    load_form(summary.source) for authority in list_authorities() for summary in authority.forms
+]
+
+
+@pytest.mark.parametrize("shipped", SHIPPED, ids=lambda form: form.source.stem)
+def test_a_form_is_recognised_among_all_shipped_forms(shipped: FormSpec) -> None:
+    pep = next(generate_peps(1, seed=5, phase=shipped.form))
+    extraction = api.extract(api.fill(pep, shipped), name="returned")
+    assert (extraction.report.authority, extraction.report.form) == (
+        shipped.authority,
+        shipped.form,
+    )
+    assert extraction.report.detected
+    assert extraction.report.notes[0].startswith(
+        f"form recognised from the document: {shipped.label}"
+    )
+    assert extraction.pep["child"]["upn"] == pep["child"]["upn"]
+
+
+def test_an_authority_with_several_forms_is_narrowed_by_the_document() -> None:
+    school_age = resolve_form("eastborough", form="school_age")
+    pep = next(generate_peps(1, seed=6, phase="school_age"))
+    extraction = api.extract(api.fill(pep, school_age), "eastborough", name="returned")
+    assert extraction.report.form == "school_age"
+    assert extraction.report.detected
+
+
+def test_a_document_no_form_matches_is_refused(tmp_path: Path) -> None:
+    import docx
+
+    path = tmp_path / "letter.docx"
+    letter = docx.Document()
+    letter.add_paragraph("Dear parent, the school trip is on Friday.")
+    letter.save(str(path))
+    with pytest.raises(
+        PepdocsError, match=r"letter\.docx: could not recognise the form; pass --authority"
+    ):
+        api.extract(path)
+
+
+def test_translate_moves_a_pep_between_two_real_authorities() -> None:
+    eastborough = resolve_form("eastborough", form="school_age")
+    westmere = resolve_form("westmere", form="school_age")
+    pep = load_pep(next(generate_peps(1, seed=8, phase="school_age")))
+    data, report = api.translate(api.fill(pep, eastborough), "eastborough", "westmere")
+    moved = api.extract(data, westmere)
+    assert moved.pep["meta"]["authority"] == "westmere"
+    assert moved.pep["child"] == {
+        key: value
+        for key, value in pep["child"].items()
+        if westmere.field_for(f"child.{key}") is not None
+    }
+    unplaced = {path.split(" ")[0] for path in report.unplaced}
+    assert unplaced == {
+        path
+        for path in api.mapped_paths(eastborough) - api.mapped_paths(westmere)
+        if _has_value(pep, path)
+    }
+
+
+def _has_value(pep: dict[str, Any], path: str) -> bool:
+    head, _, rest = path.partition(".*.")
+    value = api._get(pep, head)
+    if rest:
+        return isinstance(value, list) and any(api._get(item, rest) is not None for item in value)
+    return value is not None
