@@ -247,7 +247,7 @@ def _engine_score(form: FormSpec, data: bytes, name: str) -> float:
     return len(found) / len(fields)
 
 
-# --- extracting whatever it is ---------------------------------------------------------------------
+# --- extracting whatever it is ------------------------------------------------------------
 
 
 def infer_form(

@@ -769,9 +769,12 @@ class _WordInference:
     def _label_target(self, grid: TableGrid, cell: GridCell) -> GridCell | None:
         right = grid.right_of(cell, cell.row)
         below = grid.below(cell)
-        if right is not None and right.tc not in self._marker_cells:
-            return right
-        return below
+        if right is None or right.tc in self._marker_cells:
+            return below
+        # a row of label cells (shaded or bold) has its values underneath, as the engine reads
+        if below is not None and _label_looking(cell.tc) and _label_looking(right.tc):
+            return below
+        return right
 
     def _verify_label(
         self, label: str, cell: GridCell, grid: TableGrid, path: str

@@ -243,6 +243,8 @@ def _best(text: str, candidates: Sequence[tuple[str, str]]) -> LexiconMatch | No
         if score > best_by_path.get(path, (0.0, ""))[0]:
             best_by_path[path] = (score, wording)
     ranked = sorted(best_by_path.items(), key=lambda item: item[1][0], reverse=True)
+    if not ranked:
+        return None
     top_path, (top_score, top_wording) = ranked[0]
     runner_up = ranked[1][1][0] if len(ranked) > 1 else 0.0
     if top_score < FUZZY_MIN or top_score - runner_up < FUZZY_MARGIN:
