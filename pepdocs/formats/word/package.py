@@ -9,6 +9,7 @@ compressed ``document.xml`` appended to a prebuilt zip (see ``PreparedPackage``)
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from pepdocs.formats.safe_open import SafeZip, open_package, parse_xml
 from pepdocs.formats.word._xml import Element
 
 DOCUMENT_PART = "word/document.xml"
+_HEADER_FOOTER = re.compile(r"^word/(header|footer)\d*\.xml$")
 STYLES_PART = "word/styles.xml"
 
 
@@ -48,8 +50,21 @@ class WordPackage:
         assert root is not None  # open_package guarantees word/document.xml exists
         return root
 
-    def prepared(self) -> PreparedPackage:
-        return PreparedPackage.from_bytes(self.data, (DOCUMENT_PART,))
+    def prepared(self, also: tuple[str, ...] = ()) -> PreparedPackage:
+        return PreparedPackage.from_bytes(self.data, (DOCUMENT_PART, *also))
+
+    def header_footer_parts(self) -> dict[str, Element]:
+        """Parsed headers and footers that hold tagged content controls (a child's name in
+        the page header is common on PEP forms)."""
+        parts: dict[str, Element] = {}
+        for name in self.zip.names():
+            if _HEADER_FOOTER.match(name):
+                data = self.zip.read(name)
+                if b"w:tag " in data or b":tag " in data:
+                    root = self.part(name)
+                    if root is not None:
+                        parts[name] = root
+        return parts
 
 
 def serialise(root: Element) -> bytes:

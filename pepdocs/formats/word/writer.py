@@ -21,6 +21,7 @@ from lxml import etree
 from pepdocs.errors import MappingError
 from pepdocs.formats.safe_open import read_input
 from pepdocs.formats.word._xml import Element
+from pepdocs.formats.word.controls import ContentControl, find_controls
 from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.locate import label_texts, locate
 from pepdocs.formats.word.package import (
@@ -30,7 +31,7 @@ from pepdocs.formats.word.package import (
     WordPackage,
     serialise,
 )
-from pepdocs.formats.word.slots import BlockSlot, Slot, TableSlot, Where
+from pepdocs.formats.word.slots import BlockSlot, ControlSlot, Slot, TableSlot, Where
 from pepdocs.formats.word.templated import JinjaTemplate, uses_docxtpl
 from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
 
@@ -62,6 +63,8 @@ class PreparedTemplate:
     package: PreparedPackage
     #: the form's label texts (see ``DocumentIndex.label_texts``)
     labels: tuple[str, ...] = ()
+    #: headers/footers with tagged controls: copies of a body control there are filled too
+    margins: dict[str, Element] = field(default_factory=dict)
     _resolved: dict[str, _Resolved] = field(default_factory=dict)
 
     @cached_property
@@ -73,13 +76,15 @@ class PreparedTemplate:
         cls, data: bytes, template: str, source: str = "", labels: tuple[str, ...] = ()
     ) -> PreparedTemplate:
         opened = WordPackage.open(data, template)
+        margins = opened.header_footer_parts()
         return cls(
+            margins=margins,
             labels=labels,
             source=source,
             template=template,
             document=opened.document(),
             styles=opened.part(STYLES_PART),
-            package=opened.prepared(),
+            package=opened.prepared(tuple(margins)),
         )
 
     def fill(self, values: Sequence[tuple[FieldSpec, FormValue]]) -> bytes:
@@ -93,8 +98,13 @@ class PreparedTemplate:
                 for element, path in zip(entry.elements, entry.paths, strict=True)
             }
             plan.append((_rebind(entry.slot, mapping, {}), value, entry.where))
+        parts = {DOCUMENT_PART: root}
+        for name, margin in self.margins.items():
+            copied = copy.deepcopy(margin)
+            parts[name] = copied
+            plan.extend(_margin_copies(copied, resolved))
         write_plan(plan)
-        return self.package.write({DOCUMENT_PART: serialise(root)})
+        return self.package.write({name: serialise(part) for name, part in parts.items()})
 
     def resolve(self, spec: FieldSpec) -> _Resolved:
         key = f"{spec.line}:{spec.path}:{[a.describe() for a in spec.anchors]}"
@@ -106,6 +116,21 @@ class PreparedTemplate:
             found = _Resolved(slot, where, elements, paths)
             self._resolved[key] = found
         return found
+
+
+def _margin_copies(
+    margin: Element, resolved: Sequence[tuple[_Resolved, FormValue]]
+) -> Iterator[tuple[Slot, FormValue, Where]]:
+    """Controls in a header or footer with the tag of a body control being filled."""
+    by_tag: dict[str, list[ContentControl]] = {}
+    for control in find_controls(margin):
+        if control.tag:
+            by_tag.setdefault(control.tag, []).append(control)
+    for entry, value in resolved:
+        if isinstance(entry.slot, ControlSlot) and entry.where.anchor.kind == "control":
+            copies = by_tag.get(entry.where.anchor.key)
+            if copies:
+                yield ControlSlot(copies, entry.slot.location), value, entry.where
 
 
 def _path(root: Element, element: Element) -> tuple[int, ...]:

@@ -147,3 +147,32 @@ def test_reading_something_that_is_not_a_docx_fails_with_one_line(tmp_path: Path
     form = make_form(tmp_path, p("x"), field("a", anchor("control", "c")))
     with pytest.raises(DocumentError, match=r"completed\.docx"):
         word.read(form, b"%PDF-1.7 not a word file", "completed.docx")
+
+
+def test_a_copy_of_a_control_in_the_page_header_is_filled_too(tmp_path: Path) -> None:
+    import docx as python_docx
+
+    from .docxbuild import NS
+
+    form = make_form(
+        tmp_path,
+        p(sdt_run("child_name")),
+        field("child.first_name", anchor("control", "child_name")),
+    )
+    # give the template a page header holding the same control
+    document = python_docx.Document(str(form.template))
+    document.sections[0].header.paragraphs[0].text = "x"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    package = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    header_name = next(n for n in package.namelist() if n.startswith("word/header"))
+    header = f"<w:hdr {NS}>{p('Child: ', sdt_run('child_name'))}</w:hdr>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in package.infolist():
+            data = header.encode() if info.filename == header_name else package.read(info)
+            target.writestr(info.filename, data)
+    Path(form.template).write_bytes(out.getvalue())
+    data = fill(form, "Ava")
+    assert ">Ava<" in zipfile.ZipFile(io.BytesIO(data)).read(header_name).decode()
+    assert reading(form, data).raw == "Ava"
