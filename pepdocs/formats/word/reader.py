@@ -146,6 +146,7 @@ def _covered(element: Element, covered: set[Element]) -> bool:
 def collect_unmapped(index: DocumentIndex, form: FormSpec, covered: set[Element]) -> list[str]:
     """Typed-in content no mapping covers: controls and legacy fields holding values, and
     label/value cell pairs whose value is not the template's own text."""
+    facts = _template_facts(str(form.template)) if form.template else TemplateFacts()
     found: list[str] = []
     # a cell holding anything a field read is not "unmapped", nor the label beside it
     touched: set[Element] = set()
@@ -161,7 +162,7 @@ def collect_unmapped(index: DocumentIndex, form: FormSpec, covered: set[Element]
             or _covered(control.element, covered)
         ):
             continue
-        value = control.value()
+        value = without_prompts(control.value(), facts.prompts)
         if value is None or value is False or value == "":
             continue
         key = control.tag or control.alias or "content control without tag"
@@ -173,7 +174,7 @@ def collect_unmapped(index: DocumentIndex, form: FormSpec, covered: set[Element]
         if value is None or value is False:
             continue
         found.append(f"{legacy.name or 'form field'}: {'ticked' if value is True else value}")
-    template_pairs = _template_facts(str(form.template)).pairs if form.template else frozenset()
+    template_pairs = facts.pairs
     for label, value in _cell_pairs(index, covered, touched):
         if (normalise(label), normalise(value)) in template_pairs:
             continue
