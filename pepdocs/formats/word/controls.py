@@ -184,6 +184,16 @@ class ContentControl:
 
     # --- writing -------------------------------------------------------------------------
 
+    def unbind(self) -> None:
+        """Drop ``w:dataBinding`` (17.5.2.6): Word refills a bound control from its custom XML
+        part when the document opens, which would hide the value written here."""
+        props = self.element.find(SDTPR)
+        if props is None:
+            return
+        for binding in list(props):
+            if isinstance(binding.tag, str) and binding.tag.endswith("}dataBinding"):
+                props.remove(binding)
+
     def set_checked(self, checked: bool) -> None:
         box = self.properties.find(w14("checkbox"))
         if box is None:

@@ -120,6 +120,7 @@ class ControlSlot(Slot):
 
 
 def write_control(control: ContentControl, value: FormValue, where: Where) -> None:
+    control.unbind()
     kind = control.kind
     if kind == "checkbox":
         control.set_checked(truthy(value, where))

@@ -207,3 +207,15 @@ def test_filling_a_checkbox_control_swaps_its_glyph(tmp_path: Path) -> None:
     assert 'w14:checked w14:val="1"' in xml
     assert "\u2612" in xml and "\u2610" not in xml
     assert reading(form, data).raw is True
+
+
+def test_filling_a_data_bound_control_unbinds_it_so_word_keeps_the_value(tmp_path: Path) -> None:
+    binding = (
+        '<w:dataBinding w:xpath="/root/name" '
+        'w:storeItemID="{00000000-0000-0000-0000-000000000001}"/>'
+    )
+    body = p(sdt_run("name", extra="<w:text/>" + binding))
+    form = make_form(tmp_path, body, field("child.first_name", anchor("control", "name")))
+    data = fill(form, "Ava")
+    assert "dataBinding" not in document_xml(data)
+    assert reading(form, data).raw == "Ava"
