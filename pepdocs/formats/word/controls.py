@@ -184,6 +184,13 @@ class ContentControl:
 
     # --- writing -------------------------------------------------------------------------
 
+    def set_last_value(self, value: str) -> None:
+        """Record the chosen item's value where Word keeps it (``w:lastValue``)."""
+        for name in ("dropDownList", "comboBox"):
+            holder = self.properties.find(w(name))
+            if holder is not None and holder.getparent() is not None:
+                holder.set(w("lastValue"), value)
+
     def unbind(self) -> None:
         """Drop ``w:dataBinding`` (17.5.2.6): Word refills a bound control from its custom XML
         part when the document opens, which would hide the value written here."""

@@ -132,6 +132,7 @@ def write_control(control: ContentControl, value: FormValue, where: Where) -> No
         for display, item_value in items:
             if wanted in (display.casefold(), item_value.casefold()):
                 text = display
+                control.set_last_value(item_value)
                 break
         else:
             if kind == "dropDownList" and items:

@@ -173,6 +173,7 @@ def test_a_dropdown_is_filled_with_the_matching_item_label(tmp_path: Path) -> No
         field("care.legal_status", anchor("control", "legal")),
     )
     assert round_trip(form, "full care order") == ["Full Care Order"]
+    assert 'w:lastValue="C2"' in document_xml(fill(form, "Full Care Order"))
     assert round_trip(form, "V2") == ["Section 20"]
 
 
