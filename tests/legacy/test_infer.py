@@ -1,0 +1,118 @@
+"""Inference drafts a mapping from a blank form: right paths, a draft that loads and passes
+check-mapping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pepdocs.legacy.checkmap import check_mapping
+from pepdocs.legacy.infer import infer_mapping
+from pepdocs.legacy.lexicon import fold, load_lexicon
+from pepdocs.mapping import load_mapping
+
+from .forms import (
+    checkbox_line,
+    control_table,
+    header_table,
+    heading,
+    label_table,
+    spacer,
+    write_form,
+)
+
+
+@pytest.fixture
+def blank(tmp_path: Path) -> Path:
+    return write_form(
+        tmp_path / "ashcombe-blank.docx",
+        heading("Child details"),
+        label_table(["Forename(s)", "Surname", "D.O.B.", "Unique Pupil Number", "Care status"]),
+        spacer(),
+        control_table([("Allocated social worker", "SWName"), ("School", "SchoolName")]),
+        spacer(),
+        checkbox_line("SEN status", ["EHCP", "SEN Support", "No SEN"]),
+        heading("SMART targets"),
+        header_table(["Target", "Who will do it", "By when"]),
+        spacer(),
+        heading("Attendees"),
+        header_table(["Name", "Role"]),
+        spacer(),
+    )
+
+
+def test_labels_controls_checkboxes_and_tables_get_their_model_paths(blank: Path) -> None:
+    inferred = infer_mapping(blank)
+    by_path = {entry.path: entry for entry in inferred.entries}
+    assert by_path["child.first_name"].anchor == {"label": "Forename(s)"}
+    assert by_path["child.last_name"].anchor == {"label": "Surname"}
+    assert by_path["child.date_of_birth"].anchor == {"label": "D.O.B."}
+    assert by_path["child.upn"].anchor == {"label": "Unique Pupil Number"}
+    assert by_path["care.legal_status"].anchor == {"label": "Care status"}
+    assert by_path["care.social_worker.name"].anchor == {"control": "SWName"}
+    assert by_path["care.social_worker.name"].also == [{"label": "Allocated social worker"}]
+    assert by_path["education.setting_name"].anchor == {"control": "SchoolName"}
+    assert by_path["education.sen_provision"].anchor == {
+        "checkboxes": {"options": {"E": "EHCP", "K": "SEN Support", "N": "No SEN"}}
+    }
+    targets = by_path["targets"]
+    assert [c["path"] for c in targets.columns] == ["description", "lead", "due_date"]
+    assert targets.anchor == {"table": {"header": ["Target", "Who will do it", "By when"]}}
+    assert [c["path"] for c in by_path["attendees"].columns] == ["name", "role"]
+    assert all(entry.confidence >= 0.85 for entry in inferred.entries)
+
+
+def test_the_draft_loads_and_passes_check_mapping(blank: Path, tmp_path: Path) -> None:
+    draft = tmp_path / "ashcombe.yaml"
+    draft.write_text(
+        infer_mapping(blank).to_yaml("ashcombe", template=blank.name), encoding="utf-8"
+    )
+    form = load_mapping(draft)
+    assert form.authority == "ashcombe"
+    assert "child.date_of_birth" in {spec.path for spec in form.fields}
+    errors = [p for p in check_mapping(draft) if p.severity == "error"]
+    assert errors == []
+
+
+def test_doubtful_entries_are_commented_for_a_person_to_confirm(tmp_path: Path) -> None:
+    # "Carers names" is only close to the lexicon's wordings: a fuzzy match, marked confirm
+    form = write_form(tmp_path / "f.docx", label_table(["Carer(s) name", "Date of birth"]))
+    text = infer_mapping(form).to_yaml("brackenfield", template=form.name)
+    assert "# confidence 0.78: confirm" in text
+    assert "  - path: care.carer.name" in text
+
+
+def test_a_label_used_twice_is_scoped_by_its_section(tmp_path: Path) -> None:
+    form = write_form(
+        tmp_path / "f.docx",
+        heading("Social worker"),
+        label_table(["Name", "Email"]),
+        spacer(),
+        heading("Designated teacher"),
+        label_table(["Name", "Email"]),
+        spacer(),
+    )
+    by_path = {e.path: e for e in infer_mapping(form).entries}
+    assert by_path["care.social_worker.name"].anchor == {
+        "label": {"text": "Name", "section": "Social worker"}
+    }
+    assert by_path["education.designated_teacher.name"].anchor == {
+        "label": {"text": "Name", "section": "Designated teacher"}
+    }
+
+
+def test_unknown_labels_are_listed_not_guessed(tmp_path: Path) -> None:
+    form = write_form(tmp_path / "f.docx", label_table(["Favourite Colour", "Surname"]))
+    inferred = infer_mapping(form)
+    assert inferred.paths() == ["child.last_name"]
+    assert "Favourite Colour" in inferred.unmatched
+
+
+def test_the_lexicon_folds_punctuation_and_possessives() -> None:
+    assert fold("D.O.B.") == "dob"
+    assert fold("Child's first name") == "child first name"
+    lexicon = load_lexicon()
+    assert lexicon.match("Date of next PEP") is not None
+    assert lexicon.match("Date of next PEP").path == "meta.next_review_date"  # type: ignore[union-attr]
+    assert lexicon.match_identifier("ChildDOB").path == "child.date_of_birth"  # type: ignore[union-attr]
