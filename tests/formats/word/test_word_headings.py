@@ -77,3 +77,23 @@ def test_an_empty_block_before_the_next_heading_is_filled(tmp_path: Path) -> Non
     form = make_form(tmp_path, body, field("views.child", anchor("heading", VIEWS)))
     assert reading(form).status == "empty"
     assert round_trip(form, "Happy") == ["Happy"]
+
+
+def test_level_and_occurrence_pick_among_headings_with_the_same_text(tmp_path: Path) -> None:
+    body = (
+        p("Views", style="Heading1")
+        + p("Overview text")
+        + p("Part A", style="Heading1")
+        + p("Views", style="Heading2")
+        + p("First")
+        + p("Part B", style="Heading1")
+        + p("Views", style="Heading2")
+        + p("Second")
+    )
+    form = make_form(
+        tmp_path,
+        body,
+        field("a", anchor("heading", "Views", level=1)),
+        field("b", anchor("heading", "Views", level=2, occurrence=2)),
+    )
+    assert round_trip(form, None, None) == ["Overview text", "Second"]

@@ -212,3 +212,14 @@ def test_checkbox_columns_read_yes_no_and_blank_rows_stay_blank(tmp_path: Path) 
     assert reading(form).raw == [{"Name": "Jo Marsh", "Attended": "No"}]
     rows = [{"Name": "Jo Marsh", "Attended": "Yes"}, {"Name": "Sam Okafor", "Attended": "No"}]
     assert round_trip(form, rows) == [rows]
+
+
+def test_a_cell_anchor_without_whole_numbers_is_a_mapping_error(tmp_path: Path) -> None:
+    form = make_form(tmp_path, tbl(tr("a")), field("x", anchor("cell", "", line=9, table="two")))
+    with pytest.raises(MappingError, match="1-based"):
+        reading(form)
+
+
+def test_a_cell_beyond_the_table_is_missing(tmp_path: Path) -> None:
+    form = make_form(tmp_path, tbl(tr("a")), field("x", anchor("cell", "", table=1, row=5, col=1)))
+    assert reading(form).status == "missing"
