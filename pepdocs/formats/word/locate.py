@@ -36,7 +36,7 @@ from pepdocs.formats.word.slots import (
     TableSlotData,
 )
 from pepdocs.formats.word.tables import GridCell, TableGrid, top_level_tables
-from pepdocs.formats.word.text import block_text, normalise
+from pepdocs.formats.word.text import block_text, normalise, paragraph_text
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec
 
 _T = TypeVar("_T")
@@ -417,17 +417,43 @@ def find_table(
             missing.append(header)
         else:
             columns.append(TableColumn(header, path, cell.col))
-    data_rows = []
-    for number in range(header_number + 1, len(grid.rows)):
-        cells = grid.row_cells(number)
-        if grid.width > 1 and len(cells) == 1:
-            break  # a full-width row ends the list: a section heading or a note
-        data_rows.append(grid.rows[number])
+    data_rows = _data_rows(grid, header_number)
+    if "occurrence" not in anchor.options:
+        data_rows.extend(_continued(index, grid, header_number))
     table_number = index.grids.index(grid) + 1
     return TableSlot(
         TableSlotData(grid.tbl, grid.rows[header_number], data_rows, columns, missing),
         f"table {table_number} (header row {header_number + 1})",
     )
+
+
+def _data_rows(grid: TableGrid, header_number: int) -> list[Element]:
+    rows = []
+    for number in range(header_number + 1, len(grid.rows)):
+        if grid.width > 1 and len(grid.row_cells(number)) == 1:
+            break  # a full-width row ends the list: a section heading or a note
+        rows.append(grid.rows[number])
+    return rows
+
+
+def _continued(index: DocumentIndex, grid: TableGrid, header_number: int) -> list[Element]:
+    """Rows of tables right after this one that repeat its header row: a school that ran out
+    of rows copied the table (or Word split it)."""
+    header = [text for _, text in index.row_texts(grid, header_number)]
+    rows: list[Element] = []
+    node = grid.tbl.getnext()
+    while node is not None:
+        if node.tag == P and not paragraph_text(node).strip():
+            node = node.getnext()
+            continue
+        following = index.grid_of_table.get(node) if node.tag == TBL else None
+        if following is None or not following.rows:
+            break
+        if [text for _, text in index.row_texts(following, 0)] != header:
+            break
+        rows.extend(_data_rows(following, 0))
+        node = node.getnext()
+    return rows
 
 
 # --- heading blocks -----------------------------------------------------------------------

@@ -223,3 +223,10 @@ def test_a_cell_anchor_without_whole_numbers_is_a_mapping_error(tmp_path: Path) 
 def test_a_cell_beyond_the_table_is_missing(tmp_path: Path) -> None:
     form = make_form(tmp_path, tbl(tr("a")), field("x", anchor("cell", "", table=1, row=5, col=1)))
     assert reading(form).status == "missing"
+
+
+def test_a_copy_of_the_table_below_it_continues_the_rows(tmp_path: Path) -> None:
+    first = _targets_table(("Read daily", "Ms Hale", "July"))
+    second = _targets_table(("Swim 25m", "Carer", "June"))
+    form = make_form(tmp_path, first + p("") + second, targets_field())  # type: ignore[arg-type]
+    assert [row["Target"] for row in reading(form).raw] == ["Read daily", "Swim 25m"]  # type: ignore[union-attr]
