@@ -139,7 +139,23 @@ def _build_fingerprint(form: FormSpec) -> tuple[Item, ...]:
     return tuple(items.items())
 
 
-def _document_items(data: bytes, name: str) -> set[str]:
+@dataclass(frozen=True, slots=True)
+class _DocumentPrint:
+    """A document's texts (folded, ``t:``) and tag/field names (``n:``), and all its text as
+    one folded string, where a form's own texts are looked for as phrases ("Northshire
+    Virtual School" inside "Prepared by Northshire Virtual School from ...")."""
+
+    items: frozenset[str]
+    text: str
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.items
+
+    def says(self, key: str) -> bool:
+        return key in self.items or f" {key[2:]} " in self.text
+
+
+def _document_items(data: bytes, name: str) -> _DocumentPrint:
     """Every text (folded, ``t:``) and tag/field name (``n:``) a Word document shows."""
     package = WordPackage.open(data, name)
     index = DocumentIndex(package.document(), package.part(STYLES_PART))
@@ -180,14 +196,33 @@ def _document_items(data: bytes, name: str) -> set[str]:
                 "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
             ):
                 add_text(paragraph_text(paragraph))
-    return found
+    text = " | ".join(sorted(key[2:] for key in found if key.startswith("t:")))
+    return _DocumentPrint(frozenset(found), f" {text} ")
 
 
-def _score(items: Sequence[Item], document: set[str]) -> float:
+def _share(items: Sequence[Item], document: _DocumentPrint) -> float:
     total = sum(weight for _, weight in items)
     if not total:
         return 0.0
-    return sum(weight for key, weight in items if key in document) / total
+    found = sum(
+        weight
+        for key, weight in items
+        if (document.says(key) if weight >= _WEIGHT_OWN else key in document)
+    )
+    return found / total
+
+
+def _score(items: Sequence[Item], document: _DocumentPrint) -> float:
+    """The weighted share of ``items`` the document shows. A document that shows *all* of
+    the form's own texts (its authority's name, its title) may be scored on texts alone:
+    an editor that re-saves a form (LibreOffice, an .odt round trip) drops control tags and
+    field names, and the labels are then all that is left to recognise it by."""
+    combined = _share(items, document)
+    own = [key for key, weight in items if weight >= _WEIGHT_OWN]
+    if own and all(document.says(key) for key in own):
+        texts = [item for item in items if item[0].startswith("t:")]
+        return max(combined, _share(texts, document))
+    return combined
 
 
 # --- detection -----------------------------------------------------------------------------------

@@ -1,0 +1,95 @@
+"""convert_folder: every readable PEP converted, the broken one an error row, originals
+untouched."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from pepdocs import api
+from pepdocs.legacy.convert import convert_folder
+from pepdocs.samples import generate_peps
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture
+def source(tmp_path: Path, libreoffice: Path) -> Path:
+    folder = tmp_path / "old-peps"
+    folder.mkdir()
+    peps = list(generate_peps(2, seed=21, phase="school_age"))
+    peps[0]["views"] = {"child": '=HYPERLINK("http://x.example")'}
+    (folder / "westmere-a.docx").write_bytes(api.fill(peps[0], "westmere"))
+    northshire = api.fill(peps[1], "northshire", form="school_age")
+    (folder / "broken.docx").write_bytes(northshire[: len(northshire) // 3])
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    (staging / "northshire-b.docx").write_bytes(northshire)
+    subprocess.run(
+        [
+            str(libreoffice),
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(folder),
+            str(staging / "northshire-b.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert (folder / "northshire-b.odt").is_file()
+    return folder
+
+
+def test_a_folder_with_a_broken_file_and_an_odt_converts_the_rest(
+    source: Path, tmp_path: Path
+) -> None:
+    before = _hashes(source)
+    out = tmp_path / "converted"
+    summary = convert_folder(source, out, "csv")
+
+    assert _hashes(source) == before  # originals untouched, nothing written beside them
+    assert sorted(summary.converted) == ["northshire-b.odt", "westmere-a.docx"]
+    assert [file for file, _ in summary.errors] == ["broken.docx"]
+    with (out / "errors.csv").open(encoding="utf-8-sig") as stream:
+        errors = list(csv.DictReader(stream))
+    assert len(errors) == 1 and errors[0]["file"] == "broken.docx"
+    assert errors[0]["problem"]
+
+    westmere = json.loads((out / "peps" / "westmere-a.json").read_text(encoding="utf-8"))
+    assert westmere["meta"]["authority"] == "westmere"
+    with (out / "peps.csv").open(encoding="utf-8-sig") as stream:
+        rows = {row["document"]: row for row in csv.DictReader(stream)}
+    assert set(rows) == {"westmere-a", "northshire-b"}
+    assert rows["northshire-b"]["authority"] == "northshire"
+    assert rows["westmere-a"]["views.child"].startswith("'=")  # formula neutralised
+    with (out / "targets.csv").open(encoding="utf-8-sig") as stream:
+        targets = list(csv.DictReader(stream))
+    assert {row["document"] for row in targets} <= {"westmere-a", "northshire-b"}
+    assert targets and targets[0]["item"] == "1"
+
+
+def test_xlsx_output_has_a_sheet_per_section_and_refuses_to_overwrite(
+    source: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "converted"
+    convert_folder(source, out, "xlsx", redact=True, redact_key="k")
+    book = load_workbook(out / "peps.xlsx")
+    assert {"peps", "targets", "attendees", "errors"} <= set(book.sheetnames)
+    header = [cell.value for cell in book["peps"][1]]
+    assert "child.first_name" in header
+    from pepdocs.errors import OutputExistsError
+
+    with pytest.raises(OutputExistsError):
+        convert_folder(source, out, "xlsx")

@@ -1,0 +1,73 @@
+"""Detection recognises every shipped form from a filled document and says so; a form of an
+unknown authority is read with a mapping inferred on the spot, marked low confidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pepdocs import api
+from pepdocs.legacy.detect import INFERRED_CONFIDENCE, detect_form, extract_any
+from pepdocs.mapping import list_authorities, load_form
+from pepdocs.samples import generate_peps
+
+from .forms import heading, label_table, spacer, write_form
+
+SHIPPED = [(a.name, s.form, s.source) for a in list_authorities() for s in a.forms]
+
+
+@pytest.mark.parametrize(
+    ("authority", "phase", "source"), SHIPPED, ids=[f"{a}-{p}" for a, p, _ in SHIPPED]
+)
+def test_each_shipped_form_is_recognised_from_a_filled_document(
+    authority: str, phase: str, source: Path
+) -> None:
+    form = load_form(source)
+    pep = next(generate_peps(1, seed=11, phase=phase))
+    document = api.fill(pep, form)
+    detection = detect_form(document, "filled")
+    assert detection.form is not None
+    assert (detection.form.authority, detection.form.form) == (authority, phase)
+    if form.kind == "docx":
+        extraction = extract_any(document, name="filled")
+        report = extraction.report
+        assert (report.authority, report.form, report.detected) == (authority, phase, True)
+        assert report.notes[0].startswith(f"form recognised from the document: {authority}/{phase}")
+        assert extraction.pep["child"]["first_name"] == pep["child"]["first_name"]
+
+
+def test_an_unknown_authoritys_form_is_read_by_inference_with_low_confidence(
+    tmp_path: Path,
+) -> None:
+    write_form(
+        tmp_path / "coldwater.docx",
+        heading("Child details"),
+        label_table(["Forename(s)", "Surname", "D.O.B.", "UPN"]),
+        spacer(),
+        title="Coldwater Virtual School",
+    )
+    mapping = tmp_path / "coldwater.yaml"
+    mapping.write_text(
+        "authority: coldwater\nform: school_age\nkind: docx\ntemplate: coldwater.docx\nfields:\n"
+        '  - {path: child.first_name, at: {label: "Forename(s)"}}\n'
+        '  - {path: child.last_name, at: {label: "Surname"}}\n'
+        '  - {path: child.date_of_birth, at: {label: "D.O.B."}, format: "%d %B %Y"}\n'
+        '  - {path: child.upn, at: {label: "UPN"}}\n',
+        encoding="utf-8",
+    )
+    pep = next(generate_peps(1, seed=3, phase="school_age"))
+    document = api.fill(pep, mapping)
+
+    assert detect_form(document, "coldwater.docx").form is None
+    extraction = extract_any(document, name="coldwater.docx")
+    report = extraction.report
+    assert report.authority == "unrecognised"
+    assert report.detected is True
+    assert report.confidence <= INFERRED_CONFIDENCE
+    assert report.notes[0].startswith("low confidence: no known form matched")
+    child = extraction.pep["child"]
+    assert child["first_name"] == pep["child"]["first_name"]
+    assert child["date_of_birth"] == pep["child"]["date_of_birth"]
+    assert child["upn"] == pep["child"]["upn"]
+    assert "authority" not in extraction.pep["meta"]
