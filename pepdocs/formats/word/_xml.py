@@ -134,10 +134,3 @@ def run_properties(run: Element | None, drop_placeholder_style: bool = True) -> 
         if style is not None and "placeholder" in (style.get(VAL) or "").lower():
             rpr.remove(style)
     return rpr
-
-
-def local_name(element: Element) -> str:
-    tag = element.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1]

@@ -17,7 +17,6 @@ from pepdocs.formats.word._xml import (
     MC_FALLBACK,
     PPR,
     RPR,
-    TBL,
     TC,
     TCPR,
     Element,
@@ -270,13 +269,6 @@ class DocumentIndex:
         position = self.position(element)
         return scope[0] < position < scope[1]
 
-    def tables_in(self, scope: tuple[int, int] | None) -> list[TableGrid]:
-        return [
-            g
-            for g in self.grids
-            if scope is None or self.in_range(g.tbl, scope) or _overlaps(self, g.tbl, scope)
-        ]
-
 
 def in_fallback(element: Element) -> bool:
     """Inside ``mc:Fallback``: Word stores a text box twice (``mc:AlternateContent``, ECMA-376
@@ -288,16 +280,6 @@ def in_fallback(element: Element) -> bool:
             return True
         node = node.getparent()
     return False
-
-
-def _overlaps(index: DocumentIndex, tbl: Element, scope: tuple[int, int]) -> bool:
-    # A long one-table form has its sections inside the table: the table starts before the
-    # section heading row but its later rows are in scope.
-    start = index.position(tbl)
-    last = tbl[-1] if len(tbl) else tbl
-    while len(last):
-        last = last[-1]
-    return start < scope[1] and index.position(last) > scope[0]
 
 
 def _all_bold(paragraph: Element) -> bool:
@@ -323,7 +305,3 @@ def _shaded(tc: Element) -> bool:
         return False
     fill = (shading.get(w("fill")) or "auto").upper()
     return fill not in ("AUTO", "FFFFFF", "NONE", "")
-
-
-def is_table(element: Element) -> bool:
-    return element.tag == TBL

@@ -34,6 +34,14 @@ from pepdocs.formats.word.text import clean_value
 
 LegacyKind = Literal["text", "checkbox", "dropdown", "other"]
 
+#: field code keyword, ffData child and kind (17.16.24 FORMTEXT, 17.16.22 FORMCHECKBOX,
+#: 17.16.23 FORMDROPDOWN); ffData decides when the instruction text is unusual
+_KINDS: tuple[tuple[str, str, LegacyKind], ...] = (
+    ("FORMTEXT", "textInput", "text"),
+    ("FORMCHECKBOX", "checkBox", "checkbox"),
+    ("FORMDROPDOWN", "ddList", "dropdown"),
+)
+
 EMPTY_TEXT_RESULT = "\u2002" * 5  # what Word shows in an empty FORMTEXT
 
 
@@ -66,13 +74,9 @@ class LegacyField:
     def kind(self) -> LegacyKind:
         code = self.instruction.strip().upper()
         data = self.ff_data
-        for keyword, marker, kind in (
-            ("FORMTEXT", "textInput", "text"),
-            ("FORMCHECKBOX", "checkBox", "checkbox"),
-            ("FORMDROPDOWN", "ddList", "dropdown"),
-        ):
+        for keyword, marker, kind in _KINDS:
             if code.startswith(keyword) or (data is not None and data.find(w(marker)) is not None):
-                return kind  # type: ignore[return-value]
+                return kind
         return "other"
 
     # --- reading -------------------------------------------------------------------------

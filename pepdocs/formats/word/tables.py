@@ -79,11 +79,6 @@ class TableGrid:
         slots = self.slots[row]
         return slots[cell.col] if cell.col < len(slots) else None
 
-    def cell_at(self, row: int, column: int) -> GridCell | None:
-        if 0 <= row < len(self.slots) and 0 <= column < len(self.slots[row]):
-            return self.slots[row][column]
-        return None
-
 
 def _int_prop(element: Element | None, name: str, default: int) -> int:
     if element is None:
