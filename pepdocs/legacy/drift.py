@@ -30,6 +30,7 @@ from pepdocs.formats.word.locate import locate
 from pepdocs.formats.word.package import STYLES_PART, WordPackage
 from pepdocs.formats.word.reader import label_texts
 from pepdocs.formats.word.text import normalise
+from pepdocs.legacy.lexicon import load_lexicon
 from pepdocs.mapping.loader import load_mapping
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec
 
@@ -156,7 +157,7 @@ def diff_template(
                 )
             )
             renames.append((field_number, anchor_number, anchor, old_word, new_word))
-    drift.updated_yaml = _rewrite(Path(mapping), renames)
+    drift.updated_yaml = _rewrite(Path(mapping), renames, Path(new))
     return drift
 
 
@@ -196,6 +197,8 @@ def _rename(
         return None
     for word in old_words:
         found = _closest(word, pool)
+        if found is None and anchor.kind in ("label", "heading"):
+            found = _same_meaning(spec.path, pool)
         if found is None:
             continue
         candidate = replace(anchor, key=found)
@@ -206,6 +209,14 @@ def _rename(
         if slot is not None:
             return word, found, slot.location
     return None
+
+
+def _same_meaning(path: str, pool: set[str]) -> str | None:
+    """The one new wording the lexicon reads as the field's own path ("Surname" became
+    "Family name"): a synonym is a rename no spelling distance would see."""
+    lexicon = load_lexicon()
+    found = [text for text in pool if (match := lexicon.match(text)) and match.path == path]
+    return found[0] if len(found) == 1 else None
 
 
 def _bare(spec: FieldSpec, anchor: Anchor) -> FieldSpec:
@@ -222,8 +233,11 @@ def _closest(word: str, pool: set[str]) -> str | None:
     return scored[0][1]
 
 
-def _rewrite(mapping: Path, renames: list[tuple[int, int, Anchor, str, str]]) -> str:
-    """The mapping text with each renamed anchor's wording replaced, comments kept."""
+def _rewrite(
+    mapping: Path, renames: list[tuple[int, int, Anchor, str, str]], new_template: Path
+) -> str:
+    """The mapping text with each renamed anchor's wording replaced and ``template`` pointing
+    at the new revision, comments kept."""
     yaml = YAML()  # round-trip: comments, order and quoting survive
     yaml.preserve_quotes = True
     yaml.width = 4096
@@ -242,6 +256,11 @@ def _rewrite(mapping: Path, renames: list[tuple[int, int, Anchor, str, str]]) ->
             for column in node.get("columns") or []:
                 if column.get("header") == old_word:
                     column["header"] = new_word
+    try:
+        shown = os.path.relpath(new_template.resolve(), mapping.resolve().parent)
+    except ValueError:  # another drive on Windows
+        shown = str(new_template.resolve())
+    document["template"] = _same_style(document.get("template"), Path(shown).as_posix())
     out = io.StringIO()
     yaml.dump(document, out)
     return out.getvalue()
