@@ -26,6 +26,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +71,15 @@ def term_of(day: dt.date) -> tuple[str, str]:
     January-March, summer April-August (Easter moves; reviews cluster before half term)."""
     term = "autumn" if day.month >= 9 else "spring" if day.month <= 3 else "summer"
     return academic_year_of(day), term
+
+
+_ACADEMIC_YEAR = re.compile(r"^(\d{4})-\d{2}$")
+
+
+def _first_year(year: object) -> int | None:
+    """``"2025-26"`` -> 2025; None for anything else (a previous PEP may be hand-made)."""
+    match = _ACADEMIC_YEAR.match(year) if isinstance(year, str) else None
+    return int(match.group(1)) if match else None
 
 
 def _order(year: str, term: str) -> int:
@@ -218,7 +228,7 @@ def _plan_term(
         return term_of(meeting)
     current = term_of(today)
     year, term = previous_meta.get("academic_year"), previous_meta.get("term")
-    if isinstance(year, str) and term in TERMS:
+    if isinstance(year, str) and _first_year(year) is not None and term in TERMS:
         after = next_term(year, str(term))
         if _order(*after) > _order(*current):
             return after
@@ -290,15 +300,15 @@ def roll_forward(
             warnings.append("the previous PEP's meeting is not before this meeting date")
 
     # A carried year group moves up with the academic year; the roster's is current already.
-    previous_year = previous_meta.get("academic_year")
+    previous_year = _first_year(previous_meta.get("academic_year"))
     carried_ncy = _get(pep, "education.ncy")
     if (
         previous is not None
         and "education.ncy" not in roster_values
         and isinstance(carried_ncy, str)
-        and isinstance(previous_year, str)
+        and previous_year is not None
     ):
-        moved = int(year[:4]) - int(previous_year[:4])
+        moved = int(year[:4]) - previous_year
         if moved > 0:
             pep["education"]["ncy"] = advance_ncy(carried_ncy, moved)
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from pepdocs import __version__
-from pepdocs._io import read_json_file, write_atomic
+from pepdocs._io import _umask, read_json_file, write_atomic
 from pepdocs.batch.manifest import (
     MANIFEST_CSV,
     MANIFEST_JSON,
@@ -43,6 +43,7 @@ from pepdocs.batch.manifest import (
 from pepdocs.batch.rollforward import PreviousPeps, index_previous, roll_forward
 from pepdocs.batch.roster import Roster, RosterRow, open_roster
 from pepdocs.errors import (
+    AuthorityNotFoundError,
     OutputExistsError,
     PepdocsError,
     PepValidationError,
@@ -50,9 +51,15 @@ from pepdocs.errors import (
 )
 from pepdocs.formats import get_engine
 from pepdocs.mapping.loader import PHASES
-from pepdocs.mapping.registry import FormSummary, list_authorities, load_form, resolve_form
+from pepdocs.mapping.registry import (
+    FormSummary,
+    iter_mapping_files,
+    list_authorities,
+    load_form,
+    resolve_form,
+)
 from pepdocs.mapping.spec import FormSpec
-from pepdocs.model import load_pep
+from pepdocs.model import load_pep, validate_pep
 from pepdocs.model.validate import NCY_BY_PHASE
 
 __all__ = [
@@ -218,18 +225,19 @@ def _form_for(state: _State, authority: str, phase: str | None, ncy: Any) -> tup
 def _choose_form(
     state: _State, authority: str, phase: str | None, ncy: Any
 ) -> tuple[FormSpec | None, str]:
+    dirs = state.options.mappings_dirs
+    try:
+        # The usual case: the registry reads only the headers and the one form needed.
+        return resolve_form(authority, phase=phase, extra_dirs=dirs), ""
+    except AuthorityNotFoundError:
+        pass  # unknown authority (raised below with the registry's hint), or no such phase
     forms = _forms_of(state, authority)
     listed = ", ".join(summary.form for summary in forms)
     if phase is None:
-        if len(forms) == 1:
-            return load_form(forms[0].source), ""
         return None, (
             f"no phase for this child and {authority} has several forms ({listed}); "
             "add a Phase or NCY column"
         )
-    for summary in forms:
-        if phase in summary.covers:
-            return load_form(summary.source), ""
     fits = [other for other in PHASES if isinstance(ncy, str) and ncy in NCY_BY_PHASE[other]]
     for summary in forms:
         if summary.form in fits:
@@ -252,16 +260,23 @@ def _fingerprint(state: _State, spec: FormSpec) -> str:
 
 
 def _previous_pep(state: _State, row: RosterRow, warnings: list[str]) -> dict[str, Any] | None:
+    """The child's previous PEP as stored, or None. Not validated here: the rolled-forward
+    PEP is, and only when that fails is the previous one checked (validation is the largest
+    cost of a record; doing it once is what keeps a batch fast)."""
     path = state.previous.find(row.get("child.la_child_id"), row.get("child.upn"))
     if path is None:
         if state.options.previous:
             warnings.append("no previous PEP found for this child")
         return None
     try:
-        return load_pep(read_json_file(path), source=os.path.basename(path))
+        data = read_json_file(path)
     except PepdocsError as problem:
         warnings.append(f"previous PEP not used: {problem}")
         return None
+    if not isinstance(data, dict) or not isinstance(data.get("meta", {}), dict):
+        warnings.append(f"previous PEP not used: {os.path.basename(path)} is not a PEP")
+        return None
+    return data
 
 
 class RowFailed(PepdocsError):
@@ -308,24 +323,41 @@ def plan_record(
     if not authority:
         raise RowFailed("no authority: add an Authority column or pass --authority")
 
-    previous = _previous_pep(state, row, entry.warnings)
     values = dict(row.values)
     values["meta.authority"] = authority
+    previous = _previous_pep(state, row, entry.warnings)
+    try:
+        return _rolled(state, values, previous, entry)
+    except PepValidationError as invalid:
+        if previous is None:
+            raise RowFailed(f"not a valid PEP: {invalid}") from None
+        problems = validate_pep(previous)
+        if not problems:
+            raise RowFailed(f"not a valid PEP: {invalid}") from None
+    # The previous PEP brought the problem: make the form from the roster alone.
+    entry.warnings[:] = [f"previous PEP not used: it is not valid ({problems[0]})"]
+    try:
+        return _rolled(state, values, None, entry)
+    except PepValidationError as invalid:
+        raise RowFailed(f"not a valid PEP: {invalid}") from None
+
+
+def _rolled(
+    state: _State, values: dict[str, Any], previous: dict[str, Any] | None, entry: Entry
+) -> tuple[dict[str, Any], FormSpec]:
     pep, notes = roll_forward(
-        values, previous, today=state.today, meeting_date=options.meeting_date
+        values, previous, today=state.today, meeting_date=state.options.meeting_date
     )
     entry.warnings.extend(notes)
     phase = pep["meta"].get("phase")
-    spec, warning = _form_for(state, str(authority), phase, (pep.get("education") or {}).get("ncy"))
+    ncy = (pep.get("education") or {}).get("ncy")
+    spec, warning = _form_for(state, str(values["meta.authority"]), phase, ncy)
     entry.form = spec.form
     if warning:
         entry.warnings.append(warning)
     if phase not in spec.covers:
         pep["meta"]["phase"] = spec.form
-    try:
-        return load_pep(pep), spec
-    except PepValidationError as invalid:
-        raise RowFailed(f"not a valid PEP: {invalid}") from None
+    return load_pep(pep), spec
 
 
 def _make(row: RosterRow, state: _State, entry: Entry, duplicate_of: int | None) -> Entry:
@@ -361,11 +393,62 @@ def _make(row: RosterRow, state: _State, entry: Entry, duplicate_of: int | None)
         entry.status = "updated"
 
     document = _fill(spec, data)
-    write_atomic(target, document, force=overwrite)
+    _write_output(target, document, overwrite=overwrite)
     entry.sha256 = _sha256(document)
     if entry.status != "updated":
         entry.status = "made"
     return entry
+
+
+def _write_output(target: Path, data: bytes, *, overwrite: bool) -> None:
+    """:func:`pepdocs._io.write_atomic` without its fsync per file.
+
+    Still atomic (a temporary file in the same folder, then a rename, or a hard link that
+    fails if the name was taken meanwhile), but durability comes from one ``os.sync`` per
+    chunk (:func:`_sync_chunk`) before the manifest lists the chunk: an fsync per form cost
+    more than making the form on this machine (25-100 ms against about 15).
+    """
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".part", dir=target.parent
+        )
+    except OSError as exc:
+        raise PepdocsError(f"{target}: cannot write here ({exc.strerror})") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())
+        if overwrite:
+            os.replace(temporary, target)
+            return
+        try:
+            os.link(temporary, target)
+        except FileExistsError:
+            raise
+        except OSError:
+            # no hard links here (FAT, some network shares): check, then rename
+            if target.exists():
+                raise FileExistsError(str(target)) from None
+            os.replace(temporary, target)
+            return
+        os.unlink(temporary)
+    except FileExistsError:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputExistsError(str(target)) from None
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise PepdocsError(f"{target}: cannot write here ({exc.strerror})") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _sync_chunk() -> None:
+    """Make a chunk's forms durable with one call (Unix); Windows has no ``os.sync``, and
+    there the files are as durable as the operating system's cache makes them."""
+    sync = getattr(os, "sync", None)
+    if sync is not None:
+        sync()
 
 
 def _fill(spec: FormSpec, data: Mapping[str, Any]) -> bytes:
@@ -381,20 +464,40 @@ def _fill(spec: FormSpec, data: Mapping[str, Any]) -> bytes:
 # --- the batch ---------------------------------------------------------------------------------
 
 
-def _roster_columns(authority: str | None, mappings_dirs: Sequence[str]) -> dict[str, str]:
+_ROSTER_SECTION = re.compile(r"^roster\s*:", re.MULTILINE)
+_AUTHORITY_LINE = re.compile(r"^authority\s*:\s*['\"]?([\w-]+)", re.MULTILINE)
+
+
+def _scan_mappings(mappings_dirs: Sequence[str]) -> tuple[set[str], list[Path]]:
+    """Authority names and the files with a ``roster:`` section, from the mapping files'
+    text: loading every mapping fully only to find these costs seconds per batch."""
+    names: set[str] = set()
+    with_roster: list[Path] = []
+    for path in iter_mapping_files(mappings_dirs):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # the registry reports a broken mapping when it is used
+        names.update(match.lower() for match in _AUTHORITY_LINE.findall(text))
+        if _ROSTER_SECTION.search(text):
+            with_roster.append(path)
+    return names, with_roster
+
+
+def _roster_columns(authority: str | None, files: Sequence[Path]) -> dict[str, str]:
     """Header -> model path from the ``roster: columns:`` sections of the mapping files (of
-    ``authority`` when given, else of every authority)."""
+    ``authority`` when given, else of every authority), in the registry's priority order."""
     columns: dict[str, str] = {}
     wanted = authority.strip().lower() if authority else None
-    for known in list_authorities(mappings_dirs):
-        if wanted is not None and known.name != wanted:
+    for path in files:
+        spec = load_form(path, require_template=False)
+        if wanted is not None and spec.authority != wanted:
             continue
-        for summary in known.forms:
-            section = load_form(summary.source, require_template=False).settings.get("roster")
-            named = section.get("columns") if isinstance(section, Mapping) else None
-            if isinstance(named, Mapping):
-                for header, path in named.items():
-                    columns.setdefault(str(header), str(path))
+        section = spec.settings.get("roster")
+        named = section.get("columns") if isinstance(section, Mapping) else None
+        if isinstance(named, Mapping):
+            for header, model_path in named.items():
+                columns.setdefault(str(header), str(model_path))
     return columns
 
 
@@ -475,7 +578,8 @@ def iter_planned(
 ) -> Iterator[tuple[Entry, dict[str, Any] | None, FormSpec | None]]:
     """Each row's entry, validated PEP and form as :func:`run_batch` would make them, without
     writing anything (for previews, tools and the benchmarks)."""
-    roster = open_roster(roster_path, _roster_columns(options.authority, options.mappings_dirs))
+    _, with_roster = _scan_mappings(options.mappings_dirs)
+    roster = open_roster(roster_path, _roster_columns(options.authority, with_roster))
     state = _State(options, index_previous(options.previous), {}, options.today or dt.date.today())
     for task in _tasks(roster, options.authority):
         entry = Entry(row=task.row.number)
@@ -504,11 +608,10 @@ def run_batch(
         from pepdocs.office import find_soffice
 
         find_soffice("--pdf")  # before any work: a missing LibreOffice stops the batch now
-    if options.authority:
-        resolve_known = list_authorities(options.mappings_dirs)
-        if options.authority.strip().lower() not in {a.name for a in resolve_known}:
-            resolve_form(options.authority, extra_dirs=options.mappings_dirs)  # raises, helpfully
-    roster = open_roster(roster_path, _roster_columns(options.authority, options.mappings_dirs))
+    names, with_roster = _scan_mappings(options.mappings_dirs)
+    if options.authority and options.authority.strip().lower() not in names:
+        resolve_form(options.authority, extra_dirs=options.mappings_dirs)  # raises, with hints
+    roster = open_roster(roster_path, _roster_columns(options.authority, with_roster))
     out_dir = options.out_dir
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: --out must be a folder")
@@ -522,6 +625,7 @@ def run_batch(
     try:
         chunks = _chunks(_tasks(roster, options.authority), CHUNK_PER_JOB * options.jobs)
         for entries in _results(chunks, state, options.jobs):
+            _sync_chunk()
             if options.pdf:
                 _convert_to_pdf(entries, options)
             for entry in entries:

@@ -1,0 +1,169 @@
+"""Batch fill speed and memory: pepdocs batch against a plain per-document docxtpl loop.
+
+A script, not a test (timings belong in docs/scaling.md, not in assertions). In one run:
+
+1. Northshire's school-age form (a docxtpl template) for N children from a roster plus their
+   previous PEPs: ``pepdocs.batch.run_batch`` on one process, then the loop people write by
+   hand (``DocxTemplate(path)``, ``render(context)``, ``save`` for every record) with the very
+   Jinja context the Word engine builds for each of the same records. Prints
+   ``docxtpl_docs_per_s``, ``pepdocs_docs_per_s`` and ``ratio_vs_docxtpl`` (target >= 10).
+2. docs/s of the anchor-based Word forms (eastborough, westmere), the Excel form (southvale),
+   the PDF form (ridgeford) and of ``--jobs 2``.
+3. Peak RSS of a batch of 1,000 and of 20,000 children, each in a fresh process, and
+   ``rss_ratio_20000_vs_1000`` (target <= 1.2: the roster streams, forms are written as made).
+
+Usage::
+
+    python benchmarks/bench_fill.py            # the full run (20,000 forms: some minutes)
+    python benchmarks/bench_fill.py --quick    # smaller numbers, the same lines
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _data import TODAY, write_inputs  # noqa: E402
+
+from pepdocs.batch import BatchOptions, run_batch  # noqa: E402
+from pepdocs.batch.runner import iter_planned  # noqa: E402
+
+OTHER_FORMS = (
+    ("eastborough", "docx"),
+    ("westmere", "docx"),
+    ("southvale", "xlsx"),
+    ("ridgeford", "pdf"),
+)
+
+
+def _batch(roster: Path, previous: Path | None, out: Path, jobs: int = 1) -> tuple[int, float]:
+    options = BatchOptions(
+        out_dir=out,
+        previous=(previous,) if previous else (),
+        jobs=jobs,
+        today=TODAY,
+    )
+    started = time.perf_counter()
+    result = run_batch(roster, options)
+    elapsed = time.perf_counter() - started
+    made = result.counts.get("made", 0)
+    if result.counts.get("failed"):
+        print(f"# warning: {result.counts['failed']} rows failed: {result.failures[:3]}")
+    return made, elapsed
+
+
+def _docxtpl_loop(roster: Path, previous: Path | None, out: Path) -> tuple[int, float]:
+    """The per-document docxtpl loop on the same records, with the Word engine's contexts
+    (built before the clock starts: only docxtpl is timed)."""
+    from docxtpl import DocxTemplate
+
+    from pepdocs.api import form_values
+    from pepdocs.formats.word.templated import build_context
+
+    options = BatchOptions(out_dir=out, previous=(previous,) if previous else (), today=TODAY)
+    contexts = []
+    template = None
+    for _, data, spec in iter_planned(roster, options):
+        if data is None or spec is None:
+            continue
+        template = spec.template
+        contexts.append(build_context(spec, form_values(data, spec)))
+    assert template is not None
+    out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    for number, context in enumerate(contexts):
+        document = DocxTemplate(template)
+        document.render(context, autoescape=True)  # names hold & and ', as real ones do
+        document.save(out / f"{number:06d}.docx")
+    return len(contexts), time.perf_counter() - started
+
+
+def _rate(count: int, seconds: float) -> float:
+    return count / seconds if seconds else 0.0
+
+
+def _peak_rss_child(roster: str, out: str) -> None:
+    """Run one batch in this (fresh) process and print its peak RSS in KiB."""
+    options = BatchOptions(out_dir=Path(out), today=TODAY)
+    result = run_batch(roster, options)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    print(f"{result.counts.get('made', 0)} {peak}")
+
+
+def _peak_rss(work: Path, count: int) -> tuple[int, int]:
+    roster, _ = write_inputs(work / f"rss-{count}", count, "northshire", previous=False)
+    out = work / f"rss-{count}" / "out"
+    completed = subprocess.run(
+        [sys.executable, __file__, "--rss-child", str(roster), str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    made, peak = completed.stdout.split()[-2:]
+    return int(made), int(peak)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller numbers, same lines")
+    parser.add_argument("--records", type=int, help="children for the docxtpl comparison")
+    parser.add_argument("--rss-child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    args = parser.parse_args()
+    if args.rss_child:
+        _peak_rss_child(*args.rss_child)
+        return
+
+    count = args.records or (40 if args.quick else 300)
+    others = max(count // 2, 20)
+    rss_small, rss_large = (200, 4_000) if args.quick else (1_000, 20_000)
+    work = Path(tempfile.mkdtemp(prefix="pepdocs-bench-fill-"))
+    print(f"# cpus: {os.cpu_count()}, python {sys.version.split()[0]}, work: {work}")
+
+    roster, previous = write_inputs(work / "northshire", count, "northshire")
+    made, seconds = _batch(roster, previous, work / "northshire" / "pepdocs")
+    pepdocs_rate = _rate(made, seconds)
+    done, seconds = _docxtpl_loop(roster, previous, work / "northshire" / "docxtpl")
+    docxtpl_rate = _rate(done, seconds)
+    print(f"# northshire school_age, {made} children, roster + previous PEPs, one process")
+    print(f"docxtpl_docs_per_s: {docxtpl_rate:.1f}")
+    print(f"pepdocs_docs_per_s: {pepdocs_rate:.1f}")
+    print(f"ratio_vs_docxtpl: {pepdocs_rate / docxtpl_rate:.1f}")
+
+    for authority, kind in OTHER_FORMS:
+        try:
+            roster, previous = write_inputs(work / authority, others, authority)
+            made, seconds = _batch(roster, previous, work / authority / "out")
+        except Exception as problem:  # an engine not there yet: say so, go on
+            print(f"pepdocs_docs_per_s[{authority}/{kind}]: skipped ({problem})")
+            continue
+        print(f"pepdocs_docs_per_s[{authority}/{kind}]: {_rate(made, seconds):.1f}")
+
+    jobs_count = count * 2
+    roster, previous = write_inputs(work / "jobs", jobs_count, "northshire", seed=8)
+    made, seconds = _batch(roster, previous, work / "jobs" / "out", jobs=2)
+    print(f"pepdocs_jobs2_docs_per_s: {_rate(made, seconds):.1f}  (northshire, {made} children, "
+          "process start-up included)")
+
+    small_made, small = _peak_rss(work, rss_small)
+    large_made, large = _peak_rss(work, rss_large)
+    print(f"rss_peak_mb_{rss_small}: {small / 1024:.1f}  ({small_made} forms)")
+    print(f"rss_peak_mb_{rss_large}: {large / 1024:.1f}  ({large_made} forms)")
+    print(f"rss_ratio_{rss_large}_vs_{rss_small}: {large / small:.2f}")
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
+
