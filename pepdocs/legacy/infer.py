@@ -509,7 +509,7 @@ class _WordInference:
                 return match.group(1)
         if found is not None:
             grid, cell = found
-            above = grid.cell_at(cell.row - 1, cell.col) if cell.row else None
+            above = grid.slots[cell.row - 1][cell.col] if cell.row else None
             if above is not None and above is not cell and above.text().strip():
                 return above.text().strip()
         return ""
