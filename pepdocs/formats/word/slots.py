@@ -56,23 +56,33 @@ class Where:
 
 
 def expect_text(value: FormValue, where: Where) -> str:
+    """The text a box gets: a bool as Yes/No (a yes/no field whose checkbox anchor fell back
+    to a text anchor), option keys joined (a group that fell back to a text box)."""
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return clean_for_xml(", ".join(str(item) for item in value))
     if not isinstance(value, str):
-        raise where.error("this anchor holds text, but the value is a list")
+        raise where.error("this anchor holds text, but the value is a table's rows")
     return clean_for_xml(value)
+
+
+_TICKED = frozenset({"yes", "y", "true", "1", "on", "x", "\u2612", "\u2611", "\u2713", "\u2714"})
+_UNTICKED = frozenset({"", "no", "n", "false", "0", "off", "\u2610"})
 
 
 def truthy(value: FormValue, where: Where) -> bool:
     if isinstance(value, bool):
         return value
+    if isinstance(value, list) and len(value) <= 1 and all(isinstance(v, str) for v in value):
+        value = str(value[0]) if value else ""  # a yes/no group's one key
     if isinstance(value, str):
         lowered = value.strip().casefold()
-        if lowered in ("", "no", "n", "false", "0", "off"):
+        if lowered in _UNTICKED:
             return False
-        if lowered in ("yes", "y", "true", "1", "on", "x"):
+        if lowered in _TICKED:
             return True
-    raise where.error("this anchor is a checkbox; give it true or false")
+    raise where.error("this anchor is a checkbox; give it true or false (or Yes/No)")
 
 
 class Slot:

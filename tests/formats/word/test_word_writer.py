@@ -116,7 +116,12 @@ def test_a_non_word_anchor_kind_is_a_mapping_error(tmp_path: Path) -> None:
 def test_a_list_into_a_text_box_is_refused(tmp_path: Path) -> None:
     form = make_form(tmp_path, p(sdt_run("c")), field("a", anchor("control", "c")))
     with pytest.raises(MappingError, match="holds text"):
-        fill(form, ["E", "K"])
+        fill(form, [{"Target": "x"}])
+
+
+def test_option_keys_landing_on_a_text_box_are_written_as_text(tmp_path: Path) -> None:
+    form = make_form(tmp_path, p(sdt_run("c")), field("a", anchor("control", "c")))
+    assert round_trip(form, ["E", "K"]) == ["E, K"]
 
 
 def test_parts_other_than_the_body_are_copied_unchanged(tmp_path: Path) -> None:
