@@ -183,6 +183,41 @@ class SymbolMark(Mark):
 
 
 @dataclass(eq=False)
+class FontGlyphMark(Mark):
+    """A letter typed in a symbol font (``þ`` in Wingdings) that draws a box."""
+
+    text: Element
+    index: int
+    font: str
+    kind: str = "symbol-font checkbox"
+
+    def element(self) -> Element:
+        return self.text
+
+    def checked(self) -> bool:
+        return SYMBOL_BOXES[self.font].get(ord((self.text.text or " ")[self.index]), False)
+
+    def set(self, checked: bool) -> None:
+        ticked, empty = _SYMBOL_SET[self.font]
+        value = self.text.text or ""
+        glyph = chr(ticked if checked else empty)
+        self.text.text = value[: self.index] + glyph + value[self.index + 1 :]
+
+
+def run_symbol_font(run: Element) -> str | None:
+    """The symbol font a run's text is in (``w:rFonts``), if it is one with boxes."""
+    properties = run.find(RPR)
+    fonts = None if properties is None else properties.find(w("rFonts"))
+    if fonts is None:
+        return None
+    for attribute in ("ascii", "hAnsi", "cs"):
+        name = (fonts.get(w(attribute)) or "").strip().lower()
+        if name in SYMBOL_BOXES:
+            return name
+    return None
+
+
+@dataclass(eq=False)
 class CellMark(Mark):
     """An empty table cell next to a label, ticked by typing ``X`` into it."""
 
@@ -274,9 +309,12 @@ class _Tokeniser:
             return
         if run.find(FLDCHAR) is not None or run.find(INSTRTEXT) is not None:
             return
+        font = run_symbol_font(run)
         for node in run:
             tag = node.tag
-            if tag == T:
+            if tag == T and font is not None:
+                self.symbol_text(node, font)
+            elif tag == T:
                 self.text(node)
             elif tag in (TAB, BR):
                 self.tokens.append(" ")
@@ -285,6 +323,17 @@ class _Tokeniser:
                 code = _symbol_code(node)
                 if font is not None and code in SYMBOL_BOXES[font]:
                     self.tokens.append(SymbolMark(node, font))
+
+    def symbol_text(self, node: Element, font: str) -> None:
+        """Text in a symbol font: ``þ`` in Wingdings draws a ticked box, ``¨`` an empty one."""
+        value = node.text or ""
+        start = 0
+        for index, char in enumerate(value):
+            if ord(char) in SYMBOL_BOXES[font]:
+                self.tokens.append(value[start:index])
+                self.tokens.append(FontGlyphMark(node, index, font))
+                start = index + 1
+        self.tokens.append(value[start:])
 
     def text(self, node: Element) -> None:
         value = node.text or ""

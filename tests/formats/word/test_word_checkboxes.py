@@ -146,3 +146,12 @@ def test_a_block_level_checkbox_control_is_ticked_through_its_state(tmp_path: Pa
     data = fill(form, True)
     assert 'w14:checked w14:val="1"' in document_xml(data)
     assert reading(form, data).raw is True
+
+
+def test_letters_typed_in_wingdings_are_checkboxes(tmp_path: Path) -> None:
+    wingdings = '<w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/>'
+    body = p(r("\u00fe", rpr=wingdings), r(" EHCP "), r("\u00a8", rpr=wingdings), r(" SEN Support"))
+    body += p(r("\u00a8", rpr=wingdings), r(" No SEN"))
+    form = make_form(tmp_path, body, sen_field())  # type: ignore[arg-type]
+    assert reading(form).raw == ["E"]
+    assert round_trip(form, "K") == [["K"]]
