@@ -32,7 +32,7 @@ from pepdocs.formats.base import DocumentReading, Reading
 from pepdocs.formats.safe_open import open_package, parse_xml, read_input, sniff_kind
 from pepdocs.mapping.registry import FormSummary, list_authorities, load_form, resolve_form
 from pepdocs.mapping.spec import ColumnSpec, FieldSpec, FormSpec, FormValue
-from pepdocs.mapping.transforms import normalise_label
+from pepdocs.mapping.transforms import BoolTransform, normalise_label
 from pepdocs.model import dump_pep, load_pep, load_pep_file, validate_pep
 from pepdocs.report import ExtractionReport, FieldReport, TranslationReport
 
@@ -313,10 +313,12 @@ def _blank(value: Any) -> bool:
 _UNTICKED = frozenset({"\u2610", "\u25a1", "[ ]", "[]", "( )"})
 
 
-def _spare_cell(value: Any) -> bool:
-    if value is False:
-        return True
-    if isinstance(value, str) and " ".join(value.split()) in _UNTICKED:
+def _spare_cell(column: ColumnSpec, value: Any) -> bool:
+    """Nothing in this cell: blank, or an unticked box in a yes/no column (in a text column
+    a typed ``☐`` is text)."""
+    if isinstance(column.transform, BoolTransform) and (
+        value is False or (isinstance(value, str) and " ".join(value.split()) in _UNTICKED)
+    ):
         return True
     return _blank(value)
 
@@ -403,7 +405,7 @@ class _Assembler:
             if not isinstance(row, Mapping):
                 continue
             cells = [(column, _cell_of(row, column)) for column in spec.columns]
-            if all(_spare_cell(cell) for _, cell in cells):
+            if all(_spare_cell(column, cell) for column, cell in cells):
                 continue  # the form's spare rows: nothing typed, no box ticked
             item: dict[str, Any] = {}
             item_path = f"{spec.paths[0]}.{len(items)}"

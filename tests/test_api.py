@@ -89,6 +89,21 @@ fields:
 """
 
 
+ATTENDEES_MAPPING = """\
+authority: boxes
+form: school_age
+kind: docx
+template: boxes.docx
+fields:
+  - path: attendees
+    at: {table: {header: [Name, Invited, Attended]}}
+    columns:
+      - {path: name, header: Name}
+      - {path: invited, header: Invited, type: bool}
+      - {path: attended, header: Attended, type: bool}
+"""
+
+
 def _pep(**sections: Any) -> dict[str, Any]:
     pep: dict[str, Any] = {
         "meta": {"phase": "school_age", "academic_year": "2025-26", "meeting_date": "2025-10-08"},
@@ -314,14 +329,21 @@ def test_an_invalid_cell_leaves_its_item_and_says_so(engine: FakeEngine, form: F
 
 
 def test_spare_rows_with_only_unticked_boxes_are_skipped(
-    engine: FakeEngine, form: FormSpec
+    engine: FakeEngine, tmp_path: Path
 ) -> None:
+    form = _load(tmp_path, ATTENDEES_MAPPING, "boxes.yaml")
     rows = [
-        {"Ref": "", "Target": "Read daily", "Lead": "\u2610", "By when": ""},
-        {"Ref": "\u2610", "Target": "", "Lead": "[ ]", "By when": ""},
+        {"Name": "Ms Patel", "Invited": "\u2612", "Attended": "\u2610"},
+        {"Name": "", "Invited": "\u2610", "Attended": "[ ]"},
+        {"Name": "\u2610", "Invited": "", "Attended": ""},
     ]
-    extraction = _extract(form, {"targets": {"status": "found", "raw": rows}})
-    assert extraction.pep["targets"] == [{"description": "Read daily", "lead": "\u2610"}]
+    data = document("boxes", {"0": {"status": "found", "raw": rows}})
+    extraction = api.extract(data, form)
+    # The second row is a spare row; in the Name column a typed box is text.
+    assert extraction.pep["attendees"] == [
+        {"name": "Ms Patel", "invited": True, "attended": False},
+        {"name": "\u2610"},
+    ]
 
 
 def test_a_table_with_only_blank_rows_is_empty(engine: FakeEngine, form: FormSpec) -> None:

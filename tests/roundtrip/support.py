@@ -117,3 +117,31 @@ def differences(
         elif not same(path, want, got):
             found.append(f"{path}: wrote {want!r}, read {got!r}")
     return sorted(found)
+
+
+def round_trip(pep: dict[str, Any], form: FormSpec) -> tuple[list[str], api.Extraction]:
+    """Fill ``form`` from ``pep`` and extract it again: the differences and the extraction."""
+    extraction = api.extract(api.fill(pep, form), form, name=f"{form.label}.{form.kind}")
+    found = differences(
+        comparable_view(pep, form), comparable_view(extraction.pep, form), yes_no_paths(form)
+    )
+    return found, extraction
+
+
+def assert_round_trips(form: FormSpec, peps: list[dict[str, Any]]) -> None:
+    """Every PEP comes back equal on every mapped field, and the report of a freshly filled
+    form has no missing anchor, unreadable text or refused value."""
+    failures: dict[str, list[str]] = {}
+    for number, pep in enumerate(peps):
+        found, extraction = round_trip(pep, form)
+        problems = [
+            f"{entry.path}: {entry.status} {entry.notes}"
+            for entry in extraction.report.fields
+            if entry.status in ("missing", "unparseable", "invalid")
+        ]
+        if found or problems:
+            failures[pep["meta"].get("pep_id") or f"#{number}"] = [*found, *problems]
+    summary = "\n".join(
+        f"{pep_id}: {'; '.join(lines[:5])}" for pep_id, lines in list(failures.items())[:10]
+    )
+    assert not failures, f"{form.label}: {len(failures)} of {len(peps)} PEPs differ:\n{summary}"

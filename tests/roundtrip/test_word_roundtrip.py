@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from typing import Any
 
 import pytest
@@ -16,19 +17,17 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from marshmallow import fields
 
-from pepdocs import api
 from pepdocs.mapping.spec import FormSpec
 from pepdocs.mapping.transforms import TextTransform
 from pepdocs.model import load_pep
 from pepdocs.model.fields import Text
 from pepdocs.model.schema import PepSchema
 from roundtrip.support import (
-    comparable_view,
-    differences,
+    assert_round_trips,
     generated_peps,
+    round_trip,
     sample_peps,
     shipped_forms,
-    yes_no_paths,
 )
 
 FORMS = shipped_forms("docx")
@@ -41,33 +40,11 @@ def test_every_shipped_word_form_is_covered() -> None:
     assert len({form.source for form in FORMS}) == len(FORMS)
 
 
-def _round_trip(pep: dict[str, Any], form: FormSpec) -> tuple[list[str], api.Extraction]:
-    extraction = api.extract(api.fill(pep, form), form, name=f"{form.label}.docx")
-    found = differences(
-        comparable_view(pep, form), comparable_view(extraction.pep, form), yes_no_paths(form)
-    )
-    return found, extraction
-
-
 @pytest.mark.parametrize("form", FORMS, ids=lambda form: form.source.stem)
 def test_fill_then_extract_gives_back_every_mapped_field(form: FormSpec) -> None:
     peps = [*sample_peps(form), *generated_peps(form, COUNT, seed=2025)]
     assert len(peps) >= COUNT
-    failures: dict[str, list[str]] = {}
-    for number, pep in enumerate(peps):
-        found, extraction = _round_trip(pep, form)
-        # A filled blank form has every anchor, and fill writes only what reads back.
-        problems = [
-            f"{entry.path}: {entry.status} {entry.notes}"
-            for entry in extraction.report.fields
-            if entry.status in ("missing", "unparseable", "invalid")
-        ]
-        if found or problems:
-            failures[pep["meta"].get("pep_id") or f"#{number}"] = [*found, *problems]
-    summary = "\n".join(
-        f"{pep_id}: {'; '.join(lines[:5])}" for pep_id, lines in list(failures.items())[:10]
-    )
-    assert not failures, f"{len(failures)} of {len(peps)} PEPs differ:\n{summary}"
+    assert_round_trips(form, peps)
 
 
 # -- awkward text --------------------------------------------------------------------------
@@ -92,6 +69,14 @@ _AWKWARD = [
 ]
 
 
+#: Text that is nothing but a checkbox mark (``☒``, ``[x]``, ``✓``): the Word engine reads it
+#: as a box (see the strict xfail below), so the property test leaves it out.
+_ONLY_A_BOX = re.compile(
+    r"[\[(]\s*[xX\u2610-\u2612\u2713-\u2718\u25a0\u25a1]?\s*[\])]|"
+    r"[\u2610-\u2612\u2713-\u2718\u25a0\u25a1\u22a0\uf0fe]"
+)
+
+
 def _text(multiline: bool) -> st.SearchStrategy[str]:
     blocked = _NORMALISED + _XML_ILLEGAL + ("" if multiline else "\n\t")
     typed = st.text(
@@ -103,7 +88,7 @@ def _text(multiline: bool) -> st.SearchStrategy[str]:
         st.one_of(st.sampled_from(_AWKWARD), typed)
         .map(lambda text: text if multiline else " ".join(text.split()))
         .map(str.strip)
-        .filter(bool)
+        .filter(lambda text: bool(text) and not _ONLY_A_BOX.fullmatch(text))
     )
 
 
@@ -162,9 +147,11 @@ def test_awkward_text_survives_the_round_trip(form: FormSpec) -> None:
     # Each example is a whole fill and extract (~0.1 s): shrinking a failure would take
     # minutes on CI's two cores, so failures are reported as found, with the field names
     # (draw labels) and values that broke.
+    # derandomize: the same examples on every run, so CI fails for a change, not for luck.
     @settings(
         max_examples=25,
         deadline=None,
+        derandomize=True,
         phases=[Phase.explicit, Phase.reuse, Phase.generate],
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
@@ -189,7 +176,22 @@ def test_awkward_text_survives_the_round_trip(form: FormSpec) -> None:
             )
             _set(pep, path, items)
         pep = load_pep(pep)
-        found, _ = _round_trip(pep, form)
-        assert found == []
+        found, _ = round_trip(pep, form)
+        assert found == [], found[:6]
 
     check()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Word engine bug: a table cell of a text column holding only a checkbox mark "
+    "reads as a ticked box ('Yes'), not as the text typed",
+)
+@pytest.mark.parametrize("mark", ["\u2612", "[x]", "\u2713"])
+def test_a_text_cell_holding_only_a_checkbox_mark_reads_back_as_text(mark: str) -> None:
+    form = next(form for form in FORMS if form.field_for("targets") is not None)
+    pep = copy.deepcopy(next(generated_peps(form, 1, seed=99)))
+    pep.pop("pp_plus", None)  # its items refer to the targets replaced here
+    pep["targets"] = [{"description": mark, "lead": "Ms Patel"}]
+    found, _ = round_trip(load_pep(pep), form)
+    assert found == []
