@@ -181,3 +181,25 @@ def test_a_copy_of_a_control_in_the_page_header_is_filled_too(tmp_path: Path) ->
     data = fill(form, "Ava")
     assert ">Ava<" in zipfile.ZipFile(io.BytesIO(data)).read(header_name).decode()
     assert reading(form, data).raw == "Ava"
+
+
+def test_filling_never_changes_the_prepared_template(tmp_path: Path) -> None:
+    body = tbl(tr("Target", "Lead"), tr("", ""), tr("", "")) + p("Name:") + p(sdt_run("c"))
+    form = make_form(
+        tmp_path,
+        body,
+        field(
+            "t",
+            anchor("table", "", header=["Target", "Lead"]),
+            columns=(("d", "Target"), ("l", "Lead")),
+        ),
+        field("n", anchor("label", "Name", direction="after")),
+        field("c", anchor("control", "c")),
+    )
+    many = [{"Target": f"T{n}", "Lead": "Carer"} for n in range(6)]
+    big = fill(form, many, "Ava", "x")
+    assert document_xml(big).count("<w:tr>") == 7
+    small = fill(form, [{"Target": "T", "Lead": "DT"}], None, None)
+    assert document_xml(small).count("<w:tr>") == 3  # header + the template's two rows
+    assert "Ava" not in document_xml(small)
+    assert "Click or tap here to enter text." in document_xml(small)
