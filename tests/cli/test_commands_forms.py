@@ -340,3 +340,41 @@ def test_translate_moves_a_form_and_lists_what_has_no_place(
     moved = api.extract(out, mappings / "otherton.yaml").pep
     assert moved["child"] == {"first_name": "Zoë", "upn": "B801200005001"}
     assert json.loads(report.read_text(encoding="utf-8"))["target"]["authority"] == "otherton"
+
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def test_the_real_command_fills_extracts_and_translates_a_shipped_sample(tmp_path: Path) -> None:
+    """The console script as users run it, with the real engines and shipped mappings."""
+    import subprocess
+    import sys
+
+    def pepdocs(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pepdocs", *argv],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+            cwd=tmp_path,
+        )
+
+    sample = SAMPLES / "pep-oisin-obrien.json"
+    filled = pepdocs("fill", str(sample), "--authority", "eastborough", "-o", "oisin.docx")
+    assert filled.returncode == 0, filled.stderr
+    extracted = pepdocs("extract", "oisin.docx", "-o", "oisin.json", "--report", "report.json")
+    assert extracted.returncode == 0, extracted.stderr
+    lines = extracted.stderr.splitlines()
+    assert lines[0] == "oisin.docx: recognised as eastborough/school_age"
+    assert lines[1].startswith("oisin.docx: found ")
+    assert "unparseable 0, invalid 0, missing 0" in lines[1]
+    original = json.loads(sample.read_text(encoding="utf-8"))
+    back = json.loads((tmp_path / "oisin.json").read_text(encoding="utf-8"))
+    assert back["child"] == original["child"]
+    moved = pepdocs("translate", "oisin.docx", "--to", "westmere", "-o", "westmere.docx")
+    assert moved.returncode == 0, moved.stderr
+    assert "wrote westmere/school_age" in moved.stderr
+    again = pepdocs("translate", "oisin.docx", "--to", "westmere", "-o", "westmere.docx")
+    assert again.returncode == 1
+    assert again.stderr == "error: westmere.docx: already exists; use --force to overwrite it\n"
