@@ -111,8 +111,12 @@ class DocumentIndex:
         levels: dict[str, int] = {}
         if self.styles is None:
             return levels
+        based_on: dict[str, str] = {}
         for style in self.styles.iter(w("style")):
             style_id = style.get(w("styleId")) or ""
+            parent = style.find(w("basedOn"))
+            if parent is not None and parent.get(w("val")):
+                based_on[style_id] = parent.get(w("val")) or ""
             outline = style.find(f"{PPR}/{w('outlineLvl')}")
             name = style.find(w("name"))
             name_text = (name.get(w("val")) if name is not None else "") or ""
@@ -126,6 +130,16 @@ class DocumentIndex:
                 levels[style_id] = int(match.group(1))
             elif name_text.strip().lower() == "title":
                 levels[style_id] = 1
+        # A style based on a heading style is a heading of that level (17.7.4.3), e.g. a
+        # form's own "PEP Section" style based on Heading 1.
+        for style_id in based_on:
+            seen = {style_id}
+            parent = based_on.get(style_id)
+            while style_id not in levels and parent and parent not in seen:
+                if parent in levels:
+                    levels[style_id] = levels[parent]
+                seen.add(parent)
+                parent = based_on.get(parent)
         return levels
 
     def paragraph_level(self, paragraph: Element) -> int | None:

@@ -97,3 +97,25 @@ def test_level_and_occurrence_pick_among_headings_with_the_same_text(tmp_path: P
         field("b", anchor("heading", "Views", level=2, occurrence=2)),
     )
     assert round_trip(form, None, None) == ["Overview text", "Second"]
+
+
+def test_a_style_based_on_a_heading_style_is_a_heading(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    body = p("Child's views", style="PEPSection") + p("I like art.") + p("Next", style="PEPSection")
+    form = make_form(tmp_path, body, field("views.child", anchor("heading", "Child's views")))
+    package = zipfile.ZipFile(io.BytesIO(Path(form.template).read_bytes()))
+    style = (
+        '<w:style w:type="paragraph" w:customStyle="1" w:styleId="PEPSection">'
+        '<w:name w:val="PEP Section"/><w:basedOn w:val="Heading1"/></w:style></w:styles>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in package.infolist():
+            data = package.read(info)
+            if info.filename == "word/styles.xml":
+                data = data.replace(b"</w:styles>", style.encode())
+            target.writestr(info.filename, data)
+    Path(form.template).write_bytes(out.getvalue())
+    assert reading(form).raw == "I like art."
