@@ -53,10 +53,21 @@ class FieldReport:
         if self.anchor_used:
             data["anchor_used"] = self.anchor_used
         if self.status == "unparseable" and self.raw is not None:
-            data["raw"] = self.raw
+            data["raw"] = _jsonable(self.raw)
         if self.notes:
             data["notes"] = list(self.notes)
         return data
+
+
+def _jsonable(value: Any) -> Any:
+    """Raw form values as JSON: spreadsheet cells can hold dates and numbers."""
+    if isinstance(value, str | bool | int | float) or value is None:
+        return value
+    if isinstance(value, list):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _jsonable(item) for key, item in value.items()}
+    return str(value)
 
 
 def _counts(fields: Iterable[FieldReport]) -> dict[FieldStatus, int]:

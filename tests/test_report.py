@@ -92,3 +92,10 @@ def test_translation_report_names_both_forms_and_what_has_no_place() -> None:
     assert data["target"] == {"authority": "westmere", "form": "school_age"}
     assert data["unplaced"] == ["health.sdq_score", "targets.*.pp_plus_cost"]
     assert data["source"]["source"] == "aisha.docx"
+
+
+def test_raw_spreadsheet_values_are_written_as_json() -> None:
+    import datetime as dt
+
+    entry = FieldReport("targets.0.lead", "unparseable", raw=dt.date(2025, 9, 3))  # type: ignore[arg-type]
+    assert json.loads(json.dumps(entry.to_dict()))["raw"] == "2025-09-03"
