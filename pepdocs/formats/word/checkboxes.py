@@ -402,6 +402,20 @@ def labelled_marks(tokens: list[Token]) -> list[tuple[str, Mark]]:
     return [(segments[number], mark) for number, mark in enumerate(marks)]
 
 
+def question_of(tokens: list[Token]) -> str:
+    """Text before the first box when labels follow their boxes and the line starts with text
+    (``CAMHS involved?  ☐ Yes  ☐ No``): the question the boxes answer, else ""."""
+    head = ""
+    for token in tokens:
+        if isinstance(token, Mark):
+            break
+        head += token
+    pairs = labelled_marks(tokens)
+    if not head.strip() or not pairs or pairs[0][0] == head:
+        return ""
+    return head.strip()
+
+
 def strike_through_choices(paragraph: Element) -> bool:
     """ "Yes / No (delete as appropriate)" answered by striking one word through."""
     for run in paragraph.iter(R):

@@ -25,7 +25,7 @@ from pepdocs.formats.word._xml import (
     on_off,
     w,
 )
-from pepdocs.formats.word.checkboxes import Mark, labelled_marks, paragraph_tokens
+from pepdocs.formats.word.checkboxes import Mark, labelled_marks, paragraph_tokens, question_of
 from pepdocs.formats.word.controls import ContentControl, find_controls
 from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
 from pepdocs.formats.word.tables import GridCell, TableGrid, build_grid, iter_tables
@@ -251,10 +251,18 @@ class DocumentIndex:
         """Paragraphs that hold checkboxes, each box paired with its label text."""
         out = []
         for paragraph in self.paragraphs:
-            pairs = labelled_marks(paragraph_tokens(paragraph, self.legacy_by_begin))
+            tokens = paragraph_tokens(paragraph, self.legacy_by_begin)
+            pairs = labelled_marks(tokens)
             if pairs:
                 out.append((paragraph, pairs))
+                self.mark_questions[paragraph] = question_of(tokens)
         return out
+
+    @cached_property
+    def mark_questions(self) -> dict[Element, str]:
+        """The question a line of boxes answers (``CAMHS involved? ☐ Yes ☐ No``), per
+        paragraph of ``mark_paragraphs``; filled as those are found."""
+        return {}
 
     def find_markers(self, title: str) -> list[Marker]:
         wanted = normalise(title)

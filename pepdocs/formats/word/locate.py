@@ -257,9 +257,11 @@ def _marks(
     for paragraph, pairs in index.mark_paragraphs:
         if not index.in_range(paragraph, scope):
             continue
+        question = index.mark_questions.get(paragraph, "")
         for text, mark in pairs:
             said = normalise(text)
-            if said == wanted:
+            # "CAMHS involved? Yes" names the Yes box of that question's line
+            if said == wanted or (question and normalise(f"{question} {text}") == wanted):
                 yield mark, f"{mark.kind} beside {label!r}"
             elif _word_edge(said, wanted):
                 loose.append((mark, f"{mark.kind} beside {label!r}"))

@@ -155,3 +155,18 @@ def test_letters_typed_in_wingdings_are_checkboxes(tmp_path: Path) -> None:
     form = make_form(tmp_path, body, sen_field())  # type: ignore[arg-type]
     assert reading(form).raw == ["E"]
     assert round_trip(form, "K") == [["K"]]
+
+
+def test_yes_no_boxes_are_told_apart_by_the_question_on_their_line(tmp_path: Path) -> None:
+    body = p("CAMHS involved?  \u2610 Yes  \u2612 No") + p(
+        "Part-time timetable?  \u2612 Yes  \u2610 No"
+    )
+    yes_no = {"yes": "Part-time timetable? Yes", "no": "Part-time timetable? No"}
+    form = make_form(
+        tmp_path,
+        body,
+        field("education.part_time_timetable", anchor("checkboxes", "", options=yes_no)),
+        field("health.camhs_involved", anchor("checkbox", "CAMHS involved? Yes")),
+    )
+    assert round_trip(form, None, None) == [["yes"], False]
+    assert round_trip(form, ["no"], True) == [["no"], True]
