@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -146,3 +147,40 @@ def test_a_mapping_rules_section_must_be_a_mapping(monkeypatch: pytest.MonkeyPat
     _use_registry(monkeypatch, registry)
     with pytest.raises(PepdocsError, match="rules: must be a mapping"):
         settings_module._load("ridgeford", "school_age", None)
+
+
+def test_the_real_registry_reads_rules_from_a_user_mapping_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pepdocs.mapping import registry
+
+    (tmp_path / "southvale-school-age.docx").write_bytes(b"template")
+    (tmp_path / "southvale-school-age.yaml").write_text(
+        "authority: southvale\n"
+        "name: Southvale Virtual School\n"
+        "form: school_age\n"
+        'version: "2025-09"\n'
+        "kind: docx\n"
+        "template: southvale-school-age.docx\n"
+        "fields:\n"
+        "  - path: child.upn\n"
+        "    at: {control: upn}\n"
+        "rules:\n"
+        "  nation: scotland\n"
+        "  rating: {scheme: gold}\n"
+        "  rules:\n"
+        "    QA052: {enabled: false}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(registry.ENV_VAR, str(tmp_path))
+    registry.clear_cache()
+    settings_module._load_cached.cache_clear()
+    try:
+        southvale = load_settings("southvale")
+        assert southvale.sources == ("default.yaml", "mapping southvale/school_age rules")
+        assert (southvale.nation, southvale.rating_scheme) == ("scotland", "gold")
+        assert not southvale.rules.enabled("QA052")
+    finally:
+        monkeypatch.delenv(registry.ENV_VAR)
+        registry.clear_cache()
+        settings_module._load_cached.cache_clear()
