@@ -27,6 +27,7 @@ from pepdocs.formats.word.legacy import match_legacy
 from pepdocs.formats.word.locate import locate
 from pepdocs.formats.word.package import STYLES_PART, WordPackage
 from pepdocs.formats.word.reader import label_texts
+from pepdocs.legacy.infer import label_echo
 from pepdocs.mapping.loader import load_mapping
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec
 
@@ -166,7 +167,7 @@ def _distinct_label_places(
     for occurrence in range(1, count + 1):
         nth = replace(anchor, options={**anchor.options, "occurrence": occurrence})
         slot = locate(index, nth, spec, file)
-        if slot is None:
+        if slot is None or label_echo(slot):
             continue
         container = getattr(slot, "container", None)
         if container is None:

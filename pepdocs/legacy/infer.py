@@ -347,7 +347,7 @@ class _WordInference:
             slot = self._locate({kind: {**body, "occurrence": occurrence}}, path)
             if slot is None:
                 return False
-            if target not in _slot_elements(slot):
+            if target not in _slot_elements(slot) and not label_echo(slot):
                 return True
         return False
 
@@ -509,7 +509,8 @@ class _WordInference:
                 return match.group(1)
         if found is not None:
             grid, cell = found
-            above = grid.slots[cell.row - 1][cell.col] if cell.row else None
+            row_above = grid.slots[cell.row - 1] if cell.row else []
+            above = row_above[cell.col] if cell.col < len(row_above) else None
             if above is not None and above is not cell and above.text().strip():
                 return above.text().strip()
         return ""
@@ -891,6 +892,17 @@ def _paragraph_of(element: Element) -> Element | None:
     while node is not None and node.tag != P:
         node = node.getparent()
     return node
+
+
+def label_echo(slot: Slot) -> bool:
+    """A label cell that says ``Label:`` also reads as a "Label: value" paragraph with
+    nothing after the colon: the same label seen twice, not a second place."""
+    if not isinstance(slot, AfterLabelSlot):
+        return False
+    node = slot.paragraph.getparent()
+    while node is not None and node.tag != TC:
+        node = node.getparent()
+    return node is not None and not slot.read()
 
 
 def _same_box(candidate: _Candidate, rivals: list[_Candidate]) -> bool:

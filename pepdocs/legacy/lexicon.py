@@ -220,6 +220,43 @@ def _heading_subject(heading: str) -> str:
     return " ".join(word for word in words if word not in _HEADING_FILLER)
 
 
+#: Words that say whose or which a box is but not what it holds: dropped when comparing
+#: wordings by their words ("Pupil UPN" is "UPN", "Name of school" is "School").
+_STOP_WORDS = frozenset(
+    {
+        "of",
+        "the",
+        "a",
+        "an",
+        "for",
+        "this",
+        "child",
+        "childs",
+        "pupil",
+        "pupils",
+        "young",
+        "person",
+        "persons",
+        "cyp",
+        "yp",
+        "name",
+        "names",
+        "current",
+        "s",
+        "is",
+        "to",
+        "be",
+    }
+)
+#: Confidence of a match on the same words (order and stop words aside).
+KEYED_SCORE = 0.9
+
+
+def _key(folded: str) -> str:
+    """A folded wording as its sorted meaningful words."""
+    return " ".join(sorted(w for w in folded.split() if w not in _STOP_WORDS))
+
+
 def _best(text: str, candidates: Sequence[tuple[str, str]]) -> LexiconMatch | None:
     """Exact (after folding, with or without a trailing note) beats fuzzy; a fuzzy winner
     needs :data:`FUZZY_MIN` and a :data:`FUZZY_MARGIN` lead over any other path."""
@@ -234,6 +271,11 @@ def _best(text: str, candidates: Sequence[tuple[str, str]]) -> LexiconMatch | No
             return LexiconMatch(path, 1.0, True, variant)
         if len(exact) > 1:
             return None  # the same wording means two things: only context can tell
+    keyed = {path for wording, path in candidates if _key(wording) == _key(fold(strip_note(text)))}
+    if len(keyed) == 1 and _key(fold(strip_note(text))):
+        # the same words in another order, or with words that name no field ("Pupil UPN",
+        # "URN of school", "Name of child's social worker")
+        return LexiconMatch(keyed.pop(), KEYED_SCORE, False, text)
     folded = fold(strip_note(text))
     if not folded or len(folded) < 3:
         return None

@@ -76,11 +76,12 @@ def test_the_draft_loads_and_passes_check_mapping(blank: Path, tmp_path: Path) -
 
 
 def test_doubtful_entries_are_commented_for_a_person_to_confirm(tmp_path: Path) -> None:
-    # "Carers names" is only close to the lexicon's wordings: a fuzzy match, marked confirm
-    form = write_form(tmp_path / "f.docx", label_table(["Carer(s) name", "Date of birth"]))
+    # a misspelt label is only close to the lexicon's wordings: a fuzzy match
+    form = write_form(tmp_path / "f.docx", label_table(["Date of birht", "Surname"]))
     text = infer_mapping(form).to_yaml("brackenfield", template=form.name)
-    assert "# confidence 0.78: confirm" in text
-    assert "  - path: care.carer.name" in text
+    assert "  # confidence 0.79: confirm (label 'Date of birht')\n" in text
+    assert "  - path: child.date_of_birth" in text
+    assert "  # confidence 1.00 (label 'Surname')\n" in text
 
 
 def test_a_label_used_twice_is_scoped_by_its_section(tmp_path: Path) -> None:
