@@ -255,8 +255,24 @@ class DocumentIndex:
             pairs = labelled_marks(tokens)
             if pairs:
                 out.append((paragraph, pairs))
-                self.mark_questions[paragraph] = question_of(tokens)
+                question = question_of(tokens) or self._row_question(paragraph)
+                self.mark_questions[paragraph] = question
         return out
+
+    def _row_question(self, paragraph: Element) -> str:
+        """For boxes in a table cell (``| CAMHS involved? | ☐ Yes | ☐ No |``): the text of
+        the row's first cell, when that is another cell."""
+        node = paragraph.getparent()
+        while node is not None and node.tag != TC:
+            node = node.getparent()
+        entry = self.cell_of_tc.get(node) if node is not None else None
+        if entry is None:
+            return ""
+        grid, cell = entry
+        first = grid.row_cells(cell.row)[0]
+        if first is cell:
+            return ""
+        return self.cell_text.get(first, "")
 
     @cached_property
     def mark_questions(self) -> dict[Element, str]:

@@ -261,7 +261,7 @@ def _marks(
         for text, mark in pairs:
             said = normalise(text)
             # "CAMHS involved? Yes" names the Yes box of that question's line
-            if said == wanted or (question and normalise(f"{question} {text}") == wanted):
+            if said == wanted or (question and _loose(f"{question} {text}") == _loose(wanted)):
                 yield mark, f"{mark.kind} beside {label!r}"
             elif _word_edge(said, wanted):
                 loose.append((mark, f"{mark.kind} beside {label!r}"))
@@ -277,6 +277,11 @@ def _marks(
                 yield box, f"{box.kind} beside {label!r} ({where})"
                 break
     yield from loose
+
+
+def _loose(text: str) -> str:
+    """Normalised and without question marks and colons anywhere."""
+    return " ".join(normalise(text).replace("?", " ").replace(":", " ").split())
 
 
 def _word_edge(said: str, wanted: str) -> bool:

@@ -170,3 +170,13 @@ def test_yes_no_boxes_are_told_apart_by_the_question_on_their_line(tmp_path: Pat
     )
     assert round_trip(form, None, None) == [["yes"], False]
     assert round_trip(form, ["no"], True) == [["no"], True]
+
+
+def test_yes_no_boxes_in_a_table_row_are_named_by_the_row_question(tmp_path: Path) -> None:
+    body = tbl(
+        tr("CAMHS involved?", "\u2612 Yes", "\u2610 No"),
+        tr("Part-time timetable?", "\u2610 Yes", "\u2612 No"),
+    )
+    yes_no = {"yes": "Part-time timetable? Yes", "no": "Part-time timetable? No"}
+    form = make_form(tmp_path, body, field("p", anchor("checkboxes", "", options=yes_no)))
+    assert reading(form).raw == ["no"]
