@@ -146,10 +146,12 @@ def block_text(container: Element) -> str:
     return "\n".join(paragraph_text(p) for p in iter_block_paragraphs(container))
 
 
+_PLACEHOLDER_KEYS = frozenset(text.rstrip(".") for text in PLACEHOLDER_TEXTS)
+
+
 def is_placeholder(text: str) -> bool:
-    return normalise(text) in PLACEHOLDER_TEXTS or normalise(text).rstrip(".") in {
-        t.rstrip(".") for t in PLACEHOLDER_TEXTS
-    }
+    """Word's and LibreOffice's stock prompts, whatever the case or final full stop."""
+    return normalise(text).rstrip(".") in _PLACEHOLDER_KEYS
 
 
 def clean_value(text: str) -> str:
