@@ -97,6 +97,10 @@ def check_timelines(
     pep_type = text_at(pep, "meta.pep_type")
     entered = date_at(pep, "care.date_became_looked_after")
 
+    if entered is not None and entered > as_of:
+        # Not looked after yet on that date: no PEP can be due.
+        out.add("TL092", "care.date_became_looked_after", entered=entered, as_of=as_of)
+        return out.findings, out.deadlines
     if last_held is None and pep_type != "initial" and (meeting or previous) is not None:
         # A review PEP whose meetings all lie after as_of proves an earlier PEP but not when:
         # nothing can be called overdue on this record alone.

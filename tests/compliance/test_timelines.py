@@ -264,3 +264,11 @@ def test_deadlines_still_open_are_returned_for_the_due_schedule() -> None:
         ("termly", "2026-02-13", False),
         ("school_change", "2025-12-01", True),
     }
+
+
+def test_nothing_is_due_before_the_child_enters_care() -> None:
+    pep = _new_to_care("2026-05-01", emergency=False, meeting_date="2026-05-15")
+    found, deadlines = check_timelines(pep, D(2026, 1, 20), DEFAULTS)
+    assert [f.rule_id for f in found] == ["TL092"]
+    assert found[0].dates == {"entered": "2026-05-01", "as_of": "2026-01-20"}
+    assert deadlines == []
