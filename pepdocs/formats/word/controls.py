@@ -263,7 +263,9 @@ class ContentControl:
             if cell is not None:
                 write_block(cell, text, rpr)
             return
-        write_block(content, text, rpr)
+        # A rich-text block control takes one paragraph per line: LibreOffice keeps
+        # paragraphs when it re-saves a form, but drops line breaks inside controls.
+        write_block(content, text, rpr, paragraphs_per_line=self.kind == "richText")
 
     def _set_full_date(self, text: str) -> None:
         node = self.properties.find(w("date"))
@@ -282,9 +284,12 @@ def _content_is_inline(content: Element) -> bool:
     return any(child.tag == R for child in content)
 
 
-def write_block(container: Element, text: str, rpr: Element | None = None) -> None:
+def write_block(
+    container: Element, text: str, rpr: Element | None = None, paragraphs_per_line: bool = False
+) -> None:
     """Replace a block container's paragraphs (cell, block ``sdtContent``) with one paragraph
-    holding ``text``, keeping the first paragraph's ``w:pPr`` and first run's ``w:rPr``.
+    holding ``text``, keeping the first paragraph's ``w:pPr`` and first run's ``w:rPr``;
+    with ``paragraphs_per_line``, one such paragraph per line.
 
     Nested tables and other non-paragraph content of the container are left alone: a value
     box does not own the structure around it.
@@ -301,7 +306,18 @@ def write_block(container: Element, text: str, rpr: Element | None = None) -> No
     for node in list(first):
         if node.tag != w("pPr"):
             first.remove(node)
-    first.append(make_run(rpr, text))
+    lines = text.split("\n") if paragraphs_per_line else [text]
+    first.append(make_run(rpr, lines[0]))
+    previous = first
+    for line in lines[1:]:
+        paragraph = etree.Element(P)
+        properties = first.find(w("pPr"))
+        if properties is not None:
+            paragraph.append(copy.deepcopy(properties))
+        if line:
+            paragraph.append(make_run(rpr, line))
+        previous.addnext(paragraph)
+        previous = paragraph
 
 
 def find_controls(root: Element) -> list[ContentControl]:
