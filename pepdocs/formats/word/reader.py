@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pepdocs.errors import DocumentError
 from pepdocs.formats.base import DocumentReading, Reading
 from pepdocs.formats.safe_open import read_input
 from pepdocs.formats.word._xml import DEL, FLDCHAR, INS, MOVE_FROM, MOVE_TO, SDT, Element
@@ -48,7 +49,31 @@ def read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
         _absent_blocks(form, readings)
     unmapped = collect_unmapped(index, form, covered)
     notes = document_notes(index, form, readings)
+    editor = application(package)
+    # Word itself keeps tags and line breaks; other editors are worth a remark.
+    if (
+        editor
+        and not editor.startswith("Microsoft")
+        and editor != _template_facts(str(form.template)).application
+    ):
+        notes.insert(0, f"last saved by {editor}")
     return DocumentReading(readings=readings, unmapped=unmapped, notes=notes)
+
+
+_APP_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+
+
+def application(package: WordPackage) -> str:
+    """The program that last saved the document (``docProps/app.xml``), by name only:
+    ``LibreOffice/7.4.7.2$Linux...`` -> ``LibreOffice``. A form re-saved by another editor
+    may have lost control tags or line breaks; the report says which editor it was."""
+    try:
+        properties = package.part("docProps/app.xml")
+    except DocumentError:
+        return ""  # a damaged optional part says nothing about the answers
+    node = None if properties is None else properties.find(f"{_APP_NS}Application")
+    raw = (node.text or "").strip() if node is not None else ""
+    return raw.split("/")[0].split("$")[0].strip()[:60]
 
 
 def _revised(slot: Slot) -> bool:
@@ -223,6 +248,8 @@ class TemplateFacts:
     prompts: frozenset[str] = frozenset()
     #: the tags of its content controls
     control_tags: frozenset[str] = frozenset()
+    #: the program that saved it
+    application: str = ""
 
 
 def _template_facts(path: str) -> TemplateFacts:
@@ -246,6 +273,7 @@ def _template_facts_cached(path: str, stamp: int) -> TemplateFacts:
         pairs=frozenset((normalise(a), normalise(b)) for a, b in _cell_pairs(index, set())),
         prompts=frozenset(p for p in prompts if p),
         control_tags=frozenset(c.tag for c in index.controls if c.tag),
+        application=application(package),
     )
 
 

@@ -208,3 +208,24 @@ def test_every_anchor_kind_on_an_empty_document_is_missing(tmp_path: Path) -> No
     result = read_form(form)
     assert {r.status for r in result.readings.values()} == {"missing"}
     assert result.unmapped == [] and result.notes == []
+
+
+def test_a_form_last_saved_by_another_editor_is_noted(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    form = make_form(tmp_path, tbl(tr("UPN", "")), field("child.upn", anchor("label", "UPN")))
+    completed = make_docx(tbl(tr("UPN", "A123")))
+    package = zipfile.ZipFile(io.BytesIO(completed))
+    app = (
+        '<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats'
+        '.org/officeDocument/2006/extended-properties"><Application>LibreOffice/7.4.7.2$Linux'
+        "</Application></Properties>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in package.infolist():
+            data = app.encode() if info.filename == "docProps/app.xml" else package.read(info)
+            target.writestr(info.filename, data)
+    assert read_form(form, out.getvalue()).notes == ["last saved by LibreOffice"]
+    assert read_form(form, completed).notes == []
