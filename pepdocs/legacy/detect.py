@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -228,12 +228,18 @@ def _score(items: Sequence[Item], document: _DocumentPrint) -> float:
 # --- detection -----------------------------------------------------------------------------------
 
 
-def _candidates(kind: str, mappings_dirs: Iterable[str | os.PathLike[str]]) -> list[FormSpec]:
+def _candidates(
+    kind: str, mappings_dirs: Iterable[str | os.PathLike[str]], form: str | None = None
+) -> list[FormSpec]:
+    """Known forms of ``kind``; ``form`` (a phase or a mapping file's stem) narrows them."""
     forms: list[FormSpec] = []
     for authority in list_authorities(mappings_dirs):
         for summary in authority.forms:
-            if summary.kind == kind and summary.template_found:
-                forms.append(load_form(summary.source))
+            if summary.kind != kind or not summary.template_found:
+                continue
+            if form is not None and form not in (summary.form, summary.source.stem):
+                continue
+            forms.append(load_form(summary.source))
     return forms
 
 
@@ -243,20 +249,25 @@ def detect_form(
     *,
     mappings_dirs: Iterable[str | os.PathLike[str]] = (),
     candidates: Sequence[FormSpec] | None = None,
+    form: str | None = None,
 ) -> Detection:
-    """The known form ``data`` was filled from, by fingerprint (see the module docstring)."""
+    """The known form ``data`` was filled from, by fingerprint (see the module docstring).
+
+    ``candidates`` replaces the registry's forms; ``form`` (a phase or a mapping file's
+    stem) keeps only the forms of that name.
+    """
     kind = sniff_kind(data)
     if kind not in ("docx", "xlsx", "pdf"):
         raise DocumentError("is not a Word, Excel or PDF form", name)
-    forms = list(candidates) if candidates is not None else _candidates(kind, mappings_dirs)
-    forms = [form for form in forms if form.kind == kind]
+    forms = list(candidates) if candidates is not None else _candidates(kind, mappings_dirs, form)
+    forms = [candidate for candidate in forms if candidate.kind == kind]
     if not forms:
         return Detection(None, 0.0, notes=(f"no known {kind} form to compare with",))
     if kind == "docx":
         document = _document_items(data, name)
-        scored = [(_score(fingerprint(form), document), form) for form in forms]
+        scored = [(_score(fingerprint(known), document), known) for known in forms]
     else:
-        scored = [(_engine_score(form, data, name), form) for form in forms]
+        scored = [(_engine_score(known, data, name), known) for known in forms]
     # Highest score first; a bigger form wins a tie (a small form's items can all be found in
     # a bigger form of the same authority).
     scored.sort(key=lambda pair: (pair[0], len(pair[1].fields)), reverse=True)
@@ -315,11 +326,52 @@ def infer_form(
     return form
 
 
+#: Share of a Word form's labelled fields a PDF's page text must show to be read as that
+#: form printed to PDF.
+PRINTED_THRESHOLD = 0.5
+
+
+def _printed_form(
+    data: bytes, name: str, mappings_dirs: Sequence[str | os.PathLike[str]], form: str | None
+) -> tuple[FormSpec, float] | None:
+    """A known Word form this PDF (no form fields: a Word form printed or saved as PDF)
+    shows the labels of, as a PDF-kind copy so that the PDF engine reads its text layer by
+    those labels; with the share of labelled fields found."""
+    from pepdocs.formats.pdf import read_text_layer
+
+    best: tuple[float, FormSpec] | None = None
+    for known in _candidates("docx", mappings_dirs, form):
+        labelled = [
+            number
+            for number, spec in enumerate(known.fields)
+            if spec.extract and not spec.repeating and any(a.kind == "label" for a in spec.anchors)
+        ]
+        if not labelled:
+            continue
+        as_pdf = replace(known, kind="pdf")
+        try:
+            reading = read_text_layer(as_pdf, data, name)
+        except PepdocsError:
+            return None  # the PDF itself cannot be read: no form will do better
+        found = sum(
+            1
+            for number in labelled
+            if number in reading.readings and reading.readings[number].status == "found"
+        )
+        share = found / len(labelled)
+        if best is None or share > best[0]:
+            best = (share, as_pdf)
+    if best is None or best[0] < PRINTED_THRESHOLD:
+        return None
+    return best[1], best[0]
+
+
 def extract_any(
     source: bytes | str | os.PathLike[str],
     *,
     name: str | None = None,
     mappings_dirs: Iterable[str | os.PathLike[str]] = (),
+    form: str | None = None,
 ) -> Extraction:
     """Extract a PEP from any completed form: a known authority's (recognised by
     fingerprint) or, failing that, with a mapping inferred from the document on the spot.
@@ -337,7 +389,7 @@ def extract_any(
     else:
         data, label = read_input(source), name or os.fspath(source)
     dirs = list(mappings_dirs)
-    detection = detect_form(data, label, mappings_dirs=dirs)
+    detection = detect_form(data, label, mappings_dirs=dirs, form=form)
     if detection.form is not None:
         extraction = api.extract(data, detection.form, name=label, mappings_dirs=dirs)
         report = extraction.report
@@ -349,11 +401,29 @@ def extract_any(
             *detection.notes[1:],
         ]
         return extraction
-    if sniff_kind(data) != "docx":
+    kind = sniff_kind(data)
+    if kind == "pdf":
+        printed = _printed_form(data, label, dirs, form)
+        if printed is None:
+            raise PepdocsError(
+                f"{label}: could not recognise the form (no known form's fields or labels); "
+                "pass --authority"
+            )
+        as_pdf, share = printed
+        extraction = api.extract(data, as_pdf, name=label)
+        report = extraction.report
+        report.detected = True
+        report.confidence *= share
+        report.notes[:0] = [
+            f"form recognised from the page text: {as_pdf.label} printed to PDF "
+            f"(share of labels found {share:.2f})"
+        ]
+        return extraction
+    if kind != "docx":
         raise PepdocsError(f"{label}: could not recognise the form; pass --authority")
     with tempfile.TemporaryDirectory(prefix="pepdocs-infer-") as folder:
-        form = infer_form(data, label, folder)
-        extraction = api.extract(data, form, name=label)
+        inferred = infer_form(data, label, folder)
+        extraction = api.extract(data, inferred, name=label)
     report = extraction.report
     report.detected = True
     report.authority = INFERRED_AUTHORITY

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from pepdocs import api
 from pepdocs.legacy.convert import convert_folder
+from pepdocs.office import convert
 from pepdocs.samples import generate_peps
 
 
@@ -49,6 +50,9 @@ def source(tmp_path: Path, libreoffice: Path) -> Path:
         timeout=120,
     )
     assert (folder / "northshire-b.odt").is_file()
+    # a Westmere form printed to PDF: no form fields, read from its page text by labels
+    (staging / "westmere-c.docx").write_bytes(api.fill(peps[1], "westmere"))
+    convert([staging / "westmere-c.docx"], "pdf", folder)
     return folder
 
 
@@ -60,7 +64,7 @@ def test_a_folder_with_a_broken_file_and_an_odt_converts_the_rest(
     summary = convert_folder(source, out, "csv")
 
     assert _hashes(source) == before  # originals untouched, nothing written beside them
-    assert sorted(summary.converted) == ["northshire-b.odt", "westmere-a.docx"]
+    assert sorted(summary.converted) == ["northshire-b.odt", "westmere-a.docx", "westmere-c.pdf"]
     assert [file for file, _ in summary.errors] == ["broken.docx"]
     with (out / "errors.csv").open(encoding="utf-8-sig") as stream:
         errors = list(csv.DictReader(stream))
@@ -71,12 +75,14 @@ def test_a_folder_with_a_broken_file_and_an_odt_converts_the_rest(
     assert westmere["meta"]["authority"] == "westmere"
     with (out / "peps.csv").open(encoding="utf-8-sig") as stream:
         rows = {row["document"]: row for row in csv.DictReader(stream)}
-    assert set(rows) == {"westmere-a", "northshire-b"}
+    assert set(rows) == {"westmere-a", "northshire-b", "westmere-c"}
     assert rows["northshire-b"]["authority"] == "northshire"
+    assert rows["westmere-c"]["authority"] == "westmere"
+    assert float(rows["westmere-c"]["confidence"]) < 1.0  # page text, not form fields
     assert rows["westmere-a"]["views.child"].startswith("'=")  # formula neutralised
     with (out / "targets.csv").open(encoding="utf-8-sig") as stream:
         targets = list(csv.DictReader(stream))
-    assert {row["document"] for row in targets} <= {"westmere-a", "northshire-b"}
+    assert {row["document"] for row in targets} <= {"westmere-a", "northshire-b", "westmere-c"}
     assert targets and targets[0]["item"] == "1"
 
 
