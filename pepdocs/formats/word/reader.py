@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from docxtpl import DocxTemplate
 
 from pepdocs.errors import DocumentError
 from pepdocs.formats.base import DocumentReading, Reading
@@ -139,9 +142,16 @@ def read_field(
 
 def _absent_blocks(form: FormSpec, readings: dict[int, Reading]) -> None:
     """A Jinja template leaves conditional blocks out when they have no value
-    (``{%p if f.transition_plan %}``): a control the template has but the document lacks was
-    left out empty, not lost."""
-    tags = _template_facts(str(form.template)).control_tags if form.template else frozenset()
+    (``{%p if f.transition_plan %}``): a control inside such a block in the template, missing
+    from a document that is this form (some control anchor was found), was left out empty,
+    not lost."""
+    tags = _template_facts(str(form.template)).conditional_tags if form.template else frozenset()
+    is_this_form = any(
+        reading.status != "missing" and getattr(reading.anchor, "kind", None) == "control"
+        for reading in readings.values()
+    )
+    if not is_this_form:
+        return
     for number, reading in readings.items():
         if reading.status != "missing":
             continue
@@ -250,6 +260,8 @@ class TemplateFacts:
     control_tags: frozenset[str] = frozenset()
     #: the program that saved it
     application: str = ""
+    #: tags of controls inside a Jinja template's conditional blocks (``{%p if %}``)
+    conditional_tags: frozenset[str] = frozenset()
 
 
 def _template_facts(path: str) -> TemplateFacts:
@@ -274,7 +286,28 @@ def _template_facts_cached(path: str, stamp: int) -> TemplateFacts:
         prompts=frozenset(p for p in prompts if p),
         control_tags=frozenset(c.tag for c in index.controls if c.tag),
         application=application(package),
+        conditional_tags=conditional_tags(package.zip.read("word/document.xml").decode("utf-8")),
     )
+
+
+_JINJA_BLOCK_OR_TAG = re.compile(r"\{%-?\s*(?:p|tr|tc|r)?\s*(if|endif)\b|<w:tag w:val=\"([^\"]*)\"")
+
+
+def conditional_tags(xml: str) -> frozenset[str]:
+    """Tags of the content controls between ``{% if %}`` and ``{% endif %}`` in a Jinja
+    template's ``document.xml`` (after docxtpl's own tag repair, so split runs count)."""
+    patched = DocxTemplate.patch_xml(None, xml) if "{%" in xml else xml
+    depth = 0
+    inside: set[str] = set()
+    for match in _JINJA_BLOCK_OR_TAG.finditer(patched):
+        keyword, tag = match.groups()
+        if keyword == "if":
+            depth += 1
+        elif keyword == "endif":
+            depth = max(depth - 1, 0)
+        elif tag is not None and depth:
+            inside.add(tag)
+    return frozenset(inside)
 
 
 # --- document remarks ---------------------------------------------------------------------

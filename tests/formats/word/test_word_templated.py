@@ -120,3 +120,11 @@ def test_a_template_syntax_error_is_one_line_naming_the_template(tmp_path: Path)
     form = make_form(tmp_path, body, field("a", anchor("control", "a")), settings=DOCXTPL)
     with pytest.raises(DocumentError, match=r"template\.docx"):
         fill(form, "x")
+
+
+def test_a_document_that_is_not_the_jinja_form_reads_all_missing(tmp_path: Path) -> None:
+    from .docxbuild import make_docx
+
+    form = make_form(tmp_path, _northshire_like(), *_fields(), settings=DOCXTPL)  # type: ignore[arg-type]
+    letter = make_docx(p("Dear parent, the school trip is on Friday."))
+    assert {r.status for r in read_form(form, letter).readings.values()} == {"missing"}
