@@ -1,0 +1,138 @@
+"""Extraction speed: completed forms of every authority read back into PEPs.
+
+A script, not a test. Completed forms are made first (``pepdocs.api.fill`` of generated,
+fictional PEPs: every section filled, as a school returns them), then timed in one process:
+
+* ``extract_docs_per_s[<authority>/<form>]``: ``pepdocs.api.extract`` (safe open, anchors,
+  transforms, model validation, the field report) per file;
+* beside each Word form, ``python_docx_open_docs_per_s``: python-docx's ``Document(path)``
+  alone on the same files, i.e. only opening and parsing, no reading of any field;
+* ``extract_word_docs_per_s``: all Word forms together (target >= 100 per process);
+* ``convert``: docs/s of ``pepdocs convert`` over 1,000 forms when that command exists.
+
+Usage::
+
+    python benchmarks/bench_extract.py            # 40 forms per authority form
+    python benchmarks/bench_extract.py --quick    # 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pepdocs import api
+from pepdocs.mapping import list_authorities
+from pepdocs.samples import generate_peps
+
+
+def _rate(count: int, seconds: float) -> float:
+    return count / seconds if seconds else 0.0
+
+
+def _make_forms(work: Path, count: int) -> list[tuple[str, str, str, list[Path]]]:
+    """(authority, form, kind, files) for every shipped form whose template exists."""
+    made = []
+    for authority in list_authorities():
+        for summary in authority.forms:
+            if not summary.template_found:
+                continue
+            folder = work / f"{authority.name}-{summary.form}"
+            folder.mkdir(parents=True)
+            files = []
+            peps = generate_peps(count, seed=11, authority=authority.name, phase=summary.form)
+            for number, pep in enumerate(peps):
+                path = folder / f"{number:04d}.{summary.kind}"
+                path.write_bytes(api.fill(pep, authority.name, summary.form))
+                files.append(path)
+            made.append((authority.name, summary.form, summary.kind, files))
+    return made
+
+
+def _time_extract(authority: str, form: str, files: list[Path]) -> tuple[float, float]:
+    """(wall, CPU) seconds to extract every file; the form is resolved once outside."""
+    from pepdocs.mapping import resolve_form
+
+    spec = resolve_form(authority, form=form)
+    api.extract(files[0], spec)  # warm: the first read of a form builds its lookups
+    started, cpu = time.perf_counter(), time.process_time()
+    for path in files:
+        api.extract(path, spec)
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def _time_python_docx(files: list[Path]) -> float:
+    from docx import Document
+
+    Document(files[0])
+    started = time.perf_counter()
+    for path in files:
+        Document(path)
+    return time.perf_counter() - started
+
+
+def _convert(work: Path, forms: list[tuple[str, str, str, list[Path]]], quick: bool) -> None:
+    from pepdocs.cli import cli
+
+    if "convert" not in cli.commands:
+        print("convert_docs_per_s: skipped (no `pepdocs convert` command yet)")
+        return
+    total = 100 if quick else 1_000
+    source = work / "convert-in"
+    source.mkdir()
+    word = [path for _, _, kind, files in forms if kind == "docx" for path in files]
+    for number in range(total):
+        shutil.copyfile(word[number % len(word)], source / f"{number:05d}.docx")
+    started = time.perf_counter()
+    completed = subprocess.run(
+        [sys.executable, "-m", "pepdocs", "convert", str(source), "--out", str(work / "out")],
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - started
+    if completed.returncode not in (0, 1):
+        last = (completed.stderr.strip().splitlines() or ["?"])[-1]
+        print(f"convert_docs_per_s: skipped (pepdocs convert failed: {last})")
+        return
+    print(f"convert_docs_per_s: {_rate(total, seconds):.1f}  ({total} forms, one process)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="10 forms per authority form")
+    parser.add_argument("--count", type=int, help="forms per authority form")
+    args = parser.parse_args()
+    count = args.count or (10 if args.quick else 40)
+    work = Path(tempfile.mkdtemp(prefix="pepdocs-bench-extract-"))
+    print(f"# cpus: {os.cpu_count()}, python {sys.version.split()[0]}, {count} forms per form")
+    forms = _make_forms(work, count)
+    word_files = 0
+    word_seconds = 0.0
+    docx_seconds = 0.0
+    for authority, form, kind, files in forms:
+        seconds, cpu = _time_extract(authority, form, files)
+        line = (
+            f"extract_docs_per_s[{authority}/{form}/{kind}]: {_rate(len(files), seconds):.1f}"
+            f"  (cpu: {_rate(len(files), cpu):.1f})"
+        )
+        if kind == "docx":
+            opened = _time_python_docx(files)
+            line += f"  python_docx_open_docs_per_s: {_rate(len(files), opened):.1f}"
+            word_files += len(files)
+            word_seconds += seconds
+            docx_seconds += opened
+        print(line)
+    print(f"extract_word_docs_per_s: {_rate(word_files, word_seconds):.1f}")
+    print(f"python_docx_open_docs_per_s: {_rate(word_files, docx_seconds):.1f}")
+    _convert(work, forms, args.quick)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
