@@ -253,3 +253,28 @@ def test_jobs_below_one_are_a_usage_error(tmp_path: Path) -> None:
     roster = write_roster(tmp_path / "roster.csv", [child(1)])
     with pytest.raises(UsageError, match="--jobs"):
         run_batch(roster, options(tmp_path / "out", jobs=0))
+
+
+def test_a_mapping_files_roster_section_names_the_columns_of_its_export(
+    tmp_path: Path,
+) -> None:
+    mappings = tmp_path / "mappings"
+    mappings.mkdir()
+    shipped = Path("mappings/westmere-school-age.yaml").read_text(encoding="utf-8")
+    (mappings / "westmere-school-age.yaml").write_text(
+        shipped + '\nroster:\n  columns:\n    "Child Number": child.la_child_id\n'
+        '    "Birthday": child.date_of_birth\n',
+        encoding="utf-8",
+    )
+    row = child(1, Authority="westmere")
+    row["Child Number"] = row.pop("LA Child ID")
+    row["Birthday"] = row.pop("DOB")
+    headers = [name for name in row if name != "UPN"]
+    roster = write_roster(tmp_path / "roster.csv", [row], headers)
+    result = run_batch(
+        roster, options(tmp_path / "out", authority="westmere", mappings_dirs=(str(mappings),))
+    )
+    assert result.counts == {"made": 1}
+    assert result.ignored_columns == []
+    (entry,) = manifest_rows(tmp_path / "out")
+    assert entry["output"] == "westmere-9000001-2025-26-spring.docx"
