@@ -221,6 +221,11 @@ class DocumentIndex:
         ]
 
     @cached_property
+    def label_keys(self) -> frozenset[str]:
+        """The form's label texts, normalised (empty texts never count)."""
+        return frozenset(k for k in (normalise(t) for t in self.label_texts) if k)
+
+    @cached_property
     def cell_text(self) -> dict[GridCell, str]:
         """Normalised text per cell (a vertically merged cell once)."""
         return {cell: text for _, cell, text in self.cell_entries}

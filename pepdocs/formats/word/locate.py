@@ -181,7 +181,7 @@ def _label_slots(
             for grid, cell, text in index.cell_entries:
                 if _label_match(text, wanted) != strength or not index.in_range(cell.tc, scope):
                     continue
-                target = _value_cell(grid, cell, direction)
+                target = _value_cell(index, grid, cell, direction)
                 if target is not None:
                     where = "below" if target.row > cell.row else "right of"
                     yield RegionSlot(
@@ -223,7 +223,9 @@ def _label_pattern(label: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-def _value_cell(grid: TableGrid, cell: GridCell, direction: str | None) -> GridCell | None:
+def _value_cell(
+    index: DocumentIndex, grid: TableGrid, cell: GridCell, direction: str | None
+) -> GridCell | None:
     right = grid.right_of(cell, cell.row)
     below = grid.below(cell)
     if direction == "right":
@@ -232,8 +234,12 @@ def _value_cell(grid: TableGrid, cell: GridCell, direction: str | None) -> GridC
         return below
     if right is None:
         return below
-    # A header row of label cells (all shaded/bold) has its values underneath.
-    if below is not None and _looks_like_label(cell.tc) and _looks_like_label(right.tc):
+    if below is not None and (
+        # a header row of label cells (all shaded/bold) has its values underneath
+        (_looks_like_label(cell.tc) and _looks_like_label(right.tc))
+        # so does a row whose next cell is another of the form's labels
+        or index.cell_text.get(right, "") in index.label_keys
+    ):
         return below
     return right
 

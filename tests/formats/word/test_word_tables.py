@@ -230,3 +230,14 @@ def test_a_copy_of_the_table_below_it_continues_the_rows(tmp_path: Path) -> None
     second = _targets_table(("Swim 25m", "Carer", "June"))
     form = make_form(tmp_path, first + p("") + second, targets_field())  # type: ignore[arg-type]
     assert [row["Target"] for row in reading(form).raw] == ["Read daily", "Swim 25m"]  # type: ignore[union-attr]
+
+
+def test_a_row_of_the_form_s_own_labels_has_its_values_below(tmp_path: Path) -> None:
+    body = tbl(tr("Name", "Date of birth"), tr("Ava", "03/09/2015"))
+    form = make_form(
+        tmp_path,
+        body,
+        field("child.first_name", anchor("label", "Name")),
+        field("child.date_of_birth", anchor("label", "Date of birth")),
+    )
+    assert round_trip(form, None, None) == ["Ava", "03/09/2015"]
