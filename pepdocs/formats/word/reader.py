@@ -143,14 +143,11 @@ def read_field(
 def _absent_blocks(form: FormSpec, readings: dict[int, Reading]) -> None:
     """A Jinja template leaves conditional blocks out when they have no value
     (``{%p if f.transition_plan %}``): a control inside such a block in the template, missing
-    from a document that is this form (some control anchor was found), was left out empty,
-    not lost."""
+    from a document that is this form, was left out empty, not lost. "This form": at least a
+    quarter of its fields were found (through any anchor: a re-save may drop the tags)."""
     tags = _template_facts(str(form.template)).conditional_tags if form.template else frozenset()
-    is_this_form = any(
-        reading.status != "missing" and getattr(reading.anchor, "kind", None) == "control"
-        for reading in readings.values()
-    )
-    if not is_this_form:
+    present = sum(1 for reading in readings.values() if reading.status != "missing")
+    if not readings or present * 4 < len(readings):
         return
     for number, reading in readings.items():
         if reading.status != "missing":
