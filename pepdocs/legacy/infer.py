@@ -177,6 +177,8 @@ def _flow(value: Any) -> str:
                 "false",
                 "null",
             )
+            if key_text in ("true", "false"):
+                safe = True  # a yes/no mapping's keys are YAML booleans (docs/mappings.md)
             parts.append(f"{key_text if safe else _quote(key_text)}: {_flow(item)}")
         return "{" + ", ".join(parts) + "}"
     if isinstance(value, list | tuple):
@@ -194,7 +196,8 @@ def _flow(value: Any) -> str:
 def infer_mapping(
     template_path: str | os.PathLike[str], *, lexicon: Lexicon | None = None
 ) -> InferredMapping:
-    """Infer a draft mapping for the form at ``template_path`` (a blank or completed .docx)."""
+    """Infer a draft mapping for the form at ``template_path``: a blank or completed Word
+    form, an Excel workbook or a PDF AcroForm."""
     path = Path(template_path)
     return infer_mapping_from_bytes(read_input(path), str(path), lexicon=lexicon)
 
@@ -204,14 +207,20 @@ def infer_mapping_from_bytes(
 ) -> InferredMapping:
     """:func:`infer_mapping` for a document in memory (``name`` labels messages)."""
     kind = sniff_kind(data)
+    lexicon = lexicon or load_lexicon()
+    if kind in ("xlsx", "pdf"):
+        from pepdocs.legacy.infer_forms import infer_pdf_entries, infer_workbook_entries
+
+        infer = infer_workbook_entries if kind == "xlsx" else infer_pdf_entries
+        entries, unmatched = infer(data, name, lexicon)
+        return InferredMapping(kind, Path(name), "school_age", entries, unmatched)
     if kind != "docx":
         raise PepdocsError(
-            f"{name}: mappings can be inferred for Word (.docx) forms only so far; "
-            "write this form's mapping by hand (docs/authoring.md)"
+            f"{name}: not a Word, Excel or PDF form; mappings are inferred for those only"
         )
     package = WordPackage.open(data, name)
     index = DocumentIndex(package.document(), package.part(STYLES_PART))
-    inference = _WordInference(index, lexicon or load_lexicon())
+    inference = _WordInference(index, lexicon)
     entries = inference.run()
     return InferredMapping(
         kind="docx",
@@ -847,44 +856,44 @@ class _WordInference:
     # -- assignment --------------------------------------------------------------------------
 
     def _assign(self) -> list[InferredEntry]:
-        """Best candidates first; each path once, each box once. Equal candidates for one
-        path in two places mean the form is ambiguous: neither is taken."""
-        ranked = sorted(self.candidates, key=lambda c: c.entry.confidence, reverse=True)
-        taken_paths: set[str] = set()
-        taken_elements: set[Any] = set()
-        chosen: list[InferredEntry] = []
-        by_path: dict[str, list[_Candidate]] = {}
-        for candidate in ranked:
-            by_path.setdefault(candidate.entry.path, []).append(candidate)
-        for candidate in ranked:
-            entry = candidate.entry
-            if entry.path in taken_paths:
-                continue
-            if any(claim in taken_elements for claim in candidate.claims):
-                continue
-            rivals = [
-                other
-                for other in by_path[entry.path]
-                if other is not candidate
-                and other.entry.confidence >= entry.confidence - 0.02
-                and not set(other.claims) & set(candidate.claims)
-                and other.entry.element is not entry.element
-            ]
-            if rivals and not _same_box(candidate, rivals):
-                entry.confidence = round(entry.confidence * 0.7, 3)
-                entry.evidence += "; the form has another place that fits"
-            taken_paths.add(entry.path)
-            taken_elements.update(candidate.claims)
-            chosen.append(entry)
-        order = {path: number for number, path in enumerate(self.catalog)}
-        chosen.sort(key=lambda e: order.get(e.path, len(order)))
-        seen: set[str] = set()
-        self.unmatched = [
-            t
-            for t in self.unmatched
-            if not (t in seen or seen.add(t))  # type: ignore[func-returns-value]
+        self.unmatched = list(dict.fromkeys(self.unmatched))
+        return assign(self.candidates)
+
+
+def assign(candidates: Sequence[_Candidate]) -> list[InferredEntry]:
+    """Best candidates first; each path once, each box once (``claims``). A path that fits
+    another place almost as well keeps its entry with its confidence cut: the form is
+    ambiguous there and a person should look. Entries come back in model order."""
+    ranked = sorted(candidates, key=lambda c: c.entry.confidence, reverse=True)
+    taken_paths: set[str] = set()
+    taken_elements: set[Any] = set()
+    chosen: list[InferredEntry] = []
+    by_path: dict[str, list[_Candidate]] = {}
+    for candidate in ranked:
+        by_path.setdefault(candidate.entry.path, []).append(candidate)
+    for candidate in ranked:
+        entry = candidate.entry
+        if entry.path in taken_paths:
+            continue
+        if any(claim in taken_elements for claim in candidate.claims):
+            continue
+        rivals = [
+            other
+            for other in by_path[entry.path]
+            if other is not candidate
+            and other.entry.confidence >= entry.confidence - 0.02
+            and not set(other.claims) & set(candidate.claims)
+            and other.entry.element is not entry.element
         ]
-        return chosen
+        if rivals and not _same_box(candidate, rivals):
+            entry.confidence = round(entry.confidence * 0.7, 3)
+            entry.evidence += "; the form has another place that fits"
+        taken_paths.add(entry.path)
+        taken_elements.update(candidate.claims)
+        chosen.append(entry)
+    order = {path: number for number, path in enumerate(field_catalog())}
+    chosen.sort(key=lambda e: order.get(e.path, len(order)))
+    return chosen
 
 
 def _paragraph_of(element: Element) -> Element | None:

@@ -157,7 +157,8 @@ class Lexicon:
         spelled = self.expand_identifier(name)
         options = [spelled, split_identifier(name)]
         words = fold(split_identifier(name)).split()
-        if len(words) > 1 and words[0] in _TAG_PREFIXES:
+        if len(words) > 1 and (words[0] in _TAG_PREFIXES or len(words[0]) <= 3):
+            # a prefix naming the field kind or the authority ("txtUPN", "sv_first_name")
             options.append(self.expand_identifier(" ".join(words[1:])))
         best: LexiconMatch | None = None
         for option in options:
