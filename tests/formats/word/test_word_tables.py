@@ -241,3 +241,31 @@ def test_a_row_of_the_form_s_own_labels_has_its_values_below(tmp_path: Path) -> 
         field("child.date_of_birth", anchor("label", "Date of birth")),
     )
     assert round_trip(form, None, None) == ["Ava", "03/09/2015"]
+
+
+def test_rows_that_skip_grid_columns_line_up_with_their_header(tmp_path: Path) -> None:
+    skipped = (
+        '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>' + tc("Ms Hale") + tc("July") + "</w:tr>"
+    )
+    body = tbl(tr("Target", "Lead person", "By when"), tr("Read", "Carer", "June"), skipped, cols=3)
+    form = make_form(tmp_path, body, targets_field())  # type: ignore[arg-type]
+    assert reading(form).raw == [
+        {"Target": "Read", "Lead person": "Carer", "By when": "June"},
+        {"Target": "", "Lead person": "Ms Hale", "By when": "July"},
+    ]
+
+
+def test_a_value_cell_merged_down_two_rows_is_written_once(tmp_path: Path) -> None:
+    body = tbl(
+        tr(tc("Address"), tc("", vmerge="restart")),
+        tr(tc("Postcode"), tc("", vmerge="continue")),
+    )
+    form = make_form(
+        tmp_path,
+        body,
+        field("a", anchor("label", "Address")),
+        field("b", anchor("label", "Postcode")),
+    )
+    data = fill(form, "1 Larch Row", None)
+    assert document_xml(data).count("1 Larch Row") == 1
+    assert round_trip(form, "1 Larch Row", None) == ["1 Larch Row", "1 Larch Row"]
