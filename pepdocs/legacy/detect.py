@@ -263,6 +263,8 @@ def detect_form(
     forms = [candidate for candidate in forms if candidate.kind == kind]
     if not forms:
         return Detection(None, 0.0, notes=(f"no known {kind} form to compare with",))
+    if kind != "docx":
+        _check_readable(kind, data, name)
     if kind == "docx":
         document = _document_items(data, name)
         scored = [(_score(fingerprint(known), document), known) for known in forms]
@@ -278,6 +280,19 @@ def detect_form(
         notes.append(f"next best {runner_up.label} (score {runner_score:.2f})")
     recognised = best if score >= DETECTION_THRESHOLD else None
     return Detection(recognised, score, runner_up, runner_score, best, tuple(notes))
+
+
+def _check_readable(kind: str, data: bytes, name: str) -> None:
+    """Open an Excel or PDF document once through the engines' safe loaders, so that a
+    damaged or refused one fails with its real reason, not "no form matched"."""
+    if kind == "xlsx":
+        from pepdocs.formats.excel import _load  # the engine's safe loader
+
+        _load(data, name)
+    else:
+        from pepdocs.safety.pdf import open_pdf
+
+        open_pdf(data, name)
 
 
 def _engine_score(form: FormSpec, data: bytes, name: str) -> float:
@@ -349,10 +364,7 @@ def _printed_form(
         if not labelled:
             continue
         as_pdf = replace(known, kind="pdf")
-        try:
-            reading = read_text_layer(as_pdf, data, name)
-        except PepdocsError:
-            return None  # the PDF itself cannot be read: no form will do better
+        reading = read_text_layer(as_pdf, data, name)
         found = sum(
             1
             for number in labelled

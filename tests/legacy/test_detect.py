@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pepdocs import api
+from pepdocs.errors import DocumentError
 from pepdocs.legacy.detect import INFERRED_CONFIDENCE, detect_form, extract_any
 from pepdocs.mapping import list_authorities, load_form
 from pepdocs.samples import generate_peps
@@ -71,3 +72,12 @@ def test_an_unknown_authoritys_form_is_read_by_inference_with_low_confidence(
     assert child["date_of_birth"] == pep["child"]["date_of_birth"]
     assert child["upn"] == pep["child"]["upn"]
     assert "authority" not in extraction.pep["meta"]
+
+
+def test_a_damaged_document_fails_with_its_own_reason_not_as_unrecognised() -> None:
+    pep = next(generate_peps(1, seed=5, phase="school_age"))
+    document = api.fill(pep, "westmere")
+    with pytest.raises(DocumentError, match="damaged or cut short"):
+        extract_any(document[: len(document) // 2], name="cut.docx")
+    with pytest.raises(DocumentError, match="not a Word, Excel or PDF form"):
+        extract_any(b"Name: Ava\nDate of birth: 03/09/2015\n", name="notes.docx")
