@@ -499,6 +499,8 @@ def _detect(
         raise DocumentError("is not a Word, Excel or PDF form", name)
     candidates = _candidate_forms(kind, authority, form, mappings_dirs)
     if not candidates:
+        if authority is not None:
+            raise UsageError(f"{name}: {os.fspath(authority)} has no {kind} form to read it with")
         raise PepdocsError(f"{name}: no known {kind} form to compare it with; pass --authority")
     engine = get_engine(kind)
     text = _document_text(data, kind, name)

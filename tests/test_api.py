@@ -514,3 +514,12 @@ def test_a_document_that_is_not_the_form_reports_its_fields_missing(tmp_path: Pa
     jinja_form = next(form for form in SHIPPED if form.settings.get("engine"))
     extraction = api.extract(path, jinja_form)
     assert extraction.report.counts()["empty"] == 0
+
+
+def test_an_authority_without_a_form_of_the_documents_kind_is_named(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "pep.xlsx"
+    openpyxl.Workbook().save(path)
+    with pytest.raises(UsageError, match=r"pep\.xlsx: eastborough has no xlsx form to read it"):
+        api.extract(path, "eastborough")
