@@ -99,3 +99,27 @@ def test_xlsx_output_has_a_sheet_per_section_and_refuses_to_overwrite(
 
     with pytest.raises(OutputExistsError):
         convert_folder(source, out, "xlsx")
+
+
+def test_progress_is_reported_per_document_and_other_files_are_error_rows(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    (source / "2019").mkdir(parents=True)
+    pep = next(generate_peps(1, seed=22, phase="school_age"))
+    (source / "2019" / "smith.docx").write_bytes(api.fill(pep, "westmere"))
+    (source / "2019" / "smith copy.docx").write_bytes(api.fill(pep, "westmere"))
+    (source / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (source / "readme.txt").write_text("not a PEP", encoding="utf-8")
+    calls: list[tuple[int, int, str]] = []
+    summary = convert_folder(
+        source,
+        tmp_path / "out",
+        progress=lambda done, total, name: calls.append((done, total, name)),
+    )
+    assert calls == [(1, 2, "2019/smith copy.docx"), (2, 2, "2019/smith.docx")]
+    assert summary.errors == [("photo.jpg", "not a PEP document type (.jpg)")]
+    assert sorted(p.name for p in (tmp_path / "out" / "peps").iterdir()) == [
+        "2019_smith.json",
+        "2019_smith_copy.json",
+    ]
+    tables = json.loads((tmp_path / "out" / "peps.json").read_text(encoding="utf-8"))
+    assert [row["source"] for row in tables["peps"]] == ["2019/smith copy.docx", "2019/smith.docx"]
