@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import os
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +28,7 @@ from pepdocs.errors import (
 )
 from pepdocs.formats import get_engine
 from pepdocs.formats.base import DocumentReading, Reading
-from pepdocs.formats.safe_open import open_package, parse_xml, read_input, sniff_kind
+from pepdocs.formats.safe_open import read_input, sniff_kind
 from pepdocs.mapping.registry import FormSummary, list_authorities, load_form, resolve_form
 from pepdocs.mapping.spec import ColumnSpec, FieldSpec, FormSpec, FormValue
 from pepdocs.mapping.transforms import BoolTransform, normalise_label
@@ -37,7 +36,6 @@ from pepdocs.model import dump_pep, load_pep, load_pep_file, validate_pep
 from pepdocs.report import ExtractionReport, FieldReport, TranslationReport
 
 __all__ = [
-    "DETECTION_THRESHOLD",
     "Extraction",
     "extract",
     "extract_file",
@@ -52,10 +50,6 @@ __all__ = [
 
 Source = bytes | str | os.PathLike[str]
 MappingsDirs = Sequence[str | os.PathLike[str]]
-
-#: Share of a form's anchors that must be found in a document for the form to count as
-#: recognised when no authority is given. Below it, guessing would put values in wrong fields.
-DETECTION_THRESHOLD = 0.5
 
 #: Model paths a form implies by being that form; never "unplaced" when translating.
 _IMPLIED_BY_FORM = frozenset({"meta.authority", "meta.phase"})
@@ -491,9 +485,14 @@ def _detect(
     authority: str | os.PathLike[str] | None,
     form: str | None,
     mappings_dirs: MappingsDirs,
-) -> tuple[FormSpec, DocumentReading, float, list[str]]:
-    """Recognise which known form a document is: the one whose anchors are found most, its
-    fingerprint (title) confirming it."""
+) -> tuple[FormSpec, float, list[str]]:
+    """Recognise which known form a document is, by the forms' fingerprints (tags, field
+    names, labels, the mapping's own texts: :mod:`pepdocs.legacy.detect`), among every known
+    form or, when ``authority`` is given, among that authority's forms."""
+    # Deferred: pepdocs.legacy reads documents through this module (extract_any), and
+    # ``import pepdocs`` should not pay for the detector until a form must be recognised.
+    from pepdocs.legacy.detect import detect_form
+
     kind = sniff_kind(data)
     if kind not in _FILE_KINDS:
         raise DocumentError("is not a Word, Excel or PDF form", name)
@@ -502,75 +501,19 @@ def _detect(
         if authority is not None:
             raise UsageError(f"{name}: {os.fspath(authority)} has no {kind} form to read it with")
         raise PepdocsError(f"{name}: no known {kind} form to compare it with; pass --authority")
-    engine = get_engine(kind)
-    text = _document_text(data, kind, name)
-    scored: list[tuple[float, int, FormSpec, DocumentReading]] = []
-    for spec in candidates:
-        reading = engine.read(spec, data, name)
-        score, hits = _score(spec, reading)
-        scored.append((score * _fingerprint_factor(spec, text), hits, spec, reading))
-    # Most anchors found first; a bigger form wins a tie (a small form's anchors can all be
-    # found in a bigger form of the same authority).
-    scored.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
-    score, _, spec, reading = scored[0]
-    if score < DETECTION_THRESHOLD:
+    detection = detect_form(data, name, candidates=candidates)
+    if detection.form is None:
+        if authority is not None:
+            raise UsageError(
+                f"{name}: could not tell which of {os.fspath(authority)}'s forms this is; "
+                "pass --form"
+            )
         raise PepdocsError(f"{name}: could not recognise the form; pass --authority")
-    notes = [f"form recognised from the document: {spec.label} (score {score:.2f})"]
-    if len(scored) > 1:
-        runner_up = scored[1]
-        notes.append(f"next best: {runner_up[2].label} (score {runner_up[0]:.2f})")
-    return spec, reading, score, notes
-
-
-#: Parts of a package whose text can hold a form's title (Word puts it in a header too).
-_TEXT_PARTS = re.compile(r"^(word/(document|header\d*|footer\d*)\.xml|xl/sharedStrings\.xml)$")
-_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
-
-
-def _squashed(text: str) -> str:
-    """Text compared without case, spacing or dash style: titles are split across runs,
-    re-typed in capitals, or given an en dash by autocorrect."""
-    return "".join(text.translate(_DASHES).casefold().split())
-
-
-def _document_text(data: bytes, kind: str, name: str) -> str | None:
-    """The squashed text of a Word or Excel package, for fingerprints; None for other kinds
-    (PDF text needs the PDF engine's bounded reader, so its fingerprint is not checked)."""
-    if kind not in ("docx", "xlsx"):
-        return None
-    package = open_package(data, name, kind)  # type: ignore[arg-type]
-    texts: list[str] = []
-    for part in package.names():
-        if _TEXT_PARTS.match(part):
-            root = parse_xml(package.read(part), name, part)
-            texts.extend(node.text or "" for node in root.iter("{*}t"))
-    return _squashed("".join(texts))
-
-
-def _fingerprint_factor(spec: FormSpec, text: str | None) -> float:
-    """1.0 when the form's ``fingerprint`` texts (its title, its authority's name) are all in
-    the document or cannot be checked; 0.5 when they are not. Anchors alone are weak evidence
-    between forms built from the same tags and labels."""
-    fingerprint = spec.settings.get("fingerprint")
-    if text is None or not isinstance(fingerprint, list) or not fingerprint:
-        return 1.0
-    wanted = [_squashed(str(item)) for item in fingerprint]
-    return 1.0 if all(item in text for item in wanted) else 0.5
-
-
-def _score(spec: FormSpec, reading: DocumentReading) -> tuple[float, int]:
-    """Share of a form's fields whose anchors the document has; a field found through its
-    first anchor counts fully, through a fallback three quarters (labels are less unique)."""
-    total = 0.0
-    hits = 0
-    fields = [(index, field) for index, field in enumerate(spec.fields) if field.extract]
-    for index, field_spec in fields:
-        found = reading.readings.get(index)
-        if found is None or found.status == "missing":
-            continue
-        hits += 1
-        total += 1.0 if _anchor_used(field_spec, found) == "primary" else 0.75
-    return (total / len(fields) if fields else 0.0), hits
+    notes = [
+        f"form recognised from the document: {detection.form.label} (score {detection.score:.2f})",
+        *detection.notes[1:],
+    ]
+    return detection.form, detection.score, notes
 
 
 def extract(
@@ -598,12 +541,11 @@ def extract(
         spec = _resolve(authority, form=form)
     elif authority is not None and (form is not None or _single_form(authority, mappings_dirs)):
         spec = _resolve(authority, form=form, mappings_dirs=mappings_dirs)
-    if spec is not None:
-        reading = get_engine(spec.kind).read(spec, data, label)
-    else:
+    if spec is None:
         assert not isinstance(authority, FormSpec)
-        spec, reading, score, notes = _detect(data, label, authority, form, mappings_dirs)
+        spec, score, notes = _detect(data, label, authority, form, mappings_dirs)
         detected = True
+    reading = get_engine(spec.kind).read(spec, data, label)
     assembler = _Assembler(spec, reading)
     assembler.run()
     meta = assembler.pep.setdefault("meta", {})

@@ -498,13 +498,9 @@ def _has_value(pep: dict[str, Any], path: str) -> bool:
     return value is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Word engine bug: with a Jinja (docxtpl) form's mapping, every control absent from "
-    "ANY document reads as 'empty' (left out by the template), so a document that is not the "
-    "form reports no field missing (formats/base.py: missing = no anchor found)",
-)
 def test_a_document_that_is_not_the_form_reports_its_fields_missing(tmp_path: Path) -> None:
+    # A Jinja (docxtpl) form leaves empty conditional blocks out; a letter read with its
+    # mapping must still say "missing", not "empty" (formats/base.py: no anchor found).
     import docx
 
     path = tmp_path / "letter.docx"
