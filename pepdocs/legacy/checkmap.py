@@ -14,6 +14,7 @@ Problems carry ``file:line`` (the anchor's or the field's line in the mapping fi
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,7 +28,7 @@ from pepdocs.formats.word.legacy import match_legacy
 from pepdocs.formats.word.locate import locate
 from pepdocs.formats.word.package import STYLES_PART, WordPackage
 from pepdocs.formats.word.reader import label_texts
-from pepdocs.legacy.infer import label_echo
+from pepdocs.formats.word.text import normalise
 from pepdocs.mapping.loader import load_mapping
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec
 
@@ -144,36 +145,67 @@ def _occurrences(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, file: st
         return 1
     if anchor.kind == "legacy":
         return max(1, len(match_legacy(index.legacy_fields, anchor.key)))
-    if anchor.kind in ("label", "checkbox", "heading", "table"):
+    if anchor.kind in ("label", "checkbox"):
+        return max(1, _same_label_places(index, anchor))
+    if anchor.kind in ("heading", "table"):
         count = 1
         while count < 9:
             options: dict[str, Any] = {**anchor.options, "occurrence": count + 1}
-            nth = replace(anchor, options=options)
-            if locate(index, nth, spec, file) is None:
+            if locate(index, replace(anchor, options=options), spec, file) is None:
                 break
             count += 1
-        if anchor.kind == "label" and count > 1:
-            # A "Label: value" paragraph and a label cell can both match: what matters is
-            # that two *different* places would be read, so count distinct value boxes.
-            count = _distinct_label_places(index, anchor, spec, file, count)
         return count
     return 1
 
 
-def _distinct_label_places(
-    index: DocumentIndex, anchor: Anchor, spec: FieldSpec, file: str, count: int
-) -> int:
-    places: set[int] = set()
-    for occurrence in range(1, count + 1):
-        nth = replace(anchor, options={**anchor.options, "occurrence": occurrence})
-        slot = locate(index, nth, spec, file)
-        if slot is None or label_echo(slot):
-            continue
-        container = getattr(slot, "container", None)
-        if container is None:
-            container = getattr(slot, "paragraph", None)
-        places.add(id(container) if container is not None else occurrence)
-    return len(places)
+def _same_label_places(index: DocumentIndex, anchor: Anchor) -> int:
+    """Places that say the label as strongly as the engine's first match does: the engine
+    takes cells that say exactly the label first, then cells with the label and a note,
+    then "Label: value" paragraphs (checkboxes: boxes beside exactly the label), so only
+    places of that first kind compete. A "Label:" cell is one place, not two."""
+    wanted = normalise(anchor.key)
+    section = anchor.options.get("section")
+    scope = index.section_range(str(section)) if section else None
+    if section and scope is None:
+        return 0
+    direction = anchor.options.get("direction")
+    cells = [
+        cell
+        for _, cell, text in index.cell_entries
+        if index.in_range(cell.tc, scope) and (text == wanted)
+    ]
+    if anchor.kind == "checkbox":
+        beside = sum(
+            1
+            for paragraph, pairs in index.mark_paragraphs
+            if index.in_range(paragraph, scope)
+            for text, _ in pairs
+            if normalise(text) == wanted
+        )
+        return beside + len(cells)
+    if direction != "after":
+        if cells:
+            return len(cells)
+        noted = [
+            cell
+            for _, cell, text in index.cell_entries
+            if index.in_range(cell.tc, scope)
+            and text.startswith(wanted)
+            and text[len(wanted) : len(wanted) + 2] in (" (", " [", ":")
+        ]
+        if noted or direction in ("right", "below"):
+            return len(noted)
+    pattern = re.compile(
+        r"^\s*"
+        + r"\s+".join(re.escape(w) for w in anchor.key.strip().rstrip(":").split())
+        + r"\s*[:\-\u2013]",
+        re.IGNORECASE,
+    )
+    return sum(
+        1
+        for paragraph, text in index.paragraph_texts
+        if index.in_range(paragraph, scope) and pattern.match(text)
+    )
 
 
 def _engine_anchor_problems(form: FormSpec, template: bytes) -> Iterable[CheckProblem]:
