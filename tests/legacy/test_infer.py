@@ -117,3 +117,16 @@ def test_the_lexicon_folds_punctuation_and_possessives() -> None:
     assert lexicon.match("Date of next PEP") is not None
     assert lexicon.match("Date of next PEP").path == "meta.next_review_date"  # type: ignore[union-attr]
     assert lexicon.match_identifier("ChildDOB").path == "child.date_of_birth"  # type: ignore[union-attr]
+
+
+def test_every_lexicon_wording_names_its_own_path_and_no_other() -> None:
+    # a wording added under two paths would silently stop matching either: catch it here
+    lexicon = load_lexicon()
+    for path, wordings in lexicon.fields.items():
+        for wording in wordings:
+            found = lexicon.match(wording)
+            assert found is not None and found.path == path, wording
+    for table in lexicon.tables.values():
+        for column, wordings in table.columns.items():
+            for wording in wordings:
+                assert lexicon.header_match(wording, table) == (column, 1.0), wording
