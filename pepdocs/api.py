@@ -33,7 +33,7 @@ from pepdocs.mapping.registry import FormSummary, list_authorities, load_form, r
 from pepdocs.mapping.spec import ColumnSpec, FieldSpec, FormSpec, FormValue
 from pepdocs.mapping.transforms import BoolTransform, normalise_label
 from pepdocs.model import dump_pep, load_pep, load_pep_file, validate_pep
-from pepdocs.report import ExtractionReport, FieldReport, TranslationReport
+from pepdocs.report import AnchorUsed, ExtractionReport, FieldReport, TranslationReport
 
 __all__ = [
     "Extraction",
@@ -180,17 +180,13 @@ def _field_value(pep: Mapping[str, Any], spec: FieldSpec) -> FormValue:
             return None
         rows: list[dict[str, str]] = []
         for item in items:
-            rows.append(
-                {
-                    column.header: _cell(
-                        column.transform.to_form(_get(item, column.path))
-                        if _get(item, column.path) is not None
-                        else None,
-                        column,
-                    )
-                    for column in spec.columns
-                }
-            )
+            row: dict[str, str] = {}
+            for column in spec.columns:
+                value = _get(item, column.path)
+                row[column.header] = _cell(
+                    None if value is None else column.transform.to_form(value), column
+                )
+            rows.append(row)
         return rows
     if len(spec.paths) > 1:
         parts = {path: _get(pep, path) for path in spec.paths}
@@ -290,7 +286,7 @@ def _read_source(source: Source, name: str | None) -> tuple[bytes, str]:
     return read_input(source), name or os.fspath(source)
 
 
-def _anchor_used(spec: FieldSpec, reading: Reading) -> str | None:
+def _anchor_used(spec: FieldSpec, reading: Reading) -> AnchorUsed | None:
     if reading.status == "missing":
         return None
     if reading.anchor is None or reading.anchor is spec.anchor or reading.anchor == spec.anchor:
@@ -350,7 +346,7 @@ class _Assembler:
                 path=spec.path,
                 status=reading.status,
                 location=reading.location,
-                anchor_used=_anchor_used(spec, reading),  # type: ignore[arg-type]
+                anchor_used=_anchor_used(spec, reading),
                 notes=list(reading.notes),
             )
             self.fields.append(report)
