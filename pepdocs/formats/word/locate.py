@@ -34,6 +34,7 @@ from pepdocs.formats.word.slots import (
     TableColumn,
     TableSlot,
     TableSlotData,
+    holds_text,
 )
 from pepdocs.formats.word.tables import GridCell, TableGrid, top_level_tables
 from pepdocs.formats.word.text import block_text, normalise, paragraph_text
@@ -74,8 +75,15 @@ def locate(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, source: str = 
         return LegacySlot(fields, f"legacy form field {anchor.key!r}") if fields else None
     occurrence = _occurrence(options)
     if kind == "label":
-        return find_label(
-            index, anchor.key, _opt_str(options, "direction"), _scope(index, options), occurrence
+        return _text_field(
+            spec,
+            find_label(
+                index,
+                anchor.key,
+                _opt_str(options, "direction"),
+                _scope(index, options),
+                occurrence,
+            ),
         )
     if kind == "checkbox":
         mark = find_mark(index, anchor.key, _scope(index, options), occurrence)
@@ -85,11 +93,13 @@ def locate(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, source: str = 
     if kind == "table":
         return find_table(index, anchor, spec, _scope(index, options))
     if kind == "heading":
-        return find_heading(index, anchor.key, _scope(index, options), occurrence, options)
+        return _text_field(
+            spec, find_heading(index, anchor.key, _scope(index, options), occurrence, options)
+        )
     if kind == "bookmark":
         return find_bookmark(index, anchor.key)
     if kind == "cell":
-        return find_cell(index, anchor, source)
+        return _text_field(spec, find_cell(index, anchor, source))
     raise MappingError(
         f"field {spec.path!r}: anchor kind {kind!r} is not a Word anchor "
         f"(use one of: {', '.join(WORD_ANCHORS)})",
@@ -107,6 +117,13 @@ def _controls(index: DocumentIndex, key: str, alias: str | None) -> list[Content
     for name in dict.fromkeys((alias or key, key)):
         found.extend(c for c in by_alias.get(name, []) if c not in found)
     return found
+
+
+def _text_field(spec: FieldSpec, slot: Slot | None) -> Slot | None:
+    """A box of a text field reads as text even when all it holds is a typed ☒."""
+    if isinstance(slot, RegionSlot) and holds_text(spec.transform):
+        slot.mark = None
+    return slot
 
 
 def _occurrence(options: Mapping[str, Any]) -> int:
@@ -420,16 +437,16 @@ def find_table(
     missing: list[str] = []
     specs = spec.columns or ()
     wanted_columns = (
-        [(c.header, c.path, (c.header, *c.aliases)) for c in specs]
+        [(c.header, c.path, (c.header, *c.aliases), not holds_text(c.transform)) for c in specs]
         if specs
-        else [(h, h, (h,)) for h in headers]
+        else [(h, h, (h,), True) for h in headers]
     )
-    for header, path, names in wanted_columns:
+    for header, path, names, checkbox in wanted_columns:
         cell = _best_column(header_cells, names)
         if cell is None:
             missing.append(header)
         else:
-            columns.append(TableColumn(header, path, cell.col))
+            columns.append(TableColumn(header, path, cell.col, checkbox))
     data_rows = _data_rows(grid, header_number)
     if "occurrence" not in anchor.options:
         data_rows.extend(_continued(index, grid, header_number))

@@ -71,6 +71,16 @@ _TICKED = frozenset({"yes", "y", "true", "1", "on", "x", "\u2612", "\u2611", "\u
 _UNTICKED = frozenset({"", "no", "n", "false", "0", "off", "\u2610"})
 
 
+#: transforms whose form value is text: a lone ☒ in their box is text someone typed
+TEXT_TRANSFORMS = frozenset(
+    {"text", "date", "int", "decimal", "money", "percent", "choice", "join"}
+)
+
+
+def holds_text(transform: object) -> bool:
+    return getattr(transform, "name", "") in TEXT_TRANSFORMS
+
+
 def truthy(value: FormValue, where: Where) -> bool:
     if isinstance(value, bool):
         return value
@@ -591,6 +601,8 @@ class TableColumn:
     header: str  # the mapping's header: the key of row dicts
     path: str
     grid_col: int
+    #: a cell holding only a checkbox is a yes/no box (else its mark is text: "☒" typed)
+    checkbox: bool = True
 
 
 @dataclass(eq=False)
@@ -613,8 +625,11 @@ class TableSlot(Slot):
     def covers(self) -> list[Element]:
         return [self.data.tbl]
 
-    def _region(self, tc: Element) -> RegionSlot:
-        return RegionSlot(tc, self.location)
+    def _region(self, tc: Element, column: TableColumn) -> RegionSlot:
+        region = RegionSlot(tc, self.location)
+        if not column.checkbox:
+            region.mark = None
+        return region
 
     def read(self) -> FormValue:
         rows: list[dict[str, str]] = []
@@ -623,7 +638,7 @@ class TableSlot(Slot):
             columns = row_columns(tr)
             for column in self.data.columns:
                 tc = columns.get(column.grid_col)
-                cells[column.header] = self._region(tc).read() if tc is not None else None
+                cells[column.header] = self._region(tc, column).read() if tc is not None else None
             # A row of empty boxes and unticked checkboxes is a blank row, not data.
             if not any(v is True or (isinstance(v, str) and v.strip()) for v in cells.values()):
                 continue
@@ -669,7 +684,7 @@ class TableSlot(Slot):
                 text = record.get(column.header, record.get(column.path))
                 if text is None and not block_text(tc).strip():
                     continue  # already blank
-                self._region(tc).write(text if text is not None else "", where)
+                self._region(tc, column).write(text if text is not None else "", where)
 
 
 _GRID_BEFORE = f"{w('trPr')}/{w('gridBefore')}"

@@ -269,3 +269,22 @@ def test_a_value_cell_merged_down_two_rows_is_written_once(tmp_path: Path) -> No
     data = fill(form, "1 Larch Row", None)
     assert document_xml(data).count("1 Larch Row") == 1
     assert round_trip(form, "1 Larch Row", None) == ["1 Larch Row", "1 Larch Row"]
+
+
+def test_a_typed_tick_in_a_text_column_stays_text(tmp_path: Path) -> None:
+    from .docxbuild import ColumnSpec, Raw
+
+    class Text(Raw):
+        name = "text"
+
+    spec = field("targets", anchor("table", "", header=["Target", "Lead person"]))
+    columns = (
+        ColumnSpec("description", "Target", Text()),
+        ColumnSpec("lead", "Lead person", Text()),
+    )
+    from dataclasses import replace
+
+    spec = replace(spec, columns=columns)
+    form = make_form(tmp_path, tbl(tr("Target", "Lead person"), tr("", "")), spec)
+    rows = [{"Target": "\u2612", "Lead person": "[x]"}]
+    assert round_trip(form, rows) == [rows]
