@@ -35,7 +35,14 @@ from pepdocs.formats.word.checkboxes import Mark
 from pepdocs.formats.word.document import DocumentIndex, Marker
 from pepdocs.formats.word.locate import locate
 from pepdocs.formats.word.package import STYLES_PART, WordPackage
-from pepdocs.formats.word.slots import AfterLabelSlot, ControlSlot, LegacySlot, RegionSlot, Slot
+from pepdocs.formats.word.slots import (
+    AfterLabelSlot,
+    ControlSlot,
+    LegacySlot,
+    MarkSlot,
+    RegionSlot,
+    Slot,
+)
 from pepdocs.formats.word.tables import GridCell, TableGrid
 from pepdocs.formats.word.text import clean_value, normalise, paragraph_text
 from pepdocs.legacy.lexicon import Lexicon, LexiconMatch, TableSection, fold, load_lexicon
@@ -670,6 +677,19 @@ class _WordInference:
         for paragraph, pairs, lead in merged:
             if len(pairs) >= 2:
                 self._group_candidate(paragraph, pairs, lead)
+            else:
+                self._single_box(paragraph, pairs[0][0])
+
+    def _single_box(self, paragraph: Element, label: str) -> None:
+        """One box beside a label that names a yes/no path (``☐ CAMHS involved``)."""
+        text = _option_text(label)
+        found = self._match_label(text, paragraph)
+        if found is None or self.catalog[found.path].kind != "bool":
+            return
+        anchor = self._verify({"checkbox": text}, paragraph, found.path)
+        if anchor is None:
+            return
+        self._add(found.path, anchor, found.score, f"checkbox {text!r}", [paragraph], paragraph)
 
     def _group_lead(self, paragraph: Element, pairs: list[tuple[str, Mark]]) -> str:
         """The question a group answers: text before the first box (``SEN status:``), else
@@ -944,6 +964,10 @@ def _slot_elements(slot: Slot) -> list[Element]:
     container = getattr(slot, "container", None)
     if container is not None:
         elements.append(container)
+    if isinstance(slot, MarkSlot):
+        paragraph = _paragraph_of(slot.mark.element())
+        if paragraph is not None:
+            elements.append(paragraph)
     return elements
 
 

@@ -130,3 +130,18 @@ def test_every_lexicon_wording_names_its_own_path_and_no_other() -> None:
         for column, wordings in table.columns.items():
             for wording in wordings:
                 assert lexicon.header_match(wording, table) == (column, 1.0), wording
+
+
+def test_a_single_box_beside_a_yes_no_label_is_a_checkbox_anchor(tmp_path: Path) -> None:
+    from .forms import docxkit
+
+    dk = docxkit()
+    form = write_form(
+        tmp_path / "f.docx",
+        dk.para(*dk.glyph_options(["CAMHS involved"])),
+        dk.para(*dk.glyph_options(["Favourite lesson"])),
+    )
+    inferred = infer_mapping(form)
+    assert [(e.path, e.anchor) for e in inferred.entries] == [
+        ("health.camhs_involved", {"checkbox": "CAMHS involved"})
+    ]
