@@ -21,7 +21,7 @@ _EPILOG = """\b
 Examples:
   pepdocs validate samples/*.json
   pepdocs authorities
-  pepdocs fill samples/pep-amara-okafor.json --authority northshire -o aisha.docx
+  pepdocs fill samples/pep-amara-okafor.json --authority northshire -o amara.docx
 """
 
 
