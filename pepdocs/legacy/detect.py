@@ -22,13 +22,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pepdocs.errors import DocumentError, PepdocsError
+from pepdocs.errors import DocumentError, MappingError, PepdocsError
 from pepdocs.formats import get_engine
 from pepdocs.formats.safe_open import read_input, sniff_kind
 from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.package import STYLES_PART, WordPackage
 from pepdocs.formats.word.text import paragraph_text
-from pepdocs.legacy.infer import EXTRACT_MIN_CONFIDENCE, infer_mapping_from_bytes
+from pepdocs.legacy.infer import (
+    EXTRACT_MIN_CONFIDENCE,
+    InferredEntry,
+    infer_mapping_from_bytes,
+)
 from pepdocs.legacy.lexicon import fold, load_lexicon, strip_note
 from pepdocs.mapping.loader import load_mapping
 from pepdocs.mapping.registry import list_authorities, load_form
@@ -322,23 +326,41 @@ def infer_form(
     ``min_confidence`` sure), written to ``folder`` with a copy of the document as its template.
     """
     inferred = infer_mapping_from_bytes(data, name)
+    if not any(entry.confidence >= min_confidence for entry in inferred.entries):
+        # nothing on it reads as a PEP field either: say it as detection says it
+        raise PepdocsError(f"{name}: could not recognise the form; pass --authority")
     target = Path(folder)
     template = target / "inferred-form.docx"
     template.write_bytes(data)
     mapping = target / "inferred-form.yaml"
-    mapping.write_text(
-        inferred.to_yaml(
+
+    def load(entries: list[InferredEntry]) -> FormSpec:
+        inferred.entries = entries
+        text = inferred.to_yaml(
             INFERRED_AUTHORITY,
             name="Unrecognised form",
             template=template.name,
             min_confidence=min_confidence,
-        ),
-        encoding="utf-8",
-    )
-    form = load_mapping(mapping)
-    if not form.fields:
-        raise DocumentError("no field of the PEP model could be recognised on this form", name)
-    return form
+        )
+        mapping.write_text(text, encoding="utf-8")
+        return load_mapping(mapping)
+
+    entries = list(inferred.entries)
+    try:
+        return load(entries)
+    except MappingError:
+        # An entry the loader refuses (an anchor shape that does not fit its path) must
+        # not cost the others: keep the entries that load on their own.
+        kept = []
+        for entry in entries:
+            try:
+                load([entry])
+            except MappingError:
+                continue
+            kept.append(entry)
+        if not kept:
+            raise PepdocsError(f"{name}: could not recognise the form; pass --authority") from None
+        return load(kept)
 
 
 #: Share of a Word form's labelled fields a PDF's page text must show to be read as that

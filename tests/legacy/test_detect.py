@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pepdocs import api
-from pepdocs.errors import DocumentError
+from pepdocs.errors import DocumentError, PepdocsError
 from pepdocs.legacy.detect import INFERRED_CONFIDENCE, detect_form, extract_any
 from pepdocs.mapping import list_authorities, load_form
 from pepdocs.samples import generate_peps
@@ -81,3 +81,15 @@ def test_a_damaged_document_fails_with_its_own_reason_not_as_unrecognised() -> N
         extract_any(document[: len(document) // 2], name="cut.docx")
     with pytest.raises(DocumentError, match="not a Word, Excel or PDF form"):
         extract_any(b"Name: Ava\nDate of birth: 03/09/2015\n", name="notes.docx")
+
+
+def test_a_document_with_nothing_of_a_pep_is_not_recognised(tmp_path: Path) -> None:
+    from .forms import docxkit
+
+    letter = write_form(
+        tmp_path / "letter.docx",
+        docxkit().para("Dear parent, the school trip is on Friday."),
+        title="Fellside Academy",
+    )
+    with pytest.raises(PepdocsError, match=r"letter\.docx: could not recognise the form; pass"):
+        extract_any(letter)
