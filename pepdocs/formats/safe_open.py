@@ -268,7 +268,8 @@ def open_package(
     if data[:8] == OLE2_MAGIC:
         if _is_encrypted_ole2(data):
             raise UnsafeDocumentError(
-                "is password-protected (encrypted); remove the password in Word and send it again",
+                "is password-protected (encrypted); remove the password in Word or Excel and "
+                "send it again",
                 source,
             )
         raise DocumentError(
@@ -383,7 +384,7 @@ def _check_sheets(infos: list[zipfile.ZipInfo], source: str, limit: int) -> None
         if info.filename.startswith("xl/worksheets/") and info.file_size > limit:
             raise UnsafeDocumentError(
                 f"sheet {info.filename} would unpack to {info.file_size // (1024 * 1024)} MB, "
-                f"more than the {limit // (1024 * 1024)} MB a form sheet can need: refused",
+                f"over the {limit // (1024 * 1024)} MB limit for a sheet: refused",
                 source,
             )
 

@@ -637,7 +637,7 @@ REFUSED_XLSX = [
     Item("xlsx-truncated", truncated_workbook, "damaged or cut short"),
     Item("xlsm-named-xlsx", xlsm_named_xlsx, "macro", unsafe=True),
     Item("xlsx-xml-bomb", workbook_xml_bomb, "DTD or entities", unsafe=True),
-    Item("xlsx-cell-bomb", workbook_cell_bomb, "more than the 16 MB", unsafe=True),
+    Item("xlsx-cell-bomb", workbook_cell_bomb, "over the 16 MB limit", unsafe=True),
     Item("xlsx-ole2-encrypted", ole2_encrypted, "password-protected", unsafe=True),
     Item("xlsx-word-named-xlsx", small_form, "is a Word document, not an Excel workbook"),
 ]
