@@ -2,7 +2,8 @@
 
 Run as ``python -I _pdf_worker.py``: it reads one request from stdin (a JSON header line, then
 the PDF's bytes), caps its own memory and CPU time, opens the PDF with pypdf, walks everything
-a reader will later touch (page tree, annotations, form fields, optionally the text layer) and
+a reader will later touch (page tree, annotations, form fields, optionally the text layer and
+a full copy into a writer) and
 writes one JSON line to stdout. It imports nothing of pepdocs, so it starts in about a tenth of
 a second, and whatever pypdf does on a crafted file (loop, balloon, crash) happens here, where
 the parent can kill it, not in the process holding the user's other work.
@@ -106,6 +107,12 @@ def _inspect(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
             "states": _states(field) if kind in ("/Btn",) else [],
             "options": _text(field.get("/Opt"), cap) if kind == "/Ch" else [],
         }
+    if request.get("copy"):
+        # What merging and flattening do: every object reached and written out again.
+        from pypdf import PdfWriter
+
+        writer = PdfWriter(clone_from=reader)
+        writer.write(io.BytesIO())
     return {
         "ok": True,
         "summary": {

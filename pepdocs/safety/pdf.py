@@ -177,12 +177,15 @@ def inspect_pdf(
     password: str | None = None,
     *,
     text: bool = False,
+    copy: bool = False,
     timeout: float = PDF_TIMEOUT_SECONDS,
     memory_bytes: int = PDF_MEMORY_BYTES,
 ) -> PdfSummary:
     """Open ``data`` (a PDF from ``source``, named in errors) in the bounded worker and return
     what it found: page count, encryption, XFA, every form field's value (and page text if
-    ``text``). Nothing of the PDF is parsed in this process.
+    ``text``). Nothing of the PDF is parsed in this process. ``copy`` also has the worker
+    clone the whole document into a ``PdfWriter`` and write it: ask for it before merging,
+    flattening or re-saving an untrusted PDF in this process.
 
     Raises ``DocumentError`` (not a PDF, damaged, password missing or wrong) or
     ``UnsafeDocumentError`` (too slow, too big, too many pages or fields).
@@ -191,6 +194,7 @@ def inspect_pdf(
     request = {
         "password": password,
         "text": text,
+        "copy": copy,
         "max_pages": MAX_PDF_PAGES,
         "max_fields": MAX_PDF_FIELDS,
         "max_value_chars": MAX_VALUE_CHARS,
@@ -227,6 +231,8 @@ def open_pdf(
     password: str | None = None,
     *,
     refuse_dynamic_xfa: bool = True,
+    text: bool = False,
+    copy: bool = False,
     timeout: float = PDF_TIMEOUT_SECONDS,
     memory_bytes: int = PDF_MEMORY_BYTES,
 ) -> tuple[PdfReader, PdfSummary]:
@@ -235,8 +241,21 @@ def open_pdf(
 
     A dynamic XFA form is refused (``DocumentError``) unless ``refuse_dynamic_xfa`` is false:
     its fields are not in the PDF's AcroForm, so pypdf can neither read nor fill them.
+
+    The worker walks pages, annotations and fields; pass ``text=True`` if this process will
+    call ``extract_text`` (the page texts are then also in ``summary.text``) and
+    ``copy=True`` if it will clone the document into a writer (merge, flatten, re-save), so
+    that that work, too, was done once within the bounds.
     """
-    summary = inspect_pdf(data, source, password, timeout=timeout, memory_bytes=memory_bytes)
+    summary = inspect_pdf(
+        data,
+        source,
+        password,
+        text=text,
+        copy=copy,
+        timeout=timeout,
+        memory_bytes=memory_bytes,
+    )
     if refuse_dynamic_xfa and summary.dynamic_xfa:
         raise DocumentError(
             "is a dynamic XFA form (Adobe LiveCycle) that pepdocs cannot read; "

@@ -96,3 +96,19 @@ def test_no_field_value_appears_in_any_error() -> None:
         with pytest.raises(PepdocsError) as raised:
             inspect_pdf(data, "form.pdf", **kwargs)  # type: ignore[arg-type]
         assert "Xanthippe" not in str(raised.value)
+
+
+def test_the_worker_can_rehearse_a_full_copy_and_the_text_layer() -> None:
+    reader, summary = open_pdf(corpus.pdf_form(), "form.pdf", text=True, copy=True)
+    assert summary.text == ("",)
+    assert len(reader.pages) == 1
+
+
+@pytest.mark.parametrize("item", corpus.LOOPING_PDF, ids=lambda item: item.name)
+def test_a_full_copy_of_a_looping_pdf_ends_within_seconds(item: corpus.Item) -> None:
+    started = time.monotonic()
+    try:
+        inspect_pdf(item.build(), f"{item.name}.pdf", text=True, copy=True)
+    except PepdocsError as error:
+        assert str(error).startswith(f"{item.name}.pdf: ")
+    assert time.monotonic() - started < DEADLINE_SECONDS
