@@ -31,10 +31,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _data import TODAY, write_inputs
+from _data import TODAY
 
-from pepdocs.batch import BatchOptions, run_batch
-from pepdocs.batch.runner import iter_planned
+# pepdocs is imported inside the functions, not here: the memory runs are started before
+# this process grows (see _peak_rss).
 
 #: CPU seconds of the last timed run in this process: on a shared machine wall time also
 #: measures the neighbours, so the CPU-time rate is printed beside it
@@ -49,6 +49,8 @@ OTHER_FORMS = (
 
 
 def _batch(roster: Path, previous: Path | None, out: Path, jobs: int = 1) -> tuple[int, float]:
+    from pepdocs.batch import BatchOptions, run_batch
+
     options = BatchOptions(
         out_dir=out,
         previous=(previous,) if previous else (),
@@ -72,6 +74,8 @@ def _docxtpl_loop(roster: Path, previous: Path | None, out: Path) -> tuple[int, 
     from docxtpl import DocxTemplate
 
     from pepdocs.api import form_values
+    from pepdocs.batch import BatchOptions
+    from pepdocs.batch.runner import iter_planned
     from pepdocs.formats.word.templated import build_context
 
     options = BatchOptions(out_dir=out, previous=(previous,) if previous else (), today=TODAY)
@@ -99,25 +103,39 @@ def _rate(count: int, seconds: float) -> float:
     return count / seconds if seconds else 0.0
 
 
-def _peak_rss_child(roster: str, out: str) -> None:
-    """Run one batch in this (fresh) process and print its peak RSS in KiB."""
-    options = BatchOptions(out_dir=Path(out), today=TODAY)
-    result = run_batch(roster, options)
+def _peak_rss_child(count: str, folder: str) -> None:
+    """In a fresh process: write a roster of ``count`` children, run one batch over it, print
+    the peak RSS in KiB (``ru_maxrss``, and the kernel's ``VmHWM`` as a cross-check)."""
+    from _data import write_inputs
+
+    from pepdocs.batch import BatchOptions, run_batch
+
+    roster, _ = write_inputs(Path(folder), int(count), "northshire", previous=False)
+    result = run_batch(roster, BatchOptions(out_dir=Path(folder) / "out", today=TODAY))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(f"{result.counts.get('made', 0)} {peak}")
+    hwm = 0
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                hwm = int(line.split()[1])
+    print(f"{result.counts.get('made', 0)} {peak} {hwm}")
 
 
-def _peak_rss(work: Path, count: int) -> tuple[int, int]:
-    roster, _ = write_inputs(work / f"rss-{count}", count, "northshire", previous=False)
-    out = work / f"rss-{count}" / "out"
+def _peak_rss(work: Path, count: int) -> tuple[int, int, int]:
+    """(forms made, ru_maxrss KiB, VmHWM KiB) of a batch of ``count`` in a fresh process.
+
+    Linux carries a process's ru_maxrss over into the program it execs (it starts at the
+    parent's size at fork), so these runs are started while this process is still small:
+    before it imports pepdocs or makes anything.
+    """
     completed = subprocess.run(
-        [sys.executable, __file__, "--rss-child", str(roster), str(out)],
+        [sys.executable, __file__, "--rss-child", str(count), str(work / f"rss-{count}")],
         check=True,
         capture_output=True,
         text=True,
     )
-    made, peak = completed.stdout.split()[-2:]
-    return int(made), int(peak)
+    made, peak, hwm = completed.stdout.split()[-3:]
+    return int(made), int(peak), int(hwm)
 
 
 def main() -> None:
@@ -136,6 +154,10 @@ def main() -> None:
     rss_small, rss_large = (200, 4_000) if args.quick else (1_000, 20_000)
     work = Path(tempfile.mkdtemp(prefix="pepdocs-bench-fill-"))
     print(f"# cpus: {os.cpu_count()}, python {sys.version.split()[0]}, work: {work}")
+    # Memory first, while this process is small (see _peak_rss).
+    small_made, small, small_hwm = _peak_rss(work, rss_small)
+    large_made, large, large_hwm = _peak_rss(work, rss_large)
+    from _data import write_inputs
 
     # Cold: a fresh batch in this process (mapping files parsed, template prepared).
     warm_up, _ = write_inputs(work / "warm-up", 3, "northshire", seed=9)
@@ -182,11 +204,10 @@ def main() -> None:
         "worker start-up included)"
     )
 
-    small_made, small = _peak_rss(work, rss_small)
-    large_made, large = _peak_rss(work, rss_large)
     print(f"rss_peak_mb_{rss_small}: {small / 1024:.1f}  ({small_made} forms)")
     print(f"rss_peak_mb_{rss_large}: {large / 1024:.1f}  ({large_made} forms)")
     print(f"rss_ratio_{rss_large}_vs_{rss_small}: {large / small:.2f}")
+    print(f"# VmHWM: {small_hwm / 1024:.1f} and {large_hwm / 1024:.1f} MB")
     if not args.keep:
         import shutil
 

@@ -16,6 +16,7 @@ the manifest's), which is re-made when its inputs changed and skipped when they 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -184,9 +185,9 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _file_sha256(path: Path) -> str:
+def _file_sha256(path: str | Path) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as stream:
+    with open(path, "rb") as stream:
         while chunk := stream.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
@@ -371,10 +372,12 @@ def _make(row: RosterRow, state: _State, entry: Entry, duplicate_of: int | None)
     entry.output = name
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
     entry.input_hash = _sha256(canonical + _fingerprint(state, spec).encode())
-    target = options.out_dir / name
+    # Plain strings, not Path objects: pathlib interns every path part, and an interned
+    # string per output is memory that grows with the batch.
+    target = os.path.join(options.out_dir, name)
 
     overwrite = options.force
-    if target.exists() and not options.force:
+    if os.path.exists(target) and not options.force:
         before = state.made_before.get(name)
         current = _file_sha256(target)
         if before is None or before[1] != current:
@@ -400,7 +403,7 @@ def _make(row: RosterRow, state: _State, entry: Entry, duplicate_of: int | None)
     return entry
 
 
-def _write_output(target: Path, data: bytes, *, overwrite: bool) -> None:
+def _write_output(target: str, data: bytes, *, overwrite: bool) -> None:
     """:func:`pepdocs._io.write_atomic` without its fsync per file.
 
     Still atomic (a temporary file in the same folder, then a rename, or a hard link that
@@ -410,7 +413,7 @@ def _write_output(target: Path, data: bytes, *, overwrite: bool) -> None:
     """
     try:
         handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".part", dir=target.parent
+            prefix=f".{os.path.basename(target)}.", suffix=".part", dir=os.path.dirname(target)
         )
     except OSError as exc:
         raise PepdocsError(f"{target}: cannot write here ({exc.strerror})") from None
@@ -427,20 +430,25 @@ def _write_output(target: Path, data: bytes, *, overwrite: bool) -> None:
             raise
         except OSError:
             # no hard links here (FAT, some network shares): check, then rename
-            if target.exists():
-                raise FileExistsError(str(target)) from None
+            if os.path.exists(target):
+                raise FileExistsError(target) from None
             os.replace(temporary, target)
             return
         os.unlink(temporary)
     except FileExistsError:
-        Path(temporary).unlink(missing_ok=True)
-        raise OutputExistsError(str(target)) from None
+        _remove(temporary)
+        raise OutputExistsError(target) from None
     except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
+        _remove(temporary)
         raise PepdocsError(f"{target}: cannot write here ({exc.strerror})") from None
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        _remove(temporary)
         raise
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
 
 
 def _sync_chunk() -> None:
@@ -503,12 +511,15 @@ def _roster_columns(authority: str | None, files: Sequence[Path]) -> dict[str, s
 
 def _tasks(roster: Roster, default_authority: str | None) -> Iterator[_Task]:
     """The roster's rows, a repeated child (same authority and id) marked as a duplicate."""
-    first_row: dict[tuple[str, str], int] = {}
+    # keyed by an 8-byte digest, not the strings: this is the one thing kept per row
+    first_row: dict[bytes, int] = {}
     for row in roster.rows():
         child_id = row.get("child.la_child_id") or row.get("child.upn")
         authority = row.get("meta.authority") or default_authority or ""
         if child_id:
-            key = (str(authority).lower(), str(child_id))
+            key = hashlib.blake2b(
+                f"{str(authority).lower()}\0{child_id}".encode(), digest_size=8
+            ).digest()
             if key in first_row:
                 yield _Task(row, first_row[key])
                 continue
