@@ -4,6 +4,7 @@ that skip what is done, no file overwritten unless asked, the same outputs on an
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import zipfile
@@ -278,3 +279,17 @@ def test_a_mapping_files_roster_section_names_the_columns_of_its_export(
     assert result.ignored_columns == []
     (entry,) = manifest_rows(tmp_path / "out")
     assert entry["output"] == "westmere-9000001-2025-26-spring.docx"
+
+
+def test_pdf_copies_come_from_one_libreoffice_run_per_chunk(
+    tmp_path: Path, libreoffice: Path
+) -> None:
+    roster = write_roster(tmp_path / "roster.csv", [child(1), child(2)])
+    result = run_batch(roster, options(tmp_path / "out", pdf=True))
+    assert result.counts == {"made": 2}
+    for entry in manifest_rows(tmp_path / "out"):
+        pdf = tmp_path / "out" / entry["pdf"]
+        assert pdf.name == entry["output"].replace(".docx", ".pdf")
+        assert pdf.read_bytes().startswith(b"%PDF")
+        assert entry["pdf_sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
+    assert not list((tmp_path / "out").glob(".pdf-*"))  # the scratch folder is gone
