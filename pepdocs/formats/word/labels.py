@@ -1,0 +1,146 @@
+"""Label anchors: the answer beside a label (the cell right of or below it, or the text
+after ``Label:`` in a paragraph), and the small helpers other lookups share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar
+
+from pepdocs.formats.word._xml import Element
+from pepdocs.formats.word.document import DocumentIndex, _all_bold_cell, _shaded
+from pepdocs.formats.word.slots import AfterLabelSlot, RegionSlot, Slot
+from pepdocs.formats.word.tables import GridCell, TableGrid
+from pepdocs.formats.word.text import normalise
+from pepdocs.mapping.spec import FormSpec
+
+_T = TypeVar("_T")
+
+
+def _label_match(text: str, label: str) -> int:
+    """2: the cell says exactly the label; 1: the label plus a note (``Date of birth
+    (dd/mm/yyyy)``); 0: no match."""
+    if text == label:
+        return 2
+    if text.startswith(label) and text[len(label) : len(label) + 2] in (" (", " [", ":"):
+        return 1
+    return 0
+
+
+def _looks_like_label(tc: Element) -> bool:
+    return _shaded(tc) or _all_bold_cell(tc)
+
+
+def cell_location(index: DocumentIndex, grid: TableGrid, cell: GridCell) -> str:
+    number = index.grids.index(grid) + 1
+    return f"table {number} row {cell.row + 1}"
+
+
+def find_label(
+    index: DocumentIndex,
+    label: str,
+    direction: str | None,
+    scope: tuple[int, int] | None,
+    occurrence: int = 1,
+) -> Slot | None:
+    """The ``occurrence``-th place (1-based, exact label cells first) ``label`` gives."""
+    return nth(_label_slots(index, label, direction, scope), occurrence)
+
+
+def nth(found: Iterator[_T], occurrence: int) -> _T | None:
+    for number, item in enumerate(found, start=1):
+        if number >= occurrence:
+            return item
+    return None
+
+
+def _label_slots(
+    index: DocumentIndex, label: str, direction: str | None, scope: tuple[int, int] | None
+) -> Iterator[Slot]:
+    wanted = normalise(label)
+    if not wanted:
+        return
+    if direction in (None, "right", "below"):
+        for strength in (2, 1):
+            for grid, cell, text in index.cell_entries:
+                if _label_match(text, wanted) != strength or not index.in_range(cell.tc, scope):
+                    continue
+                target = _value_cell(index, grid, cell, direction)
+                if target is not None:
+                    where = "below" if target.row > cell.row else "right of"
+                    yield RegionSlot(
+                        target.tc,
+                        f"{cell_location(index, grid, target)} ({where} {label!r})",
+                    )
+    if direction in (None, "after"):
+        # A paragraph starting with the label first; then the label later in a line after
+        # a gap (``Name: Ava    Date of birth: ...``), which needs the form's other labels
+        # to know where each answer ends.
+        starts, later = _label_pattern(label)
+        for pattern in (starts, later):
+            for paragraph, text in index.paragraph_texts:
+                if not index.in_range(paragraph, scope):
+                    continue
+                if pattern.search(text):
+                    yield AfterLabelSlot(
+                        paragraph, pattern, f"text after {label!r}", _next_labels(index, wanted)
+                    )
+
+
+def _next_labels(index: DocumentIndex, own: str) -> list[re.Pattern[str]]:
+    """The form's other labels as they appear later in a line (``Name: Ava   Date of birth:
+    ...``), so one label's answer does not swallow the next."""
+    patterns = []
+    for other in index.label_texts:
+        if normalise(other) != own and other.strip().rstrip(":").split():
+            patterns.append(_label_pattern(other)[1])
+    return patterns
+
+
+def _label_pattern(label: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``Label:`` at a paragraph's start, and after a tab or two spaces later in a line."""
+    words = label.strip().rstrip(":").split()
+    body = r"\s+".join(re.escape(word) for word in words)
+    return (
+        re.compile(rf"^\s*{body}\s*[:\-\u2013]", re.IGNORECASE),
+        re.compile(rf"(?:\t|\s\s)\s*{body}\s*[:\-\u2013]", re.IGNORECASE),
+    )
+
+
+def _value_cell(
+    index: DocumentIndex, grid: TableGrid, cell: GridCell, direction: str | None
+) -> GridCell | None:
+    right = grid.right_of(cell, cell.row)
+    below = grid.below(cell)
+    if direction == "right":
+        return right
+    if direction == "below":
+        return below
+    if right is None:
+        return below
+    if below is not None and (
+        # a header row of label cells (all shaded/bold) has its values underneath
+        (_looks_like_label(cell.tc) and _looks_like_label(right.tc))
+        # so does a row whose next cell is another of the form's labels
+        or index.cell_text.get(right, "") in index.label_keys
+    ):
+        return below
+    return right
+
+
+def label_texts(form: FormSpec) -> tuple[str, ...]:
+    """Every label text the form's anchors use (label anchors and checkbox labels)."""
+    texts: list[str] = []
+    for spec in form.fields:
+        for anchor in spec.anchors:
+            if anchor.kind in ("label", "checkbox", "heading") and anchor.key:
+                texts.append(anchor.key)
+    return tuple(dict.fromkeys(texts))
+
+
+def occurrence_of(options: Mapping[str, Any]) -> int:
+    """The 1-based ``occurrence`` option (default 1)."""
+    try:
+        return max(int(options.get("occurrence") or 1), 1)
+    except (TypeError, ValueError):
+        return 1

@@ -1,0 +1,134 @@
+"""Table anchors: a repeating table found by its header row, its columns and data rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from pepdocs.formats.word._xml import TBL, Element, P
+from pepdocs.formats.word.document import DocumentIndex
+from pepdocs.formats.word.labels import occurrence_of
+from pepdocs.formats.word.slots import Slot, TableColumn, TableSlot, TableSlotData, holds_text
+from pepdocs.formats.word.tables import GridCell, TableGrid
+from pepdocs.formats.word.text import normalise, paragraph_text
+from pepdocs.mapping.spec import Anchor, FieldSpec
+
+#: How close a table header must be to the mapping's header (rapidfuzz ratio, 0-100) when it
+#: is not equal after normalising: tolerates "Lead person" vs "Lead Person(s)".
+HEADER_SIMILARITY = 85
+
+
+def _headers(anchor: Anchor) -> list[str]:
+    headers = anchor.options.get("header") or anchor.options.get("headers")
+    if isinstance(headers, str):
+        return [headers]
+    if isinstance(headers, Sequence):
+        return [str(h) for h in headers]
+    return [anchor.key] if anchor.key else []
+
+
+def _header_score(cell_text: str, wanted: str) -> int:
+    if cell_text == wanted:
+        return 100
+    if not cell_text:
+        return 0
+    return int(fuzz.ratio(cell_text, wanted))
+
+
+def _best_column(cells: list[tuple[GridCell, str]], names: Sequence[str]) -> GridCell | None:
+    best: tuple[int, GridCell | None] = (0, None)
+    for name in names:
+        wanted = normalise(name)
+        for cell, text in cells:
+            score = _header_score(text, wanted)
+            if score >= HEADER_SIMILARITY and score > best[0]:
+                best = (score, cell)
+    return best[1]
+
+
+def find_table(
+    index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: tuple[int, int] | None
+) -> Slot | None:
+    headers = _headers(anchor)
+    if not headers:
+        return None
+    occurrence = occurrence_of(anchor.options)
+    matches: list[tuple[int, TableGrid, int]] = []
+    for grid in index.grids:
+        for number in range(len(grid.rows)):
+            if not index.in_range(grid.rows[number], scope):
+                continue
+            row = index.row_texts(grid, number)
+            if len(row) < len(headers):
+                continue
+            # a header row names at least one column exactly; fuzzy matching is for the rest
+            if not any(normalise(h) == text for h in headers for _, text in row):
+                continue
+            matched = [_best_column(row, [h]) for h in headers]
+            if any(m is None for m in matched):
+                continue
+            score = sum(max(_header_score(t, normalise(h)) for _, t in row) for h in headers)
+            matches.append((score, grid, number))
+    if not matches:
+        return None
+    if "occurrence" in anchor.options:
+        # the n-th table with this header row, in document order
+        if occurrence > len(matches):
+            return None
+        _, grid, header_number = matches[occurrence - 1]
+    else:
+        # the closest header row; the first of equals
+        _, grid, header_number = max(matches, key=lambda m: m[0])
+    header_cells = index.row_texts(grid, header_number)
+    columns: list[TableColumn] = []
+    missing: list[str] = []
+    specs = spec.columns or ()
+    wanted_columns = (
+        [(c.header, c.path, (c.header, *c.aliases), not holds_text(c.transform)) for c in specs]
+        if specs
+        else [(h, h, (h,), True) for h in headers]
+    )
+    for header, path, names, checkbox in wanted_columns:
+        cell = _best_column(header_cells, names)
+        if cell is None:
+            missing.append(header)
+        else:
+            columns.append(TableColumn(header, path, cell.col, checkbox))
+    data_rows = _data_rows(grid, header_number)
+    if "occurrence" not in anchor.options:
+        data_rows.extend(_continued(index, grid, header_number))
+    table_number = index.grids.index(grid) + 1
+    return TableSlot(
+        TableSlotData(grid.tbl, grid.rows[header_number], data_rows, columns, missing),
+        f"table {table_number} (header row {header_number + 1})",
+    )
+
+
+def _data_rows(grid: TableGrid, header_number: int) -> list[Element]:
+    rows = []
+    for number in range(header_number + 1, len(grid.rows)):
+        if grid.width > 1 and len(grid.row_cells(number)) == 1:
+            break  # a full-width row ends the list: a section heading or a note
+        rows.append(grid.rows[number])
+    return rows
+
+
+def _continued(index: DocumentIndex, grid: TableGrid, header_number: int) -> list[Element]:
+    """Rows of tables right after this one that repeat its header row: a school that ran out
+    of rows copied the table (or Word split it)."""
+    header = [text for _, text in index.row_texts(grid, header_number)]
+    rows: list[Element] = []
+    node = grid.tbl.getnext()
+    while node is not None:
+        if node.tag == P and not paragraph_text(node).strip():
+            node = node.getnext()
+            continue
+        following = index.grid_of_table.get(node) if node.tag == TBL else None
+        if following is None or not following.rows:
+            break
+        if [text for _, text in index.row_texts(following, 0)] != header:
+            break
+        rows.extend(_data_rows(following, 0))
+        node = node.getnext()
+    return rows
