@@ -6,7 +6,8 @@ the form maps. The comparison is made on :func:`comparable_view`, which starts f
 :func:`pepdocs.api.mapped_view` and departs from exact equality only where a form cannot
 carry the difference, each case named here:
 
-- transforms the loader marks irreversible (``reversible = False``) are excluded;
+- transforms the loader marks irreversible (``reversible = False``) and one-way fields
+  (``fill: false`` computed totals, ``extract: false``) are excluded;
 - a checkbox (in a box or a table cell) has two states, so on a yes/no path "not answered"
   (None) may read back as unticked (False) (:func:`differences`, :func:`yes_no_paths`);
 - a list item with nothing in any mapped column becomes a blank row, which reads as no row.
@@ -72,7 +73,9 @@ def comparable_view(pep: dict[str, Any], form: FormSpec) -> dict[str, Any]:
                 for item in view[spec.paths[0]]
                 if any(value is not None for value in item.values())
             ]
-        elif not spec.transform.reversible:
+        elif not spec.transform.reversible or not (spec.fill and spec.extract):
+            # Irreversible, or one-way by design: a computed total is read, never written
+            # (fill: false), a write-only box never read (extract: false).
             for path in spec.paths:
                 view.pop(path, None)
     return view
