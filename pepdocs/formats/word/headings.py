@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import copy
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pepdocs.formats.word._xml import SDT, SECTPR, TBL, TC, Element, P
+from lxml import etree
+
+from pepdocs.formats.word._xml import (
+    PPR,
+    SDT,
+    SDTCONTENT,
+    SECTPR,
+    TBL,
+    TC,
+    Element,
+    P,
+    R,
+    make_run,
+    run_properties,
+)
+from pepdocs.formats.word.controls import ContentControl
 from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.labels import cell_location
-from pepdocs.formats.word.slots import BlockSlot, RegionSlot, Slot
-from pepdocs.formats.word.text import block_text, normalise
+from pepdocs.formats.word.slots import RegionSlot, Slot, Where, expect_text, write_control
+from pepdocs.formats.word.text import block_text, clean_value, normalise, showing_placeholder
+from pepdocs.mapping.spec import FormValue
 
 
 def find_heading(
@@ -77,3 +94,67 @@ def _block_after(index: DocumentIndex, heading: Element, title: str) -> Slot:
         elif tag == SECTPR:
             break
     return BlockSlot(heading, blocks, f"text under {title!r}")
+
+
+# --- the block slot -----------------------------------------------------------------------
+
+
+class BlockSlot(Slot):
+    """Paragraphs under a heading paragraph, up to the next heading or table."""
+
+    def __init__(self, heading: Element, blocks: Sequence[Element], location: str) -> None:
+        super().__init__()
+        self.heading = heading
+        self.blocks = list(blocks)
+        self.location = location
+
+    def covers(self) -> list[Element]:
+        return list(self.blocks)
+
+    def read(self) -> FormValue:
+        lines = []
+        for block in self.blocks:
+            if block.tag == SDT:
+                if showing_placeholder(block):
+                    continue
+                content = block.find(SDTCONTENT)
+                lines.append(block_text(content) if content is not None else "")
+            else:
+                lines.append(block_text(block))
+        return clean_value("\n".join(lines)) or None
+
+    def write(self, value: FormValue, where: Where) -> None:
+        text = expect_text(value, where)
+        controls = [b for b in self.blocks if b.tag == SDT]
+        if len(controls) == 1 and all(
+            b is controls[0] or not block_text(b).strip() for b in self.blocks
+        ):
+            write_control(ContentControl(controls[0]), text, where)
+            return
+        model = next((b for b in self.blocks if b.tag == P and block_text(b).strip()), None)
+        if model is None:
+            model = next((b for b in self.blocks if b.tag == P), None)
+        ppr = None if model is None else model.find(PPR)
+        rpr = None if model is None else run_properties(next(model.iter(R), None))
+        anchor_node: Element = self.heading
+        if self.blocks:
+            anchor_node = self.blocks[0]
+            for block in self.blocks[1:]:
+                parent = block.getparent()
+                if parent is not None:
+                    parent.remove(block)
+        new_paragraphs = []
+        for line in text.split("\n"):
+            paragraph = etree.Element(P)
+            if ppr is not None:
+                paragraph.append(copy.deepcopy(ppr))
+            if line:
+                paragraph.append(make_run(rpr, line))
+            new_paragraphs.append(paragraph)
+        for paragraph in reversed(new_paragraphs):
+            anchor_node.addnext(paragraph)
+        if self.blocks:
+            parent = anchor_node.getparent()
+            if parent is not None:
+                parent.remove(anchor_node)
+        self.blocks = new_paragraphs

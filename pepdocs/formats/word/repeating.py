@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from pepdocs.formats.word._xml import TBL, Element, P
+from pepdocs.formats.word._xml import TBL, Element, P, w
 from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.labels import occurrence_of
-from pepdocs.formats.word.slots import Slot, TableColumn, TableSlot, TableSlotData, holds_text
-from pepdocs.formats.word.tables import GridCell, TableGrid
-from pepdocs.formats.word.text import normalise, paragraph_text
-from pepdocs.mapping.spec import Anchor, FieldSpec
+from pepdocs.formats.word.slots import RegionSlot, Slot, Where, holds_text
+from pepdocs.formats.word.tables import GridCell, TableGrid, row_tcs
+from pepdocs.formats.word.text import block_text, normalise, paragraph_text
+from pepdocs.mapping.spec import Anchor, FieldSpec, FormValue
 
 #: How close a table header must be to the mapping's header (rapidfuzz ratio, 0-100) when it
 #: is not equal after normalising: tolerates "Lead person" vs "Lead Person(s)".
@@ -132,3 +134,118 @@ def _continued(index: DocumentIndex, grid: TableGrid, header_number: int) -> lis
         rows.extend(_data_rows(following, 0))
         node = node.getnext()
     return rows
+
+
+# --- repeating tables ---------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class TableColumn:
+    header: str  # the mapping's header: the key of row dicts
+    path: str
+    grid_col: int
+    #: a cell holding only a checkbox is a yes/no box (else its mark is text: "☒" typed)
+    checkbox: bool = True
+
+
+@dataclass(eq=False)
+class TableSlotData:
+    tbl: Element
+    header_row: Element
+    data_rows: list[Element]
+    columns: list[TableColumn]
+    missing: list[str] = field(default_factory=list)
+
+
+class TableSlot(Slot):
+    def __init__(self, data: TableSlotData, location: str) -> None:
+        super().__init__()
+        self.data = data
+        self.location = location
+        if data.missing:
+            self.notes.append("columns not on the form: " + ", ".join(data.missing))
+
+    def covers(self) -> list[Element]:
+        return [self.data.tbl]
+
+    def _region(self, tc: Element, column: TableColumn) -> RegionSlot:
+        region = RegionSlot(tc, self.location)
+        if not column.checkbox:
+            region.mark = None
+        return region
+
+    def read(self) -> FormValue:
+        rows: list[dict[str, str]] = []
+        for tr in self.data.data_rows:
+            cells: dict[str, FormValue] = {}
+            columns = row_columns(tr)
+            for column in self.data.columns:
+                tc = columns.get(column.grid_col)
+                cells[column.header] = self._region(tc, column).read() if tc is not None else None
+            # A row of empty boxes and unticked checkboxes is a blank row, not data.
+            if not any(v is True or (isinstance(v, str) and v.strip()) for v in cells.values()):
+                continue
+            row: dict[str, str] = {}
+            for header, value in cells.items():
+                if isinstance(value, bool):
+                    row[header] = "Yes" if value else "No"
+                else:
+                    row[header] = value if isinstance(value, str) else ""
+            rows.append(row)
+        return rows or None
+
+    def write(self, value: FormValue, where: Where) -> None:
+        if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
+            raise where.error("a table takes a list of rows")
+        if self.data.missing:
+            raise where.error(
+                "the template's table has no column "
+                + ", ".join(repr(m) for m in self.data.missing)
+            )
+        rows = self.data.data_rows
+        if not rows:
+            raise where.error("the template's table has no row under its header to copy")
+        template = copy.deepcopy(rows[0])
+        for tc in row_tcs(template):
+            RegionSlot(tc, "").write("", where)
+        targets = list(rows)
+        last = rows[-1]
+        while len(targets) < len(value):
+            new_row = copy.deepcopy(template)
+            last.addnext(new_row)
+            last = new_row
+            targets.append(new_row)
+        for number, tr in enumerate(targets):
+            record = value[number] if number < len(value) else {}
+            assert isinstance(record, dict)
+            columns = row_columns(tr)
+            for column in self.data.columns:
+                tc = columns.get(column.grid_col)
+                if tc is None:
+                    continue
+                # Rows beyond the data are cleared but kept, so a school can add more.
+                text = record.get(column.header, record.get(column.path))
+                if text is None and not block_text(tc).strip():
+                    continue  # already blank
+                self._region(tc, column).write(text if text is not None else "", where)
+
+
+_GRID_BEFORE = f"{w('trPr')}/{w('gridBefore')}"
+_GRID_SPAN = f"{w('tcPr')}/{w('gridSpan')}"
+
+
+def row_columns(tr: Element) -> dict[int, Element]:
+    """Grid column -> the ``w:tc`` covering it, for one row (``gridBefore``/``gridSpan``
+    applied; works on rows copied for new data, which no grid has seen)."""
+    before = tr.find(_GRID_BEFORE)
+    raw = before.get(w("val")) if before is not None else None
+    column = int(raw) if raw and raw.isdigit() else 0
+    out: dict[int, Element] = {}
+    for tc in row_tcs(tr):
+        node = tc.find(_GRID_SPAN)
+        raw = node.get(w("val")) if node is not None else None
+        span = max(int(raw), 1) if raw and raw.isdigit() else 1
+        for offset in range(span):
+            out[column + offset] = tc
+        column += span
+    return out

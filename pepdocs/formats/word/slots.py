@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -34,7 +34,6 @@ from pepdocs.formats.word._xml import (
 from pepdocs.formats.word.checkboxes import Mark, paragraph_tokens
 from pepdocs.formats.word.controls import ContentControl, write_block
 from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
-from pepdocs.formats.word.tables import row_tcs
 from pepdocs.formats.word.text import block_text, clean_value, normalise, showing_placeholder
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormValue
 
@@ -529,194 +528,13 @@ class GroupSlot(Slot):
         return None
 
 
-# --- heading blocks -----------------------------------------------------------------------
-
-
-class BlockSlot(Slot):
-    """Paragraphs under a heading paragraph, up to the next heading or table."""
-
-    def __init__(self, heading: Element, blocks: Sequence[Element], location: str) -> None:
-        super().__init__()
-        self.heading = heading
-        self.blocks = list(blocks)
-        self.location = location
-
-    def covers(self) -> list[Element]:
-        return list(self.blocks)
-
-    def read(self) -> FormValue:
-        lines = []
-        for block in self.blocks:
-            if block.tag == SDT:
-                if showing_placeholder(block):
-                    continue
-                content = block.find(SDTCONTENT)
-                lines.append(block_text(content) if content is not None else "")
-            else:
-                lines.append(block_text(block))
-        return clean_value("\n".join(lines)) or None
-
-    def write(self, value: FormValue, where: Where) -> None:
-        text = expect_text(value, where)
-        controls = [b for b in self.blocks if b.tag == SDT]
-        if len(controls) == 1 and all(
-            b is controls[0] or not block_text(b).strip() for b in self.blocks
-        ):
-            write_control(ContentControl(controls[0]), text, where)
-            return
-        model = next((b for b in self.blocks if b.tag == P and block_text(b).strip()), None)
-        if model is None:
-            model = next((b for b in self.blocks if b.tag == P), None)
-        ppr = None if model is None else model.find(PPR)
-        rpr = None if model is None else run_properties(next(model.iter(R), None))
-        anchor_node: Element = self.heading
-        if self.blocks:
-            anchor_node = self.blocks[0]
-            for block in self.blocks[1:]:
-                parent = block.getparent()
-                if parent is not None:
-                    parent.remove(block)
-        new_paragraphs = []
-        for line in text.split("\n"):
-            paragraph = etree.Element(P)
-            if ppr is not None:
-                paragraph.append(copy.deepcopy(ppr))
-            if line:
-                paragraph.append(make_run(rpr, line))
-            new_paragraphs.append(paragraph)
-        for paragraph in reversed(new_paragraphs):
-            anchor_node.addnext(paragraph)
-        if self.blocks:
-            parent = anchor_node.getparent()
-            if parent is not None:
-                parent.remove(anchor_node)
-        self.blocks = new_paragraphs
-
-
-# --- repeating tables ---------------------------------------------------------------------
-
-
-@dataclass(eq=False)
-class TableColumn:
-    header: str  # the mapping's header: the key of row dicts
-    path: str
-    grid_col: int
-    #: a cell holding only a checkbox is a yes/no box (else its mark is text: "☒" typed)
-    checkbox: bool = True
-
-
-@dataclass(eq=False)
-class TableSlotData:
-    tbl: Element
-    header_row: Element
-    data_rows: list[Element]
-    columns: list[TableColumn]
-    missing: list[str] = field(default_factory=list)
-
-
-class TableSlot(Slot):
-    def __init__(self, data: TableSlotData, location: str) -> None:
-        super().__init__()
-        self.data = data
-        self.location = location
-        if data.missing:
-            self.notes.append("columns not on the form: " + ", ".join(data.missing))
-
-    def covers(self) -> list[Element]:
-        return [self.data.tbl]
-
-    def _region(self, tc: Element, column: TableColumn) -> RegionSlot:
-        region = RegionSlot(tc, self.location)
-        if not column.checkbox:
-            region.mark = None
-        return region
-
-    def read(self) -> FormValue:
-        rows: list[dict[str, str]] = []
-        for tr in self.data.data_rows:
-            cells: dict[str, FormValue] = {}
-            columns = row_columns(tr)
-            for column in self.data.columns:
-                tc = columns.get(column.grid_col)
-                cells[column.header] = self._region(tc, column).read() if tc is not None else None
-            # A row of empty boxes and unticked checkboxes is a blank row, not data.
-            if not any(v is True or (isinstance(v, str) and v.strip()) for v in cells.values()):
-                continue
-            row: dict[str, str] = {}
-            for header, value in cells.items():
-                if isinstance(value, bool):
-                    row[header] = "Yes" if value else "No"
-                else:
-                    row[header] = value if isinstance(value, str) else ""
-            rows.append(row)
-        return rows or None
-
-    def write(self, value: FormValue, where: Where) -> None:
-        if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
-            raise where.error("a table takes a list of rows")
-        if self.data.missing:
-            raise where.error(
-                "the template's table has no column "
-                + ", ".join(repr(m) for m in self.data.missing)
-            )
-        rows = self.data.data_rows
-        if not rows:
-            raise where.error("the template's table has no row under its header to copy")
-        template = copy.deepcopy(rows[0])
-        for tc in row_tcs(template):
-            RegionSlot(tc, "").write("", where)
-        targets = list(rows)
-        last = rows[-1]
-        while len(targets) < len(value):
-            new_row = copy.deepcopy(template)
-            last.addnext(new_row)
-            last = new_row
-            targets.append(new_row)
-        for number, tr in enumerate(targets):
-            record = value[number] if number < len(value) else {}
-            assert isinstance(record, dict)
-            columns = row_columns(tr)
-            for column in self.data.columns:
-                tc = columns.get(column.grid_col)
-                if tc is None:
-                    continue
-                # Rows beyond the data are cleared but kept, so a school can add more.
-                text = record.get(column.header, record.get(column.path))
-                if text is None and not block_text(tc).strip():
-                    continue  # already blank
-                self._region(tc, column).write(text if text is not None else "", where)
-
-
-_GRID_BEFORE = f"{w('trPr')}/{w('gridBefore')}"
-_GRID_SPAN = f"{w('tcPr')}/{w('gridSpan')}"
-
-
-def row_columns(tr: Element) -> dict[int, Element]:
-    """Grid column -> the ``w:tc`` covering it, for one row (``gridBefore``/``gridSpan``
-    applied; works on rows copied for new data, which no grid has seen)."""
-    before = tr.find(_GRID_BEFORE)
-    raw = before.get(w("val")) if before is not None else None
-    column = int(raw) if raw and raw.isdigit() else 0
-    out: dict[int, Element] = {}
-    for tc in row_tcs(tr):
-        node = tc.find(_GRID_SPAN)
-        raw = node.get(w("val")) if node is not None else None
-        span = max(int(raw), 1) if raw and raw.isdigit() else 1
-        for offset in range(span):
-            out[column + offset] = tc
-        column += span
-    return out
-
-
 __all__ = [
     "AfterLabelSlot",
-    "BlockSlot",
     "ControlSlot",
     "GroupSlot",
     "LegacySlot",
     "MarkSlot",
     "RegionSlot",
     "Slot",
-    "TableSlot",
     "Where",
 ]

@@ -23,6 +23,7 @@ from pepdocs.formats.safe_open import read_input
 from pepdocs.formats.word._xml import Element
 from pepdocs.formats.word.controls import ContentControl, find_controls
 from pepdocs.formats.word.document import DocumentIndex
+from pepdocs.formats.word.headings import BlockSlot
 from pepdocs.formats.word.locate import label_texts, locate
 from pepdocs.formats.word.package import (
     DOCUMENT_PART,
@@ -31,7 +32,8 @@ from pepdocs.formats.word.package import (
     WordPackage,
     serialise,
 )
-from pepdocs.formats.word.slots import BlockSlot, ControlSlot, Slot, TableSlot, Where
+from pepdocs.formats.word.repeating import TableSlot
+from pepdocs.formats.word.slots import ControlSlot, Slot, Where
 from pepdocs.formats.word.templated import JinjaTemplate, uses_docxtpl
 from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
 
