@@ -1,7 +1,16 @@
 """The Word (.docx) engine: fill an authority's Word form from form values, and read a
 completed one back (the ``FormEngine`` contract of ``pepdocs.formats.base``).
 
-Anchor semantics are documented in docs/word-engine.md.
+Anchor semantics are documented in docs/word-engine.md. Layout, bottom up:
+
+- ``_xml``, ``package``: names, element helpers; the .docx read safely, written back with
+  only changed parts replaced;
+- ``text``, ``tables``, ``controls``, ``legacy``, ``checkboxes``: what Word constructs hold
+  (visible text, table grids, content controls, legacy form fields, boxes of every kind);
+- ``document``: one body with cached lookups (headings, sections, cells, controls);
+- ``slots``: a place a value is read from and written to; ``labels``, ``boxes``,
+  ``repeating``, ``headings`` find them per anchor kind; ``locate`` dispatches;
+- ``reader``, ``writer`` (prepared templates), ``templated`` (Jinja forms).
 """
 
 from __future__ import annotations
@@ -18,7 +27,9 @@ __all__ = ["JinjaTemplate", "PreparedTemplate", "fill", "prepare", "read"]
 
 
 def fill(form: FormSpec, values: Sequence[tuple[FieldSpec, FormValue]]) -> bytes:
-    """The form's template filled with ``values`` (``None`` leaves a blank as it is)."""
+    """The form's template filled with ``values`` (``None`` leaves a blank as it is).
+
+    The template is prepared once per process and reused (``prepare``)."""
     return prepare(form).fill(values)
 
 
