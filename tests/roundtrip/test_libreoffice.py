@@ -31,6 +31,7 @@ from roundtrip.support import (
 
 WORD_FORMS = shipped_forms("docx")
 SHEET_FORMS = shipped_forms("xlsx")
+PDF_FORMS = shipped_forms("pdf")
 
 FIRST_NAME = "Zoë"
 LAST_NAME = "Ní Bhriain-Łukasz"
@@ -58,10 +59,10 @@ def _pep_for(form: FormSpec) -> dict[str, Any]:
 def filled(
     libreoffice: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, tuple[FormSpec, dict[str, Any], Path]]:
-    """Every shipped Word and Excel form filled once: stem -> (form, PEP, file)."""
+    """Every shipped form filled once: stem -> (form, PEP, file)."""
     folder = tmp_path_factory.mktemp("filled")
     result = {}
-    for form in [*WORD_FORMS, *SHEET_FORMS]:
+    for form in [*WORD_FORMS, *SHEET_FORMS, *PDF_FORMS]:
         pep = _pep_for(form)
         path = folder / f"{_stem(form)}.{form.kind}"
         path.write_bytes(api.fill(pep, form))
@@ -74,9 +75,12 @@ def pdfs(
     filled: dict[str, tuple[FormSpec, dict[str, Any], Path]],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[str, Path]:
-    sources = [path for _, _, path in filled.values()]
+    """Word and Excel forms printed by LibreOffice (one run); PDF forms as filled."""
+    sources = [path for form, _, path in filled.values() if form.kind != "pdf"]
     outputs = office.convert(sources, "pdf", tmp_path_factory.mktemp("pdf"))
-    return {path.stem: path for path in outputs}
+    printed = {path.stem: path for path in outputs}
+    printed.update((stem, path) for stem, (form, _, path) in filled.items() if form.kind == "pdf")
+    return printed
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +127,7 @@ def _maps_column(form: FormSpec, section: str, column: str) -> bool:
     return spec is not None and any(c.path == column for c in spec.columns)
 
 
-@pytest.mark.parametrize("stem", [_stem(f) for f in [*WORD_FORMS, *SHEET_FORMS]])
+@pytest.mark.parametrize("stem", [_stem(f) for f in [*WORD_FORMS, *SHEET_FORMS, *PDF_FORMS]])
 def test_a_filled_form_prints_to_pdf_with_its_values_visible(
     stem: str,
     filled: dict[str, tuple[FormSpec, dict[str, Any], Path]],
