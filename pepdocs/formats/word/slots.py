@@ -31,7 +31,7 @@ from pepdocs.formats.word._xml import (
     run_properties,
     w,
 )
-from pepdocs.formats.word.checkboxes import Mark, paragraph_tokens
+from pepdocs.formats.word.checkboxes import Mark, labelled_marks, paragraph_tokens
 from pepdocs.formats.word.controls import ContentControl, write_block
 from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
 from pepdocs.formats.word.text import block_text, clean_value, normalise, showing_placeholder
@@ -220,10 +220,16 @@ class RegionSlot(Slot):
         self.legacy = [f for f in legacy if f.kind in ("text", "dropdown")]
         #: a box that holds nothing but one checkbox (an "Attended" column) reads as a bool
         self.mark = None if self.controls or self.legacy else sole_mark(container, legacy)
+        #: a box of labelled checkboxes (``☐ S20  ☒ Full Care Order``) reads as the label of
+        #: the ticked one: a text or choice field's answer given by ticking
+        self.choices: list[tuple[str, Mark]] = []
+        if not self.controls and not self.legacy and self.mark is None:
+            self.choices = labelled_boxes(container, legacy)
 
     def covers(self) -> list[Element]:
         controls = [c.element for c in self.controls]
         marks = [self.mark.element()] if self.mark is not None else []
+        marks += [mark.element() for _, mark in self.choices]
         return [self.container, *controls, *(f.begin for f in self.legacy), *marks]
 
     def read(self) -> FormValue:
@@ -233,6 +239,9 @@ class RegionSlot(Slot):
             return ControlSlot(self.controls[:1], self.location).read()
         if self.legacy:
             return LegacySlot(self.legacy[:1], self.location).read()
+        if self.choices:
+            ticked = [label for label, mark in self.choices if mark.checked()]
+            return ", ".join(ticked) or None
         return clean_value(block_text(self.container)) or None
 
     def write(self, value: FormValue, where: Where) -> None:
@@ -242,8 +251,29 @@ class RegionSlot(Slot):
             write_control(self.controls[0], value, where)
         elif self.legacy:
             write_legacy(self.legacy[0], value, where)
+        elif self.choices:
+            wanted = {normalise(part) for part in expect_text(value, where).split(",")}
+            wanted.discard("")
+            known = {normalise(label) for label, _ in self.choices}
+            if not wanted <= known:
+                raise where.error("the value is not one of the labels of the box's checkboxes")
+            for label, mark in self.choices:
+                mark.set(normalise(label) in wanted)
         else:
             write_block(self.container, expect_text(value, where))
+
+
+def labelled_boxes(container: Element, legacy: Sequence[LegacyField]) -> list[tuple[str, Mark]]:
+    """(label, box) for a box region holding two or more labelled checkboxes, else []."""
+    by_begin = {f.begin: f for f in legacy}
+    pairs: list[tuple[str, Mark]] = []
+    paragraphs = [container] if container.tag == P else list(container.iter(P))
+    for paragraph in paragraphs:
+        pairs.extend(labelled_marks(paragraph_tokens(paragraph, by_begin)))
+    labelled = [(" ".join(text.split()), mark) for text, mark in pairs]
+    if len(labelled) < 2 or not all(label for label, _ in labelled):
+        return []
+    return labelled
 
 
 def sole_mark(container: Element, legacy: Sequence[LegacyField]) -> Mark | None:

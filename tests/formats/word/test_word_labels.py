@@ -158,3 +158,14 @@ def test_controls_after_each_label_on_one_line(tmp_path: Path) -> None:
     body = p("Name: ", sdt_run(None), "  Date of birth: ", sdt_run(None))
     form = _two_labels(tmp_path, body)
     assert round_trip(form, "Ava", "03/09/2015") == ["Ava", "03/09/2015"]
+
+
+def test_a_value_box_of_labelled_checkboxes_reads_as_the_ticked_label(tmp_path: Path) -> None:
+    body = tbl(
+        tr("Legal status", "\u2610 Section 20   \u2612 Full Care Order   \u2610 Interim Care Order")
+    )
+    form = make_form(tmp_path, body, field("care.legal_status", anchor("label", "Legal status")))
+    assert reading(form).raw == "Full Care Order"
+    data = fill(form, "Section 20")
+    assert reading(form, data).raw == "Section 20"
+    assert "\u2612 Section 20" in document_xml(data)
