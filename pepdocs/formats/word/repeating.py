@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from pepdocs.formats.word._xml import TBL, Element, P, w
+from pepdocs.formats.word._xml import SDT, SDTCONTENT, TBL, TC, TR, Element, P, w
 from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.labels import occurrence_of
 from pepdocs.formats.word.slots import RegionSlot, Slot, Where, holds_text
@@ -205,16 +205,16 @@ class TableSlot(Slot):
         rows = self.data.data_rows
         if not rows:
             raise where.error("the template's table has no row under its header to copy")
-        template = copy.deepcopy(rows[0])
-        for tc in row_tcs(template):
+        template = copy.deepcopy(_row_unit(rows[0]))
+        for tc in template.iter(TC):
             RegionSlot(tc, "").write("", where)
         targets = list(rows)
-        last = rows[-1]
+        last = _row_unit(rows[-1])
         while len(targets) < len(value):
-            new_row = copy.deepcopy(template)
-            last.addnext(new_row)
-            last = new_row
-            targets.append(new_row)
+            new_unit = copy.deepcopy(template)
+            last.addnext(new_unit)
+            last = new_unit
+            targets.append(new_unit if new_unit.tag == TR else next(new_unit.iter(TR)))
         for number, tr in enumerate(targets):
             record = value[number] if number < len(value) else {}
             assert isinstance(record, dict)
@@ -228,6 +228,16 @@ class TableSlot(Slot):
                 if text is None and not block_text(tc).strip():
                     continue  # already blank
                 self._region(tc, column).write(text if text is not None else "", where)
+
+
+def _row_unit(tr: Element) -> Element:
+    """What to copy for a new row: the row, or the repeating-section item control around it
+    (``w15:repeatingSectionItem``: Word expects one item per row)."""
+    content = tr.getparent()
+    item = content.getparent() if content is not None and content.tag == SDTCONTENT else None
+    if item is not None and content is not None and item.tag == SDT and len(content) == 1:
+        return item
+    return tr
 
 
 _GRID_BEFORE = f"{w('trPr')}/{w('gridBefore')}"

@@ -288,3 +288,22 @@ def test_a_typed_tick_in_a_text_column_stays_text(tmp_path: Path) -> None:
     form = make_form(tmp_path, tbl(tr("Target", "Lead person"), tr("", "")), spec)
     rows = [{"Target": "\u2612", "Lead person": "[x]"}]
     assert round_trip(form, rows) == [rows]
+
+
+def test_rows_in_a_repeating_section_are_added_as_whole_items(tmp_path: Path) -> None:
+    item = (
+        '<w:sdt><w:sdtPr><w15:repeatingSectionItem xmlns:w15="http://schemas.microsoft.com/'
+        'office/word/2012/wordml"/></w:sdtPr><w:sdtContent>'
+        + tr("", "", "")
+        + "</w:sdtContent></w:sdt>"
+    )
+    section = (
+        '<w:sdt><w:sdtPr><w:tag w:val="targets"/></w:sdtPr>'
+        f"<w:sdtContent>{item}</w:sdtContent></w:sdt>"
+    )
+    body = tbl(tr("Target", "Lead person", "By when"), section, cols=3)
+    form = make_form(tmp_path, body, targets_field())  # type: ignore[arg-type]
+    rows = [{"Target": f"T{n}", "Lead person": "Carer", "By when": "July"} for n in range(3)]
+    data = fill(form, rows)
+    assert document_xml(data).count("repeatingSectionItem") == 3
+    assert reading(form, data).raw == rows
