@@ -19,7 +19,6 @@ from typing import Any
 
 from pepdocs._io import write_atomic
 from pepdocs.errors import (
-    DocumentError,
     OutputExistsError,
     PepdocsError,
     Problem,
@@ -28,7 +27,7 @@ from pepdocs.errors import (
 )
 from pepdocs.formats import get_engine
 from pepdocs.formats.base import DocumentReading, Reading
-from pepdocs.formats.safe_open import read_input, sniff_kind
+from pepdocs.formats.safe_open import Kind, check_form_kind, read_input
 from pepdocs.mapping.registry import FormSummary, list_authorities, load_form, resolve_form
 from pepdocs.mapping.spec import ColumnSpec, FieldSpec, FormSpec, FormValue
 from pepdocs.mapping.transforms import BoolTransform, normalise_label
@@ -53,7 +52,7 @@ MappingsDirs = Sequence[str | os.PathLike[str]]
 
 #: Model paths a form implies by being that form; never "unplaced" when translating.
 _IMPLIED_BY_FORM = frozenset({"meta.authority", "meta.phase"})
-_FILE_KINDS = ("docx", "xlsx", "pdf")
+_FILE_KINDS: tuple[Kind, ...] = ("docx", "xlsx", "pdf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -489,9 +488,8 @@ def _detect(
     # ``import pepdocs`` should not pay for the detector until a form must be recognised.
     from pepdocs.legacy.detect import detect_form
 
-    kind = sniff_kind(data)
-    if kind not in _FILE_KINDS:
-        raise DocumentError("is not a Word, Excel or PDF form", name)
+    # By content, not extension; an encrypted or old-style Office file gets its own reason.
+    kind = check_form_kind(data, name, _FILE_KINDS)
     candidates = _candidate_forms(kind, authority, form, mappings_dirs)
     if not candidates:
         if authority is not None:

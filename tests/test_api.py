@@ -17,6 +17,7 @@ from fake_engine import FakeEngine, document
 
 from pepdocs import api
 from pepdocs.errors import (
+    DocumentError,
     OutputExistsError,
     PepdocsError,
     PepValidationError,
@@ -519,3 +520,17 @@ def test_an_authority_without_a_form_of_the_documents_kind_is_named(tmp_path: Pa
     openpyxl.Workbook().save(path)
     with pytest.raises(UsageError, match=r"pep\.xlsx: eastborough has no xlsx form to read it"):
         api.extract(path, "eastborough")
+
+
+def test_without_an_authority_an_old_or_encrypted_office_file_gets_its_own_reason(
+    tmp_path: Path,
+) -> None:
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    old = tmp_path / "old.docx"
+    old.write_bytes(ole2)
+    with pytest.raises(DocumentError, match=r"old\.docx: is an old-style Office file"):
+        api.extract(old)
+    locked = tmp_path / "locked.docx"
+    locked.write_bytes(ole2 + "EncryptedPackage".encode("utf-16-le"))
+    with pytest.raises(DocumentError, match=r"locked\.docx: is password-protected"):
+        api.extract(locked)
