@@ -169,3 +169,20 @@ def test_a_value_box_of_labelled_checkboxes_reads_as_the_ticked_label(tmp_path: 
     data = fill(form, "Section 20")
     assert reading(form, data).raw == "Section 20"
     assert "\u2612 Section 20" in document_xml(data)
+
+
+def test_labels_and_answers_wrapped_in_hyperlinks_smart_tags_and_custom_xml(tmp_path: Path) -> None:
+    body = tbl(
+        tr(
+            p('<w:smartTag w:uri="x" w:element="place">', r("Name"), "</w:smartTag>"),
+            p('<w:customXml w:element="answer">', r("Ava"), "</w:customXml>"),
+        )
+    ) + p(r("Email: "), '<w:hyperlink r:id="rId9">', r("ava@example.org"), "</w:hyperlink>")
+    form = make_form(
+        tmp_path,
+        body,
+        field("child.first_name", anchor("label", "Name")),
+        field("carer.email", anchor("label", "Email", direction="after")),
+    )
+    assert round_trip(form, None, None) == ["Ava", "ava@example.org"]
+    assert round_trip(form, "Kai", "kai@example.org") == ["Kai", "kai@example.org"]
