@@ -285,6 +285,11 @@ class DocumentIndex:
         paragraph of ``mark_paragraphs``; filled as those are found."""
         return {}
 
+    @cached_property
+    def heading_cells(self) -> frozenset[Element]:
+        """The cells of heading rows (shaded/bold full-width rows)."""
+        return frozenset(m.element for m in self.markers if m.kind == "row")
+
     def find_markers(self, title: str) -> list[Marker]:
         wanted = normalise(title)
         exact = [m for m in self.markers if m.text == wanted]

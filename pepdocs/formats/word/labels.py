@@ -112,6 +112,8 @@ def _value_cell(
 ) -> GridCell | None:
     right = grid.right_of(cell, cell.row)
     below = grid.below(cell)
+    if below is not None and below.tc in index.heading_cells:
+        below = None  # the next section's heading row is nobody's answer
     if direction == "right":
         return right
     if direction == "below":

@@ -307,3 +307,13 @@ def test_rows_in_a_repeating_section_are_added_as_whole_items(tmp_path: Path) ->
     data = fill(form, rows)
     assert document_xml(data).count("repeatingSectionItem") == 3
     assert reading(form, data).raw == rows
+
+
+def test_the_next_section_heading_row_is_not_a_label_s_answer(tmp_path: Path) -> None:
+    body = tbl(
+        tr(tc("Signed", span=2)),
+        tr(tc("Section 5: Health", span=2, shade="D9D9D9")),
+        cols=2,
+    )
+    form = make_form(tmp_path, body, field("signoff", anchor("label", "Signed")))
+    assert reading(form).status == "missing"
