@@ -24,9 +24,10 @@ import multiprocessing
 import os
 import re
 import tempfile
+import threading
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -561,27 +562,61 @@ def _convert_to_pdf(entries: Sequence[Entry], options: BatchOptions) -> None:
             entry.pdf, entry.pdf_sha256 = pdf.name, _sha256(data)
 
 
-def _results(
-    chunks: Iterable[list[_Task]],
-    state: _State,
-    jobs: int,
-) -> Iterator[list[Entry]]:
+def _results(tasks: Iterator[_Task], state: _State, jobs: int) -> Iterator[list[Entry]]:
+    """The entries of ``tasks`` in roster order, in chunks of :data:`CHUNK_PER_JOB` x jobs."""
+    size = CHUNK_PER_JOB * max(jobs, 1)
     if jobs <= 1:
         global _STATE
         _STATE = state
-        for chunk in chunks:
+        for chunk in _chunks(tasks, size):
             yield [make_record(task.row, state, task.duplicate_of) for task in chunk]
         return
+    # One imap over the whole roster keeps every worker busy across chunk boundaries (the
+    # parent syncs and writes the manifest meanwhile); the semaphore bounds the rows in
+    # flight to two chunks, so memory stays flat however long the roster is.
+    slots = threading.Semaphore(2 * size)
+    stop = threading.Event()
+
+    def feed() -> Iterator[_Task]:
+        # runs in the pool's task-feeding thread
+        for task in tasks:
+            while not slots.acquire(timeout=0.1):
+                if stop.is_set():
+                    return
+            if stop.is_set():
+                return
+            yield task
+
     # spawn, not fork: a forked child inherits locks held by other threads (and fork is
     # not available on Windows); workers import pepdocs once and keep their caches.
     context = multiprocessing.get_context("spawn")
-    with context.Pool(
+    pool = context.Pool(
         jobs,
         initializer=_init_worker,
         initargs=(state.options, state.previous, state.made_before, state.today),
-    ) as pool:
-        for chunk in chunks:
-            yield list(pool.imap(_work, chunk, chunksize=max(1, len(chunk) // (jobs * 4))))
+    )
+    finished = False
+    try:
+        done: list[Entry] = []
+        for entry in pool.imap(_work, feed(), chunksize=8):
+            slots.release()
+            done.append(entry)
+            if len(done) == size:
+                yield done
+                done = []
+        if done:
+            yield done
+        pool.close()
+        finished = True
+    finally:
+        stop.set()  # a feeder waiting for a slot gives up, so the pool can be shut down
+        pool.terminate()
+        pool.join()
+        if not finished:
+            # workers stopped mid-write leave their temporary files behind
+            for kind in ("docx", "xlsx", "pdf"):
+                for stray in state.options.out_dir.glob(f".*.{kind}.*.part"):
+                    stray.unlink(missing_ok=True)
 
 
 def iter_planned(
@@ -634,8 +669,7 @@ def run_batch(
     archive = _Archive(out_dir) if options.zip else None
     failures: list[str] = []
     try:
-        chunks = _chunks(_tasks(roster, options.authority), CHUNK_PER_JOB * options.jobs)
-        for entries in _results(chunks, state, options.jobs):
+        for entries in _results(_tasks(roster, options.authority), state, options.jobs):
             _sync_chunk()
             if options.pdf:
                 _convert_to_pdf(entries, options)

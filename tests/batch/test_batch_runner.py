@@ -293,3 +293,19 @@ def test_pdf_copies_come_from_one_libreoffice_run_per_chunk(
         assert pdf.read_bytes().startswith(b"%PDF")
         assert entry["pdf_sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
     assert not list((tmp_path / "out").glob(".pdf-*"))  # the scratch folder is gone
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_batch_stopped_midway_leaves_no_half_manifest_and_no_workers(
+    tmp_path: Path, jobs: int
+) -> None:
+    roster = write_roster(tmp_path / "roster.csv", [child(number) for number in range(1, 200)])
+
+    def interrupted(done: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(roster, options(tmp_path / "out", jobs=jobs), interrupted)
+    left = sorted(path.name for path in (tmp_path / "out").iterdir())
+    assert not [name for name in left if name.startswith(".") or "manifest" in name]
+    assert all(name.endswith(".docx") for name in left)
