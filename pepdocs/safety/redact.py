@@ -71,6 +71,11 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|0)\d(?:[\s-]?\d){8,9}(?!\w)")
 _UPN_IN_TEXT = re.compile(r"\b[A-Z]\d{11}[0-9A-Z]\b")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+# Words of free text as the sweep sees them (as name fields are split): a letter, then word
+# characters, with inner hyphens and apostrophes
+_SWEEP_WORD = re.compile(r"[^\W\d_]\w*(?:['’-]\w+)*")
+_PART_SEPARATOR = re.compile(r"['’-]")
+_PART_SEPARATOR_KEPT = re.compile(r"(['’-])")
 
 
 def _norm(text: str) -> str:
@@ -105,7 +110,7 @@ class Redactor:
         if key in table:
             return table[key]
         used = self._used.setdefault(kind, set())
-        avoided = {_norm(name) for name in avoid}
+        avoided = avoid if isinstance(avoid, frozenset) else frozenset(_norm(a) for a in avoid)
         start = self._number(kind, real) % len(pool)
         choice = pool[start]
         for step in range(len(pool)):
@@ -239,9 +244,15 @@ class _PepRedaction:
     def __init__(self, redactor: Redactor, pep: Mapping[str, Any]) -> None:
         self.redactor = redactor
         self.pep: dict[str, Any] = copy.deepcopy(dict(pep))
-        #: real text -> replacement, applied to free text longest first
-        self.replacements: dict[str, str] = {}
-        self.real_tokens: set[str] = set()
+        #: real name word -> pseudonym (as written, ALL CAPS and Capitalised), looked up for
+        #: every word of free text: one dictionary lookup per word, however many people
+        self.names: dict[str, str] = {}
+        #: other real strings (emails, phones, identifiers) -> replacement, few per PEP
+        self.phrases: dict[str, str] = {}
+        #: every pseudonym name written, so the titled-name sweep leaves them alone
+        self.fakes: set[str] = set()
+        #: every word of every real name, normalised: no pseudonym may equal one
+        self.real_tokens: frozenset[str] = frozenset()
         #: pseudonyms already written (emails, phones, UPNs): the sweep must not redo them
         self.produced: set[str] = set()
         self.dob: tuple[str, str] | None = None
@@ -258,17 +269,27 @@ class _PepRedaction:
             names.append((_section(self.pep, *path) or {}).get("name") or "")
         names.append((_section(self.pep, "education") or {}).get("senco") or "")
         names += [item.get("name") or "" for item in _items(self.pep, "attendees")]
+        tokens: set[str] = set()
         for name in names:
             if isinstance(name, str):
-                self.real_tokens.update(_NAME_TOKEN.findall(name))
+                for token in _NAME_TOKEN.findall(name):
+                    tokens.add(_norm(token))
+                    tokens.update(_norm(part) for part in _PART_SEPARATOR.split(token) if part)
+        self.real_tokens = frozenset(tokens)
 
     def _remember(self, real: str, fake: str) -> None:
+        """Replace the name word ``real`` by ``fake`` in free text too (as written, in capitals
+        and capitalised; not lower case, where names collide with words: Will, May, Grace)."""
         if len(real.strip()) < 2 or real == fake:
             return
-        self.replacements[real] = fake
-        self.replacements.setdefault(real.upper(), fake.upper())
-        self.replacements.setdefault(real.lower(), fake.lower())
-        self.replacements.setdefault(real.capitalize(), fake.capitalize())
+        self.fakes.update(fake.split())
+        self.names.setdefault(real, fake)
+        self.names.setdefault(real.upper(), fake.upper())
+        self.names.setdefault(real.capitalize(), fake.capitalize())
+
+    def _remember_phrase(self, real: str, fake: str) -> None:
+        if real.strip() and real != fake:
+            self.phrases[real] = fake
 
     def person(self, real: str) -> str:
         """A full name: first token a first name, last token a last name, middles first."""
@@ -284,12 +305,21 @@ class _PepRedaction:
                 else self.redactor.first_name(token, self.real_tokens)
             )
             fakes.append(fake)
-            self._remember(token, fake)
+            self._remember_word(token, fake, last=is_last)
         result = real
         for token, fake in zip(tokens, fakes, strict=True):
             result = re.sub(rf"(?<!\w){re.escape(token)}(?!\w)", fake, result, count=1)
-        self._remember(real, result)
         return result
+
+    def _remember_word(self, token: str, fake: str, *, last: bool) -> None:
+        """A name word and, for "Vasquez-Brandt" or "O'Neill", each part on its own (free
+        text may use one part)."""
+        self._remember(token, fake)
+        parts = [part for part in _PART_SEPARATOR.split(token) if len(part) > 1]
+        if len(parts) > 1:
+            pick = self.redactor.last_name if last else self.redactor.first_name
+            for part in parts:
+                self._remember(part, pick(part, self.real_tokens))
 
     def _redact_child(self) -> None:
         child = _section(self.pep, "child")
@@ -304,7 +334,7 @@ class _PepRedaction:
             if isinstance(value, str) and value.strip():
                 fake = " ".join(picker(token, self.real_tokens) for token in value.split())
                 for token, token_fake in zip(value.split(), fake.split(), strict=True):
-                    self._remember(token, token_fake)
+                    self._remember_word(token, token_fake, last=key == "last_name")
                 child[key] = fake
         middle = child.get("middle_names")
         if isinstance(middle, str) and middle.strip():
@@ -312,7 +342,7 @@ class _PepRedaction:
                 self.redactor.first_name(token, self.real_tokens) for token in middle.split()
             )
             for token, token_fake in zip(middle.split(), fake.split(), strict=True):
-                self._remember(token, token_fake)
+                self._remember_word(token, token_fake, last=False)
             child["middle_names"] = fake
         dob = child.get("date_of_birth")
         if isinstance(dob, str) and dob.strip():
@@ -327,7 +357,7 @@ class _PepRedaction:
             value = child.get(key)
             if isinstance(value, str) and value.strip():
                 child[key] = redact(value)
-                self.replacements[value] = child[key]
+                self._remember_phrase(value, child[key])
                 self.produced.add(child[key])
 
     def _redact_contact(self, holder: dict[str, Any], name_key: str = "name") -> None:
@@ -338,12 +368,12 @@ class _PepRedaction:
         email = holder.get("email")
         if isinstance(email, str) and email.strip():
             holder["email"] = self.redactor.email(email, fake_name)
-            self.replacements[email] = holder["email"]
+            self._remember_phrase(email, holder["email"])
             self.produced.add(holder["email"])
         phone = holder.get("phone")
         if isinstance(phone, str) and phone.strip():
             holder["phone"] = self.redactor.phone(phone)
-            self.replacements[phone] = holder["phone"]
+            self._remember_phrase(phone, holder["phone"])
             self.produced.add(holder["phone"])
 
     def _redact_people(self) -> None:
@@ -383,17 +413,29 @@ class _PepRedaction:
             reference = plan.get("reference")
             if isinstance(reference, str) and reference.strip():
                 plan["reference"] = self.redactor.identifier(reference, "reference")
-                self.replacements[reference] = plan["reference"]
+                self._remember_phrase(reference, plan["reference"])
 
     # free text --------------------------------------------------------------------------------
 
     def _sweeper(self) -> Callable[[str], str]:
-        known = sorted((real for real in self.replacements if real), key=len, reverse=True)
+        # Phrases are the few contact details and identifiers of this PEP: one alternation,
+        # longest first so a phone inside a longer string is not cut in two.
+        known = sorted(self.phrases, key=len, reverse=True)
         pattern = (
             re.compile("|".join(rf"(?<!\w){re.escape(real)}(?!\w)" for real in known))
             if known
             else None
         )
+        names = self.names
+
+        def word(match: re.Match[str]) -> str:
+            found = match.group(0)
+            fake = names.get(found)
+            if fake is not None:
+                return fake
+            # "Zephyrine's", "Vasquez-Brandt" when only a part is known: part by part
+            return "".join(names.get(part, part) for part in _PART_SEPARATOR_KEPT.split(found))
+
         dob_forms: dict[str, str] = {}
         if self.dob is not None:
             real, fake = self.dob
@@ -407,7 +449,8 @@ class _PepRedaction:
 
         def sweep(text: str) -> str:
             if pattern is not None:
-                text = pattern.sub(lambda match: self.replacements[match.group(0)], text)
+                text = pattern.sub(lambda match: self.phrases[match.group(0)], text)
+            text = _SWEEP_WORD.sub(word, text)
             for real_date, fake_date in dob_forms.items():
                 text = text.replace(real_date, fake_date)
             text = _TITLED_NAME.sub(
@@ -415,7 +458,7 @@ class _PepRedaction:
                     f"{match.group(1)} "
                     + (
                         match.group(2)
-                        if match.group(2) in self.replacements.values()
+                        if match.group(2) in self.fakes
                         else self.redactor.last_name(match.group(2), self.real_tokens)
                     )
                 ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import time
 from typing import Any
 
 import pytest
@@ -118,3 +119,39 @@ def test_a_valid_pep_stays_valid(pep: dict[str, Any]) -> None:
 def test_an_empty_key_is_refused() -> None:
     with pytest.raises(ValueError):
         Redactor(b"")
+
+
+def test_possessives_and_parts_of_double_barrelled_names_are_replaced(
+    pep: dict[str, Any],
+) -> None:
+    pep["views"]["school"] = "Zephyrine's reading is up; Brandt visited; QUILLFEATHER noted."
+    school = redact_pep(pep, KEY)["views"]["school"]
+    assert "Zephyrine" not in school
+    assert "Brandt" not in school
+    assert "QUILLFEATHER" not in school
+    assert "'s reading is up" in school
+
+
+def test_common_words_that_are_also_names_are_left_alone_in_lower_case(
+    pep: dict[str, Any],
+) -> None:
+    pep["care"]["carer"]["name"] = "Will Grace"
+    pep["views"]["carer"] = "Will says she will show grace under pressure."
+    carer_view = redact_pep(pep, KEY)["views"]["carer"]
+    assert not carer_view.startswith("Will ")
+    assert "she will show grace under pressure" in carer_view
+
+
+def test_a_pep_with_twenty_thousand_people_is_redacted_within_seconds(
+    pep: dict[str, Any],
+) -> None:
+    pep["targets"] = [
+        {"id": f"T{index}", "description": f"Read with Lead{index} Person{index}",
+         "lead": f"Lead{index} Person{index}"}
+        for index in range(20_000)
+    ]  # fmt: skip
+    started = time.monotonic()
+    out = redact_pep(pep, KEY)
+    assert time.monotonic() - started < 20.0
+    assert out["targets"][123]["lead"] != "Lead123 Person123"
+    assert "Lead123" not in out["targets"][123]["description"]
