@@ -136,30 +136,12 @@ def test_extract_ends_a_pdf_built_to_loop_within_seconds(
         assert not out.exists() or not list(out.iterdir())
 
 
-#: without --authority the form is recognised by content; these two still get a generic
-#: message until pepdocs.api._detect uses safe_open.check_form_kind (lead to wire)
-_GENERIC_IN_DETECTION = {"ole2-encrypted", "ole2-doc"}
 #: by content these are not Word files at all, so detection treats them as what they are: a
 #: PDF is compared with the PDF forms, plain text is no form
 _DETECTION_PROBLEMS = {"pdf-named-docx": "", "text-named-docx": "not a"}
 
 
-@pytest.mark.parametrize(
-    "item",
-    [
-        pytest.param(
-            item,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="api._detect: use safe_open.check_form_kind for the specific reason",
-            ),
-        )
-        if item.name in _GENERIC_IN_DETECTION
-        else item
-        for item in corpus.REFUSED_DOCX
-    ],
-    ids=lambda item: item.name,
-)
+@pytest.mark.parametrize("item", corpus.REFUSED_DOCX, ids=lambda item: item.name)
 def test_extract_without_an_authority_refuses_in_one_line_too(
     run_cli: Callable[..., Run], tmp_path: Path, item: corpus.Item
 ) -> None:
