@@ -39,7 +39,7 @@ from typing import Any
 
 from pepdocs.model.identifiers import UPN_CHECK_LETTERS, uln_check_digit, upn_check_letter
 
-__all__ = ["Redactor", "redact_pep"]
+__all__ = ["Redactor", "redact_pep", "redact_pep_and"]
 
 # Common, deliberately plain names: a pseudonym should read like a name, not like a code.
 FIRST_NAMES = (
@@ -210,11 +210,33 @@ class Redactor:
         """A redacted deep copy of ``pep`` (the input is not changed)."""
         return _PepRedaction(self, pep).run()
 
+    def redact_pep_and(
+        self, pep: Mapping[str, Any], *documents: Any
+    ) -> tuple[dict[str, Any], list[Any]]:
+        """``pep`` redacted, and each of ``documents`` (JSON-like: dicts, lists, strings)
+        swept with the same replacements: for an extraction report, whose raw texts and
+        unmapped entries hold the same people. Documents are copied, not changed."""
+        redaction = _PepRedaction(self, pep)
+        redacted = redaction.run()
+        sweep = redaction.sweep
+        assert sweep is not None
+        return redacted, [
+            redaction.sweep_everything(copy.deepcopy(document), sweep) for document in documents
+        ]
+
 
 def redact_pep(pep: Mapping[str, Any], key: bytes | str) -> dict[str, Any]:
     """A copy of ``pep`` with names, date of birth, UPN/ULN/local ids and contact details
     replaced by consistent pseudonyms (HMAC with ``key``); see the module docstring."""
     return Redactor(key).redact_pep(pep)
+
+
+def redact_pep_and(
+    pep: Mapping[str, Any], key: bytes | str, *documents: Any
+) -> tuple[dict[str, Any], list[Any]]:
+    """:func:`redact_pep`, plus ``documents`` (e.g. an extraction report's ``to_dict()``)
+    swept with the same pseudonyms."""
+    return Redactor(key).redact_pep_and(pep, *documents)
 
 
 def _section(data: Any, *path: str) -> dict[str, Any] | None:
@@ -256,6 +278,8 @@ class _PepRedaction:
         #: pseudonyms already written (emails, phones, UPNs): the sweep must not redo them
         self.produced: set[str] = set()
         self.dob: tuple[str, str] | None = None
+        #: the free-text sweep, built by :meth:`run` once every person is known
+        self.sweep: Callable[[str], str] | None = None
 
     # names ----------------------------------------------------------------------------------
 
@@ -493,13 +517,27 @@ class _PepRedaction:
             return sweep(data)
         return data
 
+    def sweep_everything(self, data: Any, sweep: Callable[[str], str]) -> Any:
+        """Every string in ``data`` swept, dictionary keys included (reports key by label)."""
+        if isinstance(data, dict):
+            return {
+                self.sweep_everything(key, sweep): self.sweep_everything(value, sweep)
+                for key, value in data.items()
+            }
+        if isinstance(data, list | tuple):
+            return [self.sweep_everything(item, sweep) for item in data]
+        if isinstance(data, str):
+            return sweep(data)
+        return data
+
     def run(self) -> dict[str, Any]:
         self._collect_real_tokens()
         self._redact_child()
         self._redact_people()
         self._redact_roles_or_names()
         self._redact_references()
-        swept = self._sweep(self.pep, self._sweeper())
+        self.sweep = self._sweeper()
+        swept = self._sweep(self.pep, self.sweep)
         assert isinstance(swept, dict)
         return swept
 

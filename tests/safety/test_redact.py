@@ -12,7 +12,7 @@ import pytest
 
 from pepdocs.model import validate_pep
 from pepdocs.model.identifiers import validate_email, validate_phone, validate_uln, validate_upn
-from pepdocs.safety.redact import Redactor, redact_pep
+from pepdocs.safety.redact import Redactor, redact_pep, redact_pep_and
 
 from . import corpus
 
@@ -155,3 +155,20 @@ def test_a_pep_with_twenty_thousand_people_is_redacted_within_seconds(
     assert time.monotonic() - started < 20.0
     assert out["targets"][123]["lead"] != "Lead123 Person123"
     assert "Lead123" not in out["targets"][123]["description"]
+
+
+def test_an_extraction_report_is_swept_with_the_same_pseudonyms(pep: dict[str, Any]) -> None:
+    report = {
+        "source": "Zephyrine Quillfeather PEP.docx",
+        "fields": [
+            {"path": "child.date_of_birth", "status": "unparseable", "raw": "17/05/2014"},
+            {"path": "child.upn", "status": "unparseable", "raw": "B801200005001 (check)"},
+        ],
+        "unmapped": ["Carer: Bartholomew Fennimore, 01632 960000"],
+    }
+    out, (swept,) = redact_pep_and(pep, KEY, report)
+    text = json.dumps(swept, ensure_ascii=False)
+    assert [secret for secret in SECRETS if secret.lower() in text.lower()] == []
+    assert swept["source"] == f"{out['child']['first_name']} {out['child']['last_name']} PEP.docx"
+    assert swept["fields"][0]["path"] == "child.date_of_birth"
+    assert report["source"] == "Zephyrine Quillfeather PEP.docx"  # the input is not changed
