@@ -780,3 +780,47 @@ def test_a_formula_typed_in_a_form_is_neutralised_in_convert_tables(
     assert "evil.example" in table
     assert ",=HYPERLINK" not in table and ',"=HYPERLINK' not in table
     assert "'=HYPERLINK" in table
+
+
+# -- the whole corpus, memory ---------------------------------------------------------------------
+
+_MEMORY_BOUND_MB = 1024
+
+_RUN_ALL = """
+import resource, sys, time
+from pepdocs.cli import main
+worst = 0.0
+for path, authority in zip(sys.argv[1::2], sys.argv[2::2]):
+    started = time.monotonic()
+    try:
+        main(["extract", path, "-a", authority, "--form", "school_age"])
+    except SystemExit:
+        pass
+    worst = max(worst, time.monotonic() - started)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, worst)
+"""
+
+
+def test_the_whole_corpus_through_extract_stays_within_memory_and_time(tmp_path: Path) -> None:
+    """Every corpus file through ``pepdocs extract`` in one process: its peak memory (the
+    interpreter and every library included) stays far below what a bomb would take."""
+    arguments: list[str] = []
+    for items, suffix, authority in (
+        (corpus.REFUSED_DOCX, "docx", "eastborough"),
+        (corpus.REFUSED_XLSX, "xlsx", "southvale"),
+        (corpus.REFUSED_PDF + corpus.LOOPING_PDF, "pdf", "ridgeford"),
+    ):
+        for item in items:
+            arguments += [str(_write(tmp_path, f"{item.name}.{suffix}", item.build())), authority]
+    arguments += [str(_write(tmp_path, "big.docx", corpus.big_table())), "eastborough"]
+    result = subprocess.run(
+        [sys.executable, "-c", _RUN_ALL, *arguments],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
+    assert "Traceback" not in result.stderr
+    peak_mb, slowest = result.stdout.split()[-2:]
+    assert int(peak_mb) < _MEMORY_BOUND_MB, peak_mb
+    assert float(slowest) < DEADLINE_SECONDS
