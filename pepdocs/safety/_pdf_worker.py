@@ -128,10 +128,36 @@ def _inspect(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+_TINY_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 9 9]/Contents 4 0 R>>endobj\n"
+    b"4 0 obj<</Length 20/Filter/FlateDecode>>stream\n"
+    b"x\x9c\xf3t\x0eqR\x08IU\xf0p\xcd\xc9\xc9W\x08q\x05\x00\x00\x00\xff\xff\n"
+    b"endstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def _warm_up() -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    with contextlib.suppress(Exception):
+        reader = PdfReader(io.BytesIO(_TINY_PDF), strict=False)
+        reader.get_fields()
+        for page in reader.pages:
+            page.extract_text()
+        PdfWriter(clone_from=reader).write(io.BytesIO())
+
+
 def main() -> None:
     stdin = sys.stdin.buffer
     request = json.loads(stdin.readline())
     data = stdin.read()
+    # pypdf imports parts of itself on first use (text extraction, filters, the writer);
+    # under the memory cap those imports could fail and look like a damaged file. So the
+    # same steps run once on a tiny PDF of our own before the cap, which is then counted
+    # from here: it bounds what THIS PDF takes, not what loading pypdf takes.
+    _warm_up()
     _limit_resources(request["memory_bytes"], request["cpu_seconds"])
     try:
         reply = _inspect(data, request)
@@ -139,9 +165,18 @@ def main() -> None:
         reply = {"ok": False, "code": "memory"}
     except RecursionError:
         reply = {"ok": False, "code": "recursion"}
-    except Exception as exc:  # any failure of pypdf on a crafted file means "damaged"
+    except Exception as exc:  # any failure of pypdf on a crafted file means "damaged"...
         name = type(exc).__name__
-        code = "dependency" if name == "DependencyError" else "damaged"
+        code = {"DependencyError": "dependency", "LimitReachedError": "limit"}.get(name, "damaged")
+        # ...unless it is pypdf re-raising our memory cap or a too-deep structure as one of
+        # its own errors: then say what really stopped it
+        cause: BaseException | None = exc
+        for _ in range(16):
+            cause = cause.__cause__ or cause.__context__ if cause is not None else None
+            if isinstance(cause, MemoryError):
+                code = "memory"
+            elif isinstance(cause, RecursionError):
+                code = "recursion"
         reply = {"ok": False, "code": code, "detail": name}
     try:
         out = json.dumps(reply, ensure_ascii=True)

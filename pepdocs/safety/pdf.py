@@ -111,14 +111,16 @@ def _run_worker(request: dict[str, Any], data: bytes, source: str, timeout: floa
             [sys.executable, "-I", str(_WORKER)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            # kept only to tell a crash from a missing component; never shown (a traceback
+            # from deep in pypdf could quote the document)
+            stderr=subprocess.PIPE,
         )
     except OSError as exc:
         raise DocumentError(
             f"cannot be opened: the PDF worker did not start ({exc.strerror})", source
         ) from None
     try:
-        out, _ = process.communicate(payload, timeout=timeout)
+        out, err = process.communicate(payload, timeout=timeout)
     except subprocess.TimeoutExpired:
         process.kill()
         process.communicate()
@@ -133,12 +135,21 @@ def _run_worker(request: dict[str, Any], data: bytes, source: str, timeout: floa
     try:
         return json.loads(out.decode("ascii").strip().splitlines()[-1])
     except (ValueError, IndexError, UnicodeDecodeError):
-        # No reply: the worker died, most likely at its memory or CPU limit.
-        raise UnsafeDocumentError(
-            f"needs more than {request['memory_bytes'] // (1024 * 1024)} MB of memory or "
-            f"{request['cpu_seconds']} s of CPU to open: refused",
-            source,
-        ) from None
+        pass
+    # No reply. A worker that could not import pypdf is an installation problem; otherwise
+    # it died (killed at its CPU limit, or out of memory somewhere MemoryError is not caught).
+    if b"ModuleNotFoundError" in err or b"ImportError" in err:
+        raise ComponentMissingError(
+            f"{source}: cannot be opened: the PDF worker ({sys.executable}) cannot import "
+            "pypdf; reinstall pepdocs"
+        )
+    if process.returncode > 0 and b"MemoryError" not in err:
+        raise DocumentError("is not a readable PDF (the reader failed on it)", source)
+    raise UnsafeDocumentError(
+        f"needs more than {request['memory_bytes'] // (1024 * 1024)} MB of memory or "
+        f"{request['cpu_seconds']} s of CPU to open: refused",
+        source,
+    )
 
 
 def _raise_for(reply: dict[str, Any], source: str, request: dict[str, Any]) -> None:
@@ -162,6 +173,12 @@ def _raise_for(reply: dict[str, Any], source: str, request: dict[str, Any]) -> N
         raise UnsafeDocumentError(
             f"needs more than {request['memory_bytes'] // (1024 * 1024)} MB of memory "
             "or too deep a structure to open: refused",
+            source,
+        )
+    if code == "limit":
+        raise UnsafeDocumentError(
+            "goes beyond the PDF reader's safety limits (too many objects or too much "
+            "compressed data): refused",
             source,
         )
     if code == "dependency":

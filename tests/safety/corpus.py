@@ -595,6 +595,19 @@ def distinctive_pep() -> dict[str, Any]:
     }
 
 
+def pdf_object_balloon(entries: int = 2_000_000) -> bytes:
+    """A page whose /Annots array holds two million numbers: 4 MB of file, hundreds of MB of
+    parsed objects (no compression involved, so pypdf's decompression limits do not apply)."""
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] /Annots 4 0 R >>",
+            b"[" + b"0 " * entries + b"]",
+        ]
+    )
+
+
 # -- the catalogue ---------------------------------------------------------------------------
 
 
@@ -657,4 +670,5 @@ LOOPING_PDF = [
     Item("pdf-field-parent-loop", pdf_field_parent_loop, ""),
     Item("pdf-xref-prev-loop", pdf_xref_prev_loop, ""),
     Item("pdf-flate-bomb", pdf_flate_bomb, ""),
+    Item("pdf-object-balloon", pdf_object_balloon, ""),
 ]

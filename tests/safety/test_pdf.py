@@ -86,13 +86,25 @@ def test_a_worker_past_its_deadline_is_killed_and_reported() -> None:
 
 
 def test_a_worker_past_its_memory_cap_is_reported() -> None:
-    with pytest.raises(UnsafeDocumentError, match=r"big\.pdf: needs more than"):
-        inspect_pdf(corpus.pdf_flate_bomb(), "big.pdf", text=True, memory_bytes=1024)
+    # a 20 MB field value: fine under the default cap, too much under an 8 MB one
+    data = corpus.pdf_form(first_name="A" * (20 << 20))
+    with pytest.raises(UnsafeDocumentError, match=r"^big\.pdf: needs more than 8 MB"):
+        inspect_pdf(data, "big.pdf", memory_bytes=8 << 20)
+
+
+def test_pypdfs_own_safety_limits_are_a_refusal_not_damage() -> None:
+    with pytest.raises(UnsafeDocumentError, match="safety limits"):
+        inspect_pdf(corpus.pdf_object_balloon(), "balloon.pdf")
 
 
 def test_no_field_value_appears_in_any_error() -> None:
-    data = corpus.pdf_form(first_name="Xanthippe")
-    for kwargs in ({"timeout": 0.001}, {"memory_bytes": 1024}):
+    big = corpus.pdf_form(first_name="Xanthippe" * (3 << 20))
+    small = corpus.pdf_form(first_name="Xanthippe")
+    for data, kwargs in (
+        (small, {"timeout": 0.001}),
+        (big, {"memory_bytes": 8 << 20}),
+        (small[: len(small) * 2 // 3], {}),
+    ):
         with pytest.raises(PepdocsError) as raised:
             inspect_pdf(data, "form.pdf", **kwargs)  # type: ignore[arg-type]
         assert "Xanthippe" not in str(raised.value)
