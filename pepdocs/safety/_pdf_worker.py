@@ -128,21 +128,36 @@ def _inspect(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-_TINY_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 9 9]/Contents 4 0 R>>endobj\n"
-    b"4 0 obj<</Length 20/Filter/FlateDecode>>stream\n"
-    b"x\x9c\xf3t\x0eqR\x08IU\xf0p\xcd\xc9\xc9W\x08q\x05\x00\x00\x00\xff\xff\n"
-    b"endstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+def _tiny_pdf() -> bytes:
+    """A valid one-page PDF with a compressed text stream and a form field, for warming up."""
+    import zlib
+
+    content = zlib.compress(b"BT /F1 9 Tf 1 1 Td (warm) Tj ET")
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R/AcroForm<</Fields[5 0 R]>>>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 9 9]/Contents 4 0 R/Annots[5 0 R]"
+        b"/Resources<</Font<</F1<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>>>>>>>",
+        b"<</Length %d/Filter/FlateDecode>>stream\n" % len(content) + content + b"\nendstream",
+        b"<</Type/Annot/Subtype/Widget/FT/Tx/T(w)/V(w)/Rect[0 0 9 9]/P 3 0 R>>",
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
 
 
 def _warm_up() -> None:
     from pypdf import PdfReader, PdfWriter
 
     with contextlib.suppress(Exception):
-        reader = PdfReader(io.BytesIO(_TINY_PDF), strict=False)
+        reader = PdfReader(io.BytesIO(_tiny_pdf()), strict=False)
         reader.get_fields()
         for page in reader.pages:
             page.extract_text()
