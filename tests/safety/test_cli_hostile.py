@@ -824,3 +824,24 @@ def test_the_whole_corpus_through_extract_stays_within_memory_and_time(tmp_path:
     peak_mb, slowest = result.stdout.split()[-2:]
     assert int(peak_mb) < _MEMORY_BOUND_MB, peak_mb
     assert float(slowest) < DEADLINE_SECONDS
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pepdocs extract --redact is not wired yet (lead: pepdocs.safety.redact_pep_and "
+    "on the PEP and the report before they are written); remove this xfail then",
+)
+def test_extract_redact_leaves_no_personal_value_in_the_pep_or_the_report(
+    run_cli: Callable[..., Run], tmp_path: Path, filled_form: Path
+) -> None:
+    out = tmp_path / "out"
+    run = run_cli(
+        "extract", filled_form, *WORD_FORM, "--redact",
+        "-o", out / "pep.json", "--report", out / "report.json",
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    written = (out / "pep.json").read_text(encoding="utf-8") + (out / "report.json").read_text(
+        encoding="utf-8"
+    )
+    assert "example.org" in written
+    assert _leaks(written) == []
