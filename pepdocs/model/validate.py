@@ -20,8 +20,8 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields
 from rapidfuzz import fuzz, process
 
-from pepdocs._io import write_atomic
-from pepdocs.errors import PepdocsError, PepValidationError, Problem
+from pepdocs._io import read_json_file, write_atomic
+from pepdocs.errors import PepValidationError, Problem
 from pepdocs.model.fields import academic_year_bounds
 from pepdocs.model.schema import PepSchema
 
@@ -304,20 +304,9 @@ def load_pep(data: Any, source: str | None = None) -> dict[str, Any]:
 
 
 def _read_json(path: str | os.PathLike[str]) -> Any:
-    name = os.fspath(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise PepdocsError(f"{name}: cannot read ({exc.strerror or type(exc).__name__})") from exc
-    try:
-        # utf-8-sig: Windows editors often save JSON with a byte-order mark.
-        return json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise PepdocsError(f"{name}: not UTF-8 text; save the PEP as UTF-8 JSON") from exc
-    except json.JSONDecodeError as exc:
-        raise PepdocsError(
-            f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from exc
+    # The shared reader refuses what would hang or crash a plain read: a named pipe or
+    # device (blocks), a huge file, nesting deep enough for RecursionError (``[[[[...``).
+    return read_json_file(path)
 
 
 def load_pep_file(path: str | os.PathLike[str]) -> dict[str, Any]:

@@ -92,7 +92,7 @@ def test_validate_reports_each_file_and_a_summary(runner: CliRunner, tmp_path: P
     lines = result.output.splitlines()
     assert lines[0] == f"{good}: ok"
     assert lines[1].startswith(f"{bad}: child.gender: Not a gender code")
-    assert lines[2].startswith(f"{missing}: cannot read")
+    assert lines[2].startswith(f"{missing}: no such file")
     assert lines[3] == "1 valid, 2 invalid"
 
 

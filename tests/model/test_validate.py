@@ -446,7 +446,7 @@ def test_a_missing_file_is_one_line_naming_it(tmp_path: Path) -> None:
     missing = tmp_path / "nope.json"
     with pytest.raises(PepdocsError) as caught:
         load_pep_file(missing)
-    assert str(caught.value).startswith(f"{missing}: cannot read")
+    assert str(caught.value).startswith(f"{missing}: no such file")
     assert "\n" not in str(caught.value)
 
 

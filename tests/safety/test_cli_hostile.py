@@ -34,15 +34,6 @@ DEADLINE_SECONDS = 20.0
 #: the Word form the Word corpus is read against (explicit, so no form detection is timed)
 WORD_FORM = ["-a", "eastborough", "--form", "school_age"]
 
-#: model/validate.py reads JSON with plain json.loads: "[[[[..." raises RecursionError. The
-#: fix is one line there (use pepdocs._io.read_json_file); remove this marker when it lands.
-DEEP_JSON_XFAIL = pytest.mark.xfail(
-    raises=RecursionError,
-    strict=True,
-    reason="pepdocs.model.validate._read_json does not guard RecursionError (lead to wire "
-    "pepdocs._io.read_json_file); remove this xfail then",
-)
-
 
 @dataclass
 class Run:
@@ -267,7 +258,7 @@ def _json_params() -> list[Any]:
     params: list[Any] = []
     for command in JSON_COMMANDS:
         params += [pytest.param(command, item, id=f"{command}-{item.name}") for item in JSON_CORPUS]
-        params.append(pytest.param(command, DEEP_JSON, id=f"{command}-deep", marks=DEEP_JSON_XFAIL))
+        params.append(pytest.param(command, DEEP_JSON, id=f"{command}-deep"))
     return params
 
 
@@ -293,11 +284,6 @@ def test_a_command_reading_pep_json_refuses_a_broken_file_in_one_line(
         assert run.err_lines == naming
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pepdocs.model.validate._read_json opens a FIFO and blocks (lead to wire "
-    "pepdocs._io.read_json_file); remove this xfail then",
-)
 def test_validate_refuses_a_named_pipe_without_blocking(tmp_path: Path) -> None:
     path = tmp_path / "pep.json"
     os.mkfifo(path)
