@@ -17,6 +17,7 @@ from typing import Any, cast
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, NodeEvent
 
 from pepdocs._resources import data_dir
 from pepdocs.errors import MappingError
@@ -134,10 +135,34 @@ def load_mapping(path: str | os.PathLike[str], *, require_template: bool = True)
     return _Loader(source, document, require_template).load()
 
 
+def _refuse_anchors(yaml: YAML, text: str, file: str) -> None:
+    """Stop at the first anchor (``&name``) or alias (``*name``), before anything is built.
+
+    Aliases let a few lines stand for an exponential tree (YAML's "billion laughs"): ruamel
+    builds it shared, but every walk over it (``_plain``, the checks) expands it and hangs.
+    A mapping describes one form and has no need to repeat itself by reference, so the
+    feature is refused outright rather than bounded. Walking the parser's events is linear
+    in the text and builds nothing.
+    """
+    for event in yaml.parse(text):
+        if isinstance(event, AliasEvent) or (
+            isinstance(event, NodeEvent) and event.anchor is not None
+        ):
+            line = event.start_mark.line + 1 if event.start_mark else None
+            raise MappingError(
+                "anchors and aliases (&/*) are not allowed in mapping files; "
+                "write the repeated part out in full",
+                file,
+                line,
+            )
+
+
 def parse_yaml(text: str, file: str) -> Any:
-    """Round-trip YAML (keeps line numbers); any syntax error becomes one ``MappingError``."""
+    """Round-trip YAML (keeps line numbers); any syntax error becomes one ``MappingError``,
+    and so does an anchor or alias (:func:`_refuse_anchors`)."""
     yaml = YAML(typ="rt")
     try:
+        _refuse_anchors(yaml, text, file)
         return yaml.load(text)
     except DuplicateKeyError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None

@@ -376,6 +376,35 @@ def test_a_key_given_twice_is_invalid_yaml(tmp_path: Path) -> None:
     assert (problem.line, "twice" in problem.message) == (10, True)
 
 
+def test_an_alias_is_refused_at_its_anchor_line(tmp_path: Path) -> None:
+    fields = "  - path: child.upn\n    at: &upn {control: upn}\n  - path: child.uln\n    at: *upn\n"
+    problem = error(tmp_path, fields)
+    assert problem.line == 9
+    assert "anchors and aliases (&/*) are not allowed in mapping files" in problem.message
+    assert str(problem).startswith(f"{tmp_path / 'testshire.yaml'}:9: anchors and aliases")
+
+
+def test_a_merge_key_is_an_alias_too(tmp_path: Path) -> None:
+    header = HEADER.format(kind="docx").replace("fields:", "engine: {<<: *base}\nfields:")
+    problem = error(tmp_path, "  - path: child.upn\n    at: {control: upn}\n", header=header)
+    assert (problem.line, "aliases" in problem.message) == (7, True)
+
+
+def test_a_yaml_alias_bomb_is_refused_before_it_is_expanded(tmp_path: Path) -> None:
+    items = ['&a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    items += [f"&a{n} [" + ",".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 9)]
+    header = HEADER.format(kind="docx").replace(
+        "fields:", "fingerprint: [" + ", ".join(items) + "]\nfields:"
+    )
+    problem = error(tmp_path, "  - path: child.upn\n    at: {control: upn}\n", header=header)
+    assert (problem.line, "aliases" in problem.message) == (7, True)
+
+
+def test_no_shipped_mapping_uses_anchors_or_aliases() -> None:
+    for path in sorted(data_dir("mappings").glob("*.yaml")):
+        loader.parse_yaml(path.read_text(encoding="utf-8-sig"), str(path))
+
+
 def test_an_unknown_top_level_key_suggests_the_right_one(tmp_path: Path) -> None:
     header = HEADER.format(kind="docx").replace("fields:", "feilds:")
     problem = error(tmp_path, "  - path: child.upn\n    at: {control: upn}\n", header=header)
