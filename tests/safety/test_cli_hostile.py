@@ -430,28 +430,36 @@ def test_fill_refuses_a_template_reaching_for_python_internals(
     _assert_refused(run, template, "template does what the sandbox forbids", out)
 
 
-@pytest.mark.xfail(
-    raises=UnicodeDecodeError,
-    strict=True,
-    reason="pepdocs.formats.word.templated decodes template parts as UTF-8 without a guard "
-    "(Word engine to fix: parse via safe_open.parse_xml or catch UnicodeDecodeError); "
-    "remove this xfail then",
-)
-def test_fill_refuses_a_template_whose_xml_is_not_utf8(
-    run_cli: Callable[..., Run], tmp_path: Path
-) -> None:
-    template = _jinja_template(tmp_path, "utf16.docx", "Name: {{ f.x }}")
+def _utf16_template(folder: Path) -> Path:
+    """A Jinja template whose document part is UTF-16 (legal XML; Word never writes it)."""
+    template = _jinja_template(folder, "utf16.docx", "Name: {{ f.x }}")
     members = corpus._members(template.read_bytes())
     xml = members["word/document.xml"].decode("utf-8")
     members["word/document.xml"] = xml.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode(
         "utf-16"
     )
     template.write_bytes(corpus._zip(members))
+    return template
+
+
+def test_fill_refuses_a_template_whose_xml_is_not_utf8(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    template = _utf16_template(tmp_path)
     mapping = _mapping_with_template(tmp_path, template.name)
     out = tmp_path / "out"
     run = run_cli("fill", _pep_file(tmp_path), "-a", mapping, "-o", out / "filled.docx")
-    assert run.code != 0
-    assert "Traceback" not in run.err
+    _assert_refused(run, template, "part word/document.xml is not UTF-8 text", out)
+
+
+def test_extract_refuses_a_template_whose_xml_is_not_utf8(
+    run_cli: Callable[..., Run], tmp_path: Path, filled_form: Path
+) -> None:
+    template = _utf16_template(tmp_path)
+    mapping = _mapping_with_template(tmp_path, template.name)
+    out = tmp_path / "out"
+    run = run_cli("extract", filled_form, "-a", mapping, "-o", out / "pep.json")
+    _assert_refused(run, template, "part word/document.xml is not UTF-8 text", out)
 
 
 def test_a_mapping_whose_template_is_missing_is_one_line(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from pepdocs.errors import DocumentError
 from pepdocs.formats.safe_open import SafeZip, open_package, parse_xml
 from pepdocs.formats.word._xml import Element
 
@@ -65,6 +66,26 @@ class WordPackage:
                     if root is not None:
                         parts[name] = root
         return parts
+
+
+def part_text(package: SafeZip, source: str, name: str) -> str:
+    """Part ``name`` as text, for the string-level work docxtpl does on a Jinja template.
+
+    The part goes through ``parse_xml`` first, so a DTD is refused and damage reported
+    before any Jinja sees the text. Word writes every part as UTF-8; the XML spec also allows
+    UTF-16, but the Jinja patching works on text and fill writes UTF-8 back under the part's
+    own declaration, so any other encoding is refused in one line, not re-encoded.
+    """
+    data = package.read(name)
+    parse_xml(data, source, name)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DocumentError(
+            f"part {name} is not UTF-8 text; open the template in Word and save it again "
+            "as a .docx (Word writes UTF-8)",
+            source,
+        ) from None
 
 
 def serialise(root: Element) -> bytes:

@@ -25,7 +25,7 @@ from pepdocs.formats.word._xml import DEL, FLDCHAR, INS, MOVE_FROM, MOVE_TO, SDT
 from pepdocs.formats.word.checkboxes import strike_through_choices
 from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.locate import label_texts, locate
-from pepdocs.formats.word.package import STYLES_PART, WordPackage
+from pepdocs.formats.word.package import DOCUMENT_PART, STYLES_PART, WordPackage, part_text
 from pepdocs.formats.word.slots import Slot
 from pepdocs.formats.word.templated import uses_docxtpl
 from pepdocs.formats.word.text import clean_value, normalise
@@ -283,7 +283,7 @@ def _template_facts_cached(path: str, stamp: int) -> TemplateFacts:
         prompts=frozenset(p for p in prompts if p),
         control_tags=frozenset(c.tag for c in index.controls if c.tag),
         application=application(package),
-        conditional_tags=conditional_tags(package.zip.read("word/document.xml").decode("utf-8")),
+        conditional_tags=conditional_tags(part_text(package.zip, path, DOCUMENT_PART)),
     )
 
 

@@ -28,7 +28,7 @@ from lxml import etree
 
 from pepdocs.errors import DocumentError
 from pepdocs.formats.safe_open import open_package
-from pepdocs.formats.word.package import PreparedPackage
+from pepdocs.formats.word.package import PreparedPackage, part_text
 from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
 from pepdocs.safety.jinja import sandboxed_environment, template_errors
 
@@ -121,7 +121,7 @@ class JinjaTemplate:
         for name in safe.names():
             if not _PARTS.match(name):
                 continue
-            source = safe.read(name).decode("utf-8")
+            source = part_text(safe, template, name)
             if not _JINJA.search(source):
                 continue
             # patch_xml and resolve_listing are pure string functions on docxtpl's class

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,7 @@ import pytest
 from pepdocs.errors import DocumentError, UnsafeDocumentError
 from pepdocs.formats import word
 from pepdocs.formats.word.templated import build_context
+from pepdocs.mapping.spec import FormSpec
 
 from .docxbuild import (
     anchor,
@@ -119,6 +123,50 @@ def test_a_template_syntax_error_is_one_line_naming_the_template(tmp_path: Path)
     body = p(r("{{ f.a "), r("}"))
     form = make_form(tmp_path, body, field("a", anchor("control", "a")), settings=DOCXTPL)
     with pytest.raises(DocumentError, match=r"template\.docx"):
+        fill(form, "x")
+
+
+def _with_document_part(form: FormSpec, change: Callable[[bytes], bytes]) -> None:
+    """Rewrite the template's ``word/document.xml`` in place."""
+    template = Path(form.template)
+    with zipfile.ZipFile(io.BytesIO(template.read_bytes())) as source:
+        members = {info.filename: source.read(info) for info in source.infolist()}
+    members["word/document.xml"] = change(members["word/document.xml"])
+    target = io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as output:
+        for name, data in members.items():
+            output.writestr(name, data)
+    template.write_bytes(target.getvalue())
+
+
+def _as_utf16(xml: bytes) -> bytes:
+    text = xml.decode("utf-8")
+    return text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+
+
+def test_a_template_part_that_is_not_utf8_is_one_line_naming_template_and_part(
+    tmp_path: Path,
+) -> None:
+    body = p(r("{{ f.a }}"))
+    form = make_form(tmp_path, body, field("a", anchor("control", "a")), settings=DOCXTPL)
+    _with_document_part(form, _as_utf16)
+    with pytest.raises(DocumentError) as caught:
+        fill(form, "x")
+    assert str(caught.value) == (
+        f"{form.template}: part word/document.xml is not UTF-8 text; open the template in "
+        "Word and save it again as a .docx (Word writes UTF-8)"
+    )
+
+
+def test_a_template_part_declaring_a_dtd_is_refused_before_jinja_sees_it(
+    tmp_path: Path,
+) -> None:
+    body = p(r("{{ f.a }}"))
+    form = make_form(tmp_path, body, field("a", anchor("control", "a")), settings=DOCXTPL)
+    _with_document_part(
+        form, lambda xml: xml.replace(b"?>", b'?><!DOCTYPE w [<!ENTITY e "x">]>', 1)
+    )
+    with pytest.raises(UnsafeDocumentError, match=r"template\.docx: part word/document\.xml"):
         fill(form, "x")
 
 
