@@ -579,17 +579,29 @@ def extract_file(
     report_path: str | os.PathLike[str] | None = None,
     force: bool = False,
     mappings_dirs: MappingsDirs = (),
+    redact: bool = False,
+    redact_key: bytes | str | None = None,
 ) -> Extraction:
     """:func:`extract` a document and write the PEP JSON (and the report JSON) atomically.
 
     ``out_path`` None writes no PEP file (the caller prints :attr:`Extraction.pep`).
+    ``redact`` replaces the people in the PEP and in the written report by consistent
+    pseudonyms (:mod:`pepdocs.safety.redact`, keyed by ``redact_key``, or a random key for
+    this call); the returned PEP is then the redacted one.
     """
     _refuse_existing(out_path, report_path, force=force)
     extraction = extract(source, authority, form, mappings_dirs=mappings_dirs)
+    pep, report = extraction.pep, extraction.report.to_dict()
+    if redact:
+        from pepdocs.safety.redact import redact_pep_and
+
+        key = redact_key if redact_key is not None else os.urandom(32)
+        pep, (report,) = redact_pep_and(pep, key, report)
+        extraction = Extraction(pep, extraction.report)
     if out_path is not None:
-        write_atomic(out_path, dump_pep(extraction.pep).encode("utf-8"), force=force)
+        write_atomic(out_path, dump_pep(pep).encode("utf-8"), force=force)
     if report_path is not None:
-        _write_json(report_path, extraction.report.to_dict(), force=force)
+        _write_json(report_path, report, force=force)
     return extraction
 
 

@@ -79,6 +79,12 @@ def fill(
     type=click.Path(dir_okay=False),
     help="Write the field-by-field report (JSON) here.",
 )
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="Pseudonymise names, dates of birth, identifiers and contact details in the PEP "
+    "and the report (for sharing an example).",
+)
 @_force_option
 @_mappings_option
 def extract(
@@ -87,6 +93,7 @@ def extract(
     form: str | None,
     output: str | None,
     report_path: str | None,
+    redact: bool,
     force: bool,
     mappings_dirs: tuple[str, ...],
 ) -> None:
@@ -99,6 +106,7 @@ def extract(
     Example:
       pepdocs extract returned/aisha.docx --authority northshire -o aisha.json
       pepdocs extract unknown.docx -o pep.json --report pep.report.json
+      pepdocs extract returned/aisha.docx -a northshire --redact -o example.json
     """
     extraction = api.extract_file(
         document,
@@ -108,6 +116,7 @@ def extract(
         report_path=report_path,
         force=force,
         mappings_dirs=mappings_dirs,
+        redact=redact,
     )
     if output is None:
         click.echo(dump_pep(extraction.pep), nl=False)

@@ -18,6 +18,7 @@ from pepdocs import api
 from pepdocs.cli import cli, main
 from pepdocs.cli.commands_forms import COMMANDS
 from pepdocs.mapping.registry import clear_cache
+from pepdocs.model import load_pep
 
 TESTSHIRE = """\
 authority: testshire
@@ -247,6 +248,29 @@ def test_extract_writes_the_pep_and_report_and_prints_a_summary(
     assert pep["targets"] == PEP["targets"]
     assert pep["meta"]["authority"] == "testshire"
     assert json.loads(report.read_text(encoding="utf-8"))["summary"]["empty"] == 1
+
+
+def test_extract_redact_writes_no_personal_value(
+    engine: FakeEngine,
+    mappings: Path,
+    pep_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    form = tmp_path / "returned.docx"
+    api.fill_file(pep_file, mappings / "testshire.yaml", form)
+    out, report = tmp_path / "shareable.json", tmp_path / "report.json"
+    code, _, err = run(
+        capsys, "extract", str(form), "-a", "testshire", "--mappings", str(mappings),
+        "--redact", "-o", str(out), "--report", str(report),
+    )  # fmt: skip
+    assert code == 0, err
+    written = out.read_text(encoding="utf-8") + report.read_text(encoding="utf-8")
+    for value in ("Zoë", "Bhriain", "B801200005001"):
+        assert value not in written
+    pep = load_pep(json.loads(out.read_text(encoding="utf-8")))
+    assert pep["child"]["upn"] != PEP["child"]["upn"]
+    assert pep["targets"] == PEP["targets"]
 
 
 def test_extract_prints_the_pep_without_an_output_file(
