@@ -24,10 +24,11 @@ import multiprocessing
 import os
 import re
 import tempfile
-import threading
 import zipfile
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -562,6 +563,14 @@ def _convert_to_pdf(entries: Sequence[Entry], options: BatchOptions) -> None:
             entry.pdf, entry.pdf_sha256 = pdf.name, _sha256(data)
 
 
+def _work_many(tasks: list[_Task]) -> list[Entry]:
+    return [_work(task) for task in tasks]
+
+
+#: rows sent to a worker at a time: enough to make the hand-over cheap, few enough to balance
+_PER_SUBMIT = 8
+
+
 def _results(tasks: Iterator[_Task], state: _State, jobs: int) -> Iterator[list[Entry]]:
     """The entries of ``tasks`` in roster order, in chunks of :data:`CHUNK_PER_JOB` x jobs."""
     size = CHUNK_PER_JOB * max(jobs, 1)
@@ -571,52 +580,56 @@ def _results(tasks: Iterator[_Task], state: _State, jobs: int) -> Iterator[list[
         for chunk in _chunks(tasks, size):
             yield [make_record(task.row, state, task.duplicate_of) for task in chunk]
         return
-    # One imap over the whole roster keeps every worker busy across chunk boundaries (the
-    # parent syncs and writes the manifest meanwhile); the semaphore bounds the rows in
-    # flight to two chunks, so memory stays flat however long the roster is.
-    slots = threading.Semaphore(2 * size)
-    stop = threading.Event()
-
-    def feed() -> Iterator[_Task]:
-        # runs in the pool's task-feeding thread
-        for task in tasks:
-            while not slots.acquire(timeout=0.1):
-                if stop.is_set():
-                    return
-            if stop.is_set():
-                return
-            yield task
-
     # spawn, not fork: a forked child inherits locks held by other threads (and fork is
-    # not available on Windows); workers import pepdocs once and keep their caches.
-    context = multiprocessing.get_context("spawn")
-    pool = context.Pool(
+    # not available on Windows); workers import pepdocs once and keep their caches. A
+    # ProcessPoolExecutor, not a Pool: a worker that dies (or cannot start, as in a script
+    # without ``if __name__ == "__main__":``) raises BrokenProcessPool instead of hanging.
+    executor = ProcessPoolExecutor(
         jobs,
+        mp_context=multiprocessing.get_context("spawn"),
         initializer=_init_worker,
         initargs=(state.options, state.previous, state.made_before, state.today),
     )
-    finished = False
+    # Rows are submitted as results come back, at most two chunks ahead: the workers never
+    # wait for the parent's manifest writing, and memory stays flat however long the roster.
+    pending: deque[Future[list[Entry]]] = deque()
+    parts = _chunks(tasks, _PER_SUBMIT)
+    ahead = max(2 * size // _PER_SUBMIT, 2 * jobs)
+    done: list[Entry] = []
     try:
-        done: list[Entry] = []
-        for entry in pool.imap(_work, feed(), chunksize=8):
-            slots.release()
-            done.append(entry)
-            if len(done) == size:
+        for part in islice(parts, ahead):
+            pending.append(executor.submit(_work_many, part))
+    except BaseException:
+        # the workers could not even start: nothing to wait for, and waiting can hang
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    try:
+        while pending:
+            try:
+                entries = pending.popleft().result()
+            except BrokenProcessPool:
+                raise PepdocsError(
+                    "a --jobs worker process stopped; if run_batch is called from a script, "
+                    'put the call under if __name__ == "__main__":'
+                ) from None
+            for part in islice(parts, 1):
+                pending.append(executor.submit(_work_many, part))
+            done.extend(entries)
+            if len(done) >= size:
                 yield done
                 done = []
         if done:
             yield done
-        pool.close()
-        finished = True
-    finally:
-        stop.set()  # a feeder waiting for a slot gives up, so the pool can be shut down
-        pool.terminate()
-        pool.join()
-        if not finished:
-            # workers stopped mid-write leave their temporary files behind
-            for kind in ("docx", "xlsx", "pdf"):
-                for stray in state.options.out_dir.glob(f".*.{kind}.*.part"):
-                    stray.unlink(missing_ok=True)
+        executor.shutdown()
+    except BaseException:
+        for future in pending:
+            future.cancel()
+        executor.shutdown(wait=True, cancel_futures=True)
+        # workers stopped mid-write leave their temporary files behind
+        for kind in ("docx", "xlsx", "pdf"):
+            for stray in state.options.out_dir.glob(f".*.{kind}.*.part"):
+                stray.unlink(missing_ok=True)
+        raise
 
 
 def iter_planned(
@@ -644,9 +657,13 @@ def run_batch(
 ) -> BatchResult:
     """Make every roster row's form in ``options.out_dir``; see the module docstring.
 
-    ``progress`` is called with the number of rows just finished. Raises ``PepdocsError``
-    only for what stops the whole batch (an unreadable roster, a bad option, LibreOffice
-    missing with ``pdf``); a bad row is a ``failed`` entry in the manifest instead.
+    ``progress`` is called with the number of rows just finished. With ``jobs`` above 1 the
+    workers are started with ``spawn``, which re-imports the calling script: call this under
+    ``if __name__ == "__main__":`` in a script (the ``pepdocs`` command does).
+
+    Raises ``PepdocsError`` only for what stops the whole batch (an unreadable roster, a bad
+    option, LibreOffice missing with ``pdf``); a bad row is a ``failed`` entry in the manifest
+    instead.
     """
     if options.jobs < 1:
         raise UsageError("--jobs must be 1 or more")
