@@ -117,14 +117,23 @@ def check_mapping(mapping: str) -> None:
     type=click.Path(file_okay=False, exists=True),
     help="Extra folder of mapping files to recognise forms by (repeatable).",
 )
+@click.pass_context
 def convert(
-    src_dir: str, out_dir: str, fmt: str, redact: bool, force: bool, mappings_dirs: tuple[str, ...]
+    ctx: click.Context,
+    src_dir: str,
+    out_dir: str,
+    fmt: str,
+    redact: bool,
+    force: bool,
+    mappings_dirs: tuple[str, ...],
 ) -> None:
     """Convert a folder of legacy PEPs into canonical JSON and one flat table.
 
     Word (.docx), .doc and .odt (through LibreOffice) and PDF forms are read; known forms
     are recognised, others read with a mapping inferred on the spot (low confidence). Files
-    that cannot be read are listed in errors.csv; the originals are never changed.
+    that cannot be read are listed in errors.csv and on stderr; the others are still
+    converted. Exit code 1 when any file failed, 0 when all were converted. The originals
+    are never changed; --redact uses one set of pseudonyms for the whole run.
 
     \b
     Example:
@@ -157,6 +166,9 @@ def convert(
     click.echo(f"{out_dir}: {summary.summary()}", err=True)
     for file, problem in summary.errors:
         click.echo(f"  {file}: {problem}", err=True)
+    if summary.errors:
+        click.echo("some files failed (listed in errors.csv); the others were converted", err=True)
+    ctx.exit(summary.exit_code)
 
 
 @click.command("diff-template")

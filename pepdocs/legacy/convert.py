@@ -11,7 +11,8 @@ writes:
   for json, one ``peps.json`` holding every table;
 - ``out/errors.csv``: one row per file that could not be converted, with the reason.
 
-Originals are only ever read. One bad file never stops the run: it becomes an error row.
+Originals are only ever read. One bad file never stops the run: it becomes an error row,
+and the run's ``exit_code`` is 1 (every other file is still converted and written).
 Cells are cleaned and formula triggers neutralised (``pepdocs.safety.sanitize``) in CSV and
 XLSX, because PEP text comes from people and a spreadsheet would run ``=HYPERLINK(...)``.
 """
@@ -35,6 +36,7 @@ from pepdocs.errors import OutputExistsError, PepdocsError, UsageError
 from pepdocs.formats.safe_open import read_input
 from pepdocs.legacy.detect import INFERRED_AUTHORITY, extract_any
 from pepdocs.model import dump_pep
+from pepdocs.safety.redact import Redactor
 from pepdocs.safety.sanitize import export_cell
 
 __all__ = ["ConvertSummary", "convert_folder"]
@@ -69,6 +71,12 @@ class ConvertSummary:
     outputs: list[Path] = field(default_factory=list)
     #: documents read with a mapping inferred on the spot (low confidence: check them)
     inferred: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """1 when any file could not be converted (the others were), else 0: a script or a
+        scheduler must not take a folder of failures for a finished conversion."""
+        return 1 if self.errors else 0
 
     def summary(self) -> str:
         return (
@@ -121,7 +129,13 @@ def convert_folder(
             summary.errors.append(
                 (relative, f"not a PEP document type ({suffix or 'no extension'})")
             )
-    key = redact_key if redact_key is not None else os.urandom(32)
+    # One Redactor for the whole run: a pseudonym is the HMAC's pick from a name pool, moved
+    # on when the pick is taken by someone else. A Redactor per file forgets what it handed
+    # out, so the same teacher could get another pseudonym in the next file, or two people
+    # in different files the same one; one table per run keeps them apart and consistent.
+    redactor = (
+        Redactor(redact_key if redact_key is not None else os.urandom(32)) if redact else None
+    )
     rows: list[dict[str, Any]] = []
     sections: dict[str, list[dict[str, Any]]] = {name: [] for name in SECTIONS}
     used_ids: set[str] = set()
@@ -141,10 +155,8 @@ def convert_folder(
                     data = read_input(path)
                 extraction = extract_any(data, name=relative, mappings_dirs=mappings_dirs)
                 pep = extraction.pep
-                if redact:
-                    from pepdocs.safety.redact import redact_pep
-
-                    pep = redact_pep(pep, key)
+                if redactor is not None:
+                    pep = redactor.redact_pep(pep)
                 document_id = _document_id(relative, used_ids)
                 written = write_atomic(
                     target / "peps" / f"{document_id}.json",

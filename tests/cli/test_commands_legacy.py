@@ -87,11 +87,27 @@ def test_convert_writes_json_a_table_and_an_error_report(
     (source / "notes.xyz").write_bytes(b"not a PEP")
     out = tmp_path / "out"
     code, _, err = run(capsys, "convert", str(source), "--out", str(out), "--format", "csv")
-    assert code == 0
+    assert code == 1  # one file failed: the rest is converted, but the run says so
     assert "1 converted" in err and "1 failed" in err
+    assert err.splitlines()[-1] == (
+        "some files failed (listed in errors.csv); the others were converted"
+    )
     assert (out / "peps" / "a.json").is_file()
     with (out / "errors.csv").open(encoding="utf-8-sig") as stream:
         assert [row["file"] for row in csv.DictReader(stream)] == ["notes.xyz"]
+
+
+def test_convert_of_a_folder_it_reads_whole_exits_0(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "old"
+    source.mkdir()
+    pep = next(generate_peps(1, seed=5, phase="school_age"))
+    (source / "a.docx").write_bytes(api.fill(pep, "westmere"))
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "convert", str(source), "--out", str(out))
+    assert code == 0
+    assert "1 converted" in err and "0 failed" in err and "some files failed" not in err
 
 
 def test_diff_template_lists_changes_and_writes_the_update(

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from pepdocs import api
 from pepdocs.legacy.convert import convert_folder
 from pepdocs.office import convert
+from pepdocs.safety import Redactor
 from pepdocs.samples import generate_peps
 
 
@@ -123,3 +124,43 @@ def test_progress_is_reported_per_document_and_other_files_are_error_rows(tmp_pa
     ]
     tables = json.loads((tmp_path / "out" / "peps.json").read_text(encoding="utf-8"))
     assert [row["source"] for row in tables["peps"]] == ["2019/smith copy.docx", "2019/smith.docx"]
+
+
+def test_redacting_a_run_keeps_one_pseudonym_per_person_across_files(tmp_path: Path) -> None:
+    # "Mia" and "Lily" draw the same pseudonym from the pool under key "k": only a redactor
+    # that remembers the whole run moves the second one on, so two children stay two.
+    assert Redactor("k").first_name("Mia") == Redactor("k").first_name("Lily")
+    source = tmp_path / "in"
+    source.mkdir()
+    for name, pep in zip(
+        ("Mia", "Lily"), generate_peps(2, seed=23, phase="school_age"), strict=True
+    ):
+        pep["child"]["first_name"] = name
+        pep["education"]["designated_teacher"]["name"] = "Bernadette Quiller"
+        (source / f"{name.lower()}.docx").write_bytes(api.fill(pep, "westmere"))
+    out = tmp_path / "out"
+    summary = convert_folder(source, out, redact=True, redact_key="k")
+    assert summary.errors == [] and summary.exit_code == 0
+    peps = [
+        json.loads((out / "peps" / f"{name}.json").read_text(encoding="utf-8"))
+        for name in ("mia", "lily")
+    ]
+    first_names = [pep["child"]["first_name"] for pep in peps]
+    assert first_names[0] != first_names[1]
+    assert not {"Mia", "Lily"} & set(first_names)
+    teachers = {pep["education"]["designated_teacher"]["name"] for pep in peps}
+    assert len(teachers) == 1 and "Quiller" not in teachers.pop()
+
+
+def test_a_run_with_a_failed_file_still_writes_everything_and_exits_1(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    pep = next(generate_peps(1, seed=24, phase="school_age"))
+    (source / "good.docx").write_bytes(api.fill(pep, "westmere"))
+    (source / "cut.docx").write_bytes(api.fill(pep, "westmere")[:500])
+    summary = convert_folder(source, tmp_path / "out", "csv")
+    assert summary.exit_code == 1
+    assert summary.converted == ["good.docx"]
+    assert [file for file, _ in summary.errors] == ["cut.docx"]
+    assert (tmp_path / "out" / "errors.csv").is_file()
+    assert (tmp_path / "out" / "peps.csv").is_file()

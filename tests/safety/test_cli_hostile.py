@@ -671,18 +671,17 @@ def test_convert_redact_leaves_no_personal_value_in_any_output(
     assert _leaks(run.err) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pepdocs convert exits 0 even when no file could be read (legacy engineer: exit 1 "
-    "when any file failed, as batch does); remove this xfail then",
-)
 def test_convert_of_only_broken_files_exits_non_zero(
     run_cli: Callable[..., Run], tmp_path: Path
 ) -> None:
     source = _convert_folder(tmp_path, None)
-    run = run_cli("convert", source, "--out", tmp_path / "out")
+    out = tmp_path / "out"
+    run = run_cli("convert", source, "--out", out)
     assert "Traceback" not in run.err
-    assert run.code != 0
+    assert run.code == 1
+    # every file was still tried and the report still written
+    errors = (out / "errors.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
+    assert len(errors) == len(_CONVERT_BROKEN)
 
 
 # -- pepdocs bundle: attachments -----------------------------------------------------------------
