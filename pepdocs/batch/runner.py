@@ -37,8 +37,6 @@ from typing import Any
 from pepdocs import __version__
 from pepdocs._io import _umask, read_json_file, write_atomic
 from pepdocs.batch.manifest import (
-    MANIFEST_CSV,
-    MANIFEST_JSON,
     Entry,
     ManifestWriter,
     read_manifest,
@@ -749,7 +747,3 @@ class _Archive:
     def abandon(self) -> None:
         self.zip.close()
         self.temporary.unlink(missing_ok=True)
-
-
-# re-exported for tests and the benchmark: the names the manifest files get
-MANIFEST_FILES = (MANIFEST_CSV, MANIFEST_JSON)
