@@ -23,16 +23,24 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 
 from pepdocs._io import write_atomic
-from pepdocs.errors import DocumentError, OutputExistsError, UsageError
-from pepdocs.formats.safe_open import read_input, sniff_kind
+from pepdocs.errors import (
+    ComponentMissingError,
+    DocumentError,
+    OutputExistsError,
+    PepdocsError,
+    UsageError,
+)
+from pepdocs.formats.safe_open import Kind, check_package, open_package, read_input, sniff_kind
 from pepdocs.office import convert
 
 __all__ = ["MIN_PASSWORD_LENGTH", "BundlePart", "bundle", "bundle_bytes", "to_pdf"]
 
 #: Shorter passwords are refused: the bundle travels by email and may be attacked offline.
 MIN_PASSWORD_LENGTH = 8
-#: Kinds LibreOffice converts for a bundle (found by content, not by file extension).
-_CONVERTIBLE = {"docx": ".docx", "xlsx": ".xlsx", "odt": ".odt", "ods": ".ods", "doc": ".doc"}
+#: Kinds LibreOffice converts for a bundle (found by content, not by file extension); each is
+#: a zip package that ``check_package`` vets before LibreOffice sees it. (An old binary .doc
+#: sniffs as ``ole2`` and is refused: nothing of ours can vet it.)
+_CONVERTIBLE: dict[Kind, str] = {"docx": ".docx", "xlsx": ".xlsx", "odt": ".odt", "ods": ".ods"}
 
 
 def to_pdf(
@@ -90,41 +98,93 @@ def _title(reader: PdfReader, fallback: str) -> str:
 def _readable(data: bytes, source: str) -> PdfReader:
     from pepdocs.safety.pdf import open_pdf
 
-    reader, _summary = open_pdf(data, source, refuse_dynamic_xfa=False)
+    # copy=True: the worker also clones the PDF into a writer, as the merge will, so a file
+    # built to loop or balloon in that step is stopped within the worker's bounds.
+    reader, _summary = open_pdf(data, source, refuse_dynamic_xfa=False, copy=True)
     return reader
+
+
+def _loaded(path: str | os.PathLike[str]) -> tuple[Path, bytes, Kind]:
+    """An input read and vetted by its content, before anything (LibreOffice) parses it."""
+    source = Path(path)
+    name = str(path)
+    data = read_input(source)
+    kind = sniff_kind(data)
+    if kind == "ole2":
+        open_package(data, name, "docx")  # raises the precise reason: encrypted, or old .doc
+    if kind == "zip":
+        # A zip too damaged to show what it is: if its name says Word/Excel/ODF, the checks
+        # for that kind give the real reason ("damaged or cut short"); it is refused anyway.
+        hinted = next(
+            (k for k, suffix in _CONVERTIBLE.items() if suffix == source.suffix.lower()), None
+        )
+        if hinted is not None:
+            check_package(data, name, hinted)
+        raise DocumentError("is a zip archive, not a PDF, Word or Excel document", name)
+    if kind != "pdf" and kind not in _CONVERTIBLE:
+        raise DocumentError("is not a PDF, Word or Excel document: cannot bundle it", name)
+    if kind != "pdf":
+        # LibreOffice parses every part with its own parsers: zip bombs, macros, DTDs and
+        # damage are refused here, naming the user's file, not the temporary copy.
+        check_package(data, name, kind)
+    return source, data, kind
+
+
+def _converted(loaded: list[tuple[Path, bytes, Kind]], indexes: list[int]) -> dict[int, bytes]:
+    """The PDFs of ``loaded[index]`` for ``indexes``, made with one LibreOffice run."""
+    with tempfile.TemporaryDirectory(prefix="pepdocs-bundle-") as scratch:
+        folder = Path(scratch)
+        # numbered names: two attachments called report.docx must not collide
+        copies: dict[int, Path] = {}
+        for index in indexes:
+            _, data, kind = loaded[index]
+            copies[index] = folder / f"{index:03d}-part{_CONVERTIBLE[kind]}"
+            copies[index].write_bytes(data)
+        try:
+            outputs = convert(list(copies.values()), "pdf", folder / "pdf")
+        except ComponentMissingError:
+            raise
+        except PepdocsError as problem:
+            # office.convert speaks of the temporary copies; say it of the user's file (the
+            # first that got no PDF) and keep LibreOffice's reason without those paths.
+            failed = next(
+                (i for i in indexes if not (folder / "pdf" / f"{copies[i].stem}.pdf").is_file()),
+                indexes[0],
+            )
+            reason = str(problem)
+            for index, copy in copies.items():
+                user = str(loaded[index][0])
+                reason = reason.replace(str(folder / "pdf" / f"{copy.stem}.pdf"), user)
+                reason = reason.replace(str(copy), user)
+            reason = reason.replace(str(folder), "a temporary folder")
+            named = str(loaded[failed][0])
+            reason = reason.removeprefix(f"{named}: ")
+            raise DocumentError(
+                f"LibreOffice could not convert it to PDF ({reason})", named
+            ) from None
+        return {index: output.read_bytes() for index, output in zip(indexes, outputs, strict=True)}
 
 
 def _parts(paths: Sequence[str | os.PathLike[str]]) -> list[BundlePart]:
     """Read every input; convert the office documents among them with one LibreOffice run."""
-    loaded: list[tuple[Path, bytes, str]] = []
-    for path in paths:
-        source = Path(path)
-        data = read_input(source)
-        kind: str = sniff_kind(data)
-        if kind != "pdf" and kind not in _CONVERTIBLE:
-            raise DocumentError("is not a PDF, Word or Excel document: cannot bundle it", str(path))
-        loaded.append((source, data, kind))
-    converted: dict[int, bytes] = {}
+    loaded = [_loaded(path) for path in paths]
+    # PDFs as sent are opened first: a broken one is refused before LibreOffice starts
+    titles = {
+        index: _title(_readable(data, str(source)), source.stem)
+        for index, (source, data, kind) in enumerate(loaded)
+        if kind == "pdf"
+    }
     to_convert = [index for index, (_, _, kind) in enumerate(loaded) if kind != "pdf"]
-    if to_convert:
-        with tempfile.TemporaryDirectory(prefix="pepdocs-bundle-") as scratch:
-            folder = Path(scratch)
-            # numbered names: two attachments called report.docx must not collide
-            inputs = []
-            for index in to_convert:
-                copy = folder / f"{index:03d}-part{_CONVERTIBLE[loaded[index][2]]}"
-                copy.write_bytes(loaded[index][1])
-                inputs.append(copy)
-            outputs = convert(inputs, "pdf", folder / "pdf")
-            for index, output in zip(to_convert, outputs, strict=True):
-                converted[index] = output.read_bytes()
+    converted = _converted(loaded, to_convert) if to_convert else {}
     parts: list[BundlePart] = []
-    for index, (source, original, kind) in enumerate(loaded):
-        pdf = converted.get(index, original)
-        reader = _readable(pdf, str(source))
+    for index, (source, original, _) in enumerate(loaded):
+        if index in titles:
+            parts.append(BundlePart(titles[index], original, str(source)))
+            continue
+        pdf = converted[index]
+        _readable(pdf, str(source))  # LibreOffice's output, opened within the same bounds
         # a converted document's PDF title is LibreOffice's guess; its file name is better
-        title = source.stem if kind != "pdf" else _title(reader, source.stem)
-        parts.append(BundlePart(title, pdf, str(source)))
+        parts.append(BundlePart(source.stem, pdf, str(source)))
     return parts
 
 

@@ -4,16 +4,19 @@ attachments under bookmarks, and AES-256 protection that only the password opens
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PasswordType, PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
+import pepdocs.bundle
 from pepdocs import api
 from pepdocs.bundle import BundlePart, bundle, bundle_bytes, to_pdf
 from pepdocs.cli import main
-from pepdocs.errors import DocumentError, OutputExistsError, UsageError
+from pepdocs.errors import DocumentError, OutputExistsError, PepdocsError, UsageError
 from pepdocs.samples import generate_peps
 
 PASSWORD = "Correct-Horse-42"
@@ -159,6 +162,110 @@ def test_a_word_attachment_is_converted_into_the_bundle(
     reader = PdfReader(written)
     assert _outline_titles(reader)[-1] == "Annual review letter"
     assert len(reader.pages) > len(PdfReader(pep_pdf).pages)
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in members.items():
+            package.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _odt(**extra: bytes) -> bytes:
+    return _zip(
+        {
+            "mimetype": b"application/vnd.oasis.opendocument.text",
+            "content.xml": b'<?xml version="1.0"?><office:document-content '
+            b'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
+            **extra,
+        }
+    )
+
+
+@pytest.fixture()
+def no_libreoffice(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("LibreOffice was asked to convert a refused attachment")
+
+    monkeypatch.setattr(pepdocs.bundle, "convert", refuse)
+
+
+@pytest.mark.usefixtures("no_libreoffice")
+@pytest.mark.parametrize(
+    ("members", "problem"),
+    [
+        ({"Basic/Standard/Module1.xml": b"<module/>"}, "contains macros (Basic or scripts)"),
+        ({"Scripts/python/run.py": b"import os"}, "contains macros (Basic or scripts)"),
+        (
+            {"meta.xml": b'<!DOCTYPE m [<!ENTITY a "aaaa">]><m>&a;</m>'},
+            "part meta.xml declares a DTD or entities: refused",
+        ),
+        ({"styles.xml": b"<styles><unclosed></styles>"}, "part styles.xml is not well-formed"),
+    ],
+    ids=["basic-macros", "scripts", "dtd-in-a-part-no-engine-reads", "malformed"],
+)
+def test_an_opendocument_attachment_is_vetted_before_libreoffice(
+    tmp_path: Path, members: dict[str, bytes], problem: str
+) -> None:
+    pep_pdf = tmp_path / "pep.pdf"
+    pep_pdf.write_bytes(_pdf("PEP", 1, "PEP"))
+    attachment = tmp_path / "minutes.odt"
+    attachment.write_bytes(_odt(**members))
+    with pytest.raises(DocumentError) as caught:
+        bundle(pep_pdf, [attachment], tmp_path / "out.pdf")
+    assert str(caught.value).startswith(f"{attachment}: {problem}")
+    assert not (tmp_path / "out.pdf").exists()
+
+
+@pytest.mark.usefixtures("no_libreoffice")
+def test_a_damaged_zip_named_docx_is_refused_as_damaged(tmp_path: Path) -> None:
+    pep_pdf = tmp_path / "pep.pdf"
+    pep_pdf.write_bytes(_pdf("PEP", 1, "PEP"))
+    attachment = tmp_path / "letter.docx"
+    attachment.write_bytes(_odt()[:60])
+    with pytest.raises(DocumentError, match=r"letter\.docx: is not a readable docx file"):
+        bundle(pep_pdf, [attachment], tmp_path / "out.pdf")
+
+
+def test_a_libreoffice_failure_names_the_users_file_not_a_temporary_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fails(paths: list[Path], to: str, out_dir: Path) -> list[Path]:
+        raise PepdocsError(
+            f"{Path(out_dir) / (paths[0].stem + '.pdf')}: LibreOffice did not write it "
+            "(1 of 1 conversions failed; is the input damaged?)"
+        )
+
+    monkeypatch.setattr(pepdocs.bundle, "convert", fails)
+    pep_pdf = tmp_path / "pep.pdf"
+    pep_pdf.write_bytes(_pdf("PEP", 1, "PEP"))
+    letter = tmp_path / "letter.odt"
+    letter.write_bytes(_odt())
+    with pytest.raises(DocumentError) as caught:
+        bundle(pep_pdf, [letter], tmp_path / "out.pdf")
+    message = str(caught.value)
+    assert message.startswith(f"{letter}: LibreOffice could not convert it to PDF (")
+    assert "pepdocs-bundle-" not in message and "part." not in message
+
+
+def test_every_pdf_is_opened_in_the_bounded_worker_with_the_copy_step(
+    inputs: tuple[Path, list[Path]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pepdocs.safety.pdf
+
+    opened: list[tuple[str, bool]] = []
+    real = pepdocs.safety.pdf.open_pdf
+
+    def spy(data: bytes, source: str, *args: Any, **kwargs: Any) -> Any:
+        opened.append((source, kwargs.get("copy", False)))
+        return real(data, source, *args, **kwargs)
+
+    monkeypatch.setattr(pepdocs.safety.pdf, "open_pdf", spy)
+    pep_pdf, attachments = inputs
+    bundle(pep_pdf, attachments, tmp_path / "out.pdf")
+    assert {source for source, _ in opened} == {str(path) for path in (pep_pdf, *attachments)}
+    assert all(copy for _, copy in opened)
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:

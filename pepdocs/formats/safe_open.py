@@ -443,3 +443,33 @@ def parse_xml(data: bytes, source: str, part: str = "") -> etree._Element:
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise UnsafeDocumentError(f"{where}declares a DTD or entities: refused", source)
     return root
+
+
+#: where LibreOffice/OpenOffice store a document's macros in an ODF package (Basic libraries,
+#: and scripts in other languages): a program that opens the file may run them.
+ODF_MACRO_FOLDERS = ("Basic/", "Scripts/")
+#: member names whose content is XML, in OOXML (parts, relationships, legacy VML drawings)
+#: and ODF (content.xml, styles.xml, META-INF/manifest.xml ...)
+_XML_MEMBER_SUFFIXES = (".xml", ".rels", ".vml")
+
+
+def check_package(data: bytes, source: str, expected: Kind) -> SafeZip:
+    """:func:`open_package`, then every XML member through :func:`parse_xml`.
+
+    For a package handed whole to another program (LibreOffice, for a PDF): that program
+    parses every member with parsers we do not control, so each must first pass ours (no
+    DTD, no entities, well-formed), not only the parts a pepdocs engine would read. Works for
+    ``docx``/``xlsx`` and for ODF (``odt``/``ods``), whose macro folders are refused too.
+    """
+    safe = open_package(data, source, expected)
+    if expected in ("odt", "ods") and any(
+        name.startswith(ODF_MACRO_FOLDERS) for name in safe.names()
+    ):
+        raise UnsafeDocumentError(
+            "contains macros (Basic or scripts); save it without macros and send it again",
+            source,
+        )
+    for name in safe.names():
+        if name.lower().endswith(_XML_MEMBER_SUFFIXES):
+            parse_xml(safe.read(name), source, name)
+    return safe

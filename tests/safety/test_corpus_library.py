@@ -14,6 +14,7 @@ from pepdocs import DocumentError, PepdocsError, UnsafeDocumentError
 from pepdocs.formats.safe_open import (
     SafeZip,
     check_form_kind,
+    check_package,
     open_package,
     parse_xml,
     sniff_kind,
@@ -167,3 +168,23 @@ def test_a_damaged_or_bomb_shaped_word_file_is_still_sent_to_the_word_checks() -
     assert check_form_kind(corpus.truncated_zip(), "in.docx") == "docx"
     assert check_form_kind(corpus.many_entries(), "in.docx") == "docx"
     assert check_form_kind(corpus.minimal_pdf(), "in.pdf") == "pdf"
+
+
+def test_a_package_handed_to_another_program_has_every_xml_part_checked() -> None:
+    members = corpus._members(corpus.small_form())
+    members["docProps/custom.xml"] = b'<!DOCTYPE p [<!ENTITY a "aaaa">]><p>&a;</p>'
+    data = corpus._zip(members)
+    open_package(data, "letter.docx", "docx")  # no engine reads that part...
+    with pytest.raises(UnsafeDocumentError) as caught:  # ...but LibreOffice would
+        check_package(data, "letter.docx", "docx")
+    assert str(caught.value) == (
+        "letter.docx: part docProps/custom.xml declares a DTD or entities: refused"
+    )
+
+
+@pytest.mark.parametrize("item", corpus.REFUSED_DOCX, ids=lambda item: item.name)
+def test_check_package_refuses_what_the_word_readers_refuse(item: corpus.Item) -> None:
+    with _within_deadline(), pytest.raises(DocumentError) as caught:
+        check_package(item.build(), "form.docx", "docx")
+    assert str(caught.value).startswith("form.docx: ")
+    assert item.problem in str(caught.value)
