@@ -534,3 +534,29 @@ def test_without_an_authority_an_old_or_encrypted_office_file_gets_its_own_reaso
     locked.write_bytes(ole2 + "EncryptedPackage".encode("utf-16-le"))
     with pytest.raises(DocumentError, match=r"locked\.docx: is password-protected"):
         api.extract(locked)
+
+
+SPACE_JOINED = """\
+authority: spaced
+form: school_age
+kind: docx
+template: spaced.docx
+fields:
+  - path: [child.first_name, child.last_name]
+    at: {label: "Child's name"}
+    separator: " "
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="mapping bug: a join with a whitespace separator (separator: ' ') cannot split on "
+    "read (JoinTransform's regex turns the space into \\s*, so the first part reads empty)",
+)
+def test_a_name_joined_with_a_space_reads_back_into_its_parts(
+    engine: FakeEngine, tmp_path: Path
+) -> None:
+    form = _load(tmp_path, SPACE_JOINED, "spaced.yaml")
+    pep = load_pep(_pep())
+    extraction = api.extract(api.fill(pep, form), form)
+    assert extraction.pep["child"] == {"first_name": "Aisha", "last_name": "O'Neill"}
