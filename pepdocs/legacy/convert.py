@@ -24,7 +24,6 @@ import io
 import json
 import os
 import re
-import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from typing import Any, Literal
 
 from pepdocs._io import write_atomic
 from pepdocs.errors import OutputExistsError, PepdocsError, UsageError
-from pepdocs.formats.safe_open import read_input
+from pepdocs.formats.safe_open import Kind, check_package, read_input, sniff_kind
 from pepdocs.legacy.detect import INFERRED_AUTHORITY, extract_any
 from pepdocs.model import dump_pep
 from pepdocs.safety.redact import Redactor
@@ -46,6 +45,15 @@ FORMATS: tuple[OutputFormat, ...] = ("json", "csv", "xlsx")
 _WORD = {".docx"}
 _VIA_LIBREOFFICE = {".doc", ".odt", ".rtf"}
 _PDF = {".pdf"}
+#: zip-based kinds LibreOffice may be handed, and the checks each gets (a zip too damaged to
+#: tell is checked as ODF, which is what its .odt name says; the checks then say "damaged")
+_PACKAGES: dict[Kind, Kind] = {
+    "odt": "odt",
+    "ods": "ods",
+    "docx": "docx",
+    "xlsx": "xlsx",
+    "zip": "odt",
+}
 #: Files a folder of PEPs holds that are not PEPs: skipped without an error row.
 _IGNORED = {".json", ".csv", ".txt", ".md", ".ini", ".db", ".ds_store"}
 #: Repeating sections written as their own table.
@@ -225,9 +233,22 @@ def _via_libreoffice(
     inbox.mkdir()
     copies: dict[str, Path] = {}
     for number, (relative, path) in enumerate(documents):
+        try:
+            data = read_input(path)
+            kind = sniff_kind(data)
+            if kind in _PACKAGES:
+                # An .odt (or a renamed .docx) is a zip package: vetted as every package
+                # handed to LibreOffice is (zip bombs, DTDs, macros) before it parses it.
+                # .doc and .rtf are not zips; nothing of ours can vet them.
+                check_package(data, relative, _PACKAGES[kind])
+        except PepdocsError as problem:
+            summary.errors.append((relative, _reason(problem, relative)))
+            continue
         copy = inbox / f"doc{number:05d}{path.suffix.lower()}"
-        shutil.copyfile(path, copy)
+        copy.write_bytes(data)
         copies[relative] = copy
+    if not copies:
+        return {}
     try:
         convert(list(copies.values()), "docx", outbox)
     except PepdocsError as problem:

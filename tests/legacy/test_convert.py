@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -164,3 +166,32 @@ def test_a_run_with_a_failed_file_still_writes_everything_and_exits_1(tmp_path: 
     assert [file for file, _ in summary.errors] == ["cut.docx"]
     assert (tmp_path / "out" / "errors.csv").is_file()
     assert (tmp_path / "out" / "peps.csv").is_file()
+
+
+def test_a_macro_or_damaged_odt_is_an_error_row_and_never_reaches_libreoffice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pepdocs.office
+
+    handed: list[Path] = []
+
+    def record(paths: list[Path], to: str, out_dir: Path) -> list[Path]:
+        handed.extend(paths)
+        return []
+
+    monkeypatch.setattr(pepdocs.office, "convert", record)
+    source = tmp_path / "in"
+    source.mkdir()
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w") as odt:
+        odt.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        odt.writestr("content.xml", "<content/>")
+        odt.writestr("Basic/Standard/Module1.xml", "<module/>")
+    (source / "macro.odt").write_bytes(package.getvalue())
+    (source / "cut.odt").write_bytes(package.getvalue()[:60])  # cut short by a mail gateway
+    summary = convert_folder(source, tmp_path / "out")
+    assert handed == []
+    problems = dict(summary.errors)
+    assert "contains macros" in problems["macro.odt"]
+    assert "damaged" in problems["cut.odt"]
+    assert summary.exit_code == 1
