@@ -66,6 +66,12 @@ _MESSAGES = {
 
 # -- schema pass ---------------------------------------------------------------------------
 
+#: One schema for every call: building a PepSchema (and, lazily, its nested section schemas)
+#: cost about as much as the load itself. Marshmallow 4 keeps no per-call state on a schema
+#: (errors go to a per-call store, ``context`` is gone), so loads may share it, across threads
+#: too; nothing here mutates it.
+_PEP_SCHEMA = PepSchema()
+
 
 def _child_schema(field: fields.Field) -> Schema | None:
     if isinstance(field, fields.Nested):
@@ -78,7 +84,7 @@ def _child_schema(field: fields.Field) -> Schema | None:
 
 def _schema_at(parts: list[str]) -> Schema | None:
     """The schema that holds the keys at ``parts`` (list indexes skipped), if any."""
-    schema: Schema | None = PepSchema()
+    schema: Schema | None = _PEP_SCHEMA
     for part in parts:
         if part.isdigit():
             continue
@@ -257,7 +263,7 @@ def _check(data: Any) -> tuple[dict[str, Any], list[Problem]]:
     if not isinstance(data, Mapping):
         return {}, [Problem("", "A PEP is a JSON object with at least meta and child sections.")]
     try:
-        pep: dict[str, Any] = PepSchema().load(data)
+        pep: dict[str, Any] = _PEP_SCHEMA.load(data)
         problems: list[Problem] = []
     except ValidationError as error:
         valid = error.valid_data
@@ -272,7 +278,7 @@ def _check(data: Any) -> tuple[dict[str, Any], list[Problem]]:
 def _schema_order(problem: Problem) -> tuple[int, ...]:
     """Sort problems as the fields appear in the model, list items by index."""
     key: list[int] = []
-    schema: Schema | None = PepSchema()
+    schema: Schema | None = _PEP_SCHEMA
     for part in problem.path.split(".") if problem.path else []:
         if part.isdigit():
             key.append(int(part))
@@ -343,7 +349,7 @@ def dump_pep(pep: Mapping[str, Any], *, validate: bool = True) -> str:
     PEP is written; ``validate=False`` writes a draft as it is (e.g. for hand-fixing).
     """
     data = load_pep(pep) if validate else pep
-    text = json.dumps(_in_schema_order(data, PepSchema()), indent=2, ensure_ascii=False)
+    text = json.dumps(_in_schema_order(data, _PEP_SCHEMA), indent=2, ensure_ascii=False)
     return text + "\n"
 
 
