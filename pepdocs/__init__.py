@@ -16,6 +16,8 @@ from pepdocs.api import (
     translate,
     translate_file,
 )
+from pepdocs.batch import BatchOptions, BatchResult, run_batch
+from pepdocs.compliance import CheckResult, Finding, check_path, check_pep, due_schedule
 from pepdocs.errors import (
     AuthorityNotFoundError,
     ComponentMissingError,
@@ -29,15 +31,33 @@ from pepdocs.errors import (
     UnsafeDocumentError,
     UsageError,
 )
+from pepdocs.legacy import check_mapping, convert_folder, detect_form, infer_mapping
+from pepdocs.mapping import FormSpec, list_authorities, load_mapping, resolve_form
+from pepdocs.model import (
+    dump_pep,
+    dump_pep_file,
+    get_codelist,
+    load_pep,
+    load_pep_file,
+    pep_json_schema,
+    validate_pep,
+)
 from pepdocs.report import ExtractionReport, FieldReport, TranslationReport
+from pepdocs.safety.redact import redact_pep
+from pepdocs.samples import generate_peps, write_samples
 
 __all__ = [
     "AuthorityNotFoundError",
+    "BatchOptions",
+    "BatchResult",
+    "CheckResult",
     "ComponentMissingError",
     "DocumentError",
     "Extraction",
     "ExtractionReport",
     "FieldReport",
+    "Finding",
+    "FormSpec",
     "MappingError",
     "OutputExistsError",
     "PepValidationError",
@@ -48,10 +68,31 @@ __all__ = [
     "UnsafeDocumentError",
     "UsageError",
     "__version__",
+    "check_mapping",
+    "check_path",
+    "check_pep",
+    "convert_folder",
+    "detect_form",
+    "due_schedule",
+    "dump_pep",
+    "dump_pep_file",
     "extract",
     "extract_file",
     "fill",
     "fill_file",
+    "generate_peps",
+    "get_codelist",
+    "infer_mapping",
+    "list_authorities",
+    "load_mapping",
+    "load_pep",
+    "load_pep_file",
+    "pep_json_schema",
+    "redact_pep",
+    "resolve_form",
+    "run_batch",
     "translate",
     "translate_file",
+    "validate_pep",
+    "write_samples",
 ]
