@@ -828,11 +828,6 @@ def test_the_whole_corpus_through_extract_stays_within_memory_and_time(tmp_path:
     assert float(slowest) < DEADLINE_SECONDS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pepdocs extract --redact is not wired yet (lead: pepdocs.safety.redact_pep_and "
-    "on the PEP and the report before they are written); remove this xfail then",
-)
 def test_extract_redact_leaves_no_personal_value_in_the_pep_or_the_report(
     run_cli: Callable[..., Run], tmp_path: Path, filled_form: Path
 ) -> None:
