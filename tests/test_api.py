@@ -548,11 +548,6 @@ fields:
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="mapping bug: a join with a whitespace separator (separator: ' ') cannot split on "
-    "read (JoinTransform's regex turns the space into \\s*, so the first part reads empty)",
-)
 def test_a_name_joined_with_a_space_reads_back_into_its_parts(
     engine: FakeEngine, tmp_path: Path
 ) -> None:

@@ -680,12 +680,20 @@ class JoinTransform(Transform):
             self.caveat = "two parts touch with no text between them, so they cannot be split"
         else:
             self.caveat = "a part contains the text that separates it from the next part"
-        # Spaces in the literal text match any spacing: editors trim and re-wrap.
+        # Spaces in the literal text match any spacing: editors trim and re-wrap. But text
+        # that is only spacing between two parts (``separator: " "``) must match at least one
+        # space, or the first (lazy) part would always read empty.
         regex = "".join(
-            r"\s*".join(re.escape(word) for word in re.split(r"\s+", piece))
+            (
+                r"\s+"
+                if isinstance(piece, str)
+                and not piece.strip()
+                and 0 < number < len(self.pieces) - 1
+                else r"\s*".join(re.escape(word) for word in re.split(r"\s+", piece))
+            )
             if isinstance(piece, str)
             else "(.*?)"
-            for piece in self.pieces
+            for number, piece in enumerate(self.pieces)
         )
         self._regex = re.compile(rf"\s*{regex}\s*", re.DOTALL)
 

@@ -420,6 +420,24 @@ def test_a_value_containing_the_separator_is_reported_when_written() -> None:
     assert notes and "separates" in notes[0]
 
 
+def test_a_join_on_a_space_splits_at_the_space_and_tolerates_rewrapping() -> None:
+    join = make_transform(
+        "join", {"paths": ["child.first_name", "child.last_name"], "separator": " "}
+    )
+    value = {"child.first_name": "Aisha", "child.last_name": "O'Neill"}
+    assert join.to_form(value) == "Aisha O'Neill"
+    assert join.from_form("Aisha O'Neill") == value
+    assert join.from_form(" Aisha\n O'Neill ") == value
+
+
+def test_a_space_join_says_when_a_part_holds_a_space_and_cannot_split_back() -> None:
+    join = make_transform(
+        "join", {"paths": ["child.first_name", "child.last_name"], "separator": " "}
+    )
+    _, notes = join.to_form_noted({"child.first_name": "Mary Jane", "child.last_name": "Smith"})
+    assert notes and "separates" in notes[0]
+
+
 def test_parts_with_nothing_between_them_are_not_reversible() -> None:
     join = carer_join(pattern="{{name}}{{phone}}")
     assert not join.reversible
