@@ -21,6 +21,7 @@ from pepdocs._io import write_atomic
 from pepdocs.errors import (
     OutputExistsError,
     PepdocsError,
+    PepValidationError,
     Problem,
     TransformError,
     UsageError,
@@ -433,9 +434,13 @@ class _Assembler:
         # Dropping one value can only remove problems, but rules compare fields: loop until
         # nothing is left, with a bound in case a problem names a path we cannot remove.
         for _ in range(5):
-            problems = validate_pep(pep)
-            if not problems:
+            # One validation pass per round: load_pep gives the normalised PEP or every
+            # problem at once (validate_pep then load_pep validated a valid PEP twice, a
+            # large share of an extraction's time).
+            try:
                 return load_pep(pep)
+            except PepValidationError as error:
+                problems = list(error.problems)
             dropped = False
             for problem in problems:
                 dropped |= self._drop_invalid(pep, problem)

@@ -279,6 +279,28 @@ def test_values_the_model_refuses_are_dropped_and_reported_invalid(
     assert extraction.pep["child"]["date_of_birth"] == "2014-03-02"
 
 
+def test_a_valid_extraction_is_validated_once(
+    engine: FakeEngine, form: FormSpec, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = api.fill(_pep(), form)
+    calls: list[str] = []
+    real_load = api.load_pep
+
+    def counting_load(pep: Any, source: str | None = None) -> dict[str, Any]:
+        calls.append("load_pep")
+        return real_load(pep, source)
+
+    def counting_validate(pep: Any) -> list[Any]:
+        calls.append("validate_pep")
+        return []
+
+    monkeypatch.setattr(api, "load_pep", counting_load)
+    monkeypatch.setattr(api, "validate_pep", counting_validate)
+    extraction = api.extract(data, form)
+    assert calls == ["load_pep"]
+    assert extraction.pep["child"]["upn"] == "B801200005001"
+
+
 def test_a_rule_between_fields_drops_the_value_it_names(engine: FakeEngine, form: FormSpec) -> None:
     extraction = _extract(
         form,
