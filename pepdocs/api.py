@@ -482,13 +482,13 @@ class _Assembler:
 def _detect(
     data: bytes,
     name: str,
-    authority: str | os.PathLike[str] | None,
+    authority: str | os.PathLike[str],
     form: str | None,
     mappings_dirs: MappingsDirs,
 ) -> tuple[FormSpec, float, list[str]]:
-    """Recognise which known form a document is, by the forms' fingerprints (tags, field
-    names, labels, the mapping's own texts: :mod:`pepdocs.legacy.detect`), among every known
-    form or, when ``authority`` is given, among that authority's forms."""
+    """Recognise which of ``authority``'s forms a document is, by the forms' fingerprints
+    (tags, field names, labels, the mapping's own texts: :mod:`pepdocs.legacy.detect`).
+    Without an authority, :func:`_extract_any_form` looks among every known form."""
     # Deferred: pepdocs.legacy reads documents through this module (extract_any), and
     # ``import pepdocs`` should not pay for the detector until a form must be recognised.
     from pepdocs.legacy.detect import detect_form
@@ -497,17 +497,12 @@ def _detect(
     kind = check_form_kind(data, name, _FILE_KINDS)
     candidates = _candidate_forms(kind, authority, form, mappings_dirs)
     if not candidates:
-        if authority is not None:
-            raise UsageError(f"{name}: {os.fspath(authority)} has no {kind} form to read it with")
-        raise PepdocsError(f"{name}: no known {kind} form to compare it with; pass --authority")
+        raise UsageError(f"{name}: {os.fspath(authority)} has no {kind} form to read it with")
     detection = detect_form(data, name, candidates=candidates)
     if detection.form is None:
-        if authority is not None:
-            raise UsageError(
-                f"{name}: could not tell which of {os.fspath(authority)}'s forms this is; "
-                "pass --form"
-            )
-        raise PepdocsError(f"{name}: could not recognise the form; pass --authority")
+        raise UsageError(
+            f"{name}: could not tell which of {os.fspath(authority)}'s forms this is; pass --form"
+        )
     notes = [
         f"form recognised from the document: {detection.form.label} (score {detection.score:.2f})",
         *detection.notes[1:],
@@ -542,6 +537,8 @@ def extract(
         spec = _resolve(authority, form=form, mappings_dirs=mappings_dirs)
     if spec is None:
         assert not isinstance(authority, FormSpec)
+        if authority is None:
+            return _extract_any_form(data, label, form, mappings_dirs)
         spec, score, notes = _detect(data, label, authority, form, mappings_dirs)
         detected = True
     reading = get_engine(spec.kind).read(spec, data, label)
@@ -564,6 +561,25 @@ def extract(
         detected=detected,
     )
     return Extraction(pep, report)
+
+
+def _extract_any_form(
+    data: bytes, label: str, form: str | None, mappings_dirs: MappingsDirs
+) -> Extraction:
+    """No authority given: a known form recognised by its fingerprint, a known Word form
+    printed to PDF, or failing both a mapping inferred from the document on the spot (low
+    confidence, ``report.inferred``). A document nothing on which reads as a PEP (a letter)
+    is refused: "could not recognise the form; pass --authority"."""
+    # Deferred: pepdocs.legacy reads documents through this module, and ``import pepdocs``
+    # should not pay for the detector until a form must be recognised.
+    from pepdocs.legacy.detect import INFERRED_AUTHORITY, extract_any
+
+    # By content, not extension; an encrypted or old-style Office file gets its own reason
+    # (the detector would only say "not a Word, Excel or PDF form").
+    check_form_kind(data, label, _FILE_KINDS)
+    extraction = extract_any(data, name=label, mappings_dirs=mappings_dirs, form=form)
+    extraction.report.inferred = extraction.report.authority == INFERRED_AUTHORITY
+    return extraction
 
 
 def _single_form(authority: str | os.PathLike[str], mappings_dirs: MappingsDirs) -> bool:

@@ -100,6 +100,9 @@ class ExtractionReport:
     confidence: float = 1.0
     #: True when the authority form was recognised from the document rather than given
     detected: bool = False
+    #: True when no known form matched and the document was read with a mapping inferred
+    #: from the document itself (``authority`` is then ``unrecognised``): check every value
+    inferred: bool = False
 
     def counts(self) -> dict[FieldStatus, int]:
         """How many fields have each status (every status present, zeros included)."""
@@ -125,6 +128,7 @@ class ExtractionReport:
             "authority": self.authority,
             "form": self.form,
             "detected": self.detected,
+            "inferred": self.inferred,
             "confidence": round(self.confidence, 3),
             "summary": {status: count for status, count in self.counts().items()},
             "fields": [report.to_dict() for report in self.fields],

@@ -493,6 +493,62 @@ def test_a_document_no_form_matches_is_refused(tmp_path: Path) -> None:
         api.extract(path)
 
 
+def _unknown_form(path: Path) -> Path:
+    """A completed PEP of an authority no mapping describes: a plain label/value table."""
+    import docx
+
+    form = docx.Document()
+    form.add_heading("Ashgrove Personal Education Plan", 0)
+    table = form.add_table(rows=0, cols=2)
+    for label, value in (
+        ("First name", "Aisha"),
+        ("Surname", "O'Neill"),
+        ("Date of birth", "02/03/2014"),
+        ("UPN", "B801200005001"),
+        ("Name of school", "Hill Primary"),
+        ("Date of meeting", "08/10/2025"),
+    ):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    form.save(str(path))
+    return path
+
+
+def test_a_form_no_mapping_describes_is_read_with_an_inferred_mapping_at_low_confidence(
+    tmp_path: Path,
+) -> None:
+    extraction = api.extract(_unknown_form(tmp_path / "ashgrove.docx"))
+    report = extraction.report
+    assert report.inferred and report.detected
+    assert report.authority == "unrecognised"
+    assert report.confidence <= 0.4
+    assert report.notes[0].startswith("low confidence: no known form matched")
+    assert report.to_dict()["inferred"] is True
+    assert extraction.pep["child"] == {
+        "first_name": "Aisha",
+        "last_name": "O'Neill",
+        "date_of_birth": "2014-03-02",
+        "upn": "B801200005001",
+    }
+    assert "authority" not in extraction.pep["meta"]  # never claims an authority it guessed
+
+
+def test_a_known_form_is_not_reported_as_inferred() -> None:
+    eastborough = resolve_form("eastborough", form="school_age")
+    pep = next(generate_peps(1, seed=5, phase="school_age"))
+    assert not api.extract(api.fill(pep, eastborough), name="returned").report.inferred
+
+
+def test_translate_without_a_source_authority_reads_an_unknown_form_by_inference(
+    tmp_path: Path,
+) -> None:
+    data, report = api.translate(_unknown_form(tmp_path / "ashgrove.docx"), None, "westmere")
+    assert report.extraction.inferred
+    moved = api.extract(data, resolve_form("westmere", form="school_age"))
+    assert moved.pep["child"]["upn"] == "B801200005001"
+    assert moved.pep["meta"]["authority"] == "westmere"
+
+
 def test_translate_moves_a_pep_between_two_real_authorities() -> None:
     eastborough = resolve_form("eastborough", form="school_age")
     westmere = resolve_form("westmere", form="school_age")

@@ -99,7 +99,9 @@ def extract(
 ) -> None:
     """Read a completed form back into a PEP (JSON), with a report on every field.
 
-    Prints a one-line summary to stderr (found, empty, unparseable, invalid, missing).
+    Without --authority the form is recognised from the document; a form no mapping
+    describes is read with a mapping inferred on the spot, marked low-confidence. Prints
+    a one-line summary to stderr (found, empty, unparseable, invalid, missing).
     Exits 0 when the form was read, even if fields were empty; 1 on errors.
 
     \b
@@ -121,7 +123,13 @@ def extract(
     if output is None:
         click.echo(dump_pep(extraction.pep), nl=False)
     report = extraction.report
-    if report.detected:
+    if report.inferred:
+        click.echo(
+            f"{document}: no known form matched; read with a mapping inferred from the "
+            f"document (low confidence {report.confidence:.2f}: check every value)",
+            err=True,
+        )
+    elif report.detected:
         click.echo(f"{document}: recognised as {report.authority}/{report.form}", err=True)
     click.echo(f"{document}: {report.summary()}", err=True)
 

@@ -319,6 +319,36 @@ def test_extract_says_when_no_form_matches(
     assert err == f"error: {stranger}: could not recognise the form; pass --authority\n"
 
 
+def test_extract_reads_a_form_no_mapping_describes_and_says_it_was_inferred(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    unknown = tmp_path / "ashgrove.docx"
+    form = docx.Document()
+    table = form.add_table(rows=0, cols=2)
+    for label, value in (
+        ("First name", "Zoë"),
+        ("Surname", "Ní Bhriain"),
+        ("UPN", "B801200005001"),
+    ):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    form.save(str(unknown))
+    out, report = tmp_path / "pep.json", tmp_path / "report.json"
+    code, _, err = run(capsys, "extract", str(unknown), "-o", str(out), "--report", str(report))
+    assert code == 0, err
+    lines = err.splitlines()
+    assert lines[0].startswith(f"{unknown}: no known form matched; read with a mapping inferred")
+    assert "low confidence" in lines[0]
+    assert lines[1].startswith(f"{unknown}: found 3, ")
+    assert json.loads(out.read_text(encoding="utf-8"))["child"]["upn"] == "B801200005001"
+    written = json.loads(report.read_text(encoding="utf-8"))
+    assert written["inferred"] is True and written["authority"] == "unrecognised"
+    for value in ("Zoë", "Bhriain", "B801200005001"):
+        assert value not in err
+
+
 def test_extract_names_a_missing_document(
     mappings: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
