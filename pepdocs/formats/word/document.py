@@ -221,6 +221,44 @@ class DocumentIndex:
         ]
 
     @cached_property
+    def cells_by_text(
+        self,
+    ) -> tuple[
+        dict[str, list[tuple[TableGrid, GridCell, str]]],
+        dict[str, list[tuple[TableGrid, GridCell, str]]],
+    ]:
+        """``cell_entries`` by normalised text, and by the text before a note (``date of
+        birth`` for ``date of birth (dd/mm/yyyy)``, ``... [...]``, or a final ``:``), each in
+        document order: a label lookup lands on its few cells instead of scanning them all,
+        which was most of the cost of reading a form."""
+        exact: dict[str, list[tuple[TableGrid, GridCell, str]]] = {}
+        noted: dict[str, list[tuple[TableGrid, GridCell, str]]] = {}
+        for entry in self.cell_entries:
+            text = entry[2]
+            exact.setdefault(text, []).append(entry)
+            prefixes: dict[str, None] = {}
+            for note in (" (", " [", ":"):
+                start = text.find(note)
+                while start != -1:
+                    if text[start : start + 2] == note:  # ":" counts only as the last char
+                        prefixes[text[:start]] = None
+                    start = text.find(note, start + 1)
+            for prefix in prefixes:
+                noted.setdefault(prefix, []).append(entry)
+        return exact, noted
+
+    @cached_property
+    def rows_by_text(self) -> dict[str, list[tuple[int, int]]]:
+        """(grid number, row number) of the rows holding a cell with this normalised text,
+        in document order: a table anchor checks only rows naming one of its headers."""
+        rows: dict[str, list[tuple[int, int]]] = {}
+        for grid_number, grid in enumerate(self.grids):
+            for number in range(len(grid.rows)):
+                for text in dict.fromkeys(text for _, text in self.row_texts(grid, number)):
+                    rows.setdefault(text, []).append((grid_number, number))
+        return rows
+
+    @cached_property
     def label_keys(self) -> frozenset[str]:
         """The form's label texts, normalised (empty texts never count)."""
         return frozenset(k for k in (normalise(t) for t in self.label_texts) if k)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from pepdocs.formats.word._xml import Element
@@ -15,16 +16,6 @@ from pepdocs.formats.word.text import normalise
 from pepdocs.mapping.spec import FormSpec
 
 _T = TypeVar("_T")
-
-
-def _label_match(text: str, label: str) -> int:
-    """2: the cell says exactly the label; 1: the label plus a note (``Date of birth
-    (dd/mm/yyyy)``); 0: no match."""
-    if text == label:
-        return 2
-    if text.startswith(label) and text[len(label) : len(label) + 2] in (" (", " [", ":"):
-        return 1
-    return 0
 
 
 def _looks_like_label(tc: Element) -> bool:
@@ -61,9 +52,12 @@ def _label_slots(
     if not wanted:
         return
     if direction in (None, "right", "below"):
-        for strength in (2, 1):
-            for grid, cell, text in index.cell_entries:
-                if _label_match(text, wanted) != strength or not index.in_range(cell.tc, scope):
+        # cells saying exactly the label first, then the label plus a note (``Date of birth
+        # (dd/mm/yyyy)``)
+        exact, noted = index.cells_by_text
+        for entries in (exact.get(wanted, ()), noted.get(wanted, ())):
+            for grid, cell, _ in entries:
+                if not index.in_range(cell.tc, scope):
                     continue
                 target = _value_cell(index, grid, cell, direction)
                 if target is not None:
@@ -90,13 +84,20 @@ def _label_slots(
 def _next_labels(index: DocumentIndex, own: str) -> list[re.Pattern[str]]:
     """The form's other labels as they appear later in a line (``Name: Ava   Date of birth:
     ...``), so one label's answer does not swallow the next."""
-    patterns = []
-    for other in index.label_texts:
-        if normalise(other) != own and other.strip().rstrip(":").split():
-            patterns.append(_label_pattern(other)[1])
-    return patterns
+    return list(_other_label_patterns(index.label_texts, own))
 
 
+@lru_cache(maxsize=256)
+def _other_label_patterns(label_texts: tuple[str, ...], own: str) -> tuple[re.Pattern[str], ...]:
+    # Cached per form's label texts: building them was per "Label:" slot, per document.
+    return tuple(
+        _label_pattern(other)[1]
+        for other in label_texts
+        if normalise(other) != own and other.strip().rstrip(":").split()
+    )
+
+
+@lru_cache(maxsize=2048)
 def _label_pattern(label: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """``Label:`` at a paragraph's start, and after a tab or two spaces later in a line."""
     words = label.strip().rstrip(":").split()

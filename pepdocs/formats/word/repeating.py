@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -38,40 +39,47 @@ def _header_score(cell_text: str, wanted: str) -> int:
     return int(fuzz.ratio(cell_text, wanted))
 
 
-def _best_column(cells: list[tuple[GridCell, str]], names: Sequence[str]) -> GridCell | None:
+def _best_column(cells: list[tuple[GridCell, str]], wanted: Sequence[str]) -> GridCell | None:
+    """The cell closest to one of the ``wanted`` header texts (already normalised)."""
     best: tuple[int, GridCell | None] = (0, None)
-    for name in names:
-        wanted = normalise(name)
+    for name in wanted:
         for cell, text in cells:
-            score = _header_score(text, wanted)
+            score = _header_score(text, name)
             if score >= HEADER_SIMILARITY and score > best[0]:
                 best = (score, cell)
     return best[1]
 
 
+@lru_cache(maxsize=1024)
+def _normalised(names: tuple[str, ...]) -> tuple[str, ...]:
+    # Header names are the mapping's: normalised once per process, not per row per document.
+    return tuple(normalise(name) for name in names)
+
+
 def find_table(
     index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: tuple[int, int] | None
 ) -> Slot | None:
-    headers = _headers(anchor)
+    names = tuple(_headers(anchor))
+    headers = _normalised(names)
     if not headers:
         return None
     occurrence = occurrence_of(anchor.options)
     matches: list[tuple[int, TableGrid, int]] = []
-    for grid in index.grids:
-        for number in range(len(grid.rows)):
-            if not index.in_range(grid.rows[number], scope):
-                continue
-            row = index.row_texts(grid, number)
-            if len(row) < len(headers):
-                continue
-            # a header row names at least one column exactly; fuzzy matching is for the rest
-            if not any(normalise(h) == text for h in headers for _, text in row):
-                continue
-            matched = [_best_column(row, [h]) for h in headers]
-            if any(m is None for m in matched):
-                continue
-            score = sum(max(_header_score(t, normalise(h)) for _, t in row) for h in headers)
-            matches.append((score, grid, number))
+    # a header row names at least one column exactly (fuzzy matching is for the rest): only
+    # rows holding one of the header texts are candidates, taken in document order
+    candidates = sorted({place for h in headers for place in index.rows_by_text.get(h, ())})
+    for grid_number, number in candidates:
+        grid = index.grids[grid_number]
+        if not index.in_range(grid.rows[number], scope):
+            continue
+        row = index.row_texts(grid, number)
+        if len(row) < len(headers):
+            continue
+        matched = [_best_column(row, [h]) for h in headers]
+        if any(m is None for m in matched):
+            continue
+        score = sum(max(_header_score(t, h) for _, t in row) for h in headers)
+        matches.append((score, grid, number))
     if not matches:
         return None
     if "occurrence" in anchor.options:
@@ -89,10 +97,10 @@ def find_table(
     wanted_columns = (
         [(c.header, c.path, (c.header, *c.aliases), not holds_text(c.transform)) for c in specs]
         if specs
-        else [(h, h, (h,), True) for h in headers]
+        else [(h, h, (h,), True) for h in names]
     )
     for header, path, names, checkbox in wanted_columns:
-        cell = _best_column(header_cells, names)
+        cell = _best_column(header_cells, _normalised(names))
         if cell is None:
             missing.append(header)
         else:
