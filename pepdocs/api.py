@@ -28,7 +28,7 @@ from pepdocs.errors import (
 )
 from pepdocs.formats import get_engine
 from pepdocs.formats.base import DocumentReading, Reading
-from pepdocs.formats.safe_open import Kind, check_form_kind, read_input
+from pepdocs.formats.safe_open import Kind, check_form_kind, read_input, sniff_kind
 from pepdocs.mapping.registry import FormSummary, list_authorities, load_form, resolve_form
 from pepdocs.mapping.spec import ColumnSpec, FieldSpec, FormSpec, FormValue
 from pepdocs.mapping.transforms import BoolTransform, normalise_label
@@ -479,6 +479,47 @@ class _Assembler:
         return True
 
 
+def _read(spec: FormSpec, data: bytes, label: str) -> DocumentReading:
+    """The engine's reading of ``data`` as ``spec``. A Word or Excel form printed (or saved)
+    as PDF keeps its answers as page text only: that is read by the form's own labels, with
+    the lower confidence and the note the text layer gives."""
+    if spec.kind != "pdf" and sniff_kind(data) == "pdf":
+        from pepdocs.formats.pdf import read_text_layer
+
+        return read_text_layer(spec, data, label)
+    return get_engine(spec.kind).read(spec, data, label)
+
+
+def _printed_form(
+    data: bytes, name: str, candidates: Sequence[FormSpec]
+) -> tuple[FormSpec, float] | None:
+    """Among an authority's Word/Excel forms, the one a PDF without fields shows the most
+    labels of (at least half of its labelled fields), with that share: the form it was
+    printed from."""
+    from pepdocs.formats.pdf import read_text_layer
+
+    best: tuple[FormSpec, float] | None = None
+    for candidate in candidates:
+        labelled = [
+            number
+            for number, spec in enumerate(candidate.fields)
+            if spec.extract and not spec.repeating and any(a.kind == "label" for a in spec.anchors)
+        ]
+        if not labelled:
+            continue
+        readings = read_text_layer(candidate, data, name).readings
+        share = sum(
+            1 for number in labelled if number in readings and readings[number].status == "found"
+        ) / len(labelled)
+        if share >= _PRINTED_SHARE and (best is None or share > best[1]):
+            best = (candidate, share)
+    return best
+
+
+#: Share of a form's labelled fields a PDF's page text must show to be read as that form.
+_PRINTED_SHARE = 0.5
+
+
 def _detect(
     data: bytes,
     name: str,
@@ -496,6 +537,30 @@ def _detect(
     # By content, not extension; an encrypted or old-style Office file gets its own reason.
     kind = check_form_kind(data, name, _FILE_KINDS)
     candidates = _candidate_forms(kind, authority, form, mappings_dirs)
+    if not candidates and kind == "pdf":
+        # No PDF form: perhaps one of its Word/Excel forms, printed to PDF.
+        printed = _printed_form(
+            data,
+            name,
+            [
+                *_candidate_forms("docx", authority, form, mappings_dirs),
+                *_candidate_forms("xlsx", authority, form, mappings_dirs),
+            ],
+        )
+        if printed is None:
+            raise UsageError(
+                f"{name}: is a PDF that shows too few labels of any of "
+                f"{os.fspath(authority)}'s forms; pass --form to read its page text with one"
+            )
+        printed_form, share = printed
+        return (
+            printed_form,
+            share,
+            [
+                f"form recognised from the page text: {printed_form.label} printed to PDF "
+                f"(share of labels found {share:.2f})"
+            ],
+        )
     if not candidates:
         raise UsageError(f"{name}: {os.fspath(authority)} has no {kind} form to read it with")
     detection = detect_form(data, name, candidates=candidates)
@@ -541,7 +606,7 @@ def extract(
             return _extract_any_form(data, label, form, mappings_dirs)
         spec, score, notes = _detect(data, label, authority, form, mappings_dirs)
         detected = True
-    reading = get_engine(spec.kind).read(spec, data, label)
+    reading = _read(spec, data, label)
     assembler = _Assembler(spec, reading)
     assembler.run()
     meta = assembler.pep.setdefault("meta", {})

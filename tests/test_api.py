@@ -493,6 +493,53 @@ def test_a_document_no_form_matches_is_refused(tmp_path: Path) -> None:
         api.extract(path)
 
 
+def _text_pdf(lines: list[str]) -> bytes:
+    """A PDF with text only (no form fields), as a Word form printed to PDF is."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    for number, line in enumerate(lines):
+        page.drawString(72, 750 - 16 * number, line)
+    page.save()
+    return buffer.getvalue()
+
+
+def test_a_word_form_printed_to_pdf_is_read_from_its_page_text_with_lower_confidence(
+    form: FormSpec,
+) -> None:
+    printed = _text_pdf(["UPN            B801200005001", "Date of birth  02/03/2014"])
+    extraction = api.extract(printed, form, name="printed.pdf")
+    assert extraction.pep["child"] == {"upn": "B801200005001", "date_of_birth": "2014-03-02"}
+    assert extraction.report.confidence < 1.0
+    assert any("page text" in note for note in extraction.report.notes)
+    table = extraction.report.field("targets")
+    assert table is not None and table.status == "missing"  # tables are not read from text
+
+
+def test_a_real_word_form_printed_by_libreoffice_is_recognised_among_its_authoritys_forms(
+    tmp_path: Path, libreoffice: Path
+) -> None:
+    from pepdocs.office import convert
+
+    school_age = resolve_form("eastborough", form="school_age")
+    pep = load_pep(next(generate_peps(1, seed=12, authority="eastborough", phase="school_age")))
+    document = tmp_path / "returned.docx"
+    document.write_bytes(api.fill(pep, school_age))
+    (printed,) = convert([document], "pdf", tmp_path / "pdf")
+    given = api.extract(printed, "eastborough", form="school_age")
+    recognised = api.extract(printed, "eastborough")
+    for extraction in (given, recognised):
+        assert extraction.report.form == "school_age"
+        assert 0 < extraction.report.confidence < 1.0
+        for path in ("first_name", "last_name", "date_of_birth", "upn"):
+            assert extraction.pep["child"][path] == pep["child"][path], path
+    assert recognised.report.detected
+    assert recognised.report.notes[0].startswith("form recognised from the page text")
+
+
 def _unknown_form(path: Path) -> Path:
     """A completed PEP of an authority no mapping describes: a plain label/value table."""
     import docx
