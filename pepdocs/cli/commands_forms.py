@@ -101,7 +101,8 @@ def extract(
 
     Without --authority the form is recognised from the document; a form no mapping
     describes is read with a mapping inferred on the spot, marked low-confidence. Prints
-    a one-line summary to stderr (found, empty, unparseable, invalid, missing).
+    a one-line summary to stderr (found, empty, unparseable, invalid, missing), then the
+    report's notes on the document (tracked changes, a re-save, low confidence).
     Exits 0 when the form was read, even if fields were empty; 1 on errors.
 
     \b
@@ -132,6 +133,11 @@ def extract(
     elif report.detected:
         click.echo(f"{document}: recognised as {report.authority}/{report.form}", err=True)
     click.echo(f"{document}: {report.summary()}", err=True)
+    # Document-level remarks (how the form was recognised, tracked changes, a re-save that
+    # lost tags, a low-confidence reading) change how far the PEP can be trusted; they
+    # name forms, anchors and counts, never a value from the PEP.
+    for note in report.notes:
+        click.echo(f"  note: {note}", err=True)
 
 
 @click.command()

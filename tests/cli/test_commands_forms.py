@@ -19,6 +19,7 @@ from pepdocs.cli import cli, main
 from pepdocs.cli.commands_forms import COMMANDS
 from pepdocs.mapping.registry import clear_cache
 from pepdocs.model import load_pep
+from pepdocs.report import ExtractionReport, FieldReport
 
 TESTSHIRE = """\
 authority: testshire
@@ -342,11 +343,40 @@ def test_extract_reads_a_form_no_mapping_describes_and_says_it_was_inferred(
     assert lines[0].startswith(f"{unknown}: no known form matched; read with a mapping inferred")
     assert "low confidence" in lines[0]
     assert lines[1].startswith(f"{unknown}: found 3, ")
+    assert lines[2].startswith("  note: low confidence: no known form matched")
     assert json.loads(out.read_text(encoding="utf-8"))["child"]["upn"] == "B801200005001"
     written = json.loads(report.read_text(encoding="utf-8"))
     assert written["inferred"] is True and written["authority"] == "unrecognised"
     for value in ("Zoë", "Bhriain", "B801200005001"):
         assert value not in err
+
+
+def test_extract_prints_the_documents_notes_after_the_summary(
+    mappings: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    report = ExtractionReport(
+        "returned.docx",
+        "testshire",
+        "school_age",
+        fields=[FieldReport("child.upn", "found", "label 'UPN'")],
+        notes=[
+            "tracked changes present: read as if all were accepted",
+            "re-saved without content-control tags: 2 field(s) read from fallback anchors",
+        ],
+    )
+    pep = {"meta": {"phase": "school_age"}, "child": {"upn": "B801200005001"}}
+    monkeypatch.setattr(api, "extract_file", lambda *args, **kwargs: api.Extraction(pep, report))
+    code, _, err = run(capsys, "extract", "returned.docx", "-a", "testshire", "-o", "x.json")
+    assert code == 0, err
+    assert err.splitlines() == [
+        "returned.docx: found 1, empty 0, unparseable 0, invalid 0, missing 0; 0 unmapped entries",
+        "  note: tracked changes present: read as if all were accepted",
+        "  note: re-saved without content-control tags: 2 field(s) read from fallback anchors",
+    ]
+    assert "B801200005001" not in err
 
 
 def test_extract_names_a_missing_document(
