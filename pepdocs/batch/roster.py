@@ -441,6 +441,10 @@ def estimate_rows(path: str | os.PathLike[str]) -> int | None:
     lines makes a CSV count high); None when it cannot tell cheaply."""
     source = Path(path)
     try:
+        # Opening a named pipe blocks before any read: only a regular file is counted; the
+        # roster reader then refuses anything else in one line naming the file.
+        if not stat.S_ISREG(source.stat().st_mode):
+            return None
         if source.suffix.lower() == ".xlsx":
             from openpyxl import load_workbook
 

@@ -594,11 +594,6 @@ def test_batch_refuses_a_broken_roster_in_one_line_and_makes_nothing(
     _assert_refused(run, roster, problem, out)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pepdocs.batch.roster.estimate_rows opens the roster before any regular-file check, "
-    "so a named pipe blocks (batch engineer to fix); remove this xfail then",
-)
 def test_batch_refuses_a_named_pipe_roster_without_blocking(tmp_path: Path) -> None:
     roster = tmp_path / "roster.csv"
     os.mkfifo(roster)
