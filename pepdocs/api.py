@@ -19,6 +19,7 @@ from typing import Any
 
 from pepdocs._io import write_atomic
 from pepdocs.errors import (
+    DocumentError,
     OutputExistsError,
     PepdocsError,
     PepValidationError,
@@ -230,23 +231,46 @@ def form_values(pep: Mapping[str, Any], form: FormSpec) -> list[tuple[FieldSpec,
     return _form_values(pep, form, None)
 
 
+def _check_flatten(spec: FormSpec, flatten: bool) -> None:
+    if flatten and spec.kind != "pdf":
+        raise UsageError(
+            f"{spec.source}: --flatten is for PDF forms; a {spec.kind} form has no fields to "
+            "flatten (use --pdf for a PDF copy)"
+        )
+
+
+def _fill_form(data: Mapping[str, Any], spec: FormSpec, *, flatten: bool) -> bytes:
+    """``spec`` filled from a loaded (validated) PEP."""
+    values = form_values(data, spec)
+    if flatten:
+        from pepdocs.formats import pdf as pdf_engine
+
+        return pdf_engine.fill(spec, values, flatten=True)
+    return get_engine(spec.kind).fill(spec, values)
+
+
 def fill(
     pep: Mapping[str, Any],
     authority: str | os.PathLike[str] | FormSpec,
     form: str | None = None,
     *,
     mappings_dirs: MappingsDirs = (),
+    flatten: bool = False,
 ) -> bytes:
     """Fill an authority's form from a PEP; returns the document's bytes.
 
     ``authority`` is a name (``northshire``), a mapping file's path or a loaded
     :class:`FormSpec`. The form is the one for the PEP's ``meta.phase`` unless ``form`` names
     another. The PEP is validated first (:class:`PepValidationError` lists every problem).
+    ``flatten`` (PDF forms only; :class:`UsageError` otherwise) draws the values into the
+    pages and removes every field, so the PDF can no longer be edited.
     """
     data = load_pep(pep)
-    phase = _get(data, "meta.phase")
-    spec = _resolve(authority, phase=phase, form=form, mappings_dirs=mappings_dirs)
-    return get_engine(spec.kind).fill(spec, form_values(data, spec))
+    spec = _resolve(
+        authority, phase=_get(data, "meta.phase"), form=form, mappings_dirs=mappings_dirs
+    )
+    _check_flatten(spec, flatten)
+    return _fill_form(data, spec, flatten=flatten)
 
 
 def _refuse_existing(*paths: str | os.PathLike[str] | None, force: bool) -> None:
@@ -258,6 +282,17 @@ def _refuse_existing(*paths: str | os.PathLike[str] | None, force: bool) -> None
             raise OutputExistsError(os.fspath(path))
 
 
+def _check_suffix(out_path: Path, spec: FormSpec) -> None:
+    # A workbook saved as "pep.docx" opens in no program (each kind is found by its
+    # extension by Word, Excel and the file manager), so a mismatch is refused, not warned.
+    wanted = f".{spec.kind}"
+    if out_path.suffix.lower() != wanted:
+        raise UsageError(
+            f"{out_path}: {spec.label} is a {spec.kind} form, so the output must end in "
+            f"{wanted} (e.g. {out_path.with_suffix(wanted).name})"
+        )
+
+
 def fill_file(
     pep_path: str | os.PathLike[str],
     authority: str | os.PathLike[str] | FormSpec,
@@ -266,15 +301,51 @@ def fill_file(
     force: bool = False,
     *,
     mappings_dirs: MappingsDirs = (),
+    flatten: bool = False,
+    pdf: bool = False,
 ) -> Path:
     """Read a PEP JSON file, fill the form and write it atomically to ``out_path``.
 
-    An existing ``out_path`` is kept (:class:`OutputExistsError`) unless ``force``.
+    ``out_path`` must end in the form's kind (``.docx``, ``.xlsx``, ``.pdf``). ``pdf`` also
+    writes a PDF copy of a Word or Excel form beside it (``out_path`` with ``.pdf``) through
+    LibreOffice; ``flatten`` gives a non-editable PDF form (see :func:`fill`). Existing
+    outputs (the PDF copy too) are kept (:class:`OutputExistsError`) unless ``force``,
+    checked before anything is written. Returns the form's path.
     """
-    _refuse_existing(out_path, force=force)
-    pep = load_pep_file(pep_path)
-    document = fill(pep, authority, form, mappings_dirs=mappings_dirs)
-    return write_atomic(out_path, document, force=force)
+    out = Path(out_path)
+    data = load_pep_file(pep_path)
+    spec = _resolve(
+        authority, phase=_get(data, "meta.phase"), form=form, mappings_dirs=mappings_dirs
+    )
+    _check_flatten(spec, flatten)
+    if pdf and spec.kind == "pdf":
+        raise UsageError(
+            f"{spec.source}: --pdf is for Word and Excel forms; this form is a PDF already "
+            "(use --flatten for a copy that cannot be edited)"
+        )
+    _check_suffix(out, spec)
+    pdf_path = out.with_suffix(".pdf") if pdf else None
+    _refuse_existing(out, pdf_path, force=force)
+    written = write_atomic(out, _fill_form(data, spec, flatten=flatten), force=force)
+    if pdf:
+        _convert_to_pdf(written, force=force)
+    return written
+
+
+def _convert_to_pdf(written: Path, *, force: bool) -> Path:
+    """The PDF copy of a written form. When the conversion fails the form itself is kept
+    (it is complete and correct; only its copy is missing) and the error says so."""
+    from pepdocs.bundle import to_pdf
+
+    try:
+        (converted,) = to_pdf([written], written.parent, force=force)
+    except PepdocsError as problem:
+        # Same class (ComponentMissingError stays one), so callers can still tell causes apart.
+        error = copy.copy(problem)
+        error.message = f"{written}: written, but no PDF copy: {problem.message}"
+        error.args = (error.message,)
+        raise error from None
+    return converted
 
 
 # -- extract ------------------------------------------------------------------------------------
@@ -486,7 +557,17 @@ def _read(spec: FormSpec, data: bytes, label: str) -> DocumentReading:
     if spec.kind != "pdf" and sniff_kind(data) == "pdf":
         from pepdocs.formats.pdf import read_text_layer
 
-        return read_text_layer(spec, data, label)
+        reading = read_text_layer(spec, data, label)
+        if not any(found.status == "found" for found in reading.readings.values()):
+            # Not one of the form's labels with a value beside it: some other PDF (or one
+            # renamed .docx), not this form printed; an all-missing "success" would hide that.
+            word = "a Word document" if spec.kind == "docx" else "an Excel workbook"
+            raise DocumentError(
+                f"is a PDF, not {word}, and shows none of {spec.label}'s labels with a value "
+                "(not this form printed to PDF)",
+                label,
+            )
+        return reading
     return get_engine(spec.kind).read(spec, data, label)
 
 

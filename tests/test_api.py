@@ -17,6 +17,7 @@ from fake_engine import FakeEngine, document
 
 from pepdocs import api
 from pepdocs.errors import (
+    ComponentMissingError,
     DocumentError,
     OutputExistsError,
     PepdocsError,
@@ -222,6 +223,105 @@ def test_fill_file_writes_once_and_never_overwrites(
     assert target.read_bytes() == first
     api.fill_file(source, form, target, force=True)
     assert [p.name for p in target.parent.iterdir()] == ["aisha.docx"]  # no temp files left
+
+
+def _pep_file(tmp_path: Path) -> Path:
+    source = tmp_path / "pep.json"
+    source.write_text(json.dumps(_pep()), encoding="utf-8")
+    return source
+
+
+@pytest.mark.parametrize("name", ["aisha.xlsx", "aisha.pdf", "aisha.out", "aisha"])
+def test_fill_file_refuses_an_output_named_for_another_kind_and_names_the_right_one(
+    engine: FakeEngine, form: FormSpec, tmp_path: Path, name: str
+) -> None:
+    with pytest.raises(UsageError, match=r"must end in \.docx \(e\.g\. aisha\.docx\)"):
+        api.fill_file(_pep_file(tmp_path), form, tmp_path / name)
+    assert not (tmp_path / name).exists()
+    api.fill_file(_pep_file(tmp_path), form, tmp_path / "AISHA.DOCX")  # case does not matter
+
+
+def test_flatten_is_refused_for_a_form_that_is_not_a_pdf(
+    engine: FakeEngine, form: FormSpec, tmp_path: Path
+) -> None:
+    with pytest.raises(UsageError, match=r"--flatten is for PDF forms; a docx form"):
+        api.fill(_pep(), form, flatten=True)
+    with pytest.raises(UsageError, match=r"--flatten is for PDF forms"):
+        api.fill_file(_pep_file(tmp_path), form, tmp_path / "aisha.docx", flatten=True)
+    assert engine.filled == []
+    assert not (tmp_path / "aisha.docx").exists()
+
+
+RIDGEFORD = resolve_form("ridgeford", form="school_age")
+
+
+def _ridgeford_pep_file(tmp_path: Path) -> tuple[dict[str, Any], Path]:
+    pep = load_pep(next(generate_peps(1, seed=3, authority="ridgeford", phase="school_age")))
+    source = tmp_path / "pep.json"
+    source.write_text(json.dumps(pep), encoding="utf-8")
+    return pep, source
+
+
+def test_a_flattened_pdf_form_has_no_fields_and_its_values_are_page_text(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    pep, source = _ridgeford_pep_file(tmp_path)
+    written = api.fill_file(source, "ridgeford", tmp_path / "flat.pdf", flatten=True)
+    reader = PdfReader(written)
+    assert not reader.get_fields()
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert pep["child"]["last_name"] in text and pep["child"]["upn"] in text
+
+
+def test_pdf_copy_is_refused_for_a_pdf_form(tmp_path: Path) -> None:
+    _, source = _ridgeford_pep_file(tmp_path)
+    with pytest.raises(UsageError, match=r"--pdf is for Word and Excel forms"):
+        api.fill_file(source, "ridgeford", tmp_path / "form.pdf", pdf=True)
+    assert list(tmp_path.iterdir()) == [source]
+
+
+def test_fill_file_with_pdf_writes_the_form_and_its_pdf_through_libreoffice(
+    tmp_path: Path, libreoffice: Path
+) -> None:
+    from pypdf import PdfReader
+
+    pep = load_pep(next(generate_peps(1, seed=4, authority="eastborough", phase="school_age")))
+    source = tmp_path / "pep.json"
+    source.write_text(json.dumps(pep), encoding="utf-8")
+    written = api.fill_file(source, "eastborough", tmp_path / "out" / "child.docx", pdf=True)
+    printed = tmp_path / "out" / "child.pdf"
+    assert written.is_file() and printed.is_file()
+    text = " ".join(page.extract_text() for page in PdfReader(printed).pages)
+    assert pep["child"]["upn"] in text
+    with pytest.raises(OutputExistsError, match=r"child\.docx"):
+        api.fill_file(source, "eastborough", written, pdf=True)
+    api.fill_file(source, "eastborough", written, pdf=True, force=True)
+
+
+def test_an_existing_pdf_copy_is_refused_before_anything_is_written(
+    engine: FakeEngine, form: FormSpec, tmp_path: Path
+) -> None:
+    (tmp_path / "aisha.pdf").write_bytes(b"keep me")
+    with pytest.raises(OutputExistsError, match=r"aisha\.pdf: already exists"):
+        api.fill_file(_pep_file(tmp_path), form, tmp_path / "aisha.docx", pdf=True)
+    assert not (tmp_path / "aisha.docx").exists()
+    assert (tmp_path / "aisha.pdf").read_bytes() == b"keep me"
+
+
+def test_without_libreoffice_the_form_is_kept_and_the_missing_pdf_is_one_line(
+    engine: FakeEngine, form: FormSpec, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pepdocs import office
+
+    monkeypatch.setattr(office.shutil, "which", lambda name: None)
+    monkeypatch.setattr(office, "_KNOWN_LOCATIONS", ("/nonexistent/soffice",))
+    target = tmp_path / "aisha.docx"
+    with pytest.raises(ComponentMissingError) as raised:
+        api.fill_file(_pep_file(tmp_path), form, target, pdf=True)
+    message = str(raised.value)
+    assert message.startswith(f"{target}: written, but no PDF copy: LibreOffice is needed")
+    assert "apt-get install" in message and "\n" not in message
+    assert target.is_file() and not (tmp_path / "aisha.pdf").exists()
 
 
 # -- extract ------------------------------------------------------------------------------------
@@ -517,6 +617,14 @@ def test_a_word_form_printed_to_pdf_is_read_from_its_page_text_with_lower_confid
     assert any("page text" in note for note in extraction.report.notes)
     table = extraction.report.field("targets")
     assert table is not None and table.status == "missing"  # tables are not read from text
+
+
+def test_a_pdf_showing_none_of_the_forms_labels_is_refused_not_read_as_all_missing(
+    form: FormSpec,
+) -> None:
+    letter = _text_pdf(["Dear parent,", "the school trip is on Friday."])
+    with pytest.raises(DocumentError, match=r"letter\.pdf: is a PDF, not a Word document"):
+        api.extract(letter, form, name="letter.pdf")
 
 
 def test_a_real_word_form_printed_by_libreoffice_is_recognised_among_its_authoritys_forms(

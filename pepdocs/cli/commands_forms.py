@@ -35,6 +35,18 @@ _force_option = click.option(
 @click.option(
     "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The form to write."
 )
+@click.option(
+    "--pdf",
+    "pdf",
+    is_flag=True,
+    help="Also write a PDF copy of a Word or Excel form beside it (OUT with .pdf), "
+    "through LibreOffice.",
+)
+@click.option(
+    "--flatten",
+    is_flag=True,
+    help="PDF forms: draw the values into the pages and remove the fields (not editable).",
+)
 @_force_option
 @_mappings_option
 def fill(
@@ -42,23 +54,37 @@ def fill(
     authority: str,
     form: str | None,
     output: str,
+    pdf: bool,
+    flatten: bool,
     force: bool,
     mappings_dirs: tuple[str, ...],
 ) -> None:
     """Fill an authority's own form from a PEP (JSON).
 
     The PEP is validated first; fields it leaves empty keep the form's blanks. The form is
-    chosen by the PEP's phase unless --form names one.
+    chosen by the PEP's phase unless --form names one. The output's extension must be the
+    form's kind (.docx, .xlsx or .pdf).
 
     \b
     Example:
       pepdocs fill samples/pep-aisha.json --authority northshire -o aisha.docx
       pepdocs fill pep.json --authority my-la.yaml --form post16 -o out.docx --force
+      pepdocs fill pep.json --authority southvale -o aisha.xlsx --pdf
+      pepdocs fill pep.json --authority ridgeford -o aisha.pdf --flatten
     """
     written = api.fill_file(
-        pep, authority, output, form=form, force=force, mappings_dirs=mappings_dirs
+        pep,
+        authority,
+        output,
+        form=form,
+        force=force,
+        mappings_dirs=mappings_dirs,
+        flatten=flatten,
+        pdf=pdf,
     )
     click.echo(f"{written}: written", err=True)
+    if pdf:
+        click.echo(f"{written.with_suffix('.pdf')}: written", err=True)
 
 
 @click.command()

@@ -216,6 +216,90 @@ def test_fill_reports_an_invalid_pep_without_its_values(
     assert "A801200005001" not in err
 
 
+@pytest.mark.parametrize(
+    ("option", "output", "message"),
+    [
+        ("--flatten", "zoe.docx", "--flatten is for PDF forms; a docx form has no fields"),
+        (None, "zoe.xlsx", "must end in .docx (e.g. zoe.docx)"),
+        (None, "zoe.out", "must end in .docx (e.g. zoe.docx)"),
+    ],
+)
+def test_fill_options_that_do_not_fit_the_form_are_usage_errors(
+    engine: FakeEngine,
+    mappings: Path,
+    pep_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    option: str | None,
+    output: str,
+    message: str,
+) -> None:
+    out = tmp_path / output
+    args = ["fill", str(pep_file), "-a", "testshire", "--mappings", str(mappings), "-o", str(out)]
+    code, _, err = run(capsys, *args, *([option] if option else []))
+    assert code == 2
+    assert err.startswith("error: ") and message in err
+    assert len(err.splitlines()) == 1
+    assert not out.exists()
+
+
+def test_fill_pdf_on_a_pdf_form_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pepdocs.samples import generate_peps
+
+    pep = next(generate_peps(1, seed=3, authority="ridgeford", phase="school_age"))
+    source = tmp_path / "pep.json"
+    source.write_text(json.dumps(pep), encoding="utf-8")
+    out = tmp_path / "form.pdf"
+    code, _, err = run(capsys, "fill", str(source), "-a", "ridgeford", "-o", str(out), "--pdf")
+    assert code == 2
+    assert "--pdf is for Word and Excel forms" in err
+    assert not out.exists()
+    code, _, err = run(capsys, "fill", str(source), "-a", "ridgeford", "-o", str(out), "--flatten")
+    assert code == 0, err
+    assert err == f"{out}: written\n"
+
+
+def test_fill_pdf_without_libreoffice_keeps_the_form_and_says_how_to_install_it(
+    engine: FakeEngine,
+    mappings: Path,
+    pep_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pepdocs import office
+
+    monkeypatch.setattr(office.shutil, "which", lambda name: None)
+    monkeypatch.setattr(office, "_KNOWN_LOCATIONS", ("/nonexistent/soffice",))
+    out = tmp_path / "zoe.docx"
+    args = ["fill", str(pep_file), "-a", "testshire", "--mappings", str(mappings), "-o", str(out)]
+    code, _, err = run(capsys, *args, "--pdf")
+    assert code == 1
+    assert err.startswith(f"error: {out}: written, but no PDF copy: LibreOffice is needed")
+    assert "apt-get install" in err and len(err.splitlines()) == 1
+    assert out.is_file() and not out.with_suffix(".pdf").exists()
+
+
+def test_fill_pdf_writes_a_workbook_and_its_pdf_through_libreoffice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], libreoffice: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from pepdocs.samples import generate_peps
+
+    pep = next(generate_peps(1, seed=5, authority="southvale", phase="school_age"))
+    source = tmp_path / "pep.json"
+    source.write_text(json.dumps(pep), encoding="utf-8")
+    out = tmp_path / "child.xlsx"
+    code, _, err = run(capsys, "fill", str(source), "-a", "southvale", "-o", str(out), "--pdf")
+    assert code == 0, err
+    assert err.splitlines() == [f"{out}: written", f"{tmp_path / 'child.pdf'}: written"]
+    text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "child.pdf").pages)
+    assert pep["child"]["upn"] in text
+
+
 def test_extract_writes_the_pep_and_report_and_prints_a_summary(
     engine: FakeEngine,
     mappings: Path,
