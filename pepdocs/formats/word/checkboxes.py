@@ -28,6 +28,7 @@ from pepdocs.formats.word._xml import (
     SYM,
     TAB,
     TC,
+    W_NS,
     Element,
     P,
     R,
@@ -73,6 +74,9 @@ SYMBOL_BOXES: dict[str, dict[int, bool]] = {
     },
 }
 _SYMBOL_SET = {"wingdings": (0xFE, 0xA8), "wingdings 2": (0x52, 0xA3)}
+
+#: what a box typed as text starts with (``☐``, ``[x]``)
+_MARK_GLYPHS = CHECKED_GLYPHS | UNCHECKED_GLYPHS | {"["}
 
 _BRACKET = re.compile(r"\[([ xX\u2713\u2714])\]")
 #: What an "X in the box" cell may hold.
@@ -367,6 +371,38 @@ def paragraph_tokens(
     tokeniser = _Tokeniser(legacy_by_begin)
     tokeniser.walk(paragraph)
     return [t for t in tokeniser.tokens if not (isinstance(t, str) and t == "")]
+
+
+#: Whatever ``paragraph_tokens`` makes a box from, as an XPath test (run by libxml2, not
+#: Python): a control, a field, ``w:sym``, a symbol font, a glyph or ``[``. A superset: only
+#: where it holds is a paragraph tokenised. Most paragraphs of a form are plain text, and
+#: tokenising them all was about a sixth of reading one. (``contains`` per glyph: libxml2's
+#: ``translate`` over every text node costs twice as much.)
+_BOX_INSIDE = (
+    ".//w:sdt or .//w:sym or .//w:fldChar"
+    " or .//w:rFonts[contains(translate(concat(@w:ascii, '|', @w:hAnsi, '|', @w:cs),"
+    " 'WINGDS', 'wingds'), 'wingdings')]"
+    " or .//w:t[" + " or ".join(f"contains(., '{glyph}')" for glyph in sorted(_MARK_GLYPHS)) + "]"
+)
+#: ... or inside a control: a checkbox control around the whole paragraph
+_MAY_HOLD_MARKS = etree.XPath(
+    f"boolean(ancestor-or-self::w:sdt or {_BOX_INSIDE})", namespaces={"w": W_NS}
+)
+_PARAGRAPHS_WITH_MARKS = etree.XPath(
+    f".//w:p[{_BOX_INSIDE}] | .//w:sdt//w:p", namespaces={"w": W_NS}
+)
+
+
+def may_hold_marks(container: Element) -> bool:
+    """False when no paragraph of ``container`` (or the paragraph itself) can hold a box."""
+    return bool(_MAY_HOLD_MARKS(container))
+
+
+def paragraphs_with_marks(root: Element) -> set[Element]:
+    """The paragraphs under ``root`` that may hold a box (see ``may_hold_marks``)."""
+    found = _PARAGRAPHS_WITH_MARKS(root)
+    assert isinstance(found, list)
+    return {node for node in found if isinstance(node, etree._Element)}
 
 
 def _enclosing_checkbox(paragraph: Element) -> ContentControl | None:

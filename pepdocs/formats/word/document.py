@@ -12,20 +12,30 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from lxml import etree
+
 from pepdocs.formats.word._xml import (
     BODY,
     MC_FALLBACK,
+    MC_NS,
     PPR,
     RPR,
     TC,
     TCPR,
+    W_NS,
     Element,
     P,
     R,
     on_off,
     w,
 )
-from pepdocs.formats.word.checkboxes import Mark, labelled_marks, paragraph_tokens, question_of
+from pepdocs.formats.word.checkboxes import (
+    Mark,
+    labelled_marks,
+    paragraph_tokens,
+    paragraphs_with_marks,
+    question_of,
+)
 from pepdocs.formats.word.controls import ContentControl, find_controls
 from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
 from pepdocs.formats.word.tables import GridCell, TableGrid, build_grid, iter_tables
@@ -77,6 +87,18 @@ class DocumentIndex:
         return {f.begin: f for f in self.legacy_fields}
 
     @cached_property
+    def legacy_by_name(self) -> dict[str, list[LegacyField]]:
+        """Form fields (not PAGE and the like) by ffData name and bookmark, in document
+        order: each legacy anchor was a scan of every field, reading its ffData."""
+        by_name: dict[str, list[LegacyField]] = {}
+        for legacy in self.legacy_fields:
+            if legacy.kind == "other":
+                continue
+            for name in dict.fromkeys(legacy.names):
+                by_name.setdefault(name, []).append(legacy)
+        return by_name
+
+    @cached_property
     def grids(self) -> list[TableGrid]:
         return [build_grid(tbl) for tbl in iter_tables(self.body) if not in_fallback(tbl)]
 
@@ -102,7 +124,15 @@ class DocumentIndex:
 
     @cached_property
     def paragraphs(self) -> list[Element]:
-        return [p for p in self.body.iter(P) if not in_fallback(p)]
+        # ``in_fallback`` per paragraph walked up to the root for each: find the few
+        # Fallback paragraphs in libxml2 once instead.
+        fallback = set(_FALLBACK_PARAGRAPHS(self.body))
+        return [p for p in self.body.iter(P) if p not in fallback]
+
+    @cached_property
+    def table_paragraphs(self) -> frozenset[Element]:
+        """Paragraphs inside table cells (found once, not by walking up from each)."""
+        return frozenset(_TABLE_PARAGRAPHS(self.body))
 
     @cached_property
     def style_levels(self) -> dict[str, int]:
@@ -142,8 +172,9 @@ class DocumentIndex:
                 parent = based_on.get(parent)
         return levels
 
-    def paragraph_level(self, paragraph: Element) -> int | None:
-        """The heading level of a paragraph, or None for body text."""
+    def paragraph_level(self, paragraph: Element, in_table: bool | None = None) -> int | None:
+        """The heading level of a paragraph, or None for body text (``in_table``: whether
+        it is in a table cell, when the caller knows)."""
         properties = paragraph.find(PPR)
         if properties is not None:
             outline = properties.find(w("outlineLvl"))
@@ -160,13 +191,14 @@ class DocumentIndex:
                     return int(match.group(1))
                 if style_id.lower() == "title":
                     return 1
-        parent = paragraph.getparent()
-        in_table = False
-        while parent is not None:
-            if parent.tag == TC:
-                in_table = True
-                break
-            parent = parent.getparent()
+        if in_table is None:
+            in_table = False
+            parent = paragraph.getparent()
+            while parent is not None:
+                if parent.tag == TC:
+                    in_table = True
+                    break
+                parent = parent.getparent()
         if not in_table and _all_bold(paragraph):
             text = paragraph_text(paragraph).strip()
             if text and len(text) <= _MAX_HEADING_CHARS:
@@ -176,8 +208,9 @@ class DocumentIndex:
     @cached_property
     def markers(self) -> list[Marker]:
         found: list[Marker] = []
+        in_tables = self.table_paragraphs
         for paragraph in self.paragraphs:
-            level = self.paragraph_level(paragraph)
+            level = self.paragraph_level(paragraph, paragraph in in_tables)
             if level is None:
                 continue
             text = paragraph_text(paragraph).strip()
@@ -293,7 +326,10 @@ class DocumentIndex:
     def mark_paragraphs(self) -> list[tuple[Element, list[tuple[str, Mark]]]]:
         """Paragraphs that hold checkboxes, each box paired with its label text."""
         out = []
+        candidates = paragraphs_with_marks(self.body)
         for paragraph in self.paragraphs:
+            if paragraph not in candidates:
+                continue
             tokens = paragraph_tokens(paragraph, self.legacy_by_begin)
             pairs = labelled_marks(tokens)
             if pairs:
@@ -354,6 +390,10 @@ class DocumentIndex:
             return True
         position = self.position(element)
         return scope[0] < position < scope[1]
+
+
+_FALLBACK_PARAGRAPHS = etree.XPath(".//mc:Fallback//w:p", namespaces={"mc": MC_NS, "w": W_NS})
+_TABLE_PARAGRAPHS = etree.XPath(".//w:tc//w:p", namespaces={"w": W_NS})
 
 
 def in_fallback(element: Element) -> bool:

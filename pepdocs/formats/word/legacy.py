@@ -188,6 +188,8 @@ class LegacyField:
 def find_legacy_fields(root: Element) -> list[LegacyField]:
     """Every complete field in document order (form fields and others, e.g. PAGE), with its
     result runs; runs inside deletions are not part of the accepted document and are skipped."""
+    if next(root.iter(FLDCHAR), None) is None:
+        return []  # most cells and paragraphs: spare the run-by-run walk below
     fields: list[LegacyField] = []
     stack: list[tuple[LegacyField, str]] = []  # (field, phase: "code" | "result")
     count = 0

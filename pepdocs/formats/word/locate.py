@@ -19,7 +19,6 @@ from pepdocs.formats.word.controls import ContentControl
 from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.headings import find_heading
 from pepdocs.formats.word.labels import find_label, label_texts, occurrence_of
-from pepdocs.formats.word.legacy import match_legacy
 from pepdocs.formats.word.repeating import find_table
 from pepdocs.formats.word.slots import (
     BookmarkSlot,
@@ -59,7 +58,7 @@ def locate(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, source: str = 
             return None
         return ControlSlot(found, f"content control {anchor.key!r}")
     if kind == "legacy":
-        fields = match_legacy(index.legacy_fields, anchor.key)
+        fields = list(index.legacy_by_name.get(anchor.key, ()))
         if not fields:
             return find_bookmark(index, anchor.key)
         return LegacySlot(fields, f"legacy form field {anchor.key!r}") if fields else None
@@ -136,7 +135,7 @@ def _scope(index: DocumentIndex, options: Mapping[str, Any]) -> tuple[int, int] 
 def find_bookmark(index: DocumentIndex, name: str) -> Slot | None:
     """A legacy form field the bookmark names (Word mirrors field names as bookmarks), else
     the text between ``bookmarkStart`` and its ``bookmarkEnd`` in one paragraph."""
-    fields = [f for f in index.legacy_fields if f.kind != "other" and name in f.names]
+    fields = list(index.legacy_by_name.get(name, ()))
     if fields:
         return LegacySlot(fields, f"legacy form field {name!r}")
     for start in index.body.iter(BOOKMARK_START):

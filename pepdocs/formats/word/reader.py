@@ -17,11 +17,21 @@ from functools import lru_cache
 from pathlib import Path
 
 from docxtpl import DocxTemplate
+from lxml import etree
 
 from pepdocs.errors import DocumentError
 from pepdocs.formats.base import DocumentReading, Reading
 from pepdocs.formats.safe_open import read_input
-from pepdocs.formats.word._xml import DEL, FLDCHAR, INS, MOVE_FROM, MOVE_TO, SDT, Element
+from pepdocs.formats.word._xml import (
+    DEL,
+    FLDCHAR,
+    INS,
+    MOVE_FROM,
+    MOVE_TO,
+    SDT,
+    W_NS,
+    Element,
+)
 from pepdocs.formats.word.checkboxes import strike_through_choices
 from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.locate import label_texts, locate
@@ -309,6 +319,10 @@ def conditional_tags(xml: str) -> frozenset[str]:
 
 # --- document remarks ---------------------------------------------------------------------
 
+_STRUCK_PARAGRAPHS = etree.XPath(
+    ".//w:p[.//w:r/w:rPr[w:strike or w:dstrike]]", namespaces={"w": W_NS}
+)
+
 
 def document_notes(index: DocumentIndex, form: FormSpec, readings: dict[int, Reading]) -> list[str]:
     notes: list[str] = []
@@ -339,6 +353,8 @@ def document_notes(index: DocumentIndex, form: FormSpec, readings: dict[int, Rea
                 f"no content controls left (re-saved by another editor?): {len(lost)} field(s) "
                 "read from fallback anchors"
             )
-    if any(strike_through_choices(p) for p in index.paragraphs):
+    # Struck-through runs are rare: find their paragraphs in libxml2 before checking words.
+    struck = set(_STRUCK_PARAGRAPHS(body))
+    if any(strike_through_choices(p) for p in index.paragraphs if p in struck):
         notes.append("strike-through Yes/No answers: needs human review")
     return notes

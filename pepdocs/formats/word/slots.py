@@ -31,7 +31,12 @@ from pepdocs.formats.word._xml import (
     run_properties,
     w,
 )
-from pepdocs.formats.word.checkboxes import Mark, labelled_marks, paragraph_tokens
+from pepdocs.formats.word.checkboxes import (
+    Mark,
+    labelled_marks,
+    may_hold_marks,
+    paragraph_tokens,
+)
 from pepdocs.formats.word.controls import ContentControl, write_block
 from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
 from pepdocs.formats.word.text import block_text, clean_value, normalise, showing_placeholder
@@ -268,6 +273,8 @@ def labelled_boxes(container: Element, legacy: Sequence[LegacyField]) -> list[tu
     by_begin = {f.begin: f for f in legacy}
     pairs: list[tuple[str, Mark]] = []
     paragraphs = [container] if container.tag == P else list(container.iter(P))
+    if not may_hold_marks(container):
+        return []  # most boxes: text only, not worth tokenising
     for paragraph in paragraphs:
         pairs.extend(labelled_marks(paragraph_tokens(paragraph, by_begin)))
     labelled = [(" ".join(text.split()), mark) for text, mark in pairs]
@@ -278,9 +285,11 @@ def labelled_boxes(container: Element, legacy: Sequence[LegacyField]) -> list[tu
 
 def sole_mark(container: Element, legacy: Sequence[LegacyField]) -> Mark | None:
     """The one checkbox a box holds when it holds nothing else."""
+    paragraphs = [container] if container.tag == P else list(container.iter(P))
+    if not may_hold_marks(container):
+        return None  # most boxes: text only, not worth tokenising
     by_begin = {f.begin: f for f in legacy}
     marks: list[Mark] = []
-    paragraphs = [container] if container.tag == P else list(container.iter(P))
     for paragraph in paragraphs:
         for token in paragraph_tokens(paragraph, by_begin):
             if isinstance(token, Mark):
