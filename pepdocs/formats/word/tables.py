@@ -80,14 +80,22 @@ class TableGrid:
         return slots[cell.col] if cell.col < len(slots) else None
 
 
+_VAL = w("val")
+_TRPR = w("trPr")
+_GRID_BEFORE = w("gridBefore")
+_GRID_SPAN = w("gridSpan")
+_VMERGE = w("vMerge")
+
+
 def _int_prop(element: Element | None, name: str, default: int) -> int:
+    """``name``'s ``w:val`` (a Clark name: every cell of every table passes here)."""
     if element is None:
         return default
-    node = element.find(w(name))
+    node = element.find(name)
     if node is None:
         return default
     try:
-        return max(int(node.get(w("val")) or default), 0)
+        return max(int(node.get(_VAL) or default), 0)
     except ValueError:
         return default
 
@@ -123,15 +131,15 @@ def build_grid(tbl: Element) -> TableGrid:
     grid = TableGrid(tbl=tbl, rows=table_rows(tbl))
     for number, tr in enumerate(grid.rows):
         slots: list[GridCell | None] = []
-        properties = tr.find(w("trPr"))
-        column = _int_prop(properties, "gridBefore", 0)
+        properties = tr.find(_TRPR)
+        column = _int_prop(properties, _GRID_BEFORE, 0)
         slots.extend([None] * column)
         for tc in row_tcs(tr):
             properties = tc.find(TCPR)
-            span = max(_int_prop(properties, "gridSpan", 1), 1)
-            merge = None if properties is None else properties.find(w("vMerge"))
+            span = max(_int_prop(properties, _GRID_SPAN, 1), 1)
+            merge = None if properties is None else properties.find(_VMERGE)
             cell: GridCell | None = None
-            if merge is not None and (merge.get(w("val")) or "continue") == "continue" and number:
+            if merge is not None and (merge.get(_VAL) or "continue") == "continue" and number:
                 above = grid.slots[number - 1]
                 candidate = above[column] if column < len(above) else None
                 if candidate is not None:
