@@ -553,22 +553,30 @@ class _Assembler:
 def _read(spec: FormSpec, data: bytes, label: str) -> DocumentReading:
     """The engine's reading of ``data`` as ``spec``. A Word or Excel form printed (or saved)
     as PDF keeps its answers as page text only: that is read by the form's own labels, with
-    the lower confidence and the note the text layer gives."""
-    if spec.kind != "pdf" and sniff_kind(data) == "pdf":
+    the lower confidence and the note the text layer gives.
+
+    A PDF on which not one of the form's fields or labels is found is refused: it is some
+    other PDF (or one renamed ``.docx``), and "read, every field missing" with exit 0 would
+    hide that. (A Word document keeps reporting its fields ``missing``: a Jinja form leaves
+    whole blocks out, so an all-missing reading can still be the form.)
+    """
+    if sniff_kind(data) != "pdf":
+        return get_engine(spec.kind).read(spec, data, label)
+    if spec.kind == "pdf":
+        reading = get_engine(spec.kind).read(spec, data, label)
+        problem = f"shows none of {spec.label}'s fields or labels (not this form)"
+    else:
         from pepdocs.formats.pdf import read_text_layer
 
         reading = read_text_layer(spec, data, label)
-        if not any(found.status == "found" for found in reading.readings.values()):
-            # Not one of the form's labels with a value beside it: some other PDF (or one
-            # renamed .docx), not this form printed; an all-missing "success" would hide that.
-            word = "a Word document" if spec.kind == "docx" else "an Excel workbook"
-            raise DocumentError(
-                f"is a PDF, not {word}, and shows none of {spec.label}'s labels with a value "
-                "(not this form printed to PDF)",
-                label,
-            )
-        return reading
-    return get_engine(spec.kind).read(spec, data, label)
+        word = "a Word document" if spec.kind == "docx" else "an Excel workbook"
+        problem = (
+            f"is a PDF, not {word}, and shows none of {spec.label}'s labels "
+            "(not this form printed to PDF)"
+        )
+    if not any(found.status in ("found", "empty") for found in reading.readings.values()):
+        raise DocumentError(problem, label)
+    return reading
 
 
 def _printed_form(

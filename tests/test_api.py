@@ -627,6 +627,12 @@ def test_a_pdf_showing_none_of_the_forms_labels_is_refused_not_read_as_all_missi
         api.extract(letter, form, name="letter.pdf")
 
 
+def test_a_pdf_showing_none_of_a_pdf_forms_fields_or_labels_is_refused() -> None:
+    letter = _text_pdf(["Dear parent,", "the school trip is on Friday."])
+    with pytest.raises(DocumentError, match=r"letter\.pdf: shows none of ridgeford/school_age"):
+        api.extract(letter, "ridgeford", name="letter.pdf")
+
+
 def test_a_real_word_form_printed_by_libreoffice_is_recognised_among_its_authoritys_forms(
     tmp_path: Path, libreoffice: Path
 ) -> None:
