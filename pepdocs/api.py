@@ -32,8 +32,9 @@ from pepdocs.formats.base import DocumentReading, Reading
 from pepdocs.formats.safe_open import Kind, check_form_kind, read_input, sniff_kind
 from pepdocs.mapping.registry import FormSummary, list_authorities, load_form, resolve_form
 from pepdocs.mapping.spec import ColumnSpec, FieldSpec, FormSpec, FormValue
-from pepdocs.mapping.transforms import BoolTransform, normalise_label
+from pepdocs.mapping.transforms import BoolTransform, cell_for_column
 from pepdocs.model import dump_pep, load_pep, load_pep_file, validate_pep
+from pepdocs.model.paths import get_path, set_path
 from pepdocs.report import AnchorUsed, ExtractionReport, FieldReport, TranslationReport
 
 __all__ = [
@@ -68,34 +69,11 @@ class Extraction:
 # -- dotted paths ------------------------------------------------------------------------------
 
 
-def _get(data: Any, path: str) -> Any:
-    """The value at a dotted path (``education.attendance.percent``), or None."""
-    for part in path.split("."):
-        if isinstance(data, Mapping):
-            data = data.get(part)
-        elif isinstance(data, list) and part.isdigit() and int(part) < len(data):
-            data = data[int(part)]
-        else:
-            return None
-    return data
-
-
-def _set(data: dict[str, Any], path: str, value: Any) -> None:
-    """Set a dotted path, creating the objects on the way."""
-    *parents, last = path.split(".")
-    for part in parents:
-        child = data.get(part)
-        if not isinstance(child, dict):
-            child = data[part] = {}
-        data = child
-    data[last] = value
-
-
 def _drop(data: Any, path: str) -> bool:
     """Remove the value at ``path``; list items become None (removed later, so that the
     indexes of other problems in the same list stay right). True if something went."""
     *parents, last = path.split(".")
-    holder = _get(data, ".".join(parents)) if parents else data
+    holder = get_path(data, ".".join(parents)) if parents else data
     if isinstance(holder, dict) and last in holder:
         del holder[last]
         return True
@@ -176,25 +154,25 @@ def _cell(value: FormValue, column: ColumnSpec) -> str:
 def _field_value(pep: Mapping[str, Any], spec: FieldSpec) -> FormValue:
     """The form value of one field, or None to leave the form's blank as it is."""
     if spec.repeating:
-        items = _get(pep, spec.paths[0])
+        items = get_path(pep, spec.paths[0])
         if items is None:
             return None
         rows: list[dict[str, str]] = []
         for item in items:
             row: dict[str, str] = {}
             for column in spec.columns:
-                value = _get(item, column.path)
+                value = get_path(item, column.path)
                 row[column.header] = _cell(
                     None if value is None else column.transform.to_form(value), column
                 )
             rows.append(row)
         return rows
     if len(spec.paths) > 1:
-        parts = {path: _get(pep, path) for path in spec.paths}
+        parts = {path: get_path(pep, path) for path in spec.paths}
         if all(value is None for value in parts.values()):
             return None
         return spec.transform.to_form(parts)
-    value = _get(pep, spec.paths[0])
+    value = get_path(pep, spec.paths[0])
     if value is None:
         return None
     return spec.transform.to_form(value)
@@ -267,7 +245,7 @@ def fill(
     """
     data = load_pep(pep)
     spec = _resolve(
-        authority, phase=_get(data, "meta.phase"), form=form, mappings_dirs=mappings_dirs
+        authority, phase=get_path(data, "meta.phase"), form=form, mappings_dirs=mappings_dirs
     )
     _check_flatten(spec, flatten)
     return _fill_form(data, spec, flatten=flatten)
@@ -315,7 +293,7 @@ def fill_file(
     out = Path(out_path)
     data = load_pep_file(pep_path)
     spec = _resolve(
-        authority, phase=_get(data, "meta.phase"), form=form, mappings_dirs=mappings_dirs
+        authority, phase=get_path(data, "meta.phase"), form=form, mappings_dirs=mappings_dirs
     )
     _check_flatten(spec, flatten)
     if pdf and spec.kind == "pdf":
@@ -384,19 +362,6 @@ def _spare_cell(column: ColumnSpec, value: Any) -> bool:
     return _blank(value)
 
 
-def _cell_of(row: Mapping[str, Any], column: ColumnSpec) -> Any:
-    """A row's cell for a column: by its header or an alias, spelt loosely (a re-typed
-    header row differs in case and spacing)."""
-    for header in (column.header, *column.aliases):
-        if header in row:
-            return row[header]
-    wanted = {normalise_label(header) for header in (column.header, *column.aliases)}
-    for header, cell in row.items():
-        if normalise_label(str(header)) in wanted:
-            return cell
-    return None
-
-
 class _Assembler:
     """Builds the PEP and the report from an engine's reading of one form."""
 
@@ -451,13 +416,13 @@ class _Assembler:
             )
             for path in spec.paths:
                 if not _blank(parts.get(path)):
-                    _set(self.pep, path, parts[path])
+                    set_path(self.pep, path, parts[path])
             if all(_blank(parts.get(path)) for path in spec.paths):
                 report.status = "empty"
         elif _blank(value):
             report.status = "empty"
         else:
-            _set(self.pep, spec.paths[0], value)
+            set_path(self.pep, spec.paths[0], value)
 
     def _rows(self, spec: FieldSpec, reading: Reading, report: FieldReport) -> None:
         rows = reading.raw if isinstance(reading.raw, list) else []
@@ -465,7 +430,7 @@ class _Assembler:
         for number, row in enumerate(rows, start=1):
             if not isinstance(row, Mapping):
                 continue
-            cells = [(column, _cell_of(row, column)) for column in spec.columns]
+            cells = [(column, cell_for_column(row, column)) for column in spec.columns]
             if all(_spare_cell(column, cell) for column, cell in cells):
                 continue  # the form's spare rows: nothing typed, no box ticked
             item: dict[str, Any] = {}
@@ -486,11 +451,11 @@ class _Assembler:
                 if notes:
                     report.notes.extend(f"{path}: {note}" for note in notes)
                 if not _blank(value):
-                    _set(item, column.path, value)
+                    set_path(item, column.path, value)
             items.append(item)
             self.by_path[item_path] = report
         if items:
-            _set(self.pep, spec.paths[0], items)
+            set_path(self.pep, spec.paths[0], items)
         else:
             report.status = "empty"
 
@@ -527,7 +492,7 @@ class _Assembler:
         candidates = [path]
         while "." in candidates[-1]:
             candidates.append(candidates[-1].rsplit(".", 1)[0])
-        target = next((c for c in candidates if _get(pep, c) is not None), None)
+        target = next((c for c in candidates if get_path(pep, c) is not None), None)
         if target is None or target in ("meta", "child"):
             return False
         _drop(pep, target)
@@ -823,13 +788,14 @@ def mapped_view(pep: Mapping[str, Any], form: FormSpec) -> dict[str, Any]:
     view: dict[str, Any] = {}
     for spec in form.fields:
         if spec.repeating:
-            items = _get(pep, spec.paths[0]) or []
+            items = get_path(pep, spec.paths[0]) or []
             view[spec.paths[0]] = [
-                {column.path: _get(item, column.path) for column in spec.columns} for item in items
+                {column.path: get_path(item, column.path) for column in spec.columns}
+                for item in items
             ]
         else:
             for path in spec.paths:
-                view[path] = _get(pep, path)
+                view[path] = get_path(pep, path)
     return view
 
 
@@ -858,7 +824,7 @@ def translate(
     )
     pep = copy.deepcopy(extraction.pep)
     target = _resolve(
-        to_authority, phase=_get(pep, "meta.phase"), form=form, mappings_dirs=mappings_dirs
+        to_authority, phase=get_path(pep, "meta.phase"), form=form, mappings_dirs=mappings_dirs
     )
     pep["meta"]["authority"] = target.authority
     data = load_pep(pep)

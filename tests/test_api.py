@@ -29,6 +29,7 @@ from pepdocs.mapping.loader import load_mapping
 from pepdocs.mapping.registry import list_authorities, load_form, resolve_form
 from pepdocs.mapping.spec import FormSpec, FormValue
 from pepdocs.model import load_pep
+from pepdocs.model.paths import get_path
 from pepdocs.samples import generate_peps
 
 MAPPING = """\
@@ -732,9 +733,9 @@ def test_translate_moves_a_pep_between_two_real_authorities() -> None:
 
 def _has_value(pep: dict[str, Any], path: str) -> bool:
     head, _, rest = path.partition(".*.")
-    value = api._get(pep, head)
+    value = get_path(pep, head)
     if rest:
-        return isinstance(value, list) and any(api._get(item, rest) is not None for item in value)
+        return isinstance(value, list) and any(get_path(item, rest) is not None for item in value)
     return value is not None
 
 

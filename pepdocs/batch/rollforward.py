@@ -33,6 +33,7 @@ from typing import Any
 
 from pepdocs._io import read_json_file
 from pepdocs.errors import PepdocsError
+from pepdocs.model.paths import get_path, set_path
 
 __all__ = [
     "TERMS",
@@ -183,23 +184,6 @@ def index_previous(folders: Iterable[str | os.PathLike[str]]) -> PreviousPeps:
 # --- rolling forward -------------------------------------------------------------------------
 
 
-def _get(data: Mapping[str, Any], path: str) -> Any:
-    value: Any = data
-    for part in path.split("."):
-        value = value.get(part) if isinstance(value, Mapping) else None
-    return value
-
-
-def _set(data: dict[str, Any], path: str, value: Any) -> None:
-    *parents, last = path.split(".")
-    for part in parents:
-        child = data.get(part)
-        if not isinstance(child, dict):
-            child = data[part] = {}
-        data = child
-    data[last] = value
-
-
 def _copy_json(value: Any) -> Any:
     """A copy of JSON data (dicts, lists, scalars): ``copy.deepcopy`` without its memo and
     dispatch, which cost more than the rest of a roll-forward."""
@@ -270,7 +254,7 @@ def roll_forward(
 
     keep_placement = False
     if previous is not None:
-        ours = _get(previous, "care.placement_start_date")
+        ours = get_path(previous, "care.placement_start_date")
         theirs = roster_values.get("care.placement_start_date")
         if isinstance(ours, str) and isinstance(theirs, str) and ours > theirs:
             keep_placement = True
@@ -278,7 +262,7 @@ def roll_forward(
                 "the previous PEP records a later placement than the roster; its placement kept"
             )
         roster_upn = roster_values.get("child.upn")
-        carried_upn = _get(previous, "child.upn")
+        carried_upn = get_path(previous, "child.upn")
         if roster_upn and carried_upn and str(carried_upn).upper() != roster_upn:
             warnings.append("child.upn differs from the previous PEP; the roster's is used")
 
@@ -287,7 +271,7 @@ def roll_forward(
             continue
         if keep_placement and path.startswith(_PLACEMENT):
             continue
-        _set(pep, path, value)
+        set_path(pep, path, value)
 
     year, term = _plan_term(meeting, today, previous_meta)
     meta: dict[str, Any] = {
@@ -310,7 +294,7 @@ def roll_forward(
 
     # A carried year group moves up with the academic year; the roster's is current already.
     previous_year = _first_year(previous_meta.get("academic_year"))
-    carried_ncy = _get(pep, "education.ncy")
+    carried_ncy = get_path(pep, "education.ncy")
     if (
         previous is not None
         and "education.ncy" not in roster_values
@@ -321,7 +305,7 @@ def roll_forward(
         if moved > 0:
             pep["education"]["ncy"] = advance_ncy(carried_ncy, moved)
 
-    ncy = _get(pep, "education.ncy")
+    ncy = get_path(pep, "education.ncy")
     previous_phase = previous_meta.get("phase")
     phase = roster_values.get("meta.phase") or phase_for_ncy(ncy)
     if phase is None and isinstance(previous_phase, str):

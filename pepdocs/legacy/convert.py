@@ -35,6 +35,7 @@ from pepdocs.errors import OutputExistsError, PepdocsError, UsageError
 from pepdocs.formats.safe_open import Kind, check_package, read_input, sniff_kind
 from pepdocs.legacy.detect import INFERRED_AUTHORITY, extract_any
 from pepdocs.model import dump_pep
+from pepdocs.model.paths import get_path
 from pepdocs.safety.redact import Redactor
 from pepdocs.safety.sanitize import export_cell
 
@@ -183,7 +184,7 @@ def convert_folder(
                 row.update(_flatten(pep, skip=SECTIONS))
                 rows.append(row)
                 for name in SECTIONS:
-                    for index, item in enumerate(_get(pep, name) or [], start=1):
+                    for index, item in enumerate(get_path(pep, name) or [], start=1):
                         sections[name].append(
                             {"document": document_id, "item": index, **_flatten(item)}
                         )
@@ -282,14 +283,6 @@ def _document_id(relative: str, used: set[str]) -> str:
         number += 1
     used.add(candidate)
     return candidate
-
-
-def _get(data: Any, path: str) -> Any:
-    for part in path.split("."):
-        if not isinstance(data, Mapping):
-            return None
-        data = data.get(part)
-    return data
 
 
 def _flatten(data: Mapping[str, Any], prefix: str = "", skip: Iterable[str] = ()) -> dict[str, Any]:

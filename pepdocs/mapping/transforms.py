@@ -860,7 +860,7 @@ class RowsTransform(Transform):
             assert isinstance(row, Mapping)
             item: dict[str, Any] = {}
             for column in self.columns:
-                cell = _cell_for(row, column)
+                cell = cell_for_column(row, column)
                 try:
                     item[column.path] = column.transform.from_form(cell)
                 except TransformError as problem:
@@ -882,7 +882,9 @@ def _cell_text(written: FormValue, column: ColumnSpec) -> str:
     raise TransformError(f"column {column.header!r} does not write text", raw=written)
 
 
-def _cell_for(row: Mapping[str, Any], column: ColumnSpec) -> Any:
+def cell_for_column(row: Mapping[str, Any], column: ColumnSpec) -> Any:
+    """A row's cell for a column: by its header or an alias, spelt loosely (a re-typed header
+    row differs in case and spacing)."""
     for header in (column.header, *column.aliases):
         if header in row:
             return row[header]

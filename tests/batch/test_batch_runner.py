@@ -18,6 +18,7 @@ from pepdocs.batch import BatchOptions, run_batch
 from pepdocs.batch.manifest import MANIFEST_CSV, MANIFEST_JSON
 from pepdocs.batch.runner import ZIP_NAME, output_name
 from pepdocs.mapping import resolve_form
+from pepdocs.model.paths import get_path
 
 from .rosters import child, upn, write_roster
 
@@ -69,7 +70,7 @@ def test_the_forms_extract_back_to_the_rosters_values(tmp_path: Path) -> None:
         }
         checked = {path: value for path, value in expected.items() if path in mapped}
         assert len(checked) >= 8, entry["authority"]
-        assert {path: api._get(pep, path) for path in checked} == checked
+        assert {path: get_path(pep, path) for path in checked} == checked
 
 
 def test_bad_rows_are_reported_with_row_and_reason_and_the_rest_are_made(
