@@ -9,6 +9,7 @@ typed into an empty box cell beside a label. A ``Mark`` hides which one it is.
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from lxml import etree
@@ -83,20 +84,20 @@ _BRACKET = re.compile(r"\[([ xX\u2713\u2714])\]")
 CELL_TICKS = frozenset({"x", "\u2713", "\u2714", "\u2717", "\u2718", "yes", "y"})
 
 
-class Mark:
+class Mark(ABC):
     """One checkbox of any kind."""
 
     kind: str = ""
 
+    @abstractmethod
     def element(self) -> Element:
         """The element holding the box (for coverage in the unmapped scan)."""
-        raise NotImplementedError
 
-    def checked(self) -> bool:
-        raise NotImplementedError
+    @abstractmethod
+    def checked(self) -> bool: ...
 
-    def set(self, checked: bool) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def set(self, checked: bool) -> None: ...
 
 
 @dataclass(eq=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -99,7 +100,9 @@ def truthy(value: FormValue, where: Where) -> bool:
     raise where.error("this anchor is a checkbox; give it true or false (or Yes/No)")
 
 
-class Slot:
+class Slot(ABC):
+    """Where one field's value sits in a document: read it, or write a value there."""
+
     location: str = ""
     #: notes for the report about this reading (``several checked``)
     notes: list[str]
@@ -112,11 +115,11 @@ class Slot:
         scan can skip them."""
         return []
 
-    def read(self) -> FormValue:
-        raise NotImplementedError
+    @abstractmethod
+    def read(self) -> FormValue: ...
 
-    def write(self, value: FormValue, where: Where) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def write(self, value: FormValue, where: Where) -> None: ...
 
 
 # --- content controls and legacy fields --------------------------------------------------
