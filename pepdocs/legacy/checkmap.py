@@ -26,7 +26,7 @@ from pepdocs.formats.safe_open import read_input
 from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.legacy import match_legacy
 from pepdocs.formats.word.locate import locate
-from pepdocs.formats.word.package import STYLES_PART, WordPackage
+from pepdocs.formats.word.package import WordPackage
 from pepdocs.formats.word.reader import label_texts
 from pepdocs.formats.word.text import normalise
 from pepdocs.mapping.loader import load_mapping
@@ -101,7 +101,7 @@ def _anchor_problems(form: FormSpec) -> Iterable[CheckProblem]:
         yield from _engine_anchor_problems(form, template)
         return
     package = WordPackage.open(template, str(form.template))
-    index = DocumentIndex(package.document(), package.part(STYLES_PART), label_texts(form))
+    index = DocumentIndex.of_package(package, label_texts(form))
     for spec in form.fields:
         for number, anchor in enumerate(spec.anchors):
             role = "anchor" if number == 0 else "fallback anchor"

@@ -26,7 +26,7 @@ from pepdocs.errors import DocumentError, MappingError, PepdocsError
 from pepdocs.formats import get_engine
 from pepdocs.formats.safe_open import read_input, sniff_kind
 from pepdocs.formats.word.document import DocumentIndex
-from pepdocs.formats.word.package import STYLES_PART, WordPackage
+from pepdocs.formats.word.package import WordPackage
 from pepdocs.formats.word.text import paragraph_text
 from pepdocs.legacy.infer import (
     EXTRACT_MIN_CONFIDENCE,
@@ -162,7 +162,7 @@ class _DocumentPrint:
 def _document_items(data: bytes, name: str) -> _DocumentPrint:
     """Every text (folded, ``t:``) and tag/field name (``n:``) a Word document shows."""
     package = WordPackage.open(data, name)
-    index = DocumentIndex(package.document(), package.part(STYLES_PART))
+    index = DocumentIndex.of_package(package)
     found: set[str] = set()
 
     def add_text(value: str) -> None:

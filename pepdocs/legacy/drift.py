@@ -27,7 +27,7 @@ from pepdocs.errors import MappingError
 from pepdocs.formats.safe_open import read_input
 from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.locate import locate
-from pepdocs.formats.word.package import STYLES_PART, WordPackage
+from pepdocs.formats.word.package import WordPackage
 from pepdocs.formats.word.reader import label_texts
 from pepdocs.formats.word.text import normalise
 from pepdocs.legacy.lexicon import load_lexicon
@@ -73,7 +73,7 @@ class Drift:
 
 def _index(path: str | os.PathLike[str], form: FormSpec) -> DocumentIndex:
     package = WordPackage.open(read_input(Path(path)), os.fspath(path))
-    return DocumentIndex(package.document(), package.part(STYLES_PART), label_texts(form))
+    return DocumentIndex.of_package(package, label_texts(form))
 
 
 def _texts(index: DocumentIndex) -> set[str]:

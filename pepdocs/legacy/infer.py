@@ -34,7 +34,7 @@ from pepdocs.formats.word._xml import SDT, TC, Element, P, w
 from pepdocs.formats.word.checkboxes import Mark
 from pepdocs.formats.word.document import DocumentIndex, Marker
 from pepdocs.formats.word.locate import locate
-from pepdocs.formats.word.package import STYLES_PART, WordPackage
+from pepdocs.formats.word.package import WordPackage
 from pepdocs.formats.word.slots import (
     AfterLabelSlot,
     ControlSlot,
@@ -226,7 +226,7 @@ def infer_mapping_from_bytes(
             f"{name}: not a Word, Excel or PDF form; mappings are inferred for those only"
         )
     package = WordPackage.open(data, name)
-    index = DocumentIndex(package.document(), package.part(STYLES_PART))
+    index = DocumentIndex.of_package(package)
     inference = _WordInference(index, lexicon)
     entries = inference.run()
     return InferredMapping(

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 
 from pepdocs.formats.word._xml import TBL, P
 from pepdocs.formats.word.checkboxes import CELL_TICKS, CellMark, Mark, paragraph_tokens
-from pepdocs.formats.word.document import DocumentIndex
+from pepdocs.formats.word.document import DocumentIndex, Scope
 from pepdocs.formats.word.labels import cell_location, nth
 from pepdocs.formats.word.slots import GroupSlot, Slot
 from pepdocs.formats.word.tables import GridCell
@@ -15,16 +15,14 @@ from pepdocs.mapping.spec import Anchor
 
 
 def find_mark(
-    index: DocumentIndex, label: str, scope: tuple[int, int] | None, occurrence: int = 1
+    index: DocumentIndex, label: str, scope: Scope, occurrence: int = 1
 ) -> tuple[Mark, str] | None:
     """The checkbox a label belongs to: a box beside it in the same paragraph (exact label
     first), a box alone in the cell right or left of a label cell, then looser matches."""
     return nth(_marks(index, label, scope), occurrence)
 
 
-def _marks(
-    index: DocumentIndex, label: str, scope: tuple[int, int] | None
-) -> Iterator[tuple[Mark, str]]:
+def _marks(index: DocumentIndex, label: str, scope: Scope) -> Iterator[tuple[Mark, str]]:
     wanted = normalise(label)
     loose: list[tuple[Mark, str]] = []
     for paragraph, pairs in index.mark_paragraphs:
@@ -85,7 +83,7 @@ def _box_cell(index: DocumentIndex, cell: GridCell) -> Mark | None:
     return None
 
 
-def find_group(index: DocumentIndex, anchor: Anchor, scope: tuple[int, int] | None) -> Slot | None:
+def find_group(index: DocumentIndex, anchor: Anchor, scope: Scope) -> Slot | None:
     labels = group_options(anchor)
     marks: dict[str, Mark] = {}
     for key, label in labels.items():

@@ -39,9 +39,9 @@ from pepdocs.formats.word._xml import (
     run_properties,
     w,
 )
-from pepdocs.formats.word.controls import ContentControl
+from pepdocs.formats.word.controls import ContentControl, control_at
 from pepdocs.formats.word.legacy import LegacyField
-from pepdocs.formats.word.text import paragraph_text, showing_placeholder
+from pepdocs.formats.word.text import paragraph_text, reading_memo, showing_placeholder
 
 CHECKED_GLYPHS = frozenset("\u2612\u2611\u2713\u2714\u2717\u2718\u25a0")  # ☒ ☑ ✓ ✔ ✗ ✘ ■
 UNCHECKED_GLYPHS = frozenset("\u2610\u25a1")  # ☐ □
@@ -294,7 +294,7 @@ class _Tokeniser:
             if tag == R:
                 self.run(node)
             elif tag == SDT:
-                control = ContentControl(node)
+                control = control_at(node)
                 if control.kind == "checkbox":
                     self.tokens.append(ControlMark(control))
                 elif not showing_placeholder(node):
@@ -379,12 +379,15 @@ def paragraph_tokens(
 #: where it holds is a paragraph tokenised. Most paragraphs of a form are plain text, and
 #: tokenising them all was about a sixth of reading one. (``contains`` per glyph: libxml2's
 #: ``translate`` over every text node costs twice as much.)
-_BOX_INSIDE = (
-    ".//w:sdt or .//w:sym or .//w:fldChar"
-    " or .//w:rFonts[contains(translate(concat(@w:ascii, '|', @w:hAnsi, '|', @w:cs),"
-    " 'WINGDS', 'wingds'), 'wingdings')]"
-    " or .//w:t[" + " or ".join(f"contains(., '{glyph}')" for glyph in sorted(_MARK_GLYPHS)) + "]"
+_BOX_TESTS = (
+    "w:sdt",
+    "w:sym",
+    "w:fldChar",
+    "w:rFonts[contains(translate(concat(@w:ascii, '|', @w:hAnsi, '|', @w:cs),"
+    " 'WINGDS', 'wingds'), 'wingdings')]",
+    "w:t[" + " or ".join(f"contains(., '{glyph}')" for glyph in sorted(_MARK_GLYPHS)) + "]",
 )
+_BOX_INSIDE = " or ".join(f".//{test}" for test in _BOX_TESTS)
 #: ... or inside a control: a checkbox control around the whole paragraph
 _MAY_HOLD_MARKS = etree.XPath(
     f"boolean(ancestor-or-self::w:sdt or {_BOX_INSIDE})", namespaces={"w": W_NS}
@@ -394,9 +397,46 @@ _PARAGRAPHS_WITH_MARKS = etree.XPath(
 )
 
 
+#: The nodes ``_BOX_INSIDE`` looks for, all at once.
+_BOX_NODES = etree.XPath(" | ".join(f".//{test}" for test in _BOX_TESTS), namespaces={"w": W_NS})
+
+
 def may_hold_marks(container: Element) -> bool:
-    """False when no paragraph of ``container`` (or the paragraph itself) can hold a box."""
-    return bool(_MAY_HOLD_MARKS(container))
+    """False when no paragraph of ``container`` (or the paragraph itself) can hold a box.
+
+    While a document is only read (``memoised_reading``), the elements holding such a node
+    are found once for the whole document; asking libxml2 again for every cell of every
+    repeating table was a tenth of reading a form."""
+    memo = reading_memo()
+    if memo is None:
+        return bool(_MAY_HOLD_MARKS(container))
+    root = container.getroottree().getroot()
+    holders = memo.mark_holders.get(root)
+    if holders is None:
+        holders = memo.mark_holders[root] = _holders_of_box_nodes(root)
+    if container in holders:
+        return True
+    node: Element | None = container
+    while node is not None:
+        if node.tag == SDT:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _holders_of_box_nodes(root: Element) -> frozenset[Element]:
+    """Every element with a ``_BOX_INSIDE`` node below it."""
+    holders: set[Element] = set()
+    found = _BOX_NODES(root)
+    assert isinstance(found, list)
+    for box in found:
+        if not isinstance(box, etree._Element):
+            continue
+        node = box.getparent()
+        while node is not None and node not in holders:
+            holders.add(node)
+            node = node.getparent()
+    return frozenset(holders)
 
 
 def paragraphs_with_marks(root: Element) -> set[Element]:
@@ -410,7 +450,7 @@ def _enclosing_checkbox(paragraph: Element) -> ContentControl | None:
     node = paragraph.getparent()
     while node is not None and node.tag not in (TC, BODY):
         if node.tag == SDT:
-            control = ContentControl(node)
+            control = control_at(node)
             return control if control.kind == "checkbox" else None
         node = node.getparent()
     return None

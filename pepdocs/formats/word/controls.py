@@ -12,6 +12,7 @@ import contextlib
 import copy
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from lxml import etree
@@ -37,6 +38,7 @@ from pepdocs.formats.word.text import (
     clean_value,
     iter_block_paragraphs,
     paragraph_text,
+    reading_memo,
     showing_placeholder,
 )
 
@@ -62,9 +64,12 @@ UNCHECKED_GLYPH = "\u2610"  # ☐, Word's default w14:uncheckedState
 
 @dataclass(eq=False)
 class ContentControl:
+    """One ``w:sdt``. Its properties, tag, alias and kind are read once: writing changes a
+    control's content, placeholder flag and binding, never those."""
+
     element: Element
 
-    @property
+    @cached_property
     def properties(self) -> Element:
         sdt_pr = self.element.find(SDTPR)
         # A control without properties is rare but legal; reading must not change the tree
@@ -75,11 +80,11 @@ class ContentControl:
         node = self.properties.find(w(name))
         return None if node is None else node.get(w("val"))
 
-    @property
+    @cached_property
     def tag(self) -> str | None:
         return self._prop("tag")
 
-    @property
+    @cached_property
     def alias(self) -> str | None:
         return self._prop("alias")
 
@@ -87,7 +92,7 @@ class ContentControl:
     def key(self) -> str:
         return self.tag or self.alias or ""
 
-    @property
+    @cached_property
     def kind(self) -> ControlKind:
         props = self.properties
         for marker, kind in _KIND_MARKERS:
@@ -320,5 +325,18 @@ def write_block(
         previous = paragraph
 
 
+def control_at(sdt: Element) -> ContentControl:
+    """The control a ``w:sdt`` is; while a document is only read, the same object each time
+    (its properties found once)."""
+    memo = reading_memo()
+    if memo is None:
+        return ContentControl(sdt)
+    control = memo.controls.get(sdt)
+    if control is None:
+        control = memo.controls[sdt] = ContentControl(sdt)
+    assert isinstance(control, ContentControl)
+    return control
+
+
 def find_controls(root: Element) -> list[ContentControl]:
-    return [ContentControl(node) for node in root.iter(w("sdt"))]
+    return [control_at(node) for node in root.iter(w("sdt"))]

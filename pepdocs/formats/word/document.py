@@ -8,20 +8,26 @@ references stay valid.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from types import MappingProxyType
 from typing import Literal
 
 from lxml import etree
 
+from pepdocs.formats.safe_open import parse_xml
 from pepdocs.formats.word._xml import (
     BODY,
     MC_FALLBACK,
     MC_NS,
     PPR,
     RPR,
+    SDT,
+    TBL,
     TC,
     TCPR,
+    TR,
     W_NS,
     Element,
     P,
@@ -38,6 +44,7 @@ from pepdocs.formats.word.checkboxes import (
 )
 from pepdocs.formats.word.controls import ContentControl, find_controls
 from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
+from pepdocs.formats.word.package import STYLES_PART, WordPackage
 from pepdocs.formats.word.tables import GridCell, TableGrid, build_grid, iter_tables
 from pepdocs.formats.word.text import normalise, paragraph_text
 
@@ -47,6 +54,10 @@ BOLD_PARAGRAPH_LEVEL = 8
 HEADING_ROW_LEVEL = 9
 _MAX_HEADING_CHARS = 120
 _HEADING_NAME = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
+
+#: A section of the document as a range of ``DocumentIndex.position``s (exclusive), or None
+#: for the whole document.
+Scope = tuple[float, float] | None
 
 
 @dataclass(eq=False)
@@ -58,14 +69,18 @@ class Marker:
     element: Element  # the w:p, or the row's only w:tc
     text: str
     level: int
-    position: int
+    position: float
     grid: TableGrid | None = None
     row: int = -1
 
 
 class DocumentIndex:
     def __init__(
-        self, root: Element, styles: Element | None = None, label_texts: tuple[str, ...] = ()
+        self,
+        root: Element,
+        styles: Element | None = None,
+        label_texts: tuple[str, ...] = (),
+        style_levels: Mapping[str, int] | None = None,
     ) -> None:
         self.root = root
         #: the form's label texts, so "Label: value" text stops at the next label
@@ -73,6 +88,17 @@ class DocumentIndex:
         body = root.find(BODY)
         self.body = body if body is not None else root
         self.styles = styles
+        if style_levels is not None:
+            self.style_levels = style_levels
+
+    @classmethod
+    def of_package(cls, package: WordPackage, label_texts: tuple[str, ...] = ()) -> DocumentIndex:
+        """The index of a package's main document. Its heading styles are worked out once per
+        distinct ``styles.xml``: every form filled from one template carries that template's
+        styles part byte for byte, and reading the style sheet was a twentieth of reading a
+        form."""
+        raw = package.zip.read(STYLES_PART) if package.zip.has(STYLES_PART) else b""
+        return cls(package.document(), None, label_texts, _style_levels_of(raw, package.source))
 
     @cached_property
     def controls(self) -> list[ContentControl]:
@@ -116,11 +142,26 @@ class DocumentIndex:
 
     @cached_property
     def positions(self) -> dict[Element, int]:
-        """Document order of every element, to compare places (section scoping)."""
-        return {node: number for number, node in enumerate(self.body.iter())}
+        """Document order of the block structure (paragraphs, tables, rows, cells and
+        controls), to compare places (section scoping). Numbering every element was a
+        tenth of reading a form; what lies inside a paragraph takes its paragraph's place
+        (``position``)."""
+        return {node: number for number, node in enumerate(self.body.iter(*_PLACED))}
 
-    def position(self, element: Element) -> int:
-        return self.positions.get(element, -1)
+    def position(self, element: Element) -> float:
+        """Where ``element`` is in document order: after its enclosing paragraph (or cell,
+        row, table) and before whatever follows that; -1 when it is not in the body."""
+        positions = self.positions
+        found = positions.get(element)
+        if found is not None:
+            return found
+        node = element.getparent()
+        while node is not None:
+            found = positions.get(node)
+            if found is not None:
+                return found + 0.5
+            node = node.getparent()
+        return -1
 
     @cached_property
     def paragraphs(self) -> list[Element]:
@@ -135,42 +176,9 @@ class DocumentIndex:
         return frozenset(_TABLE_PARAGRAPHS(self.body))
 
     @cached_property
-    def style_levels(self) -> dict[str, int]:
-        """Heading level per paragraph style id, from ``w:outlineLvl`` or the style's name
-        (``heading 1``), so renamed or localised heading styles still count."""
-        levels: dict[str, int] = {}
-        if self.styles is None:
-            return levels
-        based_on: dict[str, str] = {}
-        for style in self.styles.iter(w("style")):
-            style_id = style.get(w("styleId")) or ""
-            parent = style.find(w("basedOn"))
-            if parent is not None and parent.get(w("val")):
-                based_on[style_id] = parent.get(w("val")) or ""
-            outline = style.find(f"{PPR}/{w('outlineLvl')}")
-            name = style.find(w("name"))
-            name_text = (name.get(w("val")) if name is not None else "") or ""
-            if outline is not None and (outline.get(w("val")) or "").isdigit():
-                level = int(outline.get(w("val")) or "9") + 1
-                if level <= 9:
-                    levels[style_id] = level
-                    continue
-            match = _HEADING_NAME.match(name_text.strip())
-            if match:
-                levels[style_id] = int(match.group(1))
-            elif name_text.strip().lower() == "title":
-                levels[style_id] = 1
-        # A style based on a heading style is a heading of that level (17.7.4.3), e.g. a
-        # form's own "PEP Section" style based on Heading 1.
-        for style_id in based_on:
-            seen = {style_id}
-            parent = based_on.get(style_id)
-            while style_id not in levels and parent and parent not in seen:
-                if parent in levels:
-                    levels[style_id] = levels[parent]
-                seen.add(parent)
-                parent = based_on.get(parent)
-        return levels
+    def style_levels(self) -> Mapping[str, int]:
+        """Heading level per paragraph style id (``heading_levels``)."""
+        return heading_levels(self.styles)
 
     def paragraph_level(self, paragraph: Element, in_table: bool | None = None) -> int | None:
         """The heading level of a paragraph, or None for body text (``in_table``: whether
@@ -371,27 +379,84 @@ class DocumentIndex:
             return exact
         return [m for m in self.markers if m.text.startswith(wanted + " ")]
 
-    def section_range(self, title: str) -> tuple[int, int] | None:
+    def section_range(self, title: str) -> Scope:
         """Positions from a section's heading to the next heading of the same or a higher
         level (``None`` when no heading has that title)."""
         found = self.find_markers(title)
         if not found:
             return None
         start = found[0]
-        end = len(self.positions) + 1
+        end: float = len(self.positions) + 1
         for marker in self.markers:
             if marker.position > start.position and marker.level <= start.level:
                 end = marker.position
                 break
         return start.position, end
 
-    def in_range(self, element: Element, scope: tuple[int, int] | None) -> bool:
+    def in_range(self, element: Element, scope: Scope) -> bool:
         if scope is None:
             return True
         position = self.position(element)
         return scope[0] < position < scope[1]
 
 
+def heading_levels(styles: Element | None) -> dict[str, int]:
+    """Heading level per paragraph style id, from ``w:outlineLvl`` or the style's name
+    (``heading 1``), so renamed or localised heading styles still count."""
+    levels: dict[str, int] = {}
+    if styles is None:
+        return levels
+    based_on: dict[str, str] = {}
+    for style in styles.iter(w("style")):
+        style_id = style.get(w("styleId")) or ""
+        parent = style.find(w("basedOn"))
+        if parent is not None and parent.get(w("val")):
+            based_on[style_id] = parent.get(w("val")) or ""
+        outline = style.find(f"{PPR}/{w('outlineLvl')}")
+        name = style.find(w("name"))
+        name_text = (name.get(w("val")) if name is not None else "") or ""
+        if outline is not None and (outline.get(w("val")) or "").isdigit():
+            level = int(outline.get(w("val")) or "9") + 1
+            if level <= 9:
+                levels[style_id] = level
+                continue
+        match = _HEADING_NAME.match(name_text.strip())
+        if match:
+            levels[style_id] = int(match.group(1))
+        elif name_text.strip().lower() == "title":
+            levels[style_id] = 1
+    # A style based on a heading style is a heading of that level (17.7.4.3), e.g. a
+    # form's own "PEP Section" style based on Heading 1.
+    for style_id in based_on:
+        seen = {style_id}
+        parent = based_on.get(style_id)
+        while style_id not in levels and parent and parent not in seen:
+            if parent in levels:
+                levels[style_id] = levels[parent]
+            seen.add(parent)
+            parent = based_on.get(parent)
+    return levels
+
+
+#: heading levels by the bytes of a ``styles.xml`` (a few templates' worth)
+_STYLE_LEVELS: dict[bytes, Mapping[str, int]] = {}
+_STYLE_SHEETS_KEPT = 16
+
+
+def _style_levels_of(raw: bytes, source: str) -> Mapping[str, int]:
+    found = _STYLE_LEVELS.get(raw)
+    if found is None:
+        # parsed (and so checked) only the first time these bytes are seen
+        levels = heading_levels(parse_xml(raw, source, STYLES_PART) if raw else None)
+        found = MappingProxyType(levels)
+        if len(_STYLE_LEVELS) >= _STYLE_SHEETS_KEPT:
+            _STYLE_LEVELS.pop(next(iter(_STYLE_LEVELS)))
+        _STYLE_LEVELS[raw] = found
+    return found
+
+
+#: Elements numbered in ``DocumentIndex.positions``.
+_PLACED = (P, TC, TR, TBL, SDT)
 _FALLBACK_PARAGRAPHS = etree.XPath(".//mc:Fallback//w:p", namespaces={"mc": MC_NS, "w": W_NS})
 _TABLE_PARAGRAPHS = etree.XPath(".//w:tc//w:p", namespaces={"w": W_NS})
 

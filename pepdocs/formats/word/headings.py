@@ -22,7 +22,7 @@ from pepdocs.formats.word._xml import (
     run_properties,
 )
 from pepdocs.formats.word.controls import ContentControl
-from pepdocs.formats.word.document import DocumentIndex
+from pepdocs.formats.word.document import DocumentIndex, Scope
 from pepdocs.formats.word.labels import cell_location
 from pepdocs.formats.word.slots import RegionSlot, Slot, Where, expect_text, write_control
 from pepdocs.formats.word.text import block_text, clean_value, normalise, showing_placeholder
@@ -32,7 +32,7 @@ from pepdocs.mapping.spec import FormValue
 def find_heading(
     index: DocumentIndex,
     title: str,
-    scope: tuple[int, int] | None,
+    scope: Scope,
     occurrence: int = 1,
     options: Mapping[str, Any] | None = None,
 ) -> Slot | None:

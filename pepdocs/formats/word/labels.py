@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from pepdocs.formats.word._xml import Element
-from pepdocs.formats.word.document import DocumentIndex, _all_bold_cell, _shaded
+from pepdocs.formats.word.document import DocumentIndex, Scope, _all_bold_cell, _shaded
 from pepdocs.formats.word.slots import AfterLabelSlot, RegionSlot, Slot
 from pepdocs.formats.word.tables import GridCell, TableGrid
 from pepdocs.formats.word.text import normalise
@@ -31,7 +31,7 @@ def find_label(
     index: DocumentIndex,
     label: str,
     direction: str | None,
-    scope: tuple[int, int] | None,
+    scope: Scope,
     occurrence: int = 1,
 ) -> Slot | None:
     """The ``occurrence``-th place (1-based, exact label cells first) ``label`` gives."""
@@ -46,7 +46,7 @@ def nth(found: Iterator[_T], occurrence: int) -> _T | None:
 
 
 def _label_slots(
-    index: DocumentIndex, label: str, direction: str | None, scope: tuple[int, int] | None
+    index: DocumentIndex, label: str, direction: str | None, scope: Scope
 ) -> Iterator[Slot]:
     wanted = normalise(label)
     if not wanted:

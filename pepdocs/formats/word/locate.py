@@ -16,7 +16,7 @@ from pepdocs.errors import MappingError
 from pepdocs.formats.word._xml import BOOKMARK_START, w
 from pepdocs.formats.word.boxes import find_group, find_mark
 from pepdocs.formats.word.controls import ContentControl
-from pepdocs.formats.word.document import DocumentIndex
+from pepdocs.formats.word.document import DocumentIndex, Scope
 from pepdocs.formats.word.headings import find_heading
 from pepdocs.formats.word.labels import find_label, label_texts, occurrence_of
 from pepdocs.formats.word.repeating import find_table
@@ -120,7 +120,7 @@ def _opt_str(options: Mapping[str, Any], name: str) -> str | None:
     return str(value) if value is not None else None
 
 
-def _scope(index: DocumentIndex, options: Mapping[str, Any]) -> tuple[int, int] | None:
+def _scope(index: DocumentIndex, options: Mapping[str, Any]) -> Scope:
     section = options.get("section")
     if not section:
         return None

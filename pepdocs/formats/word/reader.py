@@ -35,18 +35,23 @@ from pepdocs.formats.word._xml import (
 from pepdocs.formats.word.checkboxes import strike_through_choices
 from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.locate import label_texts, locate
-from pepdocs.formats.word.package import DOCUMENT_PART, STYLES_PART, WordPackage, part_text
+from pepdocs.formats.word.package import DOCUMENT_PART, WordPackage, part_text
 from pepdocs.formats.word.slots import Slot
 from pepdocs.formats.word.templated import uses_docxtpl
-from pepdocs.formats.word.text import clean_value, normalise
+from pepdocs.formats.word.text import clean_value, memoised_reading, normalise
 from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
 
 _LABEL_MAX_CHARS = 80
 
 
 def read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
+    with memoised_reading():  # nothing below changes the document
+        return _read_document(form, data, name)
+
+
+def _read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
     package = WordPackage.open(data, name)
-    index = DocumentIndex(package.document(), package.part(STYLES_PART), label_texts(form))
+    index = DocumentIndex.of_package(package, label_texts(form))
     source = str(form.source) if form.source else ""
     readings: dict[int, Reading] = {}
     covered: set[Element] = set()
@@ -282,7 +287,7 @@ def _template_facts(path: str) -> TemplateFacts:
 @lru_cache(maxsize=32)
 def _template_facts_cached(path: str, stamp: int) -> TemplateFacts:
     package = WordPackage.open(read_input(Path(path)), path)
-    index = DocumentIndex(package.document(), package.part(STYLES_PART))
+    index = DocumentIndex.of_package(package)
     prompts = {
         normalise(control.text())
         for control in index.controls

@@ -10,7 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from pepdocs.formats.word._xml import SDT, SDTCONTENT, TBL, TC, TR, Element, P, w
-from pepdocs.formats.word.document import DocumentIndex
+from pepdocs.formats.word.document import DocumentIndex, Scope
 from pepdocs.formats.word.labels import occurrence_of
 from pepdocs.formats.word.slots import RegionSlot, Slot, Where, holds_text
 from pepdocs.formats.word.tables import GridCell, TableGrid, row_tcs
@@ -56,9 +56,7 @@ def _normalised(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(normalise(name) for name in names)
 
 
-def find_table(
-    index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: tuple[int, int] | None
-) -> Slot | None:
+def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Scope) -> Slot | None:
     names = tuple(_headers(anchor))
     headers = _normalised(names)
     if not headers:

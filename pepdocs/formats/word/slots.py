@@ -38,7 +38,7 @@ from pepdocs.formats.word.checkboxes import (
     may_hold_marks,
     paragraph_tokens,
 )
-from pepdocs.formats.word.controls import ContentControl, write_block
+from pepdocs.formats.word.controls import ContentControl, control_at, write_block
 from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
 from pepdocs.formats.word.text import block_text, clean_value, normalise, showing_placeholder
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormValue
@@ -221,18 +221,21 @@ class RegionSlot(Slot):
         self.container = container
         self.location = location
         if controls is None:
-            controls = [ContentControl(node) for node in container.iter(SDT)]
+            controls = [control_at(node) for node in container.iter(SDT)]
         if legacy is None:
             legacy = find_legacy_fields(container)
         self.controls = [c for c in controls if c.kind != "checkbox"]
         self.legacy = [f for f in legacy if f.kind in ("text", "dropdown")]
         #: a box that holds nothing but one checkbox (an "Attended" column) reads as a bool
-        self.mark = None if self.controls or self.legacy else sole_mark(container, legacy)
+        self.mark: Mark | None = None
         #: a box of labelled checkboxes (``☐ S20  ☒ Full Care Order``) reads as the label of
         #: the ticked one: a text or choice field's answer given by ticking
         self.choices: list[tuple[str, Mark]] = []
-        if not self.controls and not self.legacy and self.mark is None:
-            self.choices = labelled_boxes(container, legacy)
+        # most boxes hold text only: not worth tokenising
+        if not self.controls and not self.legacy and may_hold_marks(container):
+            self.mark = sole_mark(container, legacy)
+            if self.mark is None:
+                self.choices = labelled_boxes(container, legacy)
 
     def covers(self) -> list[Element]:
         controls = [c.element for c in self.controls]
@@ -337,7 +340,7 @@ class AfterLabelSlot(Slot):
                 before = min(before, order.get(node, before))
             offset += len(piece)
         controls = [
-            ContentControl(sdt) for sdt in self.paragraph.iter(SDT) if after < order[sdt] < before
+            control_at(sdt) for sdt in self.paragraph.iter(SDT) if after < order[sdt] < before
         ]
         legacy = [f for f in find_legacy_fields(self.paragraph) if after < order[f.begin] < before]
         return controls, legacy

@@ -9,7 +9,11 @@ text box twice, and a box's text is not part of the paragraph around it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
 
 from pepdocs.formats.word._xml import (
     BR,
@@ -113,8 +117,52 @@ def _inline_text(element: Element, out: list[str]) -> None:
             _inline_text(node, out)
 
 
+@dataclass(slots=True)
+class ReadingMemo:
+    """What is worked out once per element while a document is only read, not written
+    (``memoised_reading``): a cell's text is wanted by label lookups, heading discovery,
+    its slot and the unmapped scan, and joining its runs again for each was a large share
+    of reading a form. Keys are the elements themselves (which keeps their proxies alive)."""
+
+    paragraph_texts: dict[Element, str] = field(default_factory=dict)
+    block_texts: dict[Element, str] = field(default_factory=dict)
+    #: ``controls.control_at``: one ``ContentControl`` per ``w:sdt``, its properties read once
+    controls: dict[Element, Any] = field(default_factory=dict)
+    #: ``checkboxes.may_hold_marks``: per document root, the elements that may hold a box
+    mark_holders: dict[Element, frozenset[Element]] = field(default_factory=dict)
+
+
+_READING: ContextVar[ReadingMemo | None] = ContextVar("pepdocs_word_reading", default=None)
+
+
+@contextmanager
+def memoised_reading() -> Iterator[None]:
+    """Memoise texts and controls (``ReadingMemo``) for the code inside the block, which must
+    not change the tree."""
+    token = _READING.set(ReadingMemo())
+    try:
+        yield
+    finally:
+        _READING.reset(token)
+
+
+def reading_memo() -> ReadingMemo | None:
+    """The memo of the ``memoised_reading`` block being run, if any."""
+    return _READING.get()
+
+
 def paragraph_text(paragraph: Element) -> str:
     """The visible text of one ``w:p`` (``w:tab`` as tab, ``w:br``/``w:cr`` as newline)."""
+    memo = _READING.get()
+    if memo is not None:
+        text = memo.paragraph_texts.get(paragraph)
+        if text is None:
+            text = memo.paragraph_texts[paragraph] = _paragraph_text(paragraph)
+        return text
+    return _paragraph_text(paragraph)
+
+
+def _paragraph_text(paragraph: Element) -> str:
     out: list[str] = []
     _inline_text(paragraph, out)
     return "".join(out)
@@ -143,6 +191,14 @@ def block_text(container: Element) -> str:
     """Paragraph texts of a block container joined with newlines (a whole cell, say)."""
     if container.tag == P:
         return paragraph_text(container)
+    memo = _READING.get()
+    if memo is not None:
+        text = memo.block_texts.get(container)
+        if text is None:
+            text = memo.block_texts[container] = "\n".join(
+                paragraph_text(p) for p in iter_block_paragraphs(container)
+            )
+        return text
     return "\n".join(paragraph_text(p) for p in iter_block_paragraphs(container))
 
 
