@@ -41,7 +41,7 @@ from pepdocs.formats.word._xml import (
 )
 from pepdocs.formats.word.controls import ContentControl, control_at
 from pepdocs.formats.word.legacy import LegacyField
-from pepdocs.formats.word.text import paragraph_text, reading_memo, showing_placeholder
+from pepdocs.formats.word.text import paragraph_text, showing_placeholder
 
 CHECKED_GLYPHS = frozenset("\u2612\u2611\u2713\u2714\u2717\u2718\u25a0")  # ☒ ☑ ✓ ✔ ✗ ✘ ■
 UNCHECKED_GLYPHS = frozenset("\u2610\u25a1")  # ☐ □
@@ -397,46 +397,9 @@ _PARAGRAPHS_WITH_MARKS = etree.XPath(
 )
 
 
-#: The nodes ``_BOX_INSIDE`` looks for, all at once.
-_BOX_NODES = etree.XPath(" | ".join(f".//{test}" for test in _BOX_TESTS), namespaces={"w": W_NS})
-
-
 def may_hold_marks(container: Element) -> bool:
-    """False when no paragraph of ``container`` (or the paragraph itself) can hold a box.
-
-    While a document is only read (``memoised_reading``), the elements holding such a node
-    are found once for the whole document; asking libxml2 again for every cell of every
-    repeating table was a tenth of reading a form."""
-    memo = reading_memo()
-    if memo is None:
-        return bool(_MAY_HOLD_MARKS(container))
-    root = container.getroottree().getroot()
-    holders = memo.mark_holders.get(root)
-    if holders is None:
-        holders = memo.mark_holders[root] = _holders_of_box_nodes(root)
-    if container in holders:
-        return True
-    node: Element | None = container
-    while node is not None:
-        if node.tag == SDT:
-            return True
-        node = node.getparent()
-    return False
-
-
-def _holders_of_box_nodes(root: Element) -> frozenset[Element]:
-    """Every element with a ``_BOX_INSIDE`` node below it."""
-    holders: set[Element] = set()
-    found = _BOX_NODES(root)
-    assert isinstance(found, list)
-    for box in found:
-        if not isinstance(box, etree._Element):
-            continue
-        node = box.getparent()
-        while node is not None and node not in holders:
-            holders.add(node)
-            node = node.getparent()
-    return frozenset(holders)
+    """False when no paragraph of ``container`` (or the paragraph itself) can hold a box."""
+    return bool(_MAY_HOLD_MARKS(container))
 
 
 def paragraphs_with_marks(root: Element) -> set[Element]:

@@ -128,8 +128,6 @@ class ReadingMemo:
     block_texts: dict[Element, str] = field(default_factory=dict)
     #: ``controls.control_at``: one ``ContentControl`` per ``w:sdt``, its properties read once
     controls: dict[Element, Any] = field(default_factory=dict)
-    #: ``checkboxes.may_hold_marks``: per document root, the elements that may hold a box
-    mark_holders: dict[Element, frozenset[Element]] = field(default_factory=dict)
 
 
 _READING: ContextVar[ReadingMemo | None] = ContextVar("pepdocs_word_reading", default=None)
