@@ -83,13 +83,25 @@ def on_off(element: Element | None, default: bool = True) -> bool:
     return value.strip().lower() in ("1", "on", "true")
 
 
+def first_child(element: Element, tag: str) -> Element | None:
+    """``element.find(tag)`` for one Clark name. lxml's ``find`` goes through ElementPath
+    in Python on every call; the engine asks for ``w:pPr``, ``w:tcPr``, ``w:sdtPr``... on
+    every paragraph, cell and control, and those come first where present (the schema
+    puts properties first), so the first child is checked before libxml2 looks further."""
+    for node in element:
+        if node.tag == tag:
+            return node
+        break
+    return next(element.iterchildren(tag), None)
+
+
 def child(element: Element, *path: str) -> Element | None:
     """The first element along ``path`` of direct children, or None."""
     current: Element | None = element
     for name in path:
         if current is None:
             return None
-        current = current.find(name)
+        current = first_child(current, name)
     return current
 
 

@@ -34,6 +34,7 @@ from pepdocs.formats.word._xml import (
     P,
     R,
     T,
+    first_child,
     make_run,
     on_off,
     run_properties,
@@ -211,8 +212,8 @@ class FontGlyphMark(Mark):
 
 def run_symbol_font(run: Element) -> str | None:
     """The symbol font a run's text is in (``w:rFonts``), if it is one with boxes."""
-    properties = run.find(RPR)
-    fonts = None if properties is None else properties.find(w("rFonts"))
+    properties = first_child(run, RPR)
+    fonts = None if properties is None else first_child(properties, w("rFonts"))
     if fonts is None:
         return None
     for attribute in ("ascii", "hAnsi", "cs"):
@@ -298,7 +299,7 @@ class _Tokeniser:
                 if control.kind == "checkbox":
                     self.tokens.append(ControlMark(control))
                 elif not showing_placeholder(node):
-                    content = node.find(SDTCONTENT)
+                    content = first_child(node, SDTCONTENT)
                     if content is not None:
                         self.walk(content)
             elif tag == P:
@@ -312,7 +313,7 @@ class _Tokeniser:
             self.tokens.append(LegacyMark(field))
             self.skip_until = field.end
             return
-        if run.find(FLDCHAR) is not None or run.find(INSTRTEXT) is not None:
+        if first_child(run, FLDCHAR) is not None or first_child(run, INSTRTEXT) is not None:
             return
         font = run_symbol_font(run)
         for node in run:
@@ -459,10 +460,13 @@ def question_of(tokens: list[Token]) -> str:
 def strike_through_choices(paragraph: Element) -> bool:
     """ "Yes / No (delete as appropriate)" answered by striking one word through."""
     for run in paragraph.iter(R):
-        properties = run.find(RPR)
+        properties = first_child(run, RPR)
         if properties is None:
             continue
-        if not (on_off(properties.find(w("strike"))) or on_off(properties.find(w("dstrike")))):
+        if not (
+            on_off(first_child(properties, w("strike")))
+            or on_off(first_child(properties, w("dstrike")))
+        ):
             continue
         text = "".join(t.text or "" for t in run.iter(T)).strip(" /").casefold()
         if text in ("yes", "no", "y", "n"):

@@ -27,6 +27,7 @@ from pepdocs.formats.word._xml import (
     P,
     R,
     append_text,
+    first_child,
     make_run,
     run_properties,
     w,
@@ -71,13 +72,13 @@ class ContentControl:
 
     @cached_property
     def properties(self) -> Element:
-        sdt_pr = self.element.find(SDTPR)
+        sdt_pr = first_child(self.element, SDTPR)
         # A control without properties is rare but legal; reading must not change the tree
         # (prepared templates are read and never written), so give a detached empty one.
         return sdt_pr if sdt_pr is not None else etree.Element(SDTPR)
 
     def _prop(self, name: str) -> str | None:
-        node = self.properties.find(w(name))
+        node = first_child(self.properties, w(name))
         return None if node is None else node.get(w("val"))
 
     @cached_property
@@ -96,7 +97,7 @@ class ContentControl:
     def kind(self) -> ControlKind:
         props = self.properties
         for marker, kind in _KIND_MARKERS:
-            if props.find(marker) is not None:
+            if first_child(props, marker) is not None:
                 return kind
         return "richText"  # no type marker means rich text (17.5.2.38)
 
@@ -118,7 +119,7 @@ class ContentControl:
 
     @property
     def content(self) -> Element:
-        node = self.element.find(SDTCONTENT)
+        node = first_child(self.element, SDTCONTENT)
         return node if node is not None else etree.SubElement(self.element, SDTCONTENT)
 
     @property
@@ -128,9 +129,9 @@ class ContentControl:
     def list_items(self) -> list[tuple[str, str]]:
         """(display text, value) of a dropdown or combo box's items."""
         props = self.properties
-        holder = props.find(w("dropDownList"))
+        holder = first_child(props, w("dropDownList"))
         if holder is None:
-            holder = props.find(w("comboBox"))
+            holder = first_child(props, w("comboBox"))
         if holder is None:
             return []
         items = []
@@ -143,15 +144,15 @@ class ContentControl:
     # --- reading -------------------------------------------------------------------------
 
     def checked(self) -> bool:
-        box = self.properties.find(w14("checkbox"))
-        state = None if box is None else box.find(w14("checked"))
+        box = first_child(self.properties, w14("checkbox"))
+        state = None if box is None else first_child(box, w14("checked"))
         if state is None:
             return False
         return (state.get(w14("val")) or "").strip().lower() in ("1", "true", "on")
 
     def text(self) -> str:
         """The visible text of the control's content, placeholder or not."""
-        content = self.element.find(SDTCONTENT)
+        content = first_child(self.element, SDTCONTENT)
         if content is None:
             return ""
         if self.level == "run":
@@ -178,7 +179,7 @@ class ContentControl:
         return text or None
 
     def full_date(self) -> dt.date | None:
-        node = self.properties.find(w("date"))
+        node = first_child(self.properties, w("date"))
         raw = None if node is None else node.get(w("fullDate"))
         if not raw:
             return None
@@ -192,14 +193,14 @@ class ContentControl:
     def set_last_value(self, value: str) -> None:
         """Record the chosen item's value where Word keeps it (``w:lastValue``)."""
         for name in ("dropDownList", "comboBox"):
-            holder = self.properties.find(w(name))
+            holder = first_child(self.properties, w(name))
             if holder is not None and holder.getparent() is not None:
                 holder.set(w("lastValue"), value)
 
     def unbind(self) -> None:
         """Drop ``w:dataBinding`` (17.5.2.6): Word refills a bound control from its custom XML
         part when the document opens, which would hide the value written here."""
-        props = self.element.find(SDTPR)
+        props = first_child(self.element, SDTPR)
         if props is None:
             return
         for binding in list(props):
@@ -207,15 +208,15 @@ class ContentControl:
                 props.remove(binding)
 
     def set_checked(self, checked: bool) -> None:
-        box = self.properties.find(w14("checkbox"))
+        box = first_child(self.properties, w14("checkbox"))
         if box is None:
             return
-        state = box.find(w14("checked"))
+        state = first_child(box, w14("checked"))
         if state is None:
             state = etree.Element(w14("checked"), nsmap={"w14": W14_NS})
             box.insert(0, state)
         state.set(w14("val"), "1" if checked else "0")
-        glyph_state = box.find(w14("checkedState" if checked else "uncheckedState"))
+        glyph_state = first_child(box, w14("checkedState" if checked else "uncheckedState"))
         glyph = CHECKED_GLYPH if checked else UNCHECKED_GLYPH
         if glyph_state is not None and glyph_state.get(w14("val")):
             with contextlib.suppress(ValueError):
@@ -242,10 +243,10 @@ class ContentControl:
         first_run = next(self.content.iter(R), None)
         rpr = run_properties(first_run)
         if self.showing_placeholder:
-            own = props.find(w("rPr"))
+            own = first_child(props, w("rPr"))
             rpr = copy.deepcopy(own) if own is not None else rpr
-            props.remove(props.find(w("showingPlcHdr")))
-        plain = props.find(w("text"))
+            props.remove(first_child(props, w("showingPlcHdr")))
+        plain = first_child(props, w("text"))
         if plain is not None and "\n" in text:
             plain.set(w("multiLine"), "1")
         if self.kind == "date":
@@ -258,7 +259,7 @@ class ContentControl:
             content.append(make_run(rpr, text))
             return
         if level == "cell":
-            cell = content.find(TC)
+            cell = first_child(content, TC)
             if cell is None:
                 return
             write_block(cell, text, rpr)
@@ -273,7 +274,7 @@ class ContentControl:
         write_block(content, text, rpr, paragraphs_per_line=self.kind == "richText")
 
     def _set_full_date(self, text: str) -> None:
-        node = self.properties.find(w("date"))
+        node = first_child(self.properties, w("date"))
         if node is None:
             return
         parsed = parse_form_date(text)
@@ -316,7 +317,7 @@ def write_block(
     previous = first
     for line in lines[1:]:
         paragraph = etree.Element(P)
-        properties = first.find(w("pPr"))
+        properties = first_child(first, w("pPr"))
         if properties is not None:
             paragraph.append(copy.deepcopy(properties))
         if line:

@@ -32,6 +32,7 @@ from pepdocs.formats.word._xml import (
     Element,
     P,
     R,
+    first_child,
     on_off,
     w,
 )
@@ -85,7 +86,7 @@ class DocumentIndex:
         self.root = root
         #: the form's label texts, so "Label: value" text stops at the next label
         self.label_texts = label_texts
-        body = root.find(BODY)
+        body = first_child(root, BODY)
         self.body = body if body is not None else root
         self.styles = styles
         if style_levels is not None:
@@ -183,13 +184,13 @@ class DocumentIndex:
     def paragraph_level(self, paragraph: Element, in_table: bool | None = None) -> int | None:
         """The heading level of a paragraph, or None for body text (``in_table``: whether
         it is in a table cell, when the caller knows)."""
-        properties = paragraph.find(PPR)
+        properties = first_child(paragraph, PPR)
         if properties is not None:
-            outline = properties.find(w("outlineLvl"))
+            outline = first_child(properties, w("outlineLvl"))
             if outline is not None and (outline.get(w("val")) or "").isdigit():
                 level = int(outline.get(w("val")) or "9") + 1
                 return level if level <= 9 else None
-            style = properties.find(w("pStyle"))
+            style = first_child(properties, w("pStyle"))
             style_id = style.get(w("val")) if style is not None else None
             if style_id:
                 if style_id in self.style_levels:
@@ -409,11 +410,11 @@ def heading_levels(styles: Element | None) -> dict[str, int]:
     based_on: dict[str, str] = {}
     for style in styles.iter(w("style")):
         style_id = style.get(w("styleId")) or ""
-        parent = style.find(w("basedOn"))
+        parent = first_child(style, w("basedOn"))
         if parent is not None and parent.get(w("val")):
             based_on[style_id] = parent.get(w("val")) or ""
         outline = style.find(f"{PPR}/{w('outlineLvl')}")
-        name = style.find(w("name"))
+        name = first_child(style, w("name"))
         name_text = (name.get(w("val")) if name is not None else "") or ""
         if outline is not None and (outline.get(w("val")) or "").isdigit():
             level = int(outline.get(w("val")) or "9") + 1
@@ -478,8 +479,8 @@ def _all_bold(paragraph: Element) -> bool:
     if not runs:
         return False
     for run in runs:
-        properties = run.find(RPR)
-        if properties is None or not on_off(properties.find(w("b"))):
+        properties = first_child(run, RPR)
+        if properties is None or not on_off(first_child(properties, w("b"))):
             return False
     return True
 
@@ -490,8 +491,8 @@ def _all_bold_cell(tc: Element) -> bool:
 
 
 def _shaded(tc: Element) -> bool:
-    properties = tc.find(TCPR)
-    shading = None if properties is None else properties.find(w("shd"))
+    properties = first_child(tc, TCPR)
+    shading = None if properties is None else first_child(properties, w("shd"))
     if shading is None:
         return False
     fill = (shading.get(w("fill")) or "auto").upper()

@@ -18,6 +18,7 @@ from pepdocs.formats.word._xml import (
     Element,
     P,
     R,
+    first_child,
     make_run,
     run_properties,
 )
@@ -117,7 +118,7 @@ class BlockSlot(Slot):
             if block.tag == SDT:
                 if showing_placeholder(block):
                     continue
-                content = block.find(SDTCONTENT)
+                content = first_child(block, SDTCONTENT)
                 lines.append(block_text(content) if content is not None else "")
             else:
                 lines.append(block_text(block))
@@ -134,7 +135,7 @@ class BlockSlot(Slot):
         model = next((b for b in self.blocks if b.tag == P and block_text(b).strip()), None)
         if model is None:
             model = next((b for b in self.blocks if b.tag == P), None)
-        ppr = None if model is None else model.find(PPR)
+        ppr = None if model is None else first_child(model, PPR)
         rpr = None if model is None else run_properties(next(model.iter(R), None))
         anchor_node: Element = self.heading
         if self.blocks:

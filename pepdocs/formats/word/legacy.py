@@ -26,6 +26,7 @@ from pepdocs.formats.word._xml import (
     R,
     append_text,
     child,
+    first_child,
     on_off,
     run_properties,
     w,
@@ -57,13 +58,13 @@ class LegacyField:
 
     @property
     def ff_data(self) -> Element | None:
-        char = self.begin.find(FLDCHAR)
-        return None if char is None else char.find(w("ffData"))
+        char = first_child(self.begin, FLDCHAR)
+        return None if char is None else first_child(char, w("ffData"))
 
     @property
     def name(self) -> str:
         data = self.ff_data
-        node = None if data is None else data.find(w("name"))
+        node = None if data is None else first_child(data, w("name"))
         return (node.get(w("val")) if node is not None else None) or ""
 
     @property
@@ -75,7 +76,9 @@ class LegacyField:
         code = self.instruction.strip().upper()
         data = self.ff_data
         for keyword, marker, kind in _KINDS:
-            if code.startswith(keyword) or (data is not None and data.find(w(marker)) is not None):
+            if code.startswith(keyword) or (
+                data is not None and first_child(data, w(marker)) is not None
+            ):
                 return kind
         return "other"
 
@@ -98,25 +101,25 @@ class LegacyField:
         box = None if data is None else child(data, w("checkBox"))
         if box is None:
             return False
-        state = box.find(w("checked"))
+        state = first_child(box, w("checked"))
         if state is not None:
             return on_off(state)
-        return on_off(box.find(w("default")))
+        return on_off(first_child(box, w("default")))
 
     def entries(self) -> list[str]:
         data = self.ff_data
-        listing = None if data is None else data.find(w("ddList"))
+        listing = None if data is None else first_child(data, w("ddList"))
         if listing is None:
             return []
         return [e.get(w("val")) or "" for e in listing.findall(w("listEntry"))]
 
     def selected_index(self) -> int:
         data = self.ff_data
-        listing = None if data is None else data.find(w("ddList"))
+        listing = None if data is None else first_child(data, w("ddList"))
         if listing is None:
             return 0
         for name in ("result", "default"):
-            node = listing.find(w(name))
+            node = first_child(listing, w(name))
             if node is not None:
                 try:
                     return int(node.get(w("val")) or "0")
@@ -137,20 +140,20 @@ class LegacyField:
 
     def set_checked(self, checked: bool) -> None:
         data = self.ff_data
-        box = None if data is None else data.find(w("checkBox"))
+        box = None if data is None else first_child(data, w("checkBox"))
         if box is None:
             return
-        state = box.find(w("checked"))
+        state = first_child(box, w("checked"))
         if state is None:
             state = etree.SubElement(box, w("checked"))
         state.set(w("val"), "1" if checked else "0")
 
     def set_selected(self, index: int) -> None:
         data = self.ff_data
-        listing = None if data is None else data.find(w("ddList"))
+        listing = None if data is None else first_child(data, w("ddList"))
         if listing is None:
             return
-        node = listing.find(w("result"))
+        node = first_child(listing, w("result"))
         if node is None:
             node = etree.Element(w("result"))
             listing.insert(0, node)
@@ -196,7 +199,7 @@ def find_legacy_fields(root: Element) -> list[LegacyField]:
     for run in root.iter(R):
         if _deleted(run):
             continue
-        char = run.find(FLDCHAR)
+        char = first_child(run, FLDCHAR)
         if char is not None:
             kind = char.get(w("fldCharType"))
             if kind == "begin":
@@ -215,7 +218,7 @@ def find_legacy_fields(root: Element) -> list[LegacyField]:
         if not stack:
             continue
         current, phase = stack[-1]
-        instruction = run.find(INSTRTEXT)
+        instruction = first_child(run, INSTRTEXT)
         if phase == "code":
             if instruction is not None:
                 current.instruction += instruction.text or ""

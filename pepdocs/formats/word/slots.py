@@ -28,6 +28,7 @@ from pepdocs.formats.word._xml import (
     R,
     T,
     clean_for_xml,
+    first_child,
     make_run,
     run_properties,
     w,
@@ -404,7 +405,7 @@ class AfterLabelSlot(Slot):
                 # label, answer and the next label share one w:t: split the run after it
                 node.text = head
                 rest = etree.Element(R)
-                properties = run.find(w("rPr"))
+                properties = first_child(run, w("rPr"))
                 if properties is not None:
                     rest.append(copy.deepcopy(properties))
                 moved = etree.SubElement(rest, T)
@@ -423,7 +424,7 @@ class AfterLabelSlot(Slot):
             if value_rpr is not None:
                 # the label is often bold; the answer is not
                 for name in ("b", "bCs"):
-                    bold = value_rpr.find(w(name))
+                    bold = first_child(value_rpr, w(name))
                     if bold is not None:
                         value_rpr.remove(bold)
         prefix = full[:start]
@@ -449,7 +450,7 @@ def _text_nodes(paragraph: Element) -> list[tuple[Element, str]]:
                 continue
             if tag == SDT:
                 if not showing_placeholder(node):
-                    content = node.find(SDTCONTENT)
+                    content = first_child(node, SDTCONTENT)
                     if content is not None:
                         walk(content)
                 continue

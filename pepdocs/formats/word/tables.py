@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pepdocs.formats.word._xml import SDT, SDTCONTENT, TBL, TC, TCPR, TR, Element, w
+from pepdocs.formats.word._xml import SDT, SDTCONTENT, TBL, TC, TCPR, TR, Element, first_child, w
 from pepdocs.formats.word.text import block_text
 
 
@@ -91,7 +91,7 @@ def _int_prop(element: Element | None, name: str, default: int) -> int:
     """``name``'s ``w:val`` (a Clark name: every cell of every table passes here)."""
     if element is None:
         return default
-    node = element.find(name)
+    node = first_child(element, name)
     if node is None:
         return default
     try:
@@ -107,7 +107,7 @@ def table_rows(tbl: Element) -> list[Element]:
         if node.tag == TR:
             rows.append(node)
         elif node.tag == SDT:
-            content = node.find(SDTCONTENT)
+            content = first_child(node, SDTCONTENT)
             if content is not None:
                 rows.extend(table_rows(content))
         elif node.tag == w("customXml"):
@@ -121,7 +121,7 @@ def row_tcs(tr: Element) -> list[Element]:
         if node.tag == TC:
             cells.append(node)
         elif node.tag in (SDT, w("customXml")):
-            content = node.find(SDTCONTENT) if node.tag == SDT else node
+            content = first_child(node, SDTCONTENT) if node.tag == SDT else node
             if content is not None:
                 cells.extend(row_tcs(content))
     return cells
@@ -131,13 +131,13 @@ def build_grid(tbl: Element) -> TableGrid:
     grid = TableGrid(tbl=tbl, rows=table_rows(tbl))
     for number, tr in enumerate(grid.rows):
         slots: list[GridCell | None] = []
-        properties = tr.find(_TRPR)
+        properties = first_child(tr, _TRPR)
         column = _int_prop(properties, _GRID_BEFORE, 0)
         slots.extend([None] * column)
         for tc in row_tcs(tr):
-            properties = tc.find(TCPR)
+            properties = first_child(tc, TCPR)
             span = max(_int_prop(properties, _GRID_SPAN, 1), 1)
-            merge = None if properties is None else properties.find(_VMERGE)
+            merge = None if properties is None else first_child(properties, _VMERGE)
             cell: GridCell | None = None
             if merge is not None and (merge.get(_VAL) or "continue") == "continue" and number:
                 above = grid.slots[number - 1]
@@ -167,7 +167,7 @@ def top_level_tables(body: Element) -> list[Element]:
         if node.tag == TBL:
             out.append(node)
         elif node.tag == SDT:
-            content = node.find(SDTCONTENT)
+            content = first_child(node, SDTCONTENT)
             if content is not None:
                 out.extend(top_level_tables(content))
     return out

@@ -34,6 +34,7 @@ from pepdocs.formats.word._xml import (
     P,
     R,
     T,
+    first_child,
     w,
 )
 
@@ -80,8 +81,8 @@ PLACEHOLDER_TEXTS = frozenset(
 
 def showing_placeholder(sdt: Element) -> bool:
     """``w:showingPlcHdr`` (17.5.2.39): the control's content is its prompt, not an answer."""
-    sdt_pr = sdt.find(SDTPR)
-    return sdt_pr is not None and sdt_pr.find(w("showingPlcHdr")) is not None
+    sdt_pr = first_child(sdt, SDTPR)
+    return sdt_pr is not None and first_child(sdt_pr, w("showingPlcHdr")) is not None
 
 
 def _run_text(run: Element, out: list[str]) -> None:
@@ -106,7 +107,7 @@ def _inline_text(element: Element, out: list[str]) -> None:
             _run_text(node, out)
         elif tag == SDT:
             if not showing_placeholder(node):
-                content = node.find(SDTCONTENT)
+                content = first_child(node, SDTCONTENT)
                 if content is not None:
                     _inline_text(content, out)
         elif tag == P:
@@ -178,7 +179,7 @@ def iter_block_paragraphs(container: Element) -> Iterable[Element]:
         elif tag == SDT:
             if showing_placeholder(node):
                 continue
-            content = node.find(SDTCONTENT)
+            content = first_child(node, SDTCONTENT)
             if content is not None:
                 yield from iter_block_paragraphs(content)
         else:
