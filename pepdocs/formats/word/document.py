@@ -172,9 +172,8 @@ class DocumentIndex:
         return [p for p in self.body.iter(P) if p not in fallback]
 
     @cached_property
-    def table_paragraphs(self) -> frozenset[Element]:
-        """Paragraphs inside table cells (found once, not by walking up from each)."""
-        return frozenset(_TABLE_PARAGRAPHS(self.body))
+    def paragraph_set(self) -> frozenset[Element]:
+        return frozenset(self.paragraphs)
 
     @cached_property
     def style_levels(self) -> Mapping[str, int]:
@@ -217,9 +216,13 @@ class DocumentIndex:
     @cached_property
     def markers(self) -> list[Marker]:
         found: list[Marker] = []
-        in_tables = self.table_paragraphs
-        for paragraph in self.paragraphs:
-            level = self.paragraph_level(paragraph, paragraph in in_tables)
+        paragraphs = self.paragraph_set
+        # Only paragraphs with an outline level, a style or a bold run can be headings:
+        # libxml2 finds those, rather than every paragraph being looked at here.
+        for paragraph in _HEADING_CANDIDATES(self.body):
+            if paragraph not in paragraphs:
+                continue
+            level = self.paragraph_level(paragraph)
             if level is None:
                 continue
             text = paragraph_text(paragraph).strip()
@@ -227,6 +230,26 @@ class DocumentIndex:
                 found.append(
                     Marker("paragraph", paragraph, normalise(text), level, self.position(paragraph))
                 )
+        for grid, number, cell, text in self.heading_rows:
+            found.append(
+                Marker(
+                    "row",
+                    cell.tc,
+                    text,
+                    HEADING_ROW_LEVEL,
+                    self.position(cell.tc),
+                    grid,
+                    number,
+                )
+            )
+        found.sort(key=lambda m: m.position)
+        return found
+
+    @cached_property
+    def heading_rows(self) -> list[tuple[TableGrid, int, GridCell, str]]:
+        """(grid, row number, cell, normalised text) of the rows that are section headings:
+        one shaded (or, in a wider table, bold) cell across the whole row."""
+        found = []
         for grid in self.grids:
             for number in range(len(grid.rows)):
                 cells = grid.row_cells(number)
@@ -241,18 +264,7 @@ class DocumentIndex:
                 shaded = _shaded(cell.tc)
                 if not shaded and (grid.width <= 1 or not _all_bold_cell(cell.tc)):
                     continue
-                found.append(
-                    Marker(
-                        "row",
-                        cell.tc,
-                        normalise(text),
-                        HEADING_ROW_LEVEL,
-                        self.position(cell.tc),
-                        grid,
-                        number,
-                    )
-                )
-        found.sort(key=lambda m: m.position)
+                found.append((grid, number, cell, normalise(text)))
         return found
 
     @cached_property
@@ -371,7 +383,7 @@ class DocumentIndex:
     @cached_property
     def heading_cells(self) -> frozenset[Element]:
         """The cells of heading rows (shaded/bold full-width rows)."""
-        return frozenset(m.element for m in self.markers if m.kind == "row")
+        return frozenset(cell.tc for _, _, cell, _ in self.heading_rows)
 
     def find_markers(self, title: str) -> list[Marker]:
         wanted = normalise(title)
@@ -459,7 +471,11 @@ def _style_levels_of(raw: bytes, source: str) -> Mapping[str, int]:
 #: Elements numbered in ``DocumentIndex.positions``.
 _PLACED = (P, TC, TR, TBL, SDT)
 _FALLBACK_PARAGRAPHS = etree.XPath(".//mc:Fallback//w:p", namespaces={"mc": MC_NS, "w": W_NS})
-_TABLE_PARAGRAPHS = etree.XPath(".//w:tc//w:p", namespaces={"w": W_NS})
+#: Paragraphs ``DocumentIndex.paragraph_level`` may find a heading level for (a superset).
+_HEADING_CANDIDATES = etree.XPath(
+    ".//w:p[w:pPr/w:outlineLvl or w:pPr/w:pStyle or .//w:r/w:rPr/w:b]",
+    namespaces={"w": W_NS},
+)
 
 
 def in_fallback(element: Element) -> bool:

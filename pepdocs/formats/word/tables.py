@@ -14,7 +14,7 @@ from pepdocs.formats.word._xml import SDT, SDTCONTENT, TBL, TC, TCPR, TR, Elemen
 from pepdocs.formats.word.text import block_text
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class GridCell:
     tc: Element
     row: int  # first row (0-based)
@@ -127,30 +127,50 @@ def row_tcs(tr: Element) -> list[Element]:
     return cells
 
 
+def _cell_properties(tc: Element) -> tuple[int, Element | None]:
+    """A cell's ``w:gridSpan`` (at least 1) and ``w:vMerge``, in one look at its ``w:tcPr``
+    (every cell of every table passes here)."""
+    span = 1
+    merge = None
+    properties = first_child(tc, TCPR)
+    if properties is not None:
+        for node in properties:
+            tag = node.tag
+            if tag == _GRID_SPAN:
+                try:
+                    span = max(int(node.get(_VAL) or 1), 1)
+                except ValueError:
+                    span = 1
+            elif tag == _VMERGE:
+                merge = node
+    return span, merge
+
+
 def build_grid(tbl: Element) -> TableGrid:
     grid = TableGrid(tbl=tbl, rows=table_rows(tbl))
+    above: list[GridCell | None] = []
     for number, tr in enumerate(grid.rows):
-        slots: list[GridCell | None] = []
-        properties = first_child(tr, _TRPR)
-        column = _int_prop(properties, _GRID_BEFORE, 0)
-        slots.extend([None] * column)
+        column = _int_prop(first_child(tr, _TRPR), _GRID_BEFORE, 0)
+        slots: list[GridCell | None] = [None] * column
         for tc in row_tcs(tr):
-            properties = first_child(tc, TCPR)
-            span = max(_int_prop(properties, _GRID_SPAN, 1), 1)
-            merge = None if properties is None else first_child(properties, _VMERGE)
+            span, merge = _cell_properties(tc)
             cell: GridCell | None = None
-            if merge is not None and (merge.get(_VAL) or "continue") == "continue" and number:
-                above = grid.slots[number - 1]
+            if merge is not None and number and (merge.get(_VAL) or "continue") == "continue":
                 candidate = above[column] if column < len(above) else None
                 if candidate is not None:
                     candidate.rows += 1
                     cell = candidate
             if cell is None:
-                cell = GridCell(tc=tc, row=number, col=column, span=span)
-            slots.extend([cell] * span)
+                cell = GridCell(tc, number, column, span)
+            if span == 1:
+                slots.append(cell)
+            else:
+                slots.extend([cell] * span)
             column += span
         grid.slots.append(slots)
-        grid.width = max(grid.width, len(slots))
+        if len(slots) > grid.width:
+            grid.width = len(slots)
+        above = slots
     return grid
 
 

@@ -85,26 +85,22 @@ def showing_placeholder(sdt: Element) -> bool:
     return sdt_pr is not None and first_child(sdt_pr, w("showingPlcHdr")) is not None
 
 
-def _run_text(run: Element, out: list[str]) -> None:
-    for node in run:
-        tag = node.tag
-        if tag == T:
-            out.append(node.text or "")
-        elif tag == TAB:
-            out.append("\t")
-        elif tag in (BR, CR):
-            out.append("\n")
-        elif tag == _NO_BREAK_HYPHEN:
-            out.append("-")
+#: What a run's children stand for, other than ``w:t`` (read from its text).
+_RUN_PIECES = {TAB: "\t", BR: "\n", CR: "\n", _NO_BREAK_HYPHEN: "-"}
 
 
 def _inline_text(element: Element, out: list[str]) -> None:
     for node in element:
         tag = node.tag
-        if not isinstance(tag, str) or tag in _SKIP:
+        if tag == R:  # most of what a paragraph holds: the run's direct children only
+            for piece in node:
+                piece_tag = piece.tag
+                if piece_tag == T:
+                    out.append(piece.text or "")
+                elif piece_tag in _RUN_PIECES:
+                    out.append(_RUN_PIECES[piece_tag])
+        elif not isinstance(tag, str) or tag in _SKIP:
             continue
-        if tag == R:
-            _run_text(node, out)
         elif tag == SDT:
             if not showing_placeholder(node):
                 content = first_child(node, SDTCONTENT)
@@ -170,20 +166,26 @@ def _paragraph_text(paragraph: Element) -> str:
 def iter_block_paragraphs(container: Element) -> Iterable[Element]:
     """The paragraphs of a block container (cell, body, ``sdtContent``) in reading order,
     including those in block-level controls and nested tables."""
+    out: list[Element] = []
+    _block_paragraphs(container, out)
+    return out
+
+
+def _block_paragraphs(container: Element, out: list[Element]) -> None:
     for node in container:
         tag = node.tag
-        if not isinstance(tag, str) or tag in _SKIP:
-            continue
         if tag == P:
-            yield node
+            out.append(node)
+        elif not isinstance(tag, str) or tag in _SKIP:
+            continue
         elif tag == SDT:
             if showing_placeholder(node):
                 continue
             content = first_child(node, SDTCONTENT)
             if content is not None:
-                yield from iter_block_paragraphs(content)
+                _block_paragraphs(content, out)
         else:
-            yield from iter_block_paragraphs(node)
+            _block_paragraphs(node, out)
 
 
 def block_text(container: Element) -> str:
