@@ -22,6 +22,7 @@ from pepdocs.formats.word._xml import (
     SDTPR,
     TC,
     TR,
+    VAL,
     W14_NS,
     Element,
     P,
@@ -59,6 +60,9 @@ _KIND_MARKERS: tuple[tuple[str, ControlKind], ...] = (
     (w("group"), "group"),
 )
 
+_TAG = w("tag")
+_ALIAS = w("alias")
+
 CHECKED_GLYPH = "\u2612"  # ☒, Word's default w14:checkedState
 UNCHECKED_GLYPH = "\u2610"  # ☐, Word's default w14:uncheckedState
 
@@ -77,17 +81,25 @@ class ContentControl:
         # (prepared templates are read and never written), so give a detached empty one.
         return sdt_pr if sdt_pr is not None else etree.Element(SDTPR)
 
-    def _prop(self, name: str) -> str | None:
-        node = first_child(self.properties, w(name))
-        return None if node is None else node.get(w("val"))
+    @cached_property
+    def _property_nodes(self) -> dict[str, Element]:
+        """The first property element of each name (one pass over ``w:sdtPr``)."""
+        nodes: dict[str, Element] = {}
+        for node in self.properties:
+            tag = node.tag
+            if isinstance(tag, str) and tag not in nodes:
+                nodes[tag] = node
+        return nodes
 
     @cached_property
     def tag(self) -> str | None:
-        return self._prop("tag")
+        node = self._property_nodes.get(_TAG)
+        return None if node is None else node.get(VAL)
 
     @cached_property
     def alias(self) -> str | None:
-        return self._prop("alias")
+        node = self._property_nodes.get(_ALIAS)
+        return None if node is None else node.get(VAL)
 
     @property
     def key(self) -> str:
@@ -95,9 +107,9 @@ class ContentControl:
 
     @cached_property
     def kind(self) -> ControlKind:
-        props = self.properties
+        nodes = self._property_nodes
         for marker, kind in _KIND_MARKERS:
-            if first_child(props, marker) is not None:
+            if marker in nodes:
                 return kind
         return "richText"  # no type marker means rich text (17.5.2.38)
 
