@@ -408,20 +408,38 @@ def may_hold_marks(container: Element) -> bool:
     return bool(_MAY_HOLD_MARKS(container))
 
 
-def paragraphs_with_marks(root: Element) -> set[Element]:
-    """The paragraphs under ``root`` that may hold a box (see ``may_hold_marks``): those
-    holding a ``_BOX_TESTS`` node, and those inside a control."""
+def box_holders(root: Element) -> set[Element]:
+    """The elements under ``root`` with a ``_BOX_TESTS`` node inside: for a container below
+    ``root`` that is not one of these nor inside a control, ``may_hold_marks`` is False
+    (asked once for a table row rather than for each of its cells)."""
     found = _BOX_STRUCTURE_NODES(root)
     assert isinstance(found, list)
     boxes = [node for node in found if isinstance(node, etree._Element)]
     boxes.extend(t for t in root.iter(T) if _GLYPH_TEXT.search(t.text or ""))
-    paragraphs: set[Element] = set()
+    holders: set[Element] = set()
     for box in boxes:
         node = box.getparent()
-        while node is not None and node is not root:
-            if node.tag == P:
-                paragraphs.add(node)
+        while node is not None and node is not root and node not in holders:
+            holders.add(node)
             node = node.getparent()
+    return holders
+
+
+def inside_control(element: Element, below: Element | None = None) -> bool:
+    """``element`` is a ``w:sdt`` or inside one (looking up to ``below``, exclusive, when
+    given: a cell in a cell-level control of its row)."""
+    node: Element | None = element
+    while node is not None and node is not below:
+        if node.tag == SDT:
+            return True
+        node = node.getparent()
+    return False
+
+
+def paragraphs_with_marks(root: Element) -> set[Element]:
+    """The paragraphs under ``root`` that may hold a box (see ``may_hold_marks``): those
+    holding a ``_BOX_TESTS`` node, and those inside a control."""
+    paragraphs = {node for node in box_holders(root) if node.tag == P}
     inside = _SDT_PARAGRAPHS(root)
     assert isinstance(inside, list)
     paragraphs.update(node for node in inside if isinstance(node, etree._Element))

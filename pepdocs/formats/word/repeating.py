@@ -10,6 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from pepdocs.formats.word._xml import SDT, SDTCONTENT, TBL, TC, TR, Element, P, w
+from pepdocs.formats.word.checkboxes import box_holders, inside_control
 from pepdocs.formats.word.document import DocumentIndex, Scope
 from pepdocs.formats.word.labels import occurrence_of
 from pepdocs.formats.word.slots import RegionSlot, Slot, Where, holds_text
@@ -174,8 +175,8 @@ class TableSlot(Slot):
     def covers(self) -> list[Element]:
         return [self.data.tbl]
 
-    def _region(self, tc: Element, column: TableColumn) -> RegionSlot:
-        region = RegionSlot(tc, self.location)
+    def _region(self, tc: Element, column: TableColumn, plain: bool = False) -> RegionSlot:
+        region = RegionSlot(tc, self.location, plain=plain)
         if not column.checkbox:
             region.mark = None
         return region
@@ -185,9 +186,16 @@ class TableSlot(Slot):
         for tr in self.data.data_rows:
             cells: dict[str, FormValue] = {}
             columns = row_columns(tr)
+            # most rows hold typed text only: found for the row at once, not cell by cell
+            holders = box_holders(tr)
+            in_control = inside_control(tr)
             for column in self.data.columns:
                 tc = columns.get(column.grid_col)
-                cells[column.header] = self._region(tc, column).read() if tc is not None else None
+                if tc is None:
+                    cells[column.header] = None
+                    continue
+                plain = not in_control and tc not in holders and not inside_control(tc, tr)
+                cells[column.header] = self._region(tc, column, plain).read()
             # A row of empty boxes and unticked checkboxes is a blank row, not data.
             if not any(v is True or (isinstance(v, str) and v.strip()) for v in cells.values()):
                 continue
