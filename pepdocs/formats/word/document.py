@@ -47,7 +47,7 @@ from pepdocs.formats.word.controls import ContentControl, find_controls
 from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
 from pepdocs.formats.word.package import STYLES_PART, WordPackage
 from pepdocs.formats.word.tables import GridCell, TableGrid, build_grid, iter_tables
-from pepdocs.formats.word.text import normalise, paragraph_text
+from pepdocs.formats.word.text import block_text, normalise, paragraph_text
 
 #: Level given to headings that are not Word heading styles: a bold stand-alone paragraph
 #: sits below real headings, a shaded full-width table row below that.
@@ -271,7 +271,11 @@ class DocumentIndex:
     def cell_entries(self) -> list[tuple[TableGrid, GridCell, str]]:
         """Every table cell with its normalised text, for label lookups."""
         return [
-            (grid, cell, normalise(cell.text())) for grid in self.grids for _, cell in grid.cells()
+            (grid, cell, normalise(block_text(cell.tc)))
+            for grid in self.grids
+            for number, cells in enumerate(grid.distinct)
+            for cell in cells
+            if cell.row == number
         ]
 
     @cached_property
@@ -306,9 +310,10 @@ class DocumentIndex:
         """(grid number, row number) of the rows holding a cell with this normalised text,
         in document order: a table anchor checks only rows naming one of its headers."""
         rows: dict[str, list[tuple[int, int]]] = {}
+        cell_text = self.cell_text
         for grid_number, grid in enumerate(self.grids):
-            for number in range(len(grid.rows)):
-                for text in dict.fromkeys(text for _, text in self.row_texts(grid, number)):
+            for number, cells in enumerate(grid.distinct):
+                for text in {cell_text.get(cell, ""): None for cell in cells}:
                     rows.setdefault(text, []).append((grid_number, number))
         return rows
 

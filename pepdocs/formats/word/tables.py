@@ -33,24 +33,22 @@ class TableGrid:
     #: slots[r][c]: the cell covering grid column c of row r (None where no cell is)
     slots: list[list[GridCell | None]] = field(default_factory=list)
     width: int = 0
+    #: row_cells of each row, made with the grid (a grid is read, never changed)
+    distinct: list[list[GridCell]] = field(default_factory=list)
 
     def row_cells(self, row: int) -> list[GridCell]:
         """The distinct cells of one row, left to right (a vertically merged cell counts in
         every row it covers)."""
-        seen: list[GridCell] = []
-        for cell in self.slots[row]:
-            if cell is not None and cell not in seen:
-                seen.append(cell)
-        return seen
+        return list(self.distinct[row])
 
     def cells(self) -> list[tuple[int, GridCell]]:
         """(row, cell) for each cell where it starts."""
-        out = []
-        for number in range(len(self.rows)):
-            for cell in self.row_cells(number):
-                if cell.row == number:
-                    out.append((number, cell))
-        return out
+        return [
+            (number, cell)
+            for number, cells in enumerate(self.distinct)
+            for cell in cells
+            if cell.row == number
+        ]
 
     def right_of(self, cell: GridCell, row: int) -> GridCell | None:
         column = cell.col + cell.span
@@ -152,6 +150,7 @@ def build_grid(tbl: Element) -> TableGrid:
     for number, tr in enumerate(grid.rows):
         column = _int_prop(first_child(tr, _TRPR), _GRID_BEFORE, 0)
         slots: list[GridCell | None] = [None] * column
+        distinct: list[GridCell] = []
         for tc in row_tcs(tr):
             span, merge = _cell_properties(tc)
             cell: GridCell | None = None
@@ -162,12 +161,15 @@ def build_grid(tbl: Element) -> TableGrid:
                     cell = candidate
             if cell is None:
                 cell = GridCell(tc, number, column, span)
+            if cell not in distinct:
+                distinct.append(cell)
             if span == 1:
                 slots.append(cell)
             else:
                 slots.extend([cell] * span)
             column += span
         grid.slots.append(slots)
+        grid.distinct.append(distinct)
         if len(slots) > grid.width:
             grid.width = len(slots)
         above = slots
