@@ -11,8 +11,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from typing import Literal
 
 from lxml import etree
@@ -62,6 +61,7 @@ _KIND_MARKERS: tuple[tuple[str, ControlKind], ...] = (
 
 _TAG = w("tag")
 _ALIAS = w("alias")
+_KIND_OF = dict(_KIND_MARKERS)
 
 CHECKED_GLYPH = "\u2612"  # ☒, Word's default w14:checkedState
 UNCHECKED_GLYPH = "\u2610"  # ☐, Word's default w14:uncheckedState
@@ -69,49 +69,38 @@ UNCHECKED_GLYPH = "\u2610"  # ☐, Word's default w14:uncheckedState
 
 @dataclass(eq=False)
 class ContentControl:
-    """One ``w:sdt``. Its properties, tag, alias and kind are read once: writing changes a
-    control's content, placeholder flag and binding, never those."""
+    """One ``w:sdt``. Its properties, tag, alias and kind are read once, when it is made:
+    writing changes a control's content, placeholder flag and binding, never those."""
 
     element: Element
+    #: ``w:sdtPr`` (a detached empty one when the control has none: reading must not change
+    #: the tree, and prepared templates are read and never written)
+    properties: Element = field(init=False, repr=False)
+    tag: str | None = field(init=False)
+    alias: str | None = field(init=False)
+    kind: ControlKind = field(init=False)
 
-    @cached_property
-    def properties(self) -> Element:
+    def __post_init__(self) -> None:
         sdt_pr = first_child(self.element, SDTPR)
-        # A control without properties is rare but legal; reading must not change the tree
-        # (prepared templates are read and never written), so give a detached empty one.
-        return sdt_pr if sdt_pr is not None else etree.Element(SDTPR)
-
-    @cached_property
-    def _property_nodes(self) -> dict[str, Element]:
-        """The first property element of each name (one pass over ``w:sdtPr``)."""
-        nodes: dict[str, Element] = {}
-        for node in self.properties:
-            tag = node.tag
-            if isinstance(tag, str) and tag not in nodes:
-                nodes[tag] = node
-        return nodes
-
-    @cached_property
-    def tag(self) -> str | None:
-        node = self._property_nodes.get(_TAG)
-        return None if node is None else node.get(VAL)
-
-    @cached_property
-    def alias(self) -> str | None:
-        node = self._property_nodes.get(_ALIAS)
-        return None if node is None else node.get(VAL)
+        self.properties = sdt_pr if sdt_pr is not None else etree.Element(SDTPR)
+        tag = alias = None
+        markers: set[str] = set()
+        for node in self.properties:  # one pass over the properties
+            name = node.tag
+            if name == _TAG:
+                tag = node if tag is None else tag
+            elif name == _ALIAS:
+                alias = node if alias is None else alias
+            elif name in _KIND_OF:
+                markers.add(name)
+        self.tag = None if tag is None else tag.get(VAL)
+        self.alias = None if alias is None else alias.get(VAL)
+        # the first type marker in _KIND_MARKERS' order; none means rich text (17.5.2.38)
+        self.kind = next((kind for marker, kind in _KIND_MARKERS if marker in markers), "richText")
 
     @property
     def key(self) -> str:
         return self.tag or self.alias or ""
-
-    @cached_property
-    def kind(self) -> ControlKind:
-        nodes = self._property_nodes
-        for marker, kind in _KIND_MARKERS:
-            if marker in nodes:
-                return kind
-        return "richText"  # no type marker means rich text (17.5.2.38)
 
     @property
     def level(self) -> Level:

@@ -217,8 +217,9 @@ class DocumentIndex:
     def markers(self) -> list[Marker]:
         found: list[Marker] = []
         paragraphs = self.paragraph_set
-        # Only paragraphs with an outline level, a style or a bold run can be headings:
-        # libxml2 finds those, rather than every paragraph being looked at here.
+        # Only paragraphs with an outline level or a style, or outside tables with a bold
+        # run, can be headings: libxml2 finds those, rather than every paragraph being
+        # looked at here.
         for paragraph in _HEADING_CANDIDATES(self.body):
             if paragraph not in paragraphs:
                 continue
@@ -478,7 +479,7 @@ _PLACED = (P, TC, TR, TBL, SDT)
 _FALLBACK_PARAGRAPHS = etree.XPath(".//mc:Fallback//w:p", namespaces={"mc": MC_NS, "w": W_NS})
 #: Paragraphs ``DocumentIndex.paragraph_level`` may find a heading level for (a superset).
 _HEADING_CANDIDATES = etree.XPath(
-    ".//w:p[w:pPr/w:outlineLvl or w:pPr/w:pStyle or .//w:r/w:rPr/w:b]",
+    ".//w:p[w:pPr[w:outlineLvl or w:pStyle] or (not(ancestor::w:tc) and .//w:r/w:rPr/w:b)]",
     namespaces={"w": W_NS},
 )
 

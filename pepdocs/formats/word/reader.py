@@ -324,6 +324,7 @@ def conditional_tags(xml: str) -> frozenset[str]:
 
 # --- document remarks ---------------------------------------------------------------------
 
+_STRIKES = (f"{{{W_NS}}}strike", f"{{{W_NS}}}dstrike")
 _STRUCK_PARAGRAPHS = etree.XPath(
     ".//w:p[.//w:r/w:rPr[w:strike or w:dstrike]]", namespaces={"w": W_NS}
 )
@@ -358,8 +359,10 @@ def document_notes(index: DocumentIndex, form: FormSpec, readings: dict[int, Rea
                 f"no content controls left (re-saved by another editor?): {len(lost)} field(s) "
                 "read from fallback anchors"
             )
-    # Struck-through runs are rare: find their paragraphs in libxml2 before checking words.
-    struck = set(_STRUCK_PARAGRAPHS(body))
-    if any(strike_through_choices(p) for p in index.paragraphs if p in struck):
-        notes.append("strike-through Yes/No answers: needs human review")
+    # Struck-through runs are rare: look for the property itself first (a libxml2 walk),
+    # then find their paragraphs, and only then check words.
+    if next(body.iter(*_STRIKES), None) is not None:
+        struck = set(_STRUCK_PARAGRAPHS(body))
+        if any(strike_through_choices(p) for p in index.paragraphs if p in struck):
+            notes.append("strike-through Yes/No answers: needs human review")
     return notes
