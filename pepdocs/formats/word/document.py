@@ -8,6 +8,7 @@ references stay valid.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,8 +20,12 @@ from lxml import etree
 from pepdocs.formats.safe_open import parse_xml
 from pepdocs.formats.word._xml import (
     BODY,
+    DEL,
+    INS,
     MC_FALLBACK,
     MC_NS,
+    MOVE_FROM,
+    MOVE_TO,
     PPR,
     RPR,
     SDT,
@@ -170,6 +175,11 @@ class DocumentIndex:
         # Fallback paragraphs in libxml2 once instead.
         fallback = set(_FALLBACK_PARAGRAPHS(self.body))
         return [p for p in self.body.iter(P) if p not in fallback]
+
+    @cached_property
+    def has_revisions(self) -> bool:
+        """Tracked changes anywhere in the body (then each reading says whether it has any)."""
+        return next(self.body.iter(INS, DEL, MOVE_FROM, MOVE_TO), None) is not None
 
     @cached_property
     def paragraph_set(self) -> frozenset[Element]:
@@ -348,6 +358,28 @@ class DocumentIndex:
     @cached_property
     def paragraph_texts(self) -> list[tuple[Element, str]]:
         return [(p, paragraph_text(p)) for p in self.paragraphs]
+
+    @cached_property
+    def _joined_paragraphs(self) -> tuple[str, list[int]]:
+        """Every paragraph's text in one string (NUL between them, which no text holds) and
+        where each starts, so a pattern is searched for in one pass."""
+        starts: list[int] = []
+        offset = 0
+        for _, text in self.paragraph_texts:
+            starts.append(offset)
+            offset += len(text) + 1
+        return "\0".join(text.replace("\0", " ") for _, text in self.paragraph_texts), starts
+
+    def paragraphs_matching(self, pattern: re.Pattern[str]) -> list[tuple[Element, str]]:
+        """``paragraph_texts`` holding a match of ``pattern`` (which must not match across
+        a NUL), in document order: one regex pass over the whole text instead of one search
+        per paragraph, for each label of a form that is looked for in running text."""
+        joined, starts = self._joined_paragraphs
+        found: dict[int, None] = {}
+        for match in pattern.finditer(joined):
+            found[bisect_right(starts, match.start()) - 1] = None
+        texts = self.paragraph_texts
+        return [texts[number] for number in found]
 
     @cached_property
     def mark_paragraphs(self) -> list[tuple[Element, list[tuple[str, Mark]]]]:

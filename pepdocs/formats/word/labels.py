@@ -71,8 +71,9 @@ def _label_slots(
         # a gap (``Name: Ava    Date of birth: ...``), which needs the form's other labels
         # to know where each answer ends.
         starts, later = _label_pattern(label)
+        candidates = index.paragraphs_matching(_label_words(label))
         for pattern in (starts, later):
-            for paragraph, text in index.paragraph_texts:
+            for paragraph, text in candidates:
                 if not index.in_range(paragraph, scope):
                     continue
                 if pattern.search(text):
@@ -95,6 +96,14 @@ def _other_label_patterns(label_texts: tuple[str, ...], own: str) -> tuple[re.Pa
         for other in label_texts
         if normalise(other) != own and other.strip().rstrip(":").split()
     )
+
+
+@lru_cache(maxsize=2048)
+def _label_words(label: str) -> re.Pattern[str]:
+    """The label's words as both ``_label_pattern`` patterns have them: a paragraph without
+    a match of this has neither."""
+    words = label.strip().rstrip(":").split()
+    return re.compile(r"\s+".join(re.escape(word) for word in words), re.IGNORECASE)
 
 
 @lru_cache(maxsize=2048)

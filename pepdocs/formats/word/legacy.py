@@ -11,6 +11,7 @@ index into ``listEntry``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from lxml import etree
@@ -48,6 +49,9 @@ EMPTY_TEXT_RESULT = "\u2002" * 5  # what Word shows in an empty FORMTEXT
 
 @dataclass(eq=False)
 class LegacyField:
+    """One complete field. Its ffData, name and kind are read once: filling changes a
+    field's state and result, never those."""
+
     begin: Element  # the run holding fldChar begin
     instruction: str = ""
     separate: Element | None = None
@@ -56,12 +60,12 @@ class LegacyField:
     bookmarks: list[str] = field(default_factory=list)
     order: int = 0  # position of the begin run among all begins: fields close inner-first
 
-    @property
+    @cached_property
     def ff_data(self) -> Element | None:
         char = first_child(self.begin, FLDCHAR)
         return None if char is None else first_child(char, w("ffData"))
 
-    @property
+    @cached_property
     def name(self) -> str:
         data = self.ff_data
         node = None if data is None else first_child(data, w("name"))
@@ -71,7 +75,7 @@ class LegacyField:
     def names(self) -> list[str]:
         return [n for n in (self.name, *self.bookmarks) if n]
 
-    @property
+    @cached_property
     def kind(self) -> LegacyKind:
         code = self.instruction.strip().upper()
         data = self.ff_data
@@ -199,7 +203,14 @@ def find_legacy_fields(root: Element) -> list[LegacyField]:
     for run in root.iter(R):
         if _deleted(run):
             continue
-        char = first_child(run, FLDCHAR)
+        char = instruction = None
+        for node in run:  # one look at the run's children (w:rPr usually comes first)
+            tag = node.tag
+            if tag == FLDCHAR:
+                char = node
+                break
+            if tag == INSTRTEXT and instruction is None:
+                instruction = node
         if char is not None:
             kind = char.get(w("fldCharType"))
             if kind == "begin":
@@ -218,7 +229,6 @@ def find_legacy_fields(root: Element) -> list[LegacyField]:
         if not stack:
             continue
         current, phase = stack[-1]
-        instruction = first_child(run, INSTRTEXT)
         if phase == "code":
             if instruction is not None:
                 current.instruction += instruction.text or ""

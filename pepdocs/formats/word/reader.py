@@ -140,7 +140,7 @@ def read_field(
         value = without_prompts(slot.read(), prompts)
         if _has_value(value):
             notes = list(slot.notes)
-            if _revised(slot):
+            if index.has_revisions and _revised(slot):
                 notes.append("tracked changes here: read as if accepted")
             if number:
                 notes.append(f"read from fallback anchor {anchor.describe()}")
@@ -333,7 +333,7 @@ _STRUCK_PARAGRAPHS = etree.XPath(
 def document_notes(index: DocumentIndex, form: FormSpec, readings: dict[int, Reading]) -> list[str]:
     notes: list[str] = []
     body = index.body
-    if any(True for _ in body.iter(INS, DEL, MOVE_FROM, MOVE_TO)):
+    if index.has_revisions:
         notes.append("tracked changes present: read as if all were accepted")
     control_fields = [
         number

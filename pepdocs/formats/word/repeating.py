@@ -15,7 +15,7 @@ from pepdocs.formats.word.document import DocumentIndex, Scope
 from pepdocs.formats.word.labels import occurrence_of
 from pepdocs.formats.word.slots import RegionSlot, Slot, Where, holds_text
 from pepdocs.formats.word.tables import GridCell, TableGrid, row_tcs
-from pepdocs.formats.word.text import block_text, normalise, paragraph_text
+from pepdocs.formats.word.text import block_text, clean_value, normalise, paragraph_text
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormValue
 
 #: How close a table header must be to the mapping's header (rapidfuzz ratio, 0-100) when it
@@ -175,27 +175,33 @@ class TableSlot(Slot):
     def covers(self) -> list[Element]:
         return [self.data.tbl]
 
-    def _region(self, tc: Element, column: TableColumn, plain: bool = False) -> RegionSlot:
-        region = RegionSlot(tc, self.location, plain=plain)
+    def _region(self, tc: Element, column: TableColumn) -> RegionSlot:
+        region = RegionSlot(tc, self.location)
         if not column.checkbox:
             region.mark = None
         return region
 
     def read(self) -> FormValue:
         rows: list[dict[str, str]] = []
+        # Most cells hold typed text only: whether any holds a control, field or box is
+        # found for each table at once, not cell by cell.
+        holders: dict[Element, tuple[set[Element], bool]] = {}
         for tr in self.data.data_rows:
             cells: dict[str, FormValue] = {}
             columns = row_columns(tr)
-            # most rows hold typed text only: found for the row at once, not cell by cell
-            holders = box_holders(tr)
-            in_control = inside_control(tr)
+            table = _table_of(tr)
+            if table not in holders:
+                holders[table] = (box_holders(table), inside_control(table))
+            boxes, in_control = holders[table]
             for column in self.data.columns:
                 tc = columns.get(column.grid_col)
                 if tc is None:
                     cells[column.header] = None
-                    continue
-                plain = not in_control and tc not in holders and not inside_control(tc, tr)
-                cells[column.header] = self._region(tc, column, plain).read()
+                elif in_control or tc in boxes or inside_control(tc, table):
+                    cells[column.header] = self._region(tc, column).read()
+                else:
+                    # what a RegionSlot of a box with nothing but text reads
+                    cells[column.header] = clean_value(block_text(tc)) or None
             # A row of empty boxes and unticked checkboxes is a blank row, not data.
             if not any(v is True or (isinstance(v, str) and v.strip()) for v in cells.values()):
                 continue
@@ -242,6 +248,14 @@ class TableSlot(Slot):
                 if text is None and not block_text(tc).strip():
                     continue  # already blank
                 self._region(tc, column).write(text if text is not None else "", where)
+
+
+def _table_of(tr: Element) -> Element:
+    """The ``w:tbl`` a row belongs to (through any repeating-section controls around it)."""
+    node = tr.getparent()
+    while node is not None and node.tag != TBL:
+        node = node.getparent()
+    return node if node is not None else tr
 
 
 def _row_unit(tr: Element) -> Element:

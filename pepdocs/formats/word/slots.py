@@ -217,15 +217,10 @@ class RegionSlot(Slot):
         location: str,
         controls: Sequence[ContentControl] | None = None,
         legacy: Sequence[LegacyField] | None = None,
-        plain: bool = False,
     ) -> None:
-        """``plain``: the caller knows the container holds no control, field or box (a
-        table's cells are checked a row at a time, see ``checkboxes.box_holders``)."""
         super().__init__()
         self.container = container
         self.location = location
-        if plain:
-            controls, legacy = (), ()
         if controls is None:
             controls = [control_at(node) for node in container.iter(SDT)]
         if legacy is None:
@@ -238,7 +233,7 @@ class RegionSlot(Slot):
         #: the ticked one: a text or choice field's answer given by ticking
         self.choices: list[tuple[str, Mark]] = []
         # most boxes hold text only: not worth tokenising
-        if not plain and not self.controls and not self.legacy and may_hold_marks(container):
+        if not self.controls and not self.legacy and may_hold_marks(container):
             self.mark = sole_mark(container, legacy)
             if self.mark is None:
                 self.choices = labelled_boxes(container, legacy)
