@@ -9,12 +9,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from pepdocs.formats.word._xml import SDT, SDTCONTENT, TBL, TC, TR, Element, P, w
+from pepdocs.formats.word._xml import SDT, SDTCONTENT, TBL, TC, TR, Element, P
 from pepdocs.formats.word.checkboxes import box_holders, inside_control
 from pepdocs.formats.word.document import DocumentIndex, Scope
 from pepdocs.formats.word.labels import occurrence_of
 from pepdocs.formats.word.slots import RegionSlot, Slot, Where, holds_text
-from pepdocs.formats.word.tables import GridCell, TableGrid, row_tcs
+from pepdocs.formats.word.tables import GridCell, TableGrid, cell_span, grid_before, row_tcs
 from pepdocs.formats.word.text import block_text, clean_value, normalise, paragraph_text
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormValue
 
@@ -268,21 +268,13 @@ def _row_unit(tr: Element) -> Element:
     return tr
 
 
-_GRID_BEFORE = f"{w('trPr')}/{w('gridBefore')}"
-_GRID_SPAN = f"{w('tcPr')}/{w('gridSpan')}"
-
-
 def row_columns(tr: Element) -> dict[int, Element]:
     """Grid column -> the ``w:tc`` covering it, for one row (``gridBefore``/``gridSpan``
     applied; works on rows copied for new data, which no grid has seen)."""
-    before = tr.find(_GRID_BEFORE)
-    raw = before.get(w("val")) if before is not None else None
-    column = int(raw) if raw and raw.isdigit() else 0
+    column = grid_before(tr)
     out: dict[int, Element] = {}
     for tc in row_tcs(tr):
-        node = tc.find(_GRID_SPAN)
-        raw = node.get(w("val")) if node is not None else None
-        span = max(int(raw), 1) if raw and raw.isdigit() else 1
+        span = cell_span(tc)
         for offset in range(span):
             out[column + offset] = tc
         column += span

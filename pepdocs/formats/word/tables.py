@@ -144,11 +144,21 @@ def _cell_properties(tc: Element) -> tuple[int, Element | None]:
     return span, merge
 
 
+def grid_before(tr: Element) -> int:
+    """Grid columns skipped at the row's start (``w:trPr/w:gridBefore``)."""
+    return _int_prop(first_child(tr, _TRPR), _GRID_BEFORE, 0)
+
+
+def cell_span(tc: Element) -> int:
+    """Grid columns the cell covers (``w:gridSpan``, at least 1)."""
+    return _cell_properties(tc)[0]
+
+
 def build_grid(tbl: Element) -> TableGrid:
     grid = TableGrid(tbl=tbl, rows=table_rows(tbl))
     above: list[GridCell | None] = []
     for number, tr in enumerate(grid.rows):
-        column = _int_prop(first_child(tr, _TRPR), _GRID_BEFORE, 0)
+        column = grid_before(tr)
         slots: list[GridCell | None] = [None] * column
         distinct: list[GridCell] = []
         for tc in row_tcs(tr):
