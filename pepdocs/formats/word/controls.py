@@ -12,6 +12,7 @@ import contextlib
 import copy
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from lxml import etree
@@ -62,6 +63,9 @@ _KIND_MARKERS: tuple[tuple[str, ControlKind], ...] = (
 _TAG = w("tag")
 _ALIAS = w("alias")
 _KIND_OF = dict(_KIND_MARKERS)
+_TBL = w("tbl")
+#: parents that make a control block-level (17.5.2.29)
+_BLOCK_PARENTS = frozenset({w("body"), TC, SDTCONTENT, w("txbxContent"), w("hdr"), w("ftr")})
 
 CHECKED_GLYPH = "\u2612"  # ☒, Word's default w14:checkedState
 UNCHECKED_GLYPH = "\u2610"  # ☐, Word's default w14:uncheckedState
@@ -102,15 +106,17 @@ class ContentControl:
     def key(self) -> str:
         return self.tag or self.alias or ""
 
-    @property
+    @cached_property
     def level(self) -> Level:
+        """Where the control sits (found once: filling changes what a control holds, not
+        where it is)."""
         parent = self.element.getparent()
         tag = parent.tag if parent is not None else ""
         if tag == TR:
             return "cell"
-        if tag == w("tbl"):
+        if tag == _TBL:
             return "row"
-        if tag in (w("body"), TC, SDTCONTENT, w("txbxContent"), w("hdr"), w("ftr")):
+        if tag in _BLOCK_PARENTS:
             # a control inside another block control's content is block-level too, unless that
             # content holds runs (then the parent paragraph decides, below)
             if tag == SDTCONTENT and _content_is_inline(parent):

@@ -281,13 +281,13 @@ class DocumentIndex:
     @cached_property
     def cell_entries(self) -> list[tuple[TableGrid, GridCell, str]]:
         """Every table cell with its normalised text, for label lookups."""
-        return [
-            (grid, cell, normalise(block_text(cell.tc)))
-            for grid in self.grids
-            for number, cells in enumerate(grid.distinct)
-            for cell in cells
-            if cell.row == number
-        ]
+        entries = []
+        for grid in self.grids:
+            for number, cells in enumerate(grid.distinct):
+                for cell in cells:
+                    if cell.row == number:
+                        entries.append((grid, cell, normalise(block_text(cell.tc))))
+        return entries
 
     @cached_property
     def cells_by_text(

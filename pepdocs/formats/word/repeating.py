@@ -74,11 +74,12 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
         row = index.row_texts(grid, number)
         if len(row) < len(headers):
             continue
-        matched = [_best_column(row, [h]) for h in headers]
-        if any(m is None for m in matched):
+        # every header must name a column closely enough (``_best_column``); the row's
+        # score is the sum of each header's best
+        best = [max(_header_score(text, header) for _, text in row) for header in headers]
+        if min(best) < HEADER_SIMILARITY:
             continue
-        score = sum(max(_header_score(t, h) for _, t in row) for h in headers)
-        matches.append((score, grid, number))
+        matches.append((sum(best), grid, number))
     if not matches:
         return None
     if "occurrence" in anchor.options:

@@ -9,6 +9,7 @@ text box twice, and a box's text is not part of the paragraph around it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -79,10 +80,13 @@ PLACEHOLDER_TEXTS = frozenset(
 )
 
 
+_SHOWING = w("showingPlcHdr")
+
+
 def showing_placeholder(sdt: Element) -> bool:
     """``w:showingPlcHdr`` (17.5.2.39): the control's content is its prompt, not an answer."""
     sdt_pr = first_child(sdt, SDTPR)
-    return sdt_pr is not None and first_child(sdt_pr, w("showingPlcHdr")) is not None
+    return sdt_pr is not None and next(sdt_pr.iterchildren(_SHOWING), None) is not None
 
 
 #: What a run's children stand for, other than ``w:t`` (read from its text).
@@ -196,18 +200,40 @@ def block_text(container: Element) -> str:
     if memo is not None:
         text = memo.block_texts.get(container)
         if text is None:
-            text = memo.block_texts[container] = "\n".join(
-                paragraph_text(p) for p in iter_block_paragraphs(container)
-            )
+            text = memo.block_texts[container] = _block_text(container)
         return text
-    return "\n".join(paragraph_text(p) for p in iter_block_paragraphs(container))
+    return _block_text(container)
+
+
+def _block_text(container: Element) -> str:
+    # Most containers (a cell) hold properties and paragraphs only: those are read
+    # without the general walk, which every cell of a document would otherwise take.
+    parts: list[str] = []
+    for node in container:
+        tag = node.tag
+        if tag == P:
+            parts.append(paragraph_text(node))
+        elif not isinstance(tag, str) or tag not in _SKIP:
+            return "\n".join(paragraph_text(p) for p in iter_block_paragraphs(container))
+    return "\n".join(parts)
 
 
 _PLACEHOLDER_KEYS = frozenset(text.rstrip(".") for text in PLACEHOLDER_TEXTS)
 
 
+#: what every prompt of ``PLACEHOLDER_TEXTS`` starts with, once ``normalise`` has dropped
+#: leading punctuation and spaces: most answers are told apart from prompts by this alone
+_PLACEHOLDER_START = re.compile(
+    "[\\s:*?.\\-\u2013\u2014]*["
+    + "".join(sorted({t[0] + t[0].upper() for t in PLACEHOLDER_TEXTS}))
+    + "]"
+)
+
+
 def is_placeholder(text: str) -> bool:
     """Word's and LibreOffice's stock prompts, whatever the case or final full stop."""
+    if _PLACEHOLDER_START.match(text) is None:
+        return False
     return normalise(text).rstrip(".") in _PLACEHOLDER_KEYS
 
 
