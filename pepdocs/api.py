@@ -29,7 +29,6 @@ from pepdocs.errors import (
 )
 from pepdocs.formats import get_engine
 from pepdocs.formats.base import DocumentReading, Reading
-from pepdocs.formats.read_ahead import DEFAULT_AHEAD, read_ahead
 from pepdocs.formats.safe_open import Kind, check_form_kind, read_input, sniff_kind
 from pepdocs.mapping.registry import FormSummary, list_authorities, load_form, resolve_form
 from pepdocs.mapping.spec import ColumnSpec, FieldSpec, FormSpec, FormValue
@@ -42,7 +41,6 @@ __all__ = [
     "Extraction",
     "extract",
     "extract_file",
-    "extract_many",
     "fill",
     "fill_file",
     "form_values",
@@ -710,35 +708,6 @@ def _single_form(authority: str | os.PathLike[str], mappings_dirs: MappingsDirs)
     if text.lower().endswith((".yaml", ".yml")) or "/" in text or os.sep in text:
         return True
     return len(_form_summaries(text, mappings_dirs)) <= 1
-
-
-def extract_many(
-    sources: Iterable[Source],
-    authority: str | os.PathLike[str] | FormSpec | None = None,
-    form: str | None = None,
-    *,
-    mappings_dirs: MappingsDirs = (),
-    ahead: int = DEFAULT_AHEAD,
-) -> Iterator[tuple[Source, Extraction | PepdocsError]]:
-    """:func:`extract` each of ``sources`` in turn, yielding ``(source, extraction)``, or
-    ``(source, error)`` for one that cannot be read: one bad form does not stop the rest.
-
-    While one form is read, the next ``ahead`` are loaded and their Word XML parsed in a
-    helper thread (:mod:`pepdocs.formats.read_ahead`; lxml parses without holding the GIL),
-    so reading a folder of forms on a machine with two cores takes about a sixth less time
-    than calling :func:`extract` for each. Results are exactly those of :func:`extract`.
-
-        for path, result in extract_many(sorted(Path("returned").glob("*.docx")), "eastborough"):
-            ...
-    """
-    for loaded in read_ahead(sources, lambda source: _read_source(source, None), ahead=ahead):
-        try:
-            result: Extraction | PepdocsError = extract(
-                loaded.data(), authority, form, mappings_dirs=mappings_dirs, name=loaded.name
-            )
-        except PepdocsError as error:
-            result = error
-        yield loaded.item, result
 
 
 def extract_file(

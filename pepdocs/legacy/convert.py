@@ -32,7 +32,6 @@ from typing import Any, Literal
 
 from pepdocs._io import write_atomic
 from pepdocs.errors import OutputExistsError, PepdocsError, UsageError
-from pepdocs.formats.read_ahead import read_ahead
 from pepdocs.formats.safe_open import Kind, check_package, read_input, sniff_kind
 from pepdocs.legacy.detect import INFERRED_AUTHORITY, extract_any
 from pepdocs.model import dump_pep
@@ -155,24 +154,14 @@ def convert_folder(
             Path(scratch),
             summary,
         )
-        readable = [
-            (number, relative, path)
-            for number, (relative, path) in enumerate(documents, start=1)
-            if path.suffix.lower() not in _VIA_LIBREOFFICE or relative in converted
-        ]  # a document LibreOffice could not convert has its error row already
-
-        def load(document: tuple[int, str, Path]) -> tuple[bytes, str]:
-            _, relative, path = document
-            if path.suffix.lower() in _VIA_LIBREOFFICE:
-                return converted[relative].read_bytes(), relative
-            return read_input(path), relative
-
-        # the next documents are read and parsed in a helper thread meanwhile; recognising
-        # a form and reading it then share one parse
-        for loaded in read_ahead(readable, load):
-            number, relative, path = loaded.item
+        for number, (relative, path) in enumerate(documents, start=1):
             try:
-                data = loaded.data()
+                if path.suffix.lower() in _VIA_LIBREOFFICE:
+                    if relative not in converted:
+                        continue  # its error row is written already
+                    data = converted[relative].read_bytes()
+                else:
+                    data = read_input(path)
                 extraction = extract_any(data, name=relative, mappings_dirs=mappings_dirs)
                 pep = extraction.pep
                 if redactor is not None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -37,11 +36,6 @@ class WordPackage:
 
     @classmethod
     def open(cls, data: bytes, source: str) -> WordPackage:
-        """The package in ``data``; the one ``pepdocs.formats.read_ahead`` already opened and
-        parsed for these very bytes, while their turn lasts."""
-        ahead = _parsed_ahead(data, source)
-        if ahead is not None:
-            return ahead
         return cls(source=source, data=data, zip=open_package(data, source, "docx"))
 
     def part(self, name: str) -> Element | None:
@@ -72,33 +66,6 @@ class WordPackage:
                     if root is not None:
                         parts[name] = root
         return parts
-
-
-# --- packages parsed ahead (pepdocs.formats.read_ahead) ----------------------------------
-
-_ahead_lock = threading.Lock()
-#: (id of the bytes, name) -> (the bytes, their package): kept by the helper thread, found
-#: by ``WordPackage.open`` for the same bytes object (checked, not just its id)
-_AHEAD: dict[tuple[int, str], tuple[bytes, WordPackage]] = {}
-
-
-def keep_parsed(package: WordPackage) -> None:
-    """Offer an opened (and parsed) package to ``WordPackage.open`` of the same bytes."""
-    with _ahead_lock:
-        _AHEAD[(id(package.data), package.source)] = (package.data, package)
-
-
-def forget_parsed(data: bytes, source: str) -> None:
-    with _ahead_lock:
-        _AHEAD.pop((id(data), source), None)
-
-
-def _parsed_ahead(data: bytes, source: str) -> WordPackage | None:
-    if not _AHEAD:
-        return None
-    with _ahead_lock:
-        entry = _AHEAD.get((id(data), source))
-    return entry[1] if entry is not None and entry[0] is data else None
 
 
 def part_text(package: SafeZip, source: str, name: str) -> str:
