@@ -105,30 +105,35 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
             missing.append(header)
         else:
             columns.append(TableColumn(header, path, cell.col, checkbox))
-    data_rows = _data_rows(grid, header_number)
+    placed = [(grid, number) for number in _data_rows(grid, header_number)]
     if "occurrence" not in anchor.options:
-        data_rows.extend(_continued(index, grid, header_number))
+        placed.extend(_continued(index, grid, header_number))
+    data_rows = [row_grid.rows[number] for row_grid, number in placed]
+    row_columns = {row_grid.rows[number]: row_grid.columns(number) for row_grid, number in placed}
     table_number = index.grids.index(grid) + 1
     return TableSlot(
-        TableSlotData(grid.tbl, grid.rows[header_number], data_rows, columns, missing),
+        TableSlotData(grid.tbl, grid.rows[header_number], data_rows, columns, missing, row_columns),
         f"table {table_number} (header row {header_number + 1})",
     )
 
 
-def _data_rows(grid: TableGrid, header_number: int) -> list[Element]:
+def _data_rows(grid: TableGrid, header_number: int) -> list[int]:
+    """Numbers of the rows under the header row that hold the table's entries."""
     rows = []
     for number in range(header_number + 1, len(grid.rows)):
-        if grid.width > 1 and len(grid.row_cells(number)) == 1:
+        if grid.width > 1 and len(grid.distinct[number]) == 1:
             break  # a full-width row ends the list: a section heading or a note
-        rows.append(grid.rows[number])
+        rows.append(number)
     return rows
 
 
-def _continued(index: DocumentIndex, grid: TableGrid, header_number: int) -> list[Element]:
+def _continued(
+    index: DocumentIndex, grid: TableGrid, header_number: int
+) -> list[tuple[TableGrid, int]]:
     """Rows of tables right after this one that repeat its header row: a school that ran out
     of rows copied the table (or Word split it)."""
     header = [text for _, text in index.row_texts(grid, header_number)]
-    rows: list[Element] = []
+    rows: list[tuple[TableGrid, int]] = []
     node = grid.tbl.getnext()
     while node is not None:
         if node.tag == P and not paragraph_text(node).strip():
@@ -139,7 +144,7 @@ def _continued(index: DocumentIndex, grid: TableGrid, header_number: int) -> lis
             break
         if [text for _, text in index.row_texts(following, 0)] != header:
             break
-        rows.extend(_data_rows(following, 0))
+        rows.extend((following, number) for number in _data_rows(following, 0))
         node = node.getnext()
     return rows
 
@@ -163,6 +168,8 @@ class TableSlotData:
     data_rows: list[Element]
     columns: list[TableColumn]
     missing: list[str] = field(default_factory=list)
+    #: grid column -> w:tc of each data row, as the table grids found them
+    row_columns: dict[Element, dict[int, Element]] = field(default_factory=dict)
 
 
 class TableSlot(Slot):
@@ -189,7 +196,7 @@ class TableSlot(Slot):
         holders: dict[Element, tuple[set[Element], bool]] = {}
         for tr in self.data.data_rows:
             cells: dict[str, FormValue] = {}
-            columns = row_columns(tr)
+            columns = self.data.row_columns.get(tr) or row_columns(tr)
             table = _table_of(tr)
             if table not in holders:
                 holders[table] = (box_holders(table), inside_control(table))

@@ -35,6 +35,17 @@ class TableGrid:
     width: int = 0
     #: row_cells of each row, made with the grid (a grid is read, never changed)
     distinct: list[list[GridCell]] = field(default_factory=list)
+    #: (grid column, span, w:tc) of each row's own cells, continuations of merges included
+    placed: list[list[tuple[int, int, Element]]] = field(default_factory=list)
+
+    def columns(self, row: int) -> dict[int, Element]:
+        """Grid column -> the row's own ``w:tc`` covering it (``repeating.row_columns`` of
+        the row, from what building the grid found)."""
+        out: dict[int, Element] = {}
+        for column, span, tc in self.placed[row]:
+            for offset in range(span):
+                out[column + offset] = tc
+        return out
 
     def row_cells(self, row: int) -> list[GridCell]:
         """The distinct cells of one row, left to right (a vertically merged cell counts in
@@ -161,8 +172,10 @@ def build_grid(tbl: Element) -> TableGrid:
         column = grid_before(tr)
         slots: list[GridCell | None] = [None] * column
         distinct: list[GridCell] = []
+        placed: list[tuple[int, int, Element]] = []
         for tc in row_tcs(tr):
             span, merge = _cell_properties(tc)
+            placed.append((column, span, tc))
             cell: GridCell | None = None
             if merge is not None and number and (merge.get(_VAL) or "continue") == "continue":
                 candidate = above[column] if column < len(above) else None
@@ -180,6 +193,7 @@ def build_grid(tbl: Element) -> TableGrid:
             column += span
         grid.slots.append(slots)
         grid.distinct.append(distinct)
+        grid.placed.append(placed)
         if len(slots) > grid.width:
             grid.width = len(slots)
         above = slots
