@@ -51,7 +51,7 @@ from pepdocs.formats.word.checkboxes import (
 from pepdocs.formats.word.controls import ContentControl, find_controls
 from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
 from pepdocs.formats.word.package import STYLES_PART, WordPackage
-from pepdocs.formats.word.tables import GridCell, TableGrid, build_grid, iter_tables
+from pepdocs.formats.word.tables import GridCell, TableGrid, build_grid, iter_tables, spanned
 from pepdocs.formats.word.text import block_text, normalise, paragraph_text
 
 #: Level given to headings that are not Word heading styles: a bold stand-alone paragraph
@@ -132,7 +132,8 @@ class DocumentIndex:
 
     @cached_property
     def grids(self) -> list[TableGrid]:
-        return [build_grid(tbl) for tbl in iter_tables(self.body) if not in_fallback(tbl)]
+        special = spanned(self.body)
+        return [build_grid(tbl, special) for tbl in iter_tables(self.body) if not in_fallback(tbl)]
 
     @cached_property
     def grid_of_table(self) -> dict[Element, TableGrid]:

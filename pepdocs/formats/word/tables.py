@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pepdocs.formats.word._xml import SDT, SDTCONTENT, TBL, TC, TCPR, TR, Element, first_child, w
+from pepdocs.formats.word._xml import (
+    SDT,
+    SDTCONTENT,
+    TBL,
+    TC,
+    TCPR,
+    TR,
+    Element,
+    first_child,
+    w,
+)
 from pepdocs.formats.word.text import block_text
 
 
@@ -165,16 +175,33 @@ def cell_span(tc: Element) -> int:
     return _cell_properties(tc)[0]
 
 
-def build_grid(tbl: Element) -> TableGrid:
+def spanned(root: Element) -> frozenset[Element]:
+    """The cells with a ``w:gridSpan`` or ``w:vMerge`` and the rows with a ``w:gridBefore``
+    under ``root``, found in one libxml2 walk: ``build_grid`` then reads the properties of
+    these few only (every other cell is one column wide, and not merged)."""
+    found: set[Element] = set()
+    for node in root.iter(_GRID_SPAN, _VMERGE, _GRID_BEFORE):
+        properties = node.getparent()  # w:tcPr or w:trPr
+        owner = properties.getparent() if properties is not None else None
+        if owner is not None:
+            found.add(owner)
+    return frozenset(found)
+
+
+def build_grid(tbl: Element, special: frozenset[Element] | None = None) -> TableGrid:
+    """The table's grid; ``special``: ``spanned`` of the table or of a document around it
+    (found here when not given)."""
+    if special is None:
+        special = spanned(tbl)
     grid = TableGrid(tbl=tbl, rows=table_rows(tbl))
     above: list[GridCell | None] = []
     for number, tr in enumerate(grid.rows):
-        column = grid_before(tr)
+        column = grid_before(tr) if tr in special else 0
         slots: list[GridCell | None] = [None] * column
         distinct: list[GridCell] = []
         placed: list[tuple[int, int, Element]] = []
         for tc in row_tcs(tr):
-            span, merge = _cell_properties(tc)
+            span, merge = _cell_properties(tc) if tc in special else (1, None)
             placed.append((column, span, tc))
             cell: GridCell | None = None
             if merge is not None and number and (merge.get(_VAL) or "continue") == "continue":
