@@ -395,10 +395,26 @@ _MAY_HOLD_MARKS = etree.XPath(
 )
 #: ``_BOX_TESTS`` but the glyph test, as nodes: the glyph test over every ``w:t`` in
 #: libxml2 (ten ``contains`` each) cost ten times the same test done by a regex here.
-_BOX_STRUCTURE_NODES = etree.XPath(
-    " | ".join(f".//{test}" for test in _BOX_TESTS if not test.startswith("w:t[")),
-    namespaces={"w": W_NS},
-)
+#: ``_BOX_TESTS`` as a walk rather than XPath (an XPath over every ``w:t`` for the glyphs,
+#: or over every node for the others, cost several times this)
+_R_FONTS = w("rFonts")
+_FONT_ATTRIBUTES = (w("ascii"), w("hAnsi"), w("cs"))
+_FOLD_WINGDINGS = str.maketrans("WINGDS", "wingds")  # as the XPath test folds case
+
+
+def _box_nodes(root: Element) -> list[Element]:
+    """The nodes under ``root`` that ``_BOX_INSIDE`` tests for, in document order."""
+    boxes: list[Element] = []
+    for node in root.iter(SDT, SYM, FLDCHAR, _R_FONTS):
+        if node.tag != _R_FONTS or any(
+            "wingdings" in (node.get(name) or "").translate(_FOLD_WINGDINGS)
+            for name in _FONT_ATTRIBUTES
+        ):
+            boxes.append(node)
+    boxes.extend(t for t in root.iter(T) if _GLYPH_TEXT.search(t.text or ""))
+    return boxes
+
+
 _SDT_PARAGRAPHS = etree.XPath(".//w:sdt//w:p", namespaces={"w": W_NS})
 _GLYPH_TEXT = re.compile("[" + re.escape("".join(sorted(_MARK_GLYPHS))) + "]")
 
@@ -412,12 +428,8 @@ def box_holders(root: Element) -> set[Element]:
     """The elements under ``root`` with a ``_BOX_TESTS`` node inside: for a container below
     ``root`` that is not one of these nor inside a control, ``may_hold_marks`` is False
     (asked once for a table row rather than for each of its cells)."""
-    found = _BOX_STRUCTURE_NODES(root)
-    assert isinstance(found, list)
-    boxes = [node for node in found if isinstance(node, etree._Element)]
-    boxes.extend(t for t in root.iter(T) if _GLYPH_TEXT.search(t.text or ""))
     holders: set[Element] = set()
-    for box in boxes:
+    for box in _box_nodes(root):
         node = box.getparent()
         while node is not None and node is not root and node not in holders:
             holders.add(node)

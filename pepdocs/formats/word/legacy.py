@@ -195,12 +195,16 @@ class LegacyField:
 def find_legacy_fields(root: Element) -> list[LegacyField]:
     """Every complete field in document order (form fields and others, e.g. PAGE), with its
     result runs; runs inside deletions are not part of the accepted document and are skipped."""
-    if next(root.iter(FLDCHAR), None) is None:
+    # the runs holding a fldChar: outside a field, no other run needs looking at
+    field_runs = {char.getparent() for char in root.iter(FLDCHAR)}
+    if not field_runs:
         return []  # most cells and paragraphs: spare the run-by-run walk below
     fields: list[LegacyField] = []
     stack: list[tuple[LegacyField, str]] = []  # (field, phase: "code" | "result")
     count = 0
     for run in root.iter(R):
+        if not stack and run not in field_runs:
+            continue
         if _deleted(run):
             continue
         char = instruction = None
