@@ -81,6 +81,11 @@ _SYMBOL_SET = {"wingdings": (0xFE, 0xA8), "wingdings 2": (0x52, 0xA3)}
 _MARK_GLYPHS = CHECKED_GLYPHS | UNCHECKED_GLYPHS | {"["}
 
 _BRACKET = re.compile(r"\[([ xX\u2713\u2714])\]")
+#: a glyph box, or a ``[x]`` box (group 1 is its mark)
+_MARK_IN_TEXT = re.compile(
+    "[" + re.escape("".join(sorted(CHECKED_GLYPHS | UNCHECKED_GLYPHS))) + "]|" + _BRACKET.pattern
+)
+_FIELD_PARTS = frozenset({FLDCHAR, INSTRTEXT})
 #: What an "X in the box" cell may hold.
 CELL_TICKS = frozenset({"x", "\u2713", "\u2714", "\u2717", "\u2718", "yes", "y"})
 
@@ -313,7 +318,7 @@ class _Tokeniser:
             self.tokens.append(LegacyMark(field))
             self.skip_until = field.end
             return
-        if first_child(run, FLDCHAR) is not None or first_child(run, INSTRTEXT) is not None:
+        if any(node.tag in _FIELD_PARTS for node in run):
             return
         font = run_symbol_font(run)
         for node in run:
@@ -344,22 +349,14 @@ class _Tokeniser:
     def text(self, node: Element) -> None:
         value = node.text or ""
         start = 0
-        index = 0
-        while index < len(value):
-            char = value[index]
-            if char in CHECKED_GLYPHS or char in UNCHECKED_GLYPHS:
-                self.tokens.append(value[start:index])
-                self.tokens.append(GlyphMark(node, index))
-                index += 1
-                start = index
-                continue
-            if char == "[" and _BRACKET.match(value, index):
-                self.tokens.append(value[start:index])
+        for match in _MARK_IN_TEXT.finditer(value):  # left to right, as a reader reads
+            index = match.start()
+            self.tokens.append(value[start:index])
+            if match.group(1) is not None:
                 self.tokens.append(BracketMark(node, index))
-                index += 3
-                start = index
-                continue
-            index += 1
+            else:
+                self.tokens.append(GlyphMark(node, index))
+            start = match.end()
         self.tokens.append(value[start:])
 
 

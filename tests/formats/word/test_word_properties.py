@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pepdocs.formats.word._xml import clean_for_xml
+from pepdocs.formats.word.checkboxes import _MARK_IN_TEXT
 from pepdocs.formats.word.text import is_placeholder
 
 from .docxbuild import anchor, field, make_form, p, round_trip, sdt_run, tbl, tr
@@ -40,6 +41,9 @@ def test_any_text_round_trips_through_a_control_a_cell_and_a_table(
             columns=(("d", "Target"), ("l", "Lead")),
         ),
     )
+    # One box and nothing else (``■``, ``[x]``) in a cell is a box, ticked or not, for a
+    # field that does not hold text, as these do (their transform is Raw): not text.
+    assume(_MARK_IN_TEXT.fullmatch(clean_for_xml(text).strip()) is None)
     expected = _expected(text)
     rows = [{"Target": text, "Lead": "Ms Hale"}]
     control, cell, table = round_trip(form, text, text, rows)
