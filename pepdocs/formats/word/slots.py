@@ -315,12 +315,13 @@ class AfterLabelSlot(Slot):
         paragraph: Element,
         label: re.Pattern[str],
         location: str,
-        next_labels: Sequence[re.Pattern[str]] = (),
+        next_label: re.Pattern[str] | None = None,
     ) -> None:
+        """``next_label``: any other label of the form as it appears later in a line."""
         super().__init__()
         self.paragraph = paragraph
         self.label = label
-        self.next_labels = tuple(next_labels)
+        self.next_label = next_label
         self.location = location
         self.label_end, self.value_end = self._span(self._text())
         controls, legacy = self._fields_in_range()
@@ -351,8 +352,8 @@ class AfterLabelSlot(Slot):
         label. Found again at each use, as filling one answer moves the next."""
         match = self.label.search(text)
         start = match.end() if match else len(text)
-        ends = [m.start() for p in self.next_labels if (m := p.search(text, start))]
-        return start, min(ends) if ends else None
+        following = self.next_label.search(text, start) if self.next_label else None
+        return start, following.start() if following else None
 
     def covers(self) -> list[Element]:
         return [self.paragraph, *self.region.covers()[1:]]
