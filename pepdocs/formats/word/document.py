@@ -37,6 +37,7 @@ from pepdocs.formats.word._xml import (
     Element,
     P,
     R,
+    T,
     first_child,
     on_off,
     w,
@@ -507,6 +508,10 @@ def _style_levels_of(raw: bytes, source: str) -> Mapping[str, int]:
     return found
 
 
+_BOLD = w("b")
+_SHADING = w("shd")
+_FILL = w("fill")
+
 #: Elements numbered in ``DocumentIndex.positions``.
 _PLACED = (P, TC, TR, TBL, SDT)
 _FALLBACK_PARAGRAPHS = etree.XPath(".//mc:Fallback//w:p", namespaces={"mc": MC_NS, "w": W_NS})
@@ -530,25 +535,32 @@ def in_fallback(element: Element) -> bool:
 
 
 def _all_bold(paragraph: Element) -> bool:
-    runs = [r for r in paragraph.iter(R) if any(t.text for t in r.iter(w("t")))]
-    if not runs:
-        return False
-    for run in runs:
+    """Every run with text is bold (and there is one)."""
+    found = False
+    for run in paragraph.iter(R):
+        if not any(t.text for t in run.iter(T)):
+            continue
         properties = first_child(run, RPR)
-        if properties is None or not on_off(first_child(properties, w("b"))):
+        if properties is None or not on_off(first_child(properties, _BOLD)):
             return False
-    return True
+        found = True
+    return found
 
 
 def _all_bold_cell(tc: Element) -> bool:
-    paragraphs = [p for p in tc.iter(P) if paragraph_text(p).strip()]
-    return bool(paragraphs) and all(_all_bold(p) for p in paragraphs)
+    found = False
+    for paragraph in tc.iter(P):
+        if paragraph_text(paragraph).strip():
+            if not _all_bold(paragraph):
+                return False
+            found = True
+    return found
 
 
 def _shaded(tc: Element) -> bool:
     properties = first_child(tc, TCPR)
-    shading = None if properties is None else first_child(properties, w("shd"))
+    shading = None if properties is None else first_child(properties, _SHADING)
     if shading is None:
         return False
-    fill = (shading.get(w("fill")) or "auto").upper()
+    fill = (shading.get(_FILL) or "auto").upper()
     return fill not in ("AUTO", "FFFFFF", "NONE", "")
