@@ -62,7 +62,7 @@ _KIND_MARKERS: tuple[tuple[str, ControlKind], ...] = (
 
 _TAG = w("tag")
 _ALIAS = w("alias")
-_KIND_OF = dict(_KIND_MARKERS)
+_KIND_RANK = {marker: (rank, kind) for rank, (marker, kind) in enumerate(_KIND_MARKERS)}
 _TBL = w("tbl")
 #: parents that make a control block-level (17.5.2.29)
 _BLOCK_PARENTS = frozenset({w("body"), TC, SDTCONTENT, w("txbxContent"), w("hdr"), w("ftr")})
@@ -88,19 +88,22 @@ class ContentControl:
         sdt_pr = first_child(self.element, SDTPR)
         self.properties = sdt_pr if sdt_pr is not None else etree.Element(SDTPR)
         tag = alias = None
-        markers: set[str] = set()
+        # the first type marker in _KIND_MARKERS' order; none means rich text (17.5.2.38)
+        kind: ControlKind = "richText"
+        rank = len(_KIND_MARKERS)
         for node in self.properties:  # one pass over the properties
             name = node.tag
             if name == _TAG:
                 tag = node if tag is None else tag
             elif name == _ALIAS:
                 alias = node if alias is None else alias
-            elif name in _KIND_OF:
-                markers.add(name)
+            else:
+                marker = _KIND_RANK.get(name)
+                if marker is not None and marker[0] < rank:
+                    rank, kind = marker
         self.tag = None if tag is None else tag.get(VAL)
         self.alias = None if alias is None else alias.get(VAL)
-        # the first type marker in _KIND_MARKERS' order; none means rich text (17.5.2.38)
-        self.kind = next((kind for marker, kind in _KIND_MARKERS if marker in markers), "richText")
+        self.kind = kind
 
     @property
     def key(self) -> str:

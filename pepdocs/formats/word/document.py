@@ -175,6 +175,8 @@ class DocumentIndex:
     def paragraphs(self) -> list[Element]:
         # ``in_fallback`` per paragraph walked up to the root for each: find the few
         # Fallback paragraphs in libxml2 once instead.
+        if next(self.body.iter(MC_FALLBACK), None) is None:
+            return list(self.body.iter(P))
         fallback = set(_FALLBACK_PARAGRAPHS(self.body))
         return [p for p in self.body.iter(P) if p not in fallback]
 

@@ -252,5 +252,5 @@ _LABEL_PUNCTUATION = " :*?.-\u2013\u2014"
 def normalise(text: str) -> str:
     """Text for matching labels and headers: case-folded, whitespace collapsed, trailing
     colons/asterisks/question marks dropped (``Date of birth:*`` matches ``date of birth``)."""
-    folded = " ".join(text.replace("\u00a0", " ").split()).casefold()
+    folded = " ".join(text.split()).casefold()  # split() takes no-break spaces too
     return folded.strip(_LABEL_PUNCTUATION)
