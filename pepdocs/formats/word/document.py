@@ -234,7 +234,7 @@ class DocumentIndex:
         # Only paragraphs with an outline level or a style, or outside tables with a bold
         # run, can be headings: libxml2 finds those, rather than every paragraph being
         # looked at here.
-        for paragraph in _HEADING_CANDIDATES(self.body):
+        for paragraph in _heading_candidates(self.body):
             if paragraph not in paragraphs:
                 continue
             level = self.paragraph_level(paragraph)
@@ -517,11 +517,36 @@ _FILL = w("fill")
 #: Elements numbered in ``DocumentIndex.positions``.
 _PLACED = (P, TC, TR, TBL, SDT)
 _FALLBACK_PARAGRAPHS = etree.XPath(".//mc:Fallback//w:p", namespaces={"mc": MC_NS, "w": W_NS})
-#: Paragraphs ``DocumentIndex.paragraph_level`` may find a heading level for (a superset).
-_HEADING_CANDIDATES = etree.XPath(
-    ".//w:p[w:pPr[w:outlineLvl or w:pStyle] or (not(ancestor::w:tc) and .//w:r/w:rPr/w:b)]",
-    namespaces={"w": W_NS},
-)
+_OUTLINE_LEVEL = w("outlineLvl")
+_PARAGRAPH_STYLE = w("pStyle")
+
+
+def _heading_candidates(body: Element) -> set[Element]:
+    """Paragraphs ``DocumentIndex.paragraph_level`` may find a heading level for (a
+    superset): those with an outline level or a style, and those outside tables holding a
+    bold run. Found from the few such properties up, not by testing every paragraph."""
+    found: set[Element] = set()
+    for node in body.iter(_OUTLINE_LEVEL, _PARAGRAPH_STYLE):
+        properties = node.getparent()
+        if properties is not None and properties.tag == PPR:
+            paragraph = properties.getparent()
+            if paragraph is not None and paragraph.tag == P:
+                found.add(paragraph)
+    for bold in body.iter(_BOLD):
+        properties = bold.getparent()
+        run = properties.getparent() if properties is not None and properties.tag == RPR else None
+        if run is None or run.tag != R:
+            continue
+        around: list[Element] = []  # the paragraphs around the run, but not in a table cell
+        node = run.getparent()
+        while node is not None and node is not body:
+            if node.tag == P:
+                around.append(node)
+            elif node.tag == TC:
+                around.clear()
+            node = node.getparent()
+        found.update(around)
+    return found
 
 
 def in_fallback(element: Element) -> bool:
