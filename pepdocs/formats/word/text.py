@@ -109,7 +109,8 @@ def _inline_text(element: Element, out: list[str]) -> None:
             if not showing_placeholder(node):
                 content = first_child(node, SDTCONTENT)
                 if content is not None:
-                    _inline_text(content, out)
+                    # as a run-level control's own text is read (shared while reading)
+                    out.append(paragraph_text(content))
         elif tag == P:
             # A paragraph nested inline only happens inside text boxes, which are skipped;
             # be safe and keep it apart from the surrounding text.
