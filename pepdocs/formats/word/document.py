@@ -131,6 +131,16 @@ class DocumentIndex:
                 by_name.setdefault(name, []).append(legacy)
         return by_name
 
+    def legacy_in(self, container: Element) -> list[LegacyField]:
+        """``find_legacy_fields(container)`` from the document's fields: those that begin and
+        end inside ``container`` (a cell holding a form field, looked up by its label)."""
+        by_begin = self.legacy_by_begin
+        if not by_begin:
+            return []
+        runs = list(container.iter(R))
+        inside = set(runs)
+        return [f for run in runs if (f := by_begin.get(run)) is not None and f.end in inside]
+
     @cached_property
     def grids(self) -> list[TableGrid]:
         special = spanned(self.body)

@@ -49,7 +49,9 @@ def find_heading(
             below = marker.grid.below(entry[1]) if entry else None
             if below is not None:
                 return RegionSlot(
-                    below.tc, f"{cell_location(index, marker.grid, below)} (under {title!r})"
+                    below.tc,
+                    f"{cell_location(index, marker.grid, below)} (under {title!r})",
+                    legacy=index.legacy_in(below.tc),
                 )
             continue
         return _block_after(index, marker.element, title)
@@ -61,7 +63,9 @@ def find_heading(
             target = grid.below(cell) or grid.right_of(cell, cell.row)
             if target is not None:
                 return RegionSlot(
-                    target.tc, f"{cell_location(index, grid, target)} (under {title!r})"
+                    target.tc,
+                    f"{cell_location(index, grid, target)} (under {title!r})",
+                    legacy=index.legacy_in(target.tc),
                 )
     for paragraph, text in index.paragraph_texts:
         parent = paragraph.getparent()

@@ -65,6 +65,7 @@ def _label_slots(
                     yield RegionSlot(
                         target.tc,
                         f"{cell_location(index, grid, target)} ({where} {label!r})",
+                        legacy=index.legacy_in(target.tc),
                     )
     if direction in (None, "after"):
         # A paragraph starting with the label first; then the label later in a line after

@@ -178,4 +178,5 @@ def find_cell(index: DocumentIndex, anchor: Anchor, source: str) -> Slot | None:
     cells = grid.row_cells(row - 1)
     if not 1 <= col <= len(cells):
         return None
-    return RegionSlot(cells[col - 1].tc, f"table {table} row {row} cell {col}")
+    tc = cells[col - 1].tc
+    return RegionSlot(tc, f"table {table} row {row} cell {col}", legacy=index.legacy_in(tc))
