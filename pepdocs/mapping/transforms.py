@@ -113,6 +113,14 @@ def _same_model_value(read: Any, written: Any) -> bool:
 _LINE_BREAKS = re.compile(r"\r\n|[\r\v\u2028\u2029\x85]")
 
 
+def _one_line_break(text: str) -> str:
+    """Every kind of line break as ``\\n`` (most text is ASCII without \\r or \\v: returned
+    as it is, without a regex pass)."""
+    if text.isascii() and "\r" not in text and "\v" not in text:
+        return text
+    return _LINE_BREAKS.sub("\n", text)
+
+
 def _is_blank(raw: FormValue) -> bool:
     if raw is None:
         return True
@@ -243,12 +251,12 @@ class TextTransform(Transform):
             return _plain_number(value)
         if not isinstance(value, str):
             raise TransformError("the model value is not text", raw=value)
-        return _LINE_BREAKS.sub("\n", value)
+        return _one_line_break(value)
 
     def from_form(self, raw: FormValue) -> str | None:
         if _is_blank(raw):
             return None
-        text = _LINE_BREAKS.sub("\n", _text_of(raw, "text")).strip()
+        text = _one_line_break(_text_of(raw, "text")).strip()
         if self.multiline is False:
             text = " ".join(text.split())
         return text or None
@@ -803,7 +811,7 @@ class ListTransform(Transform):
     def from_form(self, raw: FormValue) -> list[str] | None:
         if _is_blank(raw):
             return None
-        text = _LINE_BREAKS.sub("\n", _text_of(raw, "a list"))
+        text = _one_line_break(_text_of(raw, "a list"))
         items = [self._BULLET.sub("", item).strip() for item in text.split(self.separator)]
         return [item for item in items if item] or None
 
