@@ -42,6 +42,10 @@ def _header_score(cell_text: str, wanted: str) -> int:
 
 def _best_column(cells: list[tuple[GridCell, str]], wanted: Sequence[str]) -> GridCell | None:
     """The cell closest to one of the ``wanted`` header texts (already normalised)."""
+    for name in wanted:  # an exact header is the closest there is: the first one wins
+        for cell, text in cells:
+            if text == name:
+                return cell
     best: tuple[int, GridCell | None] = (0, None)
     for name in wanted:
         for cell, text in cells:
@@ -76,7 +80,11 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
             continue
         # every header must name a column closely enough (``_best_column``); the row's
         # score is the sum of each header's best
-        best = [max(_header_score(text, header) for _, text in row) for header in headers]
+        texts = {text for _, text in row}
+        best = [
+            100 if header in texts else max(_header_score(text, header) for text in texts)
+            for header in headers
+        ]
         if min(best) < HEADER_SIMILARITY:
             continue
         matches.append((sum(best), grid, number))
