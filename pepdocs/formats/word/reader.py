@@ -115,16 +115,34 @@ def without_prompts(value: FormValue, prompts: frozenset[str]) -> FormValue:
     if not prompts:
         return value
     if isinstance(value, str):
-        return None if normalise(value) in prompts else value
+        return None if _is_prompt(value, prompts) else value
     if isinstance(value, list) and value and all(isinstance(row, dict) for row in value):
         rows = []
         for row in value:
             assert isinstance(row, dict)
-            cleaned = {k: ("" if normalise(v) in prompts else v) for k, v in row.items()}
+            cleaned = {k: ("" if _is_prompt(v, prompts) else v) for k, v in row.items()}
             if any(text.strip() for text in cleaned.values()):
                 rows.append(cleaned)
         return rows or None
     return value
+
+
+#: what ``normalise`` drops before a text's first character
+_LEADING = re.compile(r"[\s:*?.\-\u2013\u2014]*(.)", re.DOTALL)
+
+
+def _is_prompt(text: str, prompts: frozenset[str]) -> bool:
+    """``normalise(text) in prompts``; most answers are told apart by their first
+    character alone (every cell of every table passes here)."""
+    lead = _LEADING.match(text)
+    if lead is None or lead.group(1).casefold()[:1] not in _first_characters(prompts):
+        return False
+    return normalise(text) in prompts
+
+
+@lru_cache(maxsize=32)
+def _first_characters(prompts: frozenset[str]) -> frozenset[str]:
+    return frozenset(prompt[:1] for prompt in prompts)
 
 
 def read_field(
