@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lxml import etree
@@ -399,11 +400,17 @@ _FONT_ATTRIBUTES = (w("ascii"), w("hAnsi"), w("cs"))
 _FOLD_WINGDINGS = str.maketrans("WINGDS", "wingds")  # as the XPath test folds case
 
 
-def _box_nodes(root: Element) -> list[Element]:
-    """The nodes under ``root`` that ``_BOX_INSIDE`` tests for, in document order."""
+def _box_nodes(root: Element, fields: Mapping[Element, LegacyField] | None = None) -> list[Element]:
+    """The nodes under ``root`` that ``_BOX_INSIDE`` tests for, in document order; with
+    ``fields`` (the document's, by begin run), only checkbox fields' ``fldChar`` count."""
     boxes: list[Element] = []
     for node in root.iter(SDT, SYM, FLDCHAR, _R_FONTS):
-        if node.tag != _R_FONTS or any(
+        tag = node.tag
+        if tag == FLDCHAR and fields is not None:
+            field = fields.get(node.getparent())
+            if field is None or field.kind != "checkbox":
+                continue
+        if tag != _R_FONTS or any(
             "wingdings" in (node.get(name) or "").translate(_FOLD_WINGDINGS)
             for name in _FONT_ATTRIBUTES
         ):
@@ -421,12 +428,12 @@ def may_hold_marks(container: Element) -> bool:
     return bool(_MAY_HOLD_MARKS(container))
 
 
-def box_holders(root: Element) -> set[Element]:
+def box_holders(root: Element, fields: Mapping[Element, LegacyField] | None = None) -> set[Element]:
     """The elements under ``root`` with a ``_BOX_TESTS`` node inside: for a container below
     ``root`` that is not one of these nor inside a control, ``may_hold_marks`` is False
     (asked once for a table row rather than for each of its cells)."""
     holders: set[Element] = set()
-    for box in _box_nodes(root):
+    for box in _box_nodes(root, fields):
         node = box.getparent()
         while node is not None and node is not root and node not in holders:
             holders.add(node)
@@ -445,10 +452,14 @@ def inside_control(element: Element, below: Element | None = None) -> bool:
     return False
 
 
-def paragraphs_with_marks(root: Element) -> set[Element]:
+def paragraphs_with_marks(
+    root: Element, fields: Mapping[Element, LegacyField] | None = None
+) -> set[Element]:
     """The paragraphs under ``root`` that may hold a box (see ``may_hold_marks``): those
-    holding a ``_BOX_TESTS`` node, and those inside a control."""
-    paragraphs = {node for node in box_holders(root) if node.tag == P}
+    holding a ``_BOX_TESTS`` node, and those inside a control. Given the document's legacy
+    fields (by begin run), a paragraph whose only such node is a text or dropdown field
+    does not count: ``paragraph_tokens`` makes boxes of checkbox fields only."""
+    paragraphs = {node for node in box_holders(root, fields) if node.tag == P}
     inside = _SDT_PARAGRAPHS(root)
     assert isinstance(inside, list)
     paragraphs.update(node for node in inside if isinstance(node, etree._Element))

@@ -399,7 +399,7 @@ class DocumentIndex:
     def mark_paragraphs(self) -> list[tuple[Element, list[tuple[str, Mark]]]]:
         """Paragraphs that hold checkboxes, each box paired with its label text."""
         out = []
-        candidates = paragraphs_with_marks(self.body)
+        candidates = paragraphs_with_marks(self.body, self.legacy_by_begin)
         for paragraph in self.paragraphs:
             if paragraph not in candidates:
                 continue

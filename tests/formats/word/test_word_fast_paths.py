@@ -165,3 +165,23 @@ def test_line_breaks_are_unified_as_the_regex_does(text: str) -> None:
 def test_line_break_kinds_become_newlines() -> None:
     assert _one_line_break("a\r\nb\rc\vd\u2028e\u2029f\x85g") == "a\nb\nc\nd\ne\nf\ng"
     assert re.fullmatch("plain", _one_line_break("plain"))
+
+
+@pytest.mark.parametrize("body", BODIES)
+def test_boxes_are_looked_for_only_where_a_checkbox_field_can_be(body: Element) -> None:
+    from pepdocs.formats.word.checkboxes import labelled_marks, paragraph_tokens
+
+    index = DocumentIndex(body.getparent() if body.getparent() is not None else body)
+    every_candidate = paragraphs_with_marks(body)
+    assert paragraphs_with_marks(body, index.legacy_by_begin) <= every_candidate
+    expected = [
+        (paragraph, [(label, mark.element()) for label, mark in pairs])
+        for paragraph in index.paragraphs
+        if paragraph in every_candidate
+        and (pairs := labelled_marks(paragraph_tokens(paragraph, index.legacy_by_begin)))
+    ]
+    found = [
+        (paragraph, [(label, mark.element()) for label, mark in pairs])
+        for paragraph, pairs in index.mark_paragraphs
+    ]
+    assert found == expected
