@@ -185,19 +185,22 @@ class DocumentIndex:
     def paragraphs(self) -> list[Element]:
         # ``in_fallback`` per paragraph walked up to the root for each: find the few
         # Fallback paragraphs in libxml2 once instead.
+        copies = self.fallback_paragraphs
+        return [p for p in self.body.iter(P) if p not in copies]
+
+    @cached_property
+    def fallback_paragraphs(self) -> frozenset[Element]:
+        """Paragraphs inside ``mc:Fallback`` (usually none: looked for in one walk first)."""
         if next(self.body.iter(MC_FALLBACK), None) is None:
-            return list(self.body.iter(P))
-        fallback = set(_FALLBACK_PARAGRAPHS(self.body))
-        return [p for p in self.body.iter(P) if p not in fallback]
+            return frozenset()
+        found = _FALLBACK_PARAGRAPHS(self.body)
+        assert isinstance(found, list)
+        return frozenset(node for node in found if isinstance(node, etree._Element))
 
     @cached_property
     def has_revisions(self) -> bool:
         """Tracked changes anywhere in the body (then each reading says whether it has any)."""
         return next(self.body.iter(INS, DEL, MOVE_FROM, MOVE_TO), None) is not None
-
-    @cached_property
-    def paragraph_set(self) -> frozenset[Element]:
-        return frozenset(self.paragraphs)
 
     @cached_property
     def style_levels(self) -> Mapping[str, int]:
@@ -240,12 +243,12 @@ class DocumentIndex:
     @cached_property
     def markers(self) -> list[Marker]:
         found: list[Marker] = []
-        paragraphs = self.paragraph_set
         # Only paragraphs with an outline level or a style, or outside tables with a bold
-        # run, can be headings: libxml2 finds those, rather than every paragraph being
-        # looked at here.
+        # run, can be headings: they are found from those properties, rather than every
+        # paragraph being looked at here (``paragraphs``, without mc:Fallback copies).
+        copies = self.fallback_paragraphs
         for paragraph in _heading_candidates(self.body):
-            if paragraph not in paragraphs:
+            if paragraph in copies:
                 continue
             level = self.paragraph_level(paragraph)
             if level is None:
