@@ -38,7 +38,12 @@ from pepdocs.formats.word.locate import label_texts, locate
 from pepdocs.formats.word.package import DOCUMENT_PART, WordPackage, part_text
 from pepdocs.formats.word.slots import Slot
 from pepdocs.formats.word.templated import uses_docxtpl
-from pepdocs.formats.word.text import clean_value, memoised_reading, normalise
+from pepdocs.formats.word.text import (
+    clean_value,
+    first_normalised_character,
+    memoised_reading,
+    normalise,
+)
 from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
 
 _LABEL_MAX_CHARS = 80
@@ -127,15 +132,10 @@ def without_prompts(value: FormValue, prompts: frozenset[str]) -> FormValue:
     return value
 
 
-#: what ``normalise`` drops before a text's first character
-_LEADING = re.compile(r"[\s:*?.\-\u2013\u2014]*(.)", re.DOTALL)
-
-
 def _is_prompt(text: str, prompts: frozenset[str]) -> bool:
     """``normalise(text) in prompts``; most answers are told apart by their first
     character alone (every cell of every table passes here)."""
-    lead = _LEADING.match(text)
-    if lead is None or lead.group(1).casefold()[:1] not in _first_characters(prompts):
+    if first_normalised_character(text) not in _first_characters(prompts):
         return False
     return normalise(text) in prompts
 

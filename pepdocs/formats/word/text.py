@@ -222,18 +222,24 @@ def _block_text(container: Element) -> str:
 _PLACEHOLDER_KEYS = frozenset(text.rstrip(".") for text in PLACEHOLDER_TEXTS)
 
 
-#: what every prompt of ``PLACEHOLDER_TEXTS`` starts with, once ``normalise`` has dropped
-#: leading punctuation and spaces: most answers are told apart from prompts by this alone
-_PLACEHOLDER_START = re.compile(
-    "[\\s:*?.\\-\u2013\u2014]*["
-    + "".join(sorted({t[0] + t[0].upper() for t in PLACEHOLDER_TEXTS}))
-    + "]"
-)
+#: what ``normalise`` drops before a text's first character (spaces and label punctuation;
+#: possessive, so that "?" alone, which normalises to nothing, has no first character)
+_LEADING = re.compile("[\\s:*?.\\-\u2013\u2014]*+(.)", re.DOTALL)
+
+
+def first_normalised_character(text: str) -> str:
+    """``normalise(text)[:1]`` without normalising the whole text: most texts are told
+    apart from a set of prompts by this alone."""
+    lead = _LEADING.match(text)
+    return "" if lead is None else lead.group(1).casefold()[:1]
+
+
+_PLACEHOLDER_STARTS = frozenset(key[:1] for key in _PLACEHOLDER_KEYS)
 
 
 def is_placeholder(text: str) -> bool:
     """Word's and LibreOffice's stock prompts, whatever the case or final full stop."""
-    if _PLACEHOLDER_START.match(text) is None:
+    if first_normalised_character(text) not in _PLACEHOLDER_STARTS:
         return False
     return normalise(text).rstrip(".") in _PLACEHOLDER_KEYS
 

@@ -185,3 +185,10 @@ def test_boxes_are_looked_for_only_where_a_checkbox_field_can_be(body: Element) 
         for paragraph, pairs in index.mark_paragraphs
     ]
     assert found == expected
+
+
+@given(st.text(max_size=12))
+def test_the_first_normalised_character_is_normalises(text: str) -> None:
+    from pepdocs.formats.word.text import first_normalised_character
+
+    assert first_normalised_character(text) == normalise(text)[:1]
