@@ -159,8 +159,12 @@ class Identifier(Text):
     def normalise(self, text: str) -> str:
         return text
 
+    def tidy(self, text: str) -> str:
+        """The identifier as it must be checked, from a way forms commonly write it."""
+        return text
+
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
-        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        text = self.tidy(super()._deserialize(value, attr, data, **kwargs).strip())
         if not text:
             return None
         problem = self.check(text)
@@ -201,6 +205,10 @@ class Laestab(Identifier):
 
     check = staticmethod(identifiers.validate_laestab)
     pattern = r"^[0-9]{7}$"
+
+    def tidy(self, text: str) -> str:
+        # Forms print the DfE number as NNN/NNNN (LA code / establishment number).
+        return identifiers.laestab_digits(text)
 
 
 class Email(Identifier):
