@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pepdocs.errors import TransformError
 from pepdocs.mapping.dates import check_date_format, format_date, parse_uk_date
 from pepdocs.mapping.spec import FormValue
+from pepdocs.model.blanks import deliberate_blank
 
 if TYPE_CHECKING:
     from pepdocs.mapping.spec import ColumnSpec
@@ -133,45 +134,6 @@ def _is_blank(raw: FormValue) -> bool:
     if isinstance(raw, list):
         return not raw
     return False
-
-
-#: What people write in a box they mean to leave blank ("N/A", "-", "none", "TBC"); read as
-#: no value, with a note, never as an invalid one. A choice reads its options first, so a
-#: form whose option *is* "None" (no SEN) still gets that option.
-DELIBERATE_BLANKS = frozenset(
-    {
-        "n a",
-        "na",
-        "not applicable",
-        "none",
-        "nil",
-        "nothing",
-        "no comment",
-        "no comments",
-        "tbc",
-        "tba",
-        "to be confirmed",
-        "to be arranged",
-        "not known",
-        "unknown",
-        "not yet known",
-        "awaiting",
-    }
-)
-_DASHES_ONLY = re.compile(r"^[\s\-\u2010-\u2015/\\.]+$")
-
-
-def deliberate_blank(raw: FormValue) -> bool:
-    """True for text a person writes to mean "nothing to put here" (``N/A``, ``-``,
-    ``none``, ``TBC``), not for an empty box (that is :func:`_is_blank`)."""
-    if not isinstance(raw, str) or not raw.strip():
-        return False
-    text = raw.strip()
-    if len(text) > 40:
-        return False
-    if _DASHES_ONLY.match(text):
-        return True
-    return normalise_label(text) in DELIBERATE_BLANKS
 
 
 def _blank_note(raw: FormValue) -> Notes:
