@@ -13,7 +13,8 @@ and a "Label: value" paragraph as itself. The value of a label is then:
 A label that wraps inside its cell (``Date of PEP`` / ``meeting`` on the next line, in the
 same column) is found by joining the two lines' cells at that column. This is reading by
 eye, not by structure: a value that wraps into the label column is cut. Readings from here
-carry a confidence below 1.0 (:data:`TEXT_LAYER_CONFIDENCE`), and the report says where each value came from.
+carry a confidence below 1.0 (:data:`TEXT_LAYER_CONFIDENCE`), and the report says where
+each value came from.
 """
 
 from __future__ import annotations
