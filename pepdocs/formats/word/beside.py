@@ -11,6 +11,7 @@ same cell, a guidance line). Reading the box gives control and typed text in rea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -230,8 +231,9 @@ def read_box(
         typed = True
     if not typed:
         return BoxReading(field_value, False)
+    # a blank line the teacher left between paragraphs stays; outer blank lines go
     lines = [line.strip() for line in "".join(pieces).split("\n")]
-    value = clean_value("\n".join(line for line in lines if line))
+    value = clean_value("\n".join(lines))
     return BoxReading(value or None, True)
 
 
@@ -242,6 +244,55 @@ def _is_printed(text: str, printed: frozenset[str] | None, is_label: Callable[[s
     if printed is not None:
         return key in printed
     return is_label(text)
+
+
+# --- line breaks a re-save moved out of a plain-text control --------------------------------
+
+#: where two sentences were glued: end punctuation, then a capital or digit with no space
+_STRONG_GLUE = re.compile(r"(?<=[.!?;:)\]\"'\u2019\u201d])(?=[A-Z0-9\u00c0-\u00de])")
+#: a weaker sign: a lower-case letter, then a capital ("MathsEnglish")
+_WEAK_GLUE = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z\u00c0-\u00de])")
+
+
+def displaced_breaks(field: Element) -> int:
+    """Line breaks just before ``field`` in its paragraph: where LibreOffice puts the breaks
+    of a plain-text control's value when it re-saves a form (it moves them out of the
+    control, gluing the lines: "...new arrangement.Health needs are...")."""
+    paragraph = next((n for n in _ancestors(field) if n.tag == P), None)
+    if paragraph is None:
+        return 0
+    before = ""
+    for segment in paragraph_segments(paragraph):
+        if segment.field is field:
+            break
+        before = before + segment.text if segment.field is None else ""
+    else:
+        return 0
+    stripped = before.rstrip(" \t")
+    return len(stripped) - len(stripped.rstrip("\n"))
+
+
+def restore_breaks(text: str, breaks: int) -> tuple[str, int]:
+    """``text`` with up to ``breaks`` line breaks put back where sentences were glued, and
+    how many were placed. Only where the places are plain: first after end punctuation
+    followed by a capital ("arrangement.Health"), then, if that leaves breaks unplaced,
+    between a lower-case letter and a capital; never more places than breaks."""
+    if breaks <= 0 or "\n" in text:
+        return text, 0
+    places = [m.start() for m in _STRONG_GLUE.finditer(text)]
+    if len(places) < breaks:
+        weak = [m.start() for m in _WEAK_GLUE.finditer(text) if m.start() not in places]
+        if len(places) + len(weak) <= breaks:
+            places += weak
+    if not places or len(places) > breaks:
+        return text, 0
+    pieces = []
+    last = 0
+    for place in sorted(places):
+        pieces.append(text[last:place])
+        last = place
+    pieces.append(text[last:])
+    return "\n".join(pieces), len(places)
 
 
 def outside_text(paragraph: Element) -> str:

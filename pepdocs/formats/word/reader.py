@@ -39,7 +39,7 @@ from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.labels import cell_location
 from pepdocs.formats.word.locate import label_texts, locate
 from pepdocs.formats.word.package import DOCUMENT_PART, WordPackage, part_text
-from pepdocs.formats.word.slots import BoxContext, ControlSlot, LegacySlot, Slot
+from pepdocs.formats.word.slots import BoxContext, ControlSlot, LegacySlot, RegionSlot, Slot
 from pepdocs.formats.word.templated import uses_docxtpl
 from pepdocs.formats.word.text import (
     clean_value,
@@ -65,9 +65,11 @@ def _read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
     covered: set[Element] = set()
     facts = _template_facts(str(form.template)) if form.template else None
     prompts = facts.prompts if facts is not None else frozenset()
+    editor = application(package)
     context = BoxContext(
         facts.box_pieces if facts is not None and facts.known else None,
         _label_test(index),
+        resaved_by_libreoffice=editor.startswith("LibreOffice"),
     )
     for number, spec in enumerate(form.fields):
         if not spec.extract:
@@ -80,7 +82,6 @@ def _read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
         _absent_blocks(form, readings)
     unmapped = collect_unmapped(index, form, covered)
     notes = document_notes(index, form, readings)
-    editor = application(package)
     # Word itself keeps tags and line breaks; other editors are worth a remark.
     if (
         editor
@@ -180,7 +181,7 @@ def read_field(
         slot = locate(index, anchor, spec, source)
         if slot is None:
             continue
-        if isinstance(slot, ControlSlot | LegacySlot):
+        if isinstance(slot, ControlSlot | LegacySlot) or type(slot) is RegionSlot:
             slot.context = context
         slots.append(slot)
         value = without_prompts(slot.read(), prompts)

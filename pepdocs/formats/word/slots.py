@@ -33,7 +33,12 @@ from pepdocs.formats.word._xml import (
     run_properties,
     w,
 )
-from pepdocs.formats.word.beside import answer_box, read_box
+from pepdocs.formats.word.beside import (
+    answer_box,
+    displaced_breaks,
+    read_box,
+    restore_breaks,
+)
 from pepdocs.formats.word.checkboxes import (
     Mark,
     labelled_marks,
@@ -135,6 +140,9 @@ class BoxContext:
 
     printed: Mapping[str, frozenset[str]] | None
     is_label: Callable[[str], bool]
+    #: the document was last saved by LibreOffice (which moves line breaks out of plain-text
+    #: controls: ``beside.restore_breaks``)
+    resaved_by_libreoffice: bool = False
 
     def printed_for(self, *keys: str | None) -> frozenset[str] | None:
         if self.printed is None:
@@ -192,7 +200,7 @@ class ControlSlot(Slot):
     def read(self) -> FormValue:
         values: list[FormValue] = []
         for control in self.controls:
-            own = control.value()
+            own = self._unglued(control)
             value, box = _with_box(
                 control.element, own, control.kind, (control.tag, control.alias), self.context
             )
@@ -207,6 +215,30 @@ class ControlSlot(Slot):
         if len({str(v) for v in present}) > 1:
             self.notes.append(f"{len(self.controls)} copies of this control disagree; first used")
         return present[0] if present else None
+
+    def _unglued(self, control: ContentControl) -> FormValue:
+        """The control's value, with the line breaks a LibreOffice re-save moved out of a
+        plain-text control put back where the lines were plainly glued."""
+        value = control.value()
+        if (
+            self.context is None
+            or not self.context.resaved_by_libreoffice
+            or control.kind != "text"
+            or not isinstance(value, str)
+        ):
+            return value
+        moved = displaced_breaks(control.element)
+        restored, placed = restore_breaks(value, moved)
+        if placed:
+            self.notes.append(
+                f"line breaks put back after a re-save by LibreOffice ({placed} of {moved})"
+            )
+        elif moved and value.count("\n") == 0 and len(value) > 80:
+            self.notes.append(
+                "a re-save by LibreOffice moved this box's line breaks out of it; "
+                "check where its lines end"
+            )
+        return restored
 
     def write(self, value: FormValue, where: Where) -> None:
         for control in self.controls:
@@ -305,6 +337,8 @@ class RegionSlot(Slot):
             legacy = find_legacy_fields(container)
         self.controls = [c for c in controls if c.kind != "checkbox"]
         self.legacy = [f for f in legacy if f.kind in ("text", "dropdown")]
+        #: set while reading: what is typed around the box's one field is part of its value
+        self.context: BoxContext | None = None
         #: a box that holds nothing but one checkbox (an "Attended" column) reads as a bool
         self.mark: Mark | None = None
         #: a box of labelled checkboxes (``☐ S20  ☒ Full Care Order``) reads as the label of
@@ -326,13 +360,18 @@ class RegionSlot(Slot):
         if self.mark is not None:
             return self.mark.checked()
         if self.controls:
-            return ControlSlot(self.controls[:1], self.location).read()
+            return self._through(ControlSlot(self.controls[:1], self.location, self.context))
         if self.legacy:
-            return LegacySlot(self.legacy[:1], self.location).read()
+            return self._through(LegacySlot(self.legacy[:1], self.location, self.context))
         if self.choices:
             ticked = [label for label, mark in self.choices if mark.checked()]
             return ", ".join(ticked) or None
         return clean_value(block_text(self.container)) or None
+
+    def _through(self, slot: ControlSlot | LegacySlot) -> FormValue:
+        value = slot.read()
+        self.notes.extend(slot.notes)
+        return value
 
     def write(self, value: FormValue, where: Where) -> None:
         if self.mark is not None:

@@ -130,3 +130,35 @@ def test_what_the_blank_form_prints_is_never_reported(tmp_path: Path) -> None:
     )
     form = make_form(tmp_path, blank, VIEWS)
     assert read_form(form).unmapped == []
+
+
+# --- line breaks a LibreOffice re-save moved out of a plain-text control --------------------
+
+from pepdocs.formats.word.beside import restore_breaks  # noqa: E402
+
+
+def test_glued_sentences_get_their_line_breaks_back() -> None:
+    text = "The placement is stable.Health needs are met.School is going well."
+    assert restore_breaks(text, 2) == (
+        "The placement is stable.\nHealth needs are met.\nSchool is going well.",
+        2,
+    )
+
+
+def test_a_double_break_is_placed_once_where_its_place_is_plain() -> None:
+    # "\n\n" moved out counts two breaks for one place: the place still gets its break
+    assert restore_breaks("One.Two.", 3) == ("One.\nTwo.", 1)
+
+
+def test_lower_then_capital_is_a_place_only_when_plain_places_are_too_few() -> None:
+    assert restore_breaks("MathsEnglish", 1) == ("Maths\nEnglish", 1)
+    assert restore_breaks("He uses an iPad.Then reads.", 1) == ("He uses an iPad.\nThen reads.", 1)
+
+
+def test_more_places_than_breaks_is_left_as_it_is() -> None:
+    assert restore_breaks("A.B.C.D.", 1) == ("A.B.C.D.", 0)
+
+
+def test_text_with_line_breaks_or_no_moved_breaks_is_left_alone() -> None:
+    assert restore_breaks("One.\nTwo.Three.", 1) == ("One.\nTwo.Three.", 0)
+    assert restore_breaks("One.Two.", 0) == ("One.Two.", 0)
