@@ -23,7 +23,15 @@ from pepdocs._resources import data_dir
 from pepdocs.errors import MappingError
 from pepdocs.mapping._suggest import did_you_mean
 from pepdocs.mapping.anchors import ANCHOR_KINDS, VALUE_SHAPE, AnchorError, parse_anchor
-from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec, FormKind, FormSpec, Phase
+from pepdocs.mapping.spec import (
+    FORM_KINDS,
+    Anchor,
+    ColumnSpec,
+    FieldSpec,
+    FormKind,
+    FormSpec,
+    Phase,
+)
 from pepdocs.mapping.transforms import (
     DEFAULT_TYPE,
     TYPE_NAMES,
@@ -38,7 +46,6 @@ from pepdocs.mapping.transforms import (
 from pepdocs.model.catalog import FieldInfo, field_catalog
 
 PHASES: tuple[str, ...] = ("early_years", "school_age", "post16")
-FORM_KINDS: tuple[str, ...] = ("docx", "xlsx", "pdf")
 
 #: Top-level keys and what each holds (the order docs/mappings.md follows).
 TOP_LEVEL_KEYS: dict[str, str] = {

@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 if TYPE_CHECKING:
     from pepdocs.mapping.transforms import Transform
 
 FormKind = Literal["docx", "xlsx", "pdf"]
+#: The file kinds a mapping file's ``kind`` may name (one engine each, ``pepdocs.formats``).
+FORM_KINDS: tuple[FormKind, ...] = get_args(FormKind)
 Phase = Literal["early_years", "school_age", "post16"]
 
 #: A value as a form holds it: text for boxes, bool for a single checkbox, the chosen option
