@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,8 +19,15 @@ from pepdocs.batch.roster import estimate_rows
 from pepdocs.errors import TransformError
 from pepdocs.mapping.dates import parse_uk_date
 
+if TYPE_CHECKING:
+    # ParamType is generic (value, input) from click 8.5; earlier 8.x, which the dependency
+    # range allows, cannot subscript it at run time.
+    _DateParamType = click.ParamType[dt.date, Any]
+else:
+    _DateParamType = click.ParamType
 
-class UkDate(click.ParamType):
+
+class UkDate(_DateParamType):
     """A date as people type it in England: ``03/09/2025``, ``3 Sept 2025``, ``2025-09-03``."""
 
     name = "date"

@@ -26,9 +26,8 @@ from pepdocs.formats import get_engine
 from pepdocs.formats.safe_open import read_input
 from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.legacy import match_legacy
-from pepdocs.formats.word.locate import locate
+from pepdocs.formats.word.locate import label_texts, locate
 from pepdocs.formats.word.package import WordPackage
-from pepdocs.formats.word.reader import label_texts
 from pepdocs.formats.word.text import normalise
 from pepdocs.mapping.loader import load_mapping
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec
