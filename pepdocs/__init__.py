@@ -5,8 +5,7 @@ Import what you need from here; modules below are internal.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from pepdocs._version import __version__
 from pepdocs.api import (
     Extraction,
     extract,

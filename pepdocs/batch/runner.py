@@ -34,8 +34,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from pepdocs import __version__
 from pepdocs._io import _umask, read_json_file, write_atomic
+from pepdocs._version import __version__
 from pepdocs.batch.manifest import (
     Entry,
     ManifestWriter,
