@@ -51,7 +51,6 @@ from pepdocs.errors import (
     PepValidationError,
     UsageError,
 )
-from pepdocs.mapping.loader import PHASES
 from pepdocs.mapping.registry import (
     FormSummary,
     iter_mapping_files,
@@ -61,6 +60,7 @@ from pepdocs.mapping.registry import (
 )
 from pepdocs.mapping.spec import FormSpec
 from pepdocs.model import load_pep, validate_pep
+from pepdocs.model.phases import list_phases
 from pepdocs.model.validate import NCY_BY_PHASE
 
 __all__ = [
@@ -239,7 +239,7 @@ def _choose_form(
             f"no phase for this child and {authority} has several forms ({listed}); "
             "add a Phase or NCY column"
         )
-    fits = [other for other in PHASES if isinstance(ncy, str) and ncy in NCY_BY_PHASE[other]]
+    fits = [other for other in list_phases() if isinstance(ncy, str) and ncy in NCY_BY_PHASE[other]]
     for summary in forms:
         if summary.form in fits:
             return load_form(summary.source), (

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from pepdocs.samples import AUTHORITIES, PHASES, write_samples
+from pepdocs.model.phases import list_phases
+from pepdocs.samples import AUTHORITIES, write_samples
 
 
 @click.command()
@@ -16,7 +17,7 @@ from pepdocs.samples import AUTHORITIES, PHASES, write_samples
               help="Same seed, same PEPs: PEP i depends only on the seed and i.")
 @click.option("--authority", type=click.Choice(AUTHORITIES),
               help="Only this (fictional) authority; default: a mix of all five.")
-@click.option("--phase", type=click.Choice(PHASES), help="Only this phase; default: a mix.")
+@click.option("--phase", type=click.Choice(list_phases()), help="Only this phase; default: a mix.")
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
 def samples(count: int, out_dir: str, seed: int, authority: str | None, phase: str | None,
             force: bool) -> None:

@@ -30,7 +30,6 @@ from pepdocs.mapping.spec import (
     FieldSpec,
     FormKind,
     FormSpec,
-    Phase,
 )
 from pepdocs.mapping.transforms import (
     DEFAULT_TYPE,
@@ -44,8 +43,7 @@ from pepdocs.mapping.transforms import (
     model_code_labels,
 )
 from pepdocs.model.catalog import FieldInfo, field_catalog
-
-PHASES: tuple[str, ...] = ("early_years", "school_age", "post16")
+from pepdocs.model.phases import Phase, list_phases
 
 #: Top-level keys and what each holds (the order docs/mappings.md follows).
 TOP_LEVEL_KEYS: dict[str, str] = {
@@ -356,9 +354,10 @@ class _Loader:
         return value
 
     def _phase(self, value: Any, line: int) -> str:
-        if value not in PHASES:
+        if value not in list_phases():
             raise _Stop(
-                f"form must be one of {', '.join(PHASES)}.{did_you_mean(str(value), PHASES)}",
+                f"form must be one of {', '.join(list_phases())}."
+                f"{did_you_mean(str(value), list_phases())}",
                 line,
             )
         return str(value)
@@ -371,7 +370,9 @@ class _Loader:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            raise _Stop(f"phases is a list, e.g. [post16]; each one of {', '.join(PHASES)}", line)
+            raise _Stop(
+                f"phases is a list, e.g. [post16]; each one of {', '.join(list_phases())}", line
+            )
         return tuple(
             dict.fromkeys(self._phase(item, _line(value, i, line)) for i, item in enumerate(value))
         )

@@ -23,8 +23,8 @@ from typing import Any
 from pepdocs._resources import data_dir
 from pepdocs.errors import AuthorityNotFoundError, MappingError, UsageError
 from pepdocs.mapping._suggest import did_you_mean
-from pepdocs.mapping.loader import PHASES, load_mapping, parse_yaml
 from pepdocs.mapping.spec import FormSpec
+from pepdocs.model.phases import list_phases
 
 #: Environment variable naming extra mapping directories.
 ENV_VAR = "PEPDOCS_MAPPINGS"
@@ -124,12 +124,17 @@ def load_form(path: PathLike, *, require_template: bool = True) -> FormSpec:
     cached = _spec_cache.get((resolved, require_template))
     if cached and cached[0] == key:
         return cached[1]
+    # Deferred: the loader (transforms, the model's catalog) is for the forms actually used.
+    from pepdocs.mapping.loader import load_mapping
+
     spec = load_mapping(path, require_template=require_template)
     _spec_cache[(resolved, require_template)] = (key, spec)
     return spec
 
 
 def _header(path: Path) -> _Header:
+    from pepdocs.mapping.loader import load_mapping, parse_yaml
+
     key = _stat_key(path)
     cached = _header_cache.get(path)
     if cached and cached[0] == key:
@@ -145,9 +150,9 @@ def _header(path: Path) -> _Header:
         phases = [phases]
     if (
         not isinstance(authority, str)
-        or form not in PHASES
+        or form not in list_phases()
         or not isinstance(phases, list)
-        or not all(phase in PHASES for phase in phases)
+        or not all(phase in list_phases() for phase in phases)
     ):
         load_mapping(path, require_template=False)  # raises the precise error, file:line
         raise MappingError("authority or form is missing", str(path), 1)  # pragma: no cover
@@ -213,7 +218,7 @@ def _index(extra_dirs: Iterable[PathLike]) -> dict[str, list[_Header]]:
     for header in chosen.values():
         index.setdefault(header.authority, []).append(header)
     for headers in index.values():
-        headers.sort(key=lambda h: PHASES.index(h.form))
+        headers.sort(key=lambda h: list_phases().index(h.form))
     return index
 
 
@@ -256,9 +261,10 @@ def _looks_like_path(authority: str) -> bool:
 
 
 def _check_phase(phase: str | None) -> None:
-    if phase is not None and phase not in PHASES:
+    phases = list_phases()
+    if phase is not None and phase not in phases:
         raise UsageError(
-            f"unknown phase {phase!r}.{did_you_mean(phase, PHASES)} (phases: {', '.join(PHASES)})"
+            f"unknown phase {phase!r}.{did_you_mean(phase, phases)} (phases: {', '.join(phases)})"
         )
 
 

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
+from pepdocs.model.phases import Phase
+
 if TYPE_CHECKING:
     from pepdocs.mapping.transforms import Transform
 
 FormKind = Literal["docx", "xlsx", "pdf"]
 #: The file kinds a mapping file's ``kind`` may name (one engine each, ``pepdocs.formats``).
 FORM_KINDS: tuple[FormKind, ...] = get_args(FormKind)
-Phase = Literal["early_years", "school_age", "post16"]
 
 #: A value as a form holds it: text for boxes, bool for a single checkbox, the chosen option
 #: key(s) for a checkbox group, and a list of rows (column header -> text) for a table.
