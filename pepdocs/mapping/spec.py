@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from pepdocs.model.phases import Phase
-
 if TYPE_CHECKING:
     from pepdocs.mapping.transforms import Transform
+    from pepdocs.model.phases import Phase
 
 FormKind = Literal["docx", "xlsx", "pdf"]
 #: The file kinds a mapping file's ``kind`` may name (one engine each, ``pepdocs.formats``).
