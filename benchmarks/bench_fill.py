@@ -73,9 +73,9 @@ def _docxtpl_loop(roster: Path, previous: Path | None, out: Path) -> tuple[int, 
     (built before the clock starts: only docxtpl is timed)."""
     from docxtpl import DocxTemplate
 
-    from pepdocs.api import form_values
     from pepdocs.batch import BatchOptions
     from pepdocs.batch.runner import iter_planned
+    from pepdocs.binding import form_values
     from pepdocs.formats.word.templated import build_context
 
     options = BatchOptions(out_dir=out, previous=(previous,) if previous else (), today=TODAY)

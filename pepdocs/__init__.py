@@ -1,23 +1,16 @@
 """pepdocs: Personal Education Plans, one canonical model, every authority's own form.
 
-Import what you need from here; modules below are internal.
+Import what you need from here; modules below are internal. Names are loaded when first
+used, so ``import pepdocs`` (and every ``pepdocs`` command) does not pay for the Word, Excel
+and PDF libraries until a form is filled or read.
 """
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from typing import TYPE_CHECKING
 
-from pepdocs.api import (
-    Extraction,
-    extract,
-    extract_file,
-    fill,
-    fill_file,
-    translate,
-    translate_file,
-)
-from pepdocs.batch import BatchOptions, BatchResult, run_batch
-from pepdocs.compliance import CheckResult, Finding, check_path, check_pep, due_schedule
+from pepdocs._lazy import lazy_exports
+from pepdocs._version import __version__
 from pepdocs.errors import (
     AuthorityNotFoundError,
     ComponentMissingError,
@@ -31,20 +24,76 @@ from pepdocs.errors import (
     UnsafeDocumentError,
     UsageError,
 )
-from pepdocs.legacy import check_mapping, convert_folder, detect_form, infer_mapping
-from pepdocs.mapping import FormSpec, list_authorities, load_mapping, resolve_form
-from pepdocs.model import (
-    dump_pep,
-    dump_pep_file,
-    get_codelist,
-    load_pep,
-    load_pep_file,
-    pep_json_schema,
-    validate_pep,
-)
-from pepdocs.report import ExtractionReport, FieldReport, TranslationReport
-from pepdocs.safety.redact import redact_pep
-from pepdocs.samples import generate_peps, write_samples
+
+if TYPE_CHECKING:
+    from pepdocs.api import (
+        Extraction,
+        extract,
+        extract_file,
+        fill,
+        fill_file,
+        translate,
+        translate_file,
+    )
+    from pepdocs.batch import BatchOptions, BatchResult, run_batch
+    from pepdocs.compliance import CheckResult, Finding, check_path, check_pep, due_schedule
+    from pepdocs.legacy import check_mapping, convert_folder, detect_form, infer_mapping
+    from pepdocs.mapping import FormSpec, list_authorities, load_mapping, resolve_form
+    from pepdocs.model import (
+        dump_pep,
+        dump_pep_file,
+        get_codelist,
+        load_pep,
+        load_pep_file,
+        pep_json_schema,
+        validate_pep,
+    )
+    from pepdocs.report import ExtractionReport, FieldReport, TranslationReport
+    from pepdocs.safety.redact import redact_pep
+    from pepdocs.samples import generate_peps, write_samples
+
+#: public name -> the module that defines it (imported on first use)
+_LAZY: dict[str, str] = {
+    "Extraction": "pepdocs.api",
+    "extract": "pepdocs.api",
+    "extract_file": "pepdocs.api",
+    "fill": "pepdocs.api",
+    "fill_file": "pepdocs.api",
+    "translate": "pepdocs.api",
+    "translate_file": "pepdocs.api",
+    "BatchOptions": "pepdocs.batch",
+    "BatchResult": "pepdocs.batch",
+    "run_batch": "pepdocs.batch",
+    "CheckResult": "pepdocs.compliance",
+    "Finding": "pepdocs.compliance",
+    "check_path": "pepdocs.compliance",
+    "check_pep": "pepdocs.compliance",
+    "due_schedule": "pepdocs.compliance",
+    "check_mapping": "pepdocs.legacy",
+    "convert_folder": "pepdocs.legacy",
+    "detect_form": "pepdocs.legacy",
+    "infer_mapping": "pepdocs.legacy",
+    "FormSpec": "pepdocs.mapping",
+    "list_authorities": "pepdocs.mapping",
+    "load_mapping": "pepdocs.mapping",
+    "resolve_form": "pepdocs.mapping",
+    "dump_pep": "pepdocs.model",
+    "dump_pep_file": "pepdocs.model",
+    "get_codelist": "pepdocs.model",
+    "load_pep": "pepdocs.model",
+    "load_pep_file": "pepdocs.model",
+    "pep_json_schema": "pepdocs.model",
+    "validate_pep": "pepdocs.model",
+    "ExtractionReport": "pepdocs.report",
+    "FieldReport": "pepdocs.report",
+    "TranslationReport": "pepdocs.report",
+    "redact_pep": "pepdocs.safety.redact",
+    "generate_peps": "pepdocs.samples",
+    "write_samples": "pepdocs.samples",
+}
+
+
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY)
 
 __all__ = [
     "AuthorityNotFoundError",

@@ -1,41 +1,35 @@
 """The library verbs: fill a form from a PEP, extract a PEP from a form, translate between forms.
 
-Everything here is glue between three layers that do not know each other: the canonical model
-(``pepdocs.model``: validation), the mapping (``pepdocs.mapping``: where each model path lives
-on one authority's form and how its value is written) and the engines (``pepdocs.formats``:
-Word, Excel, PDF). Engines see form values keyed by field, never the PEP; the model never sees
-a form. Round trip is the promise: ``extract(fill(pep)).pep`` equals ``pep`` on every field
-the form maps.
+The verbs take what people have (an authority's name, a file path, a document that may be any
+of an authority's forms) and settle which form is meant: the mapping registry resolves names,
+recognition tells which form a document is. The conversion itself, PEP <-> form values
+through the mapping and the engine for the form's kind, is the binding layer's
+(``pepdocs.binding``); outputs are written here, atomically. Round trip is the promise:
+``extract(fill(pep)).pep`` equals ``pep`` on every field the form maps.
 """
 
 from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from pepdocs._io import write_atomic
+from pepdocs.binding import Extraction, extract_form, fill_form, form_values, mapped_paths
 from pepdocs.errors import (
-    DocumentError,
     OutputExistsError,
     PepdocsError,
-    PepValidationError,
     Problem,
-    TransformError,
     UsageError,
 )
-from pepdocs.formats import get_engine
-from pepdocs.formats.base import DocumentReading, Reading
-from pepdocs.formats.safe_open import Kind, check_form_kind, read_input, sniff_kind
+from pepdocs.formats.safe_open import check_form_kind, read_input
 from pepdocs.mapping.registry import FormSummary, list_authorities, load_form, resolve_form
-from pepdocs.mapping.spec import ColumnSpec, FieldSpec, FormSpec, FormValue
-from pepdocs.mapping.transforms import BoolTransform, cell_for_column
-from pepdocs.model import dump_pep, load_pep, load_pep_file, validate_pep
-from pepdocs.model.paths import get_path, set_path
-from pepdocs.report import AnchorUsed, ExtractionReport, FieldReport, TranslationReport
+from pepdocs.mapping.spec import FORM_KINDS, FormSpec
+from pepdocs.model import dump_pep, load_pep, load_pep_file
+from pepdocs.model.paths import get_path, value_paths
+from pepdocs.report import TranslationReport
 
 __all__ = [
     "Extraction",
@@ -43,9 +37,6 @@ __all__ = [
     "extract_file",
     "fill",
     "fill_file",
-    "form_values",
-    "mapped_paths",
-    "mapped_view",
     "translate",
     "translate_file",
 ]
@@ -55,41 +46,6 @@ MappingsDirs = Sequence[str | os.PathLike[str]]
 
 #: Model paths a form implies by being that form; never "unplaced" when translating.
 _IMPLIED_BY_FORM = frozenset({"meta.authority", "meta.phase"})
-_FILE_KINDS: tuple[Kind, ...] = ("docx", "xlsx", "pdf")
-
-
-@dataclass(frozen=True, slots=True)
-class Extraction:
-    """What :func:`extract` returns: the PEP (valid, loadable) and the report on every field."""
-
-    pep: dict[str, Any]
-    report: ExtractionReport
-
-
-# -- dotted paths ------------------------------------------------------------------------------
-
-
-def _drop(data: Any, path: str) -> bool:
-    """Remove the value at ``path``; list items become None (removed later, so that the
-    indexes of other problems in the same list stay right). True if something went."""
-    *parents, last = path.split(".")
-    holder = get_path(data, ".".join(parents)) if parents else data
-    if isinstance(holder, dict) and last in holder:
-        del holder[last]
-        return True
-    if isinstance(holder, list) and last.isdigit() and int(last) < len(holder):
-        holder[int(last)] = None
-        return True
-    return False
-
-
-def _compact(data: Any) -> Any:
-    """Drop the None placeholders :func:`_drop` left in lists."""
-    if isinstance(data, dict):
-        return {key: _compact(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_compact(item) for item in data if item is not None]
-    return data
 
 
 # -- resolving forms ----------------------------------------------------------------------------
@@ -143,72 +99,6 @@ def _candidate_forms(
 # -- fill ---------------------------------------------------------------------------------------
 
 
-def _cell(value: FormValue, column: ColumnSpec) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    raise TransformError(f"column {column.header!r} does not write text")
-
-
-def _field_value(pep: Mapping[str, Any], spec: FieldSpec) -> FormValue:
-    """The form value of one field, or None to leave the form's blank as it is."""
-    if spec.repeating:
-        items = get_path(pep, spec.paths[0])
-        if items is None:
-            return None
-        rows: list[dict[str, str]] = []
-        for item in items:
-            row: dict[str, str] = {}
-            for column in spec.columns:
-                value = get_path(item, column.path)
-                row[column.header] = _cell(
-                    None if value is None else column.transform.to_form(value), column
-                )
-            rows.append(row)
-        return rows
-    if len(spec.paths) > 1:
-        parts = {path: get_path(pep, path) for path in spec.paths}
-        if all(value is None for value in parts.values()):
-            return None
-        return spec.transform.to_form(parts)
-    value = get_path(pep, spec.paths[0])
-    if value is None:
-        return None
-    return spec.transform.to_form(value)
-
-
-def _form_values(
-    pep: Mapping[str, Any], form: FormSpec, problems: list[Problem] | None
-) -> list[tuple[FieldSpec, FormValue]]:
-    values: list[tuple[FieldSpec, FormValue]] = []
-    for spec in form.fields:
-        if not spec.fill:
-            continue
-        try:
-            value = _field_value(pep, spec)
-        except TransformError as problem:
-            if problems is None:
-                raise TransformError(
-                    f"{form.source}:{spec.line}: {spec.path}: cannot be written on this "
-                    f"form ({problem.message})"
-                ) from None
-            problems.append(Problem(spec.path, problem.message))
-            value = None
-        values.append((spec, value))
-    return values
-
-
-def form_values(pep: Mapping[str, Any], form: FormSpec) -> list[tuple[FieldSpec, FormValue]]:
-    """The (field, form value) pairs an engine fills ``form`` with, from a loaded PEP.
-
-    Fields without a value give ``None`` (leave the blank); an empty list gives ``[]``.
-    Raises :class:`TransformError` (naming the mapping line and path) when a value has no
-    place on the form, e.g. a code the form's option list lacks.
-    """
-    return _form_values(pep, form, None)
-
-
 def _check_flatten(spec: FormSpec, flatten: bool) -> None:
     if flatten and spec.kind != "pdf":
         raise UsageError(
@@ -219,12 +109,12 @@ def _check_flatten(spec: FormSpec, flatten: bool) -> None:
 
 def _fill_form(data: Mapping[str, Any], spec: FormSpec, *, flatten: bool) -> bytes:
     """``spec`` filled from a loaded (validated) PEP."""
-    values = form_values(data, spec)
     if flatten:
+        # Flattening is the PDF engine's own option, beyond what every engine offers.
         from pepdocs.formats import pdf as pdf_engine
 
-        return pdf_engine.fill(spec, values, flatten=True)
-    return get_engine(spec.kind).fill(spec, values)
+        return pdf_engine.fill(spec, form_values(data, spec), flatten=True)
+    return fill_form(data, spec)
 
 
 def fill(
@@ -335,215 +225,6 @@ def _read_source(source: Source, name: str | None) -> tuple[bytes, str]:
     return read_input(source), name or os.fspath(source)
 
 
-def _anchor_used(spec: FieldSpec, reading: Reading) -> AnchorUsed | None:
-    if reading.status == "missing":
-        return None
-    if reading.anchor is None or reading.anchor is spec.anchor or reading.anchor == spec.anchor:
-        return "primary"
-    return "fallback"
-
-
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or value == []
-
-
-#: What an unticked box in a table cell reads as: a form's spare rows often carry checkboxes
-#: (Invited/Attended), and a row of unticked boxes with no text is a spare row, not an item.
-_UNTICKED = frozenset({"\u2610", "\u25a1", "[ ]", "[]", "( )"})
-
-
-def _spare_cell(column: ColumnSpec, value: Any) -> bool:
-    """Nothing in this cell: blank, or an unticked box in a yes/no column (in a text column
-    a typed ``☐`` is text)."""
-    if isinstance(column.transform, BoolTransform) and (
-        value is False or (isinstance(value, str) and " ".join(value.split()) in _UNTICKED)
-    ):
-        return True
-    return _blank(value)
-
-
-class _Assembler:
-    """Builds the PEP and the report from an engine's reading of one form."""
-
-    def __init__(self, form: FormSpec, reading: DocumentReading) -> None:
-        self.form = form
-        self.reading = reading
-        self.pep: dict[str, Any] = {}
-        self.fields: list[FieldReport] = []
-        #: model path -> report entry, for marking values that fail validation
-        self.by_path: dict[str, FieldReport] = {}
-
-    def run(self) -> None:
-        for index, spec in enumerate(self.form.fields):
-            if not spec.extract:
-                continue
-            reading = self.reading.readings.get(index) or Reading("missing")
-            report = FieldReport(
-                path=spec.path,
-                status=reading.status,
-                location=reading.location,
-                anchor_used=_anchor_used(spec, reading),
-                notes=list(reading.notes),
-            )
-            self.fields.append(report)
-            for path in spec.paths:
-                self.by_path[path] = report
-            if reading.status != "found":
-                continue
-            if spec.repeating:
-                self._rows(spec, reading, report)
-            else:
-                self._value(spec, reading, report)
-
-    def _value(self, spec: FieldSpec, reading: Reading, report: FieldReport) -> None:
-        if _blank(reading.raw):
-            report.status = "empty"
-            return
-        try:
-            value, notes = spec.transform.from_form_noted(reading.raw)
-        except TransformError as problem:
-            report.status = "unparseable"
-            report.raw = reading.raw
-            report.notes.append(problem.message)
-            return
-        report.notes.extend(notes)
-        if len(spec.paths) > 1:
-            # A join reads back as {path: value}; a tuple in path order is accepted too.
-            parts = (
-                value
-                if isinstance(value, Mapping)
-                else dict(zip(spec.paths, value or (), strict=False))
-            )
-            for path in spec.paths:
-                if not _blank(parts.get(path)):
-                    set_path(self.pep, path, parts[path])
-            if all(_blank(parts.get(path)) for path in spec.paths):
-                report.status = "empty"
-        elif _blank(value):
-            report.status = "empty"
-        else:
-            set_path(self.pep, spec.paths[0], value)
-
-    def _rows(self, spec: FieldSpec, reading: Reading, report: FieldReport) -> None:
-        rows = reading.raw if isinstance(reading.raw, list) else []
-        items: list[dict[str, Any]] = []
-        for number, row in enumerate(rows, start=1):
-            if not isinstance(row, Mapping):
-                continue
-            cells = [(column, cell_for_column(row, column)) for column in spec.columns]
-            if all(_spare_cell(column, cell) for column, cell in cells):
-                continue  # the form's spare rows: nothing typed, no box ticked
-            item: dict[str, Any] = {}
-            item_path = f"{spec.paths[0]}.{len(items)}"
-            where = f"{reading.location} row {number}".strip()
-            for column, cell in cells:
-                if _blank(cell):
-                    continue
-                path = f"{item_path}.{column.path}"
-                try:
-                    value, notes = column.transform.from_form_noted(cell)
-                except TransformError as problem:
-                    entry = FieldReport(
-                        path, "unparseable", where, report.anchor_used, cell, [problem.message]
-                    )
-                    self.fields.append(entry)
-                    continue
-                if notes:
-                    report.notes.extend(f"{path}: {note}" for note in notes)
-                if not _blank(value):
-                    set_path(item, column.path, value)
-            items.append(item)
-            self.by_path[item_path] = report
-        if items:
-            set_path(self.pep, spec.paths[0], items)
-        else:
-            report.status = "empty"
-
-    def prune_invalid(self) -> dict[str, Any]:
-        """Drop what fails model validation, reporting each value as ``invalid``.
-
-        Extraction must hand back a loadable PEP and lose nothing silently: a value the
-        model refuses (an impossible UPN, dates out of order) leaves the PEP and its report
-        entry says why.
-        """
-        pep = self.pep
-        # Dropping one value can only remove problems, but rules compare fields: loop until
-        # nothing is left, with a bound in case a problem names a path we cannot remove.
-        for _ in range(5):
-            # One validation pass per round: load_pep gives the normalised PEP or every
-            # problem at once (validate_pep then load_pep validated a valid PEP twice, a
-            # large share of an extraction's time).
-            try:
-                return load_pep(pep)
-            except PepValidationError as error:
-                problems = list(error.problems)
-            dropped = False
-            for problem in problems:
-                dropped |= self._drop_invalid(pep, problem)
-            pep = _compact(pep)
-            if not dropped:
-                break
-        first = validate_pep(pep)
-        where = first[0].path if first else "?"
-        raise PepdocsError(f"{self.form.label}: extracted data could not be made valid at {where}")
-
-    def _drop_invalid(self, pep: dict[str, Any], problem: Problem) -> bool:
-        path = problem.path
-        candidates = [path]
-        while "." in candidates[-1]:
-            candidates.append(candidates[-1].rsplit(".", 1)[0])
-        target = next((c for c in candidates if get_path(pep, c) is not None), None)
-        if target is None or target in ("meta", "child"):
-            return False
-        _drop(pep, target)
-        entry = self.by_path.get(target)
-        if entry is not None and entry.path == target:
-            entry.status = "invalid"
-            entry.notes.append(problem.message)
-        else:
-            # A cell of a repeating section, or one part of a joined box: its own entry.
-            owner = next((self.by_path[c] for c in candidates if c in self.by_path), None)
-            self.fields.append(
-                FieldReport(
-                    target,
-                    "invalid",
-                    owner.location if owner else "",
-                    owner.anchor_used if owner else None,
-                    notes=[problem.message],
-                )
-            )
-        return True
-
-
-def _read(spec: FormSpec, data: bytes, label: str) -> DocumentReading:
-    """The engine's reading of ``data`` as ``spec``. A Word or Excel form printed (or saved)
-    as PDF keeps its answers as page text only: that is read by the form's own labels, with
-    the lower confidence and the note the text layer gives.
-
-    A PDF on which not one of the form's fields or labels is found is refused: it is some
-    other PDF (or one renamed ``.docx``), and "read, every field missing" with exit 0 would
-    hide that. (A Word document keeps reporting its fields ``missing``: a Jinja form leaves
-    whole blocks out, so an all-missing reading can still be the form.)
-    """
-    if sniff_kind(data) != "pdf":
-        return get_engine(spec.kind).read(spec, data, label)
-    if spec.kind == "pdf":
-        reading = get_engine(spec.kind).read(spec, data, label)
-        problem = f"shows none of {spec.label}'s fields or labels (not this form)"
-    else:
-        from pepdocs.formats.pdf import read_text_layer
-
-        reading = read_text_layer(spec, data, label)
-        word = "a Word document" if spec.kind == "docx" else "an Excel workbook"
-        problem = (
-            f"is a PDF, not {word}, and shows none of {spec.label}'s labels "
-            "(not this form printed to PDF)"
-        )
-    if not any(found.status in ("found", "empty") for found in reading.readings.values()):
-        raise DocumentError(problem, label)
-    return reading
-
-
 def _printed_form(
     data: bytes, name: str, candidates: Sequence[FormSpec]
 ) -> tuple[FormSpec, float] | None:
@@ -589,7 +270,7 @@ def _detect(
     from pepdocs.legacy.detect import detect_form
 
     # By content, not extension; an encrypted or old-style Office file gets its own reason.
-    kind = check_form_kind(data, name, _FILE_KINDS)
+    kind = check_form_kind(data, name, FORM_KINDS)
     candidates = _candidate_forms(kind, authority, form, mappings_dirs)
     if not candidates and kind == "pdf":
         # No PDF form: perhaps one of its Word/Excel forms, printed to PDF.
@@ -660,26 +341,13 @@ def extract(
             return _extract_any_form(data, label, form, mappings_dirs)
         spec, score, notes = _detect(data, label, authority, form, mappings_dirs)
         detected = True
-    reading = _read(spec, data, label)
-    assembler = _Assembler(spec, reading)
-    assembler.run()
-    meta = assembler.pep.setdefault("meta", {})
-    meta.setdefault("authority", spec.authority)
-    meta.setdefault("phase", spec.form)
-    assembler.pep.setdefault("child", {})
-    pep = assembler.prune_invalid()
-    report = ExtractionReport(
-        source=label,
-        authority=spec.authority,
-        form=spec.form,
-        fields=assembler.fields,
-        unmapped=list(reading.unmapped),
-        # The loader's warnings (transforms that cannot read back) qualify every reading.
-        notes=[*notes, *spec.warnings, *reading.notes],
-        confidence=reading.confidence * (score if detected else 1.0),
-        detected=detected,
-    )
-    return Extraction(pep, report)
+    extraction = extract_form(data, spec, label)
+    if detected:
+        report = extraction.report
+        report.notes[:0] = notes
+        report.confidence *= score
+        report.detected = True
+    return extraction
 
 
 def _extract_any_form(
@@ -695,7 +363,7 @@ def _extract_any_form(
 
     # By content, not extension; an encrypted or old-style Office file gets its own reason
     # (the detector would only say "not a Word, Excel or PDF form").
-    check_form_kind(data, label, _FILE_KINDS)
+    check_form_kind(data, label, FORM_KINDS)
     extraction = extract_any(data, name=label, mappings_dirs=mappings_dirs, form=form)
     extraction.report.inferred = extraction.report.authority == INFERRED_AUTHORITY
     return extraction
@@ -755,50 +423,6 @@ def _write_json(path: str | os.PathLike[str], data: Mapping[str, Any], *, force:
 # -- translate ----------------------------------------------------------------------------------
 
 
-def mapped_paths(form: FormSpec) -> set[str]:
-    """The model paths ``form`` holds; columns of a repeating section as ``targets.*.lead``."""
-    paths: set[str] = set()
-    for spec in form.fields:
-        if spec.repeating:
-            paths.update(f"{spec.paths[0]}.*.{column.path}" for column in spec.columns)
-        else:
-            paths.update(spec.paths)
-    return paths
-
-
-def _value_paths(data: Any, prefix: str = "") -> Iterator[str]:
-    """Paths holding a value in ``data``; list items collapse to ``*``."""
-    if isinstance(data, Mapping):
-        for key, value in data.items():
-            yield from _value_paths(value, f"{prefix}{key}.")
-    elif isinstance(data, list):
-        for item in data:
-            yield from _value_paths(item, f"{prefix}*.")
-    elif data is not None and data != "":
-        yield prefix.rstrip(".")
-
-
-def mapped_view(pep: Mapping[str, Any], form: FormSpec) -> dict[str, Any]:
-    """``pep`` projected onto what ``form`` maps: ``{path: value}`` for single fields and
-    ``{path: [ {column path: value} ... ]}`` for repeating sections.
-
-    Absent values read as None, an absent list as ``[]``: a form cannot tell them apart,
-    so a round trip is judged on this view.
-    """
-    view: dict[str, Any] = {}
-    for spec in form.fields:
-        if spec.repeating:
-            items = get_path(pep, spec.paths[0]) or []
-            view[spec.paths[0]] = [
-                {column.path: get_path(item, column.path) for column in spec.columns}
-                for item in items
-            ]
-        else:
-            for path in spec.paths:
-                view[path] = get_path(pep, path)
-    return view
-
-
 def _unique(paths: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(paths))
 
@@ -829,11 +453,11 @@ def translate(
     pep["meta"]["authority"] = target.authority
     data = load_pep(pep)
     problems: list[Problem] = []
-    document = get_engine(target.kind).fill(target, _form_values(data, target, problems))
+    document = fill_form(data, target, problems)
     placed = mapped_paths(target)
     unplaced = [
         path
-        for path in _unique(_value_paths(data))
+        for path in _unique(value_paths(data))
         if path not in placed and path not in _IMPLIED_BY_FORM
     ]
     unplaced.extend(f"{problem.path} ({problem.message})" for problem in problems)

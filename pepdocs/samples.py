@@ -34,11 +34,12 @@ from pepdocs import _samples_text as text
 from pepdocs._io import write_atomic
 from pepdocs.errors import OutputExistsError, UsageError
 from pepdocs.model import dump_pep
+from pepdocs.model.identifiers import uln_check_digit, upn_check_letter
+from pepdocs.model.phases import list_phases
 
 __all__ = [
     "ACADEMIC_YEAR",
     "AUTHORITIES",
-    "PHASES",
     "dump_sample",
     "generate_pep",
     "generate_peps",
@@ -48,15 +49,12 @@ __all__ = [
 Pep = dict[str, Any]
 _T = TypeVar("_T")
 
-PHASES = ("early_years", "school_age", "post16")
 
 #: The academic year generated PEPs belong to. Code lists are versioned by collection year
 #: (placement types Z11-Z14 only exist from 2025-26), so the samples stay inside that year.
 ACADEMIC_YEAR = "2025-26"
 _YEAR = 2025  # the calendar year the academic year starts in (1 September)
 
-# DfE "A guide to the unique pupil number": 0..22 map to these letters (no I, O, S).
-_UPN_CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 
 
 def _weighted(rng: random.Random, pairs: Sequence[tuple[_T, int]]) -> _T:
@@ -137,20 +135,19 @@ AUTHORITIES = tuple(_AUTHORITY_TABLE)
 
 
 def _upn(rng: random.Random, laestab: str, allocated: int) -> str:
-    """A UPN issued by the child's school: LA, establishment, year of issue, serial."""
+    """A permanent UPN issued by the child's school: LA, establishment, year, serial."""
     rest = f"{laestab}{allocated % 100:02d}{rng.randrange(1, 1000):03d}"
-    # Characters 2..13 weighted 2..13, sum mod 23 (all digits here: permanent UPNs).
-    total = sum(weight * int(char) for weight, char in enumerate(rest, start=2))
-    return _UPN_CHECK_LETTERS[total % 23] + rest
+    return upn_check_letter(rest) + rest
 
 
 def _uln(rng: random.Random) -> str:
-    """A ULN with a correct check digit (ESFA rule ULN_04: weights 10..2, mod 11)."""
+    """A ULN with a correct check digit; nine digits that no check digit fits are drawn
+    again (such numbers are never issued)."""
     while True:
         first9 = str(rng.randrange(100_000_000, 1_000_000_000))
-        remainder = sum(int(d) * w for d, w in zip(first9, range(10, 1, -1), strict=True)) % 11
-        if remainder:  # remainder 0 would need a check "digit" of 10: never issued
-            return f"{first9}{10 - remainder}"
+        check = uln_check_digit(first9)
+        if check is not None:
+            return f"{first9}{check}"
 
 
 def _staff_name(rng: random.Random) -> str:
@@ -816,8 +813,8 @@ def generate_pep(rng: random.Random, *, authority: str | None = None,
     if authority is not None and authority not in _AUTHORITY_TABLE:
         raise UsageError(f"unknown sample authority '{authority}'; use one of "
                          f"{', '.join(AUTHORITIES)}")
-    if phase is not None and phase not in PHASES:
-        raise UsageError(f"unknown phase '{phase}'; use one of {', '.join(PHASES)}")
+    if phase is not None and phase not in list_phases():
+        raise UsageError(f"unknown phase '{phase}'; use one of {', '.join(list_phases())}")
     d = _draw_meeting(rng, authority, phase)
     child = _draw_child(d)
     care = _draw_care(d)

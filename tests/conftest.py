@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from pepdocs.errors import ComponentMissingError
 from pepdocs.office import find_soffice
+
+# The facts pepdocs keeps about mapping files between runs (pepdocs.mapping.filecache) go to
+# a folder of this test run, not the user's cache; subprocesses inherit it.
+os.environ["PEPDOCS_CACHE_DIR"] = tempfile.mkdtemp(prefix="pepdocs-test-cache-")
 
 
 @pytest.fixture(scope="session")

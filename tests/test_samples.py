@@ -21,15 +21,17 @@ import pytest
 from pepdocs.errors import OutputExistsError, UsageError
 from pepdocs.mapping.registry import list_authorities
 from pepdocs.model import field_catalog, get_codelist, load_pep, validate_pep
+from pepdocs.model.phases import list_phases
 from pepdocs.samples import (
     ACADEMIC_YEAR,
     AUTHORITIES,
-    PHASES,
     dump_sample,
     generate_pep,
     generate_peps,
     write_samples,
 )
+
+PHASES = list_phases()
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
 SHIPPED = sorted(SAMPLES_DIR.glob("pep-*.json"))

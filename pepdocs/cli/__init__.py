@@ -14,7 +14,7 @@ import sys
 
 import click
 
-from pepdocs import __version__
+from pepdocs._version import __version__
 from pepdocs.errors import PepdocsError
 
 _EPILOG = """\b

@@ -6,21 +6,13 @@ import json
 
 import click
 
-from pepdocs.mapping.registry import ENV_VAR, list_authorities, mapping_dirs
+from pepdocs.cli.options import mappings_option
 
 _COLUMNS = ("AUTHORITY", "NAME", "FORM", "KIND", "VERSION", "TEMPLATE")
 
 
 @click.command()
-@click.option(
-    "--mappings",
-    "mappings_dirs",
-    multiple=True,
-    type=click.Path(file_okay=False),
-    metavar="DIR",
-    help=f"Extra folder of mapping files, searched before the shipped ones (repeatable; "
-    f"also env {ENV_VAR}, a list separated like PATH).",
-)
+@mappings_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for programs instead.")
 def authorities(mappings_dirs: tuple[str, ...], as_json: bool) -> None:
     """List the authorities and their forms (one row per form).
@@ -36,6 +28,8 @@ def authorities(mappings_dirs: tuple[str, ...], as_json: bool) -> None:
       pepdocs authorities --mappings ./my-mappings
       pepdocs authorities --json | jq '.[].forms[].form'
     """
+    from pepdocs.mapping.registry import list_authorities, mapping_dirs
+
     found = list_authorities(mappings_dirs)
     if as_json:
         click.echo(json.dumps([a.to_dict() for a in found], indent=2, ensure_ascii=False))

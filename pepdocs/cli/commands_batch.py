@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from pepdocs.batch import BatchOptions, run_batch
-from pepdocs.batch.progress import progress_bar
-from pepdocs.batch.roster import estimate_rows
+from pepdocs.cli.options import mappings_option
 from pepdocs.errors import TransformError
 from pepdocs.mapping.dates import parse_uk_date
 
+if TYPE_CHECKING:
+    # ParamType is generic (value, input) from click 8.5; earlier 8.x, which the dependency
+    # range allows, cannot subscript it at run time.
+    _DateParamType = click.ParamType[dt.date, Any]
+else:
+    _DateParamType = click.ParamType
 
-class UkDate(click.ParamType):
+
+class UkDate(_DateParamType):
     """A date as people type it in England: ``03/09/2025``, ``3 Sept 2025``, ``2025-09-03``."""
 
     name = "date"
@@ -87,13 +92,7 @@ class UkDate(click.ParamType):
 @click.option(
     "--force", is_flag=True, help="Replace files that exist (by default they are kept and listed)."
 )
-@click.option(
-    "--mappings",
-    "mappings_dirs",
-    multiple=True,
-    type=click.Path(file_okay=False, exists=True),
-    help="Extra folder of mapping files, searched before the shipped ones.",
-)
+@mappings_option
 @click.pass_context
 def batch(
     ctx: click.Context,
@@ -125,6 +124,10 @@ def batch(
       pepdocs batch export.xlsx --out summer/ --previous spring-peps/ --meeting-date 04/05/2026
       pepdocs batch roster.csv --out out/ --authority northshire --jobs 2 --zip
     """
+    from pepdocs.batch import BatchOptions, run_batch
+    from pepdocs.batch.progress import progress_bar
+    from pepdocs.batch.roster import estimate_rows
+
     options = BatchOptions(
         out_dir=Path(out_dir),
         authority=authority,

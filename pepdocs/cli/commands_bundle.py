@@ -7,9 +7,7 @@ from pathlib import Path
 
 import click
 
-from pepdocs.bundle import bundle as make_bundle
 from pepdocs.errors import UsageError
-from pepdocs.safety.textfile import read_text_file
 
 
 def _password(
@@ -27,6 +25,8 @@ def _password(
     if len(given) > 1:
         raise UsageError(f"give one of {', '.join(given)}, not several")
     if password_file is not None:
+        from pepdocs.safety.textfile import read_text_file
+
         text = read_text_file(password_file)
         # the first line only: editors add a final newline people do not mean as part of it
         lines = text.splitlines()
@@ -89,6 +89,8 @@ def bundle(
         pepdocs bundle aisha-pep.pdf ehcp.pdf -o aisha.pdf --password-env PEP_PASSWORD
     """
     secret = _password(password, password_file, password_env)
+    from pepdocs.bundle import bundle as make_bundle
+
     written = make_bundle(
         Path(pep_pdf), [Path(path) for path in attachments], output, password=secret, force=force
     )

@@ -16,13 +16,14 @@ import json
 import click
 
 from pepdocs._io import write_text_atomic
-from pepdocs.compliance import check_path, cohort_report, due_schedule, parse_as_of
-from pepdocs.compliance.check import iter_pep_files
 from pepdocs.errors import PepdocsError
-from pepdocs.model import load_pep_file
 
 
 def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
+    # The compliance package (bank holidays, the report workbook) loads only when a command
+    # runs, never for --help.
+    from pepdocs.compliance import parse_as_of
+
     return parse_as_of(value) if value else dt.date.today()
 
 
@@ -56,6 +57,8 @@ def check(path: str, as_of: dt.date, output_format: str) -> None:
       pepdocs check samples/ --as-of 2026-01-20
       pepdocs check pep-aisha.json --format json > findings.json
     """
+    from pepdocs.compliance import check_path
+
     results = check_path(path, as_of)
     if output_format == "json":
         document = {
@@ -109,6 +112,10 @@ def due(directory: str, as_of: dt.date, csv_path: str | None, force: bool) -> No
       pepdocs due samples/ --as-of 2026-01-20
       pepdocs due samples/ --as-of 20/01/2026 --csv due.csv
     """
+    from pepdocs.compliance import due_schedule
+    from pepdocs.compliance.check import iter_pep_files
+    from pepdocs.model import load_pep_file
+
     peps = []
     unreadable = 0
     for file in iter_pep_files(directory):
@@ -171,6 +178,8 @@ def report(directory: str, output: str, as_of: dt.date, force: bool) -> None:
       pepdocs report samples/ -o cohort.xlsx --as-of 2026-01-20
       pepdocs report peps/ -o cohort.xlsx --force
     """
+    from pepdocs.compliance import check_path, cohort_report
+
     results = check_path(directory, as_of)
     written = cohort_report(results, output, as_of, force=force)
     click.echo(f"{written}: {len(results)} PEP files reported", err=True)

@@ -1,28 +1,20 @@
 """``pepdocs fill``, ``pepdocs extract`` and ``pepdocs translate``: the two verbs and their sum.
 
 Each command parses its options and calls one function of :mod:`pepdocs.api`; errors are
-``PepdocsError`` and become one line in :func:`pepdocs.cli.main`.
+``PepdocsError`` and become one line in :func:`pepdocs.cli.main`. The library is imported
+inside each command, so that ``pepdocs --help`` does not load the form engines.
 """
 
 from __future__ import annotations
 
 import click
 
-from pepdocs import api
-from pepdocs.model import dump_pep
+from pepdocs.cli.options import mappings_option
 
 _AUTHORITY_HELP = "Authority name (northshire) or the path of a mapping file (.yaml)."
-_FORM_HELP = "Which of the authority's forms: early_years, school_age or post16."
+_FORM_HELP = "Which of the authority's forms, by phase (early_years, school_age, post16)."
 
 
-_mappings_option = click.option(
-    "--mappings",
-    "mappings_dirs",
-    multiple=True,
-    type=click.Path(file_okay=False, exists=True),
-    help="Extra folder of mapping files, searched before the shipped ones "
-    "(repeatable; also env PEPDOCS_MAPPINGS).",
-)
 _force_option = click.option(
     "--force", is_flag=True, help="Overwrite output files that already exist."
 )
@@ -48,7 +40,7 @@ _force_option = click.option(
     help="PDF forms: draw the values into the pages and remove the fields (not editable).",
 )
 @_force_option
-@_mappings_option
+@mappings_option
 def fill(
     pep: str,
     authority: str,
@@ -72,6 +64,8 @@ def fill(
       pepdocs fill pep.json --authority southvale -o aisha.xlsx --pdf
       pepdocs fill pep.json --authority ridgeford -o aisha.pdf --flatten
     """
+    from pepdocs import api
+
     written = api.fill_file(
         pep,
         authority,
@@ -112,7 +106,7 @@ def fill(
     "and the report (for sharing an example).",
 )
 @_force_option
-@_mappings_option
+@mappings_option
 def extract(
     document: str,
     authority: str | None,
@@ -137,6 +131,9 @@ def extract(
       pepdocs extract unknown.docx -o pep.json --report pep.report.json
       pepdocs extract returned/aisha.docx -a northshire --redact -o example.json
     """
+    from pepdocs import api
+    from pepdocs.model import dump_pep
+
     extraction = api.extract_file(
         document,
         output,
@@ -185,7 +182,7 @@ def extract(
     help="Write the translation report (JSON) here.",
 )
 @_force_option
-@_mappings_option
+@mappings_option
 def translate(
     document: str,
     from_authority: str | None,
@@ -206,6 +203,8 @@ def translate(
       pepdocs translate aisha-northshire.docx --from northshire --to westmere -o aisha.docx
       pepdocs translate pep.docx --to eastborough -o moved.docx --report moved.json
     """
+    from pepdocs import api
+
     report = api.translate_file(
         document,
         from_authority,

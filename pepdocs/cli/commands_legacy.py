@@ -14,10 +14,14 @@ from pathlib import Path
 import click
 
 from pepdocs._io import write_text_atomic
+from pepdocs.cli.options import LibraryChoice, mappings_option
 from pepdocs.errors import OutputExistsError
-from pepdocs.legacy.checkmap import check_mapping as run_check
-from pepdocs.legacy.convert import FORMATS, convert_folder
-from pepdocs.legacy.infer import infer_mapping as run_infer
+
+
+def _output_formats() -> tuple[str, ...]:
+    from pepdocs.legacy.convert import FORMATS
+
+    return FORMATS
 
 
 def _authority_from(path: str) -> str:
@@ -51,6 +55,8 @@ def infer_mapping(blank: str, output: str, authority: str | None, force: bool) -
     """
     if Path(output).exists() and not force:
         raise OutputExistsError(output)
+    from pepdocs.legacy.infer import infer_mapping as run_infer
+
     inferred = run_infer(blank)
     out_dir = Path(output).resolve().parent
     template = Path(blank).resolve()
@@ -81,6 +87,8 @@ def check_mapping(mapping: str) -> None:
     Example:
       pepdocs check-mapping mappings/westmere-school-age.yaml
     """
+    from pepdocs.legacy.checkmap import check_mapping as run_check
+
     problems = run_check(mapping)
     for problem in problems:
         click.echo(str(problem))
@@ -103,20 +111,14 @@ def check_mapping(mapping: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=LibraryChoice(_output_formats),
     default="json",
     show_default=True,
     help="Flat table format.",
 )
 @click.option("--redact", is_flag=True, help="Pseudonymise names, dates of birth and identifiers.")
 @click.option("--force", is_flag=True, help="Overwrite outputs that exist.")
-@click.option(
-    "--mappings",
-    "mappings_dirs",
-    multiple=True,
-    type=click.Path(file_okay=False, exists=True),
-    help="Extra folder of mapping files to recognise forms by (repeatable).",
-)
+@mappings_option
 @click.pass_context
 def convert(
     ctx: click.Context,
@@ -140,6 +142,8 @@ def convert(
       pepdocs convert old-peps/ --out converted/ --format xlsx
       pepdocs convert old-peps/ --out shareable/ --format csv --redact
     """
+    from pepdocs.legacy.convert import convert_folder
+
     progress = None
     bar = None
     if sys.stderr.isatty():

@@ -8,7 +8,6 @@ import click
 
 from pepdocs._io import write_text_atomic
 from pepdocs.errors import PepdocsError
-from pepdocs.model import pep_json_schema, validate_pep_file
 
 
 @click.command()
@@ -30,6 +29,8 @@ def schema(output: str | None, force: bool) -> None:
       pepdocs schema -o pep.schema.json
       pepdocs schema | jq '.properties | keys'
     """
+    from pepdocs.model import pep_json_schema
+
     text = json.dumps(pep_json_schema(), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         click.echo(text, nl=False)
@@ -53,6 +54,8 @@ def validate(files: tuple[str, ...], quiet: bool) -> None:
       pepdocs validate samples/*.json
       pepdocs validate -q pep-aisha.json
     """
+    from pepdocs.model import validate_pep_file
+
     invalid = 0
     for name in files:
         try:

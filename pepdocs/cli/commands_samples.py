@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from pepdocs.samples import AUTHORITIES, PHASES, write_samples
+from pepdocs.cli.options import LibraryChoice
+from pepdocs.model.phases import list_phases
+
+
+def _sample_authorities() -> tuple[str, ...]:
+    from pepdocs.samples import AUTHORITIES
+
+    return AUTHORITIES
 
 
 @click.command()
@@ -14,9 +21,9 @@ from pepdocs.samples import AUTHORITIES, PHASES, write_samples
               help="Folder for pep-0001.json, pep-0002.json ... (created if missing).")
 @click.option("--seed", type=int, default=0, show_default=True,
               help="Same seed, same PEPs: PEP i depends only on the seed and i.")
-@click.option("--authority", type=click.Choice(AUTHORITIES),
+@click.option("--authority", type=LibraryChoice(_sample_authorities),
               help="Only this (fictional) authority; default: a mix of all five.")
-@click.option("--phase", type=click.Choice(PHASES), help="Only this phase; default: a mix.")
+@click.option("--phase", type=LibraryChoice(list_phases), help="Only this phase; default: a mix.")
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
 def samples(count: int, out_dir: str, seed: int, authority: str | None, phase: str | None,
             force: bool) -> None:
@@ -31,6 +38,8 @@ def samples(count: int, out_dir: str, seed: int, authority: str | None, phase: s
       pepdocs samples -n 50 -o demo/
       pepdocs samples -n 10 -o eyfs/ --phase early_years --authority eastborough --seed 3
     """
+    from pepdocs.samples import write_samples
+
     paths = write_samples(count, out_dir, seed, force, authority=authority, phase=phase)
     click.echo(f"{len(paths)} sample PEPs written to {out_dir} (seed {seed})")
 

@@ -19,6 +19,7 @@ from pepdocs.compliance.settings import Settings, load_settings
 from pepdocs.compliance.timelines import SHORT_BREAK_STATUSES, check_timelines
 from pepdocs.errors import PepdocsError, UsageError
 from pepdocs.model import load_pep_file
+from pepdocs.model.phases import list_phases
 
 __all__ = [
     "DueItem",
@@ -32,7 +33,6 @@ __all__ = [
 DueStatus = Literal["overdue", "due-soon", "ok", "no-date", "exempt"]
 _STATUS_ORDER: tuple[DueStatus, ...] = ("overdue", "due-soon", "ok", "no-date", "exempt")
 
-_PHASES = ("early_years", "school_age", "post16")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _UK = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
@@ -60,7 +60,7 @@ def _settings_for(pep: Mapping[str, Any], settings: Settings | None) -> Settings
         return settings
     phase = text_at(pep, "meta.phase")
     return load_settings(
-        text_at(pep, "meta.authority"), phase=phase if phase in _PHASES else "school_age"
+        text_at(pep, "meta.authority"), phase=phase if phase in list_phases() else "school_age"
     )
 
 

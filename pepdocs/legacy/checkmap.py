@@ -20,17 +20,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from pepdocs.binding import extract_form, fill_form, mapped_view
 from pepdocs.errors import MappingError, PepdocsError
 from pepdocs.formats import get_engine
 from pepdocs.formats.safe_open import read_input
 from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.legacy import match_legacy
-from pepdocs.formats.word.locate import locate
+from pepdocs.formats.word.locate import label_texts, locate
 from pepdocs.formats.word.package import WordPackage
-from pepdocs.formats.word.reader import label_texts
 from pepdocs.formats.word.text import normalise
 from pepdocs.mapping.loader import load_mapping
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec
+from pepdocs.model import load_pep
 
 __all__ = ["CheckProblem", "check_form", "check_mapping"]
 
@@ -229,16 +230,14 @@ def _engine_anchor_problems(form: FormSpec, template: bytes) -> Iterable[CheckPr
 
 
 def _round_trip_problems(form: FormSpec, samples: int, seed: int) -> Iterable[CheckProblem]:
-    # Deferred: the round trip uses the library verbs (pepdocs.api sits above this layer and
-    # calls detection from here; importing it at module load would be circular).
-    from pepdocs import api
+    # Deferred: only the round trip needs the sample generator.
     from pepdocs.samples import generate_peps
 
     file = str(form.source)
     reported: set[tuple[str, str]] = set()
     for pep in generate_peps(samples, seed, phase=form.form):
         try:
-            document = api.fill(pep, form)
+            document = fill_form(load_pep(pep), form)
         except PepdocsError as problem:
             line, path = _line_in(form, str(problem))
             key = (path, "fill")
@@ -253,12 +252,12 @@ def _round_trip_problems(form: FormSpec, samples: int, seed: int) -> Iterable[Ch
                 )
             continue
         try:
-            extraction = api.extract(document, form, name=f"{form.label} round trip")
+            extraction = extract_form(document, form, f"{form.label} round trip")
         except PepdocsError as problem:
             yield CheckProblem(file, 0, "", f"the filled form cannot be read back: {problem}")
             return
-        expected = api.mapped_view(pep, form)
-        got = api.mapped_view(extraction.pep, form)
+        expected = mapped_view(pep, form)
+        got = mapped_view(extraction.pep, form)
         for spec in form.fields:
             if not (spec.fill and spec.extract):
                 continue
@@ -313,7 +312,7 @@ def _first_difference(left: Any, right: Any, where: str = "the value") -> str:
 
 
 def _line_in(form: FormSpec, message: str) -> tuple[int, str]:
-    """The mapping line and path an api error names (``file:42: path: ...``)."""
+    """The mapping line and path a fill error names (``file:42: path: ...``)."""
     for spec in form.fields:
         if f":{spec.line}: {spec.path}:" in message:
             return spec.line, spec.path

@@ -33,7 +33,6 @@ from typing import Any, Literal
 from pepdocs._io import write_atomic
 from pepdocs.errors import OutputExistsError, PepdocsError, UsageError
 from pepdocs.formats.safe_open import Kind, check_package, read_input, sniff_kind
-from pepdocs.legacy.detect import INFERRED_AUTHORITY, extract_any
 from pepdocs.model import dump_pep
 from pepdocs.model.paths import get_path
 from pepdocs.safety.redact import Redactor
@@ -111,6 +110,10 @@ def convert_folder(
     ``redact_key``, or a random key for this run (pseudonyms then match within the run only).
     ``progress(done, total, file)`` is called after each document.
     """
+    # Deferred: recognition (and the engines behind it) loads when a folder is converted,
+    # not when the CLI lists this command's options.
+    from pepdocs.legacy.detect import INFERRED_AUTHORITY, extract_any
+
     if fmt not in FORMATS:
         raise UsageError(f"unknown output format {fmt!r}; use json, csv or xlsx")
     source = Path(src_dir)

@@ -26,9 +26,8 @@ from ruamel.yaml import YAML
 from pepdocs.errors import MappingError
 from pepdocs.formats.safe_open import read_input
 from pepdocs.formats.word.document import DocumentIndex
-from pepdocs.formats.word.locate import locate
+from pepdocs.formats.word.locate import label_texts, locate
 from pepdocs.formats.word.package import WordPackage
-from pepdocs.formats.word.reader import label_texts
 from pepdocs.formats.word.text import normalise
 from pepdocs.legacy.lexicon import load_lexicon
 from pepdocs.mapping.loader import load_mapping

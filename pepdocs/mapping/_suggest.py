@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz, process
-
 
 def _initials(name: str) -> str:
     return "".join(word[:1] for word in name.split("_") if word)
@@ -19,6 +17,8 @@ def suggestions(
     Besides spelling, a last path segment that abbreviates a choice's last segment by its
     initials (``child.dob`` for ``child.date_of_birth``) counts as a match: forms say "DOB".
     """
+    from rapidfuzz import fuzz, process  # deferred: only a mistake needs a hint
+
     options = list(dict.fromkeys(choices))
     found: list[str] = []
     head, _, last = word.rpartition(".")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, NodeEvent
@@ -23,7 +24,14 @@ from pepdocs._resources import data_dir
 from pepdocs.errors import MappingError
 from pepdocs.mapping._suggest import did_you_mean
 from pepdocs.mapping.anchors import ANCHOR_KINDS, VALUE_SHAPE, AnchorError, parse_anchor
-from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec, FormKind, FormSpec, Phase
+from pepdocs.mapping.spec import (
+    FORM_KINDS,
+    Anchor,
+    ColumnSpec,
+    FieldSpec,
+    FormKind,
+    FormSpec,
+)
 from pepdocs.mapping.transforms import (
     DEFAULT_TYPE,
     TYPE_NAMES,
@@ -36,9 +44,7 @@ from pepdocs.mapping.transforms import (
     model_code_labels,
 )
 from pepdocs.model.catalog import FieldInfo, field_catalog
-
-PHASES: tuple[str, ...] = ("early_years", "school_age", "post16")
-FORM_KINDS: tuple[str, ...] = ("docx", "xlsx", "pdf")
+from pepdocs.model.phases import Phase, list_phases
 
 #: Top-level keys and what each holds (the order docs/mappings.md follows).
 TOP_LEVEL_KEYS: dict[str, str] = {
@@ -131,39 +137,57 @@ def load_mapping(path: str | os.PathLike[str], *, require_template: bool = True)
         raise MappingError("not UTF-8 text; save the mapping file as UTF-8", name) from None
     except OSError as exc:
         raise MappingError(f"cannot read the mapping file ({exc.strerror})", name) from None
-    document = parse_yaml(text, name)
-    return _Loader(source, document, require_template).load()
+    return load_parsed(source, parse_yaml(text, name), require_template=require_template)
 
 
-def _refuse_anchors(yaml: YAML, text: str, file: str) -> None:
-    """Stop at the first anchor (``&name``) or alias (``*name``), before anything is built.
+def load_parsed(
+    path: str | os.PathLike[str], document: Any, *, require_template: bool = True
+) -> FormSpec:
+    """:func:`load_mapping` for a file already read by :func:`parse_yaml` (the registry reads
+    a file's top to list it, and need not read it again to load it)."""
+    return _Loader(Path(path), document, require_template).load()
+
+
+class _AnchorFound(Exception):
+    def __init__(self, line: int | None) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+class _NoAnchorsComposer(Composer):
+    """Stops at the first anchor (``&name``) or alias (``*name``), before it is composed.
 
     Aliases let a few lines stand for an exponential tree (YAML's "billion laughs"): ruamel
     builds it shared, but every walk over it (``_plain``, the checks) expands it and hangs.
     A mapping describes one form and has no need to repeat itself by reference, so the
-    feature is refused outright rather than bounded. Walking the parser's events is linear
-    in the text and builds nothing.
+    feature is refused outright rather than bounded. The composer pulls the parser's events
+    one at a time, so the refusal comes at the first ``&`` or ``*``, in the same single pass
+    over the text that reads it (and nothing has been built from an alias yet).
     """
-    for event in yaml.parse(text):
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
         if isinstance(event, AliasEvent) or (
             isinstance(event, NodeEvent) and event.anchor is not None
         ):
-            line = event.start_mark.line + 1 if event.start_mark else None
-            raise MappingError(
-                "anchors and aliases (&/*) are not allowed in mapping files; "
-                "write the repeated part out in full",
-                file,
-                line,
-            )
+            raise _AnchorFound(event.start_mark.line + 1 if event.start_mark else None)
+        return super().compose_node(parent, index)
 
 
 def parse_yaml(text: str, file: str) -> Any:
     """Round-trip YAML (keeps line numbers); any syntax error becomes one ``MappingError``,
-    and so does an anchor or alias (:func:`_refuse_anchors`)."""
+    and so does an anchor or alias (:class:`_NoAnchorsComposer`)."""
     yaml = YAML(typ="rt")
+    yaml.Composer = _NoAnchorsComposer
     try:
-        _refuse_anchors(yaml, text, file)
         return yaml.load(text)
+    except _AnchorFound as found:
+        raise MappingError(
+            "anchors and aliases (&/*) are not allowed in mapping files; "
+            "write the repeated part out in full",
+            file,
+            found.line,
+        ) from None
     except DuplicateKeyError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise MappingError(
@@ -349,9 +373,10 @@ class _Loader:
         return value
 
     def _phase(self, value: Any, line: int) -> str:
-        if value not in PHASES:
+        if value not in list_phases():
             raise _Stop(
-                f"form must be one of {', '.join(PHASES)}.{did_you_mean(str(value), PHASES)}",
+                f"form must be one of {', '.join(list_phases())}."
+                f"{did_you_mean(str(value), list_phases())}",
                 line,
             )
         return str(value)
@@ -364,7 +389,9 @@ class _Loader:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            raise _Stop(f"phases is a list, e.g. [post16]; each one of {', '.join(PHASES)}", line)
+            raise _Stop(
+                f"phases is a list, e.g. [post16]; each one of {', '.join(list_phases())}", line
+            )
         return tuple(
             dict.fromkeys(self._phase(item, _line(value, i, line)) for i, item in enumerate(value))
         )

@@ -23,8 +23,9 @@ from typing import Any
 from pepdocs._resources import data_dir
 from pepdocs.errors import AuthorityNotFoundError, MappingError, UsageError
 from pepdocs.mapping._suggest import did_you_mean
-from pepdocs.mapping.loader import PHASES, load_mapping, parse_yaml
+from pepdocs.mapping.filecache import FileFacts, cache_dir
 from pepdocs.mapping.spec import FormSpec
+from pepdocs.model.phases import list_phases
 
 #: Environment variable naming extra mapping directories.
 ENV_VAR = "PEPDOCS_MAPPINGS"
@@ -101,6 +102,15 @@ class _Header:
 _StatKey = tuple[int, int]
 _spec_cache: dict[tuple[Path, bool], tuple[_StatKey, FormSpec]] = {}
 _header_cache: dict[Path, tuple[_StatKey, _Header]] = {}
+_file_facts: list[FileFacts] = []  # the facts kept between runs, read once per process
+#: files read for their header, kept until loaded (each file is parsed once per process)
+_parsed: dict[Path, tuple[_StatKey, Any]] = {}
+
+
+def _facts() -> FileFacts:
+    if not _file_facts:
+        _file_facts.append(FileFacts(cache_dir()))
+    return _file_facts[0]
 
 
 def _stat_key(path: Path) -> _StatKey:
@@ -115,6 +125,8 @@ def clear_cache() -> None:
     """Forget every loaded mapping (tests; long-running tools after editing mappings)."""
     _spec_cache.clear()
     _header_cache.clear()
+    _file_facts.clear()
+    _parsed.clear()
 
 
 def load_form(path: PathLike, *, require_template: bool = True) -> FormSpec:
@@ -124,7 +136,14 @@ def load_form(path: PathLike, *, require_template: bool = True) -> FormSpec:
     cached = _spec_cache.get((resolved, require_template))
     if cached and cached[0] == key:
         return cached[1]
-    spec = load_mapping(path, require_template=require_template)
+    # Deferred: the loader (transforms, the model's catalog) is for the forms actually used.
+    from pepdocs.mapping.loader import load_mapping, load_parsed
+
+    parsed = _parsed.pop(resolved, None)
+    if parsed is not None and parsed[0] == key:
+        spec = load_parsed(path, parsed[1], require_template=require_template)
+    else:
+        spec = load_mapping(path, require_template=require_template)
     _spec_cache[(resolved, require_template)] = (key, spec)
     return spec
 
@@ -134,10 +153,19 @@ def _header(path: Path) -> _Header:
     cached = _header_cache.get(path)
     if cached and cached[0] == key:
         return cached[1]
+    known = _facts().get(path, key, "header")
+    if known is not None:
+        header = _Header(known["authority"], known["form"], tuple(known["phases"]), path)
+        _header_cache[path] = (key, header)
+        return header
+    # Deferred: with the facts kept from earlier runs, listing forms reads no YAML at all.
+    from pepdocs.mapping.loader import load_mapping, parse_yaml
+
     try:
         document = parse_yaml(path.read_text(encoding="utf-8-sig"), str(path))
     except UnicodeDecodeError:
         raise MappingError("not UTF-8 text; save the mapping file as UTF-8", str(path)) from None
+    _parsed[path] = (key, document)
     authority = document.get("authority") if isinstance(document, Mapping) else None
     form = document.get("form") if isinstance(document, Mapping) else None
     phases = document.get("phases", []) if isinstance(document, Mapping) else []
@@ -145,14 +173,16 @@ def _header(path: Path) -> _Header:
         phases = [phases]
     if (
         not isinstance(authority, str)
-        or form not in PHASES
+        or form not in list_phases()
         or not isinstance(phases, list)
-        or not all(phase in PHASES for phase in phases)
+        or not all(phase in list_phases() for phase in phases)
     ):
         load_mapping(path, require_template=False)  # raises the precise error, file:line
         raise MappingError("authority or form is missing", str(path), 1)  # pragma: no cover
     header = _Header(authority, str(form), tuple(str(p) for p in phases), path)
     _header_cache[path] = (key, header)
+    facts = {"authority": authority, "form": header.form, "phases": list(header.phases)}
+    _facts().put(path, key, "header", facts)
     return header
 
 
@@ -209,11 +239,12 @@ def _index(extra_dirs: Iterable[PathLike]) -> dict[str, list[_Header]]:
                 str(path),
                 1,
             )
+    _facts().save()
     index: dict[str, list[_Header]] = {}
     for header in chosen.values():
         index.setdefault(header.authority, []).append(header)
     for headers in index.values():
-        headers.sort(key=lambda h: PHASES.index(h.form))
+        headers.sort(key=lambda h: list_phases().index(h.form))
     return index
 
 
@@ -228,22 +259,37 @@ def list_authorities(extra_dirs: Iterable[PathLike] = ()) -> list[Authority]:
     """
     authorities: list[Authority] = []
     for name, headers in sorted(_index(extra_dirs).items()):
-        specs = [load_form(header.source, require_template=False) for header in headers]
-        forms = tuple(
-            FormSummary(
-                authority=spec.authority,
-                name=spec.name,
-                form=spec.form,
-                phases=spec.phases,
-                kind=spec.kind,
-                version=spec.version,
-                template=spec.template,
-                source=header.source,
-            )
-            for spec, header in zip(specs, headers, strict=True)
-        )
-        authorities.append(Authority(name, specs[0].name, forms))
+        forms = tuple(_summary(header) for header in headers)
+        authorities.append(Authority(name, forms[0].name, forms))
+    _facts().save()
     return authorities
+
+
+def _summary(header: _Header) -> FormSummary:
+    """The listed facts of a header's form: kept from an earlier full load of the same file,
+    or from loading (and so checking) it now."""
+    key = _stat_key(header.source)
+    known = _facts().get(header.source, key, "summary")
+    if known is None:
+        spec = load_form(header.source, require_template=False)
+        known = {
+            "name": spec.name,
+            "phases": list(spec.phases),
+            "kind": spec.kind,
+            "version": spec.version,
+            "template": str(spec.template),
+        }
+        _facts().put(header.source, key, "summary", known)
+    return FormSummary(
+        authority=header.authority,
+        name=known["name"],
+        form=header.form,
+        phases=tuple(known["phases"]),
+        kind=known["kind"],
+        version=known["version"],
+        template=Path(known["template"]),
+        source=header.source,
+    )
 
 
 def _looks_like_path(authority: str) -> bool:
@@ -256,9 +302,10 @@ def _looks_like_path(authority: str) -> bool:
 
 
 def _check_phase(phase: str | None) -> None:
-    if phase is not None and phase not in PHASES:
+    phases = list_phases()
+    if phase is not None and phase not in phases:
         raise UsageError(
-            f"unknown phase {phase!r}.{did_you_mean(phase, PHASES)} (phases: {', '.join(PHASES)})"
+            f"unknown phase {phase!r}.{did_you_mean(phase, phases)} (phases: {', '.join(phases)})"
         )
 
 

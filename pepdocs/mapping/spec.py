@@ -13,13 +13,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 if TYPE_CHECKING:
     from pepdocs.mapping.transforms import Transform
+    from pepdocs.model.phases import Phase
 
 FormKind = Literal["docx", "xlsx", "pdf"]
-Phase = Literal["early_years", "school_age", "post16"]
+#: The file kinds a mapping file's ``kind`` may name (one engine each, ``pepdocs.formats``).
+FORM_KINDS: tuple[FormKind, ...] = get_args(FormKind)
 
 #: A value as a form holds it: text for boxes, bool for a single checkbox, the chosen option
 #: key(s) for a checkbox group, and a list of rows (column header -> text) for a table.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from marshmallow import Schema, fields
 
@@ -30,7 +31,7 @@ class FieldInfo:
         return self.kind == "list"
 
 
-def _kind(field: fields.Field) -> str:
+def _kind(field: fields.Field[Any]) -> str:
     declared = getattr(field, "kind", None)
     if isinstance(declared, str):
         return declared

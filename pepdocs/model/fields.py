@@ -65,7 +65,7 @@ class IsoDate(fields.String):
         return text
 
 
-class Money(fields.Field):
+class Money(fields.Field[str]):
     """An amount in GBP, >= 0, at most two decimal places; kept as a decimal string."""
 
     kind = "money"

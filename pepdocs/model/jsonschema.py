@@ -29,7 +29,7 @@ def _definition_name(schema: Schema) -> str:
     return type(schema).__name__.removesuffix("Schema")
 
 
-def _nullable(body: dict[str, Any], field: fields.Field) -> dict[str, Any]:
+def _nullable(body: dict[str, Any], field: fields.Field[Any]) -> dict[str, Any]:
     if not field.allow_none:
         return body
     if "type" in body:
@@ -40,7 +40,7 @@ def _nullable(body: dict[str, Any], field: fields.Field) -> dict[str, Any]:
     return {"anyOf": [body, {"type": "null"}]}
 
 
-def _leaf(field: fields.Field) -> dict[str, Any]:
+def _leaf(field: fields.Field[Any]) -> dict[str, Any]:
     """The JSON Schema of one single-value field (the order of checks matters: subclasses)."""
     if isinstance(field, Code):
         codes = get_codelist(field.codelist)
@@ -83,7 +83,7 @@ def _leaf(field: fields.Field) -> dict[str, Any]:
     return {"type": "string"}
 
 
-def _field(field: fields.Field, definitions: dict[str, Any]) -> dict[str, Any]:
+def _field(field: fields.Field[Any], definitions: dict[str, Any]) -> dict[str, Any]:
     if isinstance(field, fields.Nested) and isinstance(field.schema, Schema):
         return _nullable({"$ref": _reference(field.schema, definitions)}, field)
     if isinstance(field, fields.List):

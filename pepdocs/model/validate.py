@@ -73,7 +73,7 @@ _MESSAGES = {
 _PEP_SCHEMA = PepSchema()
 
 
-def _child_schema(field: fields.Field) -> Schema | None:
+def _child_schema(field: fields.Field[Any]) -> Schema | None:
     if isinstance(field, fields.Nested):
         nested = field.schema
         return nested if isinstance(nested, Schema) else None

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from pepdocs import api
+from pepdocs import api, binding
 from pepdocs.batch import BatchOptions, run_batch
 from pepdocs.batch.manifest import MANIFEST_CSV, MANIFEST_JSON
 from pepdocs.batch.runner import ZIP_NAME, output_name
@@ -55,7 +55,7 @@ def test_the_forms_extract_back_to_the_rosters_values(tmp_path: Path) -> None:
     for entry, number in zip(manifest_rows(tmp_path / "out"), (1, 2), strict=True):
         form = resolve_form(entry["authority"], form=entry["form"])
         pep = api.extract(tmp_path / "out" / entry["output"], form).pep
-        mapped = api.mapped_paths(form)
+        mapped = binding.mapped_paths(form)
         expected = {
             "child.la_child_id": f"90{number:05d}",
             "child.first_name": f"Testchild{number}",

@@ -8,6 +8,7 @@ and PEPDOCS_MAPPINGS, atomic outputs, one-line errors and exit codes.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from fake_engine import FakeEngine
 from pepdocs import api
 from pepdocs.cli import cli, main
 from pepdocs.cli.commands_forms import COMMANDS
+from pepdocs.formats import ENGINES
 from pepdocs.mapping.registry import clear_cache
 from pepdocs.model import load_pep
 from pepdocs.report import ExtractionReport, FieldReport
@@ -66,10 +68,11 @@ PEP: dict[str, Any] = {
 
 
 @pytest.fixture
-def engine(monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
+def engine() -> Iterator[FakeEngine]:
+    """The stand-in serves Word forms (every test mapping here is one) for one test."""
     fake = FakeEngine()
-    monkeypatch.setattr(api, "get_engine", lambda kind: fake)
-    return fake
+    with ENGINES.using("docx", fake):
+        yield fake
 
 
 @pytest.fixture

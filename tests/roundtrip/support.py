@@ -3,7 +3,7 @@ comparison that is exact on every mapped field and explicit about what it forgiv
 
 The promise under test (design.md): ``extract(fill(pep)).pep`` equals ``pep`` on every field
 the form maps. The comparison is made on :func:`comparable_view`, which starts from
-:func:`pepdocs.api.mapped_view` and departs from exact equality only where a form cannot
+:func:`pepdocs.binding.mapped_view` and departs from exact equality only where a form cannot
 carry the difference, each case named here:
 
 - transforms the loader marks irreversible (``reversible = False``) and one-way fields
@@ -21,7 +21,7 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
-from pepdocs import api
+from pepdocs import api, binding
 from pepdocs.mapping.registry import list_authorities, load_form
 from pepdocs.mapping.spec import FormSpec
 from pepdocs.mapping.transforms import BoolTransform
@@ -62,9 +62,9 @@ def generated_peps(form: FormSpec, count: int, seed: int) -> Iterator[dict[str, 
 
 
 def comparable_view(pep: dict[str, Any], form: FormSpec) -> dict[str, Any]:
-    """:func:`pepdocs.api.mapped_view` without irreversible transforms and without list
+    """:func:`pepdocs.binding.mapped_view` without irreversible transforms and without list
     items that have nothing in any mapped column (module docstring)."""
-    view = api.mapped_view(pep, form)
+    view = binding.mapped_view(pep, form)
     for spec in form.fields:
         if spec.repeating:
             kept = [c.path for c in spec.columns if c.transform.reversible]

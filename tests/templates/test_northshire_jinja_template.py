@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from docxtpl import DocxTemplate
 
-from pepdocs import api
+from pepdocs import api, binding
 from pepdocs.mapping.loader import load_mapping
 from pepdocs.mapping.spec import FormSpec
 from pepdocs.safety.jinja import sandboxed_environment
@@ -40,7 +40,7 @@ def context(form: FormSpec, pep: dict[str, Any] | None = None) -> dict[str, Any]
     """The contract: every tag and every table key present, "" / [] when there is no data."""
     f: dict[str, Any] = {s.anchor.key: "" for s in form.fields if not s.repeating}
     rows: dict[str, list[dict[str, str]]] = {_key(s.path): [] for s in form.fields if s.repeating}
-    for spec, value in api.form_values(pep, form) if pep else []:
+    for spec, value in binding.form_values(pep, form) if pep else []:
         if spec.repeating:
             rows[_key(spec.path)] = [
                 {_key(c.path): str(row.get(c.header) or "") for c in spec.columns}
@@ -133,4 +133,4 @@ def test_a_rendered_form_reads_back_as_it_was_filled(phase: str) -> None:
     for pep in generate_peps(8, seed=11, authority="northshire", phase=phase):
         filled = render(form, context(form, pep))
         extracted = api.extract(filled, form).pep
-        assert api.mapped_view(extracted, form) == api.mapped_view(pep, form)
+        assert binding.mapped_view(extracted, form) == binding.mapped_view(pep, form)

@@ -89,7 +89,8 @@ def part_text(package: SafeZip, source: str, name: str) -> str:
 
 
 def serialise(root: Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml
 
 
 @dataclass(frozen=True, slots=True)

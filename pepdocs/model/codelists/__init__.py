@@ -17,10 +17,6 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-from rapidfuzz import fuzz, process, utils
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
 from pepdocs.errors import PepdocsError
 
 __all__ = ["CodeList", "get_codelist", "list_codelists"]
@@ -80,6 +76,10 @@ class CodeList:
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """The codes nearest to ``text`` (by code, label or alias), best first, for hints."""
+        # Deferred, like the YAML reader below: hints are for mistakes, and a code list is
+        # read once per process; neither should weigh on every command's start.
+        from rapidfuzz import fuzz, process, utils
+
         choices: dict[str, str] = {}
         for code, label in self.labels.items():
             choices[f"code:{code}"] = code
@@ -113,6 +113,9 @@ def _codelist_files() -> dict[str, Any]:
 
 
 def _build(name: str, text: str) -> CodeList:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
     where = f"code list {name}.yaml"
     try:
         data = YAML(typ="safe", pure=True).load(text)
@@ -159,6 +162,8 @@ def get_codelist(name: str) -> CodeList:
     files = _codelist_files()
     entry = files.get(name)
     if entry is None:
+        from rapidfuzz import fuzz, process
+
         near = process.extractOne(name, list(files), scorer=fuzz.ratio, score_cutoff=60)
         hint = f" Did you mean '{near[0]}'?" if near else ""
         raise PepdocsError(f"No code list named '{name}'.{hint} Known: {', '.join(sorted(files))}")

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from openpyxl.styles import Protection
 from pypdf import PdfReader
 
-from pepdocs import api
+from pepdocs import api, binding
 from pepdocs._resources import data_dir
 from pepdocs.errors import DocumentError
 from pepdocs.formats import excel, get_engine
@@ -41,8 +41,8 @@ def _pep(index: int = 1) -> dict[str, Any]:
 
 
 def _differences(pep: dict[str, Any], extracted: dict[str, Any], form: FormSpec) -> list[str]:
-    expected = api.mapped_view(load_pep(pep), form)
-    found = api.mapped_view(extracted, form)
+    expected = binding.mapped_view(load_pep(pep), form)
+    found = binding.mapped_view(extracted, form)
     return [
         path
         for path in expected

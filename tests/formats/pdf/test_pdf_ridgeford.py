@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import BooleanObject, NameObject, StreamObject
 
-from pepdocs import api
+from pepdocs import api, binding
 from pepdocs._resources import data_dir
 from pepdocs.errors import DocumentError
 from pepdocs.formats import get_engine, pdf
@@ -38,8 +38,8 @@ def _pep(index: int = 1) -> dict[str, Any]:
 
 
 def _differences(pep: dict[str, Any], extracted: dict[str, Any], form: FormSpec) -> list[str]:
-    expected = api.mapped_view(load_pep(pep), form)
-    found = api.mapped_view(extracted, form)
+    expected = binding.mapped_view(load_pep(pep), form)
+    found = binding.mapped_view(extracted, form)
     different = []
     for path, value in expected.items():
         if value == found[path]:
@@ -164,7 +164,7 @@ def test_flatten_leaves_values_as_page_text_and_no_form_fields(form: FormSpec) -
 def test_flattened_values_are_in_pdftotext_output(form: FormSpec, tmp_path: Path) -> None:
     pep = _pep(2)
     path = tmp_path / "flat.pdf"
-    path.write_bytes(pdf.fill(form, api.form_values(load_pep(pep), form), flatten=True))
+    path.write_bytes(pdf.fill(form, binding.form_values(load_pep(pep), form), flatten=True))
     text = subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, timeout=60
     ).stdout.decode("utf-8")

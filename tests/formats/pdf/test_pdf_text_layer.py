@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pepdocs import api
+from pepdocs import api, binding
 from pepdocs.formats import pdf
 from pepdocs.formats.pdf._textlayer import TEXT_LAYER_CONFIDENCE, TextLayer
 from pepdocs.mapping import Anchor, resolve_form
@@ -105,7 +105,7 @@ def test_a_word_pep_printed_to_pdf_gives_back_its_core_fields(
     reading = pdf.read_text_layer(form, printed.read_bytes(), printed.name)
     assert reading.confidence == TEXT_LAYER_CONFIDENCE < 1.0
 
-    expected = api.mapped_view(load_pep(pep), form)
+    expected = binding.mapped_view(load_pep(pep), form)
     core = [
         "child.first_name",
         "child.last_name",

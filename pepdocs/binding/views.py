@@ -1,0 +1,47 @@
+"""What a form can hold of a PEP: the paths it maps, and the PEP seen through them.
+
+A round trip is judged on these views: a form cannot tell an absent value from an empty
+one, so ``mapped_view(extract(fill(pep)))`` equals ``mapped_view(pep)`` is the promise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pepdocs.mapping.spec import FormSpec
+from pepdocs.model.paths import get_path
+
+__all__ = ["mapped_paths", "mapped_view"]
+
+
+def mapped_paths(form: FormSpec) -> set[str]:
+    """The model paths ``form`` holds; columns of a repeating section as ``targets.*.lead``."""
+    paths: set[str] = set()
+    for spec in form.fields:
+        if spec.repeating:
+            paths.update(f"{spec.paths[0]}.*.{column.path}" for column in spec.columns)
+        else:
+            paths.update(spec.paths)
+    return paths
+
+
+def mapped_view(pep: Mapping[str, Any], form: FormSpec) -> dict[str, Any]:
+    """``pep`` projected onto what ``form`` maps: ``{path: value}`` for single fields and
+    ``{path: [ {column path: value} ... ]}`` for repeating sections.
+
+    Absent values read as None, an absent list as ``[]``: a form cannot tell them apart,
+    so a round trip is judged on this view.
+    """
+    view: dict[str, Any] = {}
+    for spec in form.fields:
+        if spec.repeating:
+            items = get_path(pep, spec.paths[0]) or []
+            view[spec.paths[0]] = [
+                {column.path: get_path(item, column.path) for column in spec.columns}
+                for item in items
+            ]
+        else:
+            for path in spec.paths:
+                view[path] = get_path(pep, path)
+    return view

@@ -1,0 +1,46 @@
+"""Options several commands share, defined once so that they read and behave alike."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from pepdocs.mapping.registry import ENV_VAR
+
+#: ``--mappings DIR`` (repeatable): extra folders of mapping files, before the shipped ones.
+mappings_option = click.option(
+    "--mappings",
+    "mappings_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True),
+    metavar="DIR",
+    help="Extra folder of mapping files, searched before the shipped ones (repeatable; "
+    f"also env {ENV_VAR}, a list separated like PATH).",
+)
+
+if TYPE_CHECKING:
+    # Choice is generic from click 8.5; earlier 8.x cannot subscript it at run time.
+    _TextChoice = click.Choice[str]
+else:
+    _TextChoice = click.Choice
+
+
+class LibraryChoice(_TextChoice):
+    """A ``click.Choice`` whose choices the library owns (the phases, the output formats),
+    asked for only when a command's help is shown or its options are parsed: listing them
+    must not load the module that defines them each time ``pepdocs`` starts."""
+
+    def __init__(self, load: Callable[[], Sequence[str]]) -> None:
+        self._load = load
+        super().__init__((), case_sensitive=True)
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return tuple(self._load())
+
+    @choices.setter
+    def choices(self, _given: Sequence[Any]) -> None:
+        # click's __init__ stores the (empty) choices it is given; the library's stand.
+        pass
