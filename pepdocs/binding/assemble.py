@@ -59,6 +59,14 @@ class _Assembler:
         self.fields: list[FieldReport] = []
         #: model path -> report entry, for marking values that fail validation
         self.by_path: dict[str, FieldReport] = {}
+        #: values that could not be put in their field, kept as typed (``unresolved``)
+        self.unresolved: list[dict[str, str]] = []
+
+    def keep(self, path: str, raw: Any, problem: str) -> None:
+        """Keep a value that has no place in the PEP as typed, so no answer disappears."""
+        text = _as_text(raw)
+        if text:
+            self.unresolved.append({"path": path, "text": text, "problem": problem})
 
     def run(self) -> None:
         for index, spec in enumerate(self.form.fields):
@@ -92,6 +100,7 @@ class _Assembler:
             report.status = "unparseable"
             report.raw = reading.raw
             report.notes.append(problem.message)
+            self.keep(spec.path, reading.raw, problem.message)
             return
         report.notes.extend(notes)
         if len(spec.paths) > 1:
@@ -134,6 +143,7 @@ class _Assembler:
                         path, "unparseable", where, report.anchor_used, cell, [problem.message]
                     )
                     self.fields.append(entry)
+                    self.keep(path, cell, problem.message)
                     continue
                 if notes:
                     report.notes.extend(f"{path}: {note}" for note in notes)
@@ -182,6 +192,8 @@ class _Assembler:
         target = next((c for c in candidates if get_path(pep, c) is not None), None)
         if target is None or target in ("meta", "child"):
             return False
+        if not target.startswith("unresolved"):
+            self.keep(target, get_path(pep, target), problem.message)
         drop_path(pep, target)
         entry = self.by_path.get(target)
         if entry is not None and entry.path == target:
@@ -202,6 +214,21 @@ class _Assembler:
         return True
 
 
+def _as_text(raw: Any) -> str:
+    """A form value as one text: a box's text, a row's cells ``header: text``, a tick."""
+    if raw is None:
+        return ""
+    if isinstance(raw, bool):
+        return "ticked" if raw else "not ticked"
+    if isinstance(raw, str):
+        return raw.strip()
+    if isinstance(raw, Mapping):
+        return "; ".join(f"{key}: {_as_text(value)}" for key, value in raw.items() if value)
+    if isinstance(raw, list):
+        return "; ".join(text for text in (_as_text(item) for item in raw) if text)
+    return str(raw)
+
+
 def assemble_pep(
     form: FormSpec, reading: DocumentReading
 ) -> tuple[dict[str, Any], list[FieldReport]]:
@@ -216,4 +243,7 @@ def assemble_pep(
     meta.setdefault("authority", form.authority)
     meta.setdefault("phase", form.form)
     assembler.pep.setdefault("child", {})
-    return assembler.prune_invalid(), assembler.fields
+    pep = assembler.prune_invalid()
+    if assembler.unresolved:
+        pep["unresolved"] = [*pep.get("unresolved", []), *assembler.unresolved]
+    return pep, assembler.fields

@@ -208,11 +208,32 @@ class LinkedPlanSchema(_Section):
     reference = Text()
 
 
+class SignatureSchema(_Section):
+    """One row of a form's sign-off table: who signed, in what role, and when."""
+
+    role = Text()
+    name = Text()
+    #: what is in the signature box as typed (a typed name, "signed", initials)
+    signature = Text()
+    date = IsoDate()
+
+
 class SignoffSchema(_Section):
     designated_teacher_date = IsoDate()
     social_worker_date = IsoDate()
     virtual_school_date = IsoDate()
     qa_rating = Code("qa_rating")
+    signatures = fields.List(fields.Nested(SignatureSchema))
+
+
+class UnresolvedSchema(_Section):
+    """A value a form held that could not be put in its field (a date written "end of
+    term", a UPN with the wrong check letter): kept as typed so that no answer is lost, for a
+    person to resolve."""
+
+    path = Text(required=True)
+    text = Text()
+    problem = Text()
 
 
 class PepSchema(_Section):
@@ -233,3 +254,4 @@ class PepSchema(_Section):
     attendees = fields.List(fields.Nested(AttendeeSchema))
     linked_plans = fields.List(fields.Nested(LinkedPlanSchema))
     signoff = fields.Nested(SignoffSchema)
+    unresolved = fields.List(fields.Nested(UnresolvedSchema))

@@ -123,3 +123,36 @@ def test_mapped_paths_name_table_columns_with_a_star(form: FormSpec) -> None:
         "targets.*.description",
         "targets.*.due_date",
     }
+
+
+def test_a_value_the_model_refuses_is_kept_as_typed_in_unresolved(
+    form: FormSpec, engine: FakeEngine
+) -> None:
+    data = document("testshire", {"1": {"status": "found", "raw": "not a UPN"}})
+    extraction = binding.extract_form(data, form, "refused")
+    assert extraction.pep["unresolved"] == [
+        {
+            "path": "child.upn",
+            "text": "not a UPN",
+            "problem": extraction.pep["unresolved"][0]["problem"],
+        }
+    ]
+    assert "UPN" in extraction.pep["unresolved"][0]["problem"]
+
+
+def test_text_that_cannot_be_read_stays_in_the_output_as_typed(
+    form: FormSpec, engine: FakeEngine
+) -> None:
+    rows = [{"Target": "Read daily", "By when": "end of spring term"}]
+    data = document("testshire", {"3": {"status": "found", "raw": rows}})
+    extraction = binding.extract_form(data, form, "unparseable cell")
+    assert extraction.pep["targets"] == [{"description": "Read daily"}]
+    (kept,) = extraction.pep["unresolved"]
+    assert (kept["path"], kept["text"]) == ("targets.0.due_date", "end of spring term")
+    entry = extraction.report.field("targets.0.due_date")
+    assert entry is not None and entry.status == "unparseable"
+
+
+def test_nothing_is_unresolved_when_everything_reads(form: FormSpec, engine: FakeEngine) -> None:
+    data = binding.fill_form(load_pep(PEP), form)
+    assert "unresolved" not in binding.extract_form(data, form, "clean").pep
