@@ -24,8 +24,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from pepdocs.api import extract
 from pepdocs.errors import PepdocsError
-from pepdocs.legacy.detect import extract_any
 
 HERE = Path(__file__).resolve().parent
 
@@ -110,7 +110,7 @@ def run(corpus: Path, verbose: bool = False) -> tuple[float, float]:
     for item in manifest:
         truth = json.loads((corpus / item["truth"]).read_text(encoding="utf-8"))
         try:
-            extraction = extract_any(corpus / item["document"])
+            extraction = extract(corpus / item["document"])
         except PepdocsError as problem:
             # an unreadable document extracts nothing: every true value is a miss
             print(f"  {item['document']}: {problem.__class__.__name__}")

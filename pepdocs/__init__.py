@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     )
     from pepdocs.batch import BatchOptions, BatchResult, run_batch
     from pepdocs.compliance import CheckResult, Finding, check_path, check_pep, due_schedule
-    from pepdocs.legacy import check_mapping, convert_folder, detect_form, infer_mapping
+    from pepdocs.inference import infer_mapping
+    from pepdocs.legacy import check_mapping, convert_folder
     from pepdocs.mapping import FormSpec, list_authorities, load_mapping, resolve_form
     from pepdocs.model import (
         dump_pep,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
         pep_json_schema,
         validate_pep,
     )
+    from pepdocs.recognition import recognise
     from pepdocs.report import ExtractionReport, FieldReport, TranslationReport
     from pepdocs.safety.redact import redact_pep
     from pepdocs.samples import generate_peps, write_samples
@@ -71,8 +73,8 @@ _LAZY: dict[str, str] = {
     "due_schedule": "pepdocs.compliance",
     "check_mapping": "pepdocs.legacy",
     "convert_folder": "pepdocs.legacy",
-    "detect_form": "pepdocs.legacy",
-    "infer_mapping": "pepdocs.legacy",
+    "infer_mapping": "pepdocs.inference",
+    "recognise": "pepdocs.recognition",
     "FormSpec": "pepdocs.mapping",
     "list_authorities": "pepdocs.mapping",
     "load_mapping": "pepdocs.mapping",
@@ -121,7 +123,6 @@ __all__ = [
     "check_path",
     "check_pep",
     "convert_folder",
-    "detect_form",
     "due_schedule",
     "dump_pep",
     "dump_pep_file",
@@ -137,6 +138,7 @@ __all__ = [
     "load_pep",
     "load_pep_file",
     "pep_json_schema",
+    "recognise",
     "redact_pep",
     "resolve_form",
     "run_batch",

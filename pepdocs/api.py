@@ -24,9 +24,9 @@ from pepdocs.errors import (
     Problem,
     UsageError,
 )
-from pepdocs.formats.safe_open import check_form_kind, read_input
-from pepdocs.mapping.registry import FormSummary, list_authorities, load_form, resolve_form
-from pepdocs.mapping.spec import FORM_KINDS, FormSpec
+from pepdocs.formats.safe_open import read_input
+from pepdocs.mapping.registry import FormSummary, list_authorities, resolve_form
+from pepdocs.mapping.spec import FormSpec
 from pepdocs.model import dump_pep, load_pep, load_pep_file
 from pepdocs.model.paths import get_path, value_paths
 from pepdocs.report import TranslationReport
@@ -77,22 +77,6 @@ def _form_summaries(
         for known in list_authorities(mappings_dirs)
         if wanted is None or known.name == wanted
         for summary in known.forms
-    ]
-
-
-def _candidate_forms(
-    kind: str,
-    authority: str | os.PathLike[str] | None,
-    form: str | None,
-    mappings_dirs: MappingsDirs,
-) -> list[FormSpec]:
-    """Every known form of ``kind`` (of one authority, if given) that detection should try."""
-    return [
-        load_form(summary.source)
-        for summary in _form_summaries(authority, mappings_dirs)
-        if summary.kind == kind
-        and summary.template_found
-        and (form is None or form in (summary.form, summary.source.stem))
     ]
 
 
@@ -225,91 +209,6 @@ def _read_source(source: Source, name: str | None) -> tuple[bytes, str]:
     return read_input(source), name or os.fspath(source)
 
 
-def _printed_form(
-    data: bytes, name: str, candidates: Sequence[FormSpec]
-) -> tuple[FormSpec, float] | None:
-    """Among an authority's Word/Excel forms, the one a PDF without fields shows the most
-    labels of (at least half of its labelled fields), with that share: the form it was
-    printed from."""
-    from pepdocs.formats.pdf import read_text_layer
-
-    best: tuple[FormSpec, float] | None = None
-    for candidate in candidates:
-        labelled = [
-            number
-            for number, spec in enumerate(candidate.fields)
-            if spec.extract and not spec.repeating and any(a.kind == "label" for a in spec.anchors)
-        ]
-        if not labelled:
-            continue
-        readings = read_text_layer(candidate, data, name).readings
-        share = sum(
-            1 for number in labelled if number in readings and readings[number].status == "found"
-        ) / len(labelled)
-        if share >= _PRINTED_SHARE and (best is None or share > best[1]):
-            best = (candidate, share)
-    return best
-
-
-#: Share of a form's labelled fields a PDF's page text must show to be read as that form.
-_PRINTED_SHARE = 0.5
-
-
-def _detect(
-    data: bytes,
-    name: str,
-    authority: str | os.PathLike[str],
-    form: str | None,
-    mappings_dirs: MappingsDirs,
-) -> tuple[FormSpec, float, list[str]]:
-    """Recognise which of ``authority``'s forms a document is, by the forms' fingerprints
-    (tags, field names, labels, the mapping's own texts: :mod:`pepdocs.legacy.detect`).
-    Without an authority, :func:`_extract_any_form` looks among every known form."""
-    # Deferred: pepdocs.legacy reads documents through this module (extract_any), and
-    # ``import pepdocs`` should not pay for the detector until a form must be recognised.
-    from pepdocs.legacy.detect import detect_form
-
-    # By content, not extension; an encrypted or old-style Office file gets its own reason.
-    kind = check_form_kind(data, name, FORM_KINDS)
-    candidates = _candidate_forms(kind, authority, form, mappings_dirs)
-    if not candidates and kind == "pdf":
-        # No PDF form: perhaps one of its Word/Excel forms, printed to PDF.
-        printed = _printed_form(
-            data,
-            name,
-            [
-                *_candidate_forms("docx", authority, form, mappings_dirs),
-                *_candidate_forms("xlsx", authority, form, mappings_dirs),
-            ],
-        )
-        if printed is None:
-            raise UsageError(
-                f"{name}: is a PDF that shows too few labels of any of "
-                f"{os.fspath(authority)}'s forms; pass --form to read its page text with one"
-            )
-        printed_form, share = printed
-        return (
-            printed_form,
-            share,
-            [
-                f"form recognised from the page text: {printed_form.label} printed to PDF "
-                f"(share of labels found {share:.2f})"
-            ],
-        )
-    if not candidates:
-        raise UsageError(f"{name}: {os.fspath(authority)} has no {kind} form to read it with")
-    detection = detect_form(data, name, candidates=candidates)
-    if detection.form is None:
-        raise UsageError(
-            f"{name}: could not tell which of {os.fspath(authority)}'s forms this is; pass --form"
-        )
-    notes = [
-        f"form recognised from the document: {detection.form.label} (score {detection.score:.2f})",
-        *detection.notes[1:],
-    ]
-    return detection.form, detection.score, notes
-
-
 def extract(
     source: Source,
     authority: str | os.PathLike[str] | FormSpec | None = None,
@@ -322,50 +221,36 @@ def extract(
 
     ``source`` is a path or the document's bytes (``name`` then labels it in messages).
     Without ``authority`` (or with an authority that has several forms and no ``form``) the
-    form is recognised from the document, and the report says which. Values the form holds
-    but the model refuses are left out and reported ``invalid``; text a transform cannot read
-    is reported ``unparseable`` with the raw text in the report only.
+    form is recognised from the document (:func:`pepdocs.recognition.recognise`: a known
+    form, a known form printed to PDF, or, with no authority, an unknown form read with a
+    mapping inferred from it), and the report says which. Values the form holds but the
+    model refuses, and text a transform cannot read, are reported (``invalid``,
+    ``unparseable``) and kept as typed in the PEP's ``unresolved`` list.
     """
     data, label = _read_source(source, name)
-    detected = False
-    score = 1.0
-    notes: list[str] = []
-    spec: FormSpec | None = None
     if isinstance(authority, FormSpec):
-        spec = _resolve(authority, form=form)
-    elif authority is not None and (form is not None or _single_form(authority, mappings_dirs)):
+        return extract_form(data, _resolve(authority, form=form), label)
+    if authority is not None and (form is not None or _single_form(authority, mappings_dirs)):
         spec = _resolve(authority, form=form, mappings_dirs=mappings_dirs)
-    if spec is None:
-        assert not isinstance(authority, FormSpec)
-        if authority is None:
-            return _extract_any_form(data, label, form, mappings_dirs)
-        spec, score, notes = _detect(data, label, authority, form, mappings_dirs)
-        detected = True
-    extraction = extract_form(data, spec, label)
-    if detected:
-        report = extraction.report
-        report.notes[:0] = notes
-        report.confidence *= score
-        report.detected = True
-    return extraction
+        return extract_form(data, spec, label)
+    # Deferred: recognition loads every engine's reader and the lexicon; a known form need
+    # not pay for them (nor ``import pepdocs``).
+    from pepdocs.recognition import INFERRED_AUTHORITY, INFERRED_CONFIDENCE, recognise
 
-
-def _extract_any_form(
-    data: bytes, label: str, form: str | None, mappings_dirs: MappingsDirs
-) -> Extraction:
-    """No authority given: a known form recognised by its fingerprint, a known Word form
-    printed to PDF, or failing both a mapping inferred from the document on the spot (low
-    confidence, ``report.inferred``). A document nothing on which reads as a PEP (a letter)
-    is refused: "could not recognise the form; pass --authority"."""
-    # Deferred: pepdocs.legacy reads documents through this module, and ``import pepdocs``
-    # should not pay for the detector until a form must be recognised.
-    from pepdocs.legacy.detect import INFERRED_AUTHORITY, extract_any
-
-    # By content, not extension; an encrypted or old-style Office file gets its own reason
-    # (the detector would only say "not a Word, Excel or PDF form").
-    check_form_kind(data, label, FORM_KINDS)
-    extraction = extract_any(data, name=label, mappings_dirs=mappings_dirs, form=form)
-    extraction.report.inferred = extraction.report.authority == INFERRED_AUTHORITY
+    found = recognise(data, label, authority=authority, form=form, mappings_dirs=mappings_dirs)
+    extraction = extract_form(data, found.form, label)
+    report = extraction.report
+    report.notes[:0] = found.notes
+    report.detected = True
+    if found.inferred:
+        report.inferred = True
+        report.authority = INFERRED_AUTHORITY
+        report.confidence = min(report.confidence, INFERRED_CONFIDENCE)
+        meta = extraction.pep.get("meta")
+        if isinstance(meta, dict) and meta.get("authority") == INFERRED_AUTHORITY:
+            del meta["authority"]
+    else:
+        report.confidence *= found.score
     return extraction
 
 

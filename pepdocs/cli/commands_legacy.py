@@ -55,7 +55,7 @@ def infer_mapping(blank: str, output: str, authority: str | None, force: bool) -
     """
     if Path(output).exists() and not force:
         raise OutputExistsError(output)
-    from pepdocs.legacy.infer import infer_mapping as run_infer
+    from pepdocs.inference import infer_mapping as run_infer
 
     inferred = run_infer(blank)
     out_dir = Path(output).resolve().parent

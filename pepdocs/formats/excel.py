@@ -56,7 +56,7 @@ from pepdocs.mapping.transforms import (
 )
 from pepdocs.safety.sanitize import FORMULA_TRIGGERS, clean_text
 
-__all__ = ["fill", "read"]
+__all__ = ["fill", "open_workbook", "read"]
 
 #: Excel's limit on the characters one cell holds (Excel specifications and limits).
 MAX_CELL_CHARS = 32_767
@@ -102,6 +102,12 @@ def _load(data: bytes, name: str, notes: list[str] | None = None) -> Workbook:
             elif "Conditional Formatting extension" not in text:
                 notes.append(f"openpyxl: {text}")
     return book
+
+
+def open_workbook(data: bytes, name: str) -> Workbook:
+    """An untrusted workbook opened as the engine opens one (safe-open checks first, formulas
+    as formulas): the engine's inspection API for inference and recognition."""
+    return _load(data, name)
 
 
 def _open_template(form: FormSpec) -> Workbook:

@@ -24,11 +24,14 @@ from pepdocs.binding import extract_form, fill_form, mapped_view
 from pepdocs.errors import MappingError, PepdocsError
 from pepdocs.formats import get_engine
 from pepdocs.formats.safe_open import read_input
-from pepdocs.formats.word.document import DocumentIndex
-from pepdocs.formats.word.legacy import match_legacy
-from pepdocs.formats.word.locate import label_texts, locate
-from pepdocs.formats.word.package import WordPackage
-from pepdocs.formats.word.text import normalise
+from pepdocs.formats.word.inspect import (
+    DocumentIndex,
+    WordPackage,
+    label_texts,
+    locate,
+    match_legacy,
+    normalise,
+)
 from pepdocs.mapping.loader import load_mapping
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec
 from pepdocs.model import load_pep

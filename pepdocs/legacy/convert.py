@@ -2,7 +2,7 @@
 
 ``convert_folder(src, out)`` reads every document under ``src`` (Word .docx; .doc and .odt
 through ONE LibreOffice run into a temporary folder; PDF forms whose fields a known mapping
-describes), recognises each form or infers a mapping on the spot (``extract_any``), and
+describes), recognises each form or infers a mapping on the spot (``pepdocs.api.extract``), and
 writes:
 
 - ``out/peps/<document id>.json``: the canonical PEP of each document;
@@ -112,7 +112,7 @@ def convert_folder(
     """
     # Deferred: recognition (and the engines behind it) loads when a folder is converted,
     # not when the CLI lists this command's options.
-    from pepdocs.legacy.detect import INFERRED_AUTHORITY, extract_any
+    from pepdocs.api import extract
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown output format {fmt!r}; use json, csv or xlsx")
@@ -165,7 +165,7 @@ def convert_folder(
                     data = converted[relative].read_bytes()
                 else:
                     data = read_input(path)
-                extraction = extract_any(data, name=relative, mappings_dirs=mappings_dirs)
+                extraction = extract(data, mappings_dirs=list(mappings_dirs), name=relative)
                 pep = extraction.pep
                 if redactor is not None:
                     pep = redactor.redact_pep(pep)
@@ -192,7 +192,7 @@ def convert_folder(
                             {"document": document_id, "item": index, **_flatten(item)}
                         )
                 summary.converted.append(relative)
-                if report.authority == INFERRED_AUTHORITY:
+                if report.inferred:
                     summary.inferred.append(relative)
             except OutputExistsError:
                 raise

@@ -25,11 +25,14 @@ from ruamel.yaml import YAML
 
 from pepdocs.errors import MappingError
 from pepdocs.formats.safe_open import read_input
-from pepdocs.formats.word.document import DocumentIndex
-from pepdocs.formats.word.locate import label_texts, locate
-from pepdocs.formats.word.package import WordPackage
-from pepdocs.formats.word.text import normalise
-from pepdocs.legacy.lexicon import load_lexicon
+from pepdocs.formats.word.inspect import (
+    DocumentIndex,
+    WordPackage,
+    label_texts,
+    locate,
+    normalise,
+)
+from pepdocs.inference.lexicon import load_lexicon
 from pepdocs.mapping.loader import load_mapping
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec
 

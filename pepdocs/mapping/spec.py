@@ -109,6 +109,9 @@ class FormSpec:
     #: what the loader found worth saying but not wrong: transforms that cannot be read back
     #: (``file:line: child.name+care.carer.name: ...``); reports repeat them
     warnings: tuple[str, ...] = ()
+    #: a mapping inferred from the very document being read: there is no blank form, so
+    #: nothing is known to be printed rather than typed (``pepdocs.recognition``)
+    inferred: bool = False
 
     @property
     def label(self) -> str:

@@ -33,8 +33,16 @@ NAMES = [
     "westmere-school-age",
 ]
 #: model paths each form deliberately has no box for (a school-age form asks no ULN; the
-#: authority and phase are the form itself)
-NOT_ON_FORM = {"schema_version", "meta.authority", "meta.phase"}
+#: authority and phase are the form itself; ``unresolved`` is what extraction could not
+#: place; these forms sign off per role with dated boxes (``signoff.*_date``), not with a
+#: sign-off table, which ``signoff.signatures`` holds for forms that have one)
+NOT_ON_FORM = {
+    "schema_version",
+    "meta.authority",
+    "meta.phase",
+    "signoff.signatures",
+    "unresolved",
+}
 NOT_ON_THIS_FORM = {
     "eastborough-early-years": {"child.uln", "education.exclusions", "transition.careers_advice"},
     "eastborough-post16": set(),

@@ -574,6 +574,11 @@ def in_fallback(element: Element) -> bool:
     return False
 
 
+def looks_like_label(tc: Element) -> bool:
+    """A cell printed as a label: shaded, or all its text bold."""
+    return _shaded(tc) or _all_bold_cell(tc)
+
+
 def _all_bold(paragraph: Element) -> bool:
     """Every run with text is bold (and there is one)."""
     found = False

@@ -8,18 +8,13 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from pepdocs.formats.word._xml import Element
-from pepdocs.formats.word.document import DocumentIndex, Scope, _all_bold_cell, _shaded
+from pepdocs.formats.word.document import DocumentIndex, Scope, looks_like_label
 from pepdocs.formats.word.slots import AfterLabelSlot, RegionSlot, Slot
 from pepdocs.formats.word.tables import GridCell, TableGrid
 from pepdocs.formats.word.text import normalise
 from pepdocs.mapping.spec import FormSpec
 
 _T = TypeVar("_T")
-
-
-def _looks_like_label(tc: Element) -> bool:
-    return _shaded(tc) or _all_bold_cell(tc)
 
 
 def cell_location(index: DocumentIndex, grid: TableGrid, cell: GridCell) -> str:
@@ -138,7 +133,7 @@ def _value_cell(
         return below
     if below is not None and (
         # a header row of label cells (all shaded/bold) has its values underneath
-        (_looks_like_label(cell.tc) and _looks_like_label(right.tc))
+        (looks_like_label(cell.tc) and looks_like_label(right.tc))
         # so does a row whose next cell is another of the form's labels
         or index.cell_text.get(right, "") in index.label_keys
     ):

@@ -63,7 +63,9 @@ def _read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
     source = str(form.source) if form.source else ""
     readings: dict[int, Reading] = {}
     covered: set[Element] = set()
-    facts = _template_facts(str(form.template)) if form.template else None
+    # A mapping inferred from this very document has no blank form: nothing is known to be
+    # printed rather than typed.
+    facts = _template_facts(str(form.template)) if form.template and not form.inferred else None
     prompts = facts.prompts if facts is not None else frozenset()
     editor = application(package)
     context = BoxContext(

@@ -1,4 +1,4 @@
-"""Draft a mapping file for a form no mapping describes yet.
+"""Inference for Word forms: draft mapping entries from a blank or completed form.
 
 Given a blank template (or a completed form: the labels are the same), inference walks the
 document through the Word engine's own index (controls, legacy fields, table grids, section
@@ -20,53 +20,40 @@ than a blank one).
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from pepdocs.errors import PepdocsError
-from pepdocs.formats.safe_open import read_input, sniff_kind
-from pepdocs.formats.word._xml import SDT, TC, Element, P, w
-from pepdocs.formats.word.checkboxes import Mark
-from pepdocs.formats.word.document import DocumentIndex, Marker
-from pepdocs.formats.word.locate import locate
-from pepdocs.formats.word.package import WordPackage
-from pepdocs.formats.word.slots import (
+from pepdocs.formats.word import inspect as word
+from pepdocs.formats.word.inspect import (
+    TC,
     AfterLabelSlot,
     ControlSlot,
+    DocumentIndex,
+    Element,
+    GridCell,
     LegacySlot,
+    Mark,
+    Marker,
     MarkSlot,
     RegionSlot,
     Slot,
+    TableGrid,
+    clean_value,
+    enclosing,
+    holds_field,
+    looks_like_label,
+    normalise,
+    paragraph_text,
 )
-from pepdocs.formats.word.tables import GridCell, TableGrid
-from pepdocs.formats.word.text import clean_value, normalise, paragraph_text
-from pepdocs.legacy.lexicon import Lexicon, LexiconMatch, TableSection, fold, load_lexicon
+from pepdocs.inference.draft import Candidate, InferredEntry, assign, code_prefix
+from pepdocs.inference.lexicon import Lexicon, LexiconMatch, TableSection, fold
 from pepdocs.mapping.anchors import parse_anchor
 from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec
 from pepdocs.mapping.transforms import TextTransform
 from pepdocs.model import field_catalog, get_codelist
 
-__all__ = [
-    "CONFIRM_BELOW",
-    "EXTRACT_MIN_CONFIDENCE",
-    "InferredEntry",
-    "InferredMapping",
-    "infer_mapping",
-    "infer_mapping_from_bytes",
-]
-
-#: Entries below this confidence are commented ``# confidence 0.62: confirm`` in the draft.
-CONFIRM_BELOW = 0.85
-#: Entries below this confidence are left out of the draft altogether.
-DRAFT_MIN_CONFIDENCE = 0.6
-#: When a mapping is inferred on the spot to extract an unknown form, only entries at least
-#: this sure are read: a blank is better than a value in the wrong field.
-EXTRACT_MIN_CONFIDENCE = 0.75
+__all__ = ["WordInference", "guess_phase"]
 
 _LABEL_MAX_CHARS = 70
 _LABEL_COLON = re.compile(r"^\s*([^:\n]{2,60}?)\s*[:\u2013]\s*(.*)$", re.DOTALL)
@@ -75,199 +62,18 @@ _SEGMENT_SPLIT = re.compile(r"\t+|\s{3,}")
 _FREE_TEXT_PREFIXES = ("views.", "transition.", "care.parental_responsibility")
 
 
-@dataclass(slots=True)
-class InferredEntry:
-    """One proposed mapping entry: what the form says, where, and how sure inference is."""
-
-    path: str
-    anchor: dict[str, Any]
-    confidence: float
-    evidence: str
-    also: list[dict[str, Any]] = field(default_factory=list)
-    options: dict[str, Any] = field(default_factory=dict)
-    columns: list[dict[str, Any]] = field(default_factory=list)
-    #: the document element the entry reads (a cell, control, paragraph or table), so one
-    #: box is never given to two paths
-    element: Any = field(default=None, repr=False, compare=False)
-
-    @property
-    def doubtful(self) -> bool:
-        return self.confidence < CONFIRM_BELOW
-
-
-@dataclass(slots=True)
-class InferredMapping:
-    """A draft mapping: entries best first by model order, and what could not be placed."""
-
-    kind: str
-    template: Path
-    phase: str
-    entries: list[InferredEntry]
-    #: label texts the form has that no model path was found for, for the person confirming
-    unmatched: list[str] = field(default_factory=list)
-    title: str = ""
-
-    def entry(self, path: str) -> InferredEntry | None:
-        return next((e for e in self.entries if e.path == path), None)
-
-    def paths(self) -> list[str]:
-        return [entry.path for entry in self.entries]
-
-    def to_yaml(
-        self,
-        authority: str,
-        *,
-        name: str | None = None,
-        template: str | None = None,
-        min_confidence: float = DRAFT_MIN_CONFIDENCE,
-    ) -> str:
-        """The draft as mapping-file YAML; doubtful entries carry a ``confirm`` comment."""
-        lines = [
-            f"# Draft mapping inferred by `pepdocs infer-mapping` from {self.template.name}.",
-            "# Entries marked `confirm` were matched loosely: check each against the form, then",
-            "# run `pepdocs check-mapping` on this file. docs/legacy.md explains the draft.",
-            f"authority: {authority}",
-            f"name: {_quote(name or authority.replace('-', ' ').title())}",
-            f"form: {self.phase}",
-            'version: "draft"',
-            f"kind: {self.kind}",
-            f"template: {_quote(template or str(self.template))}",
-            "fields:",
-        ]
-        for entry in self.entries:
-            if entry.confidence < min_confidence:
-                continue
-            lines.append("")
-            if entry.doubtful:
-                lines.append(f"  # confidence {entry.confidence:.2f}: confirm ({entry.evidence})")
-            else:
-                lines.append(f"  # confidence {entry.confidence:.2f} ({entry.evidence})")
-            lines.append(f"  - path: {entry.path}")
-            lines.append(f"    at: {_flow(entry.anchor)}")
-            if entry.also:
-                if len(entry.also) == 1:
-                    lines.append(f"    also: {_flow(entry.also[0])}")
-                else:
-                    lines.append("    also:")
-                    lines.extend(f"      - {_flow(a)}" for a in entry.also)
-            for key, value in entry.options.items():
-                lines.append(f"    {key}: {_flow(value)}")
-            if entry.columns:
-                lines.append("    columns:")
-                lines.extend(f"      - {_flow(column)}" for column in entry.columns)
-        if self.unmatched:
-            lines.append("")
-            lines.append("# Labels on the form that no model path was found for:")
-            lines.extend(f"#   {text}" for text in self.unmatched)
-        return "\n".join(lines) + "\n"
-
-
-def _quote(text: str) -> str:
-    # JSON strings are valid YAML double-quoted scalars (escapes included).
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _flow(value: Any) -> str:
-    """A value as YAML flow style, keys bare when they are safe names."""
-    if isinstance(value, Mapping):
-        parts = []
-        for key, item in value.items():
-            key_text = str(key)
-            safe = re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key_text) and key_text.lower() not in (
-                "y",
-                "n",
-                "yes",
-                "no",
-                "on",
-                "off",
-                "true",
-                "false",
-                "null",
-            )
-            if key_text in ("true", "false"):
-                safe = True  # a yes/no mapping's keys are YAML booleans (docs/mappings.md)
-            parts.append(f"{key_text if safe else _quote(key_text)}: {_flow(item)}")
-        return "{" + ", ".join(parts) + "}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_flow(item) for item in value) + "]"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    return _quote(str(value))
-
-
 # --- entry point ---------------------------------------------------------------------------
-
-
-def infer_mapping(
-    template_path: str | os.PathLike[str], *, lexicon: Lexicon | None = None
-) -> InferredMapping:
-    """Infer a draft mapping for the form at ``template_path``: a blank or completed Word
-    form, an Excel workbook or a PDF AcroForm."""
-    path = Path(template_path)
-    return infer_mapping_from_bytes(read_input(path), str(path), lexicon=lexicon)
-
-
-def infer_mapping_from_bytes(
-    data: bytes, name: str, *, lexicon: Lexicon | None = None
-) -> InferredMapping:
-    """:func:`infer_mapping` for a document in memory (``name`` labels messages)."""
-    kind = sniff_kind(data)
-    lexicon = lexicon or load_lexicon()
-    if kind in ("xlsx", "pdf"):
-        from pepdocs.legacy.infer_forms import infer_pdf_entries, infer_workbook_entries
-
-        infer = infer_workbook_entries if kind == "xlsx" else infer_pdf_entries
-        entries, unmatched = infer(data, name, lexicon)
-        return InferredMapping(kind, Path(name), "school_age", entries, unmatched)
-    if kind != "docx":
-        raise PepdocsError(
-            f"{name}: not a Word, Excel or PDF form; mappings are inferred for those only"
-        )
-    package = WordPackage.open(data, name)
-    index = DocumentIndex.of_package(package)
-    inference = _WordInference(index, lexicon)
-    entries = inference.run()
-    return InferredMapping(
-        kind="docx",
-        template=Path(name),
-        phase=_guess_phase(index),
-        entries=entries,
-        unmatched=inference.unmatched,
-        title=inference.title,
-    )
-
-
-def _guess_phase(index: DocumentIndex) -> str:
-    """Early years or post-16 when the form's title says so; school age otherwise (the form
-    most authorities have, and the one a wrong guess harms least: fields are the same)."""
-    head = " ".join(text for _, text in index.paragraph_texts[:12])
-    head += " " + " ".join(m.text for m in index.markers[:4])
-    folded = f" {fold(head)} "
-    if any(w in folded for w in (" early years ", " eyfs ", " nursery ")):
-        return "early_years"
-    if any(w in folded for w in (" post 16 ", " post16 ", " 16 18 ", " further education ")):
-        return "post16"
-    return "school_age"
 
 
 # --- Word inference --------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Candidate:
-    entry: InferredEntry
-    #: elements whose use by this entry excludes others (a label cell and its value cell)
-    claims: tuple[Any, ...]
-
-
-class _WordInference:
+class WordInference:
     def __init__(self, index: DocumentIndex, lexicon: Lexicon) -> None:
         self.index = index
         self.lexicon = lexicon
         self.catalog = field_catalog()
-        self.candidates: list[_Candidate] = []
+        self.candidates: list[Candidate] = []
         self.unmatched: list[str] = []
         self.claimed_cells: set[Element] = set()
         self.title = ""
@@ -299,12 +105,8 @@ class _WordInference:
         return found
 
     def _cell_of(self, element: Element) -> tuple[TableGrid, GridCell] | None:
-        node: Element | None = element
-        while node is not None and node.tag != TC:
-            node = node.getparent()
-        if node is None:
-            return None
-        return self.index.cell_of_tc.get(node)
+        node = enclosing(element, "tc")
+        return None if node is None else self.index.cell_of_tc.get(node)
 
     def _match_label(self, text: str, element: Element) -> LexiconMatch | None:
         found = self.lexicon.match(text)
@@ -336,7 +138,7 @@ class _WordInference:
         entry.also = list(extra.get("also") or [])
         entry.options = dict(extra.get("options") or {})
         entry.columns = list(extra.get("columns") or [])
-        self.candidates.append(_Candidate(entry, tuple(claims)))
+        self.candidates.append(Candidate(entry, tuple(claims)))
 
     def _verify(self, anchor: dict[str, Any], target: Element, path: str) -> dict[str, Any] | None:
         """``anchor``, made specific enough (a section, else an occurrence) that the engine
@@ -389,7 +191,7 @@ class _WordInference:
             parsed = parse_anchor(anchor, "docx", 0)
         except ValueError:
             return None
-        return locate(self.index, parsed, _probe_spec(path, parsed))
+        return word.locate(self.index, parsed, _probe_spec(path, parsed))
 
     # -- tables ------------------------------------------------------------------------------
 
@@ -516,9 +318,7 @@ class _WordInference:
             left = grid.left_of(cell, cell.row)
             if left is not None and left.text().strip():
                 return left.text().strip()
-        paragraph = element
-        while paragraph is not None and paragraph.tag != P:
-            paragraph = paragraph.getparent()
+        paragraph = enclosing(element, "p")
         if paragraph is not None:
             match = _LABEL_COLON.match(paragraph_text(paragraph))
             if match:
@@ -645,7 +445,7 @@ class _WordInference:
         for text in items:
             if not text.strip() or clean_value(text) == "":
                 continue
-            code = codes.code_for_label(text) or _code_prefix(text, codes.codes)
+            code = codes.code_for_label(text) or code_prefix(text, codes.codes)
             if code is None or code in values:
                 continue
             # the drop-down's own wording, so that fill picks one of its entries
@@ -718,7 +518,7 @@ class _WordInference:
             options: dict[str, str] = {}
             for text, _ in pairs:
                 option = _option_text(text)
-                code = codes.code_for_label(option) or _code_prefix(option, codes.codes)
+                code = codes.code_for_label(option) or code_prefix(option, codes.codes)
                 if code is not None and code not in options:
                     options[code] = option
             if len(options) < 2 or len(options) < 0.6 * len(pairs):
@@ -880,47 +680,8 @@ class _WordInference:
         return assign(self.candidates)
 
 
-def assign(candidates: Sequence[_Candidate]) -> list[InferredEntry]:
-    """Best candidates first; each path once, each box once (``claims``). A path that fits
-    another place almost as well keeps its entry with its confidence cut: the form is
-    ambiguous there and a person should look. Entries come back in model order."""
-    ranked = sorted(candidates, key=lambda c: c.entry.confidence, reverse=True)
-    taken_paths: set[str] = set()
-    taken_elements: set[Any] = set()
-    chosen: list[InferredEntry] = []
-    by_path: dict[str, list[_Candidate]] = {}
-    for candidate in ranked:
-        by_path.setdefault(candidate.entry.path, []).append(candidate)
-    for candidate in ranked:
-        entry = candidate.entry
-        if entry.path in taken_paths:
-            continue
-        if any(claim in taken_elements for claim in candidate.claims):
-            continue
-        rivals = [
-            other
-            for other in by_path[entry.path]
-            if other is not candidate
-            and other.entry.confidence >= entry.confidence - 0.02
-            and not set(other.claims) & set(candidate.claims)
-            and other.entry.element is not entry.element
-        ]
-        if rivals and not _same_box(candidate, rivals):
-            entry.confidence = round(entry.confidence * 0.7, 3)
-            entry.evidence += "; the form has another place that fits"
-        taken_paths.add(entry.path)
-        taken_elements.update(candidate.claims)
-        chosen.append(entry)
-    order = {path: number for number, path in enumerate(field_catalog())}
-    chosen.sort(key=lambda e: order.get(e.path, len(order)))
-    return chosen
-
-
 def _paragraph_of(element: Element) -> Element | None:
-    node: Element | None = element
-    while node is not None and node.tag != P:
-        node = node.getparent()
-    return node
+    return enclosing(element, "p")
 
 
 def label_echo(slot: Slot) -> bool:
@@ -928,26 +689,19 @@ def label_echo(slot: Slot) -> bool:
     nothing after the colon: the same label seen twice, not a second place."""
     if not isinstance(slot, AfterLabelSlot):
         return False
-    node = slot.paragraph.getparent()
-    while node is not None and node.tag != TC:
-        node = node.getparent()
+    parent = slot.paragraph.getparent()
+    node = None if parent is None else enclosing(parent, "tc")
     return node is not None and not slot.read()
-
-
-def _same_box(candidate: _Candidate, rivals: list[_Candidate]) -> bool:
-    """Rivals that only repeat the same value box (a control and the label beside it)."""
-    mine = set(candidate.claims)
-    return all(set(r.claims) & mine for r in rivals)
 
 
 def _display_text(marker: Marker) -> str:
     element = marker.element
-    text = paragraph_text(element) if element.tag == P else _cell_text(element)
+    text = paragraph_text(element) if element.tag != TC else _cell_text(element)
     return " ".join(text.split()) or marker.text
 
 
 def _cell_text(tc: Element) -> str:
-    return " ".join(paragraph_text(p) for p in tc.iter(P))
+    return " ".join(paragraph_text(p) for p in tc.iter(word.P))
 
 
 def _slot_elements(slot: Slot) -> list[Element]:
@@ -978,9 +732,7 @@ def _group_in(slot: Slot, element: Element, index: DocumentIndex) -> bool:
     if not isinstance(marks, Mapping):
         return False
     scope = {element}
-    cell = element
-    while cell is not None and cell.tag != TC:
-        cell = cell.getparent()
+    cell = enclosing(element, "tc")
     if cell is not None:
         scope.add(cell)
     for mark in marks.values():
@@ -1024,15 +776,8 @@ def _option_text(text: str) -> str:
     return text.strip().strip(":;,/").strip()
 
 
-def _code_prefix(text: str, codes: Sequence[str]) -> str | None:
-    """``U4 Foster care, long-term`` and ``C2 - Full Care Order`` start with their code."""
-    head = re.split(r"[\s:\-\u2013()]+", text.strip(), maxsplit=1)[0]
-    upper = head.upper()
-    return upper if upper in codes and len(head) >= 2 else None
-
-
 def _holds_box(tc: Element) -> bool:
-    return any(True for _ in tc.iter(SDT, w("fldChar")))
+    return holds_field(tc)
 
 
 def _has_box(paragraph: Element, index: DocumentIndex) -> bool:
@@ -1040,9 +785,7 @@ def _has_box(paragraph: Element, index: DocumentIndex) -> bool:
 
 
 def _label_looking(tc: Element) -> bool:
-    from pepdocs.formats.word.document import _all_bold_cell, _shaded
-
-    return _shaded(tc) or _all_bold_cell(tc)
+    return looks_like_label(tc)
 
 
 def _looks_like_label_text(text: str) -> bool:
@@ -1052,3 +795,16 @@ def _looks_like_label_text(text: str) -> bool:
 
 def normalise_header(text: str) -> str:
     return normalise(text)
+
+
+def guess_phase(index: DocumentIndex) -> str:
+    """Early years or post-16 when the form's title says so; school age otherwise (the form
+    most authorities have, and the one a wrong guess harms least: fields are the same)."""
+    head = " ".join(text for _, text in index.paragraph_texts[:12])
+    head += " " + " ".join(m.text for m in index.markers[:4])
+    folded = f" {fold(head)} "
+    if any(w in folded for w in (" early years ", " eyfs ", " nursery ")):
+        return "early_years"
+    if any(w in folded for w in (" post 16 ", " post16 ", " 16 18 ", " further education ")):
+        return "post16"
+    return "school_age"

@@ -1,4 +1,4 @@
-"""Which known authority's form is this document? And if none: read it anyway, carefully.
+"""Which known authority's form is this document? By fingerprint.
 
 Each known form has a *fingerprint*: its control tags, legacy field names, label texts,
 checkbox labels and table headers (from its mapping file, cached per file), plus the texts of
@@ -7,57 +7,34 @@ A document's fingerprint is every text it shows (cells, paragraphs, headers and 
 every tag and field name it carries. The score of a form is the weighted share of its items
 the document has. Items every PEP form has ("Date of birth", "UPN": any lexicon wording) weigh
 little, so an unknown authority's form that asks the same questions does not pass for a known
-one; tags, field names and the authority's own texts weigh most.
-
-When no form scores :data:`DETECTION_THRESHOLD`, :func:`extract_any` infers a mapping from the
-document itself and extracts with its surest entries only, marking the report low-confidence.
+one; tags, field names and the authority's own texts weigh most. Excel and PDF forms are
+scored by the share of their fields whose anchors the document has.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
-from pepdocs.errors import DocumentError, MappingError, PepdocsError
+from pepdocs.errors import DocumentError, PepdocsError
 from pepdocs.formats import get_engine
-from pepdocs.formats.safe_open import read_input, sniff_kind
-from pepdocs.formats.word.document import DocumentIndex
-from pepdocs.formats.word.package import WordPackage
-from pepdocs.formats.word.text import paragraph_text
-from pepdocs.legacy.infer import (
-    EXTRACT_MIN_CONFIDENCE,
-    InferredEntry,
-    infer_mapping_from_bytes,
-)
-from pepdocs.legacy.lexicon import fold, load_lexicon, strip_note
-from pepdocs.mapping.loader import load_mapping
+from pepdocs.formats.safe_open import sniff_kind
+from pepdocs.formats.word import inspect as word
+from pepdocs.inference.lexicon import fold, load_lexicon, strip_note
 from pepdocs.mapping.registry import list_authorities, load_form
 from pepdocs.mapping.spec import FormSpec
 
-if TYPE_CHECKING:
-    from pepdocs.api import Extraction
-
 __all__ = [
     "DETECTION_THRESHOLD",
-    "INFERRED_AUTHORITY",
-    "INFERRED_CONFIDENCE",
     "Detection",
+    "candidate_forms",
     "detect_form",
-    "extract_any",
     "fingerprint",
-    "infer_form",
 ]
 
 #: Weighted share of a form's fingerprint a document must show to count as that form.
 DETECTION_THRESHOLD = 0.6
-#: Confidence of a report read with a mapping inferred on the spot: always "check this".
-INFERRED_CONFIDENCE = 0.4
-#: The ``authority`` of an inferred mapping (never written into the extracted PEP).
-INFERRED_AUTHORITY = "unrecognised"
 
 _WEIGHT_OWN = 3.0  # the mapping's fingerprint texts: the authority's name, the form's title
 _WEIGHT_NAME = 1.0  # control tags, legacy field names, uncommon label texts
@@ -161,8 +138,8 @@ class _DocumentPrint:
 
 def _document_items(data: bytes, name: str) -> _DocumentPrint:
     """Every text (folded, ``t:``) and tag/field name (``n:``) a Word document shows."""
-    package = WordPackage.open(data, name)
-    index = DocumentIndex.of_package(package)
+    package = word.WordPackage.open(data, name)
+    index = word.DocumentIndex.of_package(package)
     found: set[str] = set()
 
     def add_text(value: str) -> None:
@@ -191,15 +168,8 @@ def _document_items(data: bytes, name: str) -> _DocumentPrint:
     for legacy in index.legacy_fields:
         for key in legacy.names:
             found.add(f"n:{key}")
-    for part in package.zip.names():
-        if part.startswith(("word/header", "word/footer")) and part.endswith(".xml"):
-            root = package.part(part)
-            if root is None:
-                continue
-            for paragraph in root.iter(
-                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
-            ):
-                add_text(paragraph_text(paragraph))
+    for text in word.header_footer_texts(package):
+        add_text(text)
     text = " | ".join(sorted(key[2:] for key in found if key.startswith("t:")))
     return _DocumentPrint(frozenset(found), f" {text} ")
 
@@ -232,13 +202,20 @@ def _score(items: Sequence[Item], document: _DocumentPrint) -> float:
 # --- detection -----------------------------------------------------------------------------------
 
 
-def _candidates(
-    kind: str, mappings_dirs: Iterable[str | os.PathLike[str]], form: str | None = None
+def candidate_forms(
+    kind: str,
+    mappings_dirs: Iterable[str | os.PathLike[str]] = (),
+    form: str | None = None,
+    authority: str | None = None,
 ) -> list[FormSpec]:
-    """Known forms of ``kind``; ``form`` (a phase or a mapping file's stem) narrows them."""
+    """Known forms of ``kind`` (of one ``authority``, if given); ``form`` (a phase or a
+    mapping file's stem) narrows them."""
+    wanted = authority.strip().lower() if authority is not None else None
     forms: list[FormSpec] = []
-    for authority in list_authorities(mappings_dirs):
-        for summary in authority.forms:
+    for known in list_authorities(mappings_dirs):
+        if wanted is not None and known.name != wanted:
+            continue
+        for summary in known.forms:
             if summary.kind != kind or not summary.template_found:
                 continue
             if form is not None and form not in (summary.form, summary.source.stem):
@@ -263,7 +240,9 @@ def detect_form(
     kind = sniff_kind(data)
     if kind not in ("docx", "xlsx", "pdf"):
         raise DocumentError("is not a Word, Excel or PDF form", name)
-    forms = list(candidates) if candidates is not None else _candidates(kind, mappings_dirs, form)
+    forms = (
+        list(candidates) if candidates is not None else candidate_forms(kind, mappings_dirs, form)
+    )
     forms = [candidate for candidate in forms if candidate.kind == kind]
     if not forms:
         return Detection(None, 0.0, notes=(f"no known {kind} form to compare with",))
@@ -290,9 +269,9 @@ def _check_readable(kind: str, data: bytes, name: str) -> None:
     """Open an Excel or PDF document once through the engines' safe loaders, so that a
     damaged or refused one fails with its real reason, not "no form matched"."""
     if kind == "xlsx":
-        from pepdocs.formats.excel import _load  # the engine's safe loader
+        from pepdocs.formats.excel import open_workbook  # the engine's safe loader
 
-        _load(data, name)
+        open_workbook(data, name)
     else:
         from pepdocs.safety.pdf import open_pdf
 
@@ -312,166 +291,3 @@ def _engine_score(form: FormSpec, data: bytes, name: str) -> float:
     return len(found) / len(fields)
 
 
-# --- extracting whatever it is ------------------------------------------------------------
-
-
-def infer_form(
-    data: bytes,
-    name: str,
-    folder: str | os.PathLike[str],
-    *,
-    min_confidence: float = EXTRACT_MIN_CONFIDENCE,
-) -> FormSpec:
-    """A loaded mapping inferred from the document itself (only entries at least
-    ``min_confidence`` sure), written to ``folder`` with a copy of the document as its template.
-    """
-    inferred = infer_mapping_from_bytes(data, name)
-    if not any(entry.confidence >= min_confidence for entry in inferred.entries):
-        # nothing on it reads as a PEP field either: say it as detection says it
-        raise PepdocsError(f"{name}: could not recognise the form; pass --authority")
-    target = Path(folder)
-    template = target / "inferred-form.docx"
-    template.write_bytes(data)
-    mapping = target / "inferred-form.yaml"
-
-    def load(entries: list[InferredEntry]) -> FormSpec:
-        inferred.entries = entries
-        text = inferred.to_yaml(
-            INFERRED_AUTHORITY,
-            name="Unrecognised form",
-            template=template.name,
-            min_confidence=min_confidence,
-        )
-        mapping.write_text(text, encoding="utf-8")
-        return load_mapping(mapping)
-
-    entries = list(inferred.entries)
-    try:
-        return load(entries)
-    except MappingError:
-        # An entry the loader refuses (an anchor shape that does not fit its path) must
-        # not cost the others: keep the entries that load on their own.
-        kept = []
-        for entry in entries:
-            try:
-                load([entry])
-            except MappingError:
-                continue
-            kept.append(entry)
-        if not kept:
-            raise PepdocsError(f"{name}: could not recognise the form; pass --authority") from None
-        return load(kept)
-
-
-#: Share of a Word form's labelled fields a PDF's page text must show to be read as that
-#: form printed to PDF.
-PRINTED_THRESHOLD = 0.5
-
-
-def _printed_form(
-    data: bytes, name: str, mappings_dirs: Sequence[str | os.PathLike[str]], form: str | None
-) -> tuple[FormSpec, float] | None:
-    """A known Word form this PDF (no form fields: a Word form printed or saved as PDF)
-    shows the labels of, as a PDF-kind copy so that the PDF engine reads its text layer by
-    those labels; with the share of labelled fields found."""
-    from pepdocs.formats.pdf import read_text_layer
-
-    best: tuple[float, FormSpec] | None = None
-    for known in _candidates("docx", mappings_dirs, form):
-        labelled = [
-            number
-            for number, spec in enumerate(known.fields)
-            if spec.extract and not spec.repeating and any(a.kind == "label" for a in spec.anchors)
-        ]
-        if not labelled:
-            continue
-        as_pdf = replace(known, kind="pdf")
-        reading = read_text_layer(as_pdf, data, name)
-        found = sum(
-            1
-            for number in labelled
-            if number in reading.readings and reading.readings[number].status == "found"
-        )
-        share = found / len(labelled)
-        if best is None or share > best[0]:
-            best = (share, as_pdf)
-    if best is None or best[0] < PRINTED_THRESHOLD:
-        return None
-    return best[1], best[0]
-
-
-def extract_any(
-    source: bytes | str | os.PathLike[str],
-    *,
-    name: str | None = None,
-    mappings_dirs: Iterable[str | os.PathLike[str]] = (),
-    form: str | None = None,
-) -> Extraction:
-    """Extract a PEP from any completed form: a known authority's (recognised by
-    fingerprint) or, failing that, with a mapping inferred from the document on the spot.
-
-    The report says which: ``detected`` is true either way; an inferred reading has
-    authority ``unrecognised``, confidence at most :data:`INFERRED_CONFIDENCE` and a note
-    asking for every value to be checked.
-    """
-    # Deferred: pepdocs.api calls this module for documents with no authority; importing the
-    # api at module load would be circular (api -> legacy -> api).
-    from pepdocs import api
-
-    if isinstance(source, bytes | bytearray):
-        data, label = bytes(source), name or "<document>"
-    else:
-        data, label = read_input(source), name or os.fspath(source)
-    dirs = list(mappings_dirs)
-    detection = detect_form(data, label, mappings_dirs=dirs, form=form)
-    if detection.form is not None:
-        extraction = api.extract(data, detection.form, name=label, mappings_dirs=dirs)
-        report = extraction.report
-        report.detected = True
-        report.confidence *= detection.score
-        report.notes[:0] = [
-            f"form recognised from the document: {detection.form.label} "
-            f"(score {detection.score:.2f})",
-            *detection.notes[1:],
-        ]
-        return extraction
-    kind = sniff_kind(data)
-    if kind == "pdf":
-        printed = _printed_form(data, label, dirs, form)
-        if printed is None:
-            raise PepdocsError(
-                f"{label}: could not recognise the form (no known form's fields or labels); "
-                "pass --authority"
-            )
-        as_pdf, share = printed
-        extraction = api.extract(data, as_pdf, name=label)
-        report = extraction.report
-        report.detected = True
-        report.confidence *= share
-        report.notes[:0] = [
-            f"form recognised from the page text: {as_pdf.label} printed to PDF "
-            f"(share of labels found {share:.2f})"
-        ]
-        return extraction
-    if kind != "docx":
-        raise PepdocsError(f"{label}: could not recognise the form; pass --authority")
-    with tempfile.TemporaryDirectory(prefix="pepdocs-infer-") as folder:
-        inferred = infer_form(data, label, folder)
-        extraction = api.extract(data, inferred, name=label)
-    report = extraction.report
-    report.detected = True
-    report.authority = INFERRED_AUTHORITY
-    report.confidence = min(report.confidence, INFERRED_CONFIDENCE)
-    best = (
-        f"best known form {detection.best.label} scored {detection.score:.2f}"
-        if detection.best is not None
-        else "no known form to compare with"
-    )
-    report.notes[:0] = [
-        f"low confidence: no known form matched ({best}); read with a mapping inferred from "
-        "the document itself; check every value",
-    ]
-    meta = extraction.pep.get("meta")
-    if isinstance(meta, dict) and meta.get("authority") == INFERRED_AUTHORITY:
-        del meta["authority"]
-    return extraction

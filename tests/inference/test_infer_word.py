@@ -6,13 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from pepdocs.legacy.checkmap import check_mapping
-from pepdocs.legacy.infer import infer_mapping
-from pepdocs.legacy.lexicon import fold, load_lexicon
-from pepdocs.mapping import load_mapping
-
-from .forms import (
+from legacy.forms import (
     checkbox_line,
     control_table,
     header_table,
@@ -21,6 +15,11 @@ from .forms import (
     spacer,
     write_form,
 )
+
+from pepdocs.inference import infer_mapping
+from pepdocs.inference.lexicon import fold, load_lexicon
+from pepdocs.legacy.checkmap import check_mapping
+from pepdocs.mapping import load_mapping
 
 
 @pytest.fixture
@@ -133,7 +132,7 @@ def test_every_lexicon_wording_names_its_own_path_and_no_other() -> None:
 
 
 def test_a_single_box_beside_a_yes_no_label_is_a_checkbox_anchor(tmp_path: Path) -> None:
-    from .forms import docxkit
+    from legacy.forms import docxkit
 
     dk = docxkit()
     form = write_form(

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from pepdocs._resources import data_dir
+from pepdocs.inference import infer_mapping
 from pepdocs.legacy.checkmap import check_mapping
-from pepdocs.legacy.infer import infer_mapping
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Inference for Excel workbooks and PDF AcroForms (Word forms: :mod:`pepdocs.legacy.infer`).
+"""Inference for Excel workbooks and PDF AcroForms (Word forms: :mod:`pepdocs.inference.word`).
 
 Excel: label cells matched through the lexicon (value to the right, or below in a row of
 labels), defined names by their name, and tables by their header rows; anchors carry their
@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pepdocs.legacy.infer import InferredEntry, _Candidate, _code_prefix, assign
-from pepdocs.legacy.lexicon import Lexicon, LexiconMatch, fold
+from pepdocs.inference.draft import Candidate, InferredEntry, assign, code_prefix
+from pepdocs.inference.lexicon import Lexicon, LexiconMatch, fold
 from pepdocs.model import field_catalog, get_codelist
 
 __all__ = ["infer_pdf_entries", "infer_workbook_entries"]
@@ -31,12 +31,12 @@ def _entry(
     evidence: str,
     claims: Sequence[Any],
     **extra: Any,
-) -> _Candidate:
+) -> Candidate:
     entry = InferredEntry(path, anchor, round(confidence, 3), evidence, element=claims[0])
     entry.also = list(extra.get("also") or [])
     entry.options = dict(extra.get("options") or {})
     entry.columns = list(extra.get("columns") or [])
-    return _Candidate(entry, tuple(claims))
+    return Candidate(entry, tuple(claims))
 
 
 def _values_for(path: str, options: Sequence[tuple[str, str]]) -> dict[str, Any]:
@@ -53,7 +53,7 @@ def _values_for(path: str, options: Sequence[tuple[str, str]]) -> dict[str, Any]
         code = (
             (export if export in codes else None)
             or codes.code_for_label(shown)
-            or _code_prefix(shown, codes.codes)
+            or code_prefix(shown, codes.codes)
         )
         if code is not None and code not in values:
             values[code] = shown
@@ -67,11 +67,11 @@ def infer_workbook_entries(
     data: bytes, name: str, lexicon: Lexicon
 ) -> tuple[list[InferredEntry], list[str]]:
     """Entries and unmatched labels for an Excel workbook."""
-    from pepdocs.formats.excel import _load  # the engine's safe loader (zip checks first)
+    from pepdocs.formats.excel import open_workbook  # the engine's safe loader
 
-    book = _load(data, name)
+    book = open_workbook(data, name)
     catalog = field_catalog()
-    candidates: list[_Candidate] = []
+    candidates: list[Candidate] = []
     unmatched: list[str] = []
     for ws in book.worksheets:
         merged = {}
@@ -128,7 +128,7 @@ def infer_workbook_entries(
                     options=computed,
                 )
             )
-    names: list[_Candidate] = []
+    names: list[Candidate] = []
     for defined, holder in list(book.defined_names.items()):
         destinations = list(holder.destinations)
         if len(destinations) != 1 or ":" in destinations[0][1]:
@@ -152,7 +152,7 @@ def infer_workbook_entries(
     return assign(_with_label_fallbacks(names, candidates)), list(dict.fromkeys(unmatched))
 
 
-def _with_label_fallbacks(names: list[_Candidate], labels: list[_Candidate]) -> list[_Candidate]:
+def _with_label_fallbacks(names: list[Candidate], labels: list[Candidate]) -> list[Candidate]:
     """A defined name and a label that point at the same cell for the same path become one
     entry: the name first (it survives rows being inserted), the label as its fallback."""
     merged = list(labels)
@@ -171,7 +171,7 @@ def _with_label_fallbacks(names: list[_Candidate], labels: list[_Candidate]) -> 
             name.entry.options = dict(twin.entry.options)
             name.entry.confidence = max(name.entry.confidence, twin.entry.confidence)
             name.entry.evidence += f" and {twin.entry.evidence}"
-            name = _Candidate(name.entry, (*name.claims, *twin.claims))
+            name = Candidate(name.entry, (*name.claims, *twin.claims))
         merged.append(name)
     return merged
 
@@ -181,11 +181,11 @@ def _sheet_tables(
     texts: Mapping[tuple[int, int], str],
     lexicon: Lexicon,
     claimed: set[tuple[int, int]],
-) -> list[_Candidate]:
+) -> list[Candidate]:
     rows: dict[int, list[tuple[int, str]]] = {}
     for (row, col), text in texts.items():
         rows.setdefault(row, []).append((col, text))
-    found: list[_Candidate] = []
+    found: list[Candidate] = []
     catalog = field_catalog()
     for row, cells in sorted(rows.items()):
         if len(cells) < 2:
@@ -243,7 +243,7 @@ def infer_pdf_entries(
     reader, _summary = open_pdf(data, name)
     fields = reader.get_fields() or {}
     catalog = field_catalog()
-    candidates: list[_Candidate] = []
+    candidates: list[Candidate] = []
     unmatched: list[str] = []
     for full_name, field in fields.items():
         kind = field.get("/FT")
@@ -326,6 +326,6 @@ def _radio_states(codelist: str, states: Sequence[str]) -> dict[str, str] | None
 
 
 def _split_camel(text: str) -> list[str]:
-    from pepdocs.legacy.lexicon import split_identifier
+    from pepdocs.inference.lexicon import split_identifier
 
     return split_identifier(text).split()

@@ -1,0 +1,211 @@
+"""A draft mapping: the entries inference proposes, how sure each is, and the YAML a person
+confirms (``pepdocs infer-mapping``). Shared by the Word, Excel and PDF inference."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pepdocs.model import field_catalog
+
+__all__ = [
+    "CONFIRM_BELOW",
+    "DRAFT_MIN_CONFIDENCE",
+    "EXTRACT_MIN_CONFIDENCE",
+    "Candidate",
+    "InferredEntry",
+    "InferredMapping",
+    "assign",
+    "code_prefix",
+]
+
+#: Entries below this confidence are commented ``# confidence 0.62: confirm`` in the draft.
+CONFIRM_BELOW = 0.85
+#: Entries below this confidence are left out of the draft altogether.
+DRAFT_MIN_CONFIDENCE = 0.6
+#: When a mapping is inferred on the spot to extract an unknown form, only entries at least
+#: this sure are read: a blank is better than a value in the wrong field.
+EXTRACT_MIN_CONFIDENCE = 0.75
+
+@dataclass(slots=True)
+class InferredEntry:
+    """One proposed mapping entry: what the form says, where, and how sure inference is."""
+
+    path: str
+    anchor: dict[str, Any]
+    confidence: float
+    evidence: str
+    also: list[dict[str, Any]] = field(default_factory=list)
+    options: dict[str, Any] = field(default_factory=dict)
+    columns: list[dict[str, Any]] = field(default_factory=list)
+    #: the document element the entry reads (a cell, control, paragraph or table), so one
+    #: box is never given to two paths
+    element: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def doubtful(self) -> bool:
+        return self.confidence < CONFIRM_BELOW
+
+
+@dataclass(slots=True)
+class InferredMapping:
+    """A draft mapping: entries best first by model order, and what could not be placed."""
+
+    kind: str
+    template: Path
+    phase: str
+    entries: list[InferredEntry]
+    #: label texts the form has that no model path was found for, for the person confirming
+    unmatched: list[str] = field(default_factory=list)
+    title: str = ""
+
+    def entry(self, path: str) -> InferredEntry | None:
+        return next((e for e in self.entries if e.path == path), None)
+
+    def paths(self) -> list[str]:
+        return [entry.path for entry in self.entries]
+
+    def to_yaml(
+        self,
+        authority: str,
+        *,
+        name: str | None = None,
+        template: str | None = None,
+        min_confidence: float = DRAFT_MIN_CONFIDENCE,
+    ) -> str:
+        """The draft as mapping-file YAML; doubtful entries carry a ``confirm`` comment."""
+        lines = [
+            f"# Draft mapping inferred by `pepdocs infer-mapping` from {self.template.name}.",
+            "# Entries marked `confirm` were matched loosely: check each against the form, then",
+            "# run `pepdocs check-mapping` on this file. docs/legacy.md explains the draft.",
+            f"authority: {authority}",
+            f"name: {_quote(name or authority.replace('-', ' ').title())}",
+            f"form: {self.phase}",
+            'version: "draft"',
+            f"kind: {self.kind}",
+            f"template: {_quote(template or str(self.template))}",
+            "fields:",
+        ]
+        for entry in self.entries:
+            if entry.confidence < min_confidence:
+                continue
+            lines.append("")
+            if entry.doubtful:
+                lines.append(f"  # confidence {entry.confidence:.2f}: confirm ({entry.evidence})")
+            else:
+                lines.append(f"  # confidence {entry.confidence:.2f} ({entry.evidence})")
+            lines.append(f"  - path: {entry.path}")
+            lines.append(f"    at: {_flow(entry.anchor)}")
+            if entry.also:
+                if len(entry.also) == 1:
+                    lines.append(f"    also: {_flow(entry.also[0])}")
+                else:
+                    lines.append("    also:")
+                    lines.extend(f"      - {_flow(a)}" for a in entry.also)
+            for key, value in entry.options.items():
+                lines.append(f"    {key}: {_flow(value)}")
+            if entry.columns:
+                lines.append("    columns:")
+                lines.extend(f"      - {_flow(column)}" for column in entry.columns)
+        if self.unmatched:
+            lines.append("")
+            lines.append("# Labels on the form that no model path was found for:")
+            lines.extend(f"#   {text}" for text in self.unmatched)
+        return "\n".join(lines) + "\n"
+
+
+def _quote(text: str) -> str:
+    # JSON strings are valid YAML double-quoted scalars (escapes included).
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _flow(value: Any) -> str:
+    """A value as YAML flow style, keys bare when they are safe names."""
+    if isinstance(value, Mapping):
+        parts = []
+        for key, item in value.items():
+            key_text = str(key)
+            safe = re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key_text) and key_text.lower() not in (
+                "y",
+                "n",
+                "yes",
+                "no",
+                "on",
+                "off",
+                "true",
+                "false",
+                "null",
+            )
+            if key_text in ("true", "false"):
+                safe = True  # a yes/no mapping's keys are YAML booleans (docs/mappings.md)
+            parts.append(f"{key_text if safe else _quote(key_text)}: {_flow(item)}")
+        return "{" + ", ".join(parts) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return _quote(str(value))
+
+
+@dataclass(slots=True)
+class Candidate:
+    entry: InferredEntry
+    #: elements whose use by this entry excludes others (a label cell and its value cell)
+    claims: tuple[Any, ...]
+
+
+def assign(candidates: Sequence[Candidate]) -> list[InferredEntry]:
+    """Best candidates first; each path once, each box once (``claims``). A path that fits
+    another place almost as well keeps its entry with its confidence cut: the form is
+    ambiguous there and a person should look. Entries come back in model order."""
+    ranked = sorted(candidates, key=lambda c: c.entry.confidence, reverse=True)
+    taken_paths: set[str] = set()
+    taken_elements: set[Any] = set()
+    chosen: list[InferredEntry] = []
+    by_path: dict[str, list[Candidate]] = {}
+    for candidate in ranked:
+        by_path.setdefault(candidate.entry.path, []).append(candidate)
+    for candidate in ranked:
+        entry = candidate.entry
+        if entry.path in taken_paths:
+            continue
+        if any(claim in taken_elements for claim in candidate.claims):
+            continue
+        rivals = [
+            other
+            for other in by_path[entry.path]
+            if other is not candidate
+            and other.entry.confidence >= entry.confidence - 0.02
+            and not set(other.claims) & set(candidate.claims)
+            and other.entry.element is not entry.element
+        ]
+        if rivals and not _same_box(candidate, rivals):
+            entry.confidence = round(entry.confidence * 0.7, 3)
+            entry.evidence += "; the form has another place that fits"
+        taken_paths.add(entry.path)
+        taken_elements.update(candidate.claims)
+        chosen.append(entry)
+    order = {path: number for number, path in enumerate(field_catalog())}
+    chosen.sort(key=lambda e: order.get(e.path, len(order)))
+    return chosen
+
+
+def _same_box(candidate: Candidate, rivals: list[Candidate]) -> bool:
+    """Rivals that only repeat the same value box (a control and the label beside it)."""
+    mine = set(candidate.claims)
+    return all(set(r.claims) & mine for r in rivals)
+
+
+def code_prefix(text: str, codes: Sequence[str]) -> str | None:
+    """``U4 Foster care, long-term`` and ``C2 - Full Care Order`` start with their code."""
+    head = re.split(r"[\s:\-\u2013()]+", text.strip(), maxsplit=1)[0]
+    upper = head.upper()
+    return upper if upper in codes and len(head) >= 2 else None
+
+
