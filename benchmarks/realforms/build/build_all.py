@@ -54,6 +54,7 @@ def build(out: Path) -> list[Path]:
                 "set": layout.set,
                 "authority": layout.authority,
                 "source": layout.source,
+                "style_sources": list(layout.style_sources),
                 "phase": layout.phase,
                 "kind": layout.kind,
                 "features": list(layout.features),

@@ -11,6 +11,7 @@ as such. :func:`box` and friends turn an answer into the Word markup of one form
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -138,7 +139,8 @@ class Doc:
 
     def __init__(self, person: dict[str, Any] | None = None, habits: hb.Habits | None = None):
         self.person = person
-        self.habits = habits or hb.Habits()
+        # a copy: each document starts the person's date styles afresh
+        self.habits = dataclasses.replace(habits) if habits else hb.Habits()
         self.truth = Truth()
         self.ids = wk.Ids()
 

@@ -227,7 +227,7 @@ class Habits:
     quirks: dict[str, str] = field(default_factory=dict)
     #: wording index per path, overriding ``wording`` ("targets.area": 2)
     word_for: dict[str, int] = field(default_factory=dict)
-    _cycle: Iterator[str] | None = field(default=None, repr=False)
+    _cycle: Iterator[str] | None = field(default=None, repr=False, init=False, compare=False)
 
     def next_date_style(self) -> str:
         if self._cycle is None:

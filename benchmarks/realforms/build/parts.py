@@ -29,6 +29,8 @@ class Layout:
     features: tuple[str, ...]
     completions: tuple[tuple[str, Habits], ...]
     build: Callable[[Doc], bytes]
+    #: further public sources whose house style the layout also follows
+    style_sources: tuple[str, ...] = ()
 
 
 def label_rows(

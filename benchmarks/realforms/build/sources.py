@@ -16,6 +16,11 @@ class Source:
     shows: str
 
 
+def real_authority(source_key: str) -> str:
+    """The real authority a layout's sources belong to (without the attribution note)."""
+    return SOURCES[source_key][0].authority.split(" (")[0]
+
+
 SOURCES: dict[str, tuple[Source, ...]] = {
     "hampshire-ey": (
         Source(

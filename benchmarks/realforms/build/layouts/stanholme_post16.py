@@ -288,4 +288,5 @@ LAYOUT = Layout(
         ),
     ),
     build=build,
+    style_sources=("post16-dotted",),
 )
