@@ -75,15 +75,19 @@ Reader = Callable[[bytes, str], "pepdocs.Extraction"]
 
 
 def _failure_line(name: str, problem: BaseException) -> str:
+    """One line: the form, the kind of failure and its message's first line (pepdocs'
+    messages name the file and field path, never a value)."""
     kind = problem.__class__.__name__
     message = str(problem).splitlines()[0] if str(problem) else ""
-    # a message names the file and the field path, never a value; keep the first line only
+    message = message.removeprefix(f"{name}: ").replace("\\n", " ")
     return f"{name}: {kind}: {message}"[:200]
 
 
-def _read(
+def read_and_score(
     result: ModeResult, layout: str, name: str, truth: dict[str, Any], read: Reader, data: bytes
 ) -> None:
+    """Read one form with ``read`` and add its score to ``result``; a failure of pepdocs
+    scores zero for the form and is kept as one line."""
     try:
         extraction = read(data, name)
     except Exception as problem:  # an unknown failure must cost the form, not the run
@@ -106,7 +110,7 @@ def _no_mapping(data: bytes, name: str) -> pepdocs.Extraction:
     return pepdocs.extract(data, name=name)
 
 
-def _draft_reader(blank: Path, layout_id: str, folder: Path) -> Reader:
+def draft_reader(blank: Path, layout_id: str, folder: Path) -> Reader:
     """A reader through the draft mapping of ``blank``; when drafting or loading the draft
     fails, every form of the layout fails with that problem (and scores zero)."""
     try:
@@ -158,18 +162,20 @@ def run_corpus(which: str, *, resave: bool) -> dict[str, ModeResult]:
             results["c"].skipped = results["c-a"].skipped = "skipped: --no-resave"
         for entry in layouts:
             base = CORPUS / entry["set"] / entry["id"]
-            with_draft = _draft_reader(base / entry["blank"], entry["id"], folder)
+            with_draft = draft_reader(base / entry["blank"], entry["id"], folder)
             for item in entry["completed"]:
                 document = base / item["document"]
                 truth = json.loads((base / item["truth"]).read_text(encoding="utf-8"))
                 name = f"{entry['id']}/{item['document']}"
                 data = document.read_bytes()
-                _read(results["a"], entry["id"], name, truth, _no_mapping, data)
-                _read(results["b"], entry["id"], name, truth, with_draft, data)
+                read_and_score(results["a"], entry["id"], name, truth, _no_mapping, data)
+                read_and_score(results["b"], entry["id"], name, truth, with_draft, data)
                 if document in resaved:
                     again = resaved[document].read_bytes()
-                    _read(results["c"], entry["id"], f"{name} (re-saved)", truth, with_draft, again)
-                    _read(
+                    read_and_score(
+                        results["c"], entry["id"], f"{name} (re-saved)", truth, with_draft, again
+                    )
+                    read_and_score(
                         results["c-a"], entry["id"], f"{name} (re-saved)", truth, _no_mapping, again
                     )
     return results
@@ -285,6 +291,77 @@ def run_generated(seed: int, per_authority: int, resave: bool) -> dict[str, floa
     }
 
 
+def targets_met(results: dict[str, ModeResult]) -> bool:
+    """Recall and precision at or above target in every mode that ran."""
+    return all(
+        r.total.recall >= RECALL_TARGET and r.total.precision >= PRECISION_TARGET
+        for r in results.values()
+        if not r.skipped
+    )
+
+
+def report_json(
+    which: str,
+    results: dict[str, ModeResult],
+    generated: dict[str, float] | None,
+    elapsed: float,
+) -> dict[str, Any]:
+    """Everything the text report says, as one JSON-ready object."""
+    return {
+        "set": which,
+        "seconds": round(elapsed, 1),
+        "targets": {
+            "recall": RECALL_TARGET,
+            "precision": PRECISION_TARGET,
+            "met": targets_met(results),
+        },
+        "modes": {
+            mode: {
+                "label": MODES[mode],
+                "skipped": r.skipped,
+                **r.total.to_dict(),
+                "layouts": {k: v.to_dict() for k, v in r.layouts.items()},
+                "failure_lines": r.failures,
+            }
+            for mode, r in results.items()
+        },
+        "generated": generated,
+    }
+
+
+def report_text(
+    which: str,
+    results: dict[str, ModeResult],
+    generated: dict[str, float] | None,
+    elapsed: float,
+) -> None:
+    """Per layout and field group for each mode, then the headline lines."""
+    print(
+        f"real-forms corpus, {which} set: {len(results['a'].layouts)} layouts, "
+        f"{results['a'].total.forms} completed forms; {elapsed:.1f} s"
+    )
+    for mode, result in results.items():
+        _print_mode(which, mode, result)
+    print()
+    for mode, result in results.items():
+        if result.skipped:
+            print(f"{which} {MODES[mode]}: {result.skipped}")
+            continue
+        print(f"{which} recall {MODES[mode]}: {result.total.recall:.2f}")
+        print(f"{which} precision {MODES[mode]}: {result.total.precision:.2f}")
+    if not results["c"].skipped:
+        print("(c) re-saves the Word forms only: PDF forms are not re-saved")
+    print(
+        f"targets (recall >= {RECALL_TARGET}, precision >= {PRECISION_TARGET} in every mode): "
+        f"{'met' if targets_met(results) else 'NOT met'}"
+    )
+    if generated is not None:
+        print(
+            f"generated (engine vs its own generator): {generated['documents']:.0f} documents, "
+            f"recall {generated['recall']:.3f}, precision {generated['precision']:.3f}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -306,62 +383,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_generated:
         generated = run_generated(args.seed, args.per_authority, resave=not args.no_resave)
     elapsed = time.perf_counter() - started
-    headline = {
-        mode: {"recall": r.total.recall, "precision": r.total.precision}
-        for mode, r in results.items()
-        if not r.skipped
-    }
-    met = all(
-        h["recall"] >= RECALL_TARGET and h["precision"] >= PRECISION_TARGET
-        for h in headline.values()
-    )
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "set": args.set,
-                    "seconds": round(elapsed, 1),
-                    "targets": {"recall": RECALL_TARGET, "precision": PRECISION_TARGET, "met": met},
-                    "modes": {
-                        mode: {
-                            "label": MODES[mode],
-                            "skipped": r.skipped,
-                            **r.total.to_dict(),
-                            "layouts": {k: v.to_dict() for k, v in r.layouts.items()},
-                            "failure_lines": r.failures,
-                        }
-                        for mode, r in results.items()
-                    },
-                    "generated": generated,
-                },
-                indent=2,
-            )
-        )
-        return 1 if args.strict and not met else 0
-    forms = results["a"].total.forms
-    print(
-        f"real-forms corpus, {args.set} set: {len(results['a'].layouts)} layouts, "
-        f"{forms} completed forms; {elapsed:.1f} s"
-    )
-    for mode, result in results.items():
-        _print_mode(args.set, mode, result)
-    print()
-    for mode, result in results.items():
-        if result.skipped:
-            print(f"{args.set} {MODES[mode]}: {result.skipped}")
-            continue
-        print(f"{args.set} recall {MODES[mode]}: {result.total.recall:.2f}")
-        print(f"{args.set} precision {MODES[mode]}: {result.total.precision:.2f}")
-    print(
-        f"targets (recall >= {RECALL_TARGET}, precision >= {PRECISION_TARGET} in every mode): "
-        f"{'met' if met else 'NOT met'}"
-    )
-    if generated is not None:
-        print(
-            f"generated (engine vs its own generator): {generated['documents']} documents, "
-            f"recall {generated['recall']:.3f}, precision {generated['precision']:.3f}"
-        )
-    return 1 if args.strict and not met else 0
+        print(json.dumps(report_json(args.set, results, generated, elapsed), indent=2))
+    else:
+        report_text(args.set, results, generated, elapsed)
+    return 1 if args.strict and not targets_met(results) else 0
 
 
 if __name__ == "__main__":
