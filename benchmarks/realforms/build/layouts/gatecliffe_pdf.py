@@ -64,7 +64,10 @@ def _build(doc: Doc, *, post16: bool) -> bytes:
         ]
     )
     sheet.heading("Care information")
-    _options(sheet, doc, "Care status", "care.legal_status", LEGAL)
+    if post16:
+        _options(sheet, doc, "Care status", "care.legal_status", LEGAL)
+    else:  # the school-age tab has a typed box
+        sheet.fields([("Care status", doc.text("care.legal_status"))], columns=1)
     sheet.fields(
         [
             ("Date into care", doc.text("care.date_became_looked_after")),

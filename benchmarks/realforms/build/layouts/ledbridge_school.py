@@ -192,7 +192,14 @@ LAYOUT = Layout(
         "full name on one line",
     ),
     completions=(
-        ("dev-jayden", Habits(dates=("dmy",), ncy="year", word_for={"targets.area": 0})),
+        (
+            "dev-jayden",
+            Habits(
+                dates=("dmy",),
+                ncy="year",
+                word_for={"targets.area": 0, "previous_targets.outcome": 2},
+            ),
+        ),
         (
             "dev-callum",
             Habits(

@@ -260,6 +260,7 @@ LAYOUT = Layout(
                 wording=1,
                 money="bare",
                 quirks={"circle": "strike", "views.carer": "tracked"},
+                word_for={"care.legal_status": 0},
             ),
         ),
         (
