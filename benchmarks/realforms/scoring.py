@@ -14,7 +14,8 @@ the extraction holds counts, except those the engine writes without reading them
 form (:data:`IMPLIED`: the authority and phase a mapping states, generated ids), unless the
 truth has one of them. A value extracted where the truth records a deliberate blank ("N/A")
 or a month-only date counts against precision like any other value not in the truth, and is
-also counted apart (``blank_read``). ``unplaced`` truth items are "reported" when their text
+also counted apart (``blank_read``). What extraction keeps as typed because it could not read
+it (the PEP's ``unresolved`` list) is not a value claimed for a field: it is not scored. ``unplaced`` truth items are "reported" when their text
 (normalised as free text) appears within the extraction report's unmapped entries.
 """
 
@@ -29,6 +30,9 @@ from typing import Any
 
 #: Written by the engine from the mapping or generated, never read from a form's boxes.
 IMPLIED = frozenset({"schema_version", "meta.authority", "meta.phase", "meta.pep_id", "targets.id"})
+#: Lists that are not values claimed for a field: what extraction kept as typed because it
+#: could not read it (``unresolved``) is neither right nor wrong, only not read.
+NOT_VALUES = frozenset({"unresolved"})
 
 
 @cache
@@ -227,6 +231,8 @@ def score(
         tally.extracted[group_of(path)] += 1
     _, lists = _catalog()
     for list_path in lists:
+        if list_path in NOT_VALUES:
+            continue
         left = _items(want_pep, list_path)
         right = _items(have_pep, list_path)
         group = group_of(list_path)
