@@ -96,12 +96,16 @@ class LexiconMatch:
 
 @dataclass(frozen=True, slots=True)
 class TableSection:
-    """How a repeating section's table is recognised: its title words and column headers."""
+    """How a repeating section's table is recognised: its title words, its column headers,
+    and per column the *cues*: words whose presence in a header says what the column means
+    when no wording matches ("What I want to achieve" holds a target, "Who will help" its
+    lead)."""
 
     path: str
     titles: tuple[str, ...]
     key: tuple[str, ...]
     columns: Mapping[str, tuple[str, ...]]
+    cues: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,14 +172,24 @@ class Lexicon:
         return best
 
     def header_match(self, text: str, section: TableSection) -> tuple[str, float] | None:
-        """The column of ``section`` a header cell names, and how surely."""
+        """The column of ``section`` a header cell names, and how surely: by its wording
+        (exact, then fuzzy), else by the cues its words carry (:func:`cue_match`)."""
         candidates = [
             (fold(wording), column)
             for column, wordings in section.columns.items()
             for wording in wordings
         ]
         found = _best(text, candidates)
-        return (found.path, found.score) if found else None
+        if found is not None:
+            return found.path, found.score
+        # a title printed in the header cell above the header itself ("ATTENDANCE AT THE
+        # PEP / Role"): its last line is the header
+        lines = [line for line in text.splitlines() if line.strip()]
+        if len(lines) > 1:
+            last = _best(lines[-1], candidates)
+            if last is not None:
+                return last.path, last.score * 0.95
+        return cue_match(text, section)
 
     def title_match(self, text: str) -> str | None:
         """The repeating section a heading above a table names (``Review of previous
@@ -185,6 +199,35 @@ class Lexicon:
         ]
         found = _best(text, candidates)
         return found.path if found else None
+
+
+#: Confidence of a column told by its header's cues rather than by a known wording.
+CUE_SCORE = 0.8
+
+
+def cue_match(text: str, section: TableSection) -> tuple[str, float] | None:
+    """The column whose cues a header carries the most of (a cue that opens the header
+    counts twice: "Who will help" is a lead, "What will help me" an action), or None when
+    two columns tie or none has a cue."""
+    words = fold(strip_note(text)).split()
+    if not words or len(words) > 16:
+        return None
+    padded = f" {' '.join(words)} "
+    scores: dict[str, int] = {}
+    for column, cues in section.cues.items():
+        score = 0
+        for cue in cues:
+            folded = fold(cue)
+            if folded and f" {folded} " in padded:
+                score += 2 if padded.startswith(f" {folded} ") else 1
+        if score:
+            scores[column] = score
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0], CUE_SCORE
 
 
 #: Words section headings add around their subject ("Social worker details", "About the
@@ -350,9 +393,18 @@ def build_lexicon(data: Any) -> Lexicon:
             if column not in item_paths:
                 raise PepdocsError(f"lexicon.yaml: tables: {path}: unknown column {column!r}")
             columns[str(column)] = _texts(wordings, f"tables {path} {column}")
+        cues = {}
+        for column, words in (entry.get("cues") or {}).items():
+            if column not in item_paths:
+                raise PepdocsError(f"lexicon.yaml: tables: {path}: cues: unknown column {column!r}")
+            cues[str(column)] = _texts(words, f"tables {path} cues {column}")
         key = _texts(entry.get("key") or [], f"tables {path} key")
         tables[str(path)] = TableSection(
-            str(path), _texts(entry.get("titles") or [], f"tables {path} titles"), key, columns
+            str(path),
+            _texts(entry.get("titles") or [], f"tables {path} titles"),
+            key,
+            columns,
+            cues,
         )
     tags = {fold(str(short)): fold(str(long)) for short, long in (data.get("tags") or {}).items()}
     return Lexicon(fields, in_section, tables, tags)
