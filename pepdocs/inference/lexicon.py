@@ -40,7 +40,7 @@ __all__ = [
 FUZZY_MIN = 88
 FUZZY_MARGIN = 6
 
-_POSSESSIVE = re.compile(r"['\u2019]s\b|s['\u2019](?=\s|$)")
+_POSSESSIVE = re.compile(r"['\u2019]s\b|s['\u2019](?=\s|$)", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w%#£+]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
 #: Words tags start with that say nothing about the field (``txtUPN``, ``cla_legal_status``).
@@ -55,7 +55,7 @@ def fold(text: str) -> str:
     single letters joined (``D.O.B.`` -> ``dob``), ``&`` as ``and``."""
     decomposed = unicodedata.normalize("NFKD", text.replace("&", " and "))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = _POSSESSIVE.sub(lambda m: "s" if m.group(0).startswith("s") else "", plain)
+    plain = _POSSESSIVE.sub(lambda m: "s" if m.group(0)[:1] in "sS" else "", plain)
     words = _NON_WORD.sub(" ", plain.casefold()).split()
     joined: list[str] = []
     run: list[str] = []
@@ -106,6 +106,14 @@ class TableSection:
     key: tuple[str, ...]
     columns: Mapping[str, tuple[str, ...]]
     cues: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: a row is an item only when one of these columns holds a value (the mapping's
+    #: ``key_columns``): printed rows nobody filled are not items
+    item_key: tuple[str, ...] = ()
+
+
+#: How a box holding a whole name is named among a lexicon's paths: ``name:child`` stands for
+#: the paths of ``names.child`` (first, middle, last name), read with ``type: name``.
+NAME_PREFIX = "name:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +122,13 @@ class Lexicon:
     in_section: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
     tables: Mapping[str, TableSection]
     tags: Mapping[str, str]
+    #: ``name:<who>`` -> the model paths one full-name box holds (first, middle, last)
+    names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     _folded: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
+
+    def name_paths(self, path: str) -> tuple[str, ...] | None:
+        """The model paths a full-name box holds, when ``path`` is ``name:<who>``."""
+        return self.names.get(path) if path.startswith(NAME_PREFIX) else None
 
     def _wordings(self) -> list[tuple[str, str]]:
         """(folded wording, path) for every stand-alone label."""
@@ -139,7 +153,7 @@ class Lexicon:
         subject = _heading_subject(heading)
         candidates: list[tuple[str, str]] = []
         for path, (labels, sections) in self.in_section.items():
-            if not any(fold(section) == subject for section in sections):
+            if not any(_heading_subject(section) == subject for section in sections):
                 continue
             candidates.extend((fold(label), path) for label in labels)
         found = _best(text, candidates)
@@ -182,13 +196,16 @@ class Lexicon:
         found = _best(text, candidates)
         if found is not None:
             return found.path, found.score
-        # a title printed in the header cell above the header itself ("ATTENDANCE AT THE
-        # PEP / Role"): its last line is the header
-        lines = [line for line in text.splitlines() if line.strip()]
-        if len(lines) > 1:
-            last = _best(lines[-1], candidates)
+        # a title printed in the header cell before the header itself ("ATTENDANCE AT THE
+        # PEP / Role", on one line or two): the header is what follows the title
+        tail = _after_title(text)
+        if tail:
+            last = _best(tail, candidates)
             if last is not None:
                 return last.path, last.score * 0.95
+            found_cue = cue_match(tail, section)
+            if found_cue is not None:
+                return found_cue
         return cue_match(text, section)
 
     def title_match(self, text: str) -> str | None:
@@ -199,6 +216,22 @@ class Lexicon:
         ]
         found = _best(text, candidates)
         return found.path if found else None
+
+
+def _after_title(text: str) -> str:
+    """The header after a title printed in the same cell: the last of several lines, or what
+    follows a leading run of capitalised words (``ATTENDANCE AT THE PEP Role`` -> ``Role``);
+    empty when there is no such title."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) > 1:
+        return lines[-1]
+    words = text.split()
+    upper = 0
+    while upper < len(words) and words[upper].isupper() and any(c.isalpha() for c in words[upper]):
+        upper += 1
+    if 2 <= upper < len(words) and any(c.islower() for c in " ".join(words[upper:])):
+        return " ".join(words[upper:])
+    return ""
 
 
 #: Confidence of a column told by its header's cues rather than by a known wording.
@@ -261,7 +294,8 @@ def _heading_subject(heading: str) -> str:
     words = fold(strip_note(heading)).split()
     while words and (words[0].isdigit() or re.fullmatch(r"[a-z]?\d+[a-z]?", words[0])):
         words = words[1:]
-    return " ".join(word for word in words if word not in _HEADING_FILLER)
+    # a heading that is all filler ("Child details") is its own subject
+    return " ".join(word for word in words if word not in _HEADING_FILLER) or " ".join(words)
 
 
 #: Words that say whose or which a box is but not what it holds: dropped when comparing
@@ -399,12 +433,30 @@ def build_lexicon(data: Any) -> Lexicon:
                 raise PepdocsError(f"lexicon.yaml: tables: {path}: cues: unknown column {column!r}")
             cues[str(column)] = _texts(words, f"tables {path} cues {column}")
         key = _texts(entry.get("key") or [], f"tables {path} key")
+        item_key = _texts(entry.get("item_key") or [], f"tables {path} item_key")
+        if any(column not in item_paths for column in item_key):
+            raise PepdocsError(f"lexicon.yaml: tables: {path}: item_key names an unknown column")
         tables[str(path)] = TableSection(
             str(path),
             _texts(entry.get("titles") or [], f"tables {path} titles"),
             key,
             columns,
             cues,
+            item_key,
         )
+    names: dict[str, tuple[str, ...]] = {}
+    for who, entry in (data.get("names") or {}).items():
+        if not isinstance(entry, Mapping):
+            raise PepdocsError(f"lexicon.yaml: names: {who}: expected paths, labels, sections")
+        name_key = f"{NAME_PREFIX}{who}"
+        names[name_key] = tuple(
+            check(str(path), f"names {who}") for path in _texts(entry.get("paths"), name_key)
+        )
+        fields[name_key] = _texts(entry.get("labels") or [], f"names {who} labels")
+        if entry.get("sections"):
+            in_section[name_key] = (
+                _texts(entry.get("in_section_labels") or ["Name"], f"names {who}"),
+                _texts(entry.get("sections"), f"names {who} sections"),
+            )
     tags = {fold(str(short)): fold(str(long)) for short, long in (data.get("tags") or {}).items()}
-    return Lexicon(fields, in_section, tables, tags)
+    return Lexicon(fields, in_section, tables, tags, names)
