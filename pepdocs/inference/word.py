@@ -86,6 +86,7 @@ class WordInference:
         self._checkbox_groups()
         self._label_cells()
         self._label_paragraphs()
+        self._question_paragraphs()
         self._headings()
         return self._assign()
 
@@ -673,8 +674,12 @@ class WordInference:
             found = self._match_label(label, paragraph)
             if found is None or self._kind(found.path) == "list":
                 continue
-            if found_cell is not None and not clean_value(match.group(2)):
-                continue  # a label cell "Label:" with its value in the next cell
+            if not clean_value(match.group(2)) and (
+                found_cell is not None or _question_above_answer(paragraph)
+            ):
+                # a label cell "Label:" with its value in the next cell, or a question with
+                # its answer in the paragraphs under it (the question pass takes it)
+                continue
             anchor = self._verify(
                 {"label": {"text": label, "direction": "after"}}, paragraph, found.path
             )
@@ -687,6 +692,40 @@ class WordInference:
                 f"text after {label + ':'!r}",
                 [paragraph],
                 paragraph,
+            )
+
+    def _question_paragraphs(self) -> None:
+        """A question printed as a paragraph of its own ("Child's view:", "What I think about
+        school:"), in the body or in a cell, with the answer in the paragraphs under it."""
+        for paragraph, text in self.index.paragraph_texts:
+            stripped = " ".join(text.split())
+            if not stripped.endswith((":", "?")) or len(stripped) > _QUESTION_MAX_CHARS:
+                continue
+            found_cell = self._cell_of(paragraph)
+            if found_cell is not None and found_cell[1].tc in self.claimed_cells:
+                continue
+            if _has_box(paragraph, self.index) or not _question_above_answer(paragraph):
+                continue
+            label = stripped.rstrip(":?").strip()
+            found = self._match_label(label, paragraph)
+            if found is None or self._kind(found.path) in ("list", "name"):
+                continue
+            anchor: dict[str, Any] = {"heading": label}
+            slot = self._locate(anchor, found.path)
+            if slot is None or getattr(slot, "heading", None) is not paragraph:
+                continue
+            elements = _slot_elements(slot)
+            if any(e in self.claimed_cells for e in elements):
+                continue
+            also = [{"label": {"text": label, "direction": "after"}}]
+            self._add(
+                found.path,
+                anchor,
+                found.score * 0.95,
+                f"text under the question {stripped!r}",
+                [paragraph, *elements],
+                paragraph,
+                also=also,
             )
 
     def _headings(self) -> None:
@@ -703,6 +742,8 @@ class WordInference:
                 continue
             if isinstance(slot, RegionSlot) and _label_looking(slot.container):
                 continue  # the "block" under it is another label: a section, not a box
+            if not isinstance(slot, RegionSlot) and not elements and _question_next(marker):
+                continue  # questions follow it ("Views" / "Child's view:"): a section title
             self._add(
                 found.path,
                 anchor,
@@ -813,6 +854,36 @@ def _probe_spec(path: str, anchor: Anchor) -> FieldSpec:
 
 def _option_text(text: str) -> str:
     return text.strip().strip(":;,/").strip()
+
+
+#: The longest printed question read as a question (headings.py stops a block at the same).
+_QUESTION_MAX_CHARS = 120
+
+
+def _question_next(marker: Marker) -> bool:
+    """Whether the paragraph after a heading is a printed question ending with a colon."""
+    node = marker.element.getnext()
+    if node is None or node.tag != word.P:
+        return False
+    text = " ".join(paragraph_text(node).split())
+    return bool(text) and len(text) <= _QUESTION_MAX_CHARS and text.endswith(":")
+
+
+def _question_above_answer(paragraph: Element) -> bool:
+    """A paragraph followed, in its own container, by room for its answer: a paragraph that
+    is not itself another ``Label:`` line (a list of those is labels with their answers
+    after the colon), a control, or a one-box table."""
+    node = paragraph.getnext()
+    while node is not None and not isinstance(node.tag, str):
+        node = node.getnext()
+    if node is None or node.tag not in (word.P, word.SDT, word.TBL):
+        return False
+    if node.tag == word.P:
+        following = " ".join(paragraph_text(node).split())
+        label = _LABEL_COLON.match(following)
+        if label and len(label.group(1)) <= _LABEL_MAX_CHARS:
+            return False
+    return True
 
 
 def _holds_box(tc: Element) -> bool:
