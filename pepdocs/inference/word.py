@@ -57,7 +57,20 @@ from pepdocs.model import field_catalog, get_codelist
 __all__ = ["WordInference", "guess_phase"]
 
 _LABEL_MAX_CHARS = 70
-_LABEL_COLON = re.compile(r"^\s*([^:\n]{2,60}?)\s*[:\u2013]\s*(.*)$", re.DOTALL)
+_LABEL_COLON = re.compile(
+    r"^\s*([^:\n]{2,60}?)\s*[:\u2013]\s*(.*)$"
+    # a first-person label with its verb and no colon, as early-years pages print them:
+    # "My name is Alfie", "My carers are Jill and Andrew"
+    r"|^\s*((?:my|i|me)\b[^:\n]{1,50}?\b(?:is|are|am))\s+(\S.*)$",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _label_parts(match: re.Match[str]) -> tuple[str, str]:
+    """(label, what follows it) of a :data:`_LABEL_COLON` match, whichever form matched."""
+    if match.group(1) is not None:
+        return match.group(1), match.group(2)
+    return match.group(3), match.group(4)
 _SEGMENT_SPLIT = re.compile(r"\t+|\s{3,}")
 #: Paths whose answer is a block of free text under a heading (views, plans).
 _FREE_TEXT_PREFIXES = ("views.", "transition.", "care.parental_responsibility")
@@ -363,7 +376,7 @@ class WordInference:
         if paragraph is not None:
             match = _LABEL_COLON.match(paragraph_text(paragraph))
             if match:
-                return match.group(1)
+                return _label_parts(match)[0]
         if found is not None:
             grid, cell = found
             row_above = grid.slots[cell.row - 1] if cell.row else []
@@ -537,7 +550,7 @@ class WordInference:
         text = paragraph_text(paragraph)
         match = _LABEL_COLON.match(text)
         if match:
-            return match.group(1)
+            return _label_parts(match)[0]
         found = self._cell_of(paragraph)
         if found is not None:
             grid, cell = found
@@ -606,7 +619,7 @@ class WordInference:
             if not raw or "\n" in raw or len(raw) > _LABEL_MAX_CHARS:
                 continue
             colon = _LABEL_COLON.match(raw)
-            if colon and clean_value(colon.group(2)):
+            if colon and clean_value(_label_parts(colon)[1]):
                 continue  # "Label: value" inside one cell: the paragraph pass takes it
             if _holds_box(cell.tc):
                 continue
@@ -668,13 +681,14 @@ class WordInference:
             match = _LABEL_COLON.match(segment)
             if not match:
                 continue
-            label = match.group(1).strip()
+            label, rest = _label_parts(match)
+            label = label.strip()
             if len(label) > _LABEL_MAX_CHARS:
                 continue
             found = self._match_label(label, paragraph)
             if found is None or self._kind(found.path) == "list":
                 continue
-            if not clean_value(match.group(2)) and (
+            if not clean_value(rest) and (
                 found_cell is not None or _question_above_answer(paragraph)
             ):
                 # a label cell "Label:" with its value in the next cell, or a question with
@@ -689,7 +703,7 @@ class WordInference:
                 found.path,
                 anchor,
                 found.score * 0.97,
-                f"text after {label + ':'!r}",
+                f"text after {label!r}",
                 [paragraph],
                 paragraph,
             )
@@ -881,7 +895,7 @@ def _question_above_answer(paragraph: Element) -> bool:
     if node.tag == word.P:
         following = " ".join(paragraph_text(node).split())
         label = _LABEL_COLON.match(following)
-        if label and len(label.group(1)) <= _LABEL_MAX_CHARS:
+        if label and len(_label_parts(label)[0]) <= _LABEL_MAX_CHARS:
             return False
     return True
 
