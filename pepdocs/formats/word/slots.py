@@ -45,6 +45,7 @@ from pepdocs.formats.word.checkboxes import (
     may_hold_marks,
     paragraph_tokens,
 )
+from pepdocs.formats.word.circled import circled_option, may_be_circled
 from pepdocs.formats.word.controls import ContentControl, control_at, write_block
 from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
 from pepdocs.formats.word.text import block_text, clean_value, normalise, showing_placeholder
@@ -370,7 +371,7 @@ class RegionSlot(Slot):
         if self.choices:
             ticked = [label for label, mark in self.choices if mark.checked()]
             return ", ".join(ticked) or None
-        return clean_value(block_text(self.container)) or None
+        return read_text_box(self.container)
 
     def _through(self, slot: ControlSlot | LegacySlot) -> FormValue:
         value = slot.read()
@@ -394,6 +395,17 @@ class RegionSlot(Slot):
                 mark.set(normalise(label) in wanted)
         else:
             write_block(self.container, expect_text(value, where))
+
+
+def read_text_box(container: Element) -> str | None:
+    """A box holding text only, as a person reads it: a "circle one" box (``YES / NO`` with
+    one option marked) gives the marked option, or nothing when none is marked."""
+    text = clean_value(block_text(container))
+    if text and may_be_circled(text):
+        circled = circled_option(container)
+        if circled is not None:
+            return circled.answer
+    return text or None
 
 
 def labelled_boxes(container: Element, legacy: Sequence[LegacyField]) -> list[tuple[str, Mark]]:
