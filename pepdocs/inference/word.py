@@ -58,7 +58,7 @@ __all__ = ["WordInference", "guess_phase"]
 
 _LABEL_MAX_CHARS = 70
 _LABEL_COLON = re.compile(
-    r"^\s*([^:\n]{2,60}?)\s*[:\u2013]\s*(.*)$"
+    r"^\s*([^:\n]{2,60}?)\s*(?:[:\u2013]|[.\u2026_]{3,}|\u2026)\s*(.*)$"
     # a first-person label with its verb and no colon, as early-years pages print them:
     # "My name is Alfie", "My carers are Jill and Andrew"
     r"|^\s*((?:my|i|me)\b[^:\n]{1,50}?\b(?:is|are|am))\s+(\S.*)$",

@@ -60,6 +60,13 @@ CHOICE_WORDS = frozenset(
     }
 )
 _SEPARATORS = re.compile(r"\s*[/|]\s*|\s{2,}")
+#: Year groups as forms print them to circle one ("NCY: 11 / 12 / 13 / 14", "N1 / N2 / R").
+_YEAR = re.compile(r"^(?:\d{1,2}|r|n[12]|e[12]|y\d{1,2}|year \d{1,2})$")
+
+
+def _choice_word(option: str) -> bool:
+    word = " ".join(option.casefold().split()).strip(".?")
+    return word in CHOICE_WORDS or bool(_YEAR.match(word))
 _NOTE = re.compile(r"\s*\((?:circle|delete|tick|please)[^)]*\)\s*$", re.IGNORECASE)
 
 
@@ -123,9 +130,7 @@ def may_be_circled(text: str) -> bool:
         return False
     body = _NOTE.sub("", text).strip(" /")
     options = [option for option in _SEPARATORS.split(body) if option.strip()]
-    return len(options) >= 2 and all(
-        " ".join(option.casefold().split()).strip(".?") in CHOICE_WORDS for option in options
-    )
+    return len(options) >= 2 and all(_choice_word(option) for option in options)
 
 
 def circled_option(container: Element) -> Circled | None:
@@ -135,9 +140,7 @@ def circled_option(container: Element) -> Circled | None:
     text = "".join(piece for piece, _, _ in pieces)
     body = _NOTE.sub("", text).strip(" /")
     options = [option for option in _SEPARATORS.split(body) if option.strip()]
-    if len(options) < 2 or any(
-        " ".join(option.casefold().split()).strip(".?") not in CHOICE_WORDS for option in options
-    ):
+    if len(options) < 2 or not all(_choice_word(option) for option in options):
         return None
     # each option's marks: every character of it in marked runs
     marked: dict[str, tuple[bool, bool]] = {}

@@ -524,7 +524,7 @@ class AfterLabelSlot(Slot):
             return self.region.read()
         text = self._text()
         start, end = self._span(text)
-        return clean_value(text[start:end]) or None
+        return clean_value(without_leaders(text[start:end])) or None
 
     def write(self, value: FormValue, where: Where) -> None:
         if self.region.controls or self.region.legacy:
@@ -593,6 +593,26 @@ class AfterLabelSlot(Slot):
             cut_run.addnext(run)
         else:
             self.paragraph.append(run)
+
+
+#: A dotted leader printed after a label for the answer to be written on (``PEP date
+#: ………………``), and what is left of one that an answer was typed over or after.
+_LEADERS = re.compile(
+    # before the answer: three dots or more (or an ellipsis character); after it, only a
+    # leader proper (five or more), so that an answer's own "..." is kept
+    r"^[\s.\u2026_]*(?:[.\u2026_]{3,}|\u2026)[\s.\u2026_]*"
+    r"|\s*(?:(?:[._]\s*){5,}|\u2026[\s.\u2026_]*\u2026[\s.\u2026_]*)$"
+)
+
+
+def without_leaders(text: str) -> str:
+    """The answer on a line with its dotted (or underscored) leader removed: leaders before
+    it, and leaders after it that reach the line's end; a line of leaders alone is empty."""
+    return (
+        _LEADERS.sub("", text.strip())
+        if ("..." in text or "\u2026" in text or "___" in text)
+        else text
+    )
 
 
 def _text_nodes(paragraph: Element) -> list[tuple[Element, str]]:
