@@ -66,11 +66,19 @@ _LABEL_COLON = re.compile(
 )
 
 
+#: The first line of a numbered record: ``Target 1: ...``, ``Target no. 2 - ...``.
+_RECORD_START = re.compile(
+    r"^\s*([A-Za-z][^:\n\d]{1,40}?)\s*(?:no\.?\s*)?(\d{1,2})\s*[:.\-\u2013]"
+)
+
+
 def _label_parts(match: re.Match[str]) -> tuple[str, str]:
     """(label, what follows it) of a :data:`_LABEL_COLON` match, whichever form matched."""
     if match.group(1) is not None:
         return match.group(1), match.group(2)
     return match.group(3), match.group(4)
+
+
 _SEGMENT_SPLIT = re.compile(r"\t+|\s{3,}")
 #: Paths whose answer is a block of free text under a heading (views, plans).
 _FREE_TEXT_PREFIXES = ("views.", "transition.", "care.parental_responsibility")
@@ -90,11 +98,14 @@ class WordInference:
         self.candidates: list[Candidate] = []
         self.unmatched: list[str] = []
         self.claimed_cells: set[Element] = set()
+        #: paragraphs a record list reads (``Target 1: ...`` and the lines after it)
+        self.claimed_paragraphs: set[Element] = set()
         self.title = ""
         self._marker_cells = {m.element for m in index.markers if m.kind == "row"}
 
     def run(self) -> list[InferredEntry]:
         self._tables()
+        self._record_lists()
         self._controls_and_fields()
         self._checkbox_groups()
         self._label_cells()
@@ -233,12 +244,14 @@ class WordInference:
         marker = self.index.find_markers(folded)[0]
         return _display_text(marker)
 
-    def _locate(self, anchor: dict[str, Any], path: str) -> Slot | None:
+    def _locate(
+        self, anchor: dict[str, Any], path: str, columns: Sequence[dict[str, Any]] = ()
+    ) -> Slot | None:
         try:
             parsed = parse_anchor(anchor, "docx", 0)
         except ValueError:
             return None
-        return word.locate(self.index, parsed, _probe_spec(path, parsed))
+        return word.locate(self.index, parsed, _probe_spec(path, parsed, columns))
 
     # -- tables ------------------------------------------------------------------------------
 
@@ -267,6 +280,70 @@ class WordInference:
                 continue
             score, section, row_number, scored = best
             self._add_table(number, grid, section, row_number, scored)
+
+    def _record_lists(self) -> None:
+        """A repeating section printed as numbered records of "Label: value" lines
+        (``Target 1: ...`` / ``Area: ...`` / ``Target 2: ...``), as case-record systems
+        print targets: the first line's label names the section's key column."""
+        paragraphs = [p for p, _ in self.index.paragraph_texts if self._cell_of(p) is None]
+        seen: set[str] = set()
+        for position, paragraph in enumerate(paragraphs):
+            start = _RECORD_START.match(paragraph_text(paragraph))
+            if start is None:
+                continue
+            label = start.group(1).strip()
+            if fold(label) in seen:
+                continue
+            best: tuple[float, TableSection, list[tuple[str, str, float]]] | None = None
+            for section in self.lexicon.tables.values():
+                first = self.lexicon.header_match(label, section)
+                if first is None or first[0] not in section.key:
+                    continue
+                columns = [(label, first[0], first[1])]
+                for following in paragraphs[position + 1 : position + 16]:
+                    line = _LABEL_COLON.match(paragraph_text(following))
+                    if line is None or _RECORD_START.match(paragraph_text(following)):
+                        break
+                    header = _label_parts(line)[0].strip()
+                    found = self.lexicon.header_match(header, section)
+                    if found is None or any(found[0] == c for _, c, _ in columns):
+                        break
+                    columns.append((header, found[0], found[1]))
+                score = sum(s for *_, s in columns)
+                if len(columns) >= 3 and (best is None or score > best[0]):
+                    best = (score, section, columns)
+            if best is None:
+                continue
+            seen.add(fold(label))
+            self._add_records(label, best[1], best[2])
+
+    def _add_records(
+        self, start: str, section: TableSection, scored: list[tuple[str, str, float]]
+    ) -> None:
+        info = self.catalog[section.path]
+        kinds = {item.path: item.kind for item in info.item_fields}
+        columns: list[dict[str, Any]] = []
+        for header, column, _ in scored:
+            entry: dict[str, Any] = {"path": column, "header": header}
+            if kinds.get(column) == "date":
+                entry["type"] = "date"
+            columns.append(entry)
+        anchor: dict[str, Any] = {"records": {"start": start}}
+        slot = self._locate(anchor, section.path, columns)
+        elements = list(slot.covers()) if slot is not None else []
+        if not elements:
+            return
+        self.claimed_paragraphs.update(elements)
+        confidence = min(0.95, sum(s for *_, s in scored) / len(scored))
+        self._add(
+            section.path,
+            anchor,
+            confidence,
+            f"records starting {start!r}: " + ", ".join(repr(h) for h, *_ in scored),
+            elements,
+            elements[0],
+            columns=columns,
+        )
 
     def _table_title(self, grid: TableGrid, header_row: int) -> str | None:
         """The repeating section a table's title names: a full-width row above its header, or
@@ -672,6 +749,8 @@ class WordInference:
 
     def _label_paragraphs(self) -> None:
         for paragraph, text in self.index.paragraph_texts:
+            if paragraph in self.claimed_paragraphs:
+                continue
             found_cell = self._cell_of(paragraph)
             if found_cell is not None and found_cell[1].tc in self.claimed_cells:
                 continue
@@ -714,6 +793,8 @@ class WordInference:
         for paragraph, text in self.index.paragraph_texts:
             stripped = " ".join(text.split())
             if not stripped.endswith((":", "?")) or len(stripped) > _QUESTION_MAX_CHARS:
+                continue
+            if paragraph in self.claimed_paragraphs:
                 continue
             found_cell = self._cell_of(paragraph)
             if found_cell is not None and found_cell[1].tc in self.claimed_cells:
@@ -856,14 +937,18 @@ def _mark_node(mark: Mark) -> Element | None:
     return None
 
 
-def _probe_spec(path: str, anchor: Anchor) -> FieldSpec:
+def _probe_spec(path: str, anchor: Anchor, columns: Sequence[dict[str, Any]] = ()) -> FieldSpec:
     """A stand-in field for asking the engine where an anchor lands."""
-    columns: tuple[ColumnSpec, ...] = ()
+    specs: tuple[ColumnSpec, ...] = ()
     if anchor.kind == "table":
-        columns = tuple(
+        specs = tuple(
             ColumnSpec(header, header, TextTransform()) for header in anchor.options["header"]
         )
-    return FieldSpec((path,), (anchor,), TextTransform(), columns)
+    elif columns:
+        specs = tuple(
+            ColumnSpec(str(c["path"]), str(c["header"]), TextTransform()) for c in columns
+        )
+    return FieldSpec((path,), (anchor,), TextTransform(), specs)
 
 
 def _option_text(text: str) -> str:
