@@ -48,7 +48,7 @@ from pepdocs.formats.word.inspect import (
     paragraph_text,
 )
 from pepdocs.inference.draft import Candidate, InferredEntry, assign, code_prefix, plausible_value
-from pepdocs.inference.lexicon import Lexicon, LexiconMatch, TableSection, fold
+from pepdocs.inference.lexicon import KEYED_SCORE, Lexicon, LexiconMatch, TableSection, fold
 from pepdocs.mapping.anchors import parse_anchor
 from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec
 from pepdocs.mapping.transforms import TextTransform
@@ -67,9 +67,7 @@ _LABEL_COLON = re.compile(
 
 
 #: The first line of a numbered record: ``Target 1: ...``, ``Target no. 2 - ...``.
-_RECORD_START = re.compile(
-    r"^\s*([A-Za-z][^:\n\d]{1,40}?)\s*(?:no\.?\s*)?(\d{1,2})\s*[:.\-\u2013]"
-)
+_RECORD_START = re.compile(r"^\s*([A-Za-z][^:\n\d]{1,40}?)\s*(?:no\.?\s*)?(\d{1,2})\s*[:.\-\u2013]")
 
 
 def _label_parts(match: re.Match[str]) -> tuple[str, str]:
@@ -138,6 +136,15 @@ class WordInference:
         found = self.lexicon.match(text)
         if found is not None:
             return found
+        context = self._line_before(element)
+        if context:
+            # a generic label read through the line before it: "Telephone" under "My social
+            # worker is: ...", "Date" under "Designated teacher signature: ..."
+            in_context = self.lexicon.match_in_section(text, context)
+            if in_context is not None:
+                return LexiconMatch(
+                    in_context.path, round(in_context.score * 0.9, 3), False, in_context.wording
+                )
         for heading in self._heading_before(element):
             in_section = self.lexicon.match_in_section(text, heading)
             if in_section is not None:
@@ -149,6 +156,31 @@ class WordInference:
                     in_section.wording,
                 )
         return None
+
+    def _line_before(self, element: Element) -> str:
+        """What the line before a label line is about, as a section would say it: a person
+        ("social worker") when it names one of theirs, their signature ("designated teacher
+        signature") when it is a signature line; empty otherwise."""
+        paragraph = enclosing(element, "p")
+        node = paragraph.getprevious() if paragraph is not None else None
+        while node is not None and node.tag == word.P and not paragraph_text(node).strip():
+            node = node.getprevious()
+        if node is None or node.tag != word.P:
+            return ""
+        match = _LABEL_COLON.match(paragraph_text(node))
+        if match is None:
+            return ""
+        label = _label_parts(match)[0].strip()
+        folded = fold(label)
+        if "signature" in folded.split() or "signed" in folded.split():
+            role = _signatory(label)
+            return f"{role} signature" if role else ""
+        named = self.lexicon.match(label)
+        if named is not None:
+            for prefix, person in _PEOPLE.items():
+                if named.path.startswith(prefix):
+                    return person
+        return ""
 
     def _kind(self, path: str) -> str:
         """The model kind of a lexicon path; ``name`` for a box holding a whole name."""
@@ -267,12 +299,16 @@ class WordInference:
                 ]
                 if len(cells) < 2 or any(len(text) > _LABEL_MAX_CHARS for _, text in cells):
                     continue
+                if any(_holds_box(cell.tc) or _labelled_answer(text) for cell, text in cells):
+                    continue  # a row of boxes or of "Label: answer" cells is not a header row
                 title = self._table_title(grid, row_number)
                 for section in self.lexicon.tables.values():
                     scored = self._header_columns(cells, section)
                     present = {column for _, _, column, _ in scored}
                     if not all(key in present for key in section.key) or len(scored) < 2:
                         continue
+                    if not any(score >= KEYED_SCORE for *_, score in scored):
+                        continue  # columns told by cues alone: no wording says it is this
                     score = sum(s for *_, s in scored) + (1.5 if title == section.path else 0.0)
                     if best is None or score > best[0]:
                         best = (score, section, row_number, scored)
@@ -441,15 +477,20 @@ class WordInference:
     # -- content controls and legacy fields --------------------------------------------------
 
     def _nearby_label(self, element: Element) -> str:
-        """The label a person sees for a box: the cell to its left (or above), else the text
-        before a colon in its own paragraph."""
+        """The label a person sees for a box: the text before a colon in its own paragraph
+        ("Meeting Date: [box]"), else the cell to its left (or above)."""
+        paragraph = enclosing(element, "p")
+        if paragraph is not None:
+            before = _text_before(paragraph, element)
+            match = _LABEL_COLON.match(before + " x") if before.strip() else None
+            if match:
+                return _label_parts(match)[0]
         found = self._cell_of(element)
         if found is not None:
             grid, cell = found
             left = grid.left_of(cell, cell.row)
             if left is not None and left.text().strip():
                 return left.text().strip()
-        paragraph = enclosing(element, "p")
         if paragraph is not None:
             match = _LABEL_COLON.match(paragraph_text(paragraph))
             if match:
@@ -959,6 +1000,45 @@ def _option_text(text: str) -> str:
 _QUESTION_MAX_CHARS = 120
 
 
+#: Whose details a model path prefix holds, as a section heading names them.
+_PEOPLE = {
+    "care.social_worker.": "social worker",
+    "care.carer.": "carer",
+    "care.iro.": "iro",
+    "education.designated_teacher.": "designated teacher",
+}
+
+
+def _signatory(label: str) -> str:
+    """The role a signature line names, in the words of the signatory code list's labels
+    ("designated teacher"), or empty."""
+    from pepdocs.errors import TransformError
+    from pepdocs.mapping.transforms import make_transform, model_code_labels
+
+    roles = make_transform("choice", {"values": model_code_labels("signatory_role")})
+    words = " ".join(w for w in label.split() if fold(w) not in ("signature", "signed", "sign"))
+    try:
+        code = roles.from_form(words)
+    except TransformError:
+        return ""
+    return str(code).replace("_", " ") if code else ""
+
+
+def _text_before(paragraph: Element, element: Element) -> str:
+    """The paragraph's text before ``element`` (a control or a legacy field's first run)."""
+    from pepdocs.formats.word.inspect import paragraph_segments
+
+    text = ""
+    for segment in paragraph_segments(paragraph):
+        if segment.field is element or (
+            segment.field is not None and element in segment.field.iter()
+        ):
+            return text
+        if segment.field is None:
+            text += segment.text
+    return ""
+
+
 def _question_next(marker: Marker) -> bool:
     """Whether the paragraph after a heading is a printed question ending with a colon."""
     node = marker.element.getnext()
@@ -966,6 +1046,12 @@ def _question_next(marker: Marker) -> bool:
         return False
     text = " ".join(paragraph_text(node).split())
     return bool(text) and len(text) <= _QUESTION_MAX_CHARS and text.endswith(":")
+
+
+def _labelled_answer(text: str) -> bool:
+    """``Label: answer`` in one cell (a header cell says what its column holds, no more)."""
+    match = _LABEL_COLON.match(text)
+    return match is not None and bool(clean_value(_label_parts(match)[1]))
 
 
 def _question_above_answer(paragraph: Element) -> bool:
