@@ -593,7 +593,9 @@ class WordInference:
     def _claims_of_label(self, element: Element) -> list[Element]:
         found = self._cell_of(element)
         if found is None:
-            return []
+            # a box in a "Label: [box]" line: the line is the same place as the box
+            paragraph = enclosing(element, "p")
+            return [paragraph] if paragraph is not None else []
         grid, cell = found
         left = grid.left_of(cell, cell.row)
         return [cell.tc] + ([left.tc] if left is not None else [])
