@@ -51,8 +51,8 @@ PHASE_NCY = {
 NCY_OFFSET = {"E1": -3, "E2": -2, "N1": -2, "N2": -1, "R": 0,
               **{str(year): year for year in range(1, 15)}}
 
-# Written out from domain.md rather than imported, so the test checks the generator against
-# the published algorithm and not against itself.
+# Written out from the published algorithm (docs/sources.md) rather than imported, so the test
+# checks the generator against it and not against itself.
 UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 
 

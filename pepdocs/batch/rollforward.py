@@ -56,7 +56,7 @@ _PLACEMENT = ("care.placement_type", "care.placement_start_date", "care.carer")
 _ROSTER_META = ("meta.pep_type", "meta.meeting_date")
 _NCY_NEXT = {"E1": "E2", "E2": "N1", "N1": "N2", "N2": "R", "R": "1", "14": "14", "X": "X"}
 _NCY_NEXT.update({str(year): str(year + 1) for year in range(1, 14)})
-#: a review is due about a term after the meeting; PEP windows are termly (domain.md)
+#: a review is due about a term after the meeting; PEP windows are termly (docs/sources.md)
 REVIEW_AFTER = dt.timedelta(weeks=12)
 
 

@@ -211,7 +211,7 @@ def _form_for(state: _State, authority: str, phase: str | None, ncy: Any) -> tup
 
     An authority without a form for the phase gets the form of another phase the year group
     also fits: Reception is early years and school age at once, and many authorities use
-    their school-age form from Reception (domain.md).
+    their school-age form from Reception (docs/model.md).
     """
     key = (authority, phase, ncy if isinstance(ncy, str) else None)
     cached = state.forms.get(key)

@@ -1,6 +1,6 @@
 """Counting days the way PEP deadlines count them: working days and school days.
 
-Working days skip weekends and the bank holidays of the child's nation (domain.md,
+Working days skip weekends and the bank holidays of the child's nation (docs/sources.md,
 "Timelines": England and Wales, Scotland and Northern Ireland differ). The holidays come from
 the maintained ``holidays`` library, never a hand-typed list, so substitute days ("Boxing Day
 (observed)") and one-off days (a coronation, a jubilee) are right without a code change.

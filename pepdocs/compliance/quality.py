@@ -1,4 +1,4 @@
-"""Quality assurance as Virtual Schools apply it (domain.md, "Quality assurance").
+"""Quality assurance as Virtual Schools apply it (docs/sources.md, "Virtual School practice").
 
 A good PEP has at least three SMART targets (specific, measurable, achievable, relevant,
 time-bound, with a named lead), previous targets reviewed with outcomes, the child's voice,

@@ -1,6 +1,6 @@
 """Statutory timelines: when each PEP is due, and which due dates have passed.
 
-Sources (domain.md, "Timelines"): the Care Planning, Placement and Case Review (England)
+Sources (docs/sources.md, "Timelines"): the Care Planning, Placement and Case Review (England)
 Regulations 2010 want the care plan, PEP included, before the first placement or within 10
 working days of an emergency one, and the PEP ready for the first review at 20 working days;
 statutory guidance "Promoting the education of looked-after and previously looked-after

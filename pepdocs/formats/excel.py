@@ -6,7 +6,7 @@ any) and ``table`` (a header row; every non-blank row under it is read, rows peo
 included).
 
 Filling keeps the workbook as the authority built it: it is loaded WITHOUT ``data_only`` (a
-workbook loaded with cached values and saved loses its formulas, formats.md), only answer
+workbook loaded with cached values and saved loses its formulas, docs/excel-pdf.md), only answer
 cells are written, formula cells are never written, and text from a PEP is always stored as
 text: openpyxl turns any string starting with ``=`` into a formula, so such text is forced to
 a string cell and gets Excel's ``quotePrefix``. Dates, whole numbers, amounts and percentages

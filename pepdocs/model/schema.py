@@ -1,4 +1,4 @@
-"""Marshmallow 4 schemas for the canonical PEP (the contract in docs/model.md / design.md).
+"""Marshmallow 4 schemas for the canonical PEP (the contract in docs/model.md).
 
 Every section is its own schema so that errors nest by path exactly as the data does
 (``{"targets": {1: {"due_date": [...]}}}``). Field kinds are declared with the small field

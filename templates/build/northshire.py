@@ -33,7 +33,7 @@ DATE_FORMAT = "%d/%m/%Y"
 MIN_ROWS = 3
 
 TRANSITION_YEARS = ["Nursery 1", "Nursery 2", "Year 6", "Year 11"]
-# Careers guidance is expected from Year 8 (domain.md, section 14).
+# Careers guidance is expected from Year 8 (docs/sources.md, "Timelines").
 CAREERS_YEARS = [f"Year {n}" for n in range(8, 15)]
 
 

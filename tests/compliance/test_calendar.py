@@ -29,7 +29,7 @@ D = dt.date
 
 
 def test_ten_working_days_from_friday_19_december_2025_skip_christmas_and_new_year() -> None:
-    # domain.md's worked example: 25 and 26 December and 1 January 2026 are skipped.
+    # The worked example in docs/sources.md: 25 and 26 December and 1 January 2026 are skipped.
     assert add_working_days(D(2025, 12, 19), 10, "england-and-wales") == D(2026, 1, 7)
 
 

@@ -438,7 +438,7 @@ def _state(field: Mapping[str, Any], known: FormField | None) -> str | None:
 
 
 def _is_on(field: Mapping[str, Any], known: FormField | None) -> bool:
-    # checked is anything but /Off: on-state names are the form author's choice (formats.md)
+    # checked is anything but /Off: on-state names are the form author's choice (ISO 32000-2)
     return _state(field, known) is not None
 
 
