@@ -227,15 +227,16 @@ def check_form_kind(
         return kind
     if kind == "ole2":
         open_package(data, source, "docx")  # raises: encrypted, or an old-style file
-    wanted = ", ".join(_describe(known) for known in kinds)
+    wanted = ", ".join(describe_kind(known) for known in kinds)
     if kind == "zip":
         raise DocumentError(f"is a zip archive but not a form ({wanted})", source)
     if kind == "unknown":
         raise DocumentError(f"is not a form ({wanted}); was it renamed?", source)
-    raise DocumentError(f"is {_describe(kind)}, not a form ({wanted})", source)
+    raise DocumentError(f"is {describe_kind(kind)}, not a form ({wanted})", source)
 
 
-def _describe(kind: Kind) -> str:
+def describe_kind(kind: Kind) -> str:
+    """What a file of ``kind`` is, for messages: ``a Word document``, ``a zip archive``."""
     return {
         "docx": "a Word document",
         "xlsx": "an Excel workbook",
@@ -279,10 +280,10 @@ def open_package(
         actual = sniff_kind(data)
         if actual == "unknown":
             raise DocumentError(
-                f"is not {_describe(expected)} (nor any Office file or PDF); was it renamed?",
+                f"is not {describe_kind(expected)} (nor any Office file or PDF); was it renamed?",
                 source,
             )
-        raise DocumentError(f"is {_describe(actual)}, not {_describe(expected)}", source)
+        raise DocumentError(f"is {describe_kind(actual)}, not {describe_kind(expected)}", source)
     if _too_many_entries(data):
         raise UnsafeDocumentError(
             f"has more than {MAX_ZIP_ENTRIES} parts: refused as a zip bomb", source
@@ -310,7 +311,7 @@ def open_package(
     main_part = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}.get(expected)
     if main_part and main_part not in names:
         actual = sniff_kind(data)
-        raise DocumentError(f"is {_describe(actual)}, not {_describe(expected)}", source)
+        raise DocumentError(f"is {describe_kind(actual)}, not {describe_kind(expected)}", source)
     safe = SafeZip(source, package, names)
     if safe.has("[Content_Types].xml"):
         content_types = safe.read("[Content_Types].xml")

@@ -31,7 +31,7 @@ from typing import Any
 from pypdf import PasswordType, PdfReader
 
 from pepdocs.errors import ComponentMissingError, DocumentError, UnsafeDocumentError
-from pepdocs.formats.safe_open import PDF_MAGIC, sniff_kind
+from pepdocs.formats.safe_open import PDF_MAGIC, describe_kind, sniff_kind
 
 __all__ = [
     "MAX_PDF_FIELDS",
@@ -95,13 +95,8 @@ def _refuse_non_pdf(data: bytes, source: str) -> None:
         raise DocumentError("is empty (0 bytes)", source)
     if not data[:1024].lstrip().startswith(PDF_MAGIC):
         kind = sniff_kind(data)
-        what = {
-            "docx": "a Word document",
-            "xlsx": "an Excel workbook",
-            "ole2": "an old-style Office file",
-            "zip": "a zip archive",
-        }.get(kind, "not a recognised document")
-        raise DocumentError(f"is {what}, not a PDF", source)
+        what = describe_kind(kind) if kind in ("docx", "xlsx", "ole2", "zip") else None
+        raise DocumentError(f"is {what or 'not a recognised document'}, not a PDF", source)
 
 
 def _run_worker(request: dict[str, Any], data: bytes, source: str, timeout: float) -> Any:
