@@ -19,6 +19,9 @@ from pepdocs.cli import main
 from pepdocs.errors import DocumentError, OutputExistsError, PepdocsError, UsageError
 from pepdocs.samples import generate_peps
 
+# PDFs are opened in the bounded worker process, Office files converted by LibreOffice.
+pytestmark = pytest.mark.slow
+
 PASSWORD = "Correct-Horse-42"
 
 

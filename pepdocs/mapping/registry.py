@@ -103,7 +103,8 @@ _StatKey = tuple[int, int]
 _spec_cache: dict[tuple[Path, bool], tuple[_StatKey, FormSpec]] = {}
 _header_cache: dict[Path, tuple[_StatKey, _Header]] = {}
 _file_facts: list[FileFacts] = []  # the facts kept between runs, read once per process
-#: files read for their header, kept until loaded (each file is parsed once per process)
+#: files read for their header, kept for loading them (each file is parsed once per process,
+#: whether it is then loaded with its template or without; the loader copies what it keeps)
 _parsed: dict[Path, tuple[_StatKey, Any]] = {}
 
 
@@ -139,7 +140,7 @@ def load_form(path: PathLike, *, require_template: bool = True) -> FormSpec:
     # Deferred: the loader (transforms, the model's catalog) is for the forms actually used.
     from pepdocs.mapping.loader import load_mapping, load_parsed
 
-    parsed = _parsed.pop(resolved, None)
+    parsed = _parsed.get(resolved)
     if parsed is not None and parsed[0] == key:
         spec = load_parsed(path, parsed[1], require_template=require_template)
     else:

@@ -205,6 +205,7 @@ def test_previous_peps_are_rolled_forward_into_the_form(tmp_path: Path) -> None:
     assert pep["care"]["social_worker"]["phone"] == sample["care"]["social_worker"]["phone"]
 
 
+@pytest.mark.slow
 def test_two_jobs_make_exactly_the_files_one_job_makes(tmp_path: Path) -> None:
     rows = [child(number) for number in range(1, 7)] + [child(7, DOB="")]
     rows += [child(8, Authority="eastborough")]
@@ -257,6 +258,7 @@ def test_jobs_below_one_are_a_usage_error(tmp_path: Path) -> None:
         run_batch(roster, options(tmp_path / "out", jobs=0))
 
 
+@pytest.mark.slow
 def test_a_mapping_files_roster_section_names_the_columns_of_its_export(
     tmp_path: Path,
 ) -> None:
@@ -296,6 +298,7 @@ def test_pdf_copies_come_from_one_libreoffice_run_per_chunk(
     assert not list((tmp_path / "out").glob(".pdf-*"))  # the scratch folder is gone
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_batch_stopped_midway_leaves_no_half_manifest_and_no_workers(
     tmp_path: Path, jobs: int

@@ -64,6 +64,7 @@ def test_every_command_is_registered_and_documented_with_an_example(command: Any
     assert "\b" in (command.help or "")
 
 
+@pytest.mark.slow
 def test_check_prints_ratings_and_findings_and_exits_0_without_errors(
     runner: CliRunner, cohort: Path
 ) -> None:
@@ -75,6 +76,7 @@ def test_check_prints_ratings_and_findings_and_exits_0_without_errors(
     assert "Zephyrine" not in result.output and "Quill" not in result.output
 
 
+@pytest.mark.slow
 def test_check_exits_1_when_a_pep_has_an_error_finding(runner: CliRunner, cohort: Path) -> None:
     result = runner.invoke(cli, ["check", str(cohort), "--as-of", "14/02/2026"])
     assert result.exit_code == 1
@@ -148,6 +150,7 @@ def _pepdocs(*args: str) -> subprocess.CompletedProcess[str]:
                           text=True, check=False)
 
 
+@pytest.mark.slow
 def test_a_bad_as_of_date_is_a_usage_error_in_one_line(cohort: Path) -> None:
     done = _pepdocs("check", str(cohort), "--as-of", "2026-02-30")
     assert done.returncode == 2
@@ -155,6 +158,7 @@ def test_a_bad_as_of_date_is_a_usage_error_in_one_line(cohort: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_report_refuses_to_overwrite_without_force(cohort: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.xlsx"
     out.write_bytes(b"keep")

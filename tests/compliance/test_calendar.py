@@ -214,6 +214,7 @@ def test_wales_shares_england_s_bank_holidays() -> None:
     assert bank_holidays("wales", 2026) == bank_holidays("england-and-wales", 2026)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(
     start=st.dates(min_value=D(2020, 1, 1), max_value=D(2030, 12, 31)),

@@ -146,6 +146,7 @@ def _sample_folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.slow
 def test_checking_the_samples_gives_plausible_findings(tmp_path: Path) -> None:
     folder = _sample_folder(tmp_path)
     results = check_path(folder, D(2026, 7, 24))

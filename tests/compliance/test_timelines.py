@@ -245,6 +245,7 @@ def test_a_leap_day_birthday_still_lands_on_29_february_at_16() -> None:
 # ----------------------------------------------------------------------------- short breaks
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("status", ["V3", "V4"])
 def test_short_break_children_are_exempt_and_not_rated(status: str) -> None:
     pep = _new_to_care("2025-11-03", emergency=True)

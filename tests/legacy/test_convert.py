@@ -104,6 +104,7 @@ def test_xlsx_output_has_a_sheet_per_section_and_refuses_to_overwrite(
         convert_folder(source, out, "xlsx")
 
 
+@pytest.mark.slow
 def test_progress_is_reported_per_document_and_other_files_are_error_rows(tmp_path: Path) -> None:
     source = tmp_path / "in"
     (source / "2019").mkdir(parents=True)

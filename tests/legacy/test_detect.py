@@ -18,6 +18,7 @@ from .forms import heading, label_table, spacer, write_form
 SHIPPED = [(a.name, s.form, s.source) for a in list_authorities() for s in a.forms]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("authority", "phase", "source"), SHIPPED, ids=[f"{a}-{p}" for a, p, _ in SHIPPED]
 )

@@ -13,6 +13,7 @@ from pepdocs.legacy.checkmap import check_mapping
 from pepdocs.legacy.infer import infer_mapping
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("template", "expected"),
     [

@@ -197,6 +197,7 @@ def test_a_missing_template_can_be_allowed_for_listing(tmp_path: Path) -> None:
     assert load_mapping(path, require_template=False).template == (tmp_path / "form.docx")
 
 
+@pytest.mark.slow
 def test_every_shipped_mapping_loads() -> None:
     for path in sorted(data_dir("mappings").glob("*.yaml")):
         form = load_mapping(path)
@@ -400,6 +401,7 @@ def test_a_yaml_alias_bomb_is_refused_before_it_is_expanded(tmp_path: Path) -> N
     assert (problem.line, "aliases" in problem.message) == (7, True)
 
 
+@pytest.mark.slow
 def test_no_shipped_mapping_uses_anchors_or_aliases() -> None:
     for path in sorted(data_dir("mappings").glob("*.yaml")):
         loader.parse_yaml(path.read_text(encoding="utf-8-sig"), str(path))

@@ -142,6 +142,7 @@ def test_common_words_that_are_also_names_are_left_alone_in_lower_case(
     assert "she will show grace under pressure" in carer_view
 
 
+@pytest.mark.slow
 def test_a_pep_with_twenty_thousand_people_is_redacted_within_seconds(
     pep: dict[str, Any],
 ) -> None:
