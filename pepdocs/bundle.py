@@ -30,8 +30,8 @@ from pepdocs.errors import (
     PepdocsError,
     UsageError,
 )
-from pepdocs.formats.safe_open import Kind, check_package, open_package, read_input, sniff_kind
 from pepdocs.office import convert
+from pepdocs.safety.package import Kind, check_package, open_package, read_input, sniff_kind
 
 __all__ = ["MIN_PASSWORD_LENGTH", "BundlePart", "bundle", "bundle_bytes", "to_pdf"]
 

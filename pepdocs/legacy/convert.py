@@ -32,10 +32,10 @@ from typing import Any, Literal
 
 from pepdocs._io import write_atomic
 from pepdocs.errors import OutputExistsError, PepdocsError, UsageError
-from pepdocs.formats.safe_open import Kind, check_package, read_input, sniff_kind
 from pepdocs.legacy.detect import INFERRED_AUTHORITY, extract_any
 from pepdocs.model import dump_pep
 from pepdocs.model.paths import get_path
+from pepdocs.safety.package import Kind, check_package, read_input, sniff_kind
 from pepdocs.safety.redact import Redactor
 from pepdocs.safety.sanitize import export_cell
 

@@ -31,7 +31,7 @@ from typing import Any
 from pypdf import PasswordType, PdfReader
 
 from pepdocs.errors import ComponentMissingError, DocumentError, UnsafeDocumentError
-from pepdocs.formats.safe_open import PDF_MAGIC, sniff_kind
+from pepdocs.safety.package import PDF_MAGIC, sniff_kind
 
 __all__ = [
     "MAX_PDF_FIELDS",
