@@ -789,9 +789,10 @@ def vet_workbook(
                     )
                 if extent.area > max_area or extent.merged_cells > max_area:
                     raise UnsafeDocumentError(
-                        f"{where} spans {extent.last_row:,} rows by {extent.last_column:,} "
-                        f"columns (merges included), over the limit of {max_area:,} cells: "
-                        "refused; delete the stray cells or merges far from the data",
+                        f"{where} reaches row {extent.last_row:,} and column "
+                        f"{extent.last_column:,} (merges included), over the limit of "
+                        f"{max_area:,} cells: refused; delete stray cells or merges far from "
+                        "the data",
                         source,
                     )
                 sheets[name] = extent

@@ -141,6 +141,101 @@ def _patch_declared_size(data: bytearray, name: bytes, size: int) -> None:
         position += 4
 
 
+def _compressed_bomb(method: int, name: str = "word/document.xml") -> bytes:
+    """Cause 1: ``name`` holds 200 MB of zeros compressed with ``method`` (bzip2: ~180 bytes,
+    lzma: ~30 KB) and declares 4 KB: zipfile's own bzip2/lzma readers expand a whole
+    compressed chunk before any size check."""
+    members = _members(small_form())
+    data = bytearray(_zip_with_method(members, name, method, 200 << 20))
+    _patch_declared_size(data, name.encode(), 4096)
+    return bytes(data)
+
+
+def _zip_with_method(members: dict[str, bytes], name: str, method: int, zeros: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, data in members.items():
+            if member != name:
+                archive.writestr(member, data)
+        info = zipfile.ZipInfo(name)
+        info.compress_type = method
+        with archive.open(info, "w", force_zip64=True) as part:
+            chunk = bytes(8 << 20)
+            for _ in range(zeros // len(chunk)):
+                part.write(chunk)
+    return buffer.getvalue()
+
+
+def bzip2_bomb() -> bytes:
+    return _compressed_bomb(zipfile.ZIP_BZIP2)
+
+
+def lzma_bomb() -> bytes:
+    return _compressed_bomb(zipfile.ZIP_LZMA)
+
+
+def unknown_compression() -> bytes:
+    """document.xml marked with compression method 99 (AES in WinZip's scheme, not Office's)."""
+    data = bytearray(small_form())
+    for magic, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        position = 0
+        while (position := data.find(magic, position)) >= 0:
+            struct.pack_into("<H", data, position + offset, 99)
+            position += 4
+    return bytes(data)
+
+
+def _incompressible_paragraph(size: int = 96 * 1024) -> bytes:
+    """A paragraph of random letters: keeps a bomb-shaped part under the 200:1 ratio cap, as
+    the real attack files were (5 MB zipped)."""
+    import base64
+    import random
+
+    noise = base64.b64encode(random.Random(19).randbytes(size * 3 // 4))
+    return b"<w:p><w:r><w:t>" + noise + b"</w:t></w:r></w:p>"
+
+
+def many_paragraphs(count: int = 1_500_000) -> bytes:
+    """Cause 5: 1.5 million empty paragraphs (9 MB of XML, a few hundred KB zipped): within
+    every byte limit, over the element budget."""
+    body = b"<w:p/>" * count + _incompressible_paragraph()
+    xml = (
+        b"<w:document xmlns:w='"
+        + WORD_NS.encode()
+        + b"'><w:body>"
+        + body
+        + b"</w:body></w:document>"
+    )
+    return with_document_xml(xml)
+
+
+def many_table_rows(count: int = 500_000) -> bytes:
+    """Cause 5: half a million one-cell table rows."""
+    row = b"<w:tr><w:tc><w:p/></w:tc></w:tr>"
+    xml = (
+        b"<w:document xmlns:w='"
+        + WORD_NS.encode()
+        + b"'><w:body><w:tbl>"
+        + row * count
+        + b"</w:tbl>"
+        + _incompressible_paragraph()
+        + b"</w:body></w:document>"
+    )
+    return with_document_xml(xml)
+
+
+def many_header_parts(count: int = 1_950) -> bytes:
+    """Cause 5: nearly 2,000 header parts, each with a tagged control (under the entry cap)."""
+    members = _members(small_form())
+    header = (
+        b"<w:hdr xmlns:w='" + WORD_NS.encode() + b"'><w:sdt><w:sdtPr><w:tag w:val='x'/>"
+        b"</w:sdtPr><w:sdtContent><w:p/></w:sdtContent></w:sdt></w:hdr>"
+    )
+    for index in range(1, count + 1):
+        members[f"word/header{index}.xml"] = header
+    return _zip(members)
+
+
 def corrupt_deflate() -> bytes:
     """One bit flipped in the middle of document.xml's deflate stream (CRC and sizes intact):
     zlib itself fails, below zipfile's own checks."""
@@ -334,6 +429,69 @@ def workbook_cell_bomb(rows: int = 300_000) -> bytes:
         f"<sheetData>{cells}</sheetData></worksheet>"
     )
     return with_part("xl/worksheets/sheet1.xml", xml.encode(), small_workbook())
+
+
+def _sheet(body: str, before: str = "", after: str = "") -> str:
+    return (
+        '<?xml version="1.0"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"{before}<sheetData>{body}</sheetData>{after}</worksheet>"
+    )
+
+
+def workbook_far_cell(ref: str = "XFD1048576") -> bytes:
+    """Cause 4: a 20 KB workbook with one cell at ``ref``: openpyxl walks every position up
+    to it (XFD1048576: 17 billion)."""
+    row = int("".join(ch for ch in ref if ch.isdigit()))
+    body = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>First name</t></is></c></row>'
+        f'<row r="{row}"><c r="{ref}"><v>1</v></c></row>'
+    )
+    return with_part("xl/worksheets/sheet1.xml", _sheet(body).encode(), small_workbook())
+
+
+def workbook_whole_sheet_merge() -> bytes:
+    """Cause 4: one merge over the whole sheet (openpyxl makes a MergedCell per position)."""
+    body = '<row r="1"><c r="A1"><v>1</v></c></row>'
+    merge = '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'
+    xml = _sheet(body, after=merge)
+    return with_part("xl/worksheets/sheet1.xml", xml.encode(), small_workbook())
+
+
+def roster_claiming_every_row(rows: int = 3) -> bytes:
+    """Cause 4: a roster workbook whose ``dimension`` claims A1:Z1048576 over three real rows
+    (openpyxl's read-only mode believes the claim and walks a million empty rows)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["LA Child ID", "UPN", "First name", "Last name", "Date of birth", "Authority"])
+    for number in range(1, rows + 1):
+        sheet.append(
+            [f"C{number:04d}", "", "Zephyrine", "Quillfeather", "2014-03-09", "eastborough"]
+        )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    members = _members(buffer.getvalue())
+    xml = members["xl/worksheets/sheet1.xml"]
+    start = xml.index(b"<dimension")
+    end = xml.index(b"/>", start) + 2
+    members["xl/worksheets/sheet1.xml"] = (
+        xml[:start] + b'<dimension ref="A1:Z1048576"/>' + xml[end:]
+    )
+    return _zip(members)
+
+
+def roster_with_a_far_row() -> bytes:
+    """Cause 4: a roster whose last cell sits on row 1,048,576."""
+    data = roster_claiming_every_row()
+    members = _members(data)
+    xml = members["xl/worksheets/sheet1.xml"]
+    members["xl/worksheets/sheet1.xml"] = xml.replace(
+        b"</sheetData>", b'<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>'
+    )
+    return _zip(members)
 
 
 def ole2_encrypted() -> bytes:
