@@ -255,8 +255,8 @@ def _refuse_existing(*paths: str | os.PathLike[str] | None, force: bool) -> None
     # Checked before any work: a long fill should not end in "already exists".
     given = [Path(path) for path in paths if path is not None]
     resolved = [path.resolve() for path in given]
-    for index, path in enumerate(resolved):
-        if path in resolved[:index]:
+    for index, where in enumerate(resolved):
+        if where in resolved[:index]:
             # -o pep.json --report pep.json: the report would replace the PEP (--force or not)
             raise UsageError(f"{given[index]}: given for two outputs; name each its own file")
     if force:
