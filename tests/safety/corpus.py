@@ -8,6 +8,7 @@ a few hundred bytes that would expand to gigabytes.
 from __future__ import annotations
 
 import io
+import re
 import struct
 import warnings
 import zipfile
@@ -139,6 +140,96 @@ def _patch_declared_size(data: bytearray, name: bytes, size: int) -> None:
         if bytes(data[position + 46 : position + 46 + name_length]) == name:
             struct.pack_into("<I", data, position + 24, size)
         position += 4
+
+
+def _png(marker: bytes = b"") -> bytes:
+    """A 2x2 PNG; ``marker`` goes into a text chunk (to find the file's bytes elsewhere)."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" + b"\xff\x00\x00" * 2 + b"\x00" + b"\x00\x00\xff" * 2)
+    text = chunk(b"tEXt", b"Comment\x00" + marker) if marker else b""
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + text
+        + chunk(b"IDAT", pixels)
+        + chunk(b"IEND", b"")
+    )
+
+
+def linked_images_docx(*targets: str) -> bytes:
+    """Cause 2: a Word form whose pictures are LINKED (``r:link``, ``TargetMode="External"``)
+    to ``targets`` (``http://127.0.0.1:<port>/x.png``, ``file:///...``), plus an
+    ``INCLUDEPICTURE`` field to the first: what LibreOffice would fetch or read."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.add_paragraph("Personal Education Plan")
+    for number, _ in enumerate(targets):
+        document.add_picture(io.BytesIO(_png(str(number).encode())), width=Pt(20))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    members = _members(buffer.getvalue())
+    xml = members["word/document.xml"].decode()
+    rels = members["word/_rels/document.xml.rels"].decode()
+    for number, target in enumerate(targets):
+        embedded = re.findall(r'r:embed="(rId\d+)"', xml)[0]
+        xml = xml.replace(f'r:embed="{embedded}"', f'r:link="rIdLink{number}"', 1)
+        rels = rels.replace(
+            "</Relationships>",
+            f'<Relationship Id="rIdLink{number}" Type="http://schemas.openxmlformats.org/'
+            f'officeDocument/2006/relationships/image" Target="{target}" '
+            'TargetMode="External"/></Relationships>',
+        )
+    field = (
+        f"<w:p><w:fldSimple w:instr=' INCLUDEPICTURE \"{targets[0]}\" \\d '>"
+        "<w:r><w:t>picture</w:t></w:r></w:fldSimple></w:p>"
+    )
+    xml = xml.replace("<w:sectPr", field + "<w:sectPr", 1)
+    members["word/document.xml"] = xml.encode()
+    members["word/_rels/document.xml.rels"] = rels.encode()
+    return _zip(members)
+
+
+def linked_image_odt(target: str) -> bytes:
+    """Cause 2: an OpenDocument text whose only picture is linked to ``target``."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+        ' xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"'
+        ' xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"'
+        ' xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.2">'
+        "<office:body><office:text><text:p>Personal Education Plan</text:p><text:p>"
+        '<draw:frame draw:name="photo" svg:width="2cm" svg:height="2cm" text:anchor-type="as-char">'
+        f'<draw:image xlink:href="{target}" xlink:type="simple" xlink:show="embed"'
+        ' xlink:actuate="onLoad"/></draw:frame></text:p></office:text></office:body>'
+        "</office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+        ' manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+        '"application/vnd.oasis.opendocument.text"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"),
+            "application/vnd.oasis.opendocument.text",
+            compress_type=zipfile.ZIP_STORED,
+        )
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", manifest)
+    return buffer.getvalue()
 
 
 def _compressed_bomb(method: int, name: str = "word/document.xml") -> bytes:
