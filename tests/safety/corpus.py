@@ -628,6 +628,24 @@ def build_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
     return bytes(out)
 
 
+def pdf_with_actions() -> bytes:
+    """Cause 12: an attachment that runs JavaScript when opened (/OpenAction, the catalog's
+    and the page's /AA, the /Names JavaScript tree) and launches a program from a link."""
+    script = b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>"
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R /AA << /WC 5 0 R >>"
+            b" /Names << /JavaScript << /Names [(run) 5 0 R] >> >> >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Annots [4 0 R]"
+            b" /AA << /O 5 0 R >> >>",
+            b"<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] /A 6 0 R >>",
+            script,
+            b"<< /S /Launch /F (calc.exe) /Next 5 0 R >>",
+        ]
+    )
+
+
 def minimal_pdf() -> bytes:
     return build_pdf(
         [
