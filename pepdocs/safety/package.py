@@ -61,6 +61,9 @@ MAX_SHEET_CELLS = 1_000_000
 #: materialises every position of that rectangle when a sheet is walked, and one per merged
 #: cell, so a single cell at XFD1048576 would be 17 billion of them
 MAX_SHEET_AREA = 1_000_000
+#: header and footer parts of a Word document: three of each per section (first, odd, even),
+#: and a form has a handful of sections
+MAX_HEADER_FOOTER_PARTS = 300
 #: ``sniff_kind`` reads at most this much of an ODF ``mimetype`` member (it is ~40 bytes)
 MIMETYPE_READ_BYTES = 256
 
@@ -112,6 +115,7 @@ def read_input(path: str | os.PathLike[str], limit: int = MAX_INPUT_BYTES) -> by
     return data
 
 
+_HEADER_FOOTER = re.compile(r"^word/(?:header|footer)[^/]*\.xml$")
 #: zip compression methods (APPNOTE.TXT 4.4.5) and how each is unpacked under a limit
 STORED, DEFLATED, BZIP2, LZMA = 0, 8, 12, 14
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
@@ -467,6 +471,14 @@ def open_package(
         raise UnsafeDocumentError(
             "contains macros (VBA); save it as a macro-free .docx/.xlsx and send it again", source
         )
+    if expected == "docx":
+        margins = sum(1 for name in names if _HEADER_FOOTER.match(name))
+        if margins > MAX_HEADER_FOOTER_PARTS:
+            raise UnsafeDocumentError(
+                f"has {margins:,} header and footer parts (more than {MAX_HEADER_FOOTER_PARTS}): "
+                "refused (not a form)",
+                source,
+            )
     main_part = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}.get(expected)
     if main_part and main_part not in names:
         actual = sniff_kind(data)
