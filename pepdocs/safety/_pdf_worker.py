@@ -153,6 +153,7 @@ def _inspect(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
     for page in reader.pages:
         # Every page's content streams decoded and counted (a stream shared by 400 pages
         # counts 400 times: that is the work text extraction would do), before any is parsed
+        # for text
         contents = page.get("/Contents")
         contents = contents.get_object() if contents is not None else None
         streams = list(contents) if isinstance(contents, list) else [contents]
@@ -169,8 +170,9 @@ def _inspect(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
                 annotations += 1
                 if annotations > request["max_fields"] * 4:
                     return {"ok": False, "code": "too_many_fields", "detail": str(annotations)}
-        if request.get("text"):
-            text.append(_page_text(page)[: request["max_value_chars"] * 4])
+    if request.get("text"):
+        # only once every page's content is known to be within the budget
+        text = [_page_text(page)[: request["max_value_chars"] * 4] for page in reader.pages]
     root: Any = reader.trailer["/Root"].get_object()
     acro_form: Any = root.get("/AcroForm")
     acro_form = acro_form.get_object() if acro_form is not None else {}

@@ -55,8 +55,9 @@ MAX_PDF_PAGES = 1_000
 #: the largest real PEP forms have a few hundred fields
 MAX_PDF_FIELDS = 5_000
 #: decoded content-stream bytes of all pages together (a stream shared by several pages counts
-#: once per page): what text extraction would parse; a 40-page form has a few megabytes
-MAX_CONTENT_BYTES = 64 * 1024 * 1024
+#: once per page): what text extraction would parse (about a megabyte a second); a 40-page
+#: form has a few megabytes
+MAX_CONTENT_BYTES = 16 * 1024 * 1024
 #: a field value longer than this is cut (a whole "child's views" box is a few thousand)
 MAX_VALUE_CHARS = 32_000
 

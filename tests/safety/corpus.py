@@ -677,6 +677,77 @@ def pdf_form(first_name: str = "Zephyrine", checked: bool = True) -> bytes:
     )
 
 
+def pdf_value_stream(first_name: str = "Zephyrine", field: str = "child.first_name") -> bytes:
+    """Cause 10: a text field whose /V is a text stream (ISO 32000-1 allows it), not a string."""
+    text = first_name.encode("latin-1")
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Annots [4 0 R] >>",
+            b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (" + field.encode() + b") /V 5 0 R"
+            b" /Rect [10 10 100 30] /P 3 0 R >>",
+            b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+        ]
+    )
+
+
+def pdf_updated_value(
+    shown: str = "Zephyrine", stored: str = "Mallory", name: str = "child.first_name"
+) -> bytes:
+    """Cause 10: a filled form (its appearance draws ``shown``) with an incremental update
+    appended that changes only the stored /V to ``stored``: viewers that draw the appearance
+    show one name, a reader of /V gets another."""
+    appearance = b"BT /Helv 10 Tf 2 5 Td (" + shown.encode("latin-1") + b") Tj ET"
+    field = (
+        b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (" + name.encode() + b") /V (%s)"
+        b" /Rect [10 10 100 30] /P 3 0 R /AP << /N 5 0 R >> >>"
+    )
+    base = build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Annots [4 0 R] >>",
+            field % shown.encode("latin-1"),
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 90 20] /Length %d >>\nstream\n"
+            % len(appearance)
+            + appearance
+            + b"\nendstream",
+        ]
+    )
+    previous = int(base.rsplit(b"startxref\n", 1)[1].split(b"\n", 1)[0])
+    offset = len(base)
+    update = b"4 0 obj\n" + field % stored.encode("latin-1") + b"\nendobj\n"
+    xref = offset + len(update)
+    update += b"xref\n4 1\n%010d 00000 n \n" % offset
+    update += b"trailer\n<< /Size 6 /Root 1 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
+        previous,
+        xref,
+    )
+    return base + update
+
+
+def pdf_shared_content(pages: int = 400, size: int = 7 * 1024 * 1024) -> bytes:
+    """Cause 3: ``pages`` pages sharing one content stream of ``size`` bytes of text
+    operators (a few hundred KB compressed): each page's text extraction parses all of it."""
+    operators = b"BT /F1 8 Tf 10 10 Td (Zephyrine) Tj ET\n"
+    content = zlib.compress(operators * (size // len(operators)), 9)
+    kids = b" ".join(b"%d 0 R" % (5 + index) for index in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
+        + content
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    objects += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 3 0 R"
+        b" /Resources << /Font << /F1 4 0 R >> >> >>"
+    ] * pages
+    return build_pdf(objects)
+
+
 def encrypted_pdf(password: str = "correct horse") -> bytes:
     from pypdf import PdfReader, PdfWriter
 

@@ -146,3 +146,18 @@ def test_a_roster_reaching_row_1048576_stops_the_batch_fast_and_leaves_nothing(
     assert not out.exists() or not [p for p in out.iterdir() if p.name.endswith(".part")]
     assert run.seconds < DEADLINE_SECONDS
     assert run.peak_mb < MEMORY_BOUND_MB
+
+
+@pytest.mark.slow
+def test_a_convert_folder_holding_a_pdf_built_to_make_text_crawl_finishes_within_bounds(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "shared.pdf").write_bytes(corpus.pdf_shared_content())
+    run = run_pepdocs("convert", folder, "--out", tmp_path / "out")
+    assert run.code == 1 and "Traceback" not in run.err
+    errors = (tmp_path / "out" / "errors.csv").read_text("utf-8-sig")
+    assert "shared.pdf" in errors
+    assert run.seconds < DEADLINE_SECONDS
+    assert run.peak_mb < MEMORY_BOUND_MB
