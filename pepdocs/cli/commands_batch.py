@@ -118,8 +118,8 @@ def batch(
     children never share a file); an existing file the batch did not make is kept unless
     --force, and a rerun skips what is done and unchanged (also after a killed run). A bad
     row (invalid UPN, unknown authority, no date of birth) is listed with its row number and
-    reason while the others are made; the exit code is then 1. manifest.csv and manifest.json list every
-    row: output, status, warnings and SHA-256.
+    reason while the others are made; the exit code is then 1. manifest.csv and
+    manifest.json list every row: output, status, warnings and SHA-256.
 
     \b
     Example:
