@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pepdocs.errors import DocumentError
 from pepdocs.formats import DocumentReading, get_engine
-from pepdocs.formats.safe_open import describe_kind, sniff_kind
 from pepdocs.mapping.spec import FormSpec
+from pepdocs.safety.package import describe_kind, sniff_kind
 
 __all__ = ["read_document"]
 

@@ -160,12 +160,9 @@ def _header(path: Path) -> _Header:
         _header_cache[path] = (key, header)
         return header
     # Deferred: with the facts kept from earlier runs, listing forms reads no YAML at all.
-    from pepdocs.mapping.loader import load_mapping, parse_yaml
+    from pepdocs.mapping.loader import load_mapping, parse_yaml, read_mapping_text
 
-    try:
-        document = parse_yaml(path.read_text(encoding="utf-8-sig"), str(path))
-    except UnicodeDecodeError:
-        raise MappingError("not UTF-8 text; save the mapping file as UTF-8", str(path)) from None
+    document = parse_yaml(read_mapping_text(path), str(path))
     _parsed[path] = (key, document)
     authority = document.get("authority") if isinstance(document, Mapping) else None
     form = document.get("form") if isinstance(document, Mapping) else None
