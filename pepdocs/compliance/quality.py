@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from pepdocs.compliance._access import date_at, items_at, money, text_at, value_at
+from pepdocs.compliance._access import date_at, items_at, money, text_at
 from pepdocs.compliance.findings import Finding
 from pepdocs.compliance.settings import Settings
 from pepdocs.model.identifiers import validate_laestab, validate_uln, validate_upn, validate_urn
+from pepdocs.model.paths import get_path
 
 __all__ = ["check_quality", "is_generic", "is_measurable"]
 
@@ -139,7 +140,7 @@ def _views(pep: Mapping[str, Any], settings: Settings, out: _Out) -> None:
 
 def _attendance(pep: Mapping[str, Any], settings: Settings, out: _Out) -> None:
     quality = settings.quality
-    percent_value = value_at(pep, "education.attendance.percent")
+    percent_value = get_path(pep, "education.attendance.percent")
     percent = money(percent_value)
     if percent is None:
         out.add("QA050", "education.attendance.percent")
@@ -163,7 +164,7 @@ def _attainment(pep: Mapping[str, Any], settings: Settings, out: _Out) -> None:
 def _pp_plus(pep: Mapping[str, Any], settings: Settings, out: _Out) -> None:
     target_ids = {text_at(target, "id") for target in items_at(pep, "targets")} - {None}
     items = items_at(pep, "pp_plus.items")
-    requested = money(value_at(pep, "pp_plus.requested_total"))
+    requested = money(get_path(pep, "pp_plus.requested_total"))
     if requested is not None and requested > 0 and not items:
         out.add("QA073", "pp_plus.items", requested_total=f"{requested:.2f}")
     total = Decimal(0)

@@ -21,17 +21,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
-from pepdocs.compliance._access import (
-    add_months,
-    add_years,
-    date_at,
-    items_at,
-    text_at,
-    value_at,
-)
-from pepdocs.compliance.calendar import AcademicYear, add_days
+from pepdocs.compliance._access import date_at, items_at, text_at
+from pepdocs.compliance.calendar import AcademicYear, add_days, add_months, add_years
 from pepdocs.compliance.findings import Finding
 from pepdocs.compliance.settings import Settings
+from pepdocs.model.paths import get_path
 
 __all__ = ["SHORT_BREAK_STATUSES", "Deadline", "DueKind", "check_timelines"]
 
@@ -136,7 +130,7 @@ def _initial(
             out.add("TL090", "care.date_became_looked_after", what="the initial PEP due date",
                     field="care.date_became_looked_after")
         return
-    emergency = value_at(pep, "care.emergency_entry") is True
+    emergency = get_path(pep, "care.emergency_entry") is True
     days = settings.emergency_days if emergency else settings.planned_days
     due = add_days(entered, days, settings.day_basis, settings.calendar, settings.nation)
     facts = {"due": due, "days": days, "basis": settings.day_basis, "entered": entered}

@@ -22,8 +22,8 @@ from rapidfuzz import fuzz, process
 
 from pepdocs._io import read_json_file, write_atomic
 from pepdocs.errors import PepValidationError, Problem
-from pepdocs.model.fields import academic_year_bounds
 from pepdocs.model.schema import PepSchema
+from pepdocs.model.years import academic_year_bounds
 
 __all__ = [
     "NCY_BY_PHASE",
