@@ -245,6 +245,11 @@ class TermCalendar:
         # INSET days and other closures an authority lists: not school days.
         self._closures = frozenset(closures)
 
+    @property
+    def lists_years(self) -> bool:
+        """Whether any academic year's term dates are listed (else all are the default)."""
+        return bool(self._listed)
+
     def year(self, label: str) -> AcademicYear:
         if label in self._listed:
             return self._listed[label]

@@ -32,6 +32,7 @@ from pepdocs.errors import PepdocsError
 from pepdocs.model.years import academic_year_bounds, academic_year_of
 
 __all__ = [
+    "ADULT_AGE",
     "CARE_PLAN_EMERGENCY_WORKING_DAYS",
     "FIRST_REVIEW_WORKING_DAYS",
     "CarePeriod",

@@ -187,10 +187,10 @@ class Uln(Identifier):
 
 
 class Urn(Identifier):
-    """School URN (6 digits) or Ofsted early-years registration (``EY`` + digits)."""
+    """URN (6 or 7 digits) or Ofsted early-years registration (``EY`` + digits)."""
 
     check = staticmethod(identifiers.validate_urn)
-    pattern = r"^([0-9]{6}|EY[0-9]{6,7})$"
+    pattern = r"^([0-9]{6,7}|EY[0-9]{6,7})$"
 
     def normalise(self, text: str) -> str:
         return text.upper()
