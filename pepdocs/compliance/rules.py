@@ -46,10 +46,15 @@ class Rule:
     section: str
     message: str
     basis: Basis
-    #: public titles and the section or regulation, ``"; "``-separated
-    source: str
+    #: (public title, the section or regulation) of each source, in order
+    sources: tuple[tuple[str, str], ...]
     #: the settings keys the rule reads (where local practice is configured)
     settings: tuple[str, ...] = ()
+
+    @property
+    def source(self) -> str:
+        """The sources as one line: ``title, where; title, where``."""
+        return "; ".join(f"{title}, {where}" for title, where in self.sources)
 
     @property
     def locked(self) -> bool:
@@ -57,22 +62,39 @@ class Rule:
         return self.basis in STATUTORY_BASES and self.severity == "error"
 
 
-def _source_text(entries: Sequence[Sequence[str]], titles: Mapping[str, str], rule: str) -> str:
-    parts: list[str] = []
+#: The ``sources:`` key of the Virtual School's own practice (its settings say which).
+LOCAL_SOURCE = "LOCAL"
+
+
+def _sources(
+    entries: Sequence[Sequence[str]], titles: Mapping[str, str], rule: str
+) -> tuple[tuple[str, str], ...]:
+    parts: list[tuple[str, str]] = []
     for entry in entries:
         key, where = entry
         if key not in titles:  # pragma: no cover - guarded by tests on the data
             raise PepdocsError(f"rules.yaml: rule {rule} cites unknown source {key}")
-        parts.append(f"{titles[key]}, {where}")
-    return "; ".join(parts)
+        parts.append((titles[key], where))
+    return tuple(parts)
+
+
+@cache
+def _catalogue() -> Mapping[str, Any]:
+    text = resources.files("pepdocs.compliance").joinpath("rules.yaml").read_text("utf-8")
+    data: Mapping[str, Any] = YAML(typ="safe").load(text)
+    return data
+
+
+def _titles() -> Mapping[str, str]:
+    titles: Mapping[str, str] = _catalogue()["sources"]
+    return titles
 
 
 @cache
 def list_rules() -> tuple[Rule, ...]:
     """Every rule, in catalogue order, with its default severity."""
-    text = resources.files("pepdocs.compliance").joinpath("rules.yaml").read_text("utf-8")
-    data = YAML(typ="safe").load(text)
-    titles: Mapping[str, str] = data["sources"]
+    data = _catalogue()
+    titles = _titles()
     rules: list[Rule] = []
     for entry in data["rules"]:
         severity, basis = entry["severity"], entry["basis"]
@@ -86,7 +108,7 @@ def list_rules() -> tuple[Rule, ...]:
                 section=entry["section"],
                 message=entry["message"],
                 basis=basis,
-                source=_source_text(entry["source"], titles, entry["id"]),
+                sources=_sources(entry["source"], titles, entry["id"]),
                 settings=tuple(entry.get("settings", ())),
             )
         )
@@ -152,15 +174,19 @@ class RuleBook:
         return self._severity[rule_id]
 
     def source(self, rule_id: str) -> str:
-        """The rule's source; for local practice, also which settings file set it."""
+        """The rule's source; the Virtual School's own practice also says which settings
+        file set it (``Virtual School practice, termly review deadline (settings
+        termly_reviews: eastborough.yaml)``)."""
         rule = self._rules[rule_id]
-        if rule.basis != "local_practice":
-            return rule.source
-        origins = sorted({self._origins.get(key, "default.yaml") for key in rule.settings})
-        keys = ", ".join(rule.settings)
-        if not origins:
-            return rule.source
-        return f"{rule.source} (settings {keys}: {' + '.join(origins)})"
+        local_title = _titles()[LOCAL_SOURCE]
+        parts: list[str] = []
+        for title, where in rule.sources:
+            part = f"{title}, {where}"
+            if title == local_title and rule.settings:
+                origins = sorted({self._origins.get(key, "default.yaml") for key in rule.settings})
+                part += f" (settings {', '.join(rule.settings)}: {' + '.join(origins)})"
+            parts.append(part)
+        return "; ".join(parts)
 
     def finding(self, rule_id: str, path: str = "", **values: object) -> Finding | None:
         """The finding for ``rule_id``, or ``None`` when the authority switched it off.

@@ -277,3 +277,17 @@ def test_adding_school_days_lands_on_a_school_day_in_term(start: dt.date, n: int
     end = add_school_days(start, n, CAL)
     assert CAL.is_school_day(end, "england-and-wales")
     assert end.weekday() < 5
+
+
+@settings(max_examples=300, deadline=None)
+@given(day=st.dates(min_value=D(2024, 9, 1), max_value=D(2030, 8, 31)))
+def test_every_day_is_in_exactly_one_term_of_the_model_s_academic_year(day: dt.date) -> None:
+    year, term = term_of(day)
+    assert year == academic_year_of(day)
+    calendar = TermCalendar()
+    spans = [calendar.term_span(calendar.year(year), name) for name in ("autumn", "spring",
+                                                                        "summer")]
+    assert [first <= day <= last for first, last in spans].index(True) == (
+        ("autumn", "spring", "summer").index(term))
+    assert sum(first <= day <= last for first, last in spans) == 1
+    assert spans[0][0] == D(int(year[:4]), 9, 1) and spans[2][1] == D(int(year[:4]) + 1, 8, 31)

@@ -117,7 +117,8 @@ def test_a_finding_carries_basis_and_source_and_local_practice_names_its_setting
     local = book.finding("TL013", "meta.meeting_date", term="autumn", year="2026-27",
                          due="2026-10-23", last_meeting="2026-08-10", term_end="2026-12-31")
     assert local is not None and local.basis == "local_practice"
-    assert local.source.endswith(
+    assert local.source == (
+        "Virtual School practice, termly review deadline "
         "(settings termly_reviews, term_dates: default.yaml + eastborough.yaml)"
     )
     assert local.to_dict()["basis"] == "local_practice"
