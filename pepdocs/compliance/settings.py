@@ -134,7 +134,7 @@ class Settings:
         if urn and urn.strip().upper() in self.school_calendars:
             return self.school_calendars[urn.strip().upper()]
         host = _slug(host_authority or "")
-        if host and host != self.authority and host in list_settings_files():
+        if host and host != self.authority and host in _shipped_settings():
             hosted = _load_cached(host, "school_age")
             if hosted.calendar.lists_years:
                 return hosted.calendar
@@ -185,6 +185,11 @@ def list_settings_files() -> list[str]:
         for entry in folder.iterdir()
         if entry.name.endswith(".yaml") and entry.name != "default.yaml"
     )
+
+
+@cache
+def _shipped_settings() -> frozenset[str]:
+    return frozenset(list_settings_files())
 
 
 def _merge(

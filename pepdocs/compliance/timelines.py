@@ -162,10 +162,10 @@ def check_timelines(
         _pathway_plan(pep, facts, out)
         return out.findings, out.deadlines
 
-    early_start = _early_years_start(facts, out, settings)
-    if early_start is False:
+    start = _early_years_start(facts, out, settings)
+    if start == "nothing_more_due":
         return out.findings, out.deadlines
-    if early_start is None:
+    if start == "initial_pep":
         _initial(facts, out, settings)
     if facts.last_held is not None:
         _termly(facts, out, settings)
@@ -215,28 +215,34 @@ def _first_deadline_from(
         term = next_term(term)
 
 
-def _early_years_start(
-    facts: _Facts, out: _Collector, settings: Settings
-) -> bool | None:
-    """Early years: ``None`` when the initial PEP milestones apply as usual; ``True`` when
-    the child entered care before PEPs start (the first one is due in the term they start:
-    handled here); ``False`` when no PEP is due yet on ``as_of``."""
+_Start = Literal["initial_pep", "reviews_only", "nothing_more_due"]
+
+
+def _early_years_start(facts: _Facts, out: _Collector, settings: Settings) -> _Start:
+    """How a child's PEPs start, given the early-years starting age.
+
+    ``initial_pep``: the usual initial PEP milestones apply (the child entered care at an age
+    that needs a PEP, or the date of birth is not known). ``nothing_more_due``: PEPs have not
+    started by ``as_of``, or the first one, due in the term they start, is still outstanding
+    (its deadline is recorded here). ``reviews_only``: the child entered care before PEPs
+    started and has had a PEP since: termly reviews follow as usual.
+    """
     if facts.born is None:
-        return None
+        return "initial_pep"
     starts = early_years_pep_from(facts.born, settings.early_years_from_birthday)
     due = _first_deadline_from(starts, settings, facts.calendar)
     if facts.as_of < starts:
         out.add("TL060", "child.date_of_birth", age=settings.early_years_from_birthday,
                 **{"from": starts})
         out.open("early_years_start", due, facts.as_of, "local_practice")
-        return False
+        return "nothing_more_due"
     if facts.entered is None or facts.entered >= starts:
-        return None
+        return "initial_pep"
     if facts.last_held is None or facts.last_held < starts:
         if out.open("early_years_start", due, facts.as_of, "local_practice"):
             out.add("TL061", "meta.meeting_date", due=due, **{"from": starts})
-        return False
-    return True
+        return "nothing_more_due"
+    return "reviews_only"
 
 
 # ----------------------------------------------------------------------------- initial PEP
