@@ -588,6 +588,7 @@ def test_an_authority_with_several_forms_is_narrowed_by_the_document() -> None:
     assert extraction.report.detected
 
 
+@pytest.mark.slow
 def test_a_document_no_form_matches_is_refused(tmp_path: Path) -> None:
     import docx
 

@@ -71,6 +71,7 @@ def test_a_form_a_school_edited_in_the_folder_is_never_adopted_nor_overwritten(
     assert run_batch(changed, options(out, force=True)).counts == {"made": 1}
 
 
+@pytest.mark.slow
 def test_a_batch_killed_midway_is_finished_by_a_rerun_that_knows_its_files(
     tmp_path: Path,
 ) -> None:
@@ -184,6 +185,7 @@ def test_an_output_name_taken_by_a_folder_fails_that_row_in_one_line(tmp_path: P
     assert "is a folder" in result.failures[0]
 
 
+@pytest.mark.slow
 def test_a_manifest_of_150000_rows_is_read_a_line_at_a_time(tmp_path: Path) -> None:
     out = tmp_path / "out"
     roster = write_roster(tmp_path / "roster.csv", [child(1)])

@@ -129,6 +129,7 @@ def test_progress_is_reported_per_document_and_other_files_are_error_rows(tmp_pa
     assert [row["source"] for row in tables["peps"]] == ["2019/smith copy.docx", "2019/smith.docx"]
 
 
+@pytest.mark.slow
 def test_redacting_a_run_keeps_one_pseudonym_per_person_across_files(tmp_path: Path) -> None:
     # "Mia" and "Lily" draw the same pseudonym from the pool under key "k": only a redactor
     # that remembers the whole run moves the second one on, so two children stay two.

@@ -721,6 +721,7 @@ def test_every_key_anchor_kind_and_type_is_documented() -> None:
 # -- issue 19, cause 11: nesting and file type ------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [

@@ -783,6 +783,7 @@ def test_a_formula_typed_in_a_pep_is_text_in_a_filled_workbook(
     assert all(cell.data_type == "s" for cell in holding)
 
 
+@pytest.mark.slow
 def test_a_formula_typed_in_a_form_is_neutralised_in_convert_tables(
     run_cli: Callable[..., Run], tmp_path: Path
 ) -> None:

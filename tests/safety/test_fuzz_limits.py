@@ -70,6 +70,7 @@ _LINKS = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @_settings(20)
 @given(st.lists(_LINKS, min_size=1, max_size=3))
 def test_a_cut_copy_links_nowhere_whatever_it_linked_to(targets: list[str]) -> None:
@@ -109,6 +110,7 @@ _TEMPLATE_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+@pytest.mark.slow
 @_settings(60)
 @given(st.lists(_TEMPLATE_PIECES, max_size=8))
 def test_any_template_made_of_hostile_pieces_renders_or_is_refused_in_time(

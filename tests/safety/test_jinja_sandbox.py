@@ -93,6 +93,7 @@ def test_strict_undefined_is_reported_by_name() -> None:
 # -- issue 19, cause 11: output size, loops, calls and widths ----------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("source", "problem"),
     [

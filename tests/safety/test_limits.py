@@ -96,6 +96,7 @@ def test_every_compression_method_stops_at_the_limit(method: int) -> None:
         unpack_member(data, _member(data, "part.xml"), 1 << 20, "x.docx")
 
 
+@pytest.mark.slow
 def test_a_lying_bzip2_member_is_refused_before_it_expands() -> None:
     data = corpus.bzip2_bomb()
     with pytest.raises(DocumentError, match="unpacks to more than it declares"):

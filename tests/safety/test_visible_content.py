@@ -8,6 +8,8 @@ import io
 import re
 import zipfile
 
+import pytest
+
 from pepdocs import api
 from pepdocs.mapping import resolve_form
 from pepdocs.safety.pdf import inspect_pdf
@@ -49,6 +51,7 @@ def test_a_hidden_duplicate_control_before_the_visible_one_does_not_win() -> Non
     assert "Mallory" not in str(extraction.report.to_dict())
 
 
+@pytest.mark.slow
 def test_a_value_stored_as_a_stream_is_read_as_its_text_and_noted() -> None:
     extraction = api.extract(
         corpus.pdf_value_stream("Zephyrine", "ChildForename"), resolve_form("ridgeford")
@@ -57,6 +60,7 @@ def test_a_value_stored_as_a_stream_is_read_as_its_text_and_noted() -> None:
     assert any("stored as a stream" in note for note in extraction.report.notes)
 
 
+@pytest.mark.slow
 def test_an_update_that_changed_only_the_stored_value_is_noted() -> None:
     data = corpus.pdf_updated_value("Zephyrine", "Mallory", "ChildForename")
     assert inspect_pdf(data, "u.pdf").fields["ChildForename"].shown_differs
