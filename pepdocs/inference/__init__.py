@@ -24,7 +24,7 @@ import os
 from pathlib import Path
 
 from pepdocs.errors import PepdocsError
-from pepdocs.formats.safe_open import read_input, sniff_kind
+from pepdocs.safety.package import read_input, sniff_kind
 from pepdocs.inference.draft import (
     CONFIRM_BELOW,
     DRAFT_MIN_CONFIDENCE,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pepdocs.errors import PepdocsError, UsageError
-from pepdocs.formats.safe_open import check_form_kind
+from pepdocs.safety.package import check_form_kind
 from pepdocs.mapping.spec import FORM_KINDS, FormSpec
 from pepdocs.recognition.fingerprint import candidate_forms, detect_form
 from pepdocs.recognition.printed import printed_form
