@@ -24,7 +24,6 @@ import os
 from pathlib import Path
 
 from pepdocs.errors import PepdocsError
-from pepdocs.safety.package import read_input, sniff_kind
 from pepdocs.inference.draft import (
     CONFIRM_BELOW,
     DRAFT_MIN_CONFIDENCE,
@@ -33,6 +32,7 @@ from pepdocs.inference.draft import (
     InferredMapping,
 )
 from pepdocs.inference.lexicon import Lexicon, load_lexicon
+from pepdocs.safety.package import read_input, sniff_kind
 
 __all__ = [
     "CONFIRM_BELOW",
