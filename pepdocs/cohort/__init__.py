@@ -1,0 +1,31 @@
+"""The cohort from case management: who is looked after on a date, from the authority's
+SSDA903 export, and what each child's PEP needs (docs/ssda903.md).
+
+``looked_after_on(load_903(folder), as_of)`` gives a :class:`Cohort`; :mod:`.periods` holds
+the episode-chaining rules.
+"""
+
+from pepdocs.cohort.cohort import (
+    EARLY_YEARS_FROM_AGE,
+    Cohort,
+    CohortChild,
+    load_cohort,
+    looked_after_on,
+    pep_phase,
+)
+from pepdocs.cohort.export import cohort_rows, format_cohort, write_cohort
+from pepdocs.cohort.periods import PeriodOfCare, periods_of_care
+
+__all__ = [
+    "EARLY_YEARS_FROM_AGE",
+    "Cohort",
+    "CohortChild",
+    "PeriodOfCare",
+    "cohort_rows",
+    "format_cohort",
+    "load_cohort",
+    "looked_after_on",
+    "pep_phase",
+    "periods_of_care",
+    "write_cohort",
+]
