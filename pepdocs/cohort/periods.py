@@ -116,13 +116,13 @@ def periods_of_care(episodes: Sequence[Episode]) -> list[PeriodOfCare]:
             notes.append(f"{previous.source}: episode {what}; taken to end on the next one's start")
             current[-1] = previous = dataclasses.replace(previous, end=episode.start)
         if episode.reason_new == STARTED or _ended_period(previous):
-            if episode.reason_new != STARTED:
-                notes.append(
-                    f"{episode.source}: the reason for new episode continues a period, but the "
-                    "previous episode ended it; taken as a new period"
-                )
             close()
             current, notes, known = [episode], [], True
+            if episode.reason_new != STARTED:
+                notes.append(
+                    f"{episode.source}: the reason for new episode continues a period, but "
+                    "the previous episode ended it; taken as a new period"
+                )
             continue
         if previous.end is not None and previous.end < episode.start:
             notes.append(

@@ -427,8 +427,7 @@ class _Collector:
             self.checker._problem(
                 source,
                 "CHILD",
-                f"another {what} of this child ({known.source}) differs from this one; "
-                "that one is used",
+                f"this child has another {what} ({known.source}) that differs; that one is used",
                 child,
                 True,
             )
