@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pepdocs.cohort import periods_of_care
+from pepdocs.cohort import PeriodOfCare, periods_of_care
 from pepdocs.ssda903 import load_903
 from tests.ssda903.exports import CASES
 
 
-def _periods(case: str, child: str):  # type: ignore[no-untyped-def]
+def _periods(case: str, child: str) -> list[PeriodOfCare]:
     return periods_of_care(load_903(CASES / case).episodes[child])
 
 
@@ -33,6 +33,7 @@ def test_a_period_that_ended_and_a_new_s_episode_make_two_periods() -> None:
 
 def test_an_episode_after_an_ended_period_starts_a_new_one_whatever_its_reason_says() -> None:
     first, second = _periods("ended-and-restarted", "900003")
+    assert first.end == dt.date(2023, 9, 30)
     assert second.start == dt.date(2023, 12, 1)
     # the child left care (E13), so the new period's start is known despite RNE P
     assert second.start_known
