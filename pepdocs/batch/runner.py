@@ -99,6 +99,8 @@ class BatchOptions:
     mappings_dirs: tuple[str, ...] = ()
     #: the day the batch is planned on (terms are counted from it); default: today
     today: dt.date | None = None
+    #: an attendance export whose latest figures go into each child's form
+    attendance: Path | None = None
 
 
 @dataclass(slots=True)
@@ -649,11 +651,14 @@ def iter_planned(
 
 
 def run_batch(
-    roster_path: str | os.PathLike[str],
+    roster_path: str | os.PathLike[str] | Roster,
     options: BatchOptions,
     progress: Callable[[int], None] | None = None,
 ) -> BatchResult:
     """Make every roster row's form in ``options.out_dir``; see the module docstring.
+
+    ``roster_path`` is a roster file, or a :class:`Roster` already built (the rows of a 903
+    cohort: :func:`pepdocs.cohort.prefill_from_903`).
 
     ``progress`` is called with the number of rows just finished. With ``jobs`` above 1 the
     workers are started with ``spawn``, which re-imports the calling script: call this under
@@ -672,7 +677,17 @@ def run_batch(
     names, with_roster = _scan_mappings(options.mappings_dirs)
     if options.authority and options.authority.strip().lower() not in names:
         resolve_form(options.authority, extra_dirs=options.mappings_dirs)  # raises, with hints
-    roster = open_roster(roster_path, _roster_columns(options.authority, with_roster))
+    roster = (
+        roster_path
+        if isinstance(roster_path, Roster)
+        else open_roster(roster_path, _roster_columns(options.authority, with_roster))
+    )
+    attendance_problems: list[str] = []
+    if options.attendance is not None:
+        from pepdocs.attendance import load_attendance, with_attendance
+
+        attendance = load_attendance(options.attendance)
+        roster, attendance_problems = with_attendance(roster, attendance), attendance.problems
     out_dir = options.out_dir
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: --out must be a folder")
@@ -680,7 +695,7 @@ def run_batch(
     previous = index_previous(options.previous)
     state = _State(options, previous, read_manifest(out_dir), options.today or dt.date.today())
 
-    writer = ManifestWriter(out_dir, os.path.basename(os.fspath(roster_path)))
+    writer = ManifestWriter(out_dir, os.path.basename(roster.path))
     archive = _Archive(out_dir) if options.zip else None
     failures: list[str] = []
     try:
@@ -716,7 +731,7 @@ def run_batch(
         manifest_json=manifest_json,
         zip_path=zip_path,
         ignored_columns=roster.ignored,
-        notes=list(previous.skipped),
+        notes=[*previous.skipped, *attendance_problems],
     )
 
 

@@ -16,6 +16,7 @@ import json
 import click
 
 from pepdocs._io import write_text_atomic
+from pepdocs.attendance import AttendanceExport, load_attendance
 from pepdocs.compliance import check_path, cohort_report, due_schedule, parse_as_of
 from pepdocs.compliance.check import iter_pep_files
 from pepdocs.errors import PepdocsError
@@ -35,6 +36,22 @@ _AS_OF = click.option(
 )
 
 
+_ATTENDANCE = click.option(
+    "--attendance", "attendance_path", type=click.Path(dir_okay=False, exists=True),
+    help="An attendance export (CSV or XLSX: child id or UPN, period, sessions, percentage); "
+    "a child's figures there newer than the PEP's are the ones checked.",
+)
+
+
+def _attendance(path: str | None) -> AttendanceExport | None:
+    if path is None:
+        return None
+    export = load_attendance(path)
+    for problem in export.problems:
+        click.echo(f"  attendance: {problem}", err=True)
+    return export
+
+
 @click.command()
 @click.argument("path", metavar="PEP.json|DIR", type=click.Path(exists=True))
 @_AS_OF
@@ -42,7 +59,8 @@ _AS_OF = click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
     show_default=True, help="text for people, json for other tools.",
 )
-def check(path: str, as_of: dt.date, output_format: str) -> None:
+@_ATTENDANCE
+def check(path: str, as_of: dt.date, output_format: str, attendance_path: str | None) -> None:
     """Check PEPs against statutory timelines and Virtual School quality rules.
 
     Prints each PEP's rating (red/amber/green, or gold/green/amber/red where the authority
@@ -51,12 +69,18 @@ def check(path: str, as_of: dt.date, output_format: str) -> None:
     every *.json file directly inside it. Exits 1 when any PEP has an error-severity
     finding or cannot be read (as `pepdocs validate` does), else 0.
 
+    With --attendance, each child's latest figures in an attendance export replace the
+    PEP's when they are newer (or the PEP has none), so the attendance rules judge current
+    figures; the line "attendance from FILE row N" says where they came from.
+
     \b
     Example:
       pepdocs check samples/ --as-of 2026-01-20
       pepdocs check pep-aisha.json --format json > findings.json
+      pepdocs check peps/ --attendance welfare-call-autumn.xlsx
     """
-    results = check_path(path, as_of)
+    export = _attendance(attendance_path)
+    results = check_path(path, as_of, attendance=export)
     if output_format == "json":
         document = {
             "as_of": as_of.isoformat(),
@@ -73,6 +97,9 @@ def check(path: str, as_of: dt.date, output_format: str) -> None:
                 click.echo(f"  - {reason}")
             for finding in result.findings:
                 click.echo(f"  {finding}")
+            record = export.supplied(result.pep) if export and result.pep else None
+            if record is not None:
+                click.echo(f"  attendance from {record.source}")
         failing = sum(1 for result in results if result.has_errors)
         click.echo(
             f"{len(results)} checked as of {as_of.isoformat()}: "
@@ -157,7 +184,10 @@ def _csv_safe(value: str) -> str:
 )
 @_AS_OF
 @click.option("--force", is_flag=True, help="Overwrite the workbook if it exists.")
-def report(directory: str, output: str, as_of: dt.date, force: bool) -> None:
+@_ATTENDANCE
+def report(
+    directory: str, output: str, as_of: dt.date, force: bool, attendance_path: str | None
+) -> None:
     """Write the cohort workbook for the Virtual School.
 
     Sheets: Summary (counts, and native Excel charts of ratings, overdue PEPs by school and
@@ -171,7 +201,7 @@ def report(directory: str, output: str, as_of: dt.date, force: bool) -> None:
       pepdocs report samples/ -o cohort.xlsx --as-of 2026-01-20
       pepdocs report peps/ -o cohort.xlsx --force
     """
-    results = check_path(directory, as_of)
+    results = check_path(directory, as_of, attendance=_attendance(attendance_path))
     written = cohort_report(results, output, as_of, force=force)
     click.echo(f"{written}: {len(results)} PEP files reported", err=True)
 

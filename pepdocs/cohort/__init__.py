@@ -14,18 +14,35 @@ from pepdocs.cohort.cohort import (
     pep_phase,
 )
 from pepdocs.cohort.export import cohort_rows, format_cohort, write_cohort
+from pepdocs.cohort.people import People, load_people
 from pepdocs.cohort.periods import PeriodOfCare, periods_of_care
+from pepdocs.cohort.prefill import (
+    FROM_903_REPORT,
+    CohortRoster,
+    JoinEntry,
+    Prefill903,
+    cohort_roster,
+    prefill_from_903,
+)
 
 __all__ = [
     "EARLY_YEARS_FROM_AGE",
+    "FROM_903_REPORT",
     "Cohort",
     "CohortChild",
+    "CohortRoster",
+    "JoinEntry",
+    "People",
     "PeriodOfCare",
+    "Prefill903",
+    "cohort_roster",
     "cohort_rows",
     "format_cohort",
     "load_cohort",
+    "load_people",
     "looked_after_on",
     "pep_phase",
     "periods_of_care",
+    "prefill_from_903",
     "write_cohort",
 ]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from pepdocs.attendance import AttendanceExport, apply_attendance
 from pepdocs.compliance._access import date_at, text_at
 from pepdocs.compliance.calendar import add_working_days
 from pepdocs.compliance.findings import SEVERITIES, CheckResult, Finding
@@ -116,16 +117,22 @@ def check_path(
     path: str | os.PathLike[str],
     as_of: dt.date | None = None,
     settings: Settings | None = None,
+    *,
+    attendance: AttendanceExport | None = None,
 ) -> list[CheckResult]:
     """Check a PEP JSON file, or every ``*.json`` file in a folder.
 
     A file that cannot be read or is not a valid PEP becomes a result with ``error`` set (one
-    line naming the file and the problem); it never stops the others.
+    line naming the file and the problem); it never stops the others. With ``attendance``
+    (an attendance export), a child's attendance there that is newer than the PEP's is what
+    the attendance rules see (``pepdocs.attendance.apply_attendance``).
     """
     results: list[CheckResult] = []
     for file in iter_pep_files(path):
         try:
             pep = load_pep_file(file)
+            if attendance is not None:
+                pep, _ = apply_attendance(pep, attendance)
             results.append(check_pep(pep, as_of, settings, source=str(file)))
         except PepdocsError as problem:
             results.append(CheckResult(source=str(file), error=str(problem)))
