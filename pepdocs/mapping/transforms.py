@@ -13,6 +13,7 @@ with a reason (never the text: that stays on ``.raw`` for the report).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 import unicodedata
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pepdocs.errors import TransformError
 from pepdocs.mapping.dates import check_date_format, format_date, parse_uk_date
 from pepdocs.mapping.spec import FormValue
+from pepdocs.model.blanks import deliberate_blank
 
 if TYPE_CHECKING:
     from pepdocs.mapping.spec import ColumnSpec
@@ -86,7 +88,10 @@ class Transform(ABC):
 
     def from_form_noted(self, raw: FormValue) -> tuple[Any, Notes]:
         """``from_form``, plus remarks for the report (an approximate match, a dropped row)."""
-        return self.from_form(raw), ()
+        value = self.from_form(raw)
+        if value is None and deliberate_blank(raw):
+            return None, _blank_note(raw)
+        return value, ()
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name}>"
@@ -129,6 +134,10 @@ def _is_blank(raw: FormValue) -> bool:
     if isinstance(raw, list):
         return not raw
     return False
+
+
+def _blank_note(raw: FormValue) -> Notes:
+    return ("written as a deliberate blank (N/A, none, -, TBC): read as no value",)
 
 
 def _text_of(raw: Any, what: str) -> str:
@@ -254,7 +263,7 @@ class TextTransform(Transform):
         return _one_line_break(value)
 
     def from_form(self, raw: FormValue) -> str | None:
-        if _is_blank(raw):
+        if _is_blank(raw) or deliberate_blank(raw):
             return None
         text = _one_line_break(_text_of(raw, "text")).strip()
         if self.multiline is False:
@@ -297,7 +306,7 @@ class DateTransform(Transform):
         return format_date(_model_date(value), self.format)
 
     def from_form(self, raw: FormValue) -> str | None:
-        if _is_blank(raw):
+        if _is_blank(raw) or deliberate_blank(raw):
             return None
         if isinstance(raw, dt.date):  # a spreadsheet cell holding a date or datetime
             return (raw.date() if isinstance(raw, dt.datetime) else raw).isoformat()
@@ -334,7 +343,7 @@ class IntTransform(Transform):
         return str(int(number))
 
     def from_form(self, raw: FormValue) -> int | None:
-        if _is_blank(raw):
+        if _is_blank(raw) or deliberate_blank(raw):
             return None
         number = _parse_decimal(_text_of(raw, "a whole number"), raw, "a whole number")
         if number != number.to_integral_value():
@@ -361,7 +370,7 @@ class DecimalTransform(Transform):
         return _plain_number(number)
 
     def from_form(self, raw: FormValue) -> float | None:
-        if _is_blank(raw):
+        if _is_blank(raw) or deliberate_blank(raw):
             return None
         return float(_parse_decimal(_text_of(raw, "a number"), raw, "a number"))
 
@@ -390,7 +399,7 @@ class MoneyTransform(Transform):
         return self.format.format(amount)
 
     def from_form(self, raw: FormValue) -> str | None:
-        if _is_blank(raw):
+        if _is_blank(raw) or deliberate_blank(raw):
             return None
         text = _text_of(raw, "an amount of money").strip()
         if _OTHER_CURRENCY.search(text):
@@ -430,7 +439,7 @@ class PercentTransform(Transform):
         return f"{_plain_number(number)}%"
 
     def from_form(self, raw: FormValue) -> float | None:
-        if _is_blank(raw):
+        if _is_blank(raw) or deliberate_blank(raw):
             return None
         text = _text_of(raw, "a percentage").strip()
         text = re.sub(r"\s*(?:%|per\s*cent|percent)\s*$", "", text, flags=re.IGNORECASE)
@@ -525,7 +534,7 @@ class BoolTransform(Transform):
             return True
         if token in self._false and token not in self._true:
             return False
-        if token in _NOT_ANSWERED:
+        if token in _NOT_ANSWERED or deliberate_blank(answer):
             return None
         if token in _AMBIGUOUS_MARKS:
             raise TransformError(
@@ -539,16 +548,26 @@ class BoolTransform(Transform):
 class ChoiceTransform(Transform):
     """A code from a list, shown as its label: ``values`` maps code -> label (or a list of
     labels: the first is written, all are read). Read: the label or the code, ignoring case,
-    accents, spacing and punctuation; else the closest label scoring at least ``threshold``
-    (0-100; ``None`` turns fuzzy matching off), reported as approximate."""
+    accents, spacing and punctuation; then ``synonyms`` (other wordings of the same codes,
+    from the model's code list: ``Maths`` for numeracy, ``Partly`` for partly met); then an
+    answer that contains exactly one option's wording (``S31 Full Care Order``, ``Interim
+    Care Order (S38)``, ``White - Any other White background``); else the closest label
+    scoring at least ``threshold`` (0-100; ``None`` turns fuzzy matching off). The last two
+    are reported as approximate. An answer matching nothing that means "nothing to put here"
+    (``N/A``, ``-``) reads as no value."""
 
     name = "choice"
+
+    #: an option's wording must cover this share of an answer's letters for the answer to
+    #: be read as that option ("S31 Full Care Order" yes; "maths and reading" no)
+    CONTAINED_SHARE = 0.4
 
     def __init__(
         self,
         values: Mapping[str, str | Sequence[str]] | None = None,
         output: Output = "label",
         threshold: float | None = 90,
+        synonyms: Mapping[str, str] | None = None,
     ) -> None:
         self.output = output
         self.threshold = threshold
@@ -565,6 +584,12 @@ class ChoiceTransform(Transform):
             for name in [code, *names]:
                 self._add(name, code)
         self.open = not self.labels  # no list: codes are written and read as they are
+        #: wordings read but never written; the form's own labels win over them
+        self._synonyms: dict[str, str] = {}
+        for name, code in (synonyms or {}).items():
+            key = normalise_label(name)
+            if key and key not in self._normal and (self.open or code in self.labels):
+                self._synonyms.setdefault(key, code)
 
     def _add(self, name: str, code: str) -> None:
         self._exact.setdefault(name, code)
@@ -609,24 +634,58 @@ class ChoiceTransform(Transform):
         if _is_blank(answer):
             return None, ()
         text = _text_of(answer, "one of the options").strip()
-        if self.open:
-            return text, ()
         if text in self._exact:
             return self._exact[text], ()
         key = normalise_label(text)
         if key in self._normal:
             return self._normal[key], ()
+        if key in self._synonyms:
+            return self._synonyms[key], ()
+        if self.open and not self._synonyms:
+            return text, ()
+        contained = self._contained(key, raw)
+        if contained is not None:
+            return contained
+        if deliberate_blank(text):
+            return None, _blank_note(text)
+        if self.open:
+            return text, ()
         return self._closest(key, raw)
+
+    def _contained(self, key: str, raw: object) -> tuple[str, Notes] | None:
+        """The one option whose wording the answer contains as whole words, covering enough
+        of it; the longest wording wins ("interim care order" over "care order")."""
+        if not key:
+            return None
+        padded = f" {key} "
+        best: list[tuple[int, str, str]] = []
+        for name, code in itertools.chain(self._normal.items(), self._synonyms.items()):
+            if len(name) < 2 or f" {name} " not in padded:
+                continue
+            best.append((len(name), name, code))
+        if not best:
+            return None
+        best.sort(reverse=True)
+        length, name, code = best[0]
+        rivals = {c for size, n, c in best if c != code and f" {n} " not in f" {name} "}
+        if rivals or length < self.CONTAINED_SHARE * len(key.replace(" ", "")):
+            if rivals and length >= self.CONTAINED_SHARE * len(key.replace(" ", "")):
+                raise TransformError(
+                    "the answer names more than one option; choose one from the list", raw=raw
+                )
+            return None
+        return code, (f"read as option {code!r}: the answer contains {name!r}",)
 
     def _closest(self, key: str, raw: object) -> tuple[str, Notes]:
         if self.threshold is not None and key:
             from rapidfuzz import fuzz, process
 
-            found = process.extract(key, list(self._normal), scorer=fuzz.ratio, limit=2)
+            names = {**self._synonyms, **self._normal}
+            found = process.extract(key, list(names), scorer=fuzz.ratio, limit=2)
             good = [(name, score) for name, score, _ in found if score >= self.threshold]
-            codes = {self._normal[name] for name, _ in good}
+            codes = {names[name] for name, _ in good}
             if len(codes) == 1:
-                code = self._normal[good[0][0]]
+                code = names[good[0][0]]
                 return code, (f"read as option {code!r} by approximate match ({good[0][1]:.0f}%)",)
             if len(codes) > 1:
                 raise TransformError(
@@ -1040,8 +1099,11 @@ def _make_choice(
     opts: Mapping[str, Any], field_info: FieldInfo | None, code_lists: CodeListLookup | None
 ) -> ChoiceTransform:
     values = opts.get("values")
-    if values is None and field_info is not None and field_info.codelist:
-        values = (code_lists or model_code_labels)(field_info.codelist)
+    model_labels = None
+    if field_info is not None and field_info.codelist:
+        model_labels = (code_lists or model_code_labels)(field_info.codelist)
+    if values is None:
+        values = model_labels
     if values is not None:
         if isinstance(values, Sequence) and not isinstance(values, str):
             values = {str(item): str(item) for item in values}
@@ -1057,7 +1119,12 @@ def _make_choice(
         or not 50 <= threshold <= 100
     ):
         raise TransformConfigError("threshold is a score from 50 to 100, or null", "threshold")
-    return ChoiceTransform(values, opts.get("output", "label"), threshold)
+    synonyms = {
+        name: _code_key(code)
+        for code, names in (model_labels or {}).items()
+        for name in ([names] if isinstance(names, str) else names)
+    }
+    return ChoiceTransform(values, opts.get("output", "label"), threshold, synonyms)
 
 
 def _code_key(code: Any) -> str:

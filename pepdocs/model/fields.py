@@ -17,6 +17,7 @@ from typing import Any
 from marshmallow import ValidationError, fields
 
 from pepdocs.model import identifiers
+from pepdocs.model.blanks import deliberate_blank
 from pepdocs.model.codelists import get_codelist
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -27,13 +28,18 @@ _SPELL_OUT_UP_TO = 12
 
 
 class Text(fields.String):
-    """Free text; ``None`` allowed (an empty box on a form)."""
+    """Free text; ``None`` allowed (an empty box on a form). A deliberate blank ("N/A",
+    "-", "none", "TBC": :mod:`pepdocs.model.blanks`) is no value, as on the form."""
 
     kind = "text"
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("allow_none", True)
         super().__init__(**kwargs)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        return None if deliberate_blank(text) else text
 
 
 class IsoDate(fields.String):
@@ -159,8 +165,12 @@ class Identifier(Text):
     def normalise(self, text: str) -> str:
         return text
 
+    def tidy(self, text: str) -> str:
+        """The identifier as it must be checked, from a way forms commonly write it."""
+        return text
+
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
-        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        text = self.tidy((super()._deserialize(value, attr, data, **kwargs) or "").strip())
         if not text:
             return None
         problem = self.check(text)
@@ -201,6 +211,10 @@ class Laestab(Identifier):
 
     check = staticmethod(identifiers.validate_laestab)
     pattern = r"^[0-9]{7}$"
+
+    def tidy(self, text: str) -> str:
+        # Forms print the DfE number as NNN/NNNN (LA code / establishment number).
+        return identifiers.laestab_digits(text)
 
 
 class Email(Identifier):

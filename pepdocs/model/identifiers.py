@@ -13,6 +13,7 @@ __all__ = [
     "ULN_TEMPORARY",
     "UPN_CHECK_LETTERS",
     "UPN_UNKNOWN_CODES",
+    "laestab_digits",
     "uln_check_digit",
     "upn_check_letter",
     "validate_email",
@@ -116,6 +117,14 @@ def validate_urn(text: str) -> str | None:
     if _URN.match(urn) or _EY_URN.match(urn):
         return None
     return "Not a URN: write the 6-digit unique reference number (or EY and digits)."
+
+
+def laestab_digits(text: str) -> str:
+    """``"123/4567"`` (as forms print a DfE number) -> ``"1234567"``; other text unchanged."""
+    stripped = text.strip()
+    if _LAESTAB_SLASHED.match(stripped):
+        return "".join(ch for ch in stripped if ch.isdigit())
+    return text
 
 
 def validate_laestab(text: str) -> str | None:

@@ -279,6 +279,29 @@ def sdt_text(
     return _sdt(props, body)
 
 
+def sdt_rich_block(
+    ids: Ids,
+    tag: str | None,
+    alias: str | None,
+    *,
+    placeholder: str = PLACEHOLDER_TEXT,
+    paragraphs: Sequence[str] | None = None,
+) -> str:
+    """A block-level rich-text control holding whole paragraphs (a long answer box), empty
+    (one paragraph showing its placeholder) unless ``paragraphs`` (paragraph XML) are given.
+
+    Long answers go in these rather than in a multi-line plain-text control: each line is a
+    paragraph, which every editor keeps when it re-saves the form (LibreOffice moves the line
+    breaks of a plain-text control out of it, gluing the lines together)."""
+    props = _names(tag, alias, ids)
+    if paragraphs is None:
+        props += "<w:showingPlcHdr/>"
+        body = para(_placeholder_run(placeholder))
+    else:
+        body = "".join(paragraphs)
+    return _sdt(props + "<w:richText/>", body)
+
+
 def sdt_date(ids: Ids, tag: str | None, alias: str | None, *, size: int | None = None) -> str:
     """A date picker shown as dd/MM/yyyy, the UK day-first order forms print."""
     props = (

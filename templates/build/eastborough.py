@@ -189,17 +189,21 @@ class ControlForm:
         )
 
     def textbox(self, path: str, heading: str, prompt: str) -> None:
-        """A free-text box: sub-heading, then a one-cell table holding a multi-line control
-        whose placeholder is the prompt (so an untouched box still reads as empty)."""
+        """A free-text box: sub-heading, then a one-cell table holding a rich-text block
+        control whose placeholder is the prompt (so an untouched box still reads as empty);
+        each line of the answer is a paragraph, which survives a re-save by any editor."""
         box = Box(path, heading, "long", placeholder=prompt)
+        control = k.sdt_rich_block(self.ids, box.tag, box.label, placeholder=prompt)
         self.pkg.add(
             k.para(heading, style="Heading2"),
-            k.table(
-                [k.row(k.cell(k.para(self.control(box)), width=k.TEXT_W), height=1400)], [k.TEXT_W]
-            ),
+            k.table([k.row(k.cell(control, width=k.TEXT_W), height=1400)], [k.TEXT_W]),
             k.spacer(60),
         )
-        self.mapping.add(Entry(path=path, at={"control": box.tag}, also=[{"heading": heading}]))
+        self.mapping.add(
+            Entry(
+                path=path, at={"control": box.tag}, also=[{"heading": heading}], multiline=True
+            )
+        )
 
     def signoff_block(
         self, title: str, role: str, date_box: Box | None, extra: Sequence[Box] = ()

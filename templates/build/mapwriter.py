@@ -55,6 +55,8 @@ class Entry:
     values: dict[str, str] | None = None
     columns: list[dict[str, Any]] | None = None
     comment: str = ""
+    #: a long answer written one paragraph per line (rich-text block controls)
+    multiline: bool | None = None
 
 
 @dataclass
@@ -121,6 +123,8 @@ class MappingDoc:
                 out.append(f"    type: {item.type}")
             if item.format:
                 out.append(f"    format: {json.dumps(item.format)}")
+            if item.multiline is not None:
+                out.append(f"    multiline: {_scalar(item.multiline)}")
             if item.values:
                 out.append("    values:")
                 out.extend(

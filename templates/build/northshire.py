@@ -212,14 +212,20 @@ class JinjaForm:
         )
 
     def textbox(self, v: Val) -> None:
+        """A long answer in a rich-text block control: the value's lines become paragraphs
+        (``multiline: true`` asks the engine for that), which survive any editor's re-save."""
+        self.tags.append(v.tag)
+        control = k.sdt_rich_block(
+            self.ids, v.tag, v.label, paragraphs=[k.para(k.run(jinja_var(f"f.{v.tag}")))]
+        )
         self.pkg.add(
             k.para(v.label, style="Heading2"),
-            k.table(
-                [k.row(k.cell(k.para(self.control(v)), width=k.TEXT_W), height=1300)], [k.TEXT_W]
-            ),
+            k.table([k.row(k.cell(control, width=k.TEXT_W), height=1300)], [k.TEXT_W]),
             k.spacer(60),
         )
-        self.mapping.add(Entry(path=v.path, at={"control": v.tag}, also=[{"heading": v.label}]))
+        self.mapping.add(
+            Entry(path=v.path, at={"control": v.tag}, also=[{"heading": v.label}], multiline=True)
+        )
 
     def block_if(self, condition: str) -> None:
         self.pkg.add(k.para(k.run(jinja_tag("p", f"if {condition}"))))

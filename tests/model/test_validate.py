@@ -163,7 +163,6 @@ def test_money_is_a_non_negative_amount_in_pence(cost: Any) -> None:
         ("child", "upn", "A801200005001"),
         ("child", "uln", "1000000042"),
         ("education", "urn", "12345"),
-        ("education", "laestab", "801/2000"),
         ("education", "laestab", "80120"),
         ("meta", "academic_year", "2025-2026"),
         ("meta", "academic_year", "2025-27"),
@@ -174,8 +173,14 @@ def test_identifier_fields_are_checked(section: str, field: str, value: str) -> 
     assert problem.path == f"{section}.{field}"
 
 
-def test_the_slashed_laestab_message_says_to_write_7_digits() -> None:
-    problem = only_problem(make_pep(education={"laestab": "801/2000"}))
+def test_a_laestab_written_as_forms_print_it_loads_as_7_digits() -> None:
+    # DfE numbers are printed NNN/NNNN on forms; the model stores the 7 digits
+    pep = load_pep(make_pep(education={"laestab": "801 / 2000"}))
+    assert pep["education"]["laestab"] == "8012000"
+
+
+def test_a_laestab_with_a_slash_in_the_wrong_place_is_refused() -> None:
+    problem = only_problem(make_pep(education={"laestab": "8012/000"}))
     assert "7 digits" in problem.message
 
 

@@ -169,3 +169,89 @@ def test_a_form_resaved_by_libreoffice_extracts_to_the_same_data(
         if entry.status in ("missing", "unparseable", "invalid")
     ]
     assert problems == []
+
+
+LONG_ANSWER = (
+    "First paragraph of the answer.\nSecond paragraph, no capital after it\n\nafter a blank"
+)
+
+
+@pytest.fixture(scope="module")
+def long_answers_resaved(
+    libreoffice: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, tuple[FormSpec, dict[str, Any], Path]]:
+    """Every Word form filled with multi-paragraph long answers, re-saved by LibreOffice."""
+    folder = tmp_path_factory.mktemp("long")
+    sources: dict[str, tuple[FormSpec, dict[str, Any], Path]] = {}
+    for form in WORD_FORMS:
+        pep = copy.deepcopy(_pep_for(form))
+        pep["views"] = {
+            key: LONG_ANSWER for key in ("child", "carer", "parent", "school", "social_worker")
+        }
+        path = folder / f"{_stem(form)}.docx"
+        path.write_bytes(api.fill(load_pep(pep), form))
+        sources[_stem(form)] = (form, load_pep(pep), path)
+    converted = office.convert([path for _, _, path in sources.values()], "docx", folder / "out")
+    return {path.stem: (*sources[path.stem][:2], path) for path in converted}
+
+
+@pytest.mark.parametrize("stem", [_stem(f) for f in WORD_FORMS])
+def test_multi_paragraph_answers_keep_their_paragraphs_after_a_libreoffice_resave(
+    stem: str, long_answers_resaved: dict[str, tuple[FormSpec, dict[str, Any], Path]]
+) -> None:
+    form, pep, path = long_answers_resaved[stem]
+    extraction = api.extract(path, form)
+    mapped = [
+        p
+        for p in ("child", "carer", "parent", "school", "social_worker")
+        if _maps(form, f"views.{p}")
+    ]
+    assert mapped, f"{form.label} maps no views"
+    glued = {
+        person: extraction.pep.get("views", {}).get(person)
+        for person in mapped
+        if extraction.pep.get("views", {}).get(person) != pep["views"][person]
+    }
+    assert glued == {}, f"{form.label} after a LibreOffice re-save"
+
+
+def test_a_plain_text_control_glued_by_a_libreoffice_resave_gets_its_lines_back(
+    libreoffice: Path, tmp_path: Path
+) -> None:
+    # Another authority's form: a multi-line *plain-text* control. LibreOffice moves its line
+    # breaks out in front of it; the reader puts them back where sentences were glued.
+    from formats.word.docxbuild import (
+        anchor,
+        field,
+        make_docx,
+        make_form,
+        p,
+        read_form,
+        tbl,
+        tc,
+        tr,
+    )
+
+    def box(content: str) -> str:
+        return tbl(tr(tc(p("Views"), shade="D9D9D9"), tc(p(content))))
+
+    lines = ["The placement is stable.", "Health needs are met.", "School is going well."]
+    value = '<w:r><w:t xml:space="preserve">' + "</w:t><w:br/><w:t>".join(lines) + "</w:t></w:r>"
+    control = (
+        '<w:sdt><w:sdtPr><w:alias w:val="Views"/><w:tag w:val="views"/>'
+        f'<w:text w:multiLine="1"/></w:sdtPr><w:sdtContent>{value}</w:sdtContent></w:sdt>'
+    )
+    empty = (
+        '<w:sdt><w:sdtPr><w:alias w:val="Views"/><w:tag w:val="views"/><w:showingPlcHdr/>'
+        '<w:text w:multiLine="1"/></w:sdtPr><w:sdtContent><w:r><w:t>'
+        "Click or tap here to enter text.</w:t></w:r></w:sdtContent></w:sdt>"
+    )
+    form = make_form(
+        tmp_path, box(empty), field("views.child", anchor("control", "views", alias="Views"))
+    )
+    completed = tmp_path / "completed.docx"
+    completed.write_bytes(make_docx(box(control)))
+    (resaved,) = office.convert([completed], "docx", tmp_path / "out")
+    found = read_form(form, resaved.read_bytes()).readings[0]
+    assert found.raw == "\n".join(lines)
+    assert any("LibreOffice" in note for note in found.notes)

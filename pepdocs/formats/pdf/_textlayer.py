@@ -10,9 +10,11 @@ and a "Label: value" paragraph as itself. The value of a label is then:
   answer cell, joined with spaces: a wrap is not a line break the writer typed);
 - ``below``: the lines under the label, up to a blank line or the next known label.
 
-This is reading by eye, not by structure: labels that wrap inside their cell are not found,
-and a value that wraps into the label column is cut. Readings from here carry a confidence
-below 1.0 (:data:`TEXT_LAYER_CONFIDENCE`), and the report says where each value came from.
+A label that wraps inside its cell (``Date of PEP`` / ``meeting`` on the next line, in the
+same column) is found by joining the two lines' cells at that column. This is reading by
+eye, not by structure: a value that wraps into the label column is cut. Readings from here
+carry a confidence below 1.0 (:data:`TEXT_LAYER_CONFIDENCE`), and the report says where
+each value came from.
 """
 
 from __future__ import annotations
@@ -91,6 +93,29 @@ def _label_at(line: str, label: str, loose: bool = False) -> int | None:
     return None
 
 
+def _wrapped_label_at(line: str, following: str, label: str) -> int | None:
+    """End index of the part of ``label`` on ``line`` when the label wraps in its cell: the
+    line's cell at some column is the label's start and ``following``'s cell at the same
+    column is the rest (``Date of PEP`` / ``meeting``)."""
+    wanted = normalise_label(label)
+    stripped = line.lstrip()
+    starts = [len(line) - len(stripped)] + [m.end() for m in _COLUMN_GAP.finditer(line)]
+    for begin in starts:
+        cell = _COLUMN_GAP.split(line[begin:])[0].rstrip()
+        head = normalise_label(cell)
+        if not head or head == wanted or not wanted.startswith(head + " "):
+            continue
+        below = following[begin:] if len(following) > begin else ""
+        if following[:begin].strip() and not following[begin - 1 : begin].isspace():
+            continue
+        if below[:1].isspace():
+            continue  # the next line's text does not start at this column
+        rest = normalise_label(_COLUMN_GAP.split(below)[0])
+        if rest and normalise_label(f"{head} {rest}") == wanted:
+            return begin + len(cell)
+    return None
+
+
 class TextLayer:
     """The layout text of every page, and label lookups over it."""
 
@@ -139,6 +164,8 @@ class TextLayer:
                     end = len(line) if heading else None
                 else:
                     end = _label_at(line, anchor.key, loose)
+                    if end is None and not loose and index + 1 < len(lines):
+                        end = _wrapped_label_at(line, lines[index + 1], anchor.key)
                 if end is None:
                     continue
                 seen += 1

@@ -12,7 +12,8 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,11 +33,13 @@ from pepdocs.formats.word._xml import (
     W_NS,
     Element,
 )
+from pepdocs.formats.word.beside import answer_box, printed_pieces, typed_paragraphs
 from pepdocs.formats.word.checkboxes import strike_through_choices
 from pepdocs.formats.word.document import DocumentIndex
+from pepdocs.formats.word.labels import cell_location
 from pepdocs.formats.word.locate import label_texts, locate
 from pepdocs.formats.word.package import DOCUMENT_PART, WordPackage, part_text
-from pepdocs.formats.word.slots import Slot
+from pepdocs.formats.word.slots import BoxContext, ControlSlot, LegacySlot, RegionSlot, Slot
 from pepdocs.formats.word.templated import uses_docxtpl
 from pepdocs.formats.word.text import (
     clean_value,
@@ -60,11 +63,18 @@ def _read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
     source = str(form.source) if form.source else ""
     readings: dict[int, Reading] = {}
     covered: set[Element] = set()
-    prompts = _template_facts(str(form.template)).prompts if form.template else frozenset()
+    facts = _template_facts(str(form.template)) if form.template else None
+    prompts = facts.prompts if facts is not None else frozenset()
+    editor = application(package)
+    context = BoxContext(
+        facts.box_pieces if facts is not None and facts.known else None,
+        _label_test(index),
+        resaved_by_libreoffice=editor.startswith("LibreOffice"),
+    )
     for number, spec in enumerate(form.fields):
         if not spec.extract:
             continue
-        reading, slots = read_field(index, spec, source, prompts)
+        reading, slots = read_field(index, spec, source, prompts, context)
         readings[number] = reading
         for slot in slots:
             covered.update(slot.covers())
@@ -72,7 +82,6 @@ def _read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
         _absent_blocks(form, readings)
     unmapped = collect_unmapped(index, form, covered)
     notes = document_notes(index, form, readings)
-    editor = application(package)
     # Word itself keeps tags and line breaks; other editors are worth a remark.
     if (
         editor
@@ -145,8 +154,26 @@ def _first_characters(prompts: frozenset[str]) -> frozenset[str]:
     return frozenset(prompt[:1] for prompt in prompts)
 
 
+def _label_test(index: DocumentIndex) -> Callable[[str], bool]:
+    """Whether a text in an answer box reads as printed when the blank form is not known:
+    one of the form's labels, or a short text ending with a colon."""
+    labels = index.label_keys
+
+    def is_label(text: str) -> bool:
+        stripped = text.strip()
+        return normalise(stripped) in labels or (
+            stripped.endswith(":") and len(stripped) <= _LABEL_MAX_CHARS
+        )
+
+    return is_label
+
+
 def read_field(
-    index: DocumentIndex, spec: FieldSpec, source: str, prompts: frozenset[str] = frozenset()
+    index: DocumentIndex,
+    spec: FieldSpec,
+    source: str,
+    prompts: frozenset[str] = frozenset(),
+    context: BoxContext | None = None,
 ) -> tuple[Reading, list[Slot]]:
     first: tuple[Slot, int] | None = None
     slots: list[Slot] = []
@@ -154,6 +181,8 @@ def read_field(
         slot = locate(index, anchor, spec, source)
         if slot is None:
             continue
+        if isinstance(slot, ControlSlot | LegacySlot) or type(slot) is RegionSlot:
+            slot.context = context
         slots.append(slot)
         value = without_prompts(slot.read(), prompts)
         if _has_value(value):
@@ -240,17 +269,56 @@ def collect_unmapped(index: DocumentIndex, form: FormSpec, covered: set[Element]
             continue
         found.append(f"{legacy.name or 'form field'}: {'ticked' if value is True else value}")
     template_pairs = facts.pairs
-    for label, value in _cell_pairs(index, covered, touched):
+    reported: set[Element] = set()
+    for label, value, cell in _cell_pairs(index, covered, touched):
         if (normalise(label), normalise(value)) in template_pairs:
             continue
+        reported.add(cell)
         found.append(f"{label.strip().rstrip(':').strip()}: {value}")
+    if facts.known:
+        found.extend(_typed_text(index, facts, covered, reported))
     return list(dict.fromkeys(found))  # text boxes can repeat an entry
+
+
+def _typed_text(
+    index: DocumentIndex, facts: TemplateFacts, covered: set[Element], reported: set[Element]
+) -> list[str]:
+    """Text typed anywhere in the document (outside every field) that the blank form does
+    not print and no field read: an answer written where the form has no box for it, or
+    in a box shared by several fields. Each is given with where it is."""
+    found: list[str] = []
+    for paragraph, text in typed_paragraphs(index.body):
+        if _covered(paragraph, covered) or _covered(paragraph, reported):
+            continue
+        if normalise(text) in facts.texts or _is_prompt(text, facts.prompts):
+            continue
+        found.append(f"{_where(index, paragraph)}: {text}")
+    return found
+
+
+def _where(index: DocumentIndex, paragraph: Element) -> str:
+    """``table 3 row 2`` for a paragraph in a table, else ``text under 'Heading'``."""
+    node: Element | None = paragraph
+    while node is not None:
+        place = index.cell_of_tc.get(node)
+        if place is not None:
+            grid, cell = place
+            return cell_location(index, grid, cell)
+        node = node.getparent()
+    position = index.position(paragraph)
+    heading = None
+    for marker in index.markers:
+        if marker.position >= position:
+            break
+        heading = marker.text
+    return f"text under {heading!r}" if heading else "text at the start of the document"
 
 
 def _cell_pairs(
     index: DocumentIndex, covered: set[Element], touched: set[Element] | None = None
-) -> list[tuple[str, str]]:
-    pairs: list[tuple[str, str]] = []
+) -> list[tuple[str, str, Element]]:
+    """(label, value, value cell) for label/value cell pairs no field read."""
+    pairs: list[tuple[str, str, Element]] = []
     for grid in index.grids:
         if _covered(grid.tbl, covered):
             continue
@@ -270,7 +338,7 @@ def _cell_pairs(
                     continue
                 value = clean_value(right.text())
                 if value:
-                    pairs.append((label, value))
+                    pairs.append((label, value, right.tc))
     return pairs
 
 
@@ -292,6 +360,14 @@ class TemplateFacts:
     application: str = ""
     #: tags of controls inside a Jinja template's conditional blocks (``{%p if %}``)
     conditional_tags: frozenset[str] = frozenset()
+    #: what the blank form prints in each field's answer box outside the field (a label in
+    #: the same cell), by control tag and alias and legacy field name (``beside``)
+    box_pieces: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: every text the blank form prints outside its fields, normalised (the unmapped scan
+    #: reports typed text that is not one of these)
+    texts: frozenset[str] = frozenset()
+    #: False when no blank form was found (then nothing is known to be printed)
+    known: bool = False
 
 
 def _template_facts(path: str) -> TemplateFacts:
@@ -312,12 +388,32 @@ def _template_facts_cached(path: str, stamp: int) -> TemplateFacts:
         if control.showing_placeholder and control.kind != "checkbox"
     }
     return TemplateFacts(
-        pairs=frozenset((normalise(a), normalise(b)) for a, b in _cell_pairs(index, set())),
+        pairs=frozenset((normalise(a), normalise(b)) for a, b, _ in _cell_pairs(index, set())),
         prompts=frozenset(p for p in prompts if p),
         control_tags=frozenset(c.tag for c in index.controls if c.tag),
         application=application(package),
         conditional_tags=conditional_tags(part_text(package.zip, path, DOCUMENT_PART)),
+        box_pieces=_box_pieces(index),
+        texts=frozenset(normalise(text) for _, text in typed_paragraphs(index.body)),
+        known=True,
     )
+
+
+def _box_pieces(index: DocumentIndex) -> dict[str, frozenset[str]]:
+    pieces: dict[str, set[str]] = {}
+    fields: list[tuple[Element, tuple[str | None, ...]]] = [
+        (control.element, (control.tag, control.alias)) for control in index.controls
+    ]
+    fields += [(legacy.begin, (legacy.name,)) for legacy in index.legacy_fields]
+    for element, keys in fields:
+        box = answer_box(element)
+        if box is None:
+            continue
+        printed = printed_pieces(box, element)
+        for key in keys:
+            if key:
+                pieces.setdefault(key, set()).update(printed)
+    return {key: frozenset(found) for key, found in pieces.items()}
 
 
 _JINJA_BLOCK_OR_TAG = re.compile(r"\{%-?\s*(?:p|tr|tc|r)?\s*(if|endif)\b|<w:tag w:val=\"([^\"]*)\"")

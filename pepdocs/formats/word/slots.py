@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -32,6 +32,12 @@ from pepdocs.formats.word._xml import (
     make_run,
     run_properties,
     w,
+)
+from pepdocs.formats.word.beside import (
+    answer_box,
+    displaced_breaks,
+    read_box,
+    restore_breaks,
 )
 from pepdocs.formats.word.checkboxes import (
     Mark,
@@ -126,21 +132,113 @@ class Slot(ABC):
 # --- content controls and legacy fields --------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class BoxContext:
+    """What reading a field's answer box needs (``beside.read_box``): what the blank form
+    prints in each field's box, by control key or legacy field name (None when the blank form
+    is not known), and how to tell a label."""
+
+    printed: Mapping[str, frozenset[str]] | None
+    is_label: Callable[[str], bool]
+    #: the document was last saved by LibreOffice (which moves line breaks out of plain-text
+    #: controls: ``beside.restore_breaks``)
+    resaved_by_libreoffice: bool = False
+
+    def printed_for(self, *keys: str | None) -> frozenset[str] | None:
+        if self.printed is None:
+            return None
+        for key in keys:
+            if key and key in self.printed:
+                return self.printed[key]
+        return frozenset()
+
+
+#: control kinds whose value is text that typing beside it continues
+_TEXT_KINDS = frozenset({"text", "richText", "comboBox"})
+#: kinds whose box text is the answer only when the field itself was left empty
+_EMPTY_ONLY_KINDS = frozenset({"date", "dropDownList"})
+
+
+def _with_box(
+    field: Element,
+    value: FormValue,
+    kind: str,
+    keys: tuple[str | None, ...],
+    context: BoxContext | None,
+) -> tuple[FormValue, Element | None]:
+    """The field's value read with what was typed around it in its box (and the box)."""
+    if context is None or isinstance(value, bool):
+        return value, None
+    if kind not in _TEXT_KINDS and not (kind in _EMPTY_ONLY_KINDS and value is None):
+        return value, None
+    box = answer_box(field)
+    if box is None:
+        return value, None
+    text = value if isinstance(value, str) else None
+    reading = read_box(box, field, text, context.printed_for(*keys), context.is_label)
+    if not reading.typed:
+        return value, box
+    return reading.value, box
+
+
 class ControlSlot(Slot):
-    def __init__(self, controls: Sequence[ContentControl], location: str) -> None:
+    def __init__(
+        self,
+        controls: Sequence[ContentControl],
+        location: str,
+        context: BoxContext | None = None,
+    ) -> None:
         super().__init__()
         self.controls = list(controls)
         self.location = location
+        self.context = context
+        self.boxes: list[Element] = []
 
     def covers(self) -> list[Element]:
-        return [c.element for c in self.controls]
+        return [c.element for c in self.controls] + self.boxes
 
     def read(self) -> FormValue:
-        values = [c.value() for c in self.controls]
+        values: list[FormValue] = []
+        for control in self.controls:
+            own = self._unglued(control)
+            value, box = _with_box(
+                control.element, own, control.kind, (control.tag, control.alias), self.context
+            )
+            if box is not None:
+                self.boxes.append(box)
+            if value != own:
+                self.notes.append(
+                    "text typed in the answer box outside the content control: read with it"
+                )
+            values.append(value)
         present = [v for v in values if v is not None and v != ""]
         if len({str(v) for v in present}) > 1:
             self.notes.append(f"{len(self.controls)} copies of this control disagree; first used")
         return present[0] if present else None
+
+    def _unglued(self, control: ContentControl) -> FormValue:
+        """The control's value, with the line breaks a LibreOffice re-save moved out of a
+        plain-text control put back where the lines were plainly glued."""
+        value = control.value()
+        if (
+            self.context is None
+            or not self.context.resaved_by_libreoffice
+            or control.kind != "text"
+            or not isinstance(value, str)
+        ):
+            return value
+        moved = displaced_breaks(control.element)
+        restored, placed = restore_breaks(value, moved)
+        if placed:
+            self.notes.append(
+                f"line breaks put back after a re-save by LibreOffice ({placed} of {moved})"
+            )
+        elif moved and value.count("\n") == 0 and len(value) > 80:
+            self.notes.append(
+                "a re-save by LibreOffice moved this box's line breaks out of it; "
+                "check where its lines end"
+            )
+        return restored
 
     def write(self, value: FormValue, where: Where) -> None:
         for control in self.controls:
@@ -171,17 +269,29 @@ def write_control(control: ContentControl, value: FormValue, where: Where) -> No
 
 
 class LegacySlot(Slot):
-    def __init__(self, fields: Sequence[LegacyField], location: str) -> None:
+    def __init__(
+        self, fields: Sequence[LegacyField], location: str, context: BoxContext | None = None
+    ) -> None:
         super().__init__()
         self.fields = list(fields)
         self.location = location
+        self.context = context
+        self.boxes: list[Element] = []
 
     def covers(self) -> list[Element]:
-        return [f.begin for f in self.fields]
+        return [f.begin for f in self.fields] + self.boxes
 
     def read(self) -> FormValue:
         for legacy in self.fields:
-            value = legacy.value()
+            own = legacy.value()
+            kind = {"text": "text", "dropdown": "dropDownList"}.get(legacy.kind, legacy.kind)
+            value, box = _with_box(legacy.begin, own, kind, (legacy.name,), self.context)
+            if box is not None:
+                self.boxes.append(box)
+            if value != own:
+                self.notes.append(
+                    "text typed in the answer box outside the form field: read with it"
+                )
             if value is not None:
                 return value
         return None
@@ -227,6 +337,8 @@ class RegionSlot(Slot):
             legacy = find_legacy_fields(container)
         self.controls = [c for c in controls if c.kind != "checkbox"]
         self.legacy = [f for f in legacy if f.kind in ("text", "dropdown")]
+        #: set while reading: what is typed around the box's one field is part of its value
+        self.context: BoxContext | None = None
         #: a box that holds nothing but one checkbox (an "Attended" column) reads as a bool
         self.mark: Mark | None = None
         #: a box of labelled checkboxes (``☐ S20  ☒ Full Care Order``) reads as the label of
@@ -248,13 +360,18 @@ class RegionSlot(Slot):
         if self.mark is not None:
             return self.mark.checked()
         if self.controls:
-            return ControlSlot(self.controls[:1], self.location).read()
+            return self._through(ControlSlot(self.controls[:1], self.location, self.context))
         if self.legacy:
-            return LegacySlot(self.legacy[:1], self.location).read()
+            return self._through(LegacySlot(self.legacy[:1], self.location, self.context))
         if self.choices:
             ticked = [label for label, mark in self.choices if mark.checked()]
             return ", ".join(ticked) or None
         return clean_value(block_text(self.container)) or None
+
+    def _through(self, slot: ControlSlot | LegacySlot) -> FormValue:
+        value = slot.read()
+        self.notes.extend(slot.notes)
+        return value
 
     def write(self, value: FormValue, where: Where) -> None:
         if self.mark is not None:
@@ -577,6 +694,7 @@ class GroupSlot(Slot):
 
 __all__ = [
     "AfterLabelSlot",
+    "BoxContext",
     "ControlSlot",
     "GroupSlot",
     "LegacySlot",

@@ -4,7 +4,9 @@ The context contract is the templates engineer's (templates/build/northshire.py,
 docs/authoring.md "Jinja templates"):
 
 * ``f.<tag>``: one entry per scalar field, keyed by its primary ``control`` anchor's tag (else
-  its path with dots as ``_``), holding the form text, ``""`` when there is no value;
+  its path with dots as ``_``), holding the form text, ``""`` when there is no value; a
+  ``multiline: true`` text's lines are separated by :data:`PARAGRAPH_MARK`, made into new
+  paragraphs after rendering;
 * ``rows.<key>``: one list per repeating section, keyed by its path with dots as ``_``; each
   row maps column keys (the column path with dots as ``_``) to form text.
 
@@ -38,6 +40,11 @@ _JINJA = re.compile(r"\{[{%]")
 #: \a or \f need its rewriting, and skipping the rest halves the per-record time.
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
 _LISTING_CHARACTERS = re.compile("[\t\n\a\f]")
+#: Where a multi-line value starts a new paragraph. docxtpl's own mark, ``\a``, is a control
+#: character, which the sandbox's finalize strips from every value (XML cannot hold it);
+#: U+2029 PARAGRAPH SEPARATOR is legal XML and never reaches here from a value (the text
+#: transform turns it into ``\n``), so it stands in for ``\a`` until after rendering.
+PARAGRAPH_MARK = "\u2029"
 
 
 def _resolve_paragraph(match: re.Match[str]) -> str:
@@ -100,7 +107,11 @@ def build_context(form: FormSpec, values: Sequence[tuple[FieldSpec, FormValue]])
                 if isinstance(item, dict)
             ]
         else:
-            scalars[scalar_tag(spec)] = _text(value)
+            text = _text(value)
+            if getattr(spec.transform, "multiline", None) is True:
+                # one paragraph per line: the box is a rich-text block control (_post_process)
+                text = text.replace("\n", PARAGRAPH_MARK)
+            scalars[scalar_tag(spec)] = text
     return {"f": scalars, "rows": rows}
 
 
@@ -153,6 +164,7 @@ def _post_process(rendered: str, template: str, part: str) -> bytes:
     escaped braces restored, ``\\n``/``\\t`` in text turned into ``w:br``/``w:tab``."""
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", rendered)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    xml = xml.replace(PARAGRAPH_MARK, "\a")
     xml = _PARAGRAPH.sub(_resolve_paragraph, xml)
     data = xml.encode("utf-8")
     try:

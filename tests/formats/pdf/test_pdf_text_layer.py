@@ -66,6 +66,30 @@ def test_a_heading_gives_the_text_below_it_up_to_the_next_label() -> None:
     assert _find(Anchor("heading", "The child's views")) == expected
 
 
+WRAPPED = """\
+ Term                    Autumn                             Date of PEP          16/09/2025
+                                                            meeting
+ Date of previous        23/05/2025                         Next PEP review      12/02/2026
+ PEP                                                        due
+"""
+
+
+def test_a_label_that_wraps_in_its_cell_is_found_with_the_value_on_its_first_line() -> None:
+    layer = TextLayer([WRAPPED])
+    for label, value in [
+        ("Date of PEP meeting", "16/09/2025"),
+        ("Date of previous PEP", "23/05/2025"),
+        ("Next PEP review due", "12/02/2026"),
+    ]:
+        found = layer.find(Anchor("label", label))
+        assert found is not None and found.text == value, label
+
+
+def test_a_wrapped_label_needs_its_second_part_in_the_same_column() -> None:
+    shifted = " Date of previous        23/05/2025\n        PEP\n"
+    assert TextLayer([shifted]).find(Anchor("label", "Date of previous PEP")) is None
+
+
 def test_a_missing_label_finds_nothing() -> None:
     assert _find(Anchor("label", "Date of death")) is None
 
