@@ -8,6 +8,7 @@ fail are listed (row number and reason) and make the exit code 1.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -228,6 +229,10 @@ def _from_903(
     report_export(cohort.source, None, force)
     people = load_people(people_path) if people_path else None
     if people is not None:
+        if people.ignored_columns:
+            click.echo(
+                f"  people file columns not used: {', '.join(people.ignored_columns)}", err=True
+            )
         for problem in people.problems[:_SHOWN]:
             click.echo(f"  {problem}", err=True)
         if len(people.problems) > _SHOWN:
@@ -237,10 +242,13 @@ def _from_903(
         done = prefill_from_903(cohort, options, people=people, progress=progress)
     join = done.join
     missing, extra = join.missing_from_people, join.not_in_cohort
-    excluded = sum(1 for entry in join.entries if entry.status == "no PEP")
+    reasons = Counter(
+        child.no_pep_reason.split(":")[0] for child in cohort.children if not child.needs_pep
+    )
+    why = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
     click.echo(
         f"{len(cohort.children)} looked after on {as_of.isoformat()}: {len(join.rows)} need a "
-        f"form, {excluded} need no PEP (short breaks only, under 2, 18 or over)",
+        f"form, {sum(reasons.values())} need no PEP" + (f" ({why})" if why else ""),
         err=True,
     )
     if people is not None and missing:

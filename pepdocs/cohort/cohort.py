@@ -24,7 +24,7 @@ from pepdocs.cohort.periods import (
 )
 from pepdocs.compliance.timelines import SHORT_BREAK_STATUSES
 from pepdocs.model import age_on, year_group_by_age
-from pepdocs.ssda903 import Episode, Return903, load_903
+from pepdocs.ssda903 import Episode, Return903, collection_year_of, load_903
 
 __all__ = [
     "EARLY_YEARS_FROM_AGE",
@@ -272,11 +272,15 @@ def looked_after_on(
                 break
     children.sort(key=lambda child: _id_order(child.child_id))
     cohort = Cohort(as_of, children, data)
-    if data.latest_date is not None and as_of > data.latest_date:
+    # An export records up to the day it was made: an as-of date in a later collection year
+    # than the latest date recorded means an old export, whose open episodes may have ended.
+    if data.latest_date is not None and collection_year_of(as_of) > collection_year_of(
+        data.latest_date
+    ):
         cohort.notes.append(
-            f"{as_of.isoformat()} is after the latest date the episodes record "
-            f"({data.latest_date.isoformat()}): episodes open in the export are taken to be "
-            "open still"
+            f"{as_of.isoformat()} is in a later collection year than the latest date the "
+            f"episodes record ({data.latest_date.isoformat()}): episodes open in the export "
+            "are taken to be open still"
         )
     return cohort
 

@@ -160,11 +160,13 @@ def test_authorities_starting_early_years_peps_at_3_can_say_so() -> None:
     assert looked_after_on(data, ON, early_years_from_age=3).get("900009") is not None
 
 
-def test_a_date_after_the_export_is_noted() -> None:
-    cohort = _cohort("remand", dt.date(2026, 1, 1))
+def test_a_date_in_a_later_collection_year_than_the_export_is_noted() -> None:
+    # the export records up to 20/12/2024 (2024-25): a date before 1 April 2025 is its year
+    assert _cohort("remand", dt.date(2025, 3, 31)).notes == []
+    cohort = _cohort("remand", dt.date(2025, 4, 1))
     assert cohort.notes == [
-        "2026-01-01 is after the latest date the episodes record (2024-12-20): episodes "
-        "open in the export are taken to be open still"
+        "2025-04-01 is in a later collection year than the latest date the episodes record "
+        "(2024-12-20): episodes open in the export are taken to be open still"
     ]
 
 
