@@ -114,14 +114,40 @@ _DUE_COLUMNS = ("la_child_id", "child", "school", "kind", "due", "status", "last
 
 
 @click.command()
-@click.argument("directory", metavar="DIR", type=click.Path(exists=True))
+@click.argument("directory", metavar="DIR", type=click.Path(exists=True), required=False)
 @_AS_OF
 @click.option(
     "--csv", "csv_path", type=click.Path(dir_okay=False),
     help="Also write the schedule as CSV (with names) to this file.",
 )
 @click.option("--force", is_flag=True, help="Overwrite the CSV file if it exists.")
-def due(directory: str, as_of: dt.date, csv_path: str | None, force: bool) -> None:
+@click.option(
+    "--from-903",
+    "from_903",
+    metavar="903-DIR|903.xml",
+    type=click.Path(exists=True),
+    help="The children the authority's SSDA903 export shows looked after on --as-of; DIR, "
+    "when given, holds their PEPs on record.",
+)
+@click.option(
+    "--people",
+    type=click.Path(dir_okay=False, exists=True),
+    help="With --from-903: the people file (names, school, date joined), by 903 child id.",
+)
+@click.option(
+    "-a",
+    "--authority",
+    help="With --from-903: whose settings judge records that name no authority.",
+)
+def due(
+    directory: str | None,
+    as_of: dt.date,
+    csv_path: str | None,
+    force: bool,
+    from_903: str | None,
+    people: str | None,
+    authority: str | None,
+) -> None:
     """The cohort's next PEP deadlines: overdue first, then due soon, then the rest.
 
     One line per child (the latest PEP of each LA child id): LA child id, deadline kind
@@ -131,11 +157,26 @@ def due(directory: str, as_of: dt.date, csv_path: str | None, force: bool) -> No
     table shows no names; the CSV file, which you choose where to keep, adds them.
     Files that cannot be read are listed on stderr and leave the exit code 1.
 
+    With --from-903 the children come from the authority's 903 export instead: everyone
+    looked after on the date who needs a PEP, judged by the same rules from what the 903
+    records (entry date and emergency, legal status, the last placement move, date of
+    birth), each child's latest PEP in DIR (meetings, school) and the people file (school,
+    date joined). A child with no PEP on record shows the initial PEP as outstanding. The
+    table adds the 18th birthday, when the child leaves care, within a year of the date.
+
     \b
     Example:
       pepdocs due samples/ --as-of 2026-01-20
       pepdocs due samples/ --as-of 20/01/2026 --csv due.csv
+      pepdocs due peps/ --from-903 export/ --people people.csv --as-of 2026-01-05
     """
+    if from_903 is not None:
+        _due_from_903(directory, from_903, people, authority, as_of, csv_path, force)
+        return
+    if directory is None:
+        raise click.UsageError("give a folder of PEPs, or --from-903 903-DIR")
+    if people or authority:
+        raise click.UsageError("--people and --authority go with --from-903")
     peps = []
     unreadable = 0
     for file in iter_pep_files(directory):
@@ -168,6 +209,78 @@ def due(directory: str, as_of: dt.date, csv_path: str | None, force: bool) -> No
         click.echo(f"{written}: written", err=True)
     if unreadable:
         raise SystemExit(1)
+
+
+_DUE_903_COLUMNS = (*_DUE_COLUMNS, "pep_on_record", "leaves_care")
+
+
+def _due_from_903(
+    directory: str | None,
+    export: str,
+    people_path: str | None,
+    authority: str | None,
+    as_of: dt.date,
+    csv_path: str | None,
+    force: bool,
+) -> None:
+    from pepdocs.cli.commands_cohort import report_export
+    from pepdocs.cohort import cohort_due, load_cohort, load_people
+
+    cohort = load_cohort(export, as_of)
+    report_export(cohort.source, None, force)
+    people = load_people(people_path) if people_path else None
+    notes: list[str] = []
+    rows = cohort_due(
+        cohort,
+        peps=(directory,) if directory else (),
+        people=people,
+        authority=authority,
+        notes=notes,
+    )
+    for note in notes:
+        click.echo(f"  note: {note}", err=True)
+    if directory is None:
+        click.echo(
+            "  note: no folder of PEPs given: no child has a PEP on record, so each shows "
+            "the initial PEP outstanding; give the folder of PEPs as DIR",
+            err=True,
+        )
+    click.echo(
+        f"{'CHILD':<10} {'status':<9} {'due':<10}  {'kind':<16} {'PEP meeting':<12} leaves care"
+    )
+    for row in rows:
+        item = row.item
+        meeting = (
+            item.last_meeting.isoformat()
+            if item.last_meeting
+            else ("-" if row.pep_on_record else "none")
+        )
+        click.echo(
+            f"{item.la_child_id:<10} {item.status:<9} "
+            f"{item.due.isoformat() if item.due else '-':<10}  {item.kind or '-':<16} "
+            f"{meeting:<12} {row.leaves_care.isoformat() if row.leaves_care else '-'}"
+        )
+    overdue = sum(1 for row in rows if row.item.status == "overdue")
+    soon = sum(1 for row in rows if row.item.status == "due-soon")
+    without = sum(1 for row in rows if row.pep_on_record is None)
+    click.echo(
+        f"{len(rows)} children needing a PEP on {as_of.isoformat()}: {overdue} overdue, "
+        f"{soon} due soon, {without} with no PEP on record",
+        err=True,
+    )
+    if csv_path:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=_DUE_903_COLUMNS, lineterminator="\r\n")
+        writer.writeheader()
+        for row in rows:
+            cells = {
+                **row.item.to_row(),
+                "pep_on_record": "yes" if row.pep_on_record else "no",
+                "leaves_care": row.leaves_care.isoformat() if row.leaves_care else "",
+            }
+            writer.writerow({k: _csv_safe(v) for k, v in cells.items() if k in _DUE_903_COLUMNS})
+        written = write_text_atomic(csv_path, buffer.getvalue(), force=force)
+        click.echo(f"{written}: written", err=True)
 
 
 def _csv_safe(value: str) -> str:

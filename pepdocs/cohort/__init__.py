@@ -13,6 +13,7 @@ from pepdocs.cohort.cohort import (
     looked_after_on,
     pep_phase,
 )
+from pepdocs.cohort.due import CohortDue, cohort_due
 from pepdocs.cohort.export import cohort_rows, format_cohort, write_cohort
 from pepdocs.cohort.people import People, load_people
 from pepdocs.cohort.periods import PeriodOfCare, periods_of_care
@@ -30,11 +31,13 @@ __all__ = [
     "FROM_903_REPORT",
     "Cohort",
     "CohortChild",
+    "CohortDue",
     "CohortRoster",
     "JoinEntry",
     "People",
     "PeriodOfCare",
     "Prefill903",
+    "cohort_due",
     "cohort_roster",
     "cohort_rows",
     "format_cohort",

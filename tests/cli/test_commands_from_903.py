@@ -107,3 +107,58 @@ def test_check_takes_newer_attendance_from_an_export(
     assert before == after == 0  # attendance findings are warnings and information
     assert "QA052 persistent-absence" in out
     assert f"attendance from {export} row 2" in out
+
+
+def test_due_from_903_lists_each_child_by_urgency(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    target = tmp_path / "due.csv"
+    code, out, err = _main(
+        capsys,
+        "due",
+        str(samples / "ssda903-peps"),
+        "--from-903",
+        str(samples / "ssda903"),
+        "--people",
+        str(samples / "ssda903-people.csv"),
+        "--authority",
+        "northshire",
+        "--as-of",
+        "2026-01-05",
+        "--csv",
+        str(target),
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == [
+        "CHILD",
+        "status",
+        "due",
+        "kind",
+        "PEP",
+        "meeting",
+        "leaves",
+        "care",
+    ]
+    assert lines[2].split() == ["700108", "overdue", "2025-12-16", "initial", "none", "-"]
+    assert (
+        "8 children needing a PEP on 2026-01-05: 2 overdue, 0 due soon, 2 with no PEP on "
+        "record" in err
+    )
+    assert "Thornbury" not in out  # names only in the CSV
+    with target.open(encoding="utf-8") as stream:
+        rows = {row["la_child_id"]: row for row in csv.DictReader(stream)}
+    assert rows["700101"]["child"] == "Maisie Thornbury"
+    assert rows["700106"]["leaves_care"] == "2026-01-17"
+
+
+def test_due_from_903_without_peps_says_every_initial_pep_shows_outstanding(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = _main(
+        capsys, "due", "--from-903", str(CASES / "remand"), "--as-of", "2025-01-06"
+    )
+    assert code == 0 and "no folder of PEPs given" in err
+    code, _, err = _main(capsys, "due", "--as-of", "2025-01-06")
+    assert code == 2 and "give a folder of PEPs, or --from-903" in err
