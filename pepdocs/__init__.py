@@ -16,7 +16,17 @@ from pepdocs.api import (
     translate,
     translate_file,
 )
+from pepdocs.attendance import load_attendance
 from pepdocs.batch import BatchOptions, BatchResult, run_batch
+from pepdocs.cohort import (
+    Cohort,
+    CohortChild,
+    cohort_due,
+    load_cohort,
+    load_people,
+    looked_after_on,
+    prefill_from_903,
+)
 from pepdocs.compliance import CheckResult, Finding, check_path, check_pep, due_schedule
 from pepdocs.errors import (
     AuthorityNotFoundError,
@@ -45,12 +55,15 @@ from pepdocs.model import (
 from pepdocs.report import ExtractionReport, FieldReport, TranslationReport
 from pepdocs.safety.redact import redact_pep
 from pepdocs.samples import generate_peps, write_samples
+from pepdocs.ssda903 import Return903, load_903
 
 __all__ = [
     "AuthorityNotFoundError",
     "BatchOptions",
     "BatchResult",
     "CheckResult",
+    "Cohort",
+    "CohortChild",
     "ComponentMissingError",
     "DocumentError",
     "Extraction",
@@ -63,6 +76,7 @@ __all__ = [
     "PepValidationError",
     "PepdocsError",
     "Problem",
+    "Return903",
     "TransformError",
     "TranslationReport",
     "UnsafeDocumentError",
@@ -71,6 +85,7 @@ __all__ = [
     "check_mapping",
     "check_path",
     "check_pep",
+    "cohort_due",
     "convert_folder",
     "detect_form",
     "due_schedule",
@@ -84,10 +99,16 @@ __all__ = [
     "get_codelist",
     "infer_mapping",
     "list_authorities",
+    "load_903",
+    "load_attendance",
+    "load_cohort",
     "load_mapping",
+    "load_people",
     "load_pep",
     "load_pep_file",
+    "looked_after_on",
     "pep_json_schema",
+    "prefill_from_903",
     "redact_pep",
     "resolve_form",
     "run_batch",
