@@ -186,12 +186,12 @@ def _whole(text: str, what: str) -> int:
 
 
 def _date(text: str, what: str) -> dt.date:
+    """A UK date as people type it, or an ISO date (an XLSX date cell reads
+    ``2025-10-17 00:00:00``)."""
     try:
-        return (
-            dt.date.fromisoformat(text[:10])
-            if re.match(r"\d{4}-\d{2}-\d{2}", text)
-            else (parse_uk_date(text))
-        )
+        if re.match(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text[:10])
+        return parse_uk_date(text)
     except (TransformError, ValueError):
         raise TransformError(f"{what}: not a date") from None
 

@@ -195,7 +195,7 @@ class _Checker:
         self.forced_year = forced_year
         self.problems: list[DataProblem] = []
 
-    def _problem(
+    def report(
         self, source: Source, column: str, message: str, child: str | None, left_out: bool
     ) -> None:
         self.problems.append(DataProblem(source, column, message, left_out, child or None))
@@ -249,7 +249,7 @@ class _Checker:
         the row is left out."""
         child = raw.get("CHILD", "")
         if not child:
-            self._problem(source, "CHILD", "no child id", None, True)
+            self.report(source, "CHILD", "no child id", None, True)
             return None
         values: dict[str, Any] = {"CHILD": child}
         for column in kind.columns:
@@ -258,7 +258,7 @@ class _Checker:
             text = raw.get(column)
             if text is None:
                 if column in kind.keys:
-                    self._problem(source, column, "missing", child, True)
+                    self.report(source, column, "missing", child, True)
                     return None
                 values[column] = None
                 continue
@@ -267,9 +267,9 @@ class _Checker:
                     values[column] = parse_903_date(text)
                 except ValueError:
                     if column in kind.keys:
-                        self._problem(source, column, "not a date written DD/MM/YYYY", child, True)
+                        self.report(source, column, "not a date written DD/MM/YYYY", child, True)
                         return None
-                    self._problem(source, column, "not a date written DD/MM/YYYY", child, False)
+                    self.report(source, column, "not a date written DD/MM/YYYY", child, False)
                     values[column] = None
             else:
                 values[column] = text
@@ -284,7 +284,7 @@ class _Checker:
             if self.book[field].valid_between(code, first, last):
                 values[column] = code
             else:
-                self._problem(source, column, self._code_message(field, code, span), child, False)
+                self.report(source, column, self._code_message(field, code, span), child, False)
                 values[column] = None
         for column, (low, high) in kind.numbers.items():
             text = values.get(column)
@@ -293,7 +293,7 @@ class _Checker:
             if text.isdigit() and low <= int(text) <= high:
                 values[column] = int(text)
             else:
-                self._problem(
+                self.report(
                     source, column, f"not a whole number from {low} to {high}", child, False
                 )
                 values[column] = None
@@ -302,7 +302,7 @@ class _Checker:
             upn = upn.upper().replace(" ", "")
             reason = validate_upn(upn)
             if reason is not None:
-                self._problem(
+                self.report(
                     source, "UPN", f"not a valid UPN ({reason.rstrip('.')})", child, False
                 )
                 upn = None
@@ -424,7 +424,7 @@ class _Collector:
             if name != "source"
         )
         if not same:
-            self.checker._problem(
+            self.checker.report(
                 source,
                 "CHILD",
                 f"this child has another {what} ({known.source}) that differs; that one is used",
@@ -501,7 +501,7 @@ def _finish(data: Return903, checker: _Checker) -> None:
                 if day is not None and (latest is None or day > latest):
                     latest = day
         if data.children and child not in data.children:
-            checker._problem(
+            checker.report(
                 episodes[0].source,
                 "CHILD",
                 "episodes of a child with no header record (date of birth unknown)",
