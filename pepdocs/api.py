@@ -29,13 +29,13 @@ from pepdocs.errors import (
 )
 from pepdocs.formats import get_engine
 from pepdocs.formats.base import DocumentReading, Reading
-from pepdocs.formats.safe_open import Kind, check_form_kind, read_input, sniff_kind
 from pepdocs.mapping.registry import FormSummary, list_authorities, load_form, resolve_form
 from pepdocs.mapping.spec import ColumnSpec, FieldSpec, FormSpec, FormValue
 from pepdocs.mapping.transforms import BoolTransform, cell_for_column
 from pepdocs.model import dump_pep, load_pep, load_pep_file, validate_pep
 from pepdocs.model.paths import get_path, set_path
 from pepdocs.report import AnchorUsed, ExtractionReport, FieldReport, TranslationReport
+from pepdocs.safety.package import Kind, check_form_kind, read_input, sniff_kind
 
 __all__ = [
     "Extraction",
@@ -253,6 +253,12 @@ def fill(
 
 def _refuse_existing(*paths: str | os.PathLike[str] | None, force: bool) -> None:
     # Checked before any work: a long fill should not end in "already exists".
+    given = [Path(path) for path in paths if path is not None]
+    resolved = [path.resolve() for path in given]
+    for index, where in enumerate(resolved):
+        if where in resolved[:index]:
+            # -o pep.json --report pep.json: the report would replace the PEP (--force or not)
+            raise UsageError(f"{given[index]}: given for two outputs; name each its own file")
     if force:
         return
     for path in paths:

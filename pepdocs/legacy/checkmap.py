@@ -22,7 +22,6 @@ from typing import Any, Literal
 
 from pepdocs.errors import MappingError, PepdocsError
 from pepdocs.formats import get_engine
-from pepdocs.formats.safe_open import read_input
 from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.legacy import match_legacy
 from pepdocs.formats.word.locate import locate
@@ -31,6 +30,7 @@ from pepdocs.formats.word.reader import label_texts
 from pepdocs.formats.word.text import normalise
 from pepdocs.mapping.loader import load_mapping
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec
+from pepdocs.safety.package import read_input
 
 __all__ = ["CheckProblem", "check_form", "check_mapping"]
 

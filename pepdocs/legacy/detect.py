@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING
 
 from pepdocs.errors import DocumentError, MappingError, PepdocsError
 from pepdocs.formats import get_engine
-from pepdocs.formats.safe_open import read_input, sniff_kind
 from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.package import WordPackage
 from pepdocs.formats.word.text import paragraph_text
@@ -37,6 +36,7 @@ from pepdocs.legacy.lexicon import fold, load_lexicon, strip_note
 from pepdocs.mapping.loader import load_mapping
 from pepdocs.mapping.registry import list_authorities, load_form
 from pepdocs.mapping.spec import FormSpec
+from pepdocs.safety.package import read_input, sniff_kind
 
 if TYPE_CHECKING:
     from pepdocs.api import Extraction

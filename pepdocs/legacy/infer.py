@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 from pepdocs.errors import PepdocsError
-from pepdocs.formats.safe_open import read_input, sniff_kind
 from pepdocs.formats.word._xml import SDT, TC, Element, P, w
 from pepdocs.formats.word.checkboxes import Mark
 from pepdocs.formats.word.document import DocumentIndex, Marker
@@ -50,6 +49,7 @@ from pepdocs.mapping.anchors import parse_anchor
 from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec
 from pepdocs.mapping.transforms import TextTransform
 from pepdocs.model import field_catalog, get_codelist
+from pepdocs.safety.package import read_input, sniff_kind
 
 __all__ = [
     "CONFIRM_BELOW",

@@ -17,10 +17,11 @@ from typing import Any, cast
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, NodeEvent
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 
+from pepdocs._io import read_bounded
 from pepdocs._resources import data_dir
-from pepdocs.errors import MappingError
+from pepdocs.errors import DocumentError, MappingError
 from pepdocs.mapping._suggest import did_you_mean
 from pepdocs.mapping.anchors import ANCHOR_KINDS, VALUE_SHAPE, AnchorError, parse_anchor
 from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec, FormKind, FormSpec, Phase
@@ -122,17 +123,32 @@ def load_mapping(path: str | os.PathLike[str], *, require_template: bool = True)
     """Read and check one mapping file. ``require_template=False`` skips looking for the
     template file (for tools that only list or lint mappings)."""
     source = Path(path)
-    name = str(source)
+    document = parse_yaml(read_mapping_text(source), str(source))
+    return _Loader(source, document, require_template).load()
+
+
+#: a mapping file describes one form in a few hundred lines; megabytes are not a mapping
+MAX_MAPPING_BYTES = 4 * 1024 * 1024
+#: nesting of YAML collections a mapping may use (real ones go five or six deep); ruamel
+#: builds a document recursively, so thousands of levels end in a RecursionError
+MAX_YAML_DEPTH = 64
+
+
+def read_mapping_text(path: str | os.PathLike[str]) -> str:
+    """The text of a mapping file: a regular file (a named pipe would block), at most
+    :data:`MAX_MAPPING_BYTES`, UTF-8; every failure one ``MappingError`` naming the file."""
+    name = os.fspath(path)
     try:
-        text = source.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise MappingError("mapping file not found; check the path", name) from None
+        data = read_bounded(path, MAX_MAPPING_BYTES, too_big="not a mapping file")
+    except DocumentError as problem:
+        message = str(problem).removeprefix(f"{name}: ")
+        if message == "no such file":
+            message = "mapping file not found; check the path"
+        raise MappingError(message, name) from None
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise MappingError("not UTF-8 text; save the mapping file as UTF-8", name) from None
-    except OSError as exc:
-        raise MappingError(f"cannot read the mapping file ({exc.strerror})", name) from None
-    document = parse_yaml(text, name)
-    return _Loader(source, document, require_template).load()
 
 
 def _refuse_anchors(yaml: YAML, text: str, file: str) -> None:
@@ -142,9 +158,22 @@ def _refuse_anchors(yaml: YAML, text: str, file: str) -> None:
     builds it shared, but every walk over it (``_plain``, the checks) expands it and hangs.
     A mapping describes one form and has no need to repeat itself by reference, so the
     feature is refused outright rather than bounded. Walking the parser's events is linear
-    in the text and builds nothing.
+    in the text and builds nothing, so the nesting depth is checked here too, before the
+    recursive composer could run out of stack (:data:`MAX_YAML_DEPTH`).
     """
+    depth = 0
     for event in yaml.parse(text):
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                line = event.start_mark.line + 1 if event.start_mark else None
+                raise MappingError(
+                    f"nested more than {MAX_YAML_DEPTH} levels deep; a mapping needs a few",
+                    file,
+                    line,
+                )
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
         if isinstance(event, AliasEvent) or (
             isinstance(event, NodeEvent) and event.anchor is not None
         ):

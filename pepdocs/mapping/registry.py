@@ -23,7 +23,7 @@ from typing import Any
 from pepdocs._resources import data_dir
 from pepdocs.errors import AuthorityNotFoundError, MappingError, UsageError
 from pepdocs.mapping._suggest import did_you_mean
-from pepdocs.mapping.loader import PHASES, load_mapping, parse_yaml
+from pepdocs.mapping.loader import PHASES, load_mapping, parse_yaml, read_mapping_text
 from pepdocs.mapping.spec import FormSpec
 
 #: Environment variable naming extra mapping directories.
@@ -134,10 +134,7 @@ def _header(path: Path) -> _Header:
     cached = _header_cache.get(path)
     if cached and cached[0] == key:
         return cached[1]
-    try:
-        document = parse_yaml(path.read_text(encoding="utf-8-sig"), str(path))
-    except UnicodeDecodeError:
-        raise MappingError("not UTF-8 text; save the mapping file as UTF-8", str(path)) from None
+    document = parse_yaml(read_mapping_text(path), str(path))
     authority = document.get("authority") if isinstance(document, Mapping) else None
     form = document.get("form") if isinstance(document, Mapping) else None
     phases = document.get("phases", []) if isinstance(document, Mapping) else []

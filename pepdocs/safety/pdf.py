@@ -31,9 +31,10 @@ from typing import Any
 from pypdf import PasswordType, PdfReader
 
 from pepdocs.errors import ComponentMissingError, DocumentError, UnsafeDocumentError
-from pepdocs.formats.safe_open import PDF_MAGIC, sniff_kind
+from pepdocs.safety.package import PDF_MAGIC, sniff_kind
 
 __all__ = [
+    "MAX_CONTENT_BYTES",
     "MAX_PDF_FIELDS",
     "MAX_PDF_PAGES",
     "PDF_MEMORY_BYTES",
@@ -42,6 +43,7 @@ __all__ = [
     "PdfSummary",
     "inspect_pdf",
     "open_pdf",
+    "page_texts",
 ]
 
 #: wall-clock limit for the worker; a 40-page PEP form opens in well under a second
@@ -52,6 +54,10 @@ PDF_MEMORY_BYTES = 512 * 1024 * 1024
 MAX_PDF_PAGES = 1_000
 #: the largest real PEP forms have a few hundred fields
 MAX_PDF_FIELDS = 5_000
+#: decoded content-stream bytes of all pages together (a stream shared by several pages counts
+#: once per page): what text extraction would parse (about a megabyte a second); a 40-page
+#: form has a few megabytes
+MAX_CONTENT_BYTES = 16 * 1024 * 1024
 #: a field value longer than this is cut (a whole "child's views" box is a few thousand)
 MAX_VALUE_CHARS = 32_000
 
@@ -75,6 +81,11 @@ class PdfField:
     #: on-state names of a checkbox or radio group (``/Yes``, ``/On``, ``/1``...)
     states: tuple[str, ...] = ()
     options: tuple[Any, ...] = ()
+    #: the value was stored as a stream (read from it, not from a string)
+    from_stream: bool = False
+    #: the file was updated incrementally and this field's appearance shows something else
+    #: than its stored value
+    shown_differs: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +175,12 @@ def _raise_for(reply: dict[str, Any], source: str, request: dict[str, Any]) -> N
         raise UnsafeDocumentError(
             f"has more than {request['max_pages']} pages: refused (not a PEP form)", source
         )
+    if code == "too_much_content":
+        raise UnsafeDocumentError(
+            f"has more than {MAX_CONTENT_BYTES // (1024 * 1024)} MB of page content to read: "
+            "refused (not a PEP form)",
+            source,
+        )
     if code == "too_many_fields":
         raise UnsafeDocumentError(
             f"has more than {request['max_fields']} form fields: refused (not a PEP form)",
@@ -215,6 +232,7 @@ def inspect_pdf(
         "max_pages": MAX_PDF_PAGES,
         "max_fields": MAX_PDF_FIELDS,
         "max_value_chars": MAX_VALUE_CHARS,
+        "max_content_bytes": MAX_CONTENT_BYTES,
         "memory_bytes": memory_bytes,
         # a backstop for an orphaned worker; the parent's wall-clock deadline comes first
         "cpu_seconds": max(1, int(timeout) + 1),
@@ -235,6 +253,8 @@ def inspect_pdf(
                 value=item["value"],
                 states=tuple(item["states"]),
                 options=tuple(item["options"] or ()),
+                from_stream=bool(item.get("from_stream")),
+                shown_differs=bool(item.get("shown_differs")),
             )
             for name, item in found["fields"].items()
         },
@@ -288,3 +308,9 @@ def open_pdf(
     except Exception:  # the worker opened it; anything here is still "damaged", not a bug
         raise DocumentError("is not a readable PDF (damaged or cut short)", source) from None
     return reader, summary
+
+
+def page_texts(data: bytes, source: str, password: str | None = None) -> tuple[str, ...]:
+    """The text of every page, as pypdf lays it out, extracted in the bounded worker: a page
+    built to make text extraction crawl is stopped there, not in this process."""
+    return inspect_pdf(data, source, password, text=True).text

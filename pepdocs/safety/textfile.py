@@ -14,7 +14,7 @@ import os
 from typing import Literal
 
 from pepdocs.errors import DocumentError
-from pepdocs.formats.safe_open import read_input, sniff_kind
+from pepdocs.safety.package import read_input, sniff_kind
 
 __all__ = ["MAX_TEXT_BYTES", "decode_text", "read_text_file"]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -712,3 +714,35 @@ def test_every_key_anchor_kind_and_type_is_documented() -> None:
     ]
     undocumented = [name for name in names if f"`{name}" not in docs]
     assert undocumented == []
+
+
+# -- issue 19, cause 11: nesting and file type ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: " + "[" * 2_000 + "]" * 2_000,
+        "a: " + "[" * 20_000 + "]" * 20_000,
+        "".join(" " * depth + "k:\n" for depth in range(2_000)) + " " * 2_000 + "k: 1\n",
+    ],
+    ids=["flow-2000", "flow-20000", "block-2000"],
+)
+def test_yaml_nested_thousands_deep_is_one_line_within_seconds(tmp_path: Path, text: str) -> None:
+    from pepdocs.mapping.loader import MAX_YAML_DEPTH
+
+    path = tmp_path / "deep.yaml"
+    path.write_text(text, encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(MappingError) as refused:
+        load_mapping(path)
+    assert time.monotonic() - started < 20.0
+    assert f"nested more than {MAX_YAML_DEPTH} levels deep" in str(refused.value)
+
+
+def test_a_mapping_path_that_is_a_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+
+    pipe = tmp_path / "northshire.yaml"
+    os.mkfifo(pipe)
+    with pytest.raises(MappingError, match="is not a regular file"):
+        load_mapping(pipe)

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import pytest
 
 from pepdocs import DocumentError, PepdocsError, UnsafeDocumentError
-from pepdocs.formats.safe_open import (
+from pepdocs.safety.package import (
     SafeZip,
     check_form_kind,
     check_package,
