@@ -22,6 +22,7 @@ def _main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str
     return code, captured.out, captured.err
 
 
+@pytest.mark.slow  # a big input: the whole shipped export
 def test_batch_from_903_makes_the_forms_and_reports_the_join(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -188,6 +188,7 @@ def test_the_xml_form_and_the_csv_set_of_the_same_data_give_the_same_cohort(
     assert _comparable(from_xml) == _comparable(from_csv)
 
 
+@pytest.mark.slow  # a big input: the whole shipped export
 def test_the_shipped_csv_set_written_as_xml_gives_the_same_cohort(tmp_path: Path) -> None:
     day = dt.date(2017, 10, 1)
     from_csv = load_cohort(SHIPPED, day)

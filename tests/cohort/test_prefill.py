@@ -243,6 +243,7 @@ def test_the_forms_are_made_by_the_batch_and_the_join_written_beside_them(tmp_pa
     assert again.batch.counts["unchanged"] == 3
 
 
+@pytest.mark.slow  # a big input: the whole shipped export
 def test_the_shipped_sample_and_its_people_file_make_the_terms_forms(tmp_path: Path) -> None:
     as_of = dt.date(2018, 3, 31)
     out = tmp_path / "out"
