@@ -858,6 +858,12 @@ def generate_pep(rng: random.Random, *, authority: str | None = None,
         "signoff": _draw_signoff(d, status),
     }
     pep.update((key, value) for key, value in optional.items() if value)
+    # Drawn last, so every earlier value is what it was before these fields existed.
+    if rng.random() < 0.9:
+        child["leisure_interests"] = rng.choice(text.LEISURE_INTERESTS[d.phase])
+    if rng.random() < 0.85:
+        care["carer"]["education_role"] = rng.choice(text.CARER_ROLES[d.phase]).format(
+            name=d.name)
     return pep
 
 

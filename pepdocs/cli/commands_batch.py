@@ -225,9 +225,12 @@ def _from_903(
     """The 903 route: the cohort, the people file, the batch; the join reported on stderr."""
     from pepdocs.cli.commands_cohort import report_export
     from pepdocs.cohort import load_cohort, load_people, prefill_from_903
+    from pepdocs.compliance import load_settings
 
     as_of = options.today or dt.date.today()
-    cohort = load_cohort(export, as_of, collection_year=collection_year)
+    cohort = load_cohort(
+        export, as_of, collection_year=collection_year, settings=load_settings(options.authority)
+    )
     report_export(cohort.source, None, force)
     people = load_people(people_path) if people_path else None
     if people is not None:

@@ -64,10 +64,13 @@ def check(path: str, as_of: dt.date, output_format: str, attendance_path: str | 
     """Check PEPs against statutory timelines and Virtual School quality rules.
 
     Prints each PEP's rating (red/amber/green, or gold/green/amber/red where the authority
-    uses it) with the reasons, and every finding as SEVERITY RULE-ID NAME: MESSAGE [PATH].
-    Messages hold dates, counts and field paths, never names or other values. A folder means
-    every *.json file directly inside it. Exits 1 when any PEP has an error-severity
-    finding or cannot be read (as `pepdocs validate` does), else 0.
+    uses it) with the reasons, and every finding as SEVERITY RULE-ID NAME: MESSAGE [PATH],
+    followed by what it rests on: statute, statutory guidance, national standard or local
+    practice, with the public title and section (local practice names the settings file).
+    Statutory breaches are errors. Messages hold dates, counts and field paths, never names
+    or other values. A folder means every *.json file directly inside it. Exits 1 when any
+    PEP has an error-severity finding or cannot be read (as `pepdocs validate` does), else 0.
+    The JSON form gives each finding's rule_id, basis, source, severity, message and path.
 
     With --attendance, each child's latest figures in an attendance export replace the
     PEP's when they are newer (or the PEP has none), so the attendance rules judge current
@@ -97,6 +100,7 @@ def check(path: str, as_of: dt.date, output_format: str, attendance_path: str | 
                 click.echo(f"  - {reason}")
             for finding in result.findings:
                 click.echo(f"  {finding}")
+                click.echo(f"          {finding.basis_line}")
             record = export.supplied(result.pep) if export and result.pep else None
             if record is not None:
                 click.echo(f"  attendance from {record.source}")
@@ -110,7 +114,10 @@ def check(path: str, as_of: dt.date, output_format: str, attendance_path: str | 
         raise SystemExit(1)
 
 
-_DUE_COLUMNS = ("la_child_id", "child", "school", "kind", "due", "status", "last_meeting")
+_DUE_COLUMNS = (
+    "la_child_id", "child", "school", "kind", "due", "status", "basis", "care_review",
+    "last_meeting",
+)
 
 
 @click.command()
@@ -150,12 +157,18 @@ def due(
 ) -> None:
     """The cohort's next PEP deadlines: overdue first, then due soon, then the rest.
 
-    One line per child (the latest PEP of each LA child id): LA child id, deadline kind
-    (initial, termly, school_change, placement_change, pathway_plan), due date, status and
-    the date of the PEP meeting the file records.
-    Due soon means within the authority's due_soon_days working days (15 by default). The
-    table shows no names; the CSV file, which you choose where to keep, adds them.
-    Files that cannot be read are listed on stderr and leave the exit code 1.
+    One line per child (the latest PEP of each LA child id): LA child id, status, due date,
+    deadline kind (initial_care_plan, initial, initial_local, termly, school_change,
+    placement_change, pathway_plan, early_years_start), what the date rests on (statute,
+    statutory_guidance, local_practice), the next statutory review of the child's case
+    (reg 33: 20 working days after entering care, then 3 months, then every 6 months, as if
+    each was held on time; the PEP must be up to date for it) and the PEP meeting date.
+    An overdue statutory deadline is listed before an overdue local one. Due soon means
+    within the authority's due_soon_days working days (15 by default). The table shows no
+    names; the CSV file, which you choose where to keep, adds them. Authorities set to Wales,
+    Scotland or Northern Ireland are checked on England's rules with their own bank
+    holidays, and a note says so. Files that cannot be read are listed on stderr and leave
+    the exit code 1.
 
     With --from-903 the children come from the authority's 903 export instead: everyone
     looked after on the date who needs a PEP, judged by the same rules from what the 903
@@ -186,18 +199,27 @@ def due(
             click.echo(f"cannot read: {problem}", err=True)
             unreadable += 1
     items = due_schedule(peps, as_of)
-    click.echo(f"{'LA child id':<14} {'status':<9} {'due':<10}  {'kind':<16} PEP meeting")
+    click.echo(
+        f"{'LA child id':<14} {'status':<9} {'due':<10}  {'kind':<17} {'basis':<18} "
+        f"{'care review':<11} PEP meeting"
+    )
     for item in items:
         click.echo(
             f"{item.la_child_id or '-':<14} {item.status:<9} "
-            f"{item.due.isoformat() if item.due else '-':<10}  {item.kind or '-':<16} "
-            f"{item.last_meeting.isoformat() if item.last_meeting else '-'}"
+            f"{_day(item.due):<10}  {item.kind or '-':<17} {item.basis or '-':<18} "
+            f"{_day(item.care_review):<11} {_day(item.last_meeting)}"
         )
     overdue = sum(1 for item in items if item.status == "overdue")
     soon = sum(1 for item in items if item.status == "due-soon")
     click.echo(
         f"{len(items)} children as of {as_of.isoformat()}: {overdue} overdue, {soon} due soon"
     )
+    nations = sorted({item.nation_note for item in items if item.nation_note})
+    if nations:
+        click.echo(
+            f"note: settings for {', '.join(nations)}: checked on England's rules; only the "
+            "bank holidays are that nation's"
+        )
     if csv_path:
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=_DUE_COLUMNS, lineterminator="\r\n")
@@ -225,8 +247,9 @@ def _due_from_903(
 ) -> None:
     from pepdocs.cli.commands_cohort import report_export
     from pepdocs.cohort import cohort_due, load_cohort, load_people
+    from pepdocs.compliance import load_settings
 
-    cohort = load_cohort(export, as_of)
+    cohort = load_cohort(export, as_of, settings=load_settings(authority))
     report_export(cohort.source, None, force)
     people = load_people(people_path) if people_path else None
     notes: list[str] = []
@@ -246,19 +269,16 @@ def _due_from_903(
             err=True,
         )
     click.echo(
-        f"{'CHILD':<10} {'status':<9} {'due':<10}  {'kind':<16} {'PEP meeting':<12} leaves care"
+        f"{'CHILD':<10} {'status':<9} {'due':<10}  {'kind':<17} {'basis':<18} "
+        f"{'care review':<11} {'PEP meeting':<11} leaves care"
     )
     for row in rows:
         item = row.item
-        meeting = (
-            item.last_meeting.isoformat()
-            if item.last_meeting
-            else ("-" if row.pep_on_record else "none")
-        )
+        meeting = _day(item.last_meeting) if item.last_meeting or row.pep_on_record else "none"
         click.echo(
-            f"{item.la_child_id:<10} {item.status:<9} "
-            f"{item.due.isoformat() if item.due else '-':<10}  {item.kind or '-':<16} "
-            f"{meeting:<12} {row.leaves_care.isoformat() if row.leaves_care else '-'}"
+            f"{item.la_child_id:<10} {item.status:<9} {_day(item.due):<10}  "
+            f"{item.kind or '-':<17} {item.basis or '-':<18} {_day(item.care_review):<11} "
+            f"{meeting:<11} {_day(row.leaves_care)}"
         )
     overdue = sum(1 for row in rows if row.item.status == "overdue")
     soon = sum(1 for row in rows if row.item.status == "due-soon")
@@ -281,6 +301,10 @@ def _due_from_903(
             writer.writerow({k: _csv_safe(v) for k, v in cells.items() if k in _DUE_903_COLUMNS})
         written = write_text_atomic(csv_path, buffer.getvalue(), force=force)
         click.echo(f"{written}: written", err=True)
+
+
+def _day(value: dt.date | None) -> str:
+    return value.isoformat() if value else "-"
 
 
 def _csv_safe(value: str) -> str:

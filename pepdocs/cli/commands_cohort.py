@@ -15,6 +15,7 @@ import click
 from pepdocs.cli.commands_check import _AS_OF
 from pepdocs.cohort import Cohort, format_cohort, load_cohort, write_cohort
 from pepdocs.cohort.export import screen_rows
+from pepdocs.compliance import load_settings
 from pepdocs.ssda903 import Return903, summarise_problems, write_problems
 
 #: the problems shown on screen; --problems FILE lists them all
@@ -96,6 +97,12 @@ def report_export(data: Return903, problems_path: str | None, force: bool) -> No
     type=click.Path(dir_okay=False),
     help="Also write every problem found in the export to this CSV file.",
 )
+@click.option(
+    "-a",
+    "--authority",
+    help="Whose compliance settings apply (when early-years PEPs start, bank holidays of "
+    "review dates); default: the statutory defaults.",
+)
 @click.option("--force", is_flag=True, help="Overwrite output files that exist.")
 def cohort(
     export: str,
@@ -104,6 +111,7 @@ def cohort(
     output: str | None,
     collection_year: str | None,
     problems_path: str | None,
+    authority: str | None,
     force: bool,
 ) -> None:
     """The children looked after on a date, from the authority's SSDA903 (903) export.
@@ -114,9 +122,9 @@ def cohort(
     status and placement; a '?' when it began before the export's first episode), emergency
     entry (L1-L3), current legal status and placement, placement moves in this period,
     flags for short breaks only (V3/V4), remand (J1-J3) and UASC, age, year group by age,
-    PEP phase and the last statutory review. Codes are checked against the 903 code lists of
-    the collection years; bad rows are reported by file, row and column and the rest kept.
-    The table shows no dates of birth; -o files hold them.
+    PEP phase, the last statutory review and (in files) the next one due. Codes are checked
+    against the 903 code lists of the collection years; bad rows are reported by file, row
+    and column and the rest kept. The table shows no dates of birth; -o files hold them.
 
     \b
     Example:
@@ -124,7 +132,9 @@ def cohort(
       pepdocs cohort return.xml --as-of 05/01/2026 -o cohort.xlsx
       pepdocs cohort export/ --as-of 2026-01-05 --format csv > cohort.csv
     """
-    found = load_cohort(export, as_of, collection_year=collection_year)
+    found = load_cohort(
+        export, as_of, collection_year=collection_year, settings=load_settings(authority)
+    )
     report_export(found.source, problems_path, force)
     for note in found.notes:
         click.echo(f"  note: {note}", err=True)

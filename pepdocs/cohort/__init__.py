@@ -6,7 +6,6 @@ the episode-chaining rules.
 """
 
 from pepdocs.cohort.cohort import (
-    EARLY_YEARS_FROM_AGE,
     Cohort,
     CohortChild,
     load_cohort,
@@ -27,7 +26,6 @@ from pepdocs.cohort.prefill import (
 )
 
 __all__ = [
-    "EARLY_YEARS_FROM_AGE",
     "FROM_903_REPORT",
     "Cohort",
     "CohortChild",

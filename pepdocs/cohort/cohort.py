@@ -22,12 +22,19 @@ from pepdocs.cohort.periods import (
     PeriodOfCare,
     periods_of_care,
 )
+from pepdocs.compliance import (
+    Settings,
+    early_years_pep_from,
+    initial_pep_milestones,
+    load_settings,
+    next_care_review,
+    year_group,
+)
+from pepdocs.compliance.calendar import age_on
 from pepdocs.compliance.timelines import SHORT_BREAK_STATUSES
-from pepdocs.model import age_on, year_group_by_age
 from pepdocs.ssda903 import Episode, Return903, collection_year_of, load_903
 
 __all__ = [
-    "EARLY_YEARS_FROM_AGE",
     "Cohort",
     "CohortChild",
     "load_cohort",
@@ -35,27 +42,22 @@ __all__ = [
     "pep_phase",
 ]
 
-#: Virtual Schools start early-years PEPs when a child can take up funded early education,
-#: from age 2 (authorities vary: some start at 3).
-EARLY_YEARS_FROM_AGE = 2
 #: a looked-after child is under 18: the period of care ends on the 18th birthday
 _LEAVING_AGE = 18
+_EARLY_YEARS = frozenset({"E1", "E2", "N1", "N2"})
+_POST_16 = frozenset({"12", "13", "14"})
 
 
-def pep_phase(
-    age: int | None, year_group: str | None, *, from_age: int = EARLY_YEARS_FROM_AGE
-) -> str | None:
-    """The PEP form a child's year group (or age) calls for: ``early_years`` (nursery),
-    ``school_age`` (Reception to Year 11), ``post16`` (Year 12 and 13); None under
-    ``from_age`` or at 18 and over."""
-    if age is None or age < from_age or age >= _LEAVING_AGE:
-        return None
-    if year_group in ("N1", "N2") or year_group is None:
-        # no year group by age yet: turned 2 after the 31 August before this school year
+def pep_phase(year_group: str | None) -> str | None:
+    """The PEP form a year group calls for: ``early_years`` (E1, E2, N1, N2), ``school_age``
+    (Reception to Year 11), ``post16`` (Years 12 to 14); None for none (or ``X``)."""
+    if year_group in _EARLY_YEARS:
         return "early_years"
-    if year_group == "R" or int(year_group) <= 11:
+    if year_group in _POST_16:
+        return "post16"
+    if year_group == "R" or (year_group is not None and year_group.isdigit()):
         return "school_age"
-    return "post16"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,9 @@ class CohortChild:
     on_remand: bool
     uasc: bool
     reviews: tuple[dt.date, ...]
+    #: the next statutory review of the child's case (reg 33) after the reviews held, which
+    #: may be overdue; None when the period's start is not known
+    next_review: dt.date | None
     sdq_score: int | None
     #: why no PEP is made for this child ("" when one is)
     no_pep_reason: str
@@ -173,14 +178,15 @@ def _child(
     child_id: str,
     period: PeriodOfCare,
     as_of: dt.date,
-    from_age: int,
+    settings: Settings,
     problems: list[str],
     sdq_scores: dict[str, int],
+    reviews_from: dt.date | None,
 ) -> CohortChild:
     header = data.children.get(child_id)
     born = header.date_of_birth if header is not None else None
     age = age_on(born, as_of) if born is not None else None
-    year_group = year_group_by_age(born, as_of) if born is not None else None
+    group = year_group(born, as_of) if born is not None else None
     episodes = period.episodes_to(as_of)
     current = episodes[-1]
     first = period.episodes[0]
@@ -192,16 +198,35 @@ def _child(
         for review in data.reviews.get(child_id, ())
         if period.start <= review.date <= as_of
     )
+    next_review = None
+    notes: list[str] = []
+    if period.start_known:
+        # A year's return holds that year's reviews only. When the export's reviews begin
+        # after this period's first review was due, earlier ones may be missing and the
+        # held ones cannot be numbered; then each is taken as held on time, as for a PEP
+        # that records none.
+        first_due = initial_pep_milestones(period.start, None, nation=settings.nation)
+        complete = reviews_from is not None and reviews_from <= first_due.first_review_due
+        if not complete and reviews:
+            notes.append(
+                "the export's reviews begin after this period's first review was due: the "
+                "next review is counted as if each earlier one was held on time"
+            )
+        held = reviews if complete else None
+        next_review = next_care_review(period.start, as_of, held, nation=settings.nation).due
     sdq = sdq_scores.get(child_id)
-    phase = pep_phase(age, year_group, from_age=from_age)
+    phase = pep_phase(group)
+    reason = ""
     if short_breaks:
         reason = "short breaks only (V3/V4): no full PEP"
     elif born is None:
         reason = "no date of birth in the header file"
-    elif phase is None:
-        reason = f"under {from_age}" if age is not None and age < from_age else "aged 18 or over"
+    elif age is not None and age >= _LEAVING_AGE:
+        reason = "aged 18 or over (looked after until the 18th birthday)"
     else:
-        reason = ""
+        starts = early_years_pep_from(born, settings.early_years_from_birthday)
+        if as_of < starts:
+            reason = f"early-years PEPs start on {starts.isoformat()}"
     return CohortChild(
         child_id=child_id,
         upn=header.upn if header is not None else None,
@@ -209,7 +234,7 @@ def _child(
         ethnicity=header.ethnicity if header is not None else None,
         date_of_birth=born,
         age=age,
-        year_group=year_group,
+        year_group=group,
         phase=phase,
         period_start=period.start,
         period_start_known=period.start_known,
@@ -228,9 +253,10 @@ def _child(
         on_remand=current.legal_status in REMAND_STATUSES,
         uasc=uasc is not None and uasc.on(as_of),
         reviews=reviews,
+        next_review=next_review,
         sdq_score=sdq,
         no_pep_reason=reason,
-        notes=(*period.notes, *problems),
+        notes=(*period.notes, *notes, *problems),
     )
 
 
@@ -240,10 +266,13 @@ def _id_order(child_id: str) -> tuple[int, str]:
 
 
 def looked_after_on(
-    data: Return903, as_of: dt.date, *, early_years_from_age: int = EARLY_YEARS_FROM_AGE
+    data: Return903, as_of: dt.date, *, settings: Settings | None = None
 ) -> Cohort:
     """The children an export shows looked after on ``as_of``, with their current period of
-    care; see the module docstring. Pure: reads ``data``, changes nothing."""
+    care; see the module docstring. ``settings`` (the authority's compliance settings; the
+    defaults when None) say from when early-years PEPs start and whose bank holidays count
+    for review dates. Pure: reads ``data``, changes nothing."""
+    rules = settings if settings is not None else load_settings()
     problems: dict[str, list[str]] = {}
     for problem in data.problems:
         if problem.child_id is not None:
@@ -254,6 +283,9 @@ def looked_after_on(
         for record in data.other.get("oc2", ())
         if isinstance(record.values.get("SDQ_SCORE"), int)
     }
+    reviews_from = min(
+        (reviews[0].date for reviews in data.reviews.values() if reviews), default=None
+    )
     children: list[CohortChild] = []
     for child_id, episodes in data.episodes.items():
         for period in periods_of_care(episodes):
@@ -264,9 +296,10 @@ def looked_after_on(
                         child_id,
                         period,
                         as_of,
-                        early_years_from_age,
+                        rules,
                         problems.get(child_id, []),
                         sdq_scores,
+                        reviews_from,
                     )
                 )
                 break
@@ -286,8 +319,14 @@ def looked_after_on(
 
 
 def load_cohort(
-    path: str | os.PathLike[str], as_of: dt.date, *, collection_year: str | None = None
+    path: str | os.PathLike[str],
+    as_of: dt.date,
+    *,
+    collection_year: str | None = None,
+    settings: Settings | None = None,
 ) -> Cohort:
     """Read a 903 export (:func:`pepdocs.ssda903.load_903`) and give its cohort on ``as_of``;
     the export's problems are in ``cohort.source.problems``."""
-    return looked_after_on(load_903(path, collection_year=collection_year), as_of)
+    return looked_after_on(
+        load_903(path, collection_year=collection_year), as_of, settings=settings
+    )

@@ -6,9 +6,11 @@ of birth, when the period of care began and whether in an emergency, legal statu
 last placement move), the child's latest PEP on record when a folder of PEPs is given (its
 meeting dates, PEP type, linked plans, school and date joined), and the people file's school
 and date joined (newer than a PEP's). ``due_schedule`` then gives each child's most pressing
-deadline: the initial PEP, a review after a placement or school move, the termly review, a
-Pathway Plan. Beside it: the 18th birthday, when the child leaves care, if it falls within a
-year.
+deadline: the initial PEP's milestones, a review after a placement or school move, the
+termly review, a Pathway Plan, the start of early-years PEPs. Beside it: the next statutory
+review of the child's case (counted from the reviews the export records as held, by
+:func:`pepdocs.compliance.next_care_review`) and the 18th birthday, when the child leaves
+care, if it falls within a year.
 
 A child with no PEP on record is judged as the rules judge any record without a meeting:
 the initial PEP is outstanding. Without a folder of PEPs that is every child, so give one.
@@ -16,6 +18,7 @@ the initial PEP is outstanding. Without a folder of PEPs that is every child, so
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
@@ -28,9 +31,9 @@ from pepdocs.cohort.cohort import Cohort, CohortChild
 from pepdocs.cohort.people import People
 from pepdocs.cohort.prefill import cohort_values
 from pepdocs.compliance import DueItem, due_schedule
+from pepdocs.compliance.calendar import add_years, age_on
 from pepdocs.compliance.settings import Settings
 from pepdocs.errors import PepdocsError
-from pepdocs.model import age_on
 from pepdocs.model.paths import get_path, set_path
 
 __all__ = ["CohortDue", "cohort_due"]
@@ -75,13 +78,6 @@ class CohortDue:
     child: CohortChild
     pep_on_record: str | None
     leaves_care: dt.date | None
-
-
-def _birthday(born: dt.date, years: int) -> dt.date:
-    try:
-        return born.replace(year=born.year + years)
-    except ValueError:  # 29 February: the birthday is 1 March in a common year
-        return dt.date(born.year + years, 3, 1)
 
 
 def _record(
@@ -154,8 +150,12 @@ def cohort_due(
         child, source = by_id[item.la_child_id]
         leaves = None
         if child.date_of_birth is not None:
-            eighteenth = _birthday(child.date_of_birth, _LEAVING_AGE)
+            eighteenth = add_years(child.date_of_birth, _LEAVING_AGE)
             if age_on(child.date_of_birth, cohort.as_of) >= _LEAVING_AGE - 1:
                 leaves = eighteenth
+        if child.next_review is not None and item.status != "exempt":
+            # the export knows the reviews held: the next one counts from them, where a PEP
+            # alone must assume each was held on its due date
+            item = dataclasses.replace(item, care_review=child.next_review)
         result.append(CohortDue(item, child, source, leaves))
     return result

@@ -61,6 +61,7 @@ COLUMNS: tuple[str, ...] = (
     "uasc",
     "reviews",
     "last_review",
+    "next_review",
     "sdq_score",
     "data_notes",
 )
@@ -111,6 +112,7 @@ def _row(child: CohortChild) -> dict[str, Any]:
         "uasc": child.uasc,
         "reviews": list(child.reviews),
         "last_review": child.last_review,
+        "next_review": child.next_review,
         "sdq_score": child.sdq_score,
         "data_notes": len(child.notes),
     }
@@ -222,6 +224,7 @@ def _xlsx(cohort: Cohort, rows: Sequence[dict[str, Any]]) -> bytes:
             "placement_start",
             "last_placement_move",
             "last_review",
+            "next_review",
         ):
             for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
                 cell.number_format = "DD/MM/YYYY"

@@ -57,7 +57,6 @@ _FROM_903 = (
     "care.placement_start_date",
     "care.number_of_placements",
 )
-_NCY_PHASE = {"E1": "early_years", "E2": "early_years", "14": "post16"}
 
 
 @dataclass(slots=True)
@@ -142,11 +141,9 @@ def cohort_values(child: CohortChild) -> tuple[dict[str, Any], list[str]]:
 
 
 def _phase_for(child: CohortChild, recorded_ncy: str) -> str | None:
-    if recorded_ncy in _NCY_PHASE:
-        return _NCY_PHASE[recorded_ncy]
-    if recorded_ncy == "X":
-        return child.phase
-    return pep_phase(child.age, recorded_ncy) or child.phase
+    """The phase of a recorded year group; ``X`` (not following the national curriculum)
+    keeps the phase by age."""
+    return pep_phase(recorded_ncy) or child.phase
 
 
 def _merge(child: CohortChild, person: RosterRow | None, notes: list[str]) -> dict[str, Any]:

@@ -11,13 +11,10 @@ from pepdocs.model.validate import (
     validate_pep,
     validate_pep_file,
 )
-from pepdocs.model.yeargroup import academic_year_start, age_on, year_group_by_age
 
 __all__ = [
     "CodeList",
     "FieldInfo",
-    "academic_year_start",
-    "age_on",
     "dump_pep",
     "dump_pep_file",
     "field_catalog",
@@ -29,5 +26,4 @@ __all__ = [
     "pep_json_schema",
     "validate_pep",
     "validate_pep_file",
-    "year_group_by_age",
 ]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from pepdocs.cohort import Cohort, cohort_rows, load_cohort, looked_after_on, pep_phase
+from pepdocs.compliance import load_settings
 from pepdocs.ssda903 import load_903
 from tests.ssda903.convert import csv_to_xml, xml_to_csv
 from tests.ssda903.exports import CASES, SHIPPED, SHIPPED_XML
@@ -134,30 +136,49 @@ def test_a_period_begun_before_the_export_is_marked_unknown() -> None:
 
 
 @pytest.mark.parametrize(
-    ("age", "year_group", "phase"),
+    ("year_group", "phase"),
     [
-        (1, None, None),
-        (2, None, "early_years"),
-        (2, "N1", "early_years"),
-        (4, "N2", "early_years"),
-        (4, "R", "school_age"),
-        (15, "11", "school_age"),
-        (16, "12", "post16"),
-        (17, "13", "post16"),
-        (18, None, None),
-        (None, None, None),
+        ("E1", "early_years"),
+        ("E2", "early_years"),
+        ("N1", "early_years"),
+        ("N2", "early_years"),
+        ("R", "school_age"),
+        ("11", "school_age"),
+        ("12", "post16"),
+        ("14", "post16"),
+        ("X", None),
+        (None, None),
     ],
 )
-def test_the_pep_phase_follows_the_year_group(
-    age: int | None, year_group: str | None, phase: str | None
-) -> None:
-    assert pep_phase(age, year_group) == phase
+def test_the_pep_phase_follows_the_year_group(year_group: str | None, phase: str | None) -> None:
+    assert pep_phase(year_group) == phase
 
 
-def test_authorities_starting_early_years_peps_at_3_can_say_so() -> None:
-    assert pep_phase(2, "N1", from_age=3) is None
+def test_early_years_peps_start_the_term_after_the_second_birthday() -> None:
+    # 900009 of open-on-the-date is 5; a baby's PEPs start with funded early education
     data = load_903(CASES / "open-on-the-date")
-    assert looked_after_on(data, ON, early_years_from_age=3).get("900009") is not None
+    baby = dataclasses.replace(data.children["900009"], date_of_birth=dt.date(2023, 2, 15))
+    data.children["900009"] = baby
+    child = looked_after_on(data, ON).get("900009")
+    assert child is not None and not child.needs_pep
+    assert child.no_pep_reason == "early-years PEPs start on 2025-04-01"
+    assert (child.year_group, child.phase) == ("E2", "early_years")
+    later = looked_after_on(data, dt.date(2025, 4, 1)).get("900009")
+    assert later is not None and later.needs_pep
+    # an authority whose early-years PEPs start at 3
+    at_three = load_settings(overrides={"early_years": {"pep_from_birthday": 3}})
+    waiting = looked_after_on(data, dt.date(2025, 4, 1), settings=at_three).get("900009")
+    assert waiting is not None
+    assert waiting.no_pep_reason == "early-years PEPs start on 2026-04-01"
+
+
+def test_the_next_statutory_review_counts_from_the_reviews_held() -> None:
+    child = _cohort("care-period-changes").get("900001")
+    assert child is not None
+    # reviews held 29/01, 25/04 and 24/10/2024: the fourth is due six months after the third
+    assert child.next_review == dt.date(2025, 4, 24)
+    unknown = _cohort("open-on-the-date").get("900011")
+    assert unknown is not None and unknown.next_review is None  # the period's start unknown
 
 
 def test_a_date_in_a_later_collection_year_than_the_export_is_noted() -> None:
