@@ -1,0 +1,270 @@
+"""The public forms and form guidance each layout was rebuilt from: the real authority, the
+document's title as published and where a public copy was read. The README's source table is
+checked against this list (tests/realforms)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Source:
+    authority: str
+    title: str
+    url: str
+    #: what the public text shows that the layout follows
+    shows: str
+
+
+def real_authority(source_key: str) -> str:
+    """The real authority a layout's sources belong to (without the attribution note)."""
+    return SOURCES[source_key][0].authority.split(" (")[0]
+
+
+SOURCES: dict[str, tuple[Source, ...]] = {
+    "hampshire-ey": (
+        Source(
+            "Hampshire County Council (with the Isle of Wight)",
+            "My Personal Education Plan: Early Years Settings (0-4) (EY PEP guidance, "
+            "September 2018, v5)",
+            "https://vdocument.in/-web-viewour-pep-data-form-is-a-word-document-or-other-"
+            "data-secure-email-systems.html",
+            "front table of 'Label: Click here to enter text.' pairs, Choose an item. "
+            "drop-downs, section 1 'Essential information about me from my social worker'",
+        ),
+        Source(
+            "Hampshire County Council",
+            "Personal Education Plan (PEP): Hampshire and Isle of Wight PEP templates",
+            "https://www.hants.gov.uk/educationandlearning/virtual-school/personal-education-plan",
+            "the set of data forms per phase (Early Years, Year R, KS1-2)",
+        ),
+    ),
+    "hampshire-ehcp": (
+        Source(
+            "Hampshire County Council (with the Isle of Wight)",
+            "My Personal Education Plan: PEP for pupils with an EHCP (Cross Phase), "
+            "guidance April 2019",
+            "https://fdocuments.in/document/-web-viewsave-the-document-open-it-as-an-"
+            "editable-word-document-see-page-3-for.html",
+            "PEP Type / Meeting Date / School Name / DfE Number / Designated Teacher "
+            "name and email as 'Label: control' pairs; pages of inserted evidence",
+        ),
+    ),
+    "york": (
+        Source(
+            "City of York Council",
+            "My Personal Education Plan (PEP), version published 5 January 2015",
+            "https://docest.com/doc/67383/1-2what-s-in-my-plan-update-page-numbers-and-references",
+            "first-person labels (My first name:, I like to be known as:) with custom "
+            "placeholders (Enter your first name), 'My plan' dates, parts completed by "
+            "child / adults",
+        ),
+        Source(
+            "City of York Council",
+            "6.4.1 Education of Children in Care (procedures)",
+            "http://yorkchildcare.proceduresonline.com/chapters/p_educ_lac.html",
+            "who completes the PEP and when",
+        ),
+    ),
+    "gloucestershire": (
+        Source(
+            "Gloucestershire County Council",
+            "Personal Education Plan 2020/2021 - Gloucestershire Virtual School PEP Document",
+            "https://vdocuments.net/personal-education-plan-20202021-web-view-social-"
+            "emotional-mental-health-and.html",
+            "Basic Details with DATE OF PEP MEETING, four-column identifying details with "
+            "controls, ATTENDANCE AT THE PEP (Role / Name / Invited / Present), OTHER "
+            "AGENCIES, SDQ score under Social, Emotional, Mental Health and Wellbeing",
+        ),
+    ),
+    "somerset": (
+        Source(
+            "Somerset County Council",
+            "Somerset PEP Part B KS1-4 (revised January 2016)",
+            "https://docsbay.net/section-1-communication-roles-and-responsibilities",
+            "1a people involved (Role/relationship, Name and Email address, Invited, "
+            "Attended, circulation), 1(b) roles and responsibilities questions, chair's "
+            "'Signature: Name: Role:' line, YES / NO questions, EYFS grid",
+        ),
+        Source(
+            "Somerset County Council",
+            "Somerset PEP guidance",
+            "https://docsbay.net/doc/603633/somerset-pep-guidance",
+            "social worker completes their parts 5 working days before the meeting; "
+            "'My Views' completed with the child",
+        ),
+    ),
+    "somerset-ey": (
+        Source(
+            "Somerset County Council (attributed: the same guidance text and process as "
+            "the Somerset PEP guidance)",
+            "Early Years Foundation Stage - Pre-school Provision and Reception Classes: "
+            "Early Years PEP guidance",
+            "https://docsbay.net/doc/418212/early-years-pep-guidance",
+            "sections 1a, 2a/b, 3 and 4; 'My Views' completed by the key person; area "
+            "SENCO / designated teacher",
+        ),
+    ),
+    "cumbria": (
+        Source(
+            "Cumbria County Council",
+            "0-4 Years Personal Education Plan 2020-2021",
+            "https://vdocuments.us/virtual-school-team-web-view-nui-fao-the-nursery-"
+            "manager-20-pages-0-4-pep.html",
+            "front page 'My name is ... / I am ... months old / My setting is ...', PEP "
+            "procedure for pre-school children",
+        ),
+    ),
+    "sthelens": (
+        Source(
+            "St Helens Council",
+            "Completing the PEP Document",
+            "https://virtualschool.sthelens.gov.uk/article/12722/Completing-the-PEP-Document",
+            "nine numbered sections each headed 'To be completed by ...' (SW, DT, key "
+            "adult, Virtual School)",
+        ),
+        Source(
+            "St Helens Council",
+            "PEP document (Post 16 PEPs)",
+            "https://virtualschool.sthelens.gov.uk/article/12201/PEP-document",
+            "termly post-16 PEPs in Years 12 and 13",
+        ),
+    ),
+    "gateshead": (
+        Source(
+            "Gateshead Council",
+            "Electronic Personal Education Plan completion guidance: 16. Core tabs in all PEPs",
+            "https://www.gateshead.gov.uk/article/36728/16-Core-tabs-in-all-PEPs",
+            "blue banner headings: Essential pupil information (name, DOB, gender, "
+            "ethnicity and language, UPN, social care ID), Care information, Contact "
+            "information, Health information, SDQ",
+        ),
+        Source(
+            "Gateshead Council",
+            "Electronic Personal Education Plan completion guidance: 15. PEP content",
+            "https://www.gateshead.gov.uk/article/36727/15-PEP-content",
+            "the same core tabs in Early Years, Statutory School Age and Post 16 PEPs; "
+            "multiple choice, drop-downs, date boxes and free text",
+        ),
+    ),
+    "leeds": (
+        Source(
+            "Leeds City Council",
+            "How to write a Personal Education Plan (PEP)",
+            "https://abcdocz.com/doc/202486/how-to--write-a-personal-education-plan--pep-",
+            "the Leeds PEP recorded on Frameworki and printed; who does what at the "
+            "meeting; examples of target setting",
+        ),
+    ),
+    "post16-dotted": (
+        Source(
+            "Not named in the public copy (used for its house style only)",
+            "Post 16 Personal Education Plan (PEP)",
+            "https://docest.com/doc/140611/pep-form-completed-by-email",
+            "dotted-leader lines (PEP form completed by........ Email........), 'NCY: 11 / "
+            "12 / 13 / 14', Role / Name / Telephone / Email / Invited / Present",
+        ),
+    ),
+    "devon": (
+        Source(
+            "Devon County Council (identified by the role 'Area Learning Advocate', which "
+            "Devon's Virtual School uses)",
+            "Personal Education Plan (with the Children in Care Council's tips for a positive PEP)",
+            "https://docsbay.net/doc/1163797/the-children-in-care-council-s-tips-for-a-"
+            "positive-pep",
+            "'My school is: / I am in year (NCY): / My Designated Teacher is: / Tel no:' "
+            "cells, 'Present at this meeting: Me / Designated Teacher / Social Worker / PEP "
+            "Co-ordinator', Others present (Name / Role / Contact details)",
+        ),
+        Source(
+            "Devon County Council",
+            "Virtual school policy for pupil premium plus",
+            "https://www.devon.gov.uk/educationandfamilies/young-people/children-in-care/"
+            "education-of-children-in-care/information-for-carers-social-workers-and-"
+            "elected-members/virtual-school-policy-for-pupil-premium-plus/",
+            "Area Learning Advocates quality-assure PEPs; PP+ agreed through the PEP",
+        ),
+    ),
+    "devon-ey": (
+        Source(
+            "Devon County Council (attributed: the same Children in Care Council front "
+            "page as the Devon school-age PEP)",
+            "Early Years PEP (EYPEP)",
+            "https://docest.com/doc/599792/the-personal-education-plan-is-a-statutory-"
+            "requirement-and-a-vital-part-of-the-care-plan",
+            "Section One (a) Child's details, (b) People invited to EYPEP meeting (Title / "
+            "Name / Address and Phone Number / Attended Meeting / Copy of PEP Sent), "
+            "Section Two Responsibilities (who should the setting contact...)",
+        ),
+    ),
+    "cheshire-east": (
+        Source(
+            "Cheshire East Council",
+            "Cared for children in early years: the Personal "
+            "Education Plan (PEP) for the Early Years Foundation Stage",
+            "https://cheshireeast.gov.uk/livewell/care-and-support-for-children/early-"
+            "years-and-childcare/info-for-providers/eyc-practice-information/cared-for-"
+            "children-early-years.aspx",
+            "'My 2-4 years Learning Plan': personal information, legal status and a "
+            "summary of the care plan; health, setting, attendance and EYPP impact; "
+            "progress against the EYFS with comments per area",
+        ),
+    ),
+    "cheshire-west": (
+        Source(
+            "Cheshire West and Chester Council",
+            "Pupil Premium Plus",
+            "http://cheshirevirtualschool.schoolspider.co.uk/page/pupil-premium-plus/114359",
+            "the PP+ request on the PEP: type of intervention (pastoral or learning), "
+            "description of intervention, target details, expected impact and cost",
+        ),
+        Source(
+            "Cheshire West and Chester Council",
+            "PEP process",
+            "https://cheshirewestvirtual.school/information-for-education-settings/"
+            "personal-education-plans/pep-process/",
+            "a Word PEP form per term, filled in before the meeting by the setting",
+        ),
+    ),
+    "norfolk": (
+        Source(
+            "Norfolk County Council",
+            "Personal Education Plans - Action Plan: Initial "
+            "Arrangements for Secondary School Pupils",
+            "https://csapps.norfolk.gov.uk/csshared/ecourier2/getfile.asp?id=2554",
+            "Section 1 Personal Information / Care Arrangements (social worker), Section 2 "
+            "Education Information / Homework Arrangements (designated teacher), Section 3 "
+            "Priorities and Targets, Section 4 Young Person's View, Summative Record",
+        ),
+    ),
+    "east-sussex": (
+        Source(
+            "East Sussex County Council",
+            "Personal education plan (PEP)",
+            "https://czone.eastsussex.gov.uk/inclusion/children-in-care/education-plan",
+            "PEP form for under-16s including a pupil premium grant referral form; a "
+            "separate Post-16 PEP form (docx)",
+        ),
+    ),
+    "worcestershire": (
+        Source(
+            "Worcestershire County Council",
+            "Virtual School post-16 support",
+            "https://worcestershire.gov.uk/council-services/schools-education-and-"
+            "learning/virtual-school/virtual-school-post-16-support",
+            "the post-16 PEP known as a Personal Progression Plan (PPP), reviewed three "
+            "times a year with post-16 Learning Advocates",
+        ),
+    ),
+    "suffolk": (
+        Source(
+            "Suffolk County Council",
+            "Effective PEP writing guidelines for Designated "
+            "Teachers and PEP writers (September 2018)",
+            "https://pdfslide.us/documents/effective-pep-writing-guidelines-suffolk-county-"
+            "council.html",
+            "learning objectives planning proforma, Signs of Safety headings for the "
+            "meeting record, pupil premium funding and pupil voice sections",
+        ),
+    ),
+}
