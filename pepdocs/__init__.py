@@ -35,7 +35,17 @@ if TYPE_CHECKING:
         translate,
         translate_file,
     )
+    from pepdocs.attendance import load_attendance
     from pepdocs.batch import BatchOptions, BatchResult, run_batch
+    from pepdocs.cohort import (
+        Cohort,
+        CohortChild,
+        cohort_due,
+        load_cohort,
+        load_people,
+        looked_after_on,
+        prefill_from_903,
+    )
     from pepdocs.compliance import CheckResult, Finding, check_path, check_pep, due_schedule
     from pepdocs.legacy import check_mapping, convert_folder, detect_form, infer_mapping
     from pepdocs.mapping import FormSpec, list_authorities, load_mapping, resolve_form
@@ -51,6 +61,7 @@ if TYPE_CHECKING:
     from pepdocs.report import ExtractionReport, FieldReport, TranslationReport
     from pepdocs.safety.redact import redact_pep
     from pepdocs.samples import generate_peps, write_samples
+    from pepdocs.ssda903 import Return903, load_903
 
 #: public name -> the module that defines it (imported on first use)
 _LAZY: dict[str, str] = {
@@ -61,6 +72,16 @@ _LAZY: dict[str, str] = {
     "fill_file": "pepdocs.api",
     "translate": "pepdocs.api",
     "translate_file": "pepdocs.api",
+    "load_attendance": "pepdocs.attendance",
+    "Cohort": "pepdocs.cohort",
+    "CohortChild": "pepdocs.cohort",
+    "cohort_due": "pepdocs.cohort",
+    "load_cohort": "pepdocs.cohort",
+    "load_people": "pepdocs.cohort",
+    "looked_after_on": "pepdocs.cohort",
+    "prefill_from_903": "pepdocs.cohort",
+    "Return903": "pepdocs.ssda903",
+    "load_903": "pepdocs.ssda903",
     "BatchOptions": "pepdocs.batch",
     "BatchResult": "pepdocs.batch",
     "run_batch": "pepdocs.batch",
@@ -100,6 +121,8 @@ __all__ = [
     "BatchOptions",
     "BatchResult",
     "CheckResult",
+    "Cohort",
+    "CohortChild",
     "ComponentMissingError",
     "DocumentError",
     "Extraction",
@@ -112,6 +135,7 @@ __all__ = [
     "PepValidationError",
     "PepdocsError",
     "Problem",
+    "Return903",
     "TransformError",
     "TranslationReport",
     "UnsafeDocumentError",
@@ -120,6 +144,7 @@ __all__ = [
     "check_mapping",
     "check_path",
     "check_pep",
+    "cohort_due",
     "convert_folder",
     "detect_form",
     "due_schedule",
@@ -133,10 +158,16 @@ __all__ = [
     "get_codelist",
     "infer_mapping",
     "list_authorities",
+    "load_903",
+    "load_attendance",
+    "load_cohort",
     "load_mapping",
+    "load_people",
     "load_pep",
     "load_pep_file",
+    "looked_after_on",
     "pep_json_schema",
+    "prefill_from_903",
     "redact_pep",
     "resolve_form",
     "run_batch",
