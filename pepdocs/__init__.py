@@ -35,8 +35,8 @@ if TYPE_CHECKING:
         translate,
         translate_file,
     )
-    from pepdocs.attendance import load_attendance
     from pepdocs.batch import BatchOptions, BatchResult, run_batch
+    from pepdocs.batch.attendance import load_attendance
     from pepdocs.cohort import (
         Cohort,
         CohortChild,
@@ -72,7 +72,7 @@ _LAZY: dict[str, str] = {
     "fill_file": "pepdocs.api",
     "translate": "pepdocs.api",
     "translate_file": "pepdocs.api",
-    "load_attendance": "pepdocs.attendance",
+    "load_attendance": "pepdocs.batch.attendance",
     "Cohort": "pepdocs.cohort",
     "CohortChild": "pepdocs.cohort",
     "cohort_due": "pepdocs.cohort",

@@ -11,8 +11,8 @@ import pytest
 from openpyxl import Workbook
 
 import pepdocs
-from pepdocs.attendance import apply_attendance, load_attendance
 from pepdocs.batch import BatchOptions, run_batch
+from pepdocs.batch.attendance import apply_attendance, load_attendance
 from pepdocs.errors import PepdocsError
 
 

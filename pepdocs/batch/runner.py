@@ -745,7 +745,7 @@ def run_batch(
     )
     attendance_problems: list[str] = []
     if options.attendance is not None:
-        from pepdocs.attendance import load_attendance, with_attendance
+        from pepdocs.batch.attendance import load_attendance, with_attendance
 
         attendance = load_attendance(options.attendance)
         roster, attendance_problems = with_attendance(roster, attendance), attendance.problems

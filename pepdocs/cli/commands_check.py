@@ -17,27 +17,11 @@ from typing import TYPE_CHECKING
 import click
 
 from pepdocs._io import write_text_atomic
+from pepdocs.cli.options import as_of_option
 from pepdocs.errors import PepdocsError
 
 if TYPE_CHECKING:
-    from pepdocs.attendance import AttendanceExport
-
-
-def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
-    # The compliance package (bank holidays, the report workbook) loads only when a command
-    # runs, never for --help.
-    from pepdocs.compliance import parse_as_of
-
-    return parse_as_of(value) if value else dt.date.today()
-
-
-_AS_OF = click.option(
-    "--as-of",
-    "as_of",
-    metavar="DATE",
-    callback=_as_of,
-    help="Judge deadlines as of this date (YYYY-MM-DD or DD/MM/YYYY); default today.",
-)
+    from pepdocs.batch.attendance import AttendanceExport
 
 
 _ATTENDANCE = click.option(
@@ -50,7 +34,7 @@ _ATTENDANCE = click.option(
 def _attendance(path: str | None) -> AttendanceExport | None:
     if path is None:
         return None
-    from pepdocs.attendance import load_attendance
+    from pepdocs.batch.attendance import load_attendance
 
     export = load_attendance(path)
     for problem in export.problems:
@@ -60,7 +44,7 @@ def _attendance(path: str | None) -> AttendanceExport | None:
 
 @click.command()
 @click.argument("path", metavar="PEP.json|DIR", type=click.Path(exists=True))
-@_AS_OF
+@as_of_option
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
     show_default=True, help="text for people, json for other tools.",
@@ -130,7 +114,7 @@ _DUE_COLUMNS = (
 
 @click.command()
 @click.argument("directory", metavar="DIR", type=click.Path(exists=True), required=False)
-@_AS_OF
+@as_of_option
 @click.option(
     "--csv", "csv_path", type=click.Path(dir_okay=False),
     help="Also write the schedule as CSV (with names) to this file.",
@@ -331,7 +315,7 @@ def _csv_safe(value: str) -> str:
     "-o", "--output", required=True, type=click.Path(dir_okay=False),
     help="The workbook to write (.xlsx).",
 )
-@_AS_OF
+@as_of_option
 @click.option("--force", is_flag=True, help="Overwrite the workbook if it exists.")
 @_ATTENDANCE
 def report(

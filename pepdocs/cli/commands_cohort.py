@@ -12,7 +12,7 @@ from collections import Counter
 
 import click
 
-from pepdocs.cli.commands_check import _AS_OF
+from pepdocs.cli.options import as_of_option
 from pepdocs.cohort import Cohort, format_cohort, load_cohort, write_cohort
 from pepdocs.cohort.export import screen_rows
 from pepdocs.compliance import load_settings
@@ -71,7 +71,7 @@ def report_export(data: Return903, problems_path: str | None, force: bool) -> No
 
 @click.command()
 @click.argument("export", metavar="903-DIR|903.xml", type=click.Path(exists=True))
-@_AS_OF
+@as_of_option
 @click.option(
     "--format",
     "output_format",

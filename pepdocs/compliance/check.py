@@ -23,7 +23,7 @@ from pepdocs.model import load_pep_file
 from pepdocs.model.phases import list_phases
 
 if TYPE_CHECKING:  # the attendance reader sits above compliance: imported when used
-    from pepdocs.attendance import AttendanceExport
+    from pepdocs.batch.attendance import AttendanceExport
 
 __all__ = [
     "DueItem",
@@ -128,16 +128,14 @@ def check_path(
     A file that cannot be read or is not a valid PEP becomes a result with ``error`` set (one
     line naming the file and the problem); it never stops the others. With ``attendance``
     (an attendance export), a child's attendance there that is newer than the PEP's is what
-    the attendance rules see (``pepdocs.attendance.apply_attendance``).
+    the attendance rules see (``AttendanceExport.applied_to``).
     """
     results: list[CheckResult] = []
     for file in iter_pep_files(path):
         try:
             pep = load_pep_file(file)
             if attendance is not None:
-                from pepdocs.attendance import apply_attendance
-
-                pep, _ = apply_attendance(pep, attendance)
+                pep = attendance.applied_to(pep)
             results.append(check_pep(pep, as_of, settings, source=str(file)))
         except PepdocsError as problem:
             results.append(CheckResult(source=str(file), error=str(problem)))

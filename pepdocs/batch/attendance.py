@@ -156,6 +156,10 @@ class AttendanceExport:
             return self.by_upn[upn.upper()]
         return None
 
+    def applied_to(self, pep: Mapping[str, Any]) -> dict[str, Any]:
+        """``pep`` with this export's newer attendance for the child (:func:`apply_attendance`)."""
+        return apply_attendance(pep, self)[0]
+
     def supplied(self, pep: Mapping[str, Any]) -> AttendanceRecord | None:
         """The record whose figures ``pep``'s attendance is (after :func:`apply_attendance`
         put them there), or None."""
