@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import click
 
 from pepdocs.cli.options import as_of_option
-from pepdocs.cohort import Cohort, format_cohort, load_cohort, write_cohort
-from pepdocs.cohort.export import screen_rows
-from pepdocs.compliance import load_settings
-from pepdocs.ssda903 import Return903, summarise_problems, write_problems
+
+if TYPE_CHECKING:
+    from pepdocs.cohort import Cohort
+    from pepdocs.ssda903 import Return903
 
 #: the problems shown on screen; --problems FILE lists them all
 _PROBLEM_KINDS_SHOWN = 8
@@ -46,6 +47,8 @@ def _summary(cohort: Cohort) -> str:
 
 def report_export(data: Return903, problems_path: str | None, force: bool) -> None:
     """What was read and what was wrong with it, on stderr (shared with due and batch)."""
+    from pepdocs.ssda903 import summarise_problems, write_problems
+
     for note in data.notes:
         click.echo(f"  note: {note}", err=True)
     read = Counter(file.kind for file in data.files)
@@ -132,6 +135,12 @@ def cohort(
       pepdocs cohort return.xml --as-of 05/01/2026 -o cohort.xlsx
       pepdocs cohort export/ --as-of 2026-01-05 --format csv > cohort.csv
     """
+    # The cohort, the code lists and the compliance rules load when the command runs, not
+    # for --help.
+    from pepdocs.cohort import format_cohort, load_cohort, write_cohort
+    from pepdocs.cohort.export import screen_rows
+    from pepdocs.compliance import load_settings
+
     found = load_cohort(
         export, as_of, collection_year=collection_year, settings=load_settings(authority)
     )

@@ -26,9 +26,9 @@ from typing import Any
 from lxml import etree
 
 from pepdocs.errors import DocumentError, PepdocsError, UsageError
-from pepdocs.safety.package import parse_xml, read_input
 from pepdocs.model.identifiers import validate_upn
 from pepdocs.safety import read_text_file
+from pepdocs.safety.package import parse_xml, read_input
 from pepdocs.ssda903.codes import (
     CodeBook,
     collection_year_of,
