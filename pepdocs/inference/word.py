@@ -54,7 +54,7 @@ from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec
 from pepdocs.mapping.transforms import TextTransform
 from pepdocs.model import field_catalog, get_codelist
 
-__all__ = ["WordInference", "guess_phase"]
+__all__ = ["WordInference", "form_identity", "guess_phase"]
 
 _LABEL_MAX_CHARS = 70
 _LABEL_COLON = re.compile(
@@ -99,6 +99,8 @@ class WordInference:
         #: paragraphs a record list reads (``Target 1: ...`` and the lines after it)
         self.claimed_paragraphs: set[Element] = set()
         self.title = ""
+        self.unplaced_boxes: list[str] = []
+        self.unplaced_columns: list[str] = []
         self._marker_cells = {m.element for m in index.markers if m.kind == "row"}
 
     def run(self) -> list[InferredEntry]:
@@ -442,6 +444,10 @@ class WordInference:
         # The table's own columns are its; a column it does not map (a notes column beside an
         # attendance list holding "Date of this meeting: ...") stays free for other fields.
         mapped = {cell.col for cell, *_ in scored}
+        for cell in grid.row_cells(row_number):
+            text = " ".join(cell.text().split())
+            if cell.col not in mapped and text:
+                self.unplaced_columns.append(f"{text} (table {number + 1}, {section.path})")
         for row in range(row_number, len(grid.rows)):
             for cell in grid.row_cells(row):
                 if row == row_number or cell.col in mapped:
@@ -564,6 +570,8 @@ class WordInference:
         else:
             if label:
                 self.unmatched.append(label)
+            else:
+                self.unplaced_boxes.append(f"{what} {names[0]!r}" if names else what)
             return
         if not anchor:
             return
@@ -602,6 +610,11 @@ class WordInference:
 
     def _label_fallback(self, label: str, element: Element, path: str) -> dict[str, Any] | None:
         """A label anchor for a control's box, so the field survives an editor dropping tags."""
+        paragraph = enclosing(element, "p")
+        if paragraph is not None and _text_before(paragraph, element).strip():
+            # "Meeting Date: [box]": the text after the label in its own line
+            text = label.strip().rstrip(":").strip()
+            return self._verify({"label": {"text": text, "direction": "after"}}, paragraph, path)
         found = self._cell_of(element)
         target = found[1].tc if found is not None else _paragraph_of(element)
         if target is None:
@@ -746,7 +759,7 @@ class WordInference:
             label = raw.rstrip(":").strip()
             found = self._match_label(label, cell.tc)
             if found is None:
-                if _looks_like_label_text(raw):
+                if _looks_like_label_text(raw) or _label_looking(cell.tc):
                     self.unmatched.append(label)
                 continue
             if self._kind(found.path) == "list":
@@ -1105,3 +1118,49 @@ def guess_phase(index: DocumentIndex) -> str:
     if any(w in folded for w in (" post 16 ", " post16 ", " 16 18 ", " further education ")):
         return "post16"
     return "school_age"
+
+
+#: How an English authority names itself on its forms: "Harrowfield County Council",
+#: "Stanholme Metropolitan Borough Council", "Northmarsh Virtual School".
+_AUTHORITY = re.compile(
+    r"\b((?:[A-Z][\w'\u2019-]+|of|and|upon|on|&)(?: (?:[A-Z][\w'\u2019-]+|of|and|upon|on|&)){0,3})"
+    r" (County Council|City Council|Metropolitan Borough Council|Borough Council|"
+    r"District Council|Council|Virtual School(?: for Children in Care| for Looked After Children)?)"
+    r"\b"
+)
+_COUNCIL_WORDS = frozenset({"county", "city", "borough", "district", "metropolitan"})
+_NOT_A_PLACE = frozenset({"the", "county", "city", "our", "your", "local", "this", "a", "my"})
+_TITLE = re.compile(r"personal education plan|\bpep\b", re.IGNORECASE)
+_YEARS = re.compile(r"\b(?:19|20)\d\d(?:\s*[/\-\u2013]\s*(?:19|20)?\d\d)?\b")
+
+
+def form_identity(index: DocumentIndex, header_texts: Sequence[str]) -> tuple[str, str, str]:
+    """(the authority's name as the form prints it, a mapping name made of it, the form's
+    title), from the headers, footers and first lines of the form; empty where it does not
+    say. A draft named after the form's own words, not after its file."""
+    texts = [*header_texts, *(text for _, text in index.paragraph_texts[:30])]
+    name = slug = ""
+    for text in texts:
+        found = _AUTHORITY.search(" ".join(text.split()))
+        if found is None:
+            continue
+        place = found.group(1)
+        words = place.split()
+        while words and words[0].casefold() in _NOT_A_PLACE:
+            words = words[1:]
+        kind = [found.group(2)]
+        while len(words) > 1 and words[-1].casefold() in _COUNCIL_WORDS:
+            kind.insert(0, words.pop())
+        if not words:
+            continue
+        name = " ".join([*words, *kind])
+        slug = "-".join(re.findall(r"[a-z0-9]+", " ".join(words).casefold()))
+        break
+    title = ""
+    for _, text in index.paragraph_texts[:15]:
+        line = " ".join(text.split())
+        if line and len(line) <= 100 and _TITLE.search(line):
+            # without the year, which the next year's form changes
+            title = " ".join(_YEARS.sub(" ", line).split()).strip(" -:")
+            break
+    return name, slug, title

@@ -70,6 +70,7 @@ FIELD_KEYS = (
     "fill",
     "extract",
     "note",
+    "confirm",
     "multiline",
     "separator",
     "pattern",
@@ -486,6 +487,7 @@ class _Loader:
                 _line(node, "extract", line),
             )
         note = str(node.get("note") or "")
+        confirm = str(node.get("confirm") or "")
 
         columns: tuple[ColumnSpec, ...] = ()
         if info.kind == "list":
@@ -529,6 +531,7 @@ class _Loader:
             extract=extract,
             note=note,
             key_columns=key_columns,
+            confirm=confirm,
         )
 
     def _key_columns(
