@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -34,15 +34,25 @@ from pepdocs.formats.word._xml import (
 )
 from pepdocs.formats.word.beside import answer_box, printed_pieces, typed_paragraphs
 from pepdocs.formats.word.checkboxes import strike_through_choices
-from pepdocs.formats.word.document import DocumentIndex
+from pepdocs.formats.word.document import DocumentIndex, looks_like_label
 from pepdocs.formats.word.labels import cell_location
 from pepdocs.formats.word.locate import label_texts, locate
 from pepdocs.formats.word.package import DOCUMENT_PART, WordPackage, part_text
-from pepdocs.formats.word.slots import BoxContext, ControlSlot, LegacySlot, RegionSlot, Slot
+from pepdocs.formats.word.repeating import TableSlot
+from pepdocs.formats.word.slots import (
+    BoxContext,
+    ControlSlot,
+    LegacySlot,
+    RegionSlot,
+    Slot,
+    without_leaders,
+)
 from pepdocs.formats.word.templated import uses_docxtpl
 from pepdocs.formats.word.text import (
+    block_text,
     clean_value,
     first_normalised_character,
+    is_placeholder,
     memoised_reading,
     normalise,
 )
@@ -63,6 +73,7 @@ def _read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
     source = str(form.source) if form.source else ""
     readings: dict[int, Reading] = {}
     covered: set[Element] = set()
+    tables: list[TableSlot] = []
     # A mapping inferred from this very document has no blank form: nothing is known to be
     # printed rather than typed.
     facts = _template_facts(str(form.template)) if form.template and not form.inferred else None
@@ -80,9 +91,11 @@ def _read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
         readings[number] = reading
         for slot in slots:
             covered.update(slot.covers())
+            if isinstance(slot, TableSlot):
+                tables.append(slot)
     if uses_docxtpl(form):
         _absent_blocks(form, readings)
-    unmapped = collect_unmapped(index, form, covered)
+    unmapped = collect_unmapped(index, form, covered, tables)
     notes = document_notes(index, form, readings)
     # Word itself keeps tags and line breaks; other editors are worth a remark.
     if (
@@ -239,10 +252,18 @@ def _covered(element: Element, covered: set[Element]) -> bool:
     return False
 
 
-def collect_unmapped(index: DocumentIndex, form: FormSpec, covered: set[Element]) -> list[str]:
-    """Typed-in content no mapping covers: controls and legacy fields holding values, and
-    label/value cell pairs whose value is not the template's own text."""
-    facts = _template_facts(str(form.template)) if form.template else TemplateFacts()
+def collect_unmapped(
+    index: DocumentIndex,
+    form: FormSpec,
+    covered: set[Element],
+    tables: Sequence[TableSlot] = (),
+) -> list[str]:
+    """Typed-in content no mapping covers: controls and legacy fields holding values,
+    label/value cell pairs (side by side, or a label row over its answer) whose value is not
+    the template's own text, cells of a read table's columns the mapping has no path for,
+    "Label: answer" lines and, with the blank form known, any other typed text."""
+    known = form.template is not None and not form.inferred
+    facts = _template_facts(str(form.template)) if known else TemplateFacts()
     found: list[str] = []
     # a cell holding anything a field read is not "unmapped", nor the label beside it
     touched: set[Element] = set()
@@ -277,9 +298,66 @@ def collect_unmapped(index: DocumentIndex, form: FormSpec, covered: set[Element]
             continue
         reported.add(cell)
         found.append(f"{label.strip().rstrip(':').strip()}: {value}")
+    found.extend(_unmapped_columns(index, tables, facts))
     if facts.known:
         found.extend(_typed_text(index, facts, covered, reported))
+    else:
+        found.extend(_labelled_lines(index, covered, touched))
     return list(dict.fromkeys(found))  # text boxes can repeat an entry
+
+
+def _unmapped_columns(
+    index: DocumentIndex, tables: Sequence[TableSlot], facts: TemplateFacts
+) -> list[str]:
+    """Cells of a read table's columns that no mapped column covers ("Why?" beside a target),
+    each as ``header (table N row R): text``."""
+    found: list[str] = []
+    for slot in tables:
+        data = slot.data
+        grid = index.grid_of_table.get(data.tbl)
+        if grid is None:
+            continue
+        mapped = {column.grid_col for column in data.columns}
+        header_row = grid.rows.index(data.header_row) if data.header_row in grid.rows else 0
+        headers = {cell.col: cell.text().strip() for cell in grid.row_cells(header_row)}
+        for number, tr in enumerate(data.data_rows, start=1):
+            row = data.row_columns.get(tr) or {}
+            seen: set[Element] = set()
+            for col, tc in sorted(row.items()):
+                if col in mapped or tc in seen:
+                    continue
+                seen.add(tc)
+                text = clean_value(block_text(tc))
+                if not text or normalise(text) in facts.texts or is_placeholder(text):
+                    continue
+                header = " ".join(headers.get(col, "").split()) or f"column {col + 1}"
+                table_number = index.grids.index(grid) + 1
+                found.append(f"{header} (table {table_number} row {number}): {text}")
+    return found
+
+
+#: ``Label: answer`` at a line's start (a label of up to 80 characters).
+_LABELLED_LINE = re.compile(
+    r"^\s*([^:\n]{2,80}?)\s*(?::|[.\u2026_]{3,}|\u2026)\s*(\S.*)$", re.DOTALL
+)
+
+
+def _labelled_lines(
+    index: DocumentIndex, covered: set[Element], touched: set[Element]
+) -> list[str]:
+    """ "Label: answer" lines no field read, when the blank form is not known (a form read
+    with a mapping inferred from it): what a person would read as an answer."""
+    found: list[str] = []
+    for paragraph, text in index.paragraph_texts:
+        if _covered(paragraph, covered) or paragraph in touched:
+            continue
+        match = _LABELLED_LINE.match(text.strip())
+        if match is None:
+            continue
+        answer = clean_value(without_leaders(match.group(2)))
+        if answer and not is_placeholder(answer):
+            found.append(f"{match.group(1).strip()}: {answer}")
+    return found
 
 
 def _typed_text(
@@ -341,6 +419,25 @@ def _cell_pairs(
                 value = clean_value(right.text())
                 if value:
                     pairs.append((label, value, right.tc))
+            # a label row over its answer ("What I enjoy doing" / "Lego, dinosaurs")
+            if len(cells) == 1 and number + 1 < len(grid.rows):
+                top = cells[0]
+                below = grid.below(top)
+                label = top.text().strip()
+                if (
+                    below is None
+                    or not label
+                    or len(label) > _LABEL_MAX_CHARS
+                    or not looks_like_label(top.tc)
+                    or looks_like_label(below.tc)
+                    or below.tc in (touched or covered)
+                    or top.tc in (touched or covered)
+                    or _holds_field(below.tc)
+                ):
+                    continue
+                value = clean_value(below.text())
+                if value:
+                    pairs.append((label, value, below.tc))
     return pairs
 
 
