@@ -24,7 +24,7 @@ import json
 import logging
 import subprocess
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,14 +32,17 @@ from pypdf import PasswordType, PdfReader
 
 from pepdocs.errors import ComponentMissingError, DocumentError, UnsafeDocumentError
 from pepdocs.formats.safe_open import PDF_MAGIC, sniff_kind
+from pepdocs.safety import _pdf_layout
 
 __all__ = [
     "MAX_PDF_FIELDS",
     "MAX_PDF_PAGES",
     "PDF_MEMORY_BYTES",
     "PDF_TIMEOUT_SECONDS",
+    "PageText",
     "PdfField",
     "PdfSummary",
+    "TextRun",
     "inspect_pdf",
     "open_pdf",
 ]
@@ -78,6 +81,27 @@ class PdfField:
 
 
 @dataclass(frozen=True, slots=True)
+class TextRun:
+    """Text drawn on a page, where it starts (points from the bottom left of the page), its
+    estimated width and its font size (``_pdf_layout`` says how they are measured)."""
+
+    x: float
+    baseline: float
+    width: float
+    size: float
+    bold: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """A page's printed text as runs, and its media box ``(x0, y0, x1, y1)``."""
+
+    box: tuple[float, float, float, float]
+    runs: tuple[TextRun, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class PdfSummary:
     """What the worker found in a PDF it opened within its limits."""
 
@@ -88,6 +112,8 @@ class PdfSummary:
     fields: dict[str, PdfField] = field(default_factory=dict)
     #: text of each page, only when asked for (``text=True``)
     text: tuple[str, ...] = ()
+    #: printed text of each page with positions, only when asked for (``layout=True``)
+    layout: tuple[PageText, ...] = ()
 
 
 def _refuse_non_pdf(data: bytes, source: str) -> None:
@@ -249,6 +275,7 @@ def open_pdf(
     *,
     refuse_dynamic_xfa: bool = True,
     text: bool = False,
+    layout: bool = False,
     copy: bool = False,
     timeout: float = PDF_TIMEOUT_SECONDS,
     memory_bytes: int = PDF_MEMORY_BYTES,
@@ -262,13 +289,15 @@ def open_pdf(
     The worker walks pages, annotations and fields; pass ``text=True`` if this process will
     call ``extract_text`` (the page texts are then also in ``summary.text``) and
     ``copy=True`` if it will clone the document into a writer (merge, flatten, re-save), so
-    that that work, too, was done once within the bounds.
+    that that work, too, was done once within the bounds. ``layout=True`` gives the printed
+    text of every page with positions (``summary.layout``): the worker extracts every page's
+    text first, so the same parsing done here again is bounded by what it got through.
     """
     summary = inspect_pdf(
         data,
         source,
         password,
-        text=text,
+        text=text or layout,
         copy=copy,
         timeout=timeout,
         memory_bytes=memory_bytes,
@@ -287,4 +316,27 @@ def open_pdf(
         raise
     except Exception:  # the worker opened it; anything here is still "damaged", not a bug
         raise DocumentError("is not a readable PDF (damaged or cut short)", source) from None
+    if layout:
+        summary = replace(summary, layout=_page_texts(reader, source))
     return reader, summary
+
+
+def _page_texts(reader: PdfReader, source: str) -> tuple[PageText, ...]:
+    """Printed text with positions (``_pdf_layout.layout_of``), as dataclasses."""
+    try:
+        pages = _pdf_layout.layout_of(reader)
+    except Exception:  # the worker extracted the same text; a failure here is damage
+        raise DocumentError("is not a readable PDF (its page text is damaged)", source) from None
+    found: list[PageText] = []
+    for page in pages:
+        x0, y0, x1, y1 = (float(value) for value in (page["box"] + [0.0] * 4)[:4])
+        found.append(
+            PageText(
+                (x0, y0, x1, y1),
+                tuple(
+                    TextRun(float(x), float(baseline), float(width), float(size), bool(bold), text)
+                    for x, baseline, width, size, bold, text in page["runs"]
+                ),
+            )
+        )
+    return tuple(found)
