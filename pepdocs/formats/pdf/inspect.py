@@ -97,11 +97,11 @@ def _widgets(reader: PdfReader) -> list[RawWidget]:
     ``/Annots``, else the widget's ``/P``), in the order of the field tree."""
     pages: dict[int, int] = {}
     page_objects: dict[int, int] = {}
-    for number, page in enumerate(reader.pages, start=1):
-        reference = _reference(page)
+    for number, page_object in enumerate(reader.pages, start=1):
+        reference = _reference(page_object)
         if reference is not None:
             page_objects[reference] = number
-        annotations = page.get("/Annots")
+        annotations = page_object.get("/Annots")
         annotations = annotations.get_object() if annotations is not None else None
         if isinstance(annotations, ArrayObject):
             for item in annotations:
