@@ -99,7 +99,7 @@ class InferredMapping:
             else:
                 lines.append(f"  # confidence {entry.confidence:.2f} ({entry.evidence})")
             lines.append(f"  - path: {entry.path}")
-            lines.append(f"    at: {_flow(entry.anchor)}")
+            lines.extend(_at_lines(entry.anchor))
             if entry.also:
                 if len(entry.also) == 1:
                     lines.append(f"    also: {_flow(entry.also[0])}")
@@ -116,6 +116,19 @@ class InferredMapping:
             lines.append("# Labels on the form that no model path was found for:")
             lines.extend(f"#   {text}" for text in self.unmatched)
         return "\n".join(lines) + "\n"
+
+
+def _at_lines(anchor: Mapping[str, Any]) -> list[str]:
+    """``at:`` in flow style on one line; a PDF table anchor's rows one per line, as the
+    rows of fields are printed on the form."""
+    table = anchor.get("table")
+    if not isinstance(table, Mapping) or "rows" not in table:
+        return [f"    at: {_flow(anchor)}"]
+    lines = ["    at:", "      table:"]
+    lines.extend(f"        {key}: {_flow(value)}" for key, value in table.items() if key != "rows")
+    lines.append("        rows:")
+    lines.extend(f"          - {_flow(row)}" for row in table["rows"])
+    return lines
 
 
 def _quote(text: str) -> str:

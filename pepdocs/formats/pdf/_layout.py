@@ -20,8 +20,9 @@ all of them. This module reads that the way a person does, from geometry alone:
   under the other with the same columns (left and right edges within
   :data:`COLUMN_SLACK` points), nothing printed between the boxes or between the rows, and a
   printed line above the first row with a header over two or more columns make a table. Each
-  header phrase belongs to the column it overlaps most (or the nearest, for a narrow
-  checkbox column under a wider word).
+  header phrase belongs to the column whose boxes it overlaps most, or, printed over the gap
+  between two columns, to the column on its right (a header at the left of its cell, over a
+  checkbox centred in the cell).
 
 Coordinates are PDF points in default user space, origin at the bottom left: "above" is a
 larger y. A page turned with ``/Rotate`` is read as it is stored, not as it is shown.
@@ -543,15 +544,18 @@ def _header(grid: Sequence[Sequence[RawWidget]], phrases: Sequence[Phrase]) -> l
 
 
 def _column_of(phrase: Phrase, columns: Sequence[tuple[float, float]]) -> int | None:
-    """The column a header phrase stands over: the one it overlaps most, else the nearest
-    within two font sizes (a narrow checkbox column under a wider word)."""
+    """The column a header phrase stands over: the one whose boxes it overlaps most; a
+    phrase over the gap between two columns heads the column to its right (a header printed
+    at the left of its cell, over a checkbox centred in the cell); one right of every box,
+    the last column when it is near."""
     overlaps = [min(phrase.x1, x1) - max(phrase.x0, x0) for x0, x1 in columns]
     best = max(range(len(columns)), key=lambda index: overlaps[index])
     if overlaps[best] > 0:
         return best
-    gaps = [max(x0 - phrase.x1, phrase.x0 - x1) for x0, x1 in columns]
-    nearest = min(range(len(columns)), key=lambda index: gaps[index])
-    return nearest if gaps[nearest] <= max(12.0, 2 * phrase.size) else None
+    for index, (x0, _) in enumerate(columns):
+        if phrase.x0 < x0:
+            return index
+    return len(columns) - 1 if phrase.x0 - columns[-1][1] <= max(12.0, 2 * phrase.size) else None
 
 
 # --- the whole form ------------------------------------------------------------------------------
