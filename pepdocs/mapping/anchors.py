@@ -277,31 +277,35 @@ def _field_table(value: Mapping[str, Any], line: int) -> _Parsed:
         )
     header: tuple[str, ...] = options["header"]
     if len({" ".join(text.split()).casefold() for text in header}) != len(header):
-        raise AnchorError("table anchor: each header must name one column (a header repeats)", line)
+        raise AnchorError(
+            "table anchor: each header must name one column (a header repeats)",
+            _line_of(value, "header", line),
+        )
     where = _line_of(value, "rows", line)
     if not isinstance(rows_value, list) or not rows_value:
         raise AnchorError(f"table anchor: rows is a list of rows, {example}", where)
     rows: list[tuple[str | None, ...]] = []
     names: set[str] = set()
     for number, row in enumerate(rows_value, start=1):
+        row_line = _line_of(rows_value, number - 1, where)
         if not isinstance(row, list) or len(row) != len(header):
             raise AnchorError(
                 f"table anchor: row {number} must list {len(header)} field names, one under "
                 "each header (null where the row has no field)",
-                where,
+                row_line,
             )
         cells: list[str | None] = []
         for item in row:
             if item is None:
                 cells.append(None)
                 continue
-            name = _text(item, f"table anchor: row {number}: a field name", where)
+            name = _text(item, f"table anchor: row {number}: a field name", row_line)
             if name in names:
-                raise AnchorError(f"table anchor: field {name!r} is in the table twice", where)
+                raise AnchorError(f"table anchor: field {name!r} is in the table twice", row_line)
             names.add(name)
             cells.append(name)
         if all(cell is None for cell in cells):
-            raise AnchorError(f"table anchor: row {number} names no field", where)
+            raise AnchorError(f"table anchor: row {number} names no field", row_line)
         rows.append(tuple(cells))
     options["rows"] = tuple(rows)
     return " | ".join(header), options

@@ -119,8 +119,9 @@ class AutoForm:
         else:
             self._label(label, LEFT, self.y + 3)
         names = [
-            self._text_field(BOX_X, self.y - 1, BOX_W, 16 if wrapped else 14, value,
-                             tooltip=tooltip, name=name)
+            self._text_field(
+                BOX_X, self.y - 1, BOX_W, 16 if wrapped else 14, value, tooltip=tooltip, name=name
+            )
         ]
         if second is not None:
             self._label(second[0], RIGHT_COLUMN, self.y + 3)
@@ -172,7 +173,12 @@ class AutoForm:
         x = BOX_X
         for word, state in zip(words, states, strict=True):
             self.canvas.acroForm.radio(
-                name=name, value=state, selected=state == chosen, x=x, y=self.y, size=9,
+                name=name,
+                value=state,
+                selected=state == chosen,
+                x=x,
+                y=self.y,
+                size=9,
                 borderWidth=0.5,
             )
             self._label(word, x + 12, self.y + 2, bold=False)
