@@ -129,6 +129,13 @@ class _Assembler:
             cells = [(column, cell_for_column(row, column)) for column in spec.columns]
             if all(_spare_cell(column, cell) for column, cell in cells):
                 continue  # the form's spare rows: nothing typed, no box ticked
+            if spec.key_columns and all(
+                _spare_cell(column, cell)
+                for column, cell in cells
+                if column.path in spec.key_columns
+            ):
+                # a printed row (a role, a subject written in by the form) nobody filled
+                continue
             item: dict[str, Any] = {}
             item_path = f"{spec.paths[0]}.{len(items)}"
             where = f"{reading.location} row {number}".strip()

@@ -21,6 +21,7 @@ __all__ = [
     "InferredMapping",
     "assign",
     "code_prefix",
+    "plausible_value",
 ]
 
 #: Entries below this confidence are commented ``# confidence 0.62: confirm`` in the draft.
@@ -30,6 +31,7 @@ DRAFT_MIN_CONFIDENCE = 0.6
 #: When a mapping is inferred on the spot to extract an unknown form, only entries at least
 #: this sure are read: a blank is better than a value in the wrong field.
 EXTRACT_MIN_CONFIDENCE = 0.75
+
 
 @dataclass(slots=True)
 class InferredEntry:
@@ -45,6 +47,13 @@ class InferredEntry:
     #: the document element the entry reads (a cell, control, paragraph or table), so one
     #: box is never given to two paths
     element: Any = field(default=None, repr=False, compare=False)
+    #: every model path the box holds, when it holds several (a full name: first, middle,
+    #: last); empty for the usual one, ``path``
+    paths: list[str] = field(default_factory=list)
+
+    @property
+    def all_paths(self) -> list[str]:
+        return self.paths or [self.path]
 
     @property
     def doubtful(self) -> bool:
@@ -98,7 +107,10 @@ class InferredMapping:
                 lines.append(f"  # confidence {entry.confidence:.2f}: confirm ({entry.evidence})")
             else:
                 lines.append(f"  # confidence {entry.confidence:.2f} ({entry.evidence})")
-            lines.append(f"  - path: {entry.path}")
+            if len(entry.all_paths) > 1:
+                lines.append(f"  - path: [{', '.join(entry.all_paths)}]")
+            else:
+                lines.append(f"  - path: {entry.path}")
             lines.extend(_at_lines(entry.anchor))
             if entry.also:
                 if len(entry.also) == 1:
@@ -186,7 +198,7 @@ def assign(candidates: Sequence[Candidate]) -> list[InferredEntry]:
         by_path.setdefault(candidate.entry.path, []).append(candidate)
     for candidate in ranked:
         entry = candidate.entry
-        if entry.path in taken_paths:
+        if any(path in taken_paths for path in entry.all_paths):
             continue
         if any(claim in taken_elements for claim in candidate.claims):
             continue
@@ -201,7 +213,7 @@ def assign(candidates: Sequence[Candidate]) -> list[InferredEntry]:
         if rivals and not _same_box(candidate, rivals):
             entry.confidence = round(entry.confidence * 0.7, 3)
             entry.evidence += "; the form has another place that fits"
-        taken_paths.add(entry.path)
+        taken_paths.update(entry.all_paths)
         taken_elements.update(candidate.claims)
         chosen.append(entry)
     order = {path: number for number, path in enumerate(field_catalog())}
@@ -215,10 +227,30 @@ def _same_box(candidate: Candidate, rivals: list[Candidate]) -> bool:
     return all(set(r.claims) & mine for r in rivals)
 
 
+def plausible_value(path: str, raw: object) -> bool:
+    """Whether a form value could be the value of model ``path``: its default transform reads
+    it and the model accepts what it reads (a date box holding "Yr 4" could not)."""
+    from pepdocs.errors import TransformError
+    from pepdocs.mapping.transforms import make_transform
+    from pepdocs.model import validate_pep
+    from pepdocs.model.paths import set_path
+
+    info = field_catalog().get(path)
+    if info is None or info.kind in ("list", "object"):
+        return True
+    try:
+        value = make_transform(None, {}, info).from_form(raw)  # type: ignore[arg-type]
+    except TransformError:
+        return False
+    if value is None:
+        return True
+    pep: dict[str, Any] = {"meta": {}, "child": {}}
+    set_path(pep, path, value)
+    return not any(problem.path == path for problem in validate_pep(pep))
+
+
 def code_prefix(text: str, codes: Sequence[str]) -> str | None:
     """``U4 Foster care, long-term`` and ``C2 - Full Care Order`` start with their code."""
     head = re.split(r"[\s:\-\u2013()]+", text.strip(), maxsplit=1)[0]
     upper = head.upper()
     return upper if upper in codes and len(head) >= 2 else None
-
-

@@ -40,7 +40,7 @@ __all__ = [
 FUZZY_MIN = 88
 FUZZY_MARGIN = 6
 
-_POSSESSIVE = re.compile(r"['\u2019]s\b|s['\u2019](?=\s|$)")
+_POSSESSIVE = re.compile(r"['\u2019]s\b|s['\u2019](?=\s|$)", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w%#£+]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)")
 #: Words tags start with that say nothing about the field (``txtUPN``, ``cla_legal_status``).
@@ -55,7 +55,7 @@ def fold(text: str) -> str:
     single letters joined (``D.O.B.`` -> ``dob``), ``&`` as ``and``."""
     decomposed = unicodedata.normalize("NFKD", text.replace("&", " and "))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = _POSSESSIVE.sub(lambda m: "s" if m.group(0).startswith("s") else "", plain)
+    plain = _POSSESSIVE.sub(lambda m: "s" if m.group(0)[:1] in "sS" else "", plain)
     words = _NON_WORD.sub(" ", plain.casefold()).split()
     joined: list[str] = []
     run: list[str] = []
@@ -96,12 +96,24 @@ class LexiconMatch:
 
 @dataclass(frozen=True, slots=True)
 class TableSection:
-    """How a repeating section's table is recognised: its title words and column headers."""
+    """How a repeating section's table is recognised: its title words, its column headers,
+    and per column the *cues*: words whose presence in a header says what the column means
+    when no wording matches ("What I want to achieve" holds a target, "Who will help" its
+    lead)."""
 
     path: str
     titles: tuple[str, ...]
     key: tuple[str, ...]
     columns: Mapping[str, tuple[str, ...]]
+    cues: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: a row is an item only when one of these columns holds a value (the mapping's
+    #: ``key_columns``): printed rows nobody filled are not items
+    item_key: tuple[str, ...] = ()
+
+
+#: How a box holding a whole name is named among a lexicon's paths: ``name:child`` stands for
+#: the paths of ``names.child`` (first, middle, last name), read with ``type: name``.
+NAME_PREFIX = "name:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +122,13 @@ class Lexicon:
     in_section: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
     tables: Mapping[str, TableSection]
     tags: Mapping[str, str]
+    #: ``name:<who>`` -> the model paths one full-name box holds (first, middle, last)
+    names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     _folded: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
+
+    def name_paths(self, path: str) -> tuple[str, ...] | None:
+        """The model paths a full-name box holds, when ``path`` is ``name:<who>``."""
+        return self.names.get(path) if path.startswith(NAME_PREFIX) else None
 
     def _wordings(self) -> list[tuple[str, str]]:
         """(folded wording, path) for every stand-alone label."""
@@ -135,7 +153,7 @@ class Lexicon:
         subject = _heading_subject(heading)
         candidates: list[tuple[str, str]] = []
         for path, (labels, sections) in self.in_section.items():
-            if not any(fold(section) == subject for section in sections):
+            if not any(_heading_subject(section) == subject for section in sections):
                 continue
             candidates.extend((fold(label), path) for label in labels)
         found = _best(text, candidates)
@@ -168,14 +186,27 @@ class Lexicon:
         return best
 
     def header_match(self, text: str, section: TableSection) -> tuple[str, float] | None:
-        """The column of ``section`` a header cell names, and how surely."""
+        """The column of ``section`` a header cell names, and how surely: by its wording
+        (exact, then fuzzy), else by the cues its words carry (:func:`cue_match`)."""
         candidates = [
             (fold(wording), column)
             for column, wordings in section.columns.items()
             for wording in wordings
         ]
         found = _best(text, candidates)
-        return (found.path, found.score) if found else None
+        if found is not None:
+            return found.path, found.score
+        # a title printed in the header cell before the header itself ("ATTENDANCE AT THE
+        # PEP / Role", on one line or two): the header is what follows the title
+        tail = _after_title(text)
+        if tail:
+            last = _best(tail, candidates)
+            if last is not None:
+                return last.path, last.score * 0.95
+            found_cue = cue_match(tail, section)
+            if found_cue is not None:
+                return found_cue
+        return cue_match(text, section)
 
     def title_match(self, text: str) -> str | None:
         """The repeating section a heading above a table names (``Review of previous
@@ -185,6 +216,51 @@ class Lexicon:
         ]
         found = _best(text, candidates)
         return found.path if found else None
+
+
+def _after_title(text: str) -> str:
+    """The header after a title printed in the same cell: the last of several lines, or what
+    follows a leading run of capitalised words (``ATTENDANCE AT THE PEP Role`` -> ``Role``);
+    empty when there is no such title."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) > 1:
+        return lines[-1]
+    words = text.split()
+    upper = 0
+    while upper < len(words) and words[upper].isupper() and any(c.isalpha() for c in words[upper]):
+        upper += 1
+    if 2 <= upper < len(words) and any(c.islower() for c in " ".join(words[upper:])):
+        return " ".join(words[upper:])
+    return ""
+
+
+#: Confidence of a column told by its header's cues rather than by a known wording.
+CUE_SCORE = 0.8
+
+
+def cue_match(text: str, section: TableSection) -> tuple[str, float] | None:
+    """The column whose cues a header carries the most of (a cue that opens the header
+    counts twice: "Who will help" is a lead, "What will help me" an action), or None when
+    two columns tie or none has a cue."""
+    words = fold(strip_note(text)).split()
+    if not words or len(words) > 16:
+        return None
+    padded = f" {' '.join(words)} "
+    scores: dict[str, int] = {}
+    for column, cues in section.cues.items():
+        score = 0
+        for cue in cues:
+            folded = fold(cue)
+            if folded and f" {folded} " in padded:
+                score += 2 if padded.startswith(f" {folded} ") else 1
+        if score:
+            scores[column] = score
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0], CUE_SCORE
 
 
 #: Words section headings add around their subject ("Social worker details", "About the
@@ -218,7 +294,8 @@ def _heading_subject(heading: str) -> str:
     words = fold(strip_note(heading)).split()
     while words and (words[0].isdigit() or re.fullmatch(r"[a-z]?\d+[a-z]?", words[0])):
         words = words[1:]
-    return " ".join(word for word in words if word not in _HEADING_FILLER)
+    # a heading that is all filler ("Child details") is its own subject
+    return " ".join(word for word in words if word not in _HEADING_FILLER) or " ".join(words)
 
 
 #: Words that say whose or which a box is but not what it holds: dropped when comparing
@@ -350,9 +427,36 @@ def build_lexicon(data: Any) -> Lexicon:
             if column not in item_paths:
                 raise PepdocsError(f"lexicon.yaml: tables: {path}: unknown column {column!r}")
             columns[str(column)] = _texts(wordings, f"tables {path} {column}")
+        cues = {}
+        for column, words in (entry.get("cues") or {}).items():
+            if column not in item_paths:
+                raise PepdocsError(f"lexicon.yaml: tables: {path}: cues: unknown column {column!r}")
+            cues[str(column)] = _texts(words, f"tables {path} cues {column}")
         key = _texts(entry.get("key") or [], f"tables {path} key")
+        item_key = _texts(entry.get("item_key") or [], f"tables {path} item_key")
+        if any(column not in item_paths for column in item_key):
+            raise PepdocsError(f"lexicon.yaml: tables: {path}: item_key names an unknown column")
         tables[str(path)] = TableSection(
-            str(path), _texts(entry.get("titles") or [], f"tables {path} titles"), key, columns
+            str(path),
+            _texts(entry.get("titles") or [], f"tables {path} titles"),
+            key,
+            columns,
+            cues,
+            item_key,
         )
+    names: dict[str, tuple[str, ...]] = {}
+    for who, entry in (data.get("names") or {}).items():
+        if not isinstance(entry, Mapping):
+            raise PepdocsError(f"lexicon.yaml: names: {who}: expected paths, labels, sections")
+        name_key = f"{NAME_PREFIX}{who}"
+        names[name_key] = tuple(
+            check(str(path), f"names {who}") for path in _texts(entry.get("paths"), name_key)
+        )
+        fields[name_key] = _texts(entry.get("labels") or [], f"names {who} labels")
+        if entry.get("sections"):
+            in_section[name_key] = (
+                _texts(entry.get("in_section_labels") or ["Name"], f"names {who}"),
+                _texts(entry.get("sections"), f"names {who} sections"),
+            )
     tags = {fold(str(short)): fold(str(long)) for short, long in (data.get("tags") or {}).items()}
-    return Lexicon(fields, in_section, tables, tags)
+    return Lexicon(fields, in_section, tables, tags, names)

@@ -28,7 +28,13 @@ from typing import Any
 
 from pepdocs.formats.pdf import inspect as pdf
 from pepdocs.formats.pdf.inspect import FieldTable, FormLayout, Label, Widget
-from pepdocs.inference.draft import Candidate, InferredEntry, assign, code_prefix
+from pepdocs.inference.draft import (
+    Candidate,
+    InferredEntry,
+    assign,
+    code_prefix,
+    plausible_value,
+)
 from pepdocs.inference.lexicon import Lexicon, LexiconMatch, TableSection, fold, split_identifier
 from pepdocs.mapping.transforms import bool_word
 from pepdocs.model import field_catalog, get_codelist
@@ -107,6 +113,12 @@ class PdfInference:
 
     # -- helpers -----------------------------------------------------------------------------
 
+    def _kind(self, path: str) -> str:
+        """The model kind of a lexicon path; ``name`` for a box holding a whole name."""
+        if self.lexicon.name_paths(path) is not None:
+            return "name"
+        return self.catalog[path].kind
+
     def _add(
         self,
         path: str,
@@ -114,10 +126,24 @@ class PdfInference:
         confidence: float,
         evidence: str,
         claims: Sequence[str],
+        *,
+        value: str | None = None,
         **extra: Any,
     ) -> None:
-        entry = InferredEntry(path, anchor, round(confidence, 3), evidence, element=claims[0])
+        """A candidate entry. A box holding a whole name is read into its parts (``type:
+        name``); a box on a completed form holding what its path cannot hold ("Yr 4" under a
+        label read as a date) halves the entry's confidence, as for Word."""
+        parts = self.lexicon.name_paths(path)
+        if not parts and value is not None and not plausible_value(path, value):
+            confidence *= 0.5
+            evidence += "; the box holds a value that does not fit"
+        entry = InferredEntry(
+            parts[0] if parts else path, anchor, round(confidence, 3), evidence, element=claims[0]
+        )
         entry.options = dict(extra.get("options") or {})
+        if parts:
+            entry.paths = list(parts)
+            entry.options = {"type": "name", **entry.options}
         entry.columns = list(extra.get("columns") or [])
         self.candidates.append(Candidate(entry, tuple(claims)))
 
@@ -176,6 +202,8 @@ class PdfInference:
         names = [name for row in table.rows for name in row]
         first, last = names[0], names[-1]
         headers = ", ".join(repr(text) for text in header)
+        mapped = [str(column["path"]) for column in columns]
+        key_columns = [column for column in section.item_key if column in mapped]
         self._add(
             section.path,
             {"table": {"header": header, "rows": rows}},
@@ -183,6 +211,7 @@ class PdfInference:
             f"table of fields {first!r} to {last!r} under {headers} (page {table.page})",
             names,
             columns=columns,
+            options={"key_columns": key_columns} if key_columns else {},
         )
         self.claimed.update(names)
 
@@ -261,7 +290,7 @@ class PdfInference:
         if question:
             evidence += f" after {question!r}"
         yes_no = self._yes_no(words, names)
-        if lead is not None and self.catalog[lead.path].kind == "bool":
+        if lead is not None and self._kind(lead.path) == "bool":
             if yes_no is None:
                 return
             anchor = {"checkboxes": {"options": yes_no}}
@@ -344,8 +373,7 @@ class PdfInference:
                 self._note_unmatched(question)
             return
         match, confidence = chosen
-        info = self.catalog[match.path]
-        if info.kind == "bool":
+        if self._kind(match.path) == "bool":
             for texts in (words, states):
                 meaning = {
                     bool_word(text): state for text, state in zip(texts, states, strict=False)
@@ -363,7 +391,8 @@ class PdfInference:
                     self.claimed.add(name)
                     return
             return
-        if info.kind != "choice" or not info.codelist:
+        info = self.catalog.get(match.path)
+        if info is None or info.kind != "choice" or not info.codelist:
             return
         codes = get_codelist(info.codelist)
         mapped: dict[str, str] = {}
@@ -432,8 +461,8 @@ class PdfInference:
             return
         match, confidence = chosen
         path = match.path
-        info = self.catalog[path]
-        if info.kind == "list":
+        kind = self._kind(path)
+        if kind == "list":
             return
         evidence = f"field {widget.name!r}"
         if widget.tooltip:
@@ -442,15 +471,23 @@ class PdfInference:
             evidence += f" {placement} {label!r}"
         options: dict[str, Any] = {}
         if widget.kind == "checkbox":
-            if info.kind != "bool":
+            if kind != "bool":
                 return  # a lone checkbox on a path that is not yes/no: nothing to read
-        elif info.kind == "bool":
+        elif kind == "bool":
             # yes/no typed in a text box (or chosen in a drop-down): say how it is written
             options = {"values": {"true": "Yes", "false": "No"}}
+        elif kind == "name" and widget.kind == "choice":
+            return  # a name is typed, not chosen
         elif widget.kind == "choice":
             options = _values_for(path, widget.options)
         self._add(
-            path, {"field": widget.name}, confidence, evidence, [widget.name], options=options
+            path,
+            {"field": widget.name},
+            confidence,
+            evidence,
+            [widget.name],
+            value=widget.value if widget.kind != "choice" else None,
+            options=options,
         )
 
 

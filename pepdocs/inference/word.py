@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from pepdocs.errors import PepdocsError
 from pepdocs.formats.word import inspect as word
 from pepdocs.formats.word.inspect import (
     TC,
@@ -46,7 +47,7 @@ from pepdocs.formats.word.inspect import (
     normalise,
     paragraph_text,
 )
-from pepdocs.inference.draft import Candidate, InferredEntry, assign, code_prefix
+from pepdocs.inference.draft import Candidate, InferredEntry, assign, code_prefix, plausible_value
 from pepdocs.inference.lexicon import Lexicon, LexiconMatch, TableSection, fold
 from pepdocs.mapping.anchors import parse_anchor
 from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec
@@ -124,6 +125,12 @@ class WordInference:
                 )
         return None
 
+    def _kind(self, path: str) -> str:
+        """The model kind of a lexicon path; ``name`` for a box holding a whole name."""
+        if self.lexicon.name_paths(path) is not None:
+            return "name"
+        return self.catalog[path].kind
+
     def _add(
         self,
         path: str,
@@ -134,11 +141,37 @@ class WordInference:
         element: Any,
         **extra: Any,
     ) -> None:
-        entry = InferredEntry(path, anchor, round(confidence, 3), evidence, element=element)
+        parts = self.lexicon.name_paths(path)
+        if not parts and self._kind(path) != "list" and not self._plausible(path, anchor):
+            # a completed form's box holds something this path cannot hold ("Yr 4" under a
+            # label read as the academic year): the label means something else here
+            confidence *= 0.5
+            evidence += "; the box holds a value that does not fit"
+        entry = InferredEntry(
+            parts[0] if parts else path, anchor, round(confidence, 3), evidence, element=element
+        )
         entry.also = list(extra.get("also") or [])
         entry.options = dict(extra.get("options") or {})
+        if parts:
+            # one box holds the whole name: read into its parts (type: name)
+            entry.paths = list(parts)
+            entry.options = {"type": "name", **entry.options}
         entry.columns = list(extra.get("columns") or [])
         self.candidates.append(Candidate(entry, tuple(claims)))
+
+    def _plausible(self, path: str, anchor: dict[str, Any]) -> bool:
+        """Whether what the anchor's box holds (nothing, on a blank form) could be a value of
+        ``path``: read by the path's default transform and accepted by the model."""
+        slot = self._locate(anchor, path)
+        if slot is None:
+            return True
+        try:
+            raw = slot.read()
+        except PepdocsError:
+            return True
+        if raw is None or raw == "" or isinstance(raw, list):
+            return True
+        return plausible_value(path, raw)
 
     def _verify(self, anchor: dict[str, Any], target: Element, path: str) -> dict[str, Any] | None:
         """``anchor``, made specific enough (a section, else an occurrence) that the engine
@@ -279,9 +312,15 @@ class WordInference:
         confidence = min(0.99, sum(s for *_, s in scored) / len(scored))
         if len(scored) == 2:
             confidence *= 0.9  # two matching headers could be coincidence
+        # The table's own columns are its; a column it does not map (a notes column beside an
+        # attendance list holding "Date of this meeting: ...") stays free for other fields.
+        mapped = {cell.col for cell, *_ in scored}
         for row in range(row_number, len(grid.rows)):
             for cell in grid.row_cells(row):
-                self.claimed_cells.add(cell.tc)
+                if row == row_number or cell.col in mapped:
+                    self.claimed_cells.add(cell.tc)
+        present = [column["path"] for column in columns]
+        key_columns = [column for column in section.item_key if column in present]
         self._add(
             section.path,
             verified,
@@ -290,6 +329,7 @@ class WordInference:
             [grid.tbl],
             grid.tbl,
             columns=columns,
+            options={"key_columns": key_columns} if key_columns else {},
         )
 
     def _verify_table(
@@ -396,8 +436,7 @@ class WordInference:
         if not anchor:
             return
         path = chosen.path
-        info = self.catalog[path]
-        if info.kind == "list":
+        if self._kind(path) == "list":
             return
         also: list[dict[str, Any]] = []
         if label and by_label is not None and by_label.path == path:
@@ -437,8 +476,8 @@ class WordInference:
 
     def _choice_values(self, path: str, items: Sequence[str]) -> dict[str, Any]:
         """``values`` for a drop-down whose entries are not the code list's own labels."""
-        info = self.catalog[path]
-        if info.kind != "choice" or not info.codelist or not items:
+        info = self.catalog.get(path)
+        if info is None or info.kind != "choice" or not info.codelist or not items:
             return {}
         codes = get_codelist(info.codelist)
         values: dict[str, str] = {}
@@ -484,7 +523,7 @@ class WordInference:
         """One box beside a label that names a yes/no path (``☐ CAMHS involved``)."""
         text = _option_text(label)
         found = self._match_label(text, paragraph)
-        if found is None or self.catalog[found.path].kind != "bool":
+        if found is None or self._kind(found.path) != "bool":
             return
         anchor = self._verify({"checkbox": text}, paragraph, found.path)
         if anchor is None:
@@ -576,7 +615,7 @@ class WordInference:
                 if _looks_like_label_text(raw):
                     self.unmatched.append(label)
                 continue
-            if self.catalog[found.path].kind == "list":
+            if self._kind(found.path) == "list":
                 continue
             anchor = self._verify_label(label, cell, grid, found.path)
             if anchor is None:
@@ -632,7 +671,7 @@ class WordInference:
             if len(label) > _LABEL_MAX_CHARS:
                 continue
             found = self._match_label(label, paragraph)
-            if found is None or self.catalog[found.path].kind == "list":
+            if found is None or self._kind(found.path) == "list":
                 continue
             if found_cell is not None and not clean_value(match.group(2)):
                 continue  # a label cell "Label:" with its value in the next cell

@@ -82,6 +82,7 @@ FIELD_KEYS = (
     "separator",
     "pattern",
     "threshold",
+    "key_columns",
 )
 COLUMN_KEYS = (
     "path",
@@ -509,6 +510,7 @@ class _Loader:
                 "what fill wrote"
             )
         self._claim(paths, extract, path_line)
+        key_columns = self._key_columns(node, columns, line)
         return FieldSpec(
             paths=tuple(paths),
             anchors=anchors,
@@ -518,7 +520,26 @@ class _Loader:
             fill=fill,
             extract=extract,
             note=note,
+            key_columns=key_columns,
         )
+
+    def _key_columns(
+        self, node: Mapping[str, Any], columns: Sequence[ColumnSpec], line: int
+    ) -> tuple[str, ...]:
+        if "key_columns" not in node:
+            return ()
+        where = _line(node, "key_columns", line)
+        value = node["key_columns"]
+        if not columns:
+            raise _Stop("key_columns is only for repeating sections (with columns:)", where)
+        if isinstance(value, str):
+            value = [value]
+        known = [column.path for column in columns]
+        if not isinstance(value, list) or not value or not all(v in known for v in value):
+            raise _Stop(
+                f"key_columns lists column paths of this section ({', '.join(known)})", where
+            )
+        return tuple(str(v) for v in value)
 
     def _known_keys(self, node: Mapping[str, Any], allowed: Sequence[str], what: str) -> None:
         for key in node:
@@ -657,13 +678,14 @@ class _Loader:
                 line,
             )
         if joined:
-            if value not in ("join", "split"):
+            if value not in ("join", "split", "name"):
                 raise _Stop(
-                    f"several paths in one box need type: join (or leave type out), not {value}",
+                    "several paths in one box need type: join or name (or leave type out), "
+                    f"not {value}",
                     line,
                 )
             return str(value)
-        if value in ("join", "split"):
+        if value in ("join", "split", "name"):
             raise _Stop(
                 "type: join needs several paths: path: [care.carer.name, care.carer.phone]", line
             )

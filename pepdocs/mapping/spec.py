@@ -73,6 +73,9 @@ class FieldSpec:
     #: extract reads this field; ``False`` for boxes that are write-only on this form
     extract: bool = True
     note: str = ""
+    #: a repeating section's columns of which a row must fill one to be an item: the form's
+    #: printed rows (a role, a subject already written in) with nothing typed are not items
+    key_columns: tuple[str, ...] = ()
 
     @property
     def path(self) -> str:

@@ -846,6 +846,124 @@ class JoinTransform(Transform):
         return values
 
 
+#: Words that begin a surname of several words ("Ní Bhriain", "van der Berg", "O Súilleabháin").
+_SURNAME_PARTICLES = frozenset(
+    {
+        "de",
+        "del",
+        "della",
+        "der",
+        "di",
+        "da",
+        "du",
+        "dos",
+        "das",
+        "van",
+        "von",
+        "le",
+        "la",
+        "mac",
+        "mc",
+        "ni",
+        "ní",
+        "nic",
+        "o",
+        "ó",
+        "ua",
+        "uí",
+        "bin",
+        "binti",
+        "al",
+        "el",
+        "ter",
+        "ten",
+        "st",
+        "st.",
+        "san",
+        "santa",
+    }
+)
+_NAME_ROLES = {"first_name": "first", "middle_names": "middle", "last_name": "last"}
+
+
+class NameTransform(Transform):
+    """A person's full name in one box (``Callum James Ferriby``) <-> its parts: ``paths``
+    ending ``first_name``, ``middle_names`` (optional) and ``last_name``.
+
+    Read: ``Surname, First Middle`` when there is a comma; else the first word is the first
+    name, the last word the surname (with the words before it from a particle on: ``Zoë Ní
+    Bhriain``, ``Lotte van der Berg``), and the words between the middle names (with no
+    middle-names path, they join the first name). Written: the parts in order. A surname of
+    several words without a particle reads back as a middle name and a surname: a form that
+    prints the name in one box says no more than that, and the report notes the split.
+    """
+
+    name = "name"
+    caveat = "a surname of several words without a particle (de, van, Ní...) reads back split"
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        roles = [_NAME_ROLES.get(path.rsplit(".", 1)[-1]) for path in paths]
+        if (
+            None in roles
+            or "first" not in roles
+            or "last" not in roles
+            or len(set(roles)) != len(roles)
+        ):
+            raise TransformConfigError(
+                "type: name takes a first_name and a last_name path (and middle_names)", "path"
+            )
+        self.paths = tuple(paths)
+        self.roles = {role: path for role, path in zip(roles, paths, strict=True) if role}
+
+    def to_form(self, value: Any) -> FormValue:
+        if value is None:
+            return None
+        if not isinstance(value, Mapping):
+            raise TransformError("a name's model value is a dict keyed by path", raw=value)
+        parts = [
+            value.get(self.roles[role])
+            for role in ("first", "middle", "last")
+            if role in self.roles
+        ]
+        texts = [str(part).strip() for part in parts if part is not None and str(part).strip()]
+        return " ".join(texts) or None
+
+    def from_form(self, raw: FormValue) -> dict[str, Any]:
+        return self.from_form_noted(raw)[0]
+
+    def from_form_noted(self, raw: FormValue) -> tuple[dict[str, Any], Notes]:
+        values: dict[str, Any] = dict.fromkeys(self.paths)
+        if _is_blank(raw) or deliberate_blank(raw):
+            return values, ()
+        text = " ".join(_text_of(raw, "a name").split())
+        if "," in text:
+            last, _, rest = text.partition(",")
+            words = rest.split()
+            if not words or not last.strip():
+                raise TransformError("not a name: write it as First Surname", raw=raw)
+            first, middle = words[0], words[1:]
+            surname = last.strip()
+        else:
+            words = text.split()
+            if len(words) < 2:
+                raise TransformError(
+                    "only one name: the form's box holds first name and surname", raw=raw
+                )
+            start = len(words) - 1
+            while start > 1 and words[start - 1].casefold().rstrip("'’") in _SURNAME_PARTICLES:
+                start -= 1
+            first, middle, surname = words[0], words[1:start], " ".join(words[start:])
+        values[self.roles["first"]] = first
+        values[self.roles["last"]] = surname
+        if middle:
+            if "middle" in self.roles:
+                values[self.roles["middle"]] = " ".join(middle)
+            else:
+                values[self.roles["first"]] = " ".join([first, *middle])
+        notes = ("full name read as its parts (first, middle, surname)",) if middle else ()
+        return values, notes
+
+
 class ListTransform(Transform):
     """A list of texts in one box: one per line (or per ``separator``). Reading drops blank
     items and leading bullets (``•``, ``-``, ``*``, ``1.``)."""
@@ -1002,6 +1120,7 @@ TYPE_NAMES = (
     "choice",
     "join",
     "split",
+    "name",
     "list",
     "rows",
 )
@@ -1071,6 +1190,8 @@ def make_transform(
         return _make_choice(opts, field_info, code_lists)
     if name in ("join", "split"):
         return _make_join(opts, code_lists)
+    if name == "name":
+        return NameTransform(list(opts.get("paths") or ()))
     if name == "list":
         return ListTransform(opts.get("separator", "\n"))
     return RowsTransform(opts.get("columns") or ())

@@ -92,7 +92,8 @@ class Widget:
     ``kind`` is ``text``, ``multiline`` (a text box of several lines), ``checkbox``,
     ``radio``, ``choice`` (drop-down or list), ``signature`` or ``button``. ``state`` is a
     checkbox's or radio button's on-state (``/Yes``, ``/Choice2``...); ``options`` a choice
-    field's (export value, shown text) pairs. ``column`` is the printed header of the
+    field's (export value, shown text) pairs; ``value`` the text a text box or drop-down
+    holds (on a completed form; None when empty). ``column`` is the printed header of the
     widget's column when it is a cell of a table of fields; ``section`` the heading it sits
     under.
     """
@@ -104,6 +105,7 @@ class Widget:
     state: str | None = None
     options: tuple[tuple[str, str], ...] = ()
     tooltip: str = ""
+    value: str | None = None
     left: Label | None = None
     right: Label | None = None
     above: Label | None = None
@@ -173,6 +175,7 @@ class RawWidget:
     state: str | None = None
     options: tuple[tuple[str, str], ...] = ()
     tooltip: str = ""
+    value: str | None = None
 
 
 # --- phrases -------------------------------------------------------------------------------------
@@ -625,6 +628,7 @@ def build_layout(pages: Sequence[PageText], boxes: Sequence[RawWidget]) -> FormL
             state=box.state,
             options=box.options,
             tooltip=box.tooltip,
+            value=box.value,
             left=left,
             right=right,
             above=above,

@@ -114,6 +114,7 @@ def _widgets(reader: PdfReader) -> list[RawWidget]:
         kind = _kind(field)
         tooltip = str(field.get("/TU") or "").strip()
         options = tuple(field.options()) if kind == "choice" else ()
+        value = _text_value(field) if kind in ("text", "multiline", "choice") else None
         for widget in field.widgets:
             flags = widget.get("/F")
             try:
@@ -139,6 +140,17 @@ def _widgets(reader: PdfReader) -> list[RawWidget]:
                     state=states[0] if states else None,
                     options=options,
                     tooltip=tooltip,
+                    value=value,
                 )
             )
     return found
+
+
+def _text_value(field: FormField) -> str | None:
+    """The text a text box or drop-down holds, or None when it holds none."""
+    value = field.get("/V")
+    value = value.get_object() if value is not None else None
+    if isinstance(value, list):
+        value = ", ".join(str(item) for item in value)
+    text = "" if value is None else str(value)
+    return text if text.strip() else None
