@@ -15,8 +15,9 @@ form (:data:`IMPLIED`: the authority and phase a mapping states, generated ids),
 truth has one of them. A value extracted where the truth records a deliberate blank ("N/A")
 or a month-only date counts against precision like any other value not in the truth, and is
 also counted apart (``blank_read``). What extraction keeps as typed because it could not read
-it (the PEP's ``unresolved`` list) is not a value claimed for a field: it is not scored. ``unplaced`` truth items are "reported" when their text
-(normalised as free text) appears within the extraction report's unmapped entries.
+it (the PEP's ``unresolved`` list) is not a value claimed for a field: it is not scored.
+``unplaced`` truth items are "reported" when their text (normalised as free text) appears
+within the extraction report's unmapped entries.
 """
 
 from __future__ import annotations
