@@ -324,6 +324,13 @@ _STOP_WORDS = frozenset(
         "is",
         "to",
         "be",
+        # first-person labels on forms written for the child ("My date of birth", "Date of
+        # my PEP meeting", "My carers are")
+        "my",
+        "i",
+        "me",
+        "are",
+        "am",
     }
 )
 #: Confidence of a match on the same words (order and stop words aside).

@@ -57,7 +57,20 @@ from pepdocs.model import field_catalog, get_codelist
 __all__ = ["WordInference", "guess_phase"]
 
 _LABEL_MAX_CHARS = 70
-_LABEL_COLON = re.compile(r"^\s*([^:\n]{2,60}?)\s*[:\u2013]\s*(.*)$", re.DOTALL)
+_LABEL_COLON = re.compile(
+    r"^\s*([^:\n]{2,60}?)\s*[:\u2013]\s*(.*)$"
+    # a first-person label with its verb and no colon, as early-years pages print them:
+    # "My name is Alfie", "My carers are Jill and Andrew"
+    r"|^\s*((?:my|i|me)\b[^:\n]{1,50}?\b(?:is|are|am))\s+(\S.*)$",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _label_parts(match: re.Match[str]) -> tuple[str, str]:
+    """(label, what follows it) of a :data:`_LABEL_COLON` match, whichever form matched."""
+    if match.group(1) is not None:
+        return match.group(1), match.group(2)
+    return match.group(3), match.group(4)
 _SEGMENT_SPLIT = re.compile(r"\t+|\s{3,}")
 #: Paths whose answer is a block of free text under a heading (views, plans).
 _FREE_TEXT_PREFIXES = ("views.", "transition.", "care.parental_responsibility")
@@ -86,6 +99,7 @@ class WordInference:
         self._checkbox_groups()
         self._label_cells()
         self._label_paragraphs()
+        self._question_paragraphs()
         self._headings()
         return self._assign()
 
@@ -362,7 +376,7 @@ class WordInference:
         if paragraph is not None:
             match = _LABEL_COLON.match(paragraph_text(paragraph))
             if match:
-                return match.group(1)
+                return _label_parts(match)[0]
         if found is not None:
             grid, cell = found
             row_above = grid.slots[cell.row - 1] if cell.row else []
@@ -536,7 +550,7 @@ class WordInference:
         text = paragraph_text(paragraph)
         match = _LABEL_COLON.match(text)
         if match:
-            return match.group(1)
+            return _label_parts(match)[0]
         found = self._cell_of(paragraph)
         if found is not None:
             grid, cell = found
@@ -605,7 +619,7 @@ class WordInference:
             if not raw or "\n" in raw or len(raw) > _LABEL_MAX_CHARS:
                 continue
             colon = _LABEL_COLON.match(raw)
-            if colon and clean_value(colon.group(2)):
+            if colon and clean_value(_label_parts(colon)[1]):
                 continue  # "Label: value" inside one cell: the paragraph pass takes it
             if _holds_box(cell.tc):
                 continue
@@ -667,14 +681,19 @@ class WordInference:
             match = _LABEL_COLON.match(segment)
             if not match:
                 continue
-            label = match.group(1).strip()
+            label, rest = _label_parts(match)
+            label = label.strip()
             if len(label) > _LABEL_MAX_CHARS:
                 continue
             found = self._match_label(label, paragraph)
             if found is None or self._kind(found.path) == "list":
                 continue
-            if found_cell is not None and not clean_value(match.group(2)):
-                continue  # a label cell "Label:" with its value in the next cell
+            if not clean_value(rest) and (
+                found_cell is not None or _question_above_answer(paragraph)
+            ):
+                # a label cell "Label:" with its value in the next cell, or a question with
+                # its answer in the paragraphs under it (the question pass takes it)
+                continue
             anchor = self._verify(
                 {"label": {"text": label, "direction": "after"}}, paragraph, found.path
             )
@@ -684,9 +703,43 @@ class WordInference:
                 found.path,
                 anchor,
                 found.score * 0.97,
-                f"text after {label + ':'!r}",
+                f"text after {label!r}",
                 [paragraph],
                 paragraph,
+            )
+
+    def _question_paragraphs(self) -> None:
+        """A question printed as a paragraph of its own ("Child's view:", "What I think about
+        school:"), in the body or in a cell, with the answer in the paragraphs under it."""
+        for paragraph, text in self.index.paragraph_texts:
+            stripped = " ".join(text.split())
+            if not stripped.endswith((":", "?")) or len(stripped) > _QUESTION_MAX_CHARS:
+                continue
+            found_cell = self._cell_of(paragraph)
+            if found_cell is not None and found_cell[1].tc in self.claimed_cells:
+                continue
+            if _has_box(paragraph, self.index) or not _question_above_answer(paragraph):
+                continue
+            label = stripped.rstrip(":?").strip()
+            found = self._match_label(label, paragraph)
+            if found is None or self._kind(found.path) in ("list", "name"):
+                continue
+            anchor: dict[str, Any] = {"heading": label}
+            slot = self._locate(anchor, found.path)
+            if slot is None or getattr(slot, "heading", None) is not paragraph:
+                continue
+            elements = _slot_elements(slot)
+            if any(e in self.claimed_cells for e in elements):
+                continue
+            also = [{"label": {"text": label, "direction": "after"}}]
+            self._add(
+                found.path,
+                anchor,
+                found.score * 0.95,
+                f"text under the question {stripped!r}",
+                [paragraph, *elements],
+                paragraph,
+                also=also,
             )
 
     def _headings(self) -> None:
@@ -703,6 +756,8 @@ class WordInference:
                 continue
             if isinstance(slot, RegionSlot) and _label_looking(slot.container):
                 continue  # the "block" under it is another label: a section, not a box
+            if not isinstance(slot, RegionSlot) and not elements and _question_next(marker):
+                continue  # questions follow it ("Views" / "Child's view:"): a section title
             self._add(
                 found.path,
                 anchor,
@@ -813,6 +868,36 @@ def _probe_spec(path: str, anchor: Anchor) -> FieldSpec:
 
 def _option_text(text: str) -> str:
     return text.strip().strip(":;,/").strip()
+
+
+#: The longest printed question read as a question (headings.py stops a block at the same).
+_QUESTION_MAX_CHARS = 120
+
+
+def _question_next(marker: Marker) -> bool:
+    """Whether the paragraph after a heading is a printed question ending with a colon."""
+    node = marker.element.getnext()
+    if node is None or node.tag != word.P:
+        return False
+    text = " ".join(paragraph_text(node).split())
+    return bool(text) and len(text) <= _QUESTION_MAX_CHARS and text.endswith(":")
+
+
+def _question_above_answer(paragraph: Element) -> bool:
+    """A paragraph followed, in its own container, by room for its answer: a paragraph that
+    is not itself another ``Label:`` line (a list of those is labels with their answers
+    after the colon), a control, or a one-box table."""
+    node = paragraph.getnext()
+    while node is not None and not isinstance(node.tag, str):
+        node = node.getnext()
+    if node is None or node.tag not in (word.P, word.SDT, word.TBL):
+        return False
+    if node.tag == word.P:
+        following = " ".join(paragraph_text(node).split())
+        label = _LABEL_COLON.match(following)
+        if label and len(_label_parts(label)[0]) <= _LABEL_MAX_CHARS:
+            return False
+    return True
 
 
 def _holds_box(tc: Element) -> bool:

@@ -643,6 +643,9 @@ class ChoiceTransform(Transform):
             return self._synonyms[key], ()
         if self.open and not self._synonyms:
             return text, ()
+        prefixed = self._code_prefix(text)
+        if prefixed is not None:
+            return prefixed, (f"read as option {prefixed!r}: the answer starts with its code",)
         contained = self._contained(key, raw)
         if contained is not None:
             return contained
@@ -651,6 +654,16 @@ class ChoiceTransform(Transform):
         if self.open:
             return text, ()
         return self._closest(key, raw)
+
+    def _code_prefix(self, text: str) -> str | None:
+        """The option whose code the answer starts with (``U6 - Foster placement``,
+        ``C2 Full care order``): codes of two or more characters, then a separator."""
+        head = re.split(r"[\s:\-\u2013()/,.]+", text.strip(), maxsplit=1)
+        if len(head) < 2 or not head[1].strip():
+            return None
+        code = head[0].upper()
+        known = set(self.labels) | set(self._synonyms.values())
+        return code if len(code) >= 2 and code in known else None
 
     def _contained(self, key: str, raw: object) -> tuple[str, Notes] | None:
         """The one option whose wording the answer contains as whole words, covering enough

@@ -574,6 +574,11 @@ def in_fallback(element: Element) -> bool:
     return False
 
 
+def all_bold(paragraph: Element) -> bool:
+    """Every run of the paragraph that shows text is bold (a printed question or label)."""
+    return _all_bold(paragraph)
+
+
 def looks_like_label(tc: Element) -> bool:
     """A cell printed as a label: shaded, or all its text bold."""
     return _shaded(tc) or _all_bold_cell(tc)

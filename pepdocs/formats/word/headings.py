@@ -14,7 +14,6 @@ from pepdocs.formats.word._xml import (
     SDTCONTENT,
     SECTPR,
     TBL,
-    TC,
     Element,
     P,
     R,
@@ -23,7 +22,7 @@ from pepdocs.formats.word._xml import (
     run_properties,
 )
 from pepdocs.formats.word.controls import ContentControl
-from pepdocs.formats.word.document import DocumentIndex, Scope
+from pepdocs.formats.word.document import DocumentIndex, Scope, all_bold, looks_like_label
 from pepdocs.formats.word.labels import cell_location
 from pepdocs.formats.word.slots import RegionSlot, Slot, Where, expect_text, write_control
 from pepdocs.formats.word.text import block_text, clean_value, normalise, showing_placeholder
@@ -59,7 +58,13 @@ def find_heading(
         return None
     wanted = normalise(title)
     for grid, cell, text in index.cell_entries:
-        if text == wanted and index.in_range(cell.tc, scope):
+        if (
+            text == wanted
+            and index.in_range(cell.tc, scope)
+            # a heading printed as a cell: shaded or bold, or alone across its row (a plain
+            # cell saying the same words is a value, e.g. a role in an attendance list)
+            and (looks_like_label(cell.tc) or len(grid.row_cells(cell.row)) == 1)
+        ):
             target = grid.below(cell) or grid.right_of(cell, cell.row)
             if target is not None:
                 return RegionSlot(
@@ -67,16 +72,33 @@ def find_heading(
                     f"{cell_location(index, grid, target)} (under {title!r})",
                     legacy=index.legacy_in(target.tc),
                 )
+    # A question printed as a paragraph of its own ("Child's view:"), in the body or in a
+    # cell, with the answer in the paragraphs under it.
     for paragraph, text in index.paragraph_texts:
-        parent = paragraph.getparent()
         if (
             normalise(text) == wanted
             and index.in_range(paragraph, scope)
-            and parent is not None
-            and parent.tag != TC
+            and paragraph.getparent() is not None
         ):
             return _block_after(index, paragraph, title)
     return None
+
+
+#: The longest printed question that ends a block of answer paragraphs (a longer line ending
+#: with a colon is more likely an answer that introduces a list).
+_QUESTION_MAX_CHARS = 120
+
+
+def _ends_block(index: DocumentIndex, paragraph: Element) -> bool:
+    """A paragraph that is the next question, not part of this answer: one of the form's
+    labels, a short line ending with a colon (``Carer's view:``), or a bold one ending with a
+    question mark (a child's answer may well end with one)."""
+    text = " ".join(block_text(paragraph).split())
+    if not text or len(text) > _QUESTION_MAX_CHARS:
+        return False
+    if normalise(text) in index.label_keys or text.endswith(":"):
+        return True
+    return text.endswith("?") and all_bold(paragraph)
 
 
 def _block_after(index: DocumentIndex, heading: Element, title: str) -> Slot:
@@ -84,7 +106,7 @@ def _block_after(index: DocumentIndex, heading: Element, title: str) -> Slot:
     for node in heading.itersiblings():
         tag = node.tag
         if tag == P:
-            if index.paragraph_level(node) is not None:
+            if index.paragraph_level(node) is not None or _ends_block(index, node):
                 break
             blocks.append(node)
         elif tag == SDT:

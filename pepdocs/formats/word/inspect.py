@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pepdocs.formats.word._xml import FLDCHAR, SDT, TC, Element, P, w
+from pepdocs.formats.word._xml import FLDCHAR, SDT, TBL, TC, Element, P, w
 from pepdocs.formats.word.checkboxes import Mark
 from pepdocs.formats.word.controls import ContentControl
 from pepdocs.formats.word.document import DocumentIndex, Marker, looks_like_label
@@ -37,6 +37,8 @@ from pepdocs.formats.word.tables import GridCell, TableGrid
 from pepdocs.formats.word.text import clean_value, normalise, paragraph_text
 
 __all__ = [
+    "SDT",
+    "TBL",
     "TC",
     "AfterLabelSlot",
     "ContentControl",

@@ -109,13 +109,20 @@ def _label_words(label: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=2048)
 def _label_pattern(label: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """``Label:`` at a paragraph's start, and after a tab or two spaces later in a line."""
+    """``Label:`` at a paragraph's start, and after a tab or two spaces later in a line.
+    A first-person label that ends with its verb (``My name is``, ``My carers are``, as
+    early-years pages print them) needs no colon: a space is enough."""
     words = label.strip().rstrip(":").split()
     body = r"\s+".join(re.escape(word) for word in words)
+    ends = r"(?:\s*[:\-\u2013]|\s+)" if words and words[-1].lower() in _VERBS else r"\s*[:\-\u2013]"
     return (
-        re.compile(rf"^\s*{body}\s*[:\-\u2013]", re.IGNORECASE),
-        re.compile(rf"(?:\t|\s\s)\s*{body}\s*[:\-\u2013]", re.IGNORECASE),
+        re.compile(rf"^\s*{body}{ends}", re.IGNORECASE),
+        re.compile(rf"(?:\t|\s\s)\s*{body}{ends}", re.IGNORECASE),
     )
+
+
+#: Words a first-person label ends with before its answer (``My name is Alfie``).
+_VERBS = frozenset({"is", "are", "was", "am"})
 
 
 def _value_cell(

@@ -349,6 +349,10 @@ class RegionSlot(Slot):
             self.mark = sole_mark(container, legacy)
             if self.mark is None:
                 self.choices = labelled_boxes(container, legacy)
+            if self.mark is None and not self.choices:
+                # one box with a word beside it ("☒ came", "☐ attended"): for a yes/no
+                # field, the box's state (a text field clears this and reads the text)
+                self.mark = labelled_mark(container, legacy)
 
     def covers(self) -> list[Element]:
         controls = [c.element for c in self.controls]
@@ -405,6 +409,31 @@ def labelled_boxes(container: Element, legacy: Sequence[LegacyField]) -> list[tu
     if len(labelled) < 2 or not all(label for label, _ in labelled):
         return []
     return labelled
+
+
+#: Words beside a lone box that say what ticking it means (never "no": a ticked "No" is a no).
+_SINGLE_BOX_LABEL_MAX = 30
+
+
+def labelled_mark(container: Element, legacy: Sequence[LegacyField]) -> Mark | None:
+    """The one checkbox of a box that holds it and a short word or two beside it (``☒
+    came``), unless the words say no (``☒ No`` is a no, not a yes)."""
+    by_begin = {f.begin: f for f in legacy}
+    paragraphs = [container] if container.tag == P else list(container.iter(P))
+    marks: list[Mark] = []
+    words: list[str] = []
+    for paragraph in paragraphs:
+        for token in paragraph_tokens(paragraph, by_begin):
+            if isinstance(token, Mark):
+                marks.append(token)
+            elif token.strip():
+                words.append(token.strip())
+    text = " ".join(words)
+    if len(marks) != 1 or not text or len(text) > _SINGLE_BOX_LABEL_MAX:
+        return None
+    if normalise(text).strip(" .") in ("no", "n", "not", "none", "false"):
+        return None
+    return marks[0]
 
 
 def sole_mark(container: Element, legacy: Sequence[LegacyField]) -> Mark | None:
