@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 from pepdocs.formats.pdf import inspect as pdf
@@ -255,7 +256,7 @@ class PdfInference:
         option word), else the label above the first box."""
         first = boxes[0]
         if side == "right":
-            if first.left is not None and first.left.gap > _OPTION_GAP / 2:
+            if first.left is not None:
                 return _label_text(first.left)
         elif first.left is not None:
             before = self.layout.phrase_before(first.left.phrases[-1])
@@ -271,14 +272,13 @@ class PdfInference:
                     if widget.name not in self.claimed:
                         run.append(widget)
                     continue
-                if len(run) >= 2:
-                    self._checkbox_group(run)
+                for group in _split_groups(run) if run else []:
+                    side = self._option_side(group) if len(group) >= 2 else None
+                    if side is not None:
+                        self._checkbox_group(group, side)
                 run = []
 
-    def _checkbox_group(self, boxes: Sequence[Widget]) -> None:
-        side = self._option_side(boxes)
-        if side is None:
-            return
+    def _checkbox_group(self, boxes: Sequence[Widget], side: str) -> None:
         words = [_label_text(box.right if side == "right" else box.left) for box in boxes]
         question = self._question(boxes, side)
         section = boxes[0].section
@@ -489,6 +489,21 @@ class PdfInference:
             value=widget.value if widget.kind != "choice" else None,
             options=options,
         )
+
+
+def _split_groups(boxes: Sequence[Widget]) -> list[list[Widget]]:
+    """Boxes on one line cut into the groups printed there: within a group one phrase, an
+    option word, stands between two boxes; a new group starts where the nearest text after
+    a box is not the nearest text before the next (a question between: ``CAMHS? ☐ Yes ☐ No
+    Part-time? ☐ Yes ☐ No``)."""
+    groups: list[list[Widget]] = [[boxes[0]]]
+    for previous, box in pairwise(boxes):
+        after, before = previous.right, box.left
+        if after is not None and before is not None and after.phrases == before.phrases:
+            groups[-1].append(box)
+        else:
+            groups.append([box])
+    return groups
 
 
 def _agree(

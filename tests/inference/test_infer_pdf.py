@@ -249,3 +249,17 @@ def test_a_field_named_for_what_it_holds_still_agrees_with_its_label() -> None:
     assert entry.anchor == {"field": "ChildDOB"}
     # name, tooltip and printed label agree: surer than any one of them
     assert entry.confidence == 1.0
+
+
+def test_two_yes_no_questions_on_one_line_are_two_answers() -> None:
+    form = AutoForm()
+    part_time_yes, part_time_no, camhs_yes, camhs_no = form.options(
+        "CAMHS involved?", ["Yes", "No"], then=("Part-time timetable?", ["Yes", "No"])
+    )
+    entries = {e.path: e.anchor for e in infer_mapping_from_bytes(form.save(), "f.pdf").entries}
+    assert entries["health.camhs_involved"] == {
+        "checkboxes": {"options": {"yes": camhs_yes, "no": camhs_no}}
+    }
+    assert entries["education.part_time_timetable"] == {
+        "checkboxes": {"options": {"yes": part_time_yes, "no": part_time_no}}
+    }

@@ -233,7 +233,8 @@ def _joins(previous: TextRun, run: TextRun, boxes: Sequence[RawWidget], page: in
     if run.x - end > WORD_GAP * size + 0.15 * previous.width:
         return False
     low, high = run.baseline - 0.2 * size, run.baseline + 0.75 * size
-    return not _box_between(boxes, page, low, high, end, run.x)
+    # from where the first run starts: its end is only estimated
+    return not _box_between(boxes, page, low, high, previous.x + 1, run.x)
 
 
 def _phrase(runs: Sequence[TextRun], page: int, line: int) -> Phrase:
@@ -284,7 +285,7 @@ class _Page:
             for phrase in self.phrases
             if phrase.x1 <= x0 + 2
             and _beside(phrase, box.rect)
-            and not _box_between(others, box.page, phrase.bottom, phrase.top, phrase.x1, x0)
+            and not _box_between(others, box.page, phrase.bottom, phrase.top, phrase.x0 + 1, x0)
         ]
         if not candidates:
             return None

@@ -144,12 +144,21 @@ class AutoForm:
         *,
         ticked: Sequence[str] = (),
         words_left: bool = False,
+        then: tuple[str, Sequence[str]] | None = None,
     ) -> list[str]:
         """``question`` then one checkbox per option word on one line: the word right of
-        its box (``☐ Yes``), or left of it (``Yes ☐``) with ``words_left``."""
+        its box (``☐ Yes``), or left of it (``Yes ☐``) with ``words_left``; ``then`` a
+        second question and its words further along the same line."""
         self._label(question, LEFT, self.y + 2)
         x = BOX_X
         names = []
+        if then is not None:
+            second_x = RIGHT_COLUMN
+            self._label(then[0], second_x, self.y + 2)
+            for word in then[1]:
+                second_x += 110 if second_x == RIGHT_COLUMN else 40
+                names.append(self._checkbox(second_x, self.y, word in ticked))
+                self._label(word, second_x + 12, self.y + 2, bold=False)
         for word in words:
             if words_left:
                 self._label(word, x, self.y + 2, bold=False)
