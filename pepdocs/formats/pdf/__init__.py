@@ -350,13 +350,7 @@ def _write_cell(
     drop-down option chosen by its name or text, a text box written."""
     kind = field.kind
     if kind == "checkbox":
-        ticked = bool_word(text)
-        if ticked is None:
-            raise PepdocsError("a checkbox holds yes or no")
-        states = field.states()
-        if ticked and not states:
-            raise PepdocsError("the checkbox has no on-state appearance to show")
-        _set_state(field, states[0] if ticked else None)
+        _tick(field, bool_word(text))
         return
     if kind == "radio":
         for state in field.states():
@@ -364,10 +358,31 @@ def _write_cell(
                 _set_state(field, state)
                 return
         raise PepdocsError("the value is not one of this radio group's options")
+    _write_text(field, text, pending)
+
+
+def _tick(field: FormField, ticked: bool | None) -> None:
+    """A checkbox ticked (with its own on-state) or cleared."""
+    if ticked is None:
+        raise PepdocsError("a checkbox holds yes or no")
+    states = field.states()
+    if ticked and not states:
+        raise PepdocsError("the checkbox has no on-state appearance to show")
+    _set_state(field, states[0] if ticked else None)
+
+
+def _write_text(
+    field: FormField, text: str, pending: list[tuple[FormField, DictionaryObject, str]]
+) -> None:
+    """Text into a text box, or the drop-down option it names; appearances drawn later."""
+    kind = field.kind
     text = clean_text(text)
     if kind == "choice":
         export, shown = _choice_option(field, text)
         field.node[NameObject("/V")] = TextStringObject(export)
+        exports = [option for option, _ in field.options()]
+        if export in exports:
+            field.node[NameObject("/I")] = ArrayObject([NumberObject(exports.index(export))])
         for widget in field.widgets:
             pending.append((field, widget, shown))
         return
@@ -404,39 +419,15 @@ def _fill_one(
         return False
     kind = field.kind
     if kind == "checkbox":
-        ticked = value if isinstance(value, bool) else bool_word(str(value))
-        if ticked is None:
-            raise PepdocsError("a checkbox holds yes or no")
-        states = field.states()
-        if ticked and not states:
-            raise PepdocsError("the checkbox has no on-state appearance to show")
-        _set_state(field, states[0] if ticked else None)
+        _tick(field, value if isinstance(value, bool) else bool_word(str(value)))
         return True
     if kind == "radio":
         _set_state(field, _radio_state(spec, anchor, field, value))
         return True
     if not isinstance(value, str):
         raise PepdocsError(f"a {kind} field holds text, not a list or yes/no")
-    text = clean_text(value)
-    if kind == "choice":
-        export, shown = _choice_option(field, text)
-        field.node[NameObject("/V")] = TextStringObject(export)
-        index = (
-            [option for option, _ in field.options()].index(export)
-            if export in [option for option, _ in field.options()]
-            else None
-        )
-        if index is not None:
-            field.node[NameObject("/I")] = ArrayObject([NumberObject(index)])
-        for widget in field.widgets:
-            pending.append((field, widget, shown))
-        return True
-    if kind == "text":
-        field.node[NameObject("/V")] = TextStringObject(text)
-        for widget in field.widgets:
-            pending.append((field, widget, text))
-        return True
-    raise PepdocsError(f"a {kind} field cannot be filled")
+    _write_text(field, value, pending)
+    return True
 
 
 def flatten(data: bytes, name: str = "<document>") -> bytes:

@@ -11,6 +11,7 @@ all of them. This module reads that the way a person does, from geometry alone:
   box's height. ``left`` is the nearest such phrase ending left of the box with no other box
   between (a label that wraps in its column, lines closely spaced at the same left edge, is
   joined); ``right`` the nearest starting right of it (an option word beside a checkbox).
+  Phrases are placed by where they start: where they end is an estimate.
 - **Above a box.** The nearest phrase whose bottom is above the box's top, starting within
   the box's width, at most :data:`ABOVE_MAX` font sizes (and :data:`ABOVE_MAX_POINTS`) up,
   with no box between.
@@ -280,18 +281,20 @@ class _Page:
     def left(self, box: RawWidget) -> Label | None:
         x0 = box.rect[0]
         others = self._others(box)
+        # by where a phrase starts: where it ends is estimated, and may overshoot a box
+        # printed close after it
         candidates = [
             phrase
             for phrase in self.phrases
-            if phrase.x1 <= x0 + 2
+            if phrase.x0 < x0 - 1
             and _beside(phrase, box.rect)
             and not _box_between(others, box.page, phrase.bottom, phrase.top, phrase.x0 + 1, x0)
         ]
         if not candidates:
             return None
-        nearest = max(candidates, key=lambda phrase: phrase.x1)
-        block = self._wrapped(nearest, box, lambda phrase: phrase.x1 <= x0 + 2)
-        return Label(_text_of(block), max(0.0, x0 - nearest.x1), tuple(block))
+        nearest = max(candidates, key=lambda phrase: phrase.x0)
+        block = self._wrapped(nearest, box, lambda phrase: phrase.x0 < x0 - 1)
+        return Label(_text_of(block), max(0.0, x0 - min(nearest.x1, x0)), tuple(block))
 
     def right(self, box: RawWidget) -> Label | None:
         x1 = box.rect[2]
