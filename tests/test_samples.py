@@ -37,10 +37,30 @@ SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
 SHIPPED = sorted(SAMPLES_DIR.glob("pep-*.json"))
 
 ROSTER_HEADERS = [
-    "LA Child ID", "Forename", "Surname", "Preferred Name", "DOB", "Gender", "Ethnicity",
-    "UPN", "Legal Status", "Date Became LAC", "Placement Type", "Placement Start",
-    "Carer Name", "Social Worker", "SW Email", "IRO", "School", "URN", "NCY",
-    "Designated Teacher", "DT Email", "SEN Status", "Authority", "Phase",
+    "LA Child ID",
+    "Forename",
+    "Surname",
+    "Preferred Name",
+    "DOB",
+    "Gender",
+    "Ethnicity",
+    "UPN",
+    "Legal Status",
+    "Date Became LAC",
+    "Placement Type",
+    "Placement Start",
+    "Carer Name",
+    "Social Worker",
+    "SW Email",
+    "IRO",
+    "School",
+    "URN",
+    "NCY",
+    "Designated Teacher",
+    "DT Email",
+    "SEN Status",
+    "Authority",
+    "Phase",
 ]
 
 PHASE_NCY = {
@@ -48,8 +68,14 @@ PHASE_NCY = {
     "school_age": {"R", *(str(year) for year in range(1, 12))},
     "post16": {"12", "13", "14"},
 }
-NCY_OFFSET = {"E1": -3, "E2": -2, "N1": -2, "N2": -1, "R": 0,
-              **{str(year): year for year in range(1, 15)}}
+NCY_OFFSET = {
+    "E1": -3,
+    "E2": -2,
+    "N1": -2,
+    "N2": -1,
+    "R": 0,
+    **{str(year): year for year in range(1, 15)},
+}
 
 # Written out from domain.md rather than imported, so the test checks the generator against
 # the published algorithm and not against itself.
@@ -121,24 +147,32 @@ def consistency_problems(pep: dict[str, Any]) -> list[str]:
     check(meta["authority"] in AUTHORITIES, "meta.authority is a fictional authority")
     check(meta["authority"] == meta["authority"].lower(), "meta.authority is lower case")
     start_year = int(meta["academic_year"][:4])
-    check(meta["academic_year"] == f"{start_year}-{(start_year + 1) % 100:02d}",
-          "academic_year is YYYY-YY")
+    check(
+        meta["academic_year"] == f"{start_year}-{(start_year + 1) % 100:02d}",
+        "academic_year is YYYY-YY",
+    )
     meeting = date(meta["meeting_date"])
-    check(dt.date(start_year, 9, 1) <= meeting <= dt.date(start_year + 1, 8, 31),
-          "meeting_date inside the academic year")
+    check(
+        dt.date(start_year, 9, 1) <= meeting <= dt.date(start_year + 1, 8, 31),
+        "meeting_date inside the academic year",
+    )
     check(date(meta["next_review_date"]) > meeting, "next review after the meeting")
     if "previous_pep_date" in meta:
         check(date(meta["previous_pep_date"]) < meeting, "previous PEP before the meeting")
-    check(meta["pep_type"] != "initial" or "previous_targets" not in pep,
-          "an initial PEP has no previous targets")
+    check(
+        meta["pep_type"] != "initial" or "previous_targets" not in pep,
+        "an initial PEP has no previous targets",
+    )
 
     # child and year group
     dob = date(child["date_of_birth"])
     ncy = education["ncy"]
     check(ncy in PHASE_NCY[meta["phase"]], "NCY fits the phase")
     offset = NCY_OFFSET[ncy]
-    check(dt.date(start_year - offset - 5, 9, 1) <= dob <= dt.date(start_year - offset - 4, 8, 31),
-          "date of birth fits the NCY")
+    check(
+        dt.date(start_year - offset - 5, 9, 1) <= dob <= dt.date(start_year - offset - 4, 8, 31),
+        "date of birth fits the NCY",
+    )
     if "upn" in child:
         check(upn_is_valid(child["upn"]), "UPN check letter")
         check(child["upn"][1:4] == education["laestab"][:3], "UPN LA matches LAESTAB LA")
@@ -156,18 +190,24 @@ def consistency_problems(pep: dict[str, Any]) -> list[str]:
     check(bool(re.fullmatch(r"\d{6}", education["urn"])), "URN is 6 digits")
     check(bool(re.fullmatch(r"\d{7}", education["laestab"])), "LAESTAB is 7 digits")
     check(date(education["date_joined"]) <= meeting, "joined the setting before the meeting")
-    check(("ehcp_date" in education) == (education["sen_provision"] == "E"),
-          "ehcp_date exactly when sen_provision is E")
-    check(("sen_primary_need" in education) == (education["sen_provision"] != "N"),
-          "a primary need exactly when there is SEN")
+    check(
+        ("ehcp_date" in education) == (education["sen_provision"] == "E"),
+        "ehcp_date exactly when sen_provision is E",
+    )
+    check(
+        ("sen_primary_need" in education) == (education["sen_provision"] != "N"),
+        "a primary need exactly when there is SEN",
+    )
     attendance = education.get("attendance")
     if attendance:
         possible, missed = attendance["sessions_possible"], attendance["sessions_missed"]
         check(0 <= missed <= possible, "sessions_missed <= sessions_possible")
         expected = 100 * (possible - missed) / possible
         check(abs(attendance["percent"] - expected) <= 0.05, "percent agrees with sessions")
-        check(date(attendance["period_start"]) <= date(attendance["period_end"]) <= meeting,
-              "attendance period before the meeting")
+        check(
+            date(attendance["period_start"]) <= date(attendance["period_end"]) <= meeting,
+            "attendance period before the meeting",
+        )
     for exclusion in education.get("exclusions", []):
         check(date(exclusion["start_date"]) <= meeting, "exclusion before the meeting")
 
@@ -176,17 +216,20 @@ def consistency_problems(pep: dict[str, Any]) -> list[str]:
     ids = [target["id"] for target in targets]
     check(len(ids) == len(set(ids)), "target ids are unique")
     for target in targets:
-        check(meeting < date(target["due_date"]) < date(meta["next_review_date"]),
-              "target due after the meeting, before the next review")
-        check(bool(re.search(r"\d", target["success_criteria"])),
-              "success criteria carry a number")
+        check(
+            meeting < date(target["due_date"]) < date(meta["next_review_date"]),
+            "target due after the meeting, before the next review",
+        )
+        check(bool(re.search(r"\d", target["success_criteria"])), "success criteria carry a number")
         check(bool(target.get("lead")), "every target has a lead")
     pp_plus = pep.get("pp_plus")
     if pp_plus:
         total = sum((Decimal(item["cost"]) for item in pp_plus["items"]), Decimal(0))
         check(Decimal(pp_plus["requested_total"]) == total, "PP+ total is the sum of items")
-        check(all(item.get("target_id") in ids for item in pp_plus["items"]),
-              "PP+ items refer to existing targets")
+        check(
+            all(item.get("target_id") in ids for item in pp_plus["items"]),
+            "PP+ items refer to existing targets",
+        )
     for path, value in iter_strings(pep):
         if path.endswith(("cost", "requested_total", "pp_plus_cost")):
             check(bool(re.fullmatch(r"\d+\.\d{2}", value)), f"{path} is a decimal string")
@@ -201,8 +244,10 @@ def consistency_problems(pep: dict[str, Any]) -> list[str]:
         if path.endswith("email"):
             check(value.endswith(".example"), f"{path} is under .example")
         if path.endswith("phone"):
-            check(bool(re.fullmatch(r"01632 960\d{3}|07700 900\d{3}", value)),
-                  f"{path} is in an Ofcom drama range")
+            check(
+                bool(re.fullmatch(r"01632 960\d{3}|07700 900\d{3}", value)),
+                f"{path} is in an Ofcom drama range",
+            )
         check(value == value.strip(), f"{path} has no surrounding whitespace")
         check(not re.search(r"[\x00-\x09\x0b-\x1f\x7f]", value), f"{path} has no control chars")
     return problems
@@ -238,9 +283,14 @@ def test_the_output_does_not_depend_on_string_hashing() -> None:
     # two runs differ, which in-process comparisons cannot catch.
     script = "from pepdocs.samples import generate_peps; print(list(generate_peps(20, 5)))"
     outputs = {
-        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                       check=True, timeout=120,
-                       env={**os.environ, "PYTHONHASHSEED": hash_seed}).stdout
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+        ).stdout
         for hash_seed in ("1", "2")
     }
     assert len(outputs) == 1
@@ -306,10 +356,21 @@ def test_target_counts_range_from_zero_to_eight(batch: list[dict[str, Any]]) -> 
 
 
 @pytest.mark.parametrize(
-    "section", ["health", "transition", "linked_plans", "pp_plus", "attendees", "signoff",
-                "previous_targets", "views"])
+    "section",
+    [
+        "health",
+        "transition",
+        "linked_plans",
+        "pp_plus",
+        "attendees",
+        "signoff",
+        "previous_targets",
+        "views",
+    ],
+)
 def test_optional_sections_are_sometimes_missing_and_sometimes_present(
-    batch: list[dict[str, Any]], section: str,
+    batch: list[dict[str, Any]],
+    section: str,
 ) -> None:
     present = sum(section in pep for pep in batch)
     assert 0 < present < len(batch)
@@ -337,8 +398,7 @@ def test_missing_data_is_a_missing_key_never_null_or_empty(
 
 
 def test_names_carry_diacritics_apostrophes_and_hyphens(batch: list[dict[str, Any]]) -> None:
-    names = " ".join(
-        f"{pep['child']['first_name']} {pep['child']['last_name']}" for pep in batch)
+    names = " ".join(f"{pep['child']['first_name']} {pep['child']['last_name']}" for pep in batch)
     assert re.search(r"[^\x00-\x7f]", names)
     assert "'" in names
     assert "-" in names
@@ -358,8 +418,7 @@ def test_each_phase_uses_its_own_attainment_scales(batch: list[dict[str, Any]]) 
     scales: dict[str, set[str]] = {phase: set() for phase in PHASES}
     for pep in batch:
         scales[pep["meta"]["phase"]].update(row["scale"] for row in pep["attainment"])
-    assert any("EYFS" in scale or "Development Matters" in scale
-               for scale in scales["early_years"])
+    assert any("EYFS" in scale or "Development Matters" in scale for scale in scales["early_years"])
     assert any("KS2 scaled score" in scale for scale in scales["school_age"])
     assert any("GCSE 9-1" in scale for scale in scales["school_age"])
     assert any("Level" in scale for scale in scales["post16"])
@@ -459,13 +518,18 @@ def test_the_roster_matches_the_shipped_samples_by_child_id() -> None:
         assert row["Surname"] == pep["child"]["last_name"]
         assert row["Authority"] == pep["meta"]["authority"]
         assert dt.datetime.strptime(row["DOB"], "%d/%m/%Y").date() == date(
-            pep["child"]["date_of_birth"])
+            pep["child"]["date_of_birth"]
+        )
 
 
 def test_every_shipped_sample_and_roster_row_has_a_form_to_fill() -> None:
     """The demos in the README work: each sample's authority has a form for its phase."""
-    forms = {(authority.name, phase) for authority in list_authorities()
-             for form in authority.forms for phase in form.covers}
+    forms = {
+        (authority.name, phase)
+        for authority in list_authorities()
+        for form in authority.forms
+        for phase in form.covers
+    }
     for path in SHIPPED:
         meta = json.loads(path.read_text(encoding="utf-8"))["meta"]
         assert (meta["authority"], meta["phase"]) in forms, path.name

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from pepdocs.binding.signoff import derive_from_signatures
 from pepdocs.errors import PepdocsError, PepValidationError, Problem, TransformError
 from pepdocs.formats.base import DocumentReading, Reading
 from pepdocs.mapping.spec import ColumnSpec, FieldSpec, FormSpec
@@ -246,6 +247,10 @@ def assemble_pep(
     """
     assembler = _Assembler(form, reading)
     assembler.run()
+    derived = derive_from_signatures(assembler.pep)
+    owner = assembler.by_path.get("signoff.signatures")
+    if derived and owner is not None:
+        owner.notes.extend(derived)
     meta = assembler.pep.setdefault("meta", {})
     meta.setdefault("authority", form.authority)
     meta.setdefault("phase", form.form)

@@ -292,7 +292,12 @@ _HEADING_FILLER = frozenset(
 def _heading_subject(heading: str) -> str:
     """What a section heading is about: ``3. Social worker details`` -> ``social worker``."""
     words = fold(strip_note(heading)).split()
-    while words and (words[0].isdigit() or re.fullmatch(r"[a-z]?\d+[a-z]?", words[0])):
+    # "Section 1:", "Part 2a", "1b" before the subject
+    while words and (
+        words[0].isdigit()
+        or re.fullmatch(r"[a-z]?\d+[a-z]?", words[0])
+        or (words[0] in ("section", "part", "step") and len(words) > 1)
+    ):
         words = words[1:]
     # a heading that is all filler ("Child details") is its own subject
     return " ".join(word for word in words if word not in _HEADING_FILLER) or " ".join(words)

@@ -48,7 +48,7 @@ from pepdocs.formats.word.inspect import (
     paragraph_text,
 )
 from pepdocs.inference.draft import Candidate, InferredEntry, assign, code_prefix, plausible_value
-from pepdocs.inference.lexicon import Lexicon, LexiconMatch, TableSection, fold
+from pepdocs.inference.lexicon import KEYED_SCORE, Lexicon, LexiconMatch, TableSection, fold
 from pepdocs.mapping.anchors import parse_anchor
 from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec
 from pepdocs.mapping.transforms import TextTransform
@@ -58,7 +58,7 @@ __all__ = ["WordInference", "guess_phase"]
 
 _LABEL_MAX_CHARS = 70
 _LABEL_COLON = re.compile(
-    r"^\s*([^:\n]{2,60}?)\s*[:\u2013]\s*(.*)$"
+    r"^\s*([^:\n]{2,60}?)\s*(?:[:\u2013]|[.\u2026_]{3,}|\u2026)\s*(.*)$"
     # a first-person label with its verb and no colon, as early-years pages print them:
     # "My name is Alfie", "My carers are Jill and Andrew"
     r"|^\s*((?:my|i|me)\b[^:\n]{1,50}?\b(?:is|are|am))\s+(\S.*)$",
@@ -66,11 +66,17 @@ _LABEL_COLON = re.compile(
 )
 
 
+#: The first line of a numbered record: ``Target 1: ...``, ``Target no. 2 - ...``.
+_RECORD_START = re.compile(r"^\s*([A-Za-z][^:\n\d]{1,40}?)\s*(?:no\.?\s*)?(\d{1,2})\s*[:.\-\u2013]")
+
+
 def _label_parts(match: re.Match[str]) -> tuple[str, str]:
     """(label, what follows it) of a :data:`_LABEL_COLON` match, whichever form matched."""
     if match.group(1) is not None:
         return match.group(1), match.group(2)
     return match.group(3), match.group(4)
+
+
 _SEGMENT_SPLIT = re.compile(r"\t+|\s{3,}")
 #: Paths whose answer is a block of free text under a heading (views, plans).
 _FREE_TEXT_PREFIXES = ("views.", "transition.", "care.parental_responsibility")
@@ -90,11 +96,14 @@ class WordInference:
         self.candidates: list[Candidate] = []
         self.unmatched: list[str] = []
         self.claimed_cells: set[Element] = set()
+        #: paragraphs a record list reads (``Target 1: ...`` and the lines after it)
+        self.claimed_paragraphs: set[Element] = set()
         self.title = ""
         self._marker_cells = {m.element for m in index.markers if m.kind == "row"}
 
     def run(self) -> list[InferredEntry]:
         self._tables()
+        self._record_lists()
         self._controls_and_fields()
         self._checkbox_groups()
         self._label_cells()
@@ -127,6 +136,15 @@ class WordInference:
         found = self.lexicon.match(text)
         if found is not None:
             return found
+        context = self._line_before(element)
+        if context:
+            # a generic label read through the line before it: "Telephone" under "My social
+            # worker is: ...", "Date" under "Designated teacher signature: ..."
+            in_context = self.lexicon.match_in_section(text, context)
+            if in_context is not None:
+                return LexiconMatch(
+                    in_context.path, round(in_context.score * 0.9, 3), False, in_context.wording
+                )
         for heading in self._heading_before(element):
             in_section = self.lexicon.match_in_section(text, heading)
             if in_section is not None:
@@ -138,6 +156,31 @@ class WordInference:
                     in_section.wording,
                 )
         return None
+
+    def _line_before(self, element: Element) -> str:
+        """What the line before a label line is about, as a section would say it: a person
+        ("social worker") when it names one of theirs, their signature ("designated teacher
+        signature") when it is a signature line; empty otherwise."""
+        paragraph = enclosing(element, "p")
+        node = paragraph.getprevious() if paragraph is not None else None
+        while node is not None and node.tag == word.P and not paragraph_text(node).strip():
+            node = node.getprevious()
+        if node is None or node.tag != word.P:
+            return ""
+        match = _LABEL_COLON.match(paragraph_text(node))
+        if match is None:
+            return ""
+        label = _label_parts(match)[0].strip()
+        folded = fold(label)
+        if "signature" in folded.split() or "signed" in folded.split():
+            role = _signatory(label)
+            return f"{role} signature" if role else ""
+        named = self.lexicon.match(label)
+        if named is not None:
+            for prefix, person in _PEOPLE.items():
+                if named.path.startswith(prefix):
+                    return person
+        return ""
 
     def _kind(self, path: str) -> str:
         """The model kind of a lexicon path; ``name`` for a box holding a whole name."""
@@ -233,12 +276,14 @@ class WordInference:
         marker = self.index.find_markers(folded)[0]
         return _display_text(marker)
 
-    def _locate(self, anchor: dict[str, Any], path: str) -> Slot | None:
+    def _locate(
+        self, anchor: dict[str, Any], path: str, columns: Sequence[dict[str, Any]] = ()
+    ) -> Slot | None:
         try:
             parsed = parse_anchor(anchor, "docx", 0)
         except ValueError:
             return None
-        return word.locate(self.index, parsed, _probe_spec(path, parsed))
+        return word.locate(self.index, parsed, _probe_spec(path, parsed, columns))
 
     # -- tables ------------------------------------------------------------------------------
 
@@ -254,12 +299,16 @@ class WordInference:
                 ]
                 if len(cells) < 2 or any(len(text) > _LABEL_MAX_CHARS for _, text in cells):
                     continue
+                if any(_holds_box(cell.tc) or _labelled_answer(text) for cell, text in cells):
+                    continue  # a row of boxes or of "Label: answer" cells is not a header row
                 title = self._table_title(grid, row_number)
                 for section in self.lexicon.tables.values():
                     scored = self._header_columns(cells, section)
                     present = {column for _, _, column, _ in scored}
                     if not all(key in present for key in section.key) or len(scored) < 2:
                         continue
+                    if not any(score >= KEYED_SCORE for *_, score in scored):
+                        continue  # columns told by cues alone: no wording says it is this
                     score = sum(s for *_, s in scored) + (1.5 if title == section.path else 0.0)
                     if best is None or score > best[0]:
                         best = (score, section, row_number, scored)
@@ -267,6 +316,70 @@ class WordInference:
                 continue
             score, section, row_number, scored = best
             self._add_table(number, grid, section, row_number, scored)
+
+    def _record_lists(self) -> None:
+        """A repeating section printed as numbered records of "Label: value" lines
+        (``Target 1: ...`` / ``Area: ...`` / ``Target 2: ...``), as case-record systems
+        print targets: the first line's label names the section's key column."""
+        paragraphs = [p for p, _ in self.index.paragraph_texts if self._cell_of(p) is None]
+        seen: set[str] = set()
+        for position, paragraph in enumerate(paragraphs):
+            start = _RECORD_START.match(paragraph_text(paragraph))
+            if start is None:
+                continue
+            label = start.group(1).strip()
+            if fold(label) in seen:
+                continue
+            best: tuple[float, TableSection, list[tuple[str, str, float]]] | None = None
+            for section in self.lexicon.tables.values():
+                first = self.lexicon.header_match(label, section)
+                if first is None or first[0] not in section.key:
+                    continue
+                columns = [(label, first[0], first[1])]
+                for following in paragraphs[position + 1 : position + 16]:
+                    line = _LABEL_COLON.match(paragraph_text(following))
+                    if line is None or _RECORD_START.match(paragraph_text(following)):
+                        break
+                    header = _label_parts(line)[0].strip()
+                    found = self.lexicon.header_match(header, section)
+                    if found is None or any(found[0] == c for _, c, _ in columns):
+                        break
+                    columns.append((header, found[0], found[1]))
+                score = sum(s for *_, s in columns)
+                if len(columns) >= 3 and (best is None or score > best[0]):
+                    best = (score, section, columns)
+            if best is None:
+                continue
+            seen.add(fold(label))
+            self._add_records(label, best[1], best[2])
+
+    def _add_records(
+        self, start: str, section: TableSection, scored: list[tuple[str, str, float]]
+    ) -> None:
+        info = self.catalog[section.path]
+        kinds = {item.path: item.kind for item in info.item_fields}
+        columns: list[dict[str, Any]] = []
+        for header, column, _ in scored:
+            entry: dict[str, Any] = {"path": column, "header": header}
+            if kinds.get(column) == "date":
+                entry["type"] = "date"
+            columns.append(entry)
+        anchor: dict[str, Any] = {"records": {"start": start}}
+        slot = self._locate(anchor, section.path, columns)
+        elements = list(slot.covers()) if slot is not None else []
+        if not elements:
+            return
+        self.claimed_paragraphs.update(elements)
+        confidence = min(0.95, sum(s for *_, s in scored) / len(scored))
+        self._add(
+            section.path,
+            anchor,
+            confidence,
+            f"records starting {start!r}: " + ", ".join(repr(h) for h, *_ in scored),
+            elements,
+            elements[0],
+            columns=columns,
+        )
 
     def _table_title(self, grid: TableGrid, header_row: int) -> str | None:
         """The repeating section a table's title names: a full-width row above its header, or
@@ -364,15 +477,20 @@ class WordInference:
     # -- content controls and legacy fields --------------------------------------------------
 
     def _nearby_label(self, element: Element) -> str:
-        """The label a person sees for a box: the cell to its left (or above), else the text
-        before a colon in its own paragraph."""
+        """The label a person sees for a box: the text before a colon in its own paragraph
+        ("Meeting Date: [box]"), else the cell to its left (or above)."""
+        paragraph = enclosing(element, "p")
+        if paragraph is not None:
+            before = _text_before(paragraph, element)
+            match = _LABEL_COLON.match(before + " x") if before.strip() else None
+            if match:
+                return _label_parts(match)[0]
         found = self._cell_of(element)
         if found is not None:
             grid, cell = found
             left = grid.left_of(cell, cell.row)
             if left is not None and left.text().strip():
                 return left.text().strip()
-        paragraph = enclosing(element, "p")
         if paragraph is not None:
             match = _LABEL_COLON.match(paragraph_text(paragraph))
             if match:
@@ -475,7 +593,9 @@ class WordInference:
     def _claims_of_label(self, element: Element) -> list[Element]:
         found = self._cell_of(element)
         if found is None:
-            return []
+            # a box in a "Label: [box]" line: the line is the same place as the box
+            paragraph = enclosing(element, "p")
+            return [paragraph] if paragraph is not None else []
         grid, cell = found
         left = grid.left_of(cell, cell.row)
         return [cell.tc] + ([left.tc] if left is not None else [])
@@ -672,6 +792,8 @@ class WordInference:
 
     def _label_paragraphs(self) -> None:
         for paragraph, text in self.index.paragraph_texts:
+            if paragraph in self.claimed_paragraphs:
+                continue
             found_cell = self._cell_of(paragraph)
             if found_cell is not None and found_cell[1].tc in self.claimed_cells:
                 continue
@@ -714,6 +836,8 @@ class WordInference:
         for paragraph, text in self.index.paragraph_texts:
             stripped = " ".join(text.split())
             if not stripped.endswith((":", "?")) or len(stripped) > _QUESTION_MAX_CHARS:
+                continue
+            if paragraph in self.claimed_paragraphs:
                 continue
             found_cell = self._cell_of(paragraph)
             if found_cell is not None and found_cell[1].tc in self.claimed_cells:
@@ -856,14 +980,18 @@ def _mark_node(mark: Mark) -> Element | None:
     return None
 
 
-def _probe_spec(path: str, anchor: Anchor) -> FieldSpec:
+def _probe_spec(path: str, anchor: Anchor, columns: Sequence[dict[str, Any]] = ()) -> FieldSpec:
     """A stand-in field for asking the engine where an anchor lands."""
-    columns: tuple[ColumnSpec, ...] = ()
+    specs: tuple[ColumnSpec, ...] = ()
     if anchor.kind == "table":
-        columns = tuple(
+        specs = tuple(
             ColumnSpec(header, header, TextTransform()) for header in anchor.options["header"]
         )
-    return FieldSpec((path,), (anchor,), TextTransform(), columns)
+    elif columns:
+        specs = tuple(
+            ColumnSpec(str(c["path"]), str(c["header"]), TextTransform()) for c in columns
+        )
+    return FieldSpec((path,), (anchor,), TextTransform(), specs)
 
 
 def _option_text(text: str) -> str:
@@ -874,6 +1002,45 @@ def _option_text(text: str) -> str:
 _QUESTION_MAX_CHARS = 120
 
 
+#: Whose details a model path prefix holds, as a section heading names them.
+_PEOPLE = {
+    "care.social_worker.": "social worker",
+    "care.carer.": "carer",
+    "care.iro.": "iro",
+    "education.designated_teacher.": "designated teacher",
+}
+
+
+def _signatory(label: str) -> str:
+    """The role a signature line names, in the words of the signatory code list's labels
+    ("designated teacher"), or empty."""
+    from pepdocs.errors import TransformError
+    from pepdocs.mapping.transforms import make_transform, model_code_labels
+
+    roles = make_transform("choice", {"values": model_code_labels("signatory_role")})
+    words = " ".join(w for w in label.split() if fold(w) not in ("signature", "signed", "sign"))
+    try:
+        code = roles.from_form(words)
+    except TransformError:
+        return ""
+    return str(code).replace("_", " ") if code else ""
+
+
+def _text_before(paragraph: Element, element: Element) -> str:
+    """The paragraph's text before ``element`` (a control or a legacy field's first run)."""
+    from pepdocs.formats.word.inspect import paragraph_segments
+
+    text = ""
+    for segment in paragraph_segments(paragraph):
+        if segment.field is element or (
+            segment.field is not None and element in segment.field.iter()
+        ):
+            return text
+        if segment.field is None:
+            text += segment.text
+    return ""
+
+
 def _question_next(marker: Marker) -> bool:
     """Whether the paragraph after a heading is a printed question ending with a colon."""
     node = marker.element.getnext()
@@ -881,6 +1048,12 @@ def _question_next(marker: Marker) -> bool:
         return False
     text = " ".join(paragraph_text(node).split())
     return bool(text) and len(text) <= _QUESTION_MAX_CHARS and text.endswith(":")
+
+
+def _labelled_answer(text: str) -> bool:
+    """``Label: answer`` in one cell (a header cell says what its column holds, no more)."""
+    match = _LABEL_COLON.match(text)
+    return match is not None and bool(clean_value(_label_parts(match)[1]))
 
 
 def _question_above_answer(paragraph: Element) -> bool:

@@ -17,6 +17,7 @@ checkboxes      option labels joined with `` | ``       ``options`` {key: label 
 table           header cells joined with `` | ``        ``header`` (tuple), ``section``,
                                                          ``occurrence``, ``sheet`` (xlsx),
                                                          ``rows`` (pdf: field names per row)
+records         the first line's label (``Target``)      ``section``
 heading         the heading text                         ``occurrence``, ``level``
 cell (docx)     ``table 3 row 2 col 1``                  ``table``, ``row``, ``col`` (1-based ints)
 cell (xlsx)     ``Sheet1!B4`` as written                 ``sheet`` (None: first sheet), ``ref``
@@ -44,6 +45,7 @@ ANCHOR_KINDS: dict[str, tuple[str, ...]] = {
         "checkbox",
         "checkboxes",
         "table",
+        "records",
         "heading",
         "cell",
     ),
@@ -58,6 +60,7 @@ VALUE_SHAPE: dict[str, str] = {
     "checkbox": "bool",
     "checkboxes": "keys",
     "table": "rows",
+    "records": "rows",
 }
 
 _LABEL_OPTIONS: dict[str, dict[str, tuple[str, ...] | type]] = {
@@ -311,6 +314,15 @@ def _field_table(value: Mapping[str, Any], line: int) -> _Parsed:
     return " | ".join(header), options
 
 
+def _records(value: Any, form_kind: str, line: int) -> _Parsed:
+    if isinstance(value, Mapping):
+        options = _options(value, {"start": str, "section": str}, "records", line)
+        if "start" not in options:
+            raise AnchorError('records anchor needs start, e.g. {start: "Target"}', line)
+        return options.pop("start"), options
+    return _text(value, "records anchor: start", line), {}
+
+
 def _heading(value: Any, form_kind: str, line: int) -> _Parsed:
     if isinstance(value, Mapping):
         options = _options(value, {"text": str, "level": int, "occurrence": int}, "heading", line)
@@ -360,6 +372,7 @@ _PARSERS: dict[str, Any] = {
     "checkbox": _checkbox,
     "checkboxes": _checkboxes,
     "table": _table,
+    "records": _records,
     "heading": _heading,
     "cell": _cell,
     "name": _simple("name"),

@@ -19,17 +19,36 @@ from pepdocs.cli.commands_check import COMMANDS
 
 def a_pep(child_id: str, **meta: Any) -> dict[str, Any]:
     """A fictional review PEP with three SMART targets (green before its next deadline)."""
-    target = {"area": "literacy", "lead": "Class teacher", "due_date": "2026-01-30",
-              "description": "Read aloud at home", "success_criteria": "4 times a week"}
+    target = {
+        "area": "literacy",
+        "lead": "Class teacher",
+        "due_date": "2026-01-30",
+        "description": "Read aloud at home",
+        "success_criteria": "4 times a week",
+    }
     return {
-        "meta": {"authority": "northshire", "phase": "school_age", "pep_type": "review",
-                 "meeting_date": "2025-10-08", "previous_pep_date": "2025-06-11",
-                 "next_review_date": "2026-02-04", **meta},
-        "child": {"first_name": "Zephyrine", "last_name": "Quill", "la_child_id": child_id,
-                  "date_of_birth": "2015-03-14", "upn": "B801200005001"},
+        "meta": {
+            "authority": "northshire",
+            "phase": "school_age",
+            "pep_type": "review",
+            "meeting_date": "2025-10-08",
+            "previous_pep_date": "2025-06-11",
+            "next_review_date": "2026-02-04",
+            **meta,
+        },
+        "child": {
+            "first_name": "Zephyrine",
+            "last_name": "Quill",
+            "la_child_id": child_id,
+            "date_of_birth": "2015-03-14",
+            "upn": "B801200005001",
+        },
         "care": {"legal_status": "C2", "date_became_looked_after": "2023-04-03"},
-        "education": {"setting_name": "Northshire Test Primary", "ncy": "5",
-                      "attendance": {"percent": 97, "period_end": "2025-10-03"}},
+        "education": {
+            "setting_name": "Northshire Test Primary",
+            "ncy": "5",
+            "attendance": {"percent": 97, "period_end": "2025-10-03"},
+        },
         "attainment": [{"subject": "Reading", "current": "EXS"}],
         "views": {"child": "Likes art."},
         "previous_targets": [{"description": "Read 3 books", "outcome": "met"}],
@@ -83,8 +102,7 @@ def test_check_exits_1_when_a_pep_has_an_error_finding(runner: CliRunner, cohort
 
 
 def test_check_json_output_is_machine_readable(runner: CliRunner, cohort: Path) -> None:
-    result = runner.invoke(cli, ["check", str(cohort), "--as-of", "2026-01-22", "--format",
-                                 "json"])
+    result = runner.invoke(cli, ["check", str(cohort), "--as-of", "2026-01-22", "--format", "json"])
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
     assert document["as_of"] == "2026-01-22"
@@ -119,7 +137,9 @@ def test_due_prints_the_schedule_overdue_first_and_writes_csv(
     with out.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
     assert [(row["la_child_id"], row["status"], row["child"]) for row in rows] == [
-        ("C-1", "overdue", "Zephyrine Quill"), ("C-2", "ok", "Zephyrine Quill")]
+        ("C-1", "overdue", "Zephyrine Quill"),
+        ("C-2", "ok", "Zephyrine Quill"),
+    ]
 
 
 def test_due_does_not_overwrite_a_csv_without_force(
@@ -127,11 +147,19 @@ def test_due_does_not_overwrite_a_csv_without_force(
 ) -> None:
     out = tmp_path / "due.csv"
     out.write_text("keep", encoding="utf-8")
-    assert runner.invoke(cli, ["due", str(cohort), "--as-of", "2026-02-16", "--csv", str(out)]
-                         ).exit_code != 0
+    assert (
+        runner.invoke(
+            cli, ["due", str(cohort), "--as-of", "2026-02-16", "--csv", str(out)]
+        ).exit_code
+        != 0
+    )
     assert out.read_text(encoding="utf-8") == "keep"
-    assert runner.invoke(cli, ["due", str(cohort), "--as-of", "2026-02-16", "--csv", str(out),
-                               "--force"]).exit_code == 0
+    assert (
+        runner.invoke(
+            cli, ["due", str(cohort), "--as-of", "2026-02-16", "--csv", str(out), "--force"]
+        ).exit_code
+        == 0
+    )
 
 
 def test_report_writes_the_workbook(runner: CliRunner, cohort: Path, tmp_path: Path) -> None:
@@ -144,8 +172,9 @@ def test_report_writes_the_workbook(runner: CliRunner, cohort: Path, tmp_path: P
 
 
 def _pepdocs(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pepdocs", *args], capture_output=True,
-                          text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "pepdocs", *args], capture_output=True, text=True, check=False
+    )
 
 
 def test_a_bad_as_of_date_is_a_usage_error_in_one_line(cohort: Path) -> None:

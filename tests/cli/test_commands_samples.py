@@ -29,7 +29,8 @@ def test_the_command_is_registered_and_documented_with_an_example() -> None:
 
 
 def test_samples_writes_n_valid_files_and_says_so_in_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     out = tmp_path / "demo"
     assert run("samples", "-n", "5", "-o", str(out), "--seed", "9") == 0
@@ -43,7 +44,8 @@ def test_samples_writes_n_valid_files_and_says_so_in_one_line(
 
 
 def test_samples_refuses_to_overwrite_without_force(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert run("samples", "-n", "2", "-o", str(tmp_path)) == 0
     first = (tmp_path / "pep-0001.json").read_bytes()
@@ -69,7 +71,8 @@ def test_samples_can_fix_the_authority_and_phase(tmp_path: Path) -> None:
     assert run("samples", *args) == 0
     peps = [json.loads(path.read_text(encoding="utf-8")) for path in tmp_path.glob("*.json")]
     assert {(pep["meta"]["authority"], pep["meta"]["phase"]) for pep in peps} == {
-        ("westmere", "post16")}
+        ("westmere", "post16")
+    }
 
 
 @pytest.mark.parametrize(

@@ -49,19 +49,25 @@ _GOOD: dict[str, Any] = {
     ],
     "targets": [
         {
-            "id": "T1", "area": "literacy", "lead": "Designated teacher",
+            "id": "T1",
+            "area": "literacy",
+            "lead": "Designated teacher",
             "description": "Read aloud with an adult four times a week",
             "success_criteria": "Reading log shows 4 sessions per week for 8 weeks",
             "due_date": "2026-01-30",
         },
         {
-            "id": "T2", "area": "numeracy", "lead": "Class teacher",
+            "id": "T2",
+            "area": "numeracy",
+            "lead": "Class teacher",
             "description": "Know times tables to 12 x 12",
             "success_criteria": "Scores 25 out of 25 on the times-table check",
             "due_date": "2026-01-30",
         },
         {
-            "id": "T3", "area": "semh", "lead": "Learning mentor",
+            "id": "T3",
+            "area": "semh",
+            "lead": "Learning mentor",
             "description": "Use the calm corner when upset",
             "success_criteria": "Uses the calm corner independently, recorded daily",
             "due_date": "2026-01-23",

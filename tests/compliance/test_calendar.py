@@ -59,8 +59,11 @@ def test_boxing_day_on_a_saturday_moves_the_holiday_to_monday_28_december_2026()
 
 @pytest.mark.parametrize(
     ("nation", "expected"),
-    [("england-and-wales", D(2026, 4, 7)), ("northern-ireland", D(2026, 4, 7)),
-     ("scotland", D(2026, 4, 6))],
+    [
+        ("england-and-wales", D(2026, 4, 7)),
+        ("northern-ireland", D(2026, 4, 7)),
+        ("scotland", D(2026, 4, 6)),
+    ],
 )
 def test_easter_2026_good_friday_everywhere_easter_monday_not_in_scotland(
     nation: str, expected: dt.date
@@ -98,8 +101,16 @@ def test_scotland_has_its_summer_bank_holiday_in_early_august() -> None:
 
 def test_bank_holidays_come_from_the_holidays_library_per_nation() -> None:
     england = bank_holidays("england-and-wales", 2026)
-    assert {D(2026, 1, 1), D(2026, 4, 3), D(2026, 4, 6), D(2026, 5, 4), D(2026, 5, 25),
-            D(2026, 8, 31), D(2026, 12, 25), D(2026, 12, 28)} <= england
+    assert {
+        D(2026, 1, 1),
+        D(2026, 4, 3),
+        D(2026, 4, 6),
+        D(2026, 5, 4),
+        D(2026, 5, 25),
+        D(2026, 8, 31),
+        D(2026, 12, 25),
+        D(2026, 12, 28),
+    } <= england
     assert D(2026, 1, 2) in bank_holidays("scotland", 2026)
     assert D(2026, 3, 17) in bank_holidays("northern-ireland", 2026)
     assert D(2026, 7, 13) in bank_holidays("northern-ireland", 2026)  # Boyne, observed

@@ -54,8 +54,11 @@ def test_check_path_reads_a_folder_and_turns_bad_files_into_one_line_errors(
     _write(tmp_path, "c-invalid.json", good_pep(child={"date_of_birth": "14/03/2015"}))
     (tmp_path / "notes.txt").write_text("ignored", "utf-8")
     results = check_path(tmp_path, D(2025, 11, 1))
-    assert [Path(r.source).name for r in results] == ["a-good.json", "b-broken.json",
-                                                      "c-invalid.json"]
+    assert [Path(r.source).name for r in results] == [
+        "a-good.json",
+        "b-broken.json",
+        "c-invalid.json",
+    ]
     good, broken, invalid = results
     assert good.error is None and good.rating == "green"
     assert broken.error is not None and "not valid JSON" in broken.error
@@ -77,15 +80,30 @@ def test_check_path_on_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("2026-01-07", D(2026, 1, 7)), ("07/01/2026", D(2026, 1, 7)), ("7/1/2026", D(2026, 1, 7)),
-     (" 2028-02-29 ", D(2028, 2, 29))],
+    [
+        ("2026-01-07", D(2026, 1, 7)),
+        ("07/01/2026", D(2026, 1, 7)),
+        ("7/1/2026", D(2026, 1, 7)),
+        (" 2028-02-29 ", D(2028, 2, 29)),
+    ],
 )
 def test_as_of_dates_are_iso_or_day_first(text: str, expected: dt.date) -> None:
     assert parse_as_of(text) == expected
 
 
-@pytest.mark.parametrize("text", ["2027-02-29", "31/06/2026", "01/13/2026", "7 Jan 2026",
-                                  "07/01/26", "20260107", "", "tomorrow"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2027-02-29",
+        "31/06/2026",
+        "01/13/2026",
+        "7 Jan 2026",
+        "07/01/26",
+        "20260107",
+        "",
+        "tomorrow",
+    ],
+)
 def test_as_of_dates_are_strict(text: str) -> None:
     with pytest.raises(UsageError, match="--as-of"):
         parse_as_of(text)
@@ -104,8 +122,11 @@ def _child(child_id: str, school: str, **sections: Any) -> dict[str, Any]:
 def test_due_schedule_lists_overdue_then_due_soon_then_ok() -> None:
     as_of = D(2026, 2, 2)
     peps = [
-        _child("C-OK", "School A", meta={"meeting_date": "2026-01-20",
-                                         "next_review_date": "2026-05-01"}),
+        _child(
+            "C-OK",
+            "School A",
+            meta={"meeting_date": "2026-01-20", "next_review_date": "2026-05-01"},
+        ),
         _child("C-SOON", "School B"),  # spring deadline 13 February: within 15 working days
         _child("C-LATE", "School B", education={"date_joined": "2025-11-03"}),
         _child("C-EXEMPT", "School C", care={"legal_status": "V4"}),
@@ -159,6 +180,9 @@ def test_checking_the_samples_gives_plausible_findings(tmp_path: Path) -> None:
     assert rules["TL010"] + rules["TL012"] + rules["TL040"] + rules["TL091"] >= len(readable)
     assert rules["TL010"] > 0
     # Generated PEPs are mostly well written: most are not red for quality reasons alone.
-    quality_red = [r for r in readable if any(
-        f.severity == "error" and f.rule_id.startswith("QA") for f in r.findings)]
+    quality_red = [
+        r
+        for r in readable
+        if any(f.severity == "error" and f.rule_id.startswith("QA") for f in r.findings)
+    ]
     assert len(quality_red) < len(readable) / 2

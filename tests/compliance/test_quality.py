@@ -37,6 +37,7 @@ def _set(path: str, value: Any) -> Callable[[Pep], None]:
             del node[last]
         else:
             node[last] = value
+
     return change
 
 
@@ -47,30 +48,47 @@ CASES: list[tuple[str, Callable[[Pep], None], str, str]] = [
     ("QA001", _set("meta.meeting_date", _DELETE), "meta.meeting_date", "error"),
     ("QA002", _set("meta.next_review_date", _DELETE), "meta.next_review_date", "warning"),
     ("QA003", _set("meta.next_review_date", "2025-10-08"), "meta.next_review_date", "error"),
-    ("QA010", lambda pep: pep["targets"][0].update(
-        description="Enjoy reading more", success_criteria="Will be better at reading"),
-     "targets.0.success_criteria", "warning"),
+    (
+        "QA010",
+        lambda pep: pep["targets"][0].update(
+            description="Enjoy reading more", success_criteria="Will be better at reading"
+        ),
+        "targets.0.success_criteria",
+        "warning",
+    ),
     ("QA011", _set("targets.1.lead", ""), "targets.1.lead", "warning"),
     ("QA012", _set("targets.2.due_date", None), "targets.2.due_date", "warning"),
     ("QA013", _set("targets.0.due_date", "2026-03-01"), "targets.0.due_date", "warning"),
     ("QA014", _set("targets.0.due_date", "2025-10-08"), "targets.0.due_date", "warning"),
     ("QA015", _set("targets.2.area", None), "targets.2.area", "warning"),
-    ("QA016", _set("targets.0.description", "To make progress in reading."),
-     "targets.0.description", "warning"),
+    (
+        "QA016",
+        _set("targets.0.description", "To make progress in reading."),
+        "targets.0.description",
+        "warning",
+    ),
     ("QA020", _set("targets", []), "targets", "error"),
     ("QA021", lambda pep: pep["targets"].pop(), "targets", "warning"),
     ("QA030", _set("previous_targets", []), "previous_targets", "warning"),
     ("QA031", _set("previous_targets.0.outcome", None), "previous_targets.0.outcome", "warning"),
     ("QA040", _set("views.child", "  "), "views.child", "warning"),
     ("QA050", _set("education.attendance", None), "education.attendance.percent", "warning"),
-    ("QA051", _set("education.attendance.period_end", "2025-06-27"),
-     "education.attendance.period_end", "warning"),
+    (
+        "QA051",
+        _set("education.attendance.period_end", "2025-06-27"),
+        "education.attendance.period_end",
+        "warning",
+    ),
     ("QA052", _set("education.attendance.percent", 89.9), "education.attendance.percent", "info"),
     ("QA060", _set("attainment", []), "attainment", "warning"),
     ("QA070", _set("pp_plus.items.1.target_id", "T9"), "pp_plus.items.1.target_id", "warning"),
     ("QA071", _set("pp_plus.requested_total", "650.00"), "pp_plus.requested_total", "warning"),
-    ("QA072", _set("pp_plus.items.0.description", "Blazer and school uniform"),
-     "pp_plus.items.0.description", "warning"),
+    (
+        "QA072",
+        _set("pp_plus.items.0.description", "Blazer and school uniform"),
+        "pp_plus.items.0.description",
+        "warning",
+    ),
     ("QA073", _set("pp_plus.items", []), "pp_plus.items", "warning"),
     ("QA080", _set("education.ncy", "6"), "transition.plan", "warning"),
     ("QA090", _set("child.upn", "A801200005001"), "child.upn", "error"),
@@ -81,8 +99,9 @@ CASES: list[tuple[str, Callable[[Pep], None], str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("rule_id", "spoil", "path", "severity"), CASES,
-                         ids=[case[0] for case in CASES])
+@pytest.mark.parametrize(
+    ("rule_id", "spoil", "path", "severity"), CASES, ids=[case[0] for case in CASES]
+)
 def test_each_rule_fires_on_its_fault(
     rule_id: str, spoil: Callable[[Pep], None], path: str, severity: str
 ) -> None:
@@ -105,8 +124,17 @@ def test_messages_never_carry_values_from_the_pep(spoil: Callable[[Pep], None]) 
     pep = good_pep()
     spoil(pep)
     for finding in check_quality(pep, DEFAULTS):
-        for secret in ("Testchild", "Fictional", "A801200005001", "Blazer", "Northshire",
-                       "reading", "991/2001", "12345", "1234567890"):
+        for secret in (
+            "Testchild",
+            "Fictional",
+            "A801200005001",
+            "Blazer",
+            "Northshire",
+            "reading",
+            "991/2001",
+            "12345",
+            "1234567890",
+        ):
             assert secret not in finding.message
 
 
@@ -206,8 +234,12 @@ def test_westmere_expects_four_targets() -> None:
 
 
 def test_a_pep_of_the_wrong_shape_gives_findings_not_a_crash() -> None:
-    odd: Pep = {"meta": {"meeting_date": "03/09/2025"}, "targets": ["not an object", 3],
-                "pp_plus": {"items": "nope", "requested_total": "lots"}, "child": []}
+    odd: Pep = {
+        "meta": {"meeting_date": "03/09/2025"},
+        "targets": ["not an object", 3],
+        "pp_plus": {"items": "nope", "requested_total": "lots"},
+        "child": [],
+    }
     found = _found(odd)
     assert "QA001" in found and "QA094" in found
     assert found["QA010"] == ["targets.0.success_criteria", "targets.1.success_criteria"]

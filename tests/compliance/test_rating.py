@@ -19,10 +19,20 @@ GOLD_AVERAGE = load_settings("eastborough")
 
 
 def _finding(rule_id: str) -> Finding:
-    values = {"count": 1, "minimum": 3, "period_end": dt.date(2025, 1, 1), "days": 100,
-              "meeting": dt.date(2025, 10, 1), "threshold": 90, "due": dt.date(2025, 1, 1),
-              "next_review": dt.date(2025, 1, 1), "reason": "x", "term": "autumn",
-              "year": "2025-26", "last_meeting": dt.date(2025, 1, 1)}
+    values = {
+        "count": 1,
+        "minimum": 3,
+        "period_end": dt.date(2025, 1, 1),
+        "days": 100,
+        "meeting": dt.date(2025, 10, 1),
+        "threshold": 90,
+        "due": dt.date(2025, 1, 1),
+        "next_review": dt.date(2025, 1, 1),
+        "reason": "x",
+        "term": "autumn",
+        "year": "2025-26",
+        "last_meeting": dt.date(2025, 1, 1),
+    }
     finding = BOOK.finding(rule_id, "", **values)
     assert finding is not None
     return finding
@@ -78,8 +88,7 @@ def test_gold_scheme_average_aggregation_rounds_half_down() -> None:
     # One green section among nine gold: mean 2.9 -> gold.
     assert rate([_finding("QA040")], GOLD_AVERAGE).overall == "gold"
     # Five green and five gold: mean 2.5 -> the lower rating, green.
-    five_warnings = [_finding(rule_id) for rule_id in ("QA002", "QA010", "QA030", "QA040",
-                                                        "QA060")]
+    five_warnings = [_finding(rule_id) for rule_id in ("QA002", "QA010", "QA030", "QA040", "QA060")]
     rating = rate(five_warnings, GOLD_AVERAGE)
     assert rating.overall == "green"
     assert rating.reasons[0] == "green: average of 10 section ratings"

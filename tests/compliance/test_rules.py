@@ -30,9 +30,29 @@ def test_every_rule_has_a_known_severity_and_a_rated_section() -> None:
 
 def test_message_templates_name_only_dates_counts_and_paths() -> None:
     allowed = {
-        "due", "days", "basis", "entered", "meeting", "term", "year", "last_meeting", "changed",
-        "months", "birthday", "what", "field", "as_of", "next_review", "count", "minimum",
-        "period_end", "threshold", "items_total", "requested_total", "ncy", "reason",
+        "due",
+        "days",
+        "basis",
+        "entered",
+        "meeting",
+        "term",
+        "year",
+        "last_meeting",
+        "changed",
+        "months",
+        "birthday",
+        "what",
+        "field",
+        "as_of",
+        "next_review",
+        "count",
+        "minimum",
+        "period_end",
+        "threshold",
+        "items_total",
+        "requested_total",
+        "ncy",
+        "reason",
     }
     for rule in list_rules():
         fields = {name for _, name, _, _ in string.Formatter().parse(rule.message) if name}

@@ -17,7 +17,10 @@ from pepdocs.errors import AuthorityNotFoundError, PepdocsError
 def test_defaults_are_10_and_20_working_days_in_england_rated_rag() -> None:
     defaults = load_settings()
     assert (defaults.emergency_days, defaults.planned_days, defaults.day_basis) == (
-        10, 20, "working")
+        10,
+        20,
+        "working",
+    )
     assert defaults.nation == "england-and-wales"
     assert (defaults.rating_scheme, defaults.rating_aggregation) == ("rag", "worst")
     assert defaults.quality.min_targets == 3
@@ -41,7 +44,10 @@ def test_eastborough_counts_school_days_and_rates_gold_green_amber_red() -> None
 def test_westmere_allows_20_working_days_even_for_an_emergency_entry() -> None:
     westmere = load_settings("westmere")
     assert (westmere.emergency_days, westmere.planned_days, westmere.day_basis) == (
-        20, 20, "working")
+        20,
+        20,
+        "working",
+    )
     assert (westmere.change_review_days, westmere.change_review_basis) == (10, "working")
 
 

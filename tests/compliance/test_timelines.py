@@ -25,8 +25,11 @@ def _ids(pep: dict[str, Any], as_of: dt.date, settings: Settings = DEFAULTS) -> 
 def _new_to_care(entered: str, emergency: bool, **meta: Any) -> dict[str, Any]:
     """A child who entered care on ``entered`` and has had no PEP meeting yet."""
     pep = good_pep(
-        care={"date_became_looked_after": entered, "emergency_entry": emergency,
-              "placement_start_date": entered},
+        care={
+            "date_became_looked_after": entered,
+            "emergency_entry": emergency,
+            "placement_start_date": entered,
+        },
         meta={"pep_type": "initial", "meeting_date": None, "previous_pep_date": None, **meta},
         education={"date_joined": "2021-09-01"},
     )
@@ -115,8 +118,13 @@ def test_a_termly_review_not_held_by_its_deadline_is_overdue() -> None:
 
 
 def test_a_summer_meeting_makes_the_next_autumn_term_due() -> None:
-    pep = good_pep(meta={"meeting_date": "2026-06-10", "previous_pep_date": "2026-02-04",
-                         "next_review_date": "2026-10-14"})
+    pep = good_pep(
+        meta={
+            "meeting_date": "2026-06-10",
+            "previous_pep_date": "2026-02-04",
+            "next_review_date": "2026-10-14",
+        }
+    )
     found = _ids(pep, D(2026, 7, 1))
     # Default autumn half term 2026 starts Monday 26 October.
     assert found["TL012"].dates["due"] == "2026-10-23"
@@ -137,8 +145,9 @@ def test_an_initial_pep_is_never_late_for_the_term() -> None:
 
 def test_eastborough_s_fixed_deadline_31_october_applies() -> None:
     eastborough = load_settings("eastborough")
-    assert "TL011" not in _ids(good_pep(meta={"meeting_date": "2025-10-31"}), D(2025, 11, 10),
-                               eastborough)
+    assert "TL011" not in _ids(
+        good_pep(meta={"meeting_date": "2025-10-31"}), D(2025, 11, 10), eastborough
+    )
     found = _ids(good_pep(meta={"meeting_date": "2025-11-03"}), D(2025, 11, 10), eastborough)
     assert found["TL011"].dates["due"] == "2025-10-31"
     # and spring's is 28 February
@@ -162,8 +171,7 @@ def test_a_pep_prepared_for_a_coming_meeting_is_judged_by_the_previous_one() -> 
 
 @pytest.mark.parametrize(
     ("path", "overdue", "due"),
-    [("education.date_joined", "TL020", "TL022"),
-     ("care.placement_start_date", "TL025", "TL027")],
+    [("education.date_joined", "TL020", "TL022"), ("care.placement_start_date", "TL025", "TL027")],
 )
 def test_a_change_after_the_last_pep_needs_a_review_within_20_school_days(
     path: str, overdue: str, due: str
@@ -188,8 +196,11 @@ def test_a_meeting_long_after_a_change_is_a_late_change_review(path: str, late_i
     # Between the previous PEP (11 June) and this meeting (8 October): due 29 September.
     pep[section][field] = "2025-09-01"
     found = _ids(pep, D(2025, 10, 10))
-    assert found[late_id].dates == {"meeting": "2025-10-08", "due": "2025-09-29",
-                                    "changed": "2025-09-01"}
+    assert found[late_id].dates == {
+        "meeting": "2025-10-08",
+        "due": "2025-09-29",
+        "changed": "2025-09-01",
+    }
 
 
 def test_westmere_wants_a_change_review_within_10_working_days() -> None:
@@ -199,8 +210,9 @@ def test_westmere_wants_a_change_review_within_10_working_days() -> None:
 
 
 def test_the_first_placement_on_entering_care_is_not_a_change() -> None:
-    pep = good_pep(care={"date_became_looked_after": "2025-11-03",
-                         "placement_start_date": "2025-11-03"})
+    pep = good_pep(
+        care={"date_became_looked_after": "2025-11-03", "placement_start_date": "2025-11-03"}
+    )
     assert not {"TL025", "TL026", "TL027"} & set(_ids(pep, D(2025, 11, 10)))
 
 

@@ -94,9 +94,7 @@ def test_facts_kept_by_other_code_are_not_trusted(cache: Path) -> None:
     assert _listed_names() == ["Testshire VS"]
 
 
-def test_an_empty_cache_setting_keeps_nothing(
-    cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_empty_cache_setting_keeps_nothing(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(CACHE_ENV_VAR, "")
     _write(cache.parent / "shipped", "testshire", "Testshire VS")
     assert _listed_names() == ["Testshire VS"]

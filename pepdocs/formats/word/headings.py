@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -98,7 +99,15 @@ def _ends_block(index: DocumentIndex, paragraph: Element) -> bool:
         return False
     if normalise(text) in index.label_keys or text.endswith(":"):
         return True
+    # the next "Label: answer" line: one of the form's labels, or a label on a dotted leader
+    head = _LINE_LABEL.match(text)
+    if head and (normalise(head.group(1)) in index.label_keys or head.group(2)):
+        return True
     return text.endswith("?") and all_bold(paragraph)
+
+
+#: ``Label: ...`` or ``Label ………`` at a line's start (group 2: the label is on a leader).
+_LINE_LABEL = re.compile(r"^([^:\n]{2,60}?)\s*(?::|([.\u2026_]{3,}|\u2026))")
 
 
 def _block_after(index: DocumentIndex, heading: Element, title: str) -> Slot:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pepdocs.formats.word._xml import FLDCHAR, SDT, TBL, TC, Element, P, w
+from pepdocs.formats.word.beside import paragraph_segments
 from pepdocs.formats.word.checkboxes import Mark
 from pepdocs.formats.word.controls import ContentControl
 from pepdocs.formats.word.document import DocumentIndex, Marker, looks_like_label
@@ -67,6 +68,7 @@ __all__ = [
     "match_legacy",
     "normalise",
     "open_document",
+    "paragraph_segments",
     "paragraph_text",
 ]
 

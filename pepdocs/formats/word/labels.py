@@ -114,7 +114,9 @@ def _label_pattern(label: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     early-years pages print them) needs no colon: a space is enough."""
     words = label.strip().rstrip(":").split()
     body = r"\s+".join(re.escape(word) for word in words)
-    ends = r"(?:\s*[:\-\u2013]|\s+)" if words and words[-1].lower() in _VERBS else r"\s*[:\-\u2013]"
+    # a colon or dash, or a dotted leader printed for the answer (``PEP date ………``)
+    mark = r"\s*(?:[:\-\u2013]|[.\u2026_]{3,}|\u2026)"
+    ends = rf"(?:{mark}|\s+)" if words and words[-1].lower() in _VERBS else mark
     return (
         re.compile(rf"^\s*{body}{ends}", re.IGNORECASE),
         re.compile(rf"(?:\t|\s\s)\s*{body}{ends}", re.IGNORECASE),

@@ -13,9 +13,9 @@ from pepdocs.formats.word._xml import SDT, SDTCONTENT, TBL, TC, TR, Element, P
 from pepdocs.formats.word.checkboxes import box_holders, inside_control
 from pepdocs.formats.word.document import DocumentIndex, Scope
 from pepdocs.formats.word.labels import occurrence_of
-from pepdocs.formats.word.slots import RegionSlot, Slot, Where, holds_text
+from pepdocs.formats.word.slots import RegionSlot, Slot, Where, holds_text, read_text_box
 from pepdocs.formats.word.tables import GridCell, TableGrid, cell_span, grid_before, row_tcs
-from pepdocs.formats.word.text import block_text, clean_value, normalise, paragraph_text
+from pepdocs.formats.word.text import block_text, normalise, paragraph_text
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormValue
 
 #: How close a table header must be to the mapping's header (rapidfuzz ratio, 0-100) when it
@@ -217,7 +217,7 @@ class TableSlot(Slot):
                     cells[column.header] = self._region(tc, column).read()
                 else:
                     # what a RegionSlot of a box with nothing but text reads
-                    cells[column.header] = clean_value(block_text(tc)) or None
+                    cells[column.header] = read_text_box(tc)
             # A row of empty boxes and unticked checkboxes is a blank row, not data.
             if not any(v is True or (isinstance(v, str) and v.strip()) for v in cells.values()):
                 continue

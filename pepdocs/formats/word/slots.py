@@ -45,6 +45,7 @@ from pepdocs.formats.word.checkboxes import (
     may_hold_marks,
     paragraph_tokens,
 )
+from pepdocs.formats.word.circled import circled_option, may_be_circled
 from pepdocs.formats.word.controls import ContentControl, control_at, write_block
 from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
 from pepdocs.formats.word.text import block_text, clean_value, normalise, showing_placeholder
@@ -370,7 +371,7 @@ class RegionSlot(Slot):
         if self.choices:
             ticked = [label for label, mark in self.choices if mark.checked()]
             return ", ".join(ticked) or None
-        return clean_value(block_text(self.container)) or None
+        return read_text_box(self.container)
 
     def _through(self, slot: ControlSlot | LegacySlot) -> FormValue:
         value = slot.read()
@@ -394,6 +395,17 @@ class RegionSlot(Slot):
                 mark.set(normalise(label) in wanted)
         else:
             write_block(self.container, expect_text(value, where))
+
+
+def read_text_box(container: Element) -> str | None:
+    """A box holding text only, as a person reads it: a "circle one" box (``YES / NO`` with
+    one option marked) gives the marked option, or nothing when none is marked."""
+    text = clean_value(block_text(container))
+    if text and may_be_circled(text):
+        circled = circled_option(container)
+        if circled is not None:
+            return circled.answer
+    return text or None
 
 
 def labelled_boxes(container: Element, legacy: Sequence[LegacyField]) -> list[tuple[str, Mark]]:
@@ -512,7 +524,7 @@ class AfterLabelSlot(Slot):
             return self.region.read()
         text = self._text()
         start, end = self._span(text)
-        return clean_value(text[start:end]) or None
+        return clean_value(without_leaders(text[start:end])) or None
 
     def write(self, value: FormValue, where: Where) -> None:
         if self.region.controls or self.region.legacy:
@@ -581,6 +593,26 @@ class AfterLabelSlot(Slot):
             cut_run.addnext(run)
         else:
             self.paragraph.append(run)
+
+
+#: A dotted leader printed after a label for the answer to be written on (``PEP date
+#: ………………``), and what is left of one that an answer was typed over or after.
+_LEADERS = re.compile(
+    # before the answer: three dots or more (or an ellipsis character); after it, only a
+    # leader proper (five or more), so that an answer's own "..." is kept
+    r"^[\s.\u2026_]*(?:[.\u2026_]{3,}|\u2026)[\s.\u2026_]*"
+    r"|\s*(?:(?:[._]\s*){5,}|\u2026[\s.\u2026_]*\u2026[\s.\u2026_]*)$"
+)
+
+
+def without_leaders(text: str) -> str:
+    """The answer on a line with its dotted (or underscored) leader removed: leaders before
+    it, and leaders after it that reach the line's end; a line of leaders alone is empty."""
+    return (
+        _LEADERS.sub("", text.strip())
+        if ("..." in text or "\u2026" in text or "___" in text)
+        else text
+    )
 
 
 def _text_nodes(paragraph: Element) -> list[tuple[Element, str]]:

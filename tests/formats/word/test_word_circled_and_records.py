@@ -1,0 +1,121 @@
+"""Two layouts of real forms the Word engine reads: "circle one" options answered by marking
+one of them, and repeating sections printed as records of "Label: value" lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pepdocs.formats.word.circled import circled_option
+from pepdocs.formats.word.slots import without_leaders
+
+from .docxbuild import (
+    anchor,
+    document_xml,
+    field,
+    fill,
+    make_form,
+    p,
+    r,
+    read_form,
+    reading,
+    tbl,
+    tc,
+    tr,
+)
+
+HIGHLIGHT = '<w:highlight w:val="yellow"/>'
+
+
+def _box(*runs: str) -> str:
+    return tbl(tr(tc(p("On track?")), tc(p(*runs))))
+
+
+def _on_track(tmp_path: Path, *runs: str) -> object:
+    form = make_form(tmp_path, _box(*runs), field("x", anchor("label", "On track?")))
+    return reading(form).raw
+
+
+@pytest.mark.parametrize(
+    ("runs", "expected"),
+    [
+        ((r("YES", rpr=HIGHLIGHT), r(" / "), r("NO")), "YES"),
+        ((r("YES"), r(" / "), r("NO", bold=True)), "NO"),
+        ((r("Yes", strike=True), r(" / No")), "No"),
+        ((r("YES / NO"),), None),  # printed, not answered
+        ((r("YES / NO", bold=True),), None),  # printed bold: not a mark
+        ((r("Mr Pike / Mrs Carrow"),), "Mr Pike / Mrs Carrow"),  # an answer, not options
+    ],
+)
+def test_a_circle_one_box_gives_the_marked_option(
+    tmp_path: Path, runs: tuple[str, ...], expected: object
+) -> None:
+    assert _on_track(tmp_path, *runs) == expected
+
+
+def test_options_all_marked_alike_are_the_forms_print_not_an_answer(tmp_path: Path) -> None:
+    # a form may print its options highlighted; only one option marked apart is an answer
+    assert _on_track(tmp_path, r("YES", rpr=HIGHLIGHT), r(" / "), r("NO", rpr=HIGHLIGHT)) is None
+
+
+def test_circled_year_group() -> None:
+    from lxml import etree
+
+    cell = etree.fromstring(
+        '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:r><w:t>11 / </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>12</w:t></w:r>"
+        "<w:r><w:t> / 13 / 14</w:t></w:r></w:p>"
+    )
+    found = circled_option(cell)
+    assert found is not None and found.answer == "12"
+
+
+@pytest.mark.parametrize(
+    ("line", "answer"),
+    [
+        ("…………Sports coaching degree", "Sports coaching degree"),
+        ("………………………………", ""),
+        (" ....... Lucy Fenwright ......", "Lucy Fenwright"),
+        ("It went well...", "It went well..."),
+    ],
+)
+def test_dotted_leaders_are_not_part_of_the_answer(line: str, answer: str) -> None:
+    assert without_leaders(line) == answer
+
+
+# --- records ----------------------------------------------------------------------------------
+
+RECORDS = anchor("records", "Target")
+COLUMNS = (("description", "Target"), ("area", "Area"), ("due_date", "Target Date"))
+
+
+def _record(number: int, target: str = "", area: str = "", when: str = "") -> str:
+    return p(f"Target {number}: {target}") + p(f"Area: {area}") + p(f"Target Date: {when}")
+
+
+def test_records_are_read_one_row_each(tmp_path: Path) -> None:
+    body = _record(1, "Read daily", "English", "30/01/2026") + _record(2, "Times tables", "Maths")
+    form = make_form(tmp_path, body, field("targets", RECORDS, columns=COLUMNS))
+    assert reading(form).raw == [
+        {"Target": "Read daily", "Area": "English", "Target Date": "30/01/2026"},
+        {"Target": "Times tables", "Area": "Maths", "Target Date": ""},
+    ]
+
+
+def test_records_end_at_a_line_that_is_none_of_their_labels(tmp_path: Path) -> None:
+    body = _record(1, "Read daily", "English") + p("Next review: 04/02/2026")
+    form = make_form(tmp_path, body, field("targets", RECORDS, columns=COLUMNS))
+    assert [row["Target"] for row in reading(form).raw] == ["Read daily"]  # type: ignore[union-attr]
+
+
+def test_fill_copies_the_first_record_for_each_further_item(tmp_path: Path) -> None:
+    form = make_form(tmp_path, _record(1), field("targets", RECORDS, columns=COLUMNS))
+    rows = [
+        {"Target": "Read daily", "Area": "English", "Target Date": "30/01/2026"},
+        {"Target": "Times tables", "Area": "Maths", "Target Date": "06/02/2026"},
+        {"Target": "Join a club", "Area": "SEMH", "Target Date": "13/02/2026"},
+    ]
+    filled = fill(form, rows)
+    assert read_form(form, filled).readings[0].raw == rows
+    assert "Target 3:" in document_xml(filled)

@@ -1,0 +1,233 @@
+"""Each layout kind real authorities' forms use, pinned with a small document of its own:
+read with no mapping (``pepdocs.extract`` infers one on the spot) and with the mapping
+``infer-mapping`` drafts from the blank form (issue 12)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from formats.word.docxbuild import make_docx, p, r, sdt_run, tbl, tc, tr
+
+import pepdocs
+from pepdocs.inference import infer_mapping_from_bytes
+from pepdocs.mapping import load_mapping
+
+SHADE = "D9D9D9"
+
+
+def _no_mapping(completed: str) -> dict[str, Any]:
+    """The PEP ``pepdocs.extract`` reads from the document with no mapping."""
+    return pepdocs.extract(make_docx(completed), name="completed.docx").pep
+
+
+def _with_draft(tmp_path: Path, blank: str, completed: str) -> dict[str, Any]:
+    """The PEP read from ``completed`` with the mapping drafted from ``blank``."""
+    template = tmp_path / "blank.docx"
+    template.write_bytes(make_docx(blank))
+    draft = infer_mapping_from_bytes(template.read_bytes(), str(template))
+    mapping = tmp_path / "draft.yaml"
+    mapping.write_text(draft.to_yaml("testshire", template=str(template)), encoding="utf-8")
+    form = load_mapping(mapping)
+    return pepdocs.extract(make_docx(completed), form, name="completed.docx").pep
+
+
+def _row(*cells: str, header: bool = False) -> str:
+    return tr(*(tc(p(r(text, bold=header))) for text in cells))
+
+
+def _grid(header: list[str], *rows: list[str]) -> str:
+    return tbl(_row(*header, header=True), *(_row(*row) for row in rows))
+
+
+CHILD = p("Child details", style="Heading1") + tbl(
+    tr(tc(p("Date of birth"), shade=SHADE), tc(p("03/09/2015")))
+)
+
+
+# --- tables recognised by what their columns mean ----------------------------------------
+
+
+def test_a_targets_grid_is_read_by_what_its_headers_mean() -> None:
+    grid = _grid(
+        ["What I want to achieve", "What will help me", "Who will help", "By when", "PP+ £"],
+        ["Read 20 minutes a day", "Reading buddy", "Mr Pike", "30/01/2026", "£120"],
+    )
+    pep = _no_mapping(CHILD + p("My targets", style="Heading1") + grid)
+    assert pep["targets"] == [
+        {
+            "description": "Read 20 minutes a day",
+            "actions": "Reading buddy",
+            "lead": "Mr Pike",
+            "due_date": "2026-01-30",
+            "pp_plus_cost": "120.00",
+        }
+    ]
+
+
+def test_a_title_printed_in_the_header_cell_does_not_hide_the_header() -> None:
+    grid = tbl(
+        _row("ATTENDANCE AT THE PEP Role", "Name", "Invited", "Present", header=True),
+        _row("Social Worker", "Owen Trelawney", "Yes", "Yes"),
+    )
+    pep = _no_mapping(CHILD + grid)
+    assert pep["attendees"] == [
+        {"role": "Social Worker", "name": "Owen Trelawney", "invited": True, "attended": True}
+    ]
+
+
+def test_printed_rows_nobody_filled_are_not_attendees(tmp_path: Path) -> None:
+    def grid(*names: str) -> str:
+        roles = ["Child", "Social Worker", "Virtual School"]
+        return tbl(
+            _row("Role", "Name", "Attended", header=True),
+            *(
+                _row(role, name, "Yes" if name else "")
+                for role, name in zip(roles, names, strict=True)
+            ),
+        )
+
+    pep = _with_draft(
+        tmp_path, CHILD + grid("", "", ""), CHILD + grid("Ava Hale", "Ben Aldous", "")
+    )
+    assert [a["role"] for a in pep["attendees"]] == ["Child", "Social Worker"]
+
+
+def test_an_early_years_band_grid_is_attainment() -> None:
+    grid = _grid(
+        ["Prime area", "Development band now", "Band expected by next PEP"],
+        ["Communication and language", "22-36 months", "30-50 months"],
+    )
+    pep = _no_mapping(CHILD + grid)
+    assert pep["attainment"] == [
+        {
+            "subject": "Communication and language",
+            "current": "22-36 months",
+            "target": "30-50 months",
+        }
+    ]
+
+
+# --- labels --------------------------------------------------------------------------------
+
+
+def test_a_whole_name_in_one_box_is_read_into_its_parts() -> None:
+    form = tbl(tr(tc(p("Child / YP Name"), shade=SHADE), tc(p("Callum James Ferriby"))))
+    child = _no_mapping(form)["child"]
+    assert (child["first_name"], child["middle_names"], child["last_name"]) == (
+        "Callum",
+        "James",
+        "Ferriby",
+    )
+
+
+def test_school_year_beside_the_childs_details_is_the_year_group() -> None:
+    form = p("Child's identifying details", style="Heading1") + tbl(
+        tr(tc(p("School Year"), shade=SHADE), tc(p("Yr 4"))),
+        tr(tc(p("Date of birth"), shade=SHADE), tc(p("19/01/2017"))),
+    )
+    pep = _no_mapping(form)
+    assert pep["education"]["ncy"] == "4"
+    assert "academic_year" not in pep["meta"]
+
+
+def test_label_and_answer_in_one_cell_beside_a_control(tmp_path: Path) -> None:
+    def form(value: str | None) -> str:
+        return tbl(tr(tc(p("Meeting Date: ", sdt_run("MeetingDate", value, kind="date")))))
+
+    pep = _with_draft(tmp_path, CHILD + form(None), CHILD + form("08/10/2025"))
+    assert pep["meta"]["meeting_date"] == "2025-10-08"
+
+
+def test_a_question_paragraph_with_its_answer_under_it() -> None:
+    form = CHILD + (
+        p("My views", style="Heading1")
+        + p("What I think about school:")
+        + p("I like football at lunch.")
+        + p("What my carer thinks:")
+        + p("He is calmer at home.")
+    )
+    views = _no_mapping(form)["views"]
+    assert views == {"child": "I like football at lunch.", "carer": "He is calmer at home."}
+
+
+def test_first_person_labels_as_early_years_pages_print_them() -> None:
+    form = (
+        p("My name is Alfie Shepherdson")
+        + p("My setting is Kingfisher Corner Childminding")
+        + p("Date of birth: 14 March 2023")
+        + p("My social worker is: Hamid Rashford")
+    )
+    pep = _no_mapping(form)
+    assert (pep["child"]["first_name"], pep["child"]["last_name"]) == ("Alfie", "Shepherdson")
+    assert pep["education"]["setting_name"] == "Kingfisher Corner Childminding"
+    assert pep["care"]["social_worker"]["name"] == "Hamid Rashford"
+
+
+def test_dotted_leaders_separate_a_label_from_its_answer(tmp_path: Path) -> None:
+    def form(date: str, school: str) -> str:
+        return CHILD + p(f"PEP Date{date}") + p(f"College or Provider{school}")
+
+    blank = form("…………………………", "…………………………")
+    pep = _with_draft(tmp_path, blank, form("…………29/10/2025", "…………Kestrelford College……"))
+    assert pep["meta"]["meeting_date"] == "2025-10-29"
+    assert pep["education"]["setting_name"] == "Kestrelford College"
+
+
+# --- records of "Label: value" lines --------------------------------------------------------
+
+
+def _records(*targets: tuple[str, str, str]) -> str:
+    lines = p("New Targets", style="Heading1")
+    for number, (target, area, when) in enumerate(targets, start=1):
+        lines += p(f"Target {number}: {target}") + p(f"Area: {area}") + p(f"Target Date: {when}")
+    return lines
+
+
+def test_targets_printed_as_numbered_records_are_read_as_a_list(tmp_path: Path) -> None:
+    completed = CHILD + _records(
+        ("Read 20 minutes a day", "English", "30/01/2026"),
+        ("Know the 4 times table", "Maths", "06/02/2026"),
+    )
+    expected = [
+        {"description": "Read 20 minutes a day", "area": "literacy", "due_date": "2026-01-30"},
+        {"description": "Know the 4 times table", "area": "numeracy", "due_date": "2026-02-06"},
+    ]
+    assert _no_mapping(completed)["targets"] == expected
+    blank = CHILD + _records(("", "", ""))
+    assert _with_draft(tmp_path, blank, completed)["targets"] == expected
+
+
+# --- sign-off -------------------------------------------------------------------------------
+
+
+def test_a_sign_off_table_is_read_apart_from_attendees_and_dates_the_sign_off() -> None:
+    signed = _grid(
+        ["Role", "Name", "Signature", "Date"],
+        ["Designated teacher / key person", "Gemma Falstead", "G Falstead", "14/11/2025"],
+    )
+    pep = _no_mapping(CHILD + p("Sign off", style="Heading1") + signed)
+    assert pep["signoff"]["signatures"] == [
+        {
+            "role": "Designated teacher / key person",
+            "name": "Gemma Falstead",
+            "signature": "G Falstead",
+            "date": "2025-11-14",
+        }
+    ]
+    assert pep["signoff"]["designated_teacher_date"] == "2025-11-14"
+    assert pep["education"]["designated_teacher"]["name"] == "Gemma Falstead"
+    assert "attendees" not in pep
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [("☒ came", True), ("☐ came", False)],
+)
+def test_a_lone_box_with_a_word_beside_it_is_a_yes_or_no(cell: str, expected: bool) -> None:
+    grid = _grid(
+        ["Name", "Who they are", "Came to my PEP"], ["Hamid Rashford", "Social worker", cell]
+    )
+    (attendee,) = _no_mapping(CHILD + grid)["attendees"]
+    assert attendee["attended"] is expected
