@@ -15,9 +15,15 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from pepdocs.errors import OutputExistsError, PepdocsError
+from pepdocs.errors import DocumentError, OutputExistsError, PepdocsError
 
-__all__ = ["MAX_JSON_BYTES", "read_json_file", "write_atomic", "write_text_atomic"]
+__all__ = [
+    "MAX_JSON_BYTES",
+    "read_bounded",
+    "read_json_file",
+    "write_atomic",
+    "write_text_atomic",
+]
 
 #: a PEP is a few kilobytes; a year's batch of them in one file a few megabytes
 MAX_JSON_BYTES = 50 * 1024 * 1024
@@ -110,6 +116,49 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, force: bool = 
     return write_atomic(path, text.encode("utf-8"), force=force)
 
 
+def read_bounded(
+    path: str | os.PathLike[str],
+    limit: int,
+    *,
+    too_big: str = "",
+    refuse: type[DocumentError] = DocumentError,
+) -> bytes:
+    """The bytes of ``path``, at most ``limit`` of them: the one bounded file reader.
+
+    Every input pepdocs reads from disk comes through here (documents, JSON, rosters, text
+    exports, mapping files). Only regular files are opened: a named pipe would block the
+    open itself and a device (``/dev/zero``) would never end, so the type is checked with
+    ``stat`` first and the file opened with ``O_NONBLOCK`` (a FIFO swapped in between the
+    two steps is then refused, not waited on). Failures are one ``DocumentError`` line
+    naming the file; a file over ``limit`` raises ``refuse`` (``UnsafeDocumentError`` for
+    documents), its message completed by ``too_big``.
+    """
+    name = os.fspath(path)
+    try:
+        mode = os.stat(name).st_mode
+        if stat.S_ISDIR(mode):
+            raise DocumentError("is a folder, not a file", name)
+        if not stat.S_ISREG(mode):
+            raise DocumentError("is not a regular file", name)
+        descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise DocumentError("is not a regular file", name)
+            data = stream.read(limit + 1)
+    except FileNotFoundError:
+        raise DocumentError("no such file", name) from None
+    except IsADirectoryError:
+        raise DocumentError("is a folder, not a file", name) from None
+    except OSError as exc:
+        raise DocumentError(
+            f"cannot be read ({exc.strerror or type(exc).__name__})", name
+        ) from None
+    if len(data) > limit:
+        megabytes = f"{limit / (1024 * 1024):g} MB"
+        raise refuse(f"larger than {megabytes}" + (f"; {too_big}" if too_big else ""), name)
+    return data
+
+
 def read_json_file(path: str | os.PathLike[str], limit: int = MAX_JSON_BYTES) -> Any:
     """The JSON value in ``path``; every failure is one ``PepdocsError`` line naming the file.
 
@@ -119,21 +168,7 @@ def read_json_file(path: str | os.PathLike[str], limit: int = MAX_JSON_BYTES) ->
     Messages give positions, never content.
     """
     name = os.fspath(path)
-    source = Path(path)
-    try:
-        mode = source.stat().st_mode
-        if stat.S_ISDIR(mode):
-            raise PepdocsError(f"{name}: is a folder, not a file")
-        if not stat.S_ISREG(mode):
-            raise PepdocsError(f"{name}: is not a regular file")
-        with source.open("rb") as stream:
-            raw = stream.read(limit + 1)
-    except FileNotFoundError:
-        raise PepdocsError(f"{name}: no such file") from None
-    except OSError as exc:
-        raise PepdocsError(f"{name}: cannot read ({exc.strerror or type(exc).__name__})") from None
-    if len(raw) > limit:
-        raise PepdocsError(f"{name}: larger than {limit // (1024 * 1024)} MB; not a PEP file")
+    raw = read_bounded(path, limit, too_big="not a PEP file")
     if not raw.strip():
         raise PepdocsError(f"{name}: is empty")
     try:

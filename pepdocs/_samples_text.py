@@ -439,3 +439,40 @@ ASPIRATIONS = {
                "To go to university to study psychology.", "To join the army.",
                "To get a Level 3 qualification & an apprenticeship in construction."),
 }
+
+# Leisure interests and the carer's role in them and in education: statutory PEP content
+# (Care Planning, Placement and Case Review (England) Regulations 2010, Sch 1 para 2(4)-(5)).
+LEISURE_INTERESTS = {
+    "early_years": (
+        "Playing outdoors, painting and the library's song time.",
+        "Splashing at the swimming pool, puzzles and feeding the ducks.",
+        "Dancing to music, building blocks and stories at bedtime.",
+    ),
+    "school_age": (
+        "Football club on Tuesdays and drawing.",
+        "Swimming lessons, Lego and the school choir.",
+        "Cubs on Thursdays, BMX and baking at home.",
+        "Gymnastics, gaming with friends and reading comics.",
+        "Drama club, looking after the dog and netball.",
+    ),
+    "post16": (
+        "Volleyball with the college team and photography.",
+        "Part-time work at the café, music production and the gym.",
+        "Boxing training, cooking and volunteering at the food bank.",
+    ),
+}
+CARER_ROLES = {
+    "early_years": (
+        "Reads and sings with {name} every day and shares the nursery's learning journal.",
+        "Takes {name} to the library's song time and practises the nursery's routines at home.",
+    ),
+    "school_age": (
+        "Hears {name} read four evenings a week and keeps in touch with the designated teacher.",
+        "Checks homework each evening and takes {name} to clubs at the weekend.",
+        "Uses the school's reward chart at home and attends every parents' evening.",
+    ),
+    "post16": (
+        "Helps {name} plan the college week and supports the revision timetable.",
+        "Drives {name} to training and helps with applications for the next course.",
+    ),
+}

@@ -24,12 +24,12 @@ from pepdocs.errors import (
     Problem,
     UsageError,
 )
-from pepdocs.formats.safe_open import read_input
 from pepdocs.mapping.registry import FormSummary, list_authorities, resolve_form
 from pepdocs.mapping.spec import FormSpec
 from pepdocs.model import dump_pep, load_pep, load_pep_file
 from pepdocs.model.paths import get_path, value_paths
 from pepdocs.report import TranslationReport
+from pepdocs.safety.package import read_input
 
 __all__ = [
     "Extraction",
@@ -127,6 +127,12 @@ def fill(
 
 def _refuse_existing(*paths: str | os.PathLike[str] | None, force: bool) -> None:
     # Checked before any work: a long fill should not end in "already exists".
+    given = [Path(path) for path in paths if path is not None]
+    resolved = [path.resolve() for path in given]
+    for index, where in enumerate(resolved):
+        if where in resolved[:index]:
+            # -o pep.json --report pep.json: the report would replace the PEP (--force or not)
+            raise UsageError(f"{given[index]}: given for two outputs; name each its own file")
     if force:
         return
     for path in paths:

@@ -5,6 +5,11 @@
 - :func:`bundle` merges a PEP PDF and attachments (an EHCP, reports: PDFs, or Word/Excel
   files converted on the way) into one PDF with a bookmark per part, optionally encrypted.
 
+A bundle carries no active content: JavaScript, Launch and every other action but page
+links and web links are removed from what the parts brought (the document's open action
+and additional actions, its JavaScript name tree, pages', annotations' and form fields'
+actions), so an attachment cannot run code or start a program in the reader's viewer.
+
 Encryption is AES-256 only (PDF 2.0, ``/V 5 /R 6``). pypdf's default is RC4, which is broken
 and which several viewers no longer accept; a PEP is special-category data about a child, so
 there is no option to choose a weaker cipher. The password never appears in an error message.
@@ -21,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 
 from pepdocs._io import write_atomic
 from pepdocs.errors import (
@@ -30,10 +36,17 @@ from pepdocs.errors import (
     PepdocsError,
     UsageError,
 )
-from pepdocs.formats.safe_open import Kind, check_package, open_package, read_input, sniff_kind
 from pepdocs.office import convert
+from pepdocs.safety.package import Kind, check_package, open_package, read_input, sniff_kind
 
-__all__ = ["MIN_PASSWORD_LENGTH", "BundlePart", "bundle", "bundle_bytes", "to_pdf"]
+__all__ = [
+    "MIN_PASSWORD_LENGTH",
+    "BundlePart",
+    "bundle",
+    "bundle_bytes",
+    "remove_active_content",
+    "to_pdf",
+]
 
 #: Shorter passwords are refused: the bundle travels by email and may be attacked offline.
 MIN_PASSWORD_LENGTH = 8
@@ -188,6 +201,79 @@ def _parts(paths: Sequence[str | os.PathLike[str]]) -> list[BundlePart]:
     return parts
 
 
+#: actions a bundle keeps: moving within the document, opening a web link (ISO 32000-1, 12.6.4)
+_SAFE_ACTIONS = frozenset({"/GoTo", "/URI", "/Named"})
+#: form fields and their kids walked at most this deep (a loop in /Kids must end)
+_MAX_FIELD_DEPTH = 32
+
+
+def remove_active_content(writer: PdfWriter) -> int:
+    """Remove JavaScript, Launch and every action but page and web links from ``writer``'s
+    document, wherever the parts put them; returns how many were removed."""
+    removed = 0
+    root = writer.root_object
+    for key in ("/OpenAction", "/AA"):
+        if key in root:
+            del root[key]
+            removed += 1
+    names = root.get("/Names")
+    names = names.get_object() if names is not None else None
+    if isinstance(names, DictionaryObject) and "/JavaScript" in names:
+        del names["/JavaScript"]
+        removed += 1
+    for page in writer.pages:
+        removed += _strip_actions(page)
+        annotations = page.get("/Annots")
+        annotations = annotations.get_object() if annotations is not None else None
+        if isinstance(annotations, ArrayObject):
+            for annotation in annotations:
+                item = annotation.get_object()
+                if isinstance(item, DictionaryObject):
+                    removed += _strip_actions(item)
+    form = root.get("/AcroForm")
+    form = form.get_object() if form is not None else None
+    if isinstance(form, DictionaryObject):
+        seen: set[int] = set()
+        pending = [(field, 0) for field in form.get("/Fields") or []]
+        while pending:
+            reference, depth = pending.pop()
+            field = reference.get_object()
+            if not isinstance(field, DictionaryObject) or id(field) in seen:
+                continue
+            seen.add(id(field))
+            removed += _strip_actions(field)
+            if depth < _MAX_FIELD_DEPTH:
+                pending.extend((kid, depth + 1) for kid in field.get("/Kids") or [])
+    return removed
+
+
+def _reachable_only(writer: PdfWriter) -> PdfWriter:
+    """A copy of ``writer``'s document holding only the objects its catalog reaches: a
+    removed action is otherwise still written out, unreferenced but readable."""
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return PdfWriter(clone_from=PdfReader(buffer))
+
+
+def _strip_actions(holder: DictionaryObject) -> int:
+    """An object's additional actions (/AA) go; its action (/A) stays only if it is a page
+    or web link, and then without a /Next chain (which could lead anywhere)."""
+    removed = 0
+    if "/AA" in holder:
+        del holder["/AA"]
+        removed += 1
+    action = holder.get("/A")
+    action = action.get_object() if action is not None else None
+    if isinstance(action, DictionaryObject):
+        if action.get("/S") not in _SAFE_ACTIONS:
+            del holder[NameObject("/A")]
+            removed += 1
+        elif "/Next" in action:
+            del action["/Next"]
+            removed += 1
+    return removed
+
+
 def _check_password(password: str | None) -> None:
     if password is None:
         return
@@ -205,6 +291,8 @@ def bundle_bytes(parts: Sequence[BundlePart], password: str | None = None) -> by
         reader = _readable(part.data, part.source)
         # import_outline=False: each part is one bookmark; its own outline could be huge
         writer.append(reader, outline_item=part.title, import_outline=False)
+    if remove_active_content(writer):
+        writer = _reachable_only(writer)
     # the catalog of the first part decides how the bundle opens: show the bookmarks
     writer.page_mode = "/UseOutlines"
     writer.add_metadata({"/Title": parts[0].title, "/Producer": "pepdocs"})

@@ -6,11 +6,20 @@ another editor would (which is how content-control tags get lost in the wild).
 LibreOffice starts slowly (seconds), so :func:`convert` hands every file to ONE process. Each
 call gets its own user profile directory: two LibreOffice processes sharing a profile block
 on its lock file or hand work to each other, which breaks parallel runs and CI.
+
+LibreOffice follows the links a document holds (images by URL, ``file://`` images,
+``INCLUDETEXT`` fields) and would fetch or embed what they point at. So it never sees the
+caller's files: each input is copied into a private folder with its external links cut
+(:func:`pepdocs.safety.links.without_external_links`), and LibreOffice runs with that
+folder as its working directory, a private profile, home and temporary folder, and, where
+the system allows it (Linux network namespaces: ``unshare --net``, as root or through a user
+namespace), with no network at all. :data:`NETWORK_ISOLATION` says which is in force.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import signal
@@ -21,6 +30,8 @@ from pathlib import Path
 from typing import Literal
 
 from pepdocs.errors import ComponentMissingError, PepdocsError
+from pepdocs.safety.links import without_external_links
+from pepdocs.safety.package import Kind, read_input, sniff_kind
 
 Target = Literal["pdf", "docx", "xlsx"]
 
@@ -54,6 +65,35 @@ def find_soffice(purpose: str = "this") -> Path:
         f"LibreOffice is needed for {purpose}: install it with "
         "`apt-get install libreoffice-writer-nogui` (see README)"
     )
+
+
+@functools.cache
+def network_isolation() -> tuple[str, ...]:
+    """The command prefix that runs a program with no network here, or ``()`` if the system
+    does not allow it (no ``unshare``, or network namespaces forbidden to this user)."""
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return ()
+    getuid = getattr(os, "geteuid", None)
+    candidates: list[tuple[str, ...]] = []
+    if getuid is not None and getuid() == 0:
+        candidates.append((unshare, "--net"))
+    candidates.append((unshare, "--user", "--map-root-user", "--net"))
+    for prefix in candidates:
+        try:
+            probe = subprocess.run(
+                [*prefix, "true"],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=10,
+                check=False,
+            )
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if probe.returncode == 0:
+            return prefix
+    return ()
 
 
 def _filter_for(to: str) -> str:
@@ -101,20 +141,25 @@ def convert(
     if same_place:
         raise PepdocsError(f"{same_place[0]}: converting would overwrite the input; pick out_dir")
     limit = timeout if timeout is not None else DEFAULT_TIMEOUT + PER_FILE_TIMEOUT * len(sources)
-    with tempfile.TemporaryDirectory(prefix="pepdocs-lo-") as profile:
+    with tempfile.TemporaryDirectory(prefix="pepdocs-lo-") as private:
+        profile, inbox = Path(private) / "profile", Path(private) / "in"
+        profile.mkdir()
+        inbox.mkdir()
+        copies = [_unlinked_copy(source, inbox) for source in sources]
         command = [
+            *network_isolation(),
             os.fspath(soffice),
-            f"-env:UserInstallation={Path(profile).as_uri()}",
+            f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--norestore",
             "--nolockcheck",
             "--convert-to",
             _filter_for(to),
             "--outdir",
-            os.fspath(target_dir),
-            *(os.fspath(source) for source in sources),
+            os.fspath(target_dir.resolve()),
+            *(os.fspath(copy) for copy in copies),
         ]
-        complaint = _run(command, limit, sources)
+        complaint = _run(command, limit, sources, Path(private))
     missing = [path for path in expected if not path.is_file()]
     if missing:
         reason = complaint or "is the input damaged?"
@@ -129,11 +174,27 @@ def _same(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
 
 
-def _run(command: Sequence[str], timeout: float, sources: Sequence[Path]) -> str:
+def _unlinked_copy(source: Path, inbox: Path) -> Path:
+    """``source`` copied into ``inbox`` under its own name, its external links cut; the
+    caller's file is never what LibreOffice opens (nor where it writes lock files)."""
+    data = read_input(source)
+    kind = sniff_kind(data)
+    if kind == "zip":
+        # a package too damaged to tell: its extension says what LibreOffice will take it for
+        by_suffix: dict[str, Kind] = {".docx": "docx", ".xlsx": "xlsx", ".odt": "odt"}
+        kind = by_suffix.get(source.suffix.lower(), "zip")
+    copy = inbox / source.name
+    copy.write_bytes(without_external_links(data, os.fspath(source), kind))
+    return copy
+
+
+def _run(command: Sequence[str], timeout: float, sources: Sequence[Path], private: Path) -> str:
     """Run LibreOffice; returns its last error line (it exits 0 even when a file fails)."""
-    # Clean environment bits that make LibreOffice try a display or reuse a running instance.
+    # Clean environment bits that make LibreOffice try a display or reuse a running instance;
+    # home and temporary files go to the private folder, and so does the working directory.
     environment = {key: value for key, value in os.environ.items() if key != "DISPLAY"}
-    environment.setdefault("HOME", tempfile.gettempdir())
+    environment["HOME"] = os.fspath(private / "profile")
+    environment["TMPDIR"] = os.fspath(private)
     try:
         # Own session: ``soffice`` is a wrapper that starts ``soffice.bin``; on a timeout the
         # whole group must go, or a stuck LibreOffice outlives us and holds the profile.
@@ -143,6 +204,7 @@ def _run(command: Sequence[str], timeout: float, sources: Sequence[Path]) -> str
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=environment,
+            cwd=private / "in",
             start_new_session=True,
         )
     except OSError as exc:

@@ -181,7 +181,7 @@ _HOLIDAYS = (
 )
 _FIRST_SCHOOL_DAY = dt.date(_YEAR, 9, 3)
 
-# Typical termly PEP windows (domain.md: autumn to October half term, spring to February
+# Typical termly PEP windows (docs/sources.md: autumn to October half term, spring to February
 # half term, summer to May half term).
 _TERM_WINDOWS = {
     "autumn": (dt.date(_YEAR, 9, 15), dt.date(_YEAR, 10, 24)),
@@ -198,7 +198,7 @@ _NEXT_WINDOW = {
     "spring": _TERM_WINDOWS["summer"],
     "summer": (dt.date(_YEAR + 1, 9, 14), dt.date(_YEAR + 1, 10, 16)),
 }
-# An interim PEP covers a holiday (domain.md); the summer one still falls before 31 August.
+# An interim PEP covers a holiday (docs/sources.md); the summer one still falls before 31 August.
 _INTERIM_WINDOW = (dt.date(_YEAR + 1, 7, 27), dt.date(_YEAR + 1, 8, 21))
 
 
@@ -289,7 +289,8 @@ def _draw_meeting(rng: random.Random, authority: str | None, phase: str | None) 
         pep_type = "review"
     term = rng.choice(("autumn", "spring", "summer"))
     if pep_type == "transition" and term == "autumn":
-        term = "summer"  # the receiving setting joins the spring/summer PEP (domain.md)
+        # The receiving setting joins the spring/summer PEP (docs/sources.md, "Timelines").
+        term = "summer"
     if pep_type == "interim":
         term = "summer"
         meeting = _weekday_between(rng, *_INTERIM_WINDOW)
@@ -340,7 +341,7 @@ def _draw_care(d: _Draft) -> Pep:
     if legal_status == "J1" and d.offset < 6:
         legal_status = "C2"  # remand applies from the age of criminal responsibility (10)
     if d.pep_type == "initial":
-        # The first PEP is due within 20 working days of entering care (domain.md).
+        # The first PEP is due within 20 working days of entering care (docs/sources.md).
         became = d.meeting - _days(rng.randint(5, 28))
     else:
         became = _date_between(rng, d.date_of_birth + _days(30), d.meeting - _days(120))
@@ -437,7 +438,7 @@ def _draw_education(d: _Draft, child: Pep) -> Pep:
         entered = _FIRST_SCHOOL_DAY
     joined = entered
     if rng.random() < 0.3 or d.placement_start > entered:
-        # A placement move often brings a school move (domain.md: new PEP within 10-20 days).
+        # A placement move often brings a school move (docs/sources.md: new PEP within 10-20 days).
         joined = _date_between(rng, max(entered, d.placement_start), d.meeting - _days(10))
         while not _is_school_day(joined):  # nobody starts school in a holiday
             joined += _days(1)
@@ -679,7 +680,7 @@ def _draw_targets(d: _Draft) -> list[Pep]:
         d.phase, "Class teacher" if d.offset <= 6 else "Form tutor")
     leads = [f"{d.designated_teacher} (designated teacher)", d.designated_teacher,
              f"{d.social_worker} (social worker)", "Carer", teacher]
-    latest = d.next_review - _days(1)  # time-bound: before the next PEP (domain.md, SMART)
+    latest = d.next_review - _days(1)  # time-bound: before the next PEP (docs/sources.md, SMART)
     targets: list[Pep] = []
     for number, template in enumerate(chosen, start=1):
         area, description, actions, criteria = _fill_template(rng, d.name, template)
@@ -713,7 +714,7 @@ def _draw_pp_plus(d: _Draft, targets: Sequence[Pep]) -> Pep:
     costed = [t for t in targets if "pp_plus_cost" in t]
     if not costed or d.rng.random() < 0.15:
         return {}
-    # PP+ is costed per target (domain.md): one item per costed target, linked by id.
+    # PP+ is costed per target (docs/sources.md): one item per costed target, linked by id.
     items = [{"description": d.rng.choice(text.PP_PLUS_ITEMS[t["area"]]),
               "cost": t["pp_plus_cost"], "target_id": t["id"]} for t in costed]
     total = sum((Decimal(item["cost"]) for item in items), Decimal("0"))
@@ -733,7 +734,7 @@ def _draw_transition(d: _Draft) -> Pep:
         transition["next_transition"] = f"Move to {_TRANSITION_YEARS[d.ncy]}"
         transition["date"] = _iso(dt.date(_YEAR + 1, 9, 3))
     transition["plan"] = rng.choice(text.TRANSITION_PLANS).format(name=d.name)
-    if d.offset >= 8:  # careers advice is due from Year 8 (domain.md)
+    if d.offset >= 8:  # careers advice is due from Year 8 (docs/sources.md)
         transition["careers_advice"] = rng.choice(text.CAREERS_ADVICE)
     transition["aspirations"] = rng.choice(text.ASPIRATIONS[d.phase]).format(name=d.name)
     return transition
@@ -773,7 +774,7 @@ def _draw_linked_plans(d: _Draft, education: Pep) -> list[Pep]:
         linked.append({"type": "EHCP", "date": education["ehcp_date"],
                        "reference": f"EHCP/{d.authority.la_number}/{rng.randrange(10000):04d}"})
     if d.age_at_meeting >= 16 and rng.random() < 0.7:
-        # Pathway plan: due within 3 months of the 16th birthday (domain.md).
+        # Pathway plan: due within 3 months of the 16th birthday (docs/sources.md).
         linked.append({"type": "PATHWAY", "date": _iso(_date_between(
             rng, d.meeting - _days(180), d.meeting - _days(1)))})
     if d.phase == "school_age" and rng.random() < 0.1:
@@ -794,7 +795,7 @@ def _draw_signoff(d: _Draft, status: str) -> Pep:
     if status in ("qa_approved", "qa_returned"):
         reviewed = max(teacher, social_worker) + _days(rng.randint(1, 14))
         signoff["virtual_school_date"] = _iso(reviewed)
-        # A red PEP is returned (domain.md), so approved ones are gold, green or amber.
+        # A red PEP is returned (docs/sources.md), so approved ones are gold, green or amber.
         signoff["qa_rating"] = (_weighted(rng, (("gold", 2), ("green", 6), ("amber", 2)))
                                 if status == "qa_approved" else rng.choice(("amber", "red")))
     return signoff
@@ -855,6 +856,12 @@ def generate_pep(rng: random.Random, *, authority: str | None = None,
         "signoff": _draw_signoff(d, status),
     }
     pep.update((key, value) for key, value in optional.items() if value)
+    # Drawn last, so every earlier value is what it was before these fields existed.
+    if rng.random() < 0.9:
+        child["leisure_interests"] = rng.choice(text.LEISURE_INTERESTS[d.phase])
+    if rng.random() < 0.85:
+        care["carer"]["education_role"] = rng.choice(text.CARER_ROLES[d.phase]).format(
+            name=d.name)
     return pep
 
 

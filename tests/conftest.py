@@ -26,3 +26,12 @@ def libreoffice() -> Path:
         if os.environ.get("PEPDOCS_REQUIRE_LIBREOFFICE"):
             pytest.fail(f"PEPDOCS_REQUIRE_LIBREOFFICE is set but {missing}")
         pytest.skip(str(missing))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that needs the real LibreOffice, directly or through another fixture, is
+    marked ``libreoffice`` here, so the quick run (``-m "not slow and not libreoffice"``)
+    cannot miss one that forgot its marker."""
+    for item in items:
+        if "libreoffice" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.libreoffice)

@@ -267,6 +267,7 @@ def _ridgeford_pep_file(tmp_path: Path) -> tuple[dict[str, Any], Path]:
     return pep, source
 
 
+@pytest.mark.slow
 def test_a_flattened_pdf_form_has_no_fields_and_its_values_are_page_text(tmp_path: Path) -> None:
     from pypdf import PdfReader
 
@@ -563,6 +564,7 @@ SHIPPED = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shipped", SHIPPED, ids=lambda form: form.source.stem)
 def test_a_form_is_recognised_among_all_shipped_forms(shipped: FormSpec) -> None:
     pep = next(generate_peps(1, seed=5, phase=shipped.form))
@@ -586,6 +588,7 @@ def test_an_authority_with_several_forms_is_narrowed_by_the_document() -> None:
     assert extraction.report.detected
 
 
+@pytest.mark.slow
 def test_a_document_no_form_matches_is_refused(tmp_path: Path) -> None:
     import docx
 
@@ -613,6 +616,7 @@ def _text_pdf(lines: list[str]) -> bytes:
     return buffer.getvalue()
 
 
+@pytest.mark.slow
 def test_a_word_form_printed_to_pdf_is_read_from_its_page_text_with_lower_confidence(
     form: FormSpec,
 ) -> None:
@@ -625,6 +629,7 @@ def test_a_word_form_printed_to_pdf_is_read_from_its_page_text_with_lower_confid
     assert table is not None and table.status == "missing"  # tables are not read from text
 
 
+@pytest.mark.slow
 def test_a_pdf_showing_none_of_the_forms_labels_is_refused_not_read_as_all_missing(
     form: FormSpec,
 ) -> None:
@@ -633,6 +638,7 @@ def test_a_pdf_showing_none_of_the_forms_labels_is_refused_not_read_as_all_missi
         api.extract(letter, form, name="letter.pdf")
 
 
+@pytest.mark.slow
 def test_a_pdf_showing_none_of_a_pdf_forms_fields_or_labels_is_refused() -> None:
     letter = _text_pdf(["Dear parent,", "the school trip is on Friday."])
     with pytest.raises(DocumentError, match=r"letter\.pdf: shows none of ridgeford/school_age"):

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -96,7 +97,8 @@ def _imports(path: Path) -> Iterator[str]:
             yield from (f"{base}.{alias.name}" for alias in node.names)
 
 
-def _private_imports() -> set[tuple[str, str]]:
+@cache
+def _private_imports() -> frozenset[tuple[str, str]]:
     found = set()
     for path in sorted(PACKAGE.rglob("*.py")):
         module = _module_name(path)
@@ -107,13 +109,15 @@ def _private_imports() -> set[tuple[str, str]]:
             owner = _owner(target)
             if owner is not None and not (package == owner or package.startswith(owner + ".")):
                 found.add((module, target))
-    return found
+    return frozenset(found)
 
 
+@pytest.mark.slow
 def test_no_module_imports_a_private_name_of_another_package() -> None:
     assert _private_imports() - KNOWN_PRIVATE_IMPORTS == set()
 
 
+@pytest.mark.slow
 def test_each_known_private_import_is_still_there_to_be_removed() -> None:
     assert KNOWN_PRIVATE_IMPORTS - _private_imports() == set()
 

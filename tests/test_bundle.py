@@ -19,6 +19,9 @@ from pepdocs.cli import main
 from pepdocs.errors import DocumentError, OutputExistsError, PepdocsError, UsageError
 from pepdocs.samples import generate_peps
 
+# PDFs are opened in the bounded worker process, Office files converted by LibreOffice.
+pytestmark = pytest.mark.slow
+
 PASSWORD = "Correct-Horse-42"
 
 
@@ -347,3 +350,20 @@ def test_the_command_is_documented_with_an_example(capsys: pytest.CaptureFixture
     text = capsys.readouterr().out
     assert code == 0
     assert "Example:" in text and "--password-file" in text and "AES-256" in text
+
+
+def test_an_attachments_javascript_and_launch_actions_do_not_reach_the_bundle() -> None:
+    from pepdocs.bundle import BundlePart, bundle_bytes
+    from tests.safety import corpus
+
+    attachment = corpus.pdf_with_actions()
+    assert b"/JavaScript" in attachment and b"/Launch" in attachment
+    bundled = bundle_bytes(
+        [
+            BundlePart("PEP", corpus.minimal_pdf(), "pep.pdf"),
+            BundlePart("Report", attachment, "report.pdf"),
+        ]
+    )
+    for marker in (b"/JavaScript", b"/JS", b"/Launch", b"/OpenAction", b"/AA"):
+        assert marker not in bundled, marker
+    assert len(PdfReader(io.BytesIO(bundled)).pages) == 2

@@ -50,6 +50,7 @@ def test_many_files_convert_to_pdf_in_one_libreoffice_run(
         _word(tmp_path / "kai.docx", "Kai Øster-Ward"),
         _word(tmp_path / "amir.docx", "Amir Şahin: read 20 minutes a day"),
     ]
+    office.network_isolation()  # probed once per process, before the count starts
     starts: list[list[str]] = []
     real_popen = subprocess.Popen
 

@@ -26,6 +26,7 @@ def test_the_quick_start_is_exactly_two_commands() -> None:
     assert "pytest" in commands[1]
 
 
+@pytest.mark.slow
 def test_the_python_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     language, body = _blocks_after("## From Python")[0]
     assert language == "python"

@@ -77,8 +77,8 @@ NCY_OFFSET = {
     **{str(year): year for year in range(1, 15)},
 }
 
-# Written out from domain.md rather than imported, so the test checks the generator against
-# the published algorithm and not against itself.
+# Written out from the published algorithm (docs/sources.md) rather than imported, so the test
+# checks the generator against it and not against itself.
 UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 
 
@@ -278,6 +278,7 @@ def test_an_item_does_not_depend_on_how_many_are_asked_for() -> None:
     assert list(generate_peps(3, seed=5)) == list(generate_peps(10, seed=5))[:3]
 
 
+@pytest.mark.slow
 def test_the_output_does_not_depend_on_string_hashing() -> None:
     # hash() of a str changes with PYTHONHASHSEED; a set or a hash-seeded choice would make
     # two runs differ, which in-process comparisons cannot catch.
@@ -309,6 +310,7 @@ def test_pep_ids_are_unique_within_a_batch(batch: list[dict[str, Any]]) -> None:
 # --------------------------------------------------------------------------- validity
 
 
+@pytest.mark.slow
 def test_two_hundred_generated_peps_all_validate(batch: list[dict[str, Any]]) -> None:
     for pep in batch:
         assert validate_pep(pep) == [], pep["meta"]["pep_id"]

@@ -5,9 +5,12 @@
 """
 
 from pepdocs.batch.manifest import MANIFEST_COLUMNS, STATUSES, Entry, read_manifest
-from pepdocs.batch.rollforward import index_previous, next_term, roll_forward, term_of
+from pepdocs.batch.rollforward import index_previous, roll_forward
 from pepdocs.batch.roster import COLUMNS, Roster, RosterRow, open_roster
 from pepdocs.batch.runner import BatchOptions, BatchResult, output_name, run_batch
+
+# Terms are the compliance calendar's (one definition); the batch names the one it fills for.
+from pepdocs.compliance.calendar import next_term, term_of
 
 __all__ = [
     "COLUMNS",

@@ -5,13 +5,18 @@ The rules (docs/scaling.md and the CLI help say the same):
 * the previous PEP is matched by LA child id, else by UPN; several PEPs of one child: the one
   with the latest meeting date;
 * child, care and education details are carried over, except attendance figures (they belong
-  to last term's period; a stale percentage pre-filled would read as current);
+  to last term's period; a stale percentage pre-filled would read as current) and exclusions
+  of another academic year: the education section's exclusions are "this academic year", so
+  a draft for a new academic year keeps only those dated in it (undated ones stay within the
+  same year, and are dropped, with a warning, across years);
 * last term's targets become ``previous_targets`` with no outcome yet (the meeting records
   met / partly met / not met);
 * the roster wins wherever it has a value (it is the case-management system's current
   record), except a placement that started *before* the one the previous PEP records: then the
   PEP's placement is newer and kept;
-* term and academic year: the term of the meeting date when one is known; otherwise the later
+* term and academic year, as :func:`pepdocs.compliance.calendar.term_of` defines them (a
+  date in August is the summer term of its academic year): the term of the meeting date when
+  one is known; otherwise the later
   of the current term and the term after the previous PEP's; ``pep_type`` is ``review`` when a
   previous PEP exists; ``next_review_date`` is set from the meeting date;
 * crossing into a new academic year moves a carried year group up one (Year 6 -> 7), unless
@@ -25,30 +30,28 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pepdocs._io import read_json_file
+from pepdocs.compliance.calendar import TERM_NAMES, SchoolTerm, TermCalendar, next_term, term_of
 from pepdocs.errors import PepdocsError
 from pepdocs.model.paths import get_path, set_path
+from pepdocs.model.years import academic_year_bounds, academic_year_of, first_calendar_year
 
 __all__ = [
     "TERMS",
     "PreviousPeps",
-    "academic_year_of",
     "advance_ncy",
     "index_previous",
     "next_review_date",
-    "next_term",
     "phase_for_ncy",
     "roll_forward",
-    "term_of",
 ]
 
-TERMS = ("autumn", "spring", "summer")
+TERMS = TERM_NAMES
 
 #: Placement fields that move together: a newer placement in the PEP keeps all of them.
 _PLACEMENT = ("care.placement_type", "care.placement_start_date", "care.carer")
@@ -56,42 +59,22 @@ _PLACEMENT = ("care.placement_type", "care.placement_start_date", "care.carer")
 _ROSTER_META = ("meta.pep_type", "meta.meeting_date")
 _NCY_NEXT = {"E1": "E2", "E2": "N1", "N1": "N2", "N2": "R", "R": "1", "14": "14", "X": "X"}
 _NCY_NEXT.update({str(year): str(year + 1) for year in range(1, 14)})
-#: a review is due about a term after the meeting; PEP windows are termly (domain.md)
+#: a review is due about a term after the meeting; PEP windows are termly (docs/sources.md)
 REVIEW_AFTER = dt.timedelta(weeks=12)
-
-
-def academic_year_of(day: dt.date) -> str:
-    """``2026-01-19`` -> ``"2025-26"`` (an academic year runs 1 September to 31 August)."""
-    first = day.year if day.month >= 9 else day.year - 1
-    return f"{first}-{(first + 1) % 100:02d}"
-
-
-def term_of(day: dt.date) -> tuple[str, str]:
-    """The (academic year, term) a date falls in: autumn September-December, spring
-    January-March, summer April-August (Easter moves; reviews cluster before half term)."""
-    term = "autumn" if day.month >= 9 else "spring" if day.month <= 3 else "summer"
-    return academic_year_of(day), term
-
-
-_ACADEMIC_YEAR = re.compile(r"^(\d{4})-\d{2}$")
 
 
 def _first_year(year: object) -> int | None:
     """``"2025-26"`` -> 2025; None for anything else (a previous PEP may be hand-made)."""
-    match = _ACADEMIC_YEAR.match(year) if isinstance(year, str) else None
-    return int(match.group(1)) if match else None
+    if not isinstance(year, str):
+        return None
+    try:
+        return first_calendar_year(year)
+    except ValueError:
+        return None
 
 
-def _order(year: str, term: str) -> int:
-    return int(year[:4]) * 3 + TERMS.index(term)
-
-
-def next_term(year: str, term: str) -> tuple[str, str]:
-    """The term after ``term`` of ``year``: summer is followed by the next year's autumn."""
-    if term == "summer":
-        first = int(year[:4]) + 1
-        return f"{first}-{(first + 1) % 100:02d}", "autumn"
-    return year, TERMS[TERMS.index(term) + 1]
+def _order(term: SchoolTerm) -> int:
+    return first_calendar_year(term.academic_year) * 3 + TERMS.index(term.term)
 
 
 def next_review_date(meeting: dt.date) -> dt.date:
@@ -194,14 +177,78 @@ def _copy_json(value: Any) -> Any:
     return value
 
 
-def _carried(previous: Mapping[str, Any]) -> dict[str, Any]:
+def _previous_year(previous: Mapping[str, Any]) -> str | None:
+    """The academic year of the previous PEP: its ``meta.academic_year``, else the year of its
+    meeting date."""
+    year = get_path(previous, "meta.academic_year")
+    if _first_year(year) is not None:
+        return str(year)
+    meeting = get_path(previous, "meta.meeting_date")
+    try:
+        day = dt.date.fromisoformat(meeting) if isinstance(meeting, str) else None
+    except ValueError:
+        return None
+    return academic_year_of(day) if day is not None else None
+
+
+def _this_year_only(
+    exclusions: list[Any], year: str, same_year: bool, warnings: list[str]
+) -> list[Any]:
+    """The exclusions that belong in ``year``'s "this academic year" table.
+
+    An exclusion dated in another academic year is last year's record, not this year's. An
+    undated one stays while the PEP stays in the same academic year; across a new year it
+    cannot be placed, so it is not carried either (and a warning says how many).
+    """
+    first, last = academic_year_bounds(year)
+    kept: list[Any] = []
+    undated = dated_elsewhere = 0
+    for exclusion in exclusions:
+        start = exclusion.get("start_date") if isinstance(exclusion, Mapping) else None
+        try:
+            day = dt.date.fromisoformat(start) if isinstance(start, str) else None
+        except ValueError:
+            day = None
+        if day is None:
+            if same_year:
+                kept.append(exclusion)
+            else:
+                undated += 1
+        elif first <= day <= last:
+            kept.append(exclusion)
+        else:
+            dated_elsewhere += 1
+    if dated_elsewhere:
+        warnings.append(
+            f"{dated_elsewhere} exclusion(s) of another academic year not carried into {year}"
+        )
+    if undated:
+        warnings.append(
+            f"{undated} undated exclusion(s) of the previous academic year not carried into {year}"
+        )
+    return kept
+
+
+def _carried(
+    previous: Mapping[str, Any], year: str, warnings: list[str]
+) -> dict[str, Any]:
     pep: dict[str, Any] = {}
     for section in ("child", "care", "education"):
         value = previous.get(section)
         if isinstance(value, Mapping):
             pep[section] = _copy_json(dict(value))
-    if isinstance(pep.get("education"), dict):
-        pep["education"].pop("attendance", None)
+    education = pep.get("education")
+    if isinstance(education, dict):
+        # Attendance belongs to last term's period; a stale percentage would read as current.
+        education.pop("attendance", None)
+        exclusions = education.get("exclusions")
+        if isinstance(exclusions, list):
+            same_year = _previous_year(previous) == year
+            kept = _this_year_only(exclusions, year, same_year, warnings)
+            if kept:
+                education["exclusions"] = kept
+            else:
+                education.pop("exclusions")
     targets = previous.get("targets")
     if isinstance(targets, list):
         carried = [
@@ -215,15 +262,18 @@ def _carried(previous: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _plan_term(
-    meeting: dt.date | None, today: dt.date, previous_meta: Mapping[str, Any]
-) -> tuple[str, str]:
+    meeting: dt.date | None,
+    today: dt.date,
+    previous_meta: Mapping[str, Any],
+    calendar: TermCalendar | None,
+) -> SchoolTerm:
     if meeting is not None:
-        return term_of(meeting)
-    current = term_of(today)
+        return term_of(meeting, calendar)
+    current = term_of(today, calendar)
     year, term = previous_meta.get("academic_year"), previous_meta.get("term")
     if isinstance(year, str) and _first_year(year) is not None and term in TERMS:
-        after = next_term(year, str(term))
-        if _order(*after) > _order(*current):
+        after = next_term(SchoolTerm(year, term))
+        if _order(after) > _order(current):
             return after
     return current
 
@@ -234,6 +284,7 @@ def roll_forward(
     *,
     today: dt.date,
     meeting_date: dt.date | None = None,
+    calendar: TermCalendar | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
     """Next term's draft PEP for one child, and warnings (no values in them).
 
@@ -241,16 +292,18 @@ def roll_forward(
     ``previous`` a loaded previous PEP or None; ``meeting_date`` (the ``--meeting-date``
     option) is overridden by a meeting date in the row. ``meta.authority`` and ``meta.phase``
     are the row's, else the previous PEP's; the phase may still be None (the caller picks the
-    authority's form).
+    authority's form). ``calendar`` gives the authority's term dates (the default pattern
+    when ``None``) for telling which term a date is in.
     """
     warnings: list[str] = []
-    pep: dict[str, Any] = _carried(previous) if previous else {}
-    pep.setdefault("child", {})
     previous_meta: Mapping[str, Any] = (
         previous.get("meta") or {} if previous and isinstance(previous.get("meta"), Mapping) else {}
     )
     roster_meeting = roster_values.get("meta.meeting_date")
     meeting = dt.date.fromisoformat(roster_meeting) if roster_meeting else meeting_date
+    year, term = _plan_term(meeting, today, previous_meta, calendar)
+    pep: dict[str, Any] = _carried(previous, year, warnings) if previous else {}
+    pep.setdefault("child", {})
 
     keep_placement = False
     if previous is not None:
@@ -273,7 +326,6 @@ def roll_forward(
             continue
         set_path(pep, path, value)
 
-    year, term = _plan_term(meeting, today, previous_meta)
     meta: dict[str, Any] = {
         "authority": roster_values.get("meta.authority") or previous_meta.get("authority"),
         "phase": None,
@@ -301,7 +353,7 @@ def roll_forward(
         and isinstance(carried_ncy, str)
         and previous_year is not None
     ):
-        moved = int(year[:4]) - previous_year
+        moved = first_calendar_year(year) - previous_year
         if moved > 0:
             pep["education"]["ncy"] = advance_ncy(carried_ncy, moved)
 

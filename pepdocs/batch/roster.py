@@ -28,10 +28,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pepdocs.errors import DocumentError, PepdocsError, TransformError, UsageError
-from pepdocs.formats.safe_open import open_package, read_input
 from pepdocs.mapping.dates import parse_uk_date
 from pepdocs.model import get_codelist
 from pepdocs.safety import decode_text
+from pepdocs.safety.package import read_input, vet_workbook
 from pepdocs.safety.textfile import MAX_TEXT_BYTES
 
 __all__ = [
@@ -388,9 +388,10 @@ def _open_xlsx(path: Path, extra: Mapping[str, str] | None) -> Roster:
 
     name = os.fspath(path)
     data = read_input(path)
-    open_package(data, name, "xlsx")  # the safety checks; openpyxl then reads the same bytes
+    # checked, measured (cells, rows, merges) and re-packed: openpyxl never sees the original
+    vetted = vet_workbook(data, name)
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(vetted.data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on damaged files
         raise DocumentError(f"is not a readable workbook ({type(exc).__name__})", name) from None
     sheet = book.worksheets[0] if book.worksheets else None
@@ -446,16 +447,10 @@ def estimate_rows(path: str | os.PathLike[str]) -> int | None:
         if not stat.S_ISREG(source.stat().st_mode):
             return None
         if source.suffix.lower() == ".xlsx":
-            from openpyxl import load_workbook
-
-            data = read_input(source)
-            open_package(data, os.fspath(source), "xlsx")  # checked before openpyxl reads it
-            book = load_workbook(io.BytesIO(data), read_only=True)
-            try:
-                sheet = book.worksheets[0]
-                return max((sheet.max_row or 1) - 1, 0)
-            finally:
-                book.close()
+            # the rows the sheets' XML holds (not the claim in their dimension), counted
+            # without openpyxl
+            sheets = vet_workbook(read_input(source), os.fspath(source)).sheets.values()
+            return max((max(sheet.rows for sheet in sheets) if sheets else 1) - 1, 0)
         lines = 0
         with source.open("rb") as stream:
             while chunk := stream.read(_CHUNK):

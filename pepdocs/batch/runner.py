@@ -9,20 +9,32 @@ process pool (``--jobs``), writes the manifest as results come back and never ho
 than a chunk, so memory stays flat however many children there are.
 
 Output names are predictable: ``<authority>-<LA child id>-<academic year>-<term>.<ext>``
-(the UPN stands in when the roster has no child id). A file is never overwritten unless
-``force``, except an output this batch made earlier and nobody changed since (its SHA-256 is
-the manifest's), which is re-made when its inputs changed and skipped when they did not.
+(the UPN stands in when the roster has no child id). An id that does not survive as a file
+name exactly (``A/1``, ``A 1``, ``Łucja-7``, lower case that a Windows or Mac folder would
+fold) gets a short hash of the exact id after a ``~``, so distinct ids never share a file;
+two rows whose names still meet are refused. A file is never overwritten unless ``force``,
+except an output this batch made earlier and nobody changed since (its SHA-256 is the
+manifest's or the journal's), which is re-made when its inputs changed and skipped when
+they did not.
+
+One batch at a time writes into a folder (a lock held for the run; released by the system
+if the process dies), a rerun first removes the temporary files a killed run left, and
+``--jobs`` workers are killed with their parent (Linux: ``PR_SET_PDEATHSIG``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import json
 import multiprocessing
 import os
 import re
+import shutil
+import signal
+import sys
 import tempfile
 import zipfile
 from collections import Counter, deque
@@ -37,8 +49,14 @@ from typing import Any
 from pepdocs._io import _umask, read_json_file, write_atomic
 from pepdocs._version import __version__
 from pepdocs.batch.manifest import (
+    MANIFEST_CSV,
+    MANIFEST_JSON,
     Entry,
     ManifestWriter,
+    OutputFolderError,
+    Record,
+    clear_journal,
+    journal,
     read_manifest,
 )
 from pepdocs.batch.rollforward import PreviousPeps, index_previous, roll_forward
@@ -80,6 +98,10 @@ ZIP_NAME = "batch.zip"
 #: LibreOffice start for ``--pdf`` (a cold start costs seconds, a form about one).
 CHUNK_PER_JOB = 64
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9_-]+")
+#: an id kept as it is in a file name: what no file system changes or folds
+_LOSSLESS_ID = re.compile(r"[A-Z0-9][A-Z0-9_-]*")
+#: hex digits of the SHA-256 of the exact id added to a name that is not lossless
+_ID_HASH_DIGITS = 10
 #: failures kept for the command's summary; the manifest holds all of them
 _FAILURES_SHOWN = 20
 
@@ -144,7 +166,7 @@ class _Task:
 class _State:
     options: BatchOptions
     previous: PreviousPeps
-    made_before: Mapping[str, tuple[str, str]]
+    made_before: Mapping[str, Record]
     today: dt.date
     forms: dict[tuple[str, str | None, str | None], tuple[FormSpec | None, str]] = field(
         default_factory=dict
@@ -159,11 +181,30 @@ _STATE: _State | None = None
 def _init_worker(
     options: BatchOptions,
     previous: PreviousPeps,
-    made_before: Mapping[str, tuple[str, str]],
+    made_before: Mapping[str, Record],
     today: dt.date,
+    parent: int = 0,
 ) -> None:
     global _STATE
+    _die_with_parent(parent)
     _STATE = _State(options, previous, made_before, today)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this worker when the batch process dies (even by ``kill -9``),
+    so no worker goes on writing forms for a batch nobody is recording. Linux only
+    (``prctl(PR_SET_PDEATHSIG)``); elsewhere a worker finishes its current rows and the
+    pool's broken pipe stops it."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    pr_set_pdeathsig = 1  # <linux/prctl.h>
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    if parent and os.getppid() != parent:
+        os._exit(1)  # the parent died before the signal was asked for
 
 
 def _work(task: _Task) -> Entry:
@@ -176,9 +217,15 @@ def _work(task: _Task) -> Entry:
 
 def output_name(authority: str, child_id: str, academic_year: str, term: str, kind: str) -> str:
     """``eastborough-2015090-2025-26-summer.docx``; characters a file name cannot safely hold
-    become ``_``."""
-    parts = (authority, child_id, academic_year, term)
-    return "-".join(_SAFE_NAME.sub("_", part).strip("_") or "_" for part in parts) + f".{kind}"
+    become ``_``. An id that does not come through that unchanged (or that holds lower case,
+    which Windows and macOS folders fold) also gets ``~`` and a hash of the exact id:
+    ``A/1`` and ``A_1`` are two children, so ``A_1~3f0c9e21aa`` and ``A_1``."""
+    parts = [_SAFE_NAME.sub("_", part).strip("_") or "_" for part in (authority, child_id)]
+    if not _LOSSLESS_ID.fullmatch(child_id):
+        digest = hashlib.sha256(child_id.encode("utf-8")).hexdigest()[:_ID_HASH_DIGITS]
+        parts[1] = f"{parts[1]}~{digest}"
+    parts += [_SAFE_NAME.sub("_", part).strip("_") or "_" for part in (academic_year, term)]
+    return "-".join(parts) + f".{kind}"
 
 
 def _sha256(data: bytes) -> str:
@@ -211,7 +258,7 @@ def _form_for(state: _State, authority: str, phase: str | None, ncy: Any) -> tup
 
     An authority without a form for the phase gets the form of another phase the year group
     also fits: Reception is early years and school age at once, and many authorities use
-    their school-age form from Reception (domain.md).
+    their school-age form from Reception (docs/model.md).
     """
     key = (authority, phase, ncy if isinstance(ncy, str) else None)
     cached = state.forms.get(key)
@@ -295,6 +342,8 @@ def make_record(row: RosterRow, state: _State, duplicate_of: int | None = None) 
     entry = Entry(row=row.number)
     try:
         return _make(row, state, entry, duplicate_of)
+    except OutputFolderError:
+        raise  # the folder, not the row: the batch stops with one line
     except PepdocsError as problem:
         return _fail(entry, str(problem))
     except Exception as problem:  # a bug must not stop the other children's forms
@@ -377,10 +426,12 @@ def _make(row: RosterRow, state: _State, entry: Entry, duplicate_of: int | None)
     target = os.path.join(options.out_dir, name)
 
     overwrite = options.force
-    if os.path.exists(target) and not options.force:
+    if os.path.isdir(target):
+        raise RowFailed(f"{name} in the output folder is a folder; move it away")
+    if os.path.lexists(target) and not options.force:
         before = state.made_before.get(name)
-        current = _file_sha256(target)
-        if before is None or before[1] != current:
+        current = _file_sha256(target) if os.path.isfile(target) else ""
+        if before is None or before.sha256 != current:
             entry.status = "kept"
             entry.sha256 = current
             entry.warnings.append(
@@ -388,7 +439,7 @@ def _make(row: RosterRow, state: _State, entry: Entry, duplicate_of: int | None)
                 "since); kept: use --force to replace it"
             )
             return entry
-        if before[0] == entry.input_hash:
+        if before.input_hash == entry.input_hash:
             entry.status = "unchanged"
             entry.sha256 = current
             return entry
@@ -396,8 +447,10 @@ def _make(row: RosterRow, state: _State, entry: Entry, duplicate_of: int | None)
         entry.status = "updated"
 
     document = _fill(spec, data)
-    _write_output(target, document, overwrite=overwrite)
     entry.sha256 = _sha256(document)
+    # recorded before the file appears: a batch killed after the move still knows it is its own
+    journal(options.out_dir, name, entry.input_hash, entry.sha256)
+    _write_output(target, document, overwrite=overwrite)
     if entry.status != "updated":
         entry.status = "made"
     return entry
@@ -416,7 +469,9 @@ def _write_output(target: str, data: bytes, *, overwrite: bool) -> None:
             prefix=f".{os.path.basename(target)}.", suffix=".part", dir=os.path.dirname(target)
         )
     except OSError as exc:
-        raise PepdocsError(f"{target}: cannot write here ({exc.strerror})") from None
+        raise OutputFolderError(
+            f"{os.path.dirname(target)}: cannot write here ({exc.strerror})"
+        ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -440,10 +495,20 @@ def _write_output(target: str, data: bytes, *, overwrite: bool) -> None:
         raise OutputExistsError(target) from None
     except OSError as exc:
         _remove(temporary)
+        if exc.errno in _FOLDER_ERRORS:
+            raise OutputFolderError(
+                f"{os.path.dirname(target)}: cannot write here ({exc.strerror})"
+            ) from None
         raise PepdocsError(f"{target}: cannot write here ({exc.strerror})") from None
     except BaseException:
         _remove(temporary)
         raise
+
+
+#: errors that are the folder's, not one file's: the batch stops instead of failing every row
+_FOLDER_ERRORS = frozenset(
+    {errno.ENOSPC, errno.EROFS, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.ENOENT}
+)
 
 
 def _remove(path: str) -> None:
@@ -582,7 +647,7 @@ def _results(tasks: Iterator[_Task], state: _State, jobs: int) -> Iterator[list[
         jobs,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_init_worker,
-        initargs=(state.options, state.previous, state.made_before, state.today),
+        initargs=(state.options, state.previous, state.made_before, state.today, os.getpid()),
     )
     # Rows are submitted as results come back, at most two chunks ahead: the workers never
     # wait for the parent's manifest writing, and memory stays flat however long the roster.
@@ -672,16 +737,44 @@ def run_batch(
     out_dir = options.out_dir
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: --out must be a folder")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    previous = index_previous(options.previous)
-    state = _State(options, previous, read_manifest(out_dir), options.today or dt.date.today())
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputFolderError(
+            f"{out_dir}: cannot make the output folder ({exc.strerror})"
+        ) from None
+    with _folder_lock(out_dir):
+        return _run_locked(roster, roster_path, options, progress)
 
-    writer = ManifestWriter(out_dir, os.path.basename(os.fspath(roster_path)))
+
+def _run_locked(
+    roster: Roster,
+    roster_path: str | os.PathLike[str],
+    options: BatchOptions,
+    progress: Callable[[int], None] | None,
+) -> BatchResult:
+    out_dir = options.out_dir
+    _clean_leftovers(out_dir)
+    previous = index_previous(options.previous)
+    made_before = read_manifest(out_dir)
+    roster_name = os.path.basename(os.fspath(roster_path))
+    state = _State(options, previous, made_before, options.today or dt.date.today())
+    notes = list(previous.skipped)
+    others = sorted({record.roster for record in made_before.values()} - {"", roster_name})
+    if others:
+        notes.append(
+            f"{out_dir} also holds forms made from another roster ({', '.join(others[:3])}); "
+            "they stay on record and are left alone"
+        )
+
+    writer = ManifestWriter(out_dir, roster_name)
     archive = _Archive(out_dir) if options.zip else None
     failures: list[str] = []
+    listed: dict[str, int] = {}
     try:
         for entries in _results(_tasks(roster, options.authority), state, options.jobs):
             _sync_chunk()
+            _refuse_shared_names(entries, listed)
             if options.pdf:
                 _convert_to_pdf(entries, options)
             for entry in entries:
@@ -698,7 +791,15 @@ def run_batch(
             "skipped_previous": previous.skipped,
             "ignored_columns": roster.ignored,
         }
-        manifest_csv, manifest_json = writer.finish(summary)
+        earlier = {
+            output: (
+                record if record.roster else Record(record.input_hash, record.sha256, roster_name)
+            )
+            for output, record in made_before.items()
+            if output not in listed
+        }
+        manifest_csv, manifest_json = writer.finish(summary, earlier)
+        clear_journal(out_dir)
     except BaseException:
         writer.abandon()
         if archive is not None:
@@ -712,8 +813,73 @@ def run_batch(
         manifest_json=manifest_json,
         zip_path=zip_path,
         ignored_columns=roster.ignored,
-        notes=list(previous.skipped),
+        notes=notes,
     )
+
+
+def _refuse_shared_names(entries: Sequence[Entry], listed: dict[str, int]) -> None:
+    """A second row whose output name is already this run's (two ids whose names meet in
+    spite of the hash) fails instead of being reported as done."""
+    for entry in entries:
+        if not entry.output or entry.status == "failed":
+            continue
+        first = listed.setdefault(entry.output, entry.row)
+        if first != entry.row:
+            entry.status = "failed"
+            entry.warnings.insert(
+                0,
+                f"its output name {entry.output} is row {first}'s (a different child id): "
+                "not made; give the children distinct ids",
+            )
+            entry.sha256 = ""
+
+
+@contextlib.contextmanager
+def _folder_lock(out_dir: Path) -> Iterator[None]:
+    """Hold the output folder for this batch: a second batch into it is refused in one line
+    instead of mixing its files and manifest with ours. The lock (``flock`` on the folder
+    itself, so no lock file is left behind) goes with the process however it ends; where
+    there is no ``fcntl`` (Windows) no lock is taken."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    try:
+        descriptor = os.open(out_dir, os.O_RDONLY)
+    except OSError as exc:
+        raise OutputFolderError(f"{out_dir}: cannot be opened ({exc.strerror})") from None
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise UsageError(
+                f"{out_dir}: another pepdocs batch is writing into this folder; wait for it "
+                "to finish or choose another --out"
+            ) from None
+        yield
+    finally:
+        os.close(descriptor)
+
+
+#: temporary names this batch's writers use (``tempfile.mkstemp`` adds 8 characters)
+_LEFTOVER = re.compile(
+    r"^\.(?:.+\.(?:docx|xlsx|pdf)|"
+    + "|".join(re.escape(name) for name in (MANIFEST_CSV, MANIFEST_JSON, ZIP_NAME))
+    + r")\.[A-Za-z0-9_]{8}\.part$"
+)
+
+
+def _clean_leftovers(out_dir: Path) -> None:
+    """Remove the temporary files and folders a batch killed in this folder left (the lock
+    is held: no other batch is writing them)."""
+    with os.scandir(out_dir) as found:
+        for item in found:
+            if item.name.startswith(".pdf-") and item.is_dir(follow_symlinks=False):
+                shutil.rmtree(item.path, ignore_errors=True)
+            elif _LEFTOVER.match(item.name) and item.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(item.path)
 
 
 class _Archive:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pepdocs.errors import DocumentError
 from pepdocs.formats import DocumentReading, get_engine
-from pepdocs.formats.safe_open import sniff_kind
 from pepdocs.mapping.spec import FormSpec
+from pepdocs.safety.package import describe_kind, sniff_kind
 
 __all__ = ["read_document"]
 
@@ -33,9 +33,8 @@ def read_document(spec: FormSpec, data: bytes, label: str) -> DocumentReading:
         from pepdocs.formats.pdf import read_text_layer
 
         reading = read_text_layer(spec, data, label)
-        word = "a Word document" if spec.kind == "docx" else "an Excel workbook"
         problem = (
-            f"is a PDF, not {word}, and shows none of {spec.label}'s labels "
+            f"is a PDF, not {describe_kind(spec.kind)}, and shows none of {spec.label}'s labels "
             "(not this form printed to PDF)"
         )
     if not any(found.status in ("found", "empty") for found in reading.readings.values()):

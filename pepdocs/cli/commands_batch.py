@@ -112,11 +112,13 @@ def batch(
 
     Columns are found by header (DOB, Date of Birth and D.O.B. all work); each row may
     name its own Authority and Phase. Outputs are named
-    <authority>-<LA child id>-<academic year>-<term>.docx (.xlsx, .pdf); an existing file is
-    kept unless --force, and a rerun skips what is done and unchanged. A bad row (invalid
-    UPN, unknown authority, no date of birth) is listed with its row number and reason while
-    the others are made; the exit code is then 1. manifest.csv and manifest.json list every
-    row: output, status, warnings and SHA-256.
+    <authority>-<LA child id>-<academic year>-<term>.docx (.xlsx, .pdf) (an id that is not
+    plain upper-case letters, digits, _ and - also gets ~ and a short hash of itself, so two
+    children never share a file); an existing file the batch did not make is kept unless
+    --force, and a rerun skips what is done and unchanged (also after a killed run). A bad
+    row (invalid UPN, unknown authority, no date of birth) is listed with its row number and
+    reason while the others are made; the exit code is then 1. manifest.csv and
+    manifest.json list every row: output, status, warnings and SHA-256.
 
     \b
     Example:

@@ -47,10 +47,13 @@ def check(path: str, as_of: dt.date, output_format: str) -> None:
     """Check PEPs against statutory timelines and Virtual School quality rules.
 
     Prints each PEP's rating (red/amber/green, or gold/green/amber/red where the authority
-    uses it) with the reasons, and every finding as SEVERITY RULE-ID NAME: MESSAGE [PATH].
-    Messages hold dates, counts and field paths, never names or other values. A folder means
-    every *.json file directly inside it. Exits 1 when any PEP has an error-severity
-    finding or cannot be read (as `pepdocs validate` does), else 0.
+    uses it) with the reasons, and every finding as SEVERITY RULE-ID NAME: MESSAGE [PATH],
+    followed by what it rests on: statute, statutory guidance, national standard or local
+    practice, with the public title and section (local practice names the settings file).
+    Statutory breaches are errors. Messages hold dates, counts and field paths, never names
+    or other values. A folder means every *.json file directly inside it. Exits 1 when any
+    PEP has an error-severity finding or cannot be read (as `pepdocs validate` does), else 0.
+    The JSON form gives each finding's rule_id, basis, source, severity, message and path.
 
     \b
     Example:
@@ -76,6 +79,7 @@ def check(path: str, as_of: dt.date, output_format: str) -> None:
                 click.echo(f"  - {reason}")
             for finding in result.findings:
                 click.echo(f"  {finding}")
+                click.echo(f"          {finding.basis_line}")
         failing = sum(1 for result in results if result.has_errors)
         click.echo(
             f"{len(results)} checked as of {as_of.isoformat()}: "
@@ -86,7 +90,10 @@ def check(path: str, as_of: dt.date, output_format: str) -> None:
         raise SystemExit(1)
 
 
-_DUE_COLUMNS = ("la_child_id", "child", "school", "kind", "due", "status", "last_meeting")
+_DUE_COLUMNS = (
+    "la_child_id", "child", "school", "kind", "due", "status", "basis", "care_review",
+    "last_meeting",
+)
 
 
 @click.command()
@@ -100,12 +107,18 @@ _DUE_COLUMNS = ("la_child_id", "child", "school", "kind", "due", "status", "last
 def due(directory: str, as_of: dt.date, csv_path: str | None, force: bool) -> None:
     """The cohort's next PEP deadlines: overdue first, then due soon, then the rest.
 
-    One line per child (the latest PEP of each LA child id): LA child id, deadline kind
-    (initial, termly, school_change, placement_change, pathway_plan), due date, status and
-    the date of the PEP meeting the file records.
-    Due soon means within the authority's due_soon_days working days (15 by default). The
-    table shows no names; the CSV file, which you choose where to keep, adds them.
-    Files that cannot be read are listed on stderr and leave the exit code 1.
+    One line per child (the latest PEP of each LA child id): LA child id, status, due date,
+    deadline kind (initial_care_plan, initial, initial_local, termly, school_change,
+    placement_change, pathway_plan, early_years_start), what the date rests on (statute,
+    statutory_guidance, local_practice), the next statutory review of the child's case
+    (reg 33: 20 working days after entering care, then 3 months, then every 6 months, as if
+    each was held on time; the PEP must be up to date for it) and the PEP meeting date.
+    An overdue statutory deadline is listed before an overdue local one. Due soon means
+    within the authority's due_soon_days working days (15 by default). The table shows no
+    names; the CSV file, which you choose where to keep, adds them. Authorities set to Wales,
+    Scotland or Northern Ireland are checked on England's rules with their own bank
+    holidays, and a note says so. Files that cannot be read are listed on stderr and leave
+    the exit code 1.
 
     \b
     Example:
@@ -125,18 +138,27 @@ def due(directory: str, as_of: dt.date, csv_path: str | None, force: bool) -> No
             click.echo(f"cannot read: {problem}", err=True)
             unreadable += 1
     items = due_schedule(peps, as_of)
-    click.echo(f"{'LA child id':<14} {'status':<9} {'due':<10}  {'kind':<16} PEP meeting")
+    click.echo(
+        f"{'LA child id':<14} {'status':<9} {'due':<10}  {'kind':<17} {'basis':<18} "
+        f"{'care review':<11} PEP meeting"
+    )
     for item in items:
         click.echo(
             f"{item.la_child_id or '-':<14} {item.status:<9} "
-            f"{item.due.isoformat() if item.due else '-':<10}  {item.kind or '-':<16} "
-            f"{item.last_meeting.isoformat() if item.last_meeting else '-'}"
+            f"{_day(item.due):<10}  {item.kind or '-':<17} {item.basis or '-':<18} "
+            f"{_day(item.care_review):<11} {_day(item.last_meeting)}"
         )
     overdue = sum(1 for item in items if item.status == "overdue")
     soon = sum(1 for item in items if item.status == "due-soon")
     click.echo(
         f"{len(items)} children as of {as_of.isoformat()}: {overdue} overdue, {soon} due soon"
     )
+    nations = sorted({item.nation_note for item in items if item.nation_note})
+    if nations:
+        click.echo(
+            f"note: settings for {', '.join(nations)}: checked on England's rules; only the "
+            "bank holidays are that nation's"
+        )
     if csv_path:
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=_DUE_COLUMNS, lineterminator="\r\n")
@@ -148,6 +170,10 @@ def due(directory: str, as_of: dt.date, csv_path: str | None, force: bool) -> No
         click.echo(f"{written}: written", err=True)
     if unreadable:
         raise SystemExit(1)
+
+
+def _day(value: dt.date | None) -> str:
+    return value.isoformat() if value else "-"
 
 
 def _csv_safe(value: str) -> str:

@@ -10,11 +10,13 @@ import click
 from pepdocs.mapping.registry import ENV_VAR
 
 #: ``--mappings DIR`` (repeatable): extra folders of mapping files, before the shipped ones.
+#: A folder that is not there is the registry's one-line error (exit 2), as for the same
+#: folder named in the environment variable.
 mappings_option = click.option(
     "--mappings",
     "mappings_dirs",
     multiple=True,
-    type=click.Path(file_okay=False, exists=True),
+    type=click.Path(file_okay=False),
     metavar="DIR",
     help="Extra folder of mapping files, searched before the shipped ones (repeatable; "
     f"also env {ENV_VAR}, a list separated like PATH).",

@@ -1,6 +1,6 @@
 """Counting days the way PEP deadlines count them: working days and school days.
 
-Working days skip weekends and the bank holidays of the child's nation (domain.md,
+Working days skip weekends and the bank holidays of the child's nation (docs/sources.md,
 "Timelines": England and Wales, Scotland and Northern Ireland differ). The holidays come from
 the maintained ``holidays`` library, never a hand-typed list, so substitute days ("Boxing Day
 (observed)") and one-off days (a coronation, a jubilee) are right without a code change.
@@ -16,25 +16,37 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import holidays
 
 from pepdocs.errors import PepdocsError
+from pepdocs.model.years import (
+    academic_year_bounds,
+    academic_year_of,
+    first_calendar_year,
+    next_academic_year,
+)
 
 __all__ = [
     "NATIONS",
     "AcademicYear",
+    "SchoolTerm",
     "Term",
     "TermCalendar",
     "academic_year_of",
     "add_days",
+    "add_months",
     "add_school_days",
     "add_working_days",
+    "add_years",
+    "age_on",
     "bank_holidays",
     "count_working_days",
     "default_term_dates",
     "is_working_day",
+    "next_term",
+    "term_of",
 ]
 
 Nation = Literal["england-and-wales", "scotland", "northern-ireland"]
@@ -138,21 +150,11 @@ class AcademicYear:
         raise PepdocsError(f"unknown term {name!r}; use autumn, spring or summer")
 
 
-def academic_year_of(day: dt.date) -> str:
-    """The academic year a date belongs to: 1 August starts a new one (``"2025-26"``)."""
-    first = day.year if day.month >= 8 else day.year - 1
-    return f"{first}-{(first + 1) % 100:02d}"
-
-
 def _first_year(label: str) -> int:
     try:
-        first, second = label.split("-")
-        year = int(first)
-        if len(first) != 4 or int(second) != (year + 1) % 100:
-            raise ValueError
+        return first_calendar_year(label)
     except ValueError:
         raise PepdocsError(f"academic year {label!r} must look like 2025-26") from None
-    return year
 
 
 def _weekday_on_or_after(day: dt.date, weekday: int) -> dt.date:
@@ -243,6 +245,11 @@ class TermCalendar:
         # INSET days and other closures an authority lists: not school days.
         self._closures = frozenset(closures)
 
+    @property
+    def lists_years(self) -> bool:
+        """Whether any academic year's term dates are listed (else all are the default)."""
+        return bool(self._listed)
+
     def year(self, label: str) -> AcademicYear:
         if label in self._listed:
             return self._listed[label]
@@ -252,15 +259,33 @@ class TermCalendar:
         return self.year(academic_year_of(day))
 
     def term_of(self, day: dt.date) -> Term:
-        """The term a date belongs to, holidays included: a date in the Christmas holiday
-        belongs to autumn, in the Easter holiday to spring, in the summer holiday to summer."""
+        """The term a date belongs to, holidays included (see :func:`term_span`)."""
         year = self.year_of(day)
-        autumn, spring, summer = year.terms
-        if day.month >= 8:
-            return autumn
-        if day < summer.start:
-            return spring
-        return summer
+        for term in year.terms:
+            first, last = self.term_span(year, term.name)
+            if first <= day <= last:
+                return term
+        raise AssertionError("unreachable: the three spans cover the academic year")
+
+    def term_span(self, year: AcademicYear, name: str) -> tuple[dt.date, dt.date]:
+        """The days that count as term ``name`` of ``year``, holidays included.
+
+        The academic year (1 September to 31 August) is cut in three at fixed points: autumn
+        runs from 1 September to 31 December, spring from 1 January to the day before the
+        summer term's first day, and summer from that day to 31 August. So the Christmas
+        holiday splits at New Year, the Easter holiday belongs to spring, and August, the
+        summer holiday, to summer. The summer term's first day is the authority's listed one
+        when ``term_dates`` list the year, else the default pattern's (a week after Easter
+        Monday).
+        """
+        first_day, last_day = academic_year_bounds(year.label)
+        summer_start = year.term("summer").start
+        if name == "autumn":
+            return first_day, dt.date(first_day.year, 12, 31)
+        if name == "spring":
+            return dt.date(last_day.year, 1, 1), summer_start - dt.timedelta(days=1)
+        year.term(name)  # refuses an unknown name
+        return summer_start, last_day
 
     def is_school_day(self, day: dt.date, nation: str) -> bool:
         if not is_working_day(day, nation) or day in self._closures:
@@ -314,3 +339,68 @@ def count_working_days(start: dt.date, end: dt.date, nation: str) -> int:
         if is_working_day(day, nation):
             count += 1
     return count
+
+
+# ---------------------------------------------------------------------------------------------
+# Terms as labels, for callers without term dates of their own (roll-forward, the 903 cohort)
+
+#: Term dates of no authority: the documented default pattern for every year.
+DEFAULT_CALENDAR = TermCalendar()
+
+
+class SchoolTerm(NamedTuple):
+    """A term of an academic year as the model writes them: ``("2025-26", "summer")``."""
+
+    academic_year: str
+    term: TermName
+
+
+def term_of(day: dt.date, calendar: TermCalendar | None = None) -> SchoolTerm:
+    """The academic year and term ``day`` belongs to, on ``calendar``'s term dates (the
+    default pattern when ``None``): 10 August 2026 is ``("2025-26", "summer")``, 2 January
+    2026 ``("2025-26", "spring")``. See :meth:`TermCalendar.term_span` for the rule."""
+    chosen = calendar or DEFAULT_CALENDAR
+    return SchoolTerm(academic_year_of(day), chosen.term_of(day).name)
+
+
+def next_term(term: SchoolTerm) -> SchoolTerm:
+    """The term after ``term``; summer is followed by the next academic year's autumn."""
+    if term.term == "summer":
+        return SchoolTerm(next_academic_year(term.academic_year), "autumn")
+    return SchoolTerm(term.academic_year, TERM_NAMES[TERM_NAMES.index(term.term) + 1])
+
+
+# ---------------------------------------------------------------------------------------------
+# Calendar months and years
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The anniversary ``years`` later; 29 February becomes 1 March in a common year.
+
+    1 March is the later of the two candidate dates, so a deadline built on it is never
+    reported before the child has the age in either reading.
+    """
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return dt.date(day.year + years, 3, 1)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Calendar months later (or earlier); the day is clipped to the month's last day
+    (30 November + 3 months is 28 February, or 29 February in a leap year)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month + 1, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
+
+
+def age_on(born: dt.date, day: dt.date) -> int:
+    """Completed years of age on ``day`` (a 29 February birthday counts from 1 March in a
+    common year, as :func:`add_years` does)."""
+    years = day.year - born.year
+    return years if add_years(born, years) <= day else years - 1

@@ -13,10 +13,11 @@ from typing import Any, Literal
 from pepdocs.compliance._access import date_at, text_at
 from pepdocs.compliance.calendar import add_working_days
 from pepdocs.compliance.findings import SEVERITIES, CheckResult, Finding
+from pepdocs.compliance.milestones import next_care_review
 from pepdocs.compliance.quality import check_quality
 from pepdocs.compliance.rating import rate
 from pepdocs.compliance.settings import Settings, load_settings
-from pepdocs.compliance.timelines import SHORT_BREAK_STATUSES, check_timelines
+from pepdocs.compliance.timelines import SHORT_BREAK_STATUSES, Deadline, check_timelines
 from pepdocs.errors import PepdocsError, UsageError
 from pepdocs.model import load_pep_file
 from pepdocs.model.phases import list_phases
@@ -145,6 +146,13 @@ class DueItem:
     status: DueStatus
     last_meeting: dt.date | None
     setting_name: str
+    #: what the deadline rests on: statute, statutory_guidance or local_practice
+    basis: str = ""
+    #: the next statutory review of the child's case (reg 33), which needs an up-to-date PEP;
+    #: worked out as if every earlier review was held on its due date
+    care_review: dt.date | None = None
+    #: the authority's nation setting when its rules are not England's (checked as England's)
+    nation_note: str = ""
 
     def to_row(self) -> dict[str, str]:
         return {
@@ -154,6 +162,8 @@ class DueItem:
             "kind": self.kind,
             "due": self.due.isoformat() if self.due else "",
             "status": self.status,
+            "basis": self.basis,
+            "care_review": self.care_review.isoformat() if self.care_review else "",
             "last_meeting": self.last_meeting.isoformat() if self.last_meeting else "",
         }
 
@@ -179,6 +189,22 @@ def latest_per_child(
     return list(latest.values())
 
 
+_BASIS_ORDER = ("statute", "statutory_guidance", "local_practice")
+
+
+def _most_pressing(deadlines: list[Deadline]) -> Deadline:
+    """An overdue deadline before any other (a statutory one before a local one), else the
+    earliest to come."""
+    return min(
+        deadlines,
+        key=lambda d: (
+            not d.overdue,
+            _BASIS_ORDER.index(d.basis) if d.overdue and d.basis in _BASIS_ORDER else 0,
+            d.due,
+        ),
+    )
+
+
 def due_schedule(
     peps: Iterable[Mapping[str, Any] | tuple[str, Mapping[str, Any]]],
     as_of: dt.date | None = None,
@@ -188,7 +214,8 @@ def due_schedule(
 
     ``peps`` are PEP mappings or ``(source, pep)`` pairs; with several PEPs for one child only
     the latest meeting counts. "Due soon" is within the authority's ``due_soon_days`` working
-    days of ``as_of``.
+    days of ``as_of``. Each item also names the next statutory review of the child's case
+    (reg 33 of the 2010 Regulations), for which the PEP must be up to date.
     """
     day = as_of or dt.date.today()
     pairs = [
@@ -200,20 +227,24 @@ def due_schedule(
         rules = _settings_for(pep, settings)
         _, deadlines = check_timelines(pep, day, rules)
         status: DueStatus
-        kind, due = "", None
+        kind, due, basis = "", None, ""
         if text_at(pep, "care.legal_status") in SHORT_BREAK_STATUSES:
             status = "exempt"
         elif not deadlines:
             status = "no-date"
         else:
-            first = min(deadlines, key=lambda deadline: deadline.due)
-            kind, due = first.kind, first.due
+            first = _most_pressing(deadlines)
+            kind, due, basis = first.kind, first.due, first.basis
             if first.overdue:
                 status = "overdue"
             elif due <= add_working_days(day, rules.due_soon_days, rules.nation):
                 status = "due-soon"
             else:
                 status = "ok"
+        entered = date_at(pep, "care.date_became_looked_after")
+        care_review = None
+        if status != "exempt" and entered is not None and entered <= day:
+            care_review = next_care_review(entered, day, nation=rules.nation).due
         items.append(
             DueItem(
                 child_name=child_name(pep),
@@ -224,6 +255,9 @@ def due_schedule(
                 status=status,
                 last_meeting=date_at(pep, "meta.meeting_date"),
                 setting_name=text_at(pep, "education.setting_name") or "",
+                basis=basis,
+                care_review=care_review,
+                nation_note="" if rules.rules_are_for_nation else rules.nation,
             )
         )
     items.sort(

@@ -28,12 +28,19 @@ class Finding:
     message: str
     dates: Mapping[str, str] = field(default_factory=dict)
     path: str = ""
+    #: what the rule rests on: statute, statutory_guidance, national_standard,
+    #: local_practice or notice (see :mod:`pepdocs.compliance.rules`)
+    basis: str = ""
+    #: the public title and section it comes from (for local practice, the settings file)
+    source: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "rule_id": self.rule_id,
             "name": self.name,
             "severity": self.severity,
+            "basis": self.basis,
+            "source": self.source,
             "section": self.section,
             "message": self.message,
             "dates": dict(self.dates),
@@ -43,6 +50,12 @@ class Finding:
     def __str__(self) -> str:
         where = f" [{self.path}]" if self.path else ""
         return f"{self.severity:<7} {self.rule_id} {self.name}: {self.message}{where}"
+
+    @property
+    def basis_line(self) -> str:
+        """``statute: The Care Planning ... Regulations 2010, reg 33(1)``, for people."""
+        label = self.basis.replace("_", " ")
+        return f"{label}: {self.source}" if self.source else label
 
 
 @dataclass(frozen=True, slots=True)

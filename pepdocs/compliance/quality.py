@@ -1,10 +1,16 @@
-"""Quality assurance as Virtual Schools apply it (domain.md, "Quality assurance").
+"""What a PEP must contain, and quality assurance as Virtual Schools apply it.
 
-A good PEP has at least three SMART targets (specific, measurable, achievable, relevant,
-time-bound, with a named lead), previous targets reviewed with outcomes, the child's voice,
-current attendance and attainment, PP+ spend tied to targets and not to what every pupil gets
-(DfE Pupil Premium conditions of grant), a transition plan in transition years, and valid
-identifiers. Word lists (generic phrases, measurable words, universal items) are settings.
+Statute first: the content the care plan's PEP must hold (the Care Planning, Placement and
+Case Review (England) Regulations 2010, Schedule 1 paragraph 2: education history with the
+attendance and conduct record, achievements and special educational needs; the current
+arrangements; planned changes and how disruption is minimised; leisure interests; the role
+of the appropriate person) and the child's wishes and feelings (Children Act 1989
+s.22(4)-(5), having regard to age and understanding). Then national standards: persistent
+absence, PP+ rates and year groups (DfE conditions of grant), identifiers. Then local
+practice: SMART targets (specific, measurable, achievable, relevant, time-bound, with a named
+lead), previous targets reviewed, current attendance, PP+ tied to targets and not to what
+every pupil gets, a transition plan in transition years. Word lists (generic phrases,
+measurable words, universal items) are settings.
 """
 
 from __future__ import annotations
@@ -14,10 +20,15 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from pepdocs.compliance._access import date_at, items_at, money, text_at, value_at
+from pepdocs.compliance._access import date_at, items_at, money, text_at
+from pepdocs.compliance.calendar import age_on
 from pepdocs.compliance.findings import Finding
+from pepdocs.compliance.milestones import year_group
+from pepdocs.compliance.pupil_premium import pupil_premium_plus, pupil_premium_plus_year_groups
 from pepdocs.compliance.settings import Settings
 from pepdocs.model.identifiers import validate_laestab, validate_uln, validate_upn, validate_urn
+from pepdocs.model.paths import get_path
+from pepdocs.model.years import academic_year_of
 
 __all__ = ["check_quality", "is_generic", "is_measurable"]
 
@@ -133,19 +144,43 @@ def _previous_targets(pep: Mapping[str, Any], settings: Settings, out: _Out) -> 
 
 
 def _views(pep: Mapping[str, Any], settings: Settings, out: _Out) -> None:
-    if text_at(pep, "views.child") is None:
+    if text_at(pep, "views.child") is not None:
+        return
+    if text_at(pep, "views.child_not_given_reason") is not None:
+        out.add("QA041", "views.child_not_given_reason")
+        return
+    born, meeting = date_at(pep, "child.date_of_birth"), date_at(pep, "meta.meeting_date")
+    young = settings.quality.child_views_from_age
+    if born is not None and meeting is not None and age_on(born, meeting) < young:
+        out.add("QA042", "views.child", age=young)
+    else:
         out.add("QA040", "views.child")
 
 
 def _attendance(pep: Mapping[str, Any], settings: Settings, out: _Out) -> None:
     quality = settings.quality
-    percent_value = value_at(pep, "education.attendance.percent")
-    percent = money(percent_value)
-    if percent is None:
-        out.add("QA050", "education.attendance.percent")
-    elif percent < Decimal(str(quality.persistent_absence_percent)):
-        out.add("QA052", "education.attendance.percent",
-                threshold=f"{quality.persistent_absence_percent:g}")
+    percent = money(get_path(pep, "education.attendance.percent"))
+    possible = get_path(pep, "education.attendance.sessions_possible")
+    missed = get_path(pep, "education.attendance.sessions_missed")
+    sessions = (
+        isinstance(possible, int) and isinstance(missed, int) and not isinstance(possible, bool)
+        and possible > 0
+    )
+    threshold = Decimal(str(quality.persistent_absence_percent))
+    if percent is None and not sessions:
+        # A child on no school's roll has no attendance to record; say so elsewhere.
+        if get_path(pep, "education.on_roll") is not False:
+            out.add("QA050", "education.attendance.percent")
+    else:
+        # Persistent absence: 10% or more of possible sessions missed, so 90.0% counts.
+        if percent is not None:
+            absent = percent <= threshold
+        else:
+            absent = Decimal(missed) * 100 >= (100 - threshold) * Decimal(possible)
+        if absent:
+            path = "education.attendance.percent" if percent is not None else (
+                "education.attendance.sessions_missed")
+            out.add("QA052", path, threshold=f"{quality.persistent_absence_percent:g}")
     period_end = date_at(pep, "education.attendance.period_end")
     meeting = date_at(pep, "meta.meeting_date")
     if period_end is not None and meeting is not None and (
@@ -160,10 +195,19 @@ def _attainment(pep: Mapping[str, Any], settings: Settings, out: _Out) -> None:
         out.add("QA060", "attainment")
 
 
+def _year_group(pep: Mapping[str, Any]) -> str | None:
+    """The recorded year group, else (or when it is X) the one for the date of birth."""
+    ncy = text_at(pep, "education.ncy")
+    if ncy is not None and ncy != "X":
+        return ncy
+    born, meeting = date_at(pep, "child.date_of_birth"), date_at(pep, "meta.meeting_date")
+    return year_group(born, meeting) if born is not None and meeting is not None else None
+
+
 def _pp_plus(pep: Mapping[str, Any], settings: Settings, out: _Out) -> None:
     target_ids = {text_at(target, "id") for target in items_at(pep, "targets")} - {None}
     items = items_at(pep, "pp_plus.items")
-    requested = money(value_at(pep, "pp_plus.requested_total"))
+    requested = money(get_path(pep, "pp_plus.requested_total"))
     if requested is not None and requested > 0 and not items:
         out.add("QA073", "pp_plus.items", requested_total=f"{requested:.2f}")
     total = Decimal(0)
@@ -178,6 +222,27 @@ def _pp_plus(pep: Mapping[str, Any], settings: Settings, out: _Out) -> None:
     if items and requested is not None and total != requested:
         out.add("QA071", "pp_plus.requested_total", items_total=f"{total:.2f}",
                 requested_total=f"{requested:.2f}")
+    if requested is None or requested <= 0:
+        return
+    group = _year_group(pep)
+    if group is not None and group not in pupil_premium_plus_year_groups():
+        instead = (
+            "post-16 support is not PP+" if group.isdigit()
+            else "for early years the early years pupil premium applies, paid to the provider"
+        )
+        out.add("QA074", "pp_plus.requested_total", requested_total=f"{requested:.2f}",
+                year_group=group, instead=instead)
+    meeting = date_at(pep, "meta.meeting_date")
+    grant = pupil_premium_plus(meeting) if meeting is not None else None
+    if grant is not None and requested > grant.rate:
+        out.add("QA075", "pp_plus.requested_total", requested_total=f"{requested:.2f}",
+                financial_year=grant.financial_year, rate=f"{grant.rate:.2f}")
+
+
+def _planned_change(pep: Mapping[str, Any]) -> bool:
+    return text_at(pep, "transition.next_transition") is not None or (
+        date_at(pep, "transition.date") is not None
+    )
 
 
 def _transition(pep: Mapping[str, Any], settings: Settings, out: _Out) -> None:
@@ -185,6 +250,8 @@ def _transition(pep: Mapping[str, Any], settings: Settings, out: _Out) -> None:
     ncy = text_at(pep, "education.ncy")
     if ncy is None or ncy not in quality.transition_years:
         return
+    if _planned_change(pep):
+        return  # a recorded change without a plan is the statutory QA102 already
     term = text_at(pep, "meta.term")
     meeting = date_at(pep, "meta.meeting_date")
     if term is None and meeting is not None:
@@ -193,6 +260,31 @@ def _transition(pep: Mapping[str, Any], settings: Settings, out: _Out) -> None:
         return
     if text_at(pep, "transition.plan") is None:
         out.add("QA080", "transition.plan", ncy=ncy)
+
+
+def _statutory_content(pep: Mapping[str, Any], settings: Settings, out: _Out) -> None:
+    """Schedule 1 paragraph 2 of the 2010 Regulations: what the PEP must record."""
+    if text_at(pep, "education.sen_provision") is None:
+        out.add("QA100", "education.sen_provision")
+    if text_at(pep, "education.setting_name") is None:
+        out.add("QA101", "education.setting_name")
+    if _planned_change(pep) and text_at(pep, "transition.plan") is None:
+        out.add("QA102", "transition.plan")
+    if text_at(pep, "child.leisure_interests") is None:
+        out.add("QA103", "child.leisure_interests")
+    if text_at(pep, "care.carer.education_role") is None:
+        out.add("QA104", "care.carer.education_role")
+
+
+def _age_and_year_group(pep: Mapping[str, Any], settings: Settings, out: _Out) -> None:
+    ncy = text_at(pep, "education.ncy")
+    born, meeting = date_at(pep, "child.date_of_birth"), date_at(pep, "meta.meeting_date")
+    if ncy is None or ncy == "X" or born is None or meeting is None:
+        return
+    expected = year_group(born, meeting)
+    if expected is not None and expected != ncy:
+        out.add("QA110", "education.ncy", ncy=ncy, expected=expected,
+                year=academic_year_of(meeting))
 
 
 def _identifiers(pep: Mapping[str, Any], settings: Settings, out: _Out) -> None:
@@ -223,4 +315,6 @@ _CHECKS: tuple[Callable[[Mapping[str, Any], Settings, _Out], None], ...] = (
     _pp_plus,
     _transition,
     _identifiers,
+    _statutory_content,
+    _age_and_year_group,
 )

@@ -2,7 +2,7 @@
 
 Virtual Schools rate PEPs red/amber/green (RAG) or gold/green/amber/red, per section and
 overall; any red section makes the PEP red, and a red PEP is returned with PP+ held until it
-is fixed (domain.md, "Quality assurance"). Info findings never lower a rating.
+is fixed (docs/sources.md, "Virtual School practice"). Info findings never lower a rating.
 
 Section ratings:
 

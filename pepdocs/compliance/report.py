@@ -24,10 +24,11 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pepdocs._io import write_atomic
-from pepdocs.compliance._access import date_at, money, text_at, value_at
+from pepdocs.compliance._access import date_at, money, text_at
 from pepdocs.compliance.check import DueItem, child_name, due_schedule, latest_per_child
 from pepdocs.compliance.findings import CheckResult
 from pepdocs.compliance.rating import RATINGS
+from pepdocs.model.paths import get_path
 
 __all__ = ["cohort_report", "safe_cell"]
 
@@ -79,8 +80,8 @@ def _children_sheet(
     for result in results:
         pep = result.pep or {}
         due = due_by_source.get(result.source)
-        percent = money(value_at(pep, "education.attendance.percent"))
-        requested = money(value_at(pep, "pp_plus.requested_total"))
+        percent = money(get_path(pep, "education.attendance.percent"))
+        requested = money(get_path(pep, "pp_plus.requested_total"))
         values: list[Any] = [
             text_at(pep, "child.la_child_id") or "",
             child_name(pep),
@@ -93,7 +94,7 @@ def _children_sheet(
             due.status if due else "",
             float(percent) if percent is not None else None,
             float(requested) if requested is not None else None,
-            _approved(value_at(pep, "pp_plus.approved")),
+            _approved(get_path(pep, "pp_plus.approved")),
             result.count("error"),
             result.count("warning"),
             Path(result.source).name,
@@ -200,9 +201,9 @@ def _summary_sheet(
     for result in results:
         pep = result.pep or {}
         school = text_at(pep, "education.setting_name") or _NO_SCHOOL
-        amount = money(value_at(pep, "pp_plus.requested_total")) or Decimal(0)
+        amount = money(get_path(pep, "pp_plus.requested_total")) or Decimal(0)
         requested[school] += amount
-        approved[school] += amount if value_at(pep, "pp_plus.approved") is True else Decimal(0)
+        approved[school] += amount if get_path(pep, "pp_plus.approved") is True else Decimal(0)
     top = last + 2
     pp_rows = [
         (school, float(requested[school]), float(approved[school])) for school in sorted(requested)

@@ -1,5 +1,9 @@
 """An authority's compliance settings: data files, merged in layers.
 
+Settings hold local practice only (deadlines, term dates, ratings, quality word lists). The
+statutory dates are not settings: :mod:`pepdocs.compliance.milestones` computes them, and a
+local deadline can make a date earlier, never later.
+
 Layers, later ones winning key by key (nested sections merge):
 
 1. ``settings/default.yaml`` beside this module;
@@ -31,28 +35,40 @@ from pepdocs.compliance.calendar import (
     AcademicYear,
     Term,
     TermCalendar,
-    _first_year,
 )
 from pepdocs.compliance.rules import RuleBook
 from pepdocs.errors import AuthorityNotFoundError, PepdocsError
+from pepdocs.model.years import first_calendar_year
 
-__all__ = ["QualitySettings", "Settings", "list_settings_files", "load_settings"]
+__all__ = [
+    "ENGLAND", "QualitySettings", "Settings", "list_settings_files", "load_settings",
+]
 
 _KEYS = {
-    "nation", "day_basis", "initial_pep", "change_review", "termly_reviews", "term_dates",
-    "closures", "pathway_plan_months", "due_soon_days", "rating", "quality", "rules",
+    "nation", "initial_pep", "change_review", "termly_reviews", "term_dates", "closures",
+    "schools", "early_years", "post18", "due_soon_days", "rating", "quality", "rules",
 }
 _SECTION_KEYS: dict[str, set[str]] = {
-    "initial_pep": {"emergency_days", "planned_days"},
+    "initial_pep": {"local_days", "basis"},
     "change_review": {"days", "basis"},
     "termly_reviews": {str(name) for name in TERM_NAMES},
+    "early_years": {"pep_from_birthday"},
+    "post18": {"pep_until"},
     "rating": {"scheme", "aggregation", "include_timeliness"},
     "quality": {
         "min_targets", "attendance_max_age_days", "persistent_absence_percent",
         "transition_years", "transition_terms", "measurable_words", "generic_phrases",
-        "universal_items",
+        "universal_items", "child_views_from_age",
     },
 }
+#: Nations whose rules these are; the others get England's rules with their own bank holidays
+#: and a notice saying so (TL099). ``england-and-wales`` is kept for settings written before
+#: the split: England's rules, with the bank holidays England and Wales share.
+ENGLAND = frozenset({"england", "england-and-wales"})
+_PEP_UNTIL = ("end_of_academic_year", "eighteenth_birthday")
+#: The statute's first-review deadline (reg 33(1)): a local deadline in working days may not
+#: be longer.
+_STATUTORY_INITIAL_WORKING_DAYS = 20
 _DAY_BASES = ("working", "school")
 _SCHEMES = ("rag", "gold")
 _AGGREGATIONS = ("worst", "average")
@@ -65,6 +81,7 @@ class QualitySettings:
     min_targets: int
     attendance_max_age_days: int
     persistent_absence_percent: float
+    child_views_from_age: int
     transition_years: tuple[str, ...]
     transition_terms: tuple[str, ...]
     measurable_words: tuple[str, ...]
@@ -78,15 +95,21 @@ class Settings:
 
     authority: str
     nation: str
-    day_basis: str
-    emergency_days: int
-    planned_days: int
+    #: the authority's own initial PEP deadline (``None``: the statutory dates only), and
+    #: what it counts: working or school days
+    initial_local_days: int | None
+    initial_basis: str
     change_review_days: int
     change_review_basis: str
     #: term name -> ``"half_term"`` or ``"MM-DD"``
     termly_deadlines: Mapping[str, str]
     calendar: TermCalendar
-    pathway_plan_months: int
+    #: schools with term dates of their own, by URN (academies, schools out of area)
+    school_calendars: Mapping[str, TermCalendar]
+    #: early-years PEPs start the funded term after this birthday
+    early_years_from_birthday: int
+    #: ``end_of_academic_year`` (of the 18th birthday) or ``eighteenth_birthday``
+    pep_until: str
     due_soon_days: int
     rating_scheme: str
     rating_aggregation: str
@@ -96,6 +119,26 @@ class Settings:
     rules: RuleBook
     #: where the layers came from (files, "mapping rules:", "overrides"), for messages
     sources: tuple[str, ...]
+    #: which layer last set each top-level key (for labelling local practice)
+    origins: Mapping[str, str]
+
+    @property
+    def rules_are_for_nation(self) -> bool:
+        """England's rules are these rules; other nations get a notice (TL099)."""
+        return self.nation in ENGLAND
+
+    def calendar_for(self, urn: str | None, host_authority: str | None) -> TermCalendar:
+        """The term dates a child's school keeps: the school's own when listed under
+        ``schools:`` by URN, else, for a child placed out of area, the host authority's when
+        it has a settings file with term dates, else this authority's."""
+        if urn and urn.strip().upper() in self.school_calendars:
+            return self.school_calendars[urn.strip().upper()]
+        host = _slug(host_authority or "")
+        if host and host != self.authority and host in _shipped_settings():
+            hosted = _load_cached(host, "school_age")
+            if hosted.calendar.lists_years:
+                return hosted.calendar
+        return self.calendar
 
     def termly_deadline(self, year: AcademicYear, term_name: str) -> dt.date:
         """The date a term's PEP review must be held by, in academic ``year``."""
@@ -144,11 +187,24 @@ def list_settings_files() -> list[str]:
     )
 
 
-def _merge(base: dict[str, Any], layer: Mapping[str, Any], where: str) -> dict[str, Any]:
+@cache
+def _shipped_settings() -> frozenset[str]:
+    return frozenset(list_settings_files())
+
+
+def _merge(
+    base: dict[str, Any],
+    layer: Mapping[str, Any],
+    where: str,
+    origins: dict[str, str] | None = None,
+    origin: str = "",
+) -> dict[str, Any]:
     merged = dict(base)
     for key, value in layer.items():
         if key == "authority":
             continue
+        if origins is not None and key in _KEYS:
+            origins[str(key)] = origin
         if key not in _KEYS:
             raise PepdocsError(
                 f"{where}: unknown compliance setting {key!r}; known: {', '.join(sorted(_KEYS))}"
@@ -164,7 +220,7 @@ def _merge(base: dict[str, Any], layer: Mapping[str, Any], where: str) -> dict[s
                     f"known: {', '.join(sorted(allowed))}"
                 )
             merged[key] = {**merged.get(key, {}), **value}
-        elif key in {"rules", "term_dates"}:
+        elif key in {"rules", "term_dates", "schools"}:
             if not isinstance(value, Mapping):
                 raise PepdocsError(f"{where}: {key} must be a mapping")
             merged[key] = {**merged.get(key, {}), **value}
@@ -225,10 +281,15 @@ def _words(value: object, where: str) -> tuple[str, ...]:
 
 
 def _term_dates(data: Mapping[str, Any], where: str) -> dict[str, AcademicYear]:
+    if not isinstance(data, Mapping):
+        raise PepdocsError(f"{where}: term_dates must be a mapping of academic years")
     years: dict[str, AcademicYear] = {}
     for label, terms in data.items():
-        _first_year(str(label))
         here = f"{where}: term_dates: {label}"
+        try:
+            first_calendar_year(str(label))
+        except ValueError:
+            raise PepdocsError(f"{here}: an academic year looks like 2025-26") from None
         if not isinstance(terms, Mapping) or set(terms) != set(TERM_NAMES):
             raise PepdocsError(f"{here}: list autumn, spring and summer")
         built: list[Term] = []
@@ -259,12 +320,50 @@ def _real_month_day(month: int, day: int) -> bool:
     return True
 
 
-def _build(authority: str, data: dict[str, Any], sources: tuple[str, ...]) -> Settings:
+def _calendar(data: Mapping[str, Any], where: str) -> TermCalendar:
+    closures = data.get("closures") or []
+    if not isinstance(closures, list):
+        raise PepdocsError(f"{where}: closures must be a list of dates")
+    return TermCalendar(
+        _term_dates(data.get("term_dates") or {}, where),
+        [_date(day, f"{where}: closures") for day in closures],
+    )
+
+
+def _school_calendars(data: object, where: str) -> dict[str, TermCalendar]:
+    if not isinstance(data, Mapping):
+        raise PepdocsError(f"{where}: schools must be a mapping of URNs")
+    calendars: dict[str, TermCalendar] = {}
+    for urn, school in data.items():
+        here = f"{where}: schools: {urn}"
+        if not isinstance(school, Mapping) or not set(school) <= {"term_dates", "closures"}:
+            raise PepdocsError(f"{here}: give term_dates (and closures)")
+        calendars[str(urn).strip().upper()] = _calendar(school, here)
+    return calendars
+
+
+def _initial_local_days(initial: Mapping[str, Any], basis: str, where: str) -> int | None:
+    if initial.get("local_days") is None:
+        return None
+    days = _int(initial, "local_days", f"{where}: initial_pep", minimum=1)
+    if basis == "working" and days > _STATUTORY_INITIAL_WORKING_DAYS:
+        raise PepdocsError(
+            f"{where}: initial_pep: local_days {days} working days is later than the statutory "
+            f"{_STATUTORY_INITIAL_WORKING_DAYS} (the first review of the care plan, reg 33(1) "
+            "of the 2010 Regulations); a local deadline can only be earlier"
+        )
+    return days
+
+
+def _build(
+    authority: str, data: dict[str, Any], sources: tuple[str, ...], origins: dict[str, str]
+) -> Settings:
     where = "compliance settings (" + " + ".join(sources) + ")"
     nation = str(data["nation"])
     if nation not in NATIONS:
         raise PepdocsError(f"{where}: nation must be one of {', '.join(NATIONS)}")
     initial, change = data["initial_pep"], data["change_review"]
+    initial_basis = _choice(initial["basis"], _DAY_BASES, f"{where}: initial_pep: basis")
     termly = data["termly_reviews"]
     for term_name in TERM_NAMES:
         rule = str(termly.get(term_name, ""))
@@ -281,23 +380,20 @@ def _build(authority: str, data: dict[str, Any], sources: tuple[str, ...]) -> Se
     percent = quality["persistent_absence_percent"]
     if not isinstance(percent, int | float) or not 0 <= percent <= 100:
         raise PepdocsError(f"{where}: quality: persistent_absence_percent must be 0 to 100")
-    closures = data.get("closures") or []
-    if not isinstance(closures, list):
-        raise PepdocsError(f"{where}: closures must be a list of dates")
     return Settings(
         authority=authority,
         nation=nation,
-        day_basis=_choice(data["day_basis"], _DAY_BASES, f"{where}: day_basis"),
-        emergency_days=_int(initial, "emergency_days", f"{where}: initial_pep"),
-        planned_days=_int(initial, "planned_days", f"{where}: initial_pep"),
+        initial_local_days=_initial_local_days(initial, initial_basis, where),
+        initial_basis=initial_basis,
         change_review_days=_int(change, "days", f"{where}: change_review"),
         change_review_basis=_choice(change["basis"], _DAY_BASES, f"{where}: change_review: basis"),
         termly_deadlines={name: str(termly[name]) for name in TERM_NAMES},
-        calendar=TermCalendar(
-            _term_dates(data.get("term_dates") or {}, where),
-            [_date(day, f"{where}: closures") for day in closures],
+        calendar=_calendar(data, where),
+        school_calendars=_school_calendars(data.get("schools") or {}, where),
+        early_years_from_birthday=_int(
+            data["early_years"], "pep_from_birthday", f"{where}: early_years"
         ),
-        pathway_plan_months=_int(data, "pathway_plan_months", where, minimum=1),
+        pep_until=_choice(data["post18"]["pep_until"], _PEP_UNTIL, f"{where}: post18: pep_until"),
         due_soon_days=_int(data, "due_soon_days", where),
         rating_scheme=_choice(rating["scheme"], _SCHEMES, f"{where}: rating: scheme"),
         rating_aggregation=_choice(
@@ -308,15 +404,22 @@ def _build(authority: str, data: dict[str, Any], sources: tuple[str, ...]) -> Se
             min_targets=_int(quality, "min_targets", f"{where}: quality"),
             attendance_max_age_days=_int(quality, "attendance_max_age_days", f"{where}: quality"),
             persistent_absence_percent=float(percent),
+            child_views_from_age=_int(quality, "child_views_from_age", f"{where}: quality"),
             transition_years=_words(quality["transition_years"], f"{where}: quality"),
             transition_terms=transition_terms,
             measurable_words=_words(quality["measurable_words"], f"{where}: quality"),
             generic_phrases=_words(quality["generic_phrases"], f"{where}: quality"),
             universal_items=_words(quality["universal_items"], f"{where}: quality"),
         ),
-        rules=RuleBook(data.get("rules") or {}),
+        rules=RuleBook(data.get("rules") or {}, origins),
         sources=sources,
+        origins=dict(origins),
     )
+
+
+def _slug(name: str) -> str:
+    """An authority name as its settings file is named: ``"Ridgeford"`` -> ``ridgeford``."""
+    return "-".join(name.strip().lower().split())
 
 
 @cache
@@ -327,22 +430,24 @@ def _load_cached(authority: str, phase: str) -> Settings:
 def _load(authority: str, phase: str, overrides: Mapping[str, Any] | None) -> Settings:
     default = _read_yaml("default")
     assert default is not None, "pepdocs/compliance/settings/default.yaml is shipped"
-    data = _merge({}, default, "settings/default.yaml")
+    origins: dict[str, str] = {}
+    data = _merge({}, default, "settings/default.yaml", origins, "default.yaml")
     sources = ["default.yaml"]
     name = authority.strip().lower()
     if name and name != "default" and _AUTHORITY_NAME.match(name):
         own = _read_yaml(name)
         if own is not None:
-            data = _merge(data, own, f"settings/{name}.yaml")
+            data = _merge(data, own, f"settings/{name}.yaml", origins, f"{name}.yaml")
             sources.append(f"{name}.yaml")
         from_mapping = _mapping_rules(name, phase)
         if from_mapping is not None:
-            data = _merge(data, from_mapping, f"mapping {name}/{phase}: rules")
-            sources.append(f"mapping {name}/{phase} rules")
+            layer = f"mapping {name}/{phase} rules"
+            data = _merge(data, from_mapping, f"mapping {name}/{phase}: rules", origins, layer)
+            sources.append(layer)
     if overrides:
-        data = _merge(data, overrides, "settings overrides")
+        data = _merge(data, overrides, "settings overrides", origins, "overrides")
         sources.append("overrides")
-    return _build(name or "default", data, tuple(sources))
+    return _build(name or "default", data, tuple(sources), origins)
 
 
 def load_settings(

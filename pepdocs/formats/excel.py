@@ -6,7 +6,7 @@ any) and ``table`` (a header row; every non-blank row under it is read, rows peo
 included).
 
 Filling keeps the workbook as the authority built it: it is loaded WITHOUT ``data_only`` (a
-workbook loaded with cached values and saved loses its formulas, formats.md), only answer
+workbook loaded with cached values and saved loses its formulas, docs/excel-pdf.md), only answer
 cells are written, formula cells are never written, and text from a PEP is always stored as
 text: openpyxl turns any string starting with ``=`` into a formula, so such text is forced to
 a string cell and gets Excel's ``quotePrefix``. Dates, whole numbers, amounts and percentages
@@ -42,7 +42,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from pepdocs.errors import DocumentError, MappingError, PepdocsError, TransformError
 from pepdocs.formats.base import DocumentReading, Reading
-from pepdocs.formats.safe_open import open_package
 from pepdocs.mapping.dates import format_date
 from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec, FormSpec, FormValue
 from pepdocs.mapping.transforms import (
@@ -54,6 +53,7 @@ from pepdocs.mapping.transforms import (
     Transform,
     normalise_label,
 )
+from pepdocs.safety.package import vet_workbook
 from pepdocs.safety.sanitize import FORMULA_TRIGGERS, clean_text
 
 __all__ = ["fill", "open_workbook", "read"]
@@ -80,12 +80,12 @@ def _template_bytes(path: Path, mtime_ns: int) -> bytes:
 
 def _load(data: bytes, name: str, notes: list[str] | None = None) -> Workbook:
     """openpyxl's workbook, formulas as formulas, after the safe-open checks."""
-    open_package(data, name, "xlsx")
+    vetted = vet_workbook(data, name)  # checked, measured and re-packed before openpyxl
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             book = load_workbook(
-                io.BytesIO(data), data_only=False, keep_links=False, keep_vba=False
+                io.BytesIO(vetted.data), data_only=False, keep_links=False, keep_vba=False
             )
         except PepdocsError:
             raise

@@ -25,7 +25,6 @@ import os
 from pathlib import Path
 
 from pepdocs.errors import PepdocsError
-from pepdocs.formats.safe_open import read_input, sniff_kind
 from pepdocs.inference.draft import (
     CONFIRM_BELOW,
     DRAFT_MIN_CONFIDENCE,
@@ -34,6 +33,7 @@ from pepdocs.inference.draft import (
     InferredMapping,
 )
 from pepdocs.inference.lexicon import Lexicon, load_lexicon
+from pepdocs.safety.package import read_input, sniff_kind
 
 __all__ = [
     "CONFIRM_BELOW",

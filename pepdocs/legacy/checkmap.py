@@ -23,7 +23,6 @@ from typing import Any, Literal
 from pepdocs.binding import extract_form, fill_form, mapped_view
 from pepdocs.errors import MappingError, PepdocsError
 from pepdocs.formats import get_engine
-from pepdocs.formats.safe_open import read_input
 from pepdocs.formats.word.inspect import (
     DocumentIndex,
     WordPackage,
@@ -35,6 +34,7 @@ from pepdocs.formats.word.inspect import (
 from pepdocs.mapping.loader import load_mapping
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec
 from pepdocs.model import load_pep
+from pepdocs.safety.package import read_input
 
 __all__ = ["CheckProblem", "check_form", "check_mapping"]
 

@@ -32,9 +32,9 @@ from typing import Any, Literal
 
 from pepdocs._io import write_atomic
 from pepdocs.errors import OutputExistsError, PepdocsError, UsageError
-from pepdocs.formats.safe_open import Kind, check_package, read_input, sniff_kind
 from pepdocs.model import dump_pep
 from pepdocs.model.paths import get_path
+from pepdocs.safety.package import Kind, check_package, read_input, sniff_kind
 from pepdocs.safety.redact import Redactor
 from pepdocs.safety.sanitize import export_cell
 
@@ -107,7 +107,10 @@ def convert_folder(
     """Convert every PEP document under ``src_dir`` into ``out_dir`` (see the module doc).
 
     ``redact`` pseudonymises names, dates of birth and identifiers (``pepdocs.safety``) with
-    ``redact_key``, or a random key for this run (pseudonyms then match within the run only).
+    ``redact_key``, or a random key for this run (pseudonyms then match within the run only);
+    source file and folder names are replaced too (``document-<hash>``), in the tables, the
+    JSON file names and ``errors.csv``, since they often hold a child's name, birth date or
+    UPN.
     ``progress(done, total, file)`` is called after each document.
     """
     # Deferred: recognition (and the engines behind it) loads when a folder is converted,
@@ -148,6 +151,12 @@ def convert_folder(
     redactor = (
         Redactor(redact_key if redact_key is not None else os.urandom(32)) if redact else None
     )
+    if redactor is not None:
+        # file names go into every output: under --redact they are stand-ins from here on
+        summary.errors = [
+            (redactor.file_label(file), _shown(problem, file, redactor))
+            for file, problem in summary.errors
+        ]
     rows: list[dict[str, Any]] = []
     sections: dict[str, list[dict[str, Any]]] = {name: [] for name in SECTIONS}
     used_ids: set[str] = set()
@@ -156,6 +165,7 @@ def convert_folder(
             [(rel, path) for rel, path in documents if path.suffix.lower() in _VIA_LIBREOFFICE],
             Path(scratch),
             summary,
+            redactor,
         )
         for number, (relative, path) in enumerate(documents, start=1):
             try:
@@ -167,9 +177,11 @@ def convert_folder(
                     data = read_input(path)
                 extraction = extract(data, mappings_dirs=list(mappings_dirs), name=relative)
                 pep = extraction.pep
+                shown = relative
                 if redactor is not None:
                     pep = redactor.redact_pep(pep)
-                document_id = _document_id(relative, used_ids)
+                    shown = redactor.file_label(relative)
+                document_id = _document_id(shown, used_ids)
                 written = write_atomic(
                     target / "peps" / f"{document_id}.json",
                     dump_pep(pep).encode("utf-8"),
@@ -179,7 +191,7 @@ def convert_folder(
                 report = extraction.report
                 row = {
                     "document": document_id,
-                    "source": relative,
+                    "source": shown,
                     "authority": report.authority,
                     "form": report.form,
                     "confidence": round(report.confidence, 3),
@@ -197,11 +209,13 @@ def convert_folder(
             except OutputExistsError:
                 raise
             except PepdocsError as problem:
-                summary.errors.append((relative, _reason(problem, relative)))
+                summary.errors.append(_error_row(relative, _reason(problem, relative), redactor))
             except (OSError, ValueError, KeyError, IndexError, RecursionError) as problem:
                 # A damaged document can break a parser in ways no check foresaw; it must not
                 # stop the other files. The message names the kind of failure, not content.
-                summary.errors.append((relative, f"could not be read ({type(problem).__name__})"))
+                summary.errors.append(
+                    _error_row(relative, f"could not be read ({type(problem).__name__})", redactor)
+                )
             if progress is not None:
                 progress(number, len(documents), relative)
     summary.outputs.extend(_write_tables(target, fmt, rows, sections, summary.errors, force))
@@ -223,8 +237,28 @@ def _reason(problem: PepdocsError, relative: str) -> str:
     return text
 
 
+def _shown(problem: str, relative: str, redactor: Redactor | None) -> str:
+    """``problem`` with the file's name and folders replaced under ``--redact``."""
+    if redactor is None:
+        return problem
+    label = redactor.file_label(relative)
+    for name in sorted({relative, Path(relative).name, Path(relative).stem}, key=len, reverse=True):
+        if name:
+            problem = problem.replace(name, label)
+    return problem
+
+
+def _error_row(relative: str, problem: str, redactor: Redactor | None) -> tuple[str, str]:
+    if redactor is None:
+        return relative, problem
+    return redactor.file_label(relative), _shown(problem, relative, redactor)
+
+
 def _via_libreoffice(
-    documents: list[tuple[str, Path]], scratch: Path, summary: ConvertSummary
+    documents: list[tuple[str, Path]],
+    scratch: Path,
+    summary: ConvertSummary,
+    redactor: Redactor | None = None,
 ) -> dict[str, Path]:
     """.doc/.odt -> .docx with one LibreOffice run over copies (the originals are never
     handed to LibreOffice, which may write lock files beside them)."""
@@ -246,7 +280,7 @@ def _via_libreoffice(
                 # .doc and .rtf are not zips; nothing of ours can vet them.
                 check_package(data, relative, _PACKAGES[kind])
         except PepdocsError as problem:
-            summary.errors.append((relative, _reason(problem, relative)))
+            summary.errors.append(_error_row(relative, _reason(problem, relative), redactor))
             continue
         copy = inbox / f"doc{number:05d}{path.suffix.lower()}"
         copy.write_bytes(data)
@@ -267,9 +301,10 @@ def _via_libreoffice(
             found[relative] = result
         else:
             summary.errors.append(
-                (
+                _error_row(
                     relative,
                     "LibreOffice could not convert it" + (f" ({failure})" if failure else ""),
+                    redactor,
                 )
             )
     return found

@@ -24,7 +24,6 @@ from rapidfuzz import fuzz
 from ruamel.yaml import YAML
 
 from pepdocs.errors import MappingError
-from pepdocs.formats.safe_open import read_input
 from pepdocs.formats.word.inspect import (
     DocumentIndex,
     WordPackage,
@@ -35,6 +34,7 @@ from pepdocs.formats.word.inspect import (
 from pepdocs.inference.lexicon import load_lexicon
 from pepdocs.mapping.loader import load_mapping
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec
+from pepdocs.safety.package import read_input
 
 __all__ = ["AnchorChange", "Drift", "diff_template"]
 

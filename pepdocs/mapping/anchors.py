@@ -191,7 +191,8 @@ def _control(value: Any, form_kind: str, line: int) -> _Parsed:
         if not options:
             raise AnchorError("control anchor needs tag or alias (or both)", line)
         return options.get("tag") or options["alias"], options
-    # A bare name matches a control's tag first, then its alias (formats.md: editors drop tags).
+    # A bare name matches a control's tag first, then its alias: some editors drop tags when
+    # they re-save (docs/word-engine.md).
     return _text(value, "control anchor: tag", line), {}
 
 

@@ -101,6 +101,9 @@ class FileFacts:
         """Write the facts if anything changed; a folder that cannot be written is skipped."""
         if not self._changed or self.location is None:
             return
+        # Files gone since (a test's temporary folder, a renamed mapping) are forgotten, so
+        # the cache does not grow with every folder ever listed.
+        self._files = {path: facts for path, facts in self._files.items() if os.path.exists(path)}
         text = json.dumps({"fingerprint": self.fingerprint, "files": self._files}, indent=0)
         temporary: str | None = None
         try:

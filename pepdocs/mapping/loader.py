@@ -15,23 +15,16 @@ from pathlib import Path
 from typing import Any, cast
 
 from ruamel.yaml import YAML
-from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, NodeEvent
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 
+from pepdocs._io import read_bounded
 from pepdocs._resources import data_dir
-from pepdocs.errors import MappingError
+from pepdocs.errors import DocumentError, MappingError
 from pepdocs.mapping._suggest import did_you_mean
 from pepdocs.mapping.anchors import VALUE_SHAPE, AnchorError, parse_anchor
-from pepdocs.mapping.spec import (
-    FORM_KINDS,
-    Anchor,
-    ColumnSpec,
-    FieldSpec,
-    FormKind,
-    FormSpec,
-)
+from pepdocs.mapping.spec import FORM_KINDS, Anchor, ColumnSpec, FieldSpec, FormKind, FormSpec
 from pepdocs.mapping.transforms import (
     DEFAULT_TYPE,
     TYPE_NAMES,
@@ -130,16 +123,8 @@ def load_mapping(path: str | os.PathLike[str], *, require_template: bool = True)
     """Read and check one mapping file. ``require_template=False`` skips looking for the
     template file (for tools that only list or lint mappings)."""
     source = Path(path)
-    name = str(source)
-    try:
-        text = source.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise MappingError("mapping file not found; check the path", name) from None
-    except UnicodeDecodeError:
-        raise MappingError("not UTF-8 text; save the mapping file as UTF-8", name) from None
-    except OSError as exc:
-        raise MappingError(f"cannot read the mapping file ({exc.strerror})", name) from None
-    return load_parsed(source, parse_yaml(text, name), require_template=require_template)
+    document = parse_yaml(read_mapping_text(source), str(source))
+    return load_parsed(source, document, require_template=require_template)
 
 
 def load_parsed(
@@ -150,46 +135,72 @@ def load_parsed(
     return _Loader(Path(path), document, require_template).load()
 
 
-class _AnchorFound(Exception):
-    def __init__(self, line: int | None) -> None:
-        super().__init__(line)
-        self.line = line
+#: a mapping file describes one form in a few hundred lines; megabytes are not a mapping
+MAX_MAPPING_BYTES = 4 * 1024 * 1024
+#: nesting of YAML collections a mapping may use (real ones go five or six deep); ruamel
+#: builds a document recursively, so thousands of levels end in a RecursionError
+MAX_YAML_DEPTH = 64
 
 
-class _NoAnchorsComposer(Composer):
-    """Stops at the first anchor (``&name``) or alias (``*name``), before it is composed.
+def read_mapping_text(path: str | os.PathLike[str]) -> str:
+    """The text of a mapping file: a regular file (a named pipe would block), at most
+    :data:`MAX_MAPPING_BYTES`, UTF-8; every failure one ``MappingError`` naming the file."""
+    name = os.fspath(path)
+    try:
+        data = read_bounded(path, MAX_MAPPING_BYTES, too_big="not a mapping file")
+    except DocumentError as problem:
+        message = str(problem).removeprefix(f"{name}: ")
+        if message == "no such file":
+            message = "mapping file not found; check the path"
+        raise MappingError(message, name) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise MappingError("not UTF-8 text; save the mapping file as UTF-8", name) from None
+
+
+def _refuse_anchors(yaml: YAML, text: str, file: str) -> None:
+    """Stop at the first anchor (``&name``) or alias (``*name``), before anything is built.
 
     Aliases let a few lines stand for an exponential tree (YAML's "billion laughs"): ruamel
     builds it shared, but every walk over it (``_plain``, the checks) expands it and hangs.
     A mapping describes one form and has no need to repeat itself by reference, so the
-    feature is refused outright rather than bounded. The composer pulls the parser's events
-    one at a time, so the refusal comes at the first ``&`` or ``*``, in the same single pass
-    over the text that reads it (and nothing has been built from an alias yet).
+    feature is refused outright rather than bounded. Walking the parser's events is linear
+    in the text and builds nothing, so the nesting depth is checked here too, before the
+    recursive composer could run out of stack (:data:`MAX_YAML_DEPTH`).
     """
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.parser.peek_event()
+    depth = 0
+    for event in yaml.parse(text):
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                line = event.start_mark.line + 1 if event.start_mark else None
+                raise MappingError(
+                    f"nested more than {MAX_YAML_DEPTH} levels deep; a mapping needs a few",
+                    file,
+                    line,
+                )
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
         if isinstance(event, AliasEvent) or (
             isinstance(event, NodeEvent) and event.anchor is not None
         ):
-            raise _AnchorFound(event.start_mark.line + 1 if event.start_mark else None)
-        return super().compose_node(parent, index)
+            line = event.start_mark.line + 1 if event.start_mark else None
+            raise MappingError(
+                "anchors and aliases (&/*) are not allowed in mapping files; "
+                "write the repeated part out in full",
+                file,
+                line,
+            )
 
 
 def parse_yaml(text: str, file: str) -> Any:
     """Round-trip YAML (keeps line numbers); any syntax error becomes one ``MappingError``,
-    and so does an anchor or alias (:class:`_NoAnchorsComposer`)."""
+    and so does an anchor or alias (:func:`_refuse_anchors`)."""
     yaml = YAML(typ="rt")
-    yaml.Composer = _NoAnchorsComposer
     try:
+        _refuse_anchors(yaml, text, file)
         return yaml.load(text)
-    except _AnchorFound as found:
-        raise MappingError(
-            "anchors and aliases (&/*) are not allowed in mapping files; "
-            "write the repeated part out in full",
-            file,
-            found.line,
-        ) from None
     except DuplicateKeyError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise MappingError(

@@ -103,7 +103,8 @@ _StatKey = tuple[int, int]
 _spec_cache: dict[tuple[Path, bool], tuple[_StatKey, FormSpec]] = {}
 _header_cache: dict[Path, tuple[_StatKey, _Header]] = {}
 _file_facts: list[FileFacts] = []  # the facts kept between runs, read once per process
-#: files read for their header, kept until loaded (each file is parsed once per process)
+#: files read for their header, kept for loading them (each file is parsed once per process,
+#: whether it is then loaded with its template or without; the loader copies what it keeps)
 _parsed: dict[Path, tuple[_StatKey, Any]] = {}
 
 
@@ -139,7 +140,7 @@ def load_form(path: PathLike, *, require_template: bool = True) -> FormSpec:
     # Deferred: the loader (transforms, the model's catalog) is for the forms actually used.
     from pepdocs.mapping.loader import load_mapping, load_parsed
 
-    parsed = _parsed.pop(resolved, None)
+    parsed = _parsed.get(resolved)
     if parsed is not None and parsed[0] == key:
         spec = load_parsed(path, parsed[1], require_template=require_template)
     else:
@@ -159,12 +160,9 @@ def _header(path: Path) -> _Header:
         _header_cache[path] = (key, header)
         return header
     # Deferred: with the facts kept from earlier runs, listing forms reads no YAML at all.
-    from pepdocs.mapping.loader import load_mapping, parse_yaml
+    from pepdocs.mapping.loader import load_mapping, parse_yaml, read_mapping_text
 
-    try:
-        document = parse_yaml(path.read_text(encoding="utf-8-sig"), str(path))
-    except UnicodeDecodeError:
-        raise MappingError("not UTF-8 text; save the mapping file as UTF-8", str(path)) from None
+    document = parse_yaml(read_mapping_text(path), str(path))
     _parsed[path] = (key, document)
     authority = document.get("authority") if isinstance(document, Mapping) else None
     form = document.get("form") if isinstance(document, Mapping) else None

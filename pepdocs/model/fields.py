@@ -19,9 +19,9 @@ from marshmallow import ValidationError, fields
 from pepdocs.model import identifiers
 from pepdocs.model.blanks import deliberate_blank
 from pepdocs.model.codelists import get_codelist
+from pepdocs.model.years import first_calendar_year
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-ACADEMIC_YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 
 #: Lists this short are spelt out in full in an error message; longer ones get the nearest.
 _SPELL_OUT_UP_TO = 12
@@ -197,10 +197,10 @@ class Uln(Identifier):
 
 
 class Urn(Identifier):
-    """School URN (6 digits) or Ofsted early-years registration (``EY`` + digits)."""
+    """URN (6 or 7 digits) or Ofsted early-years registration (``EY`` + digits)."""
 
     check = staticmethod(identifiers.validate_urn)
-    pattern = r"^([0-9]{6}|EY[0-9]{6,7})$"
+    pattern = r"^([0-9]{6,7}|EY[0-9]{6,7})$"
 
     def normalise(self, text: str) -> str:
         return text.upper()
@@ -238,19 +238,11 @@ class AcademicYear(Identifier):
 
     @staticmethod
     def check(text: str) -> str | None:
-        match = ACADEMIC_YEAR.match(text)
-        if match is None or (int(match[1]) + 1) % 100 != int(match[2]):
+        try:
+            first_calendar_year(text)
+        except ValueError:
             return "Not an academic year: write it as YYYY-YY, e.g. 2025-26."
         return None
-
-
-def academic_year_bounds(text: str) -> tuple[dt.date, dt.date]:
-    """First and last day (1 September, 31 August) of a valid academic year ``2025-26``."""
-    match = ACADEMIC_YEAR.match(text)
-    if match is None:
-        raise ValueError("not an academic year")
-    start = int(match[1])
-    return dt.date(start, 9, 1), dt.date(start + 1, 8, 31)
 
 
 class Count(fields.Integer):

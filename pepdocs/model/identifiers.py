@@ -35,7 +35,8 @@ UPN_UNKNOWN_CODES = frozenset({"UN1", "UN2", "UN3", "UN4", "UN5"})
 ULN_TEMPORARY = "9999999999"
 
 _UPN_SHAPE = re.compile(r"^[A-Z]\d{11}[0-9A-Z]$")
-_URN = re.compile(r"^\d{6}$")
+# School URNs have been 6 digits; Ofsted now also issues 7-digit URNs (newer registrations).
+_URN = re.compile(r"^\d{6,7}$")
 # Ofsted early-years providers are registered as EY followed by digits (EY123456).
 _EY_URN = re.compile(r"^EY\d{6,7}$")
 _LAESTAB = re.compile(r"^\d{7}$")
@@ -112,11 +113,11 @@ def validate_uln(text: str) -> str | None:
 
 
 def validate_urn(text: str) -> str | None:
-    """``None`` for a school URN (6 digits) or an Ofsted early-years number (``EY`` + digits)."""
+    """``None`` for a URN (6 or 7 digits) or an Ofsted early-years number (``EY`` + digits)."""
     urn = text.strip().upper()
     if _URN.match(urn) or _EY_URN.match(urn):
         return None
-    return "Not a URN: write the 6-digit unique reference number (or EY and digits)."
+    return "Not a URN: write the 6- or 7-digit unique reference number (or EY and digits)."
 
 
 def laestab_digits(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Marshmallow 4 schemas for the canonical PEP (the contract in docs/model.md / design.md).
+"""Marshmallow 4 schemas for the canonical PEP (the contract in docs/model.md).
 
 Every section is its own schema so that errors nest by path exactly as the data does
 (``{"targets": {1: {"due_date": [...]}}}``). Field kinds are declared with the small field
@@ -41,6 +41,9 @@ class MetaSchema(_Section):
     academic_year = AcademicYear()
     term = Code("term")
     meeting_date = IsoDate()
+    # The day the PEP was started as part of the care plan (before the first placement, or
+    # within 10 working days of an emergency one); often before the first PEP meeting.
+    initiated_date = IsoDate()
     previous_pep_date = IsoDate()
     next_review_date = IsoDate()
     status = Code("pep_status")
@@ -59,6 +62,8 @@ class ChildSchema(_Section):
     upn = Upn()
     uln = Uln()
     la_child_id = Text()
+    # Care plan content (the 2010 Regulations, Schedule 1 paragraph 2(4)).
+    leisure_interests = Text()
 
 
 class ContactSchema(_Section):
@@ -72,6 +77,9 @@ class CarerSchema(_Section):
     name = Text()
     phone = Phone()
     email = Email()
+    # The role of the carer (the "appropriate person") in promoting the child's education
+    # and leisure interests (the 2010 Regulations, Schedule 1 paragraph 2(5)).
+    education_role = Text()
 
 
 class IroSchema(_Section):
@@ -151,6 +159,9 @@ class AttainmentSchema(_Section):
 
 class ViewsSchema(_Section):
     child = Text()
+    # Why the child's views are not recorded (age and understanding, declined...): the
+    # Children Act 1989 s.22(4)-(5) asks for them "having regard to age and understanding".
+    child_not_given_reason = Text()
     carer = Text()
     parent = Text()
     school = Text()

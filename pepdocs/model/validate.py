@@ -22,8 +22,8 @@ from rapidfuzz import fuzz, process
 
 from pepdocs._io import read_json_file, write_atomic
 from pepdocs.errors import PepValidationError, Problem
-from pepdocs.model.fields import academic_year_bounds
 from pepdocs.model.schema import PepSchema
+from pepdocs.model.years import academic_year_bounds
 
 __all__ = [
     "NCY_BY_PHASE",
@@ -48,10 +48,6 @@ _PHASE_WORDS = {
     "school_age": "R, 1 to 11 or X",
     "post16": "12, 13, 14 or X",
 }
-
-#: PEPs are for looked-after children; at 18 a young person leaves care (a pathway plan
-#: follows), so a PEP meeting on or after the 18th birthday is a data error.
-ADULT_AGE = 18
 
 _MESSAGES = {
     # marshmallow's wording, said the way a PEP author needs to read it
@@ -140,10 +136,6 @@ def _date(section: Mapping[str, Any], name: str) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else None
 
 
-def _age_on(born: dt.date, day: dt.date) -> int:
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-
-
 def _rule_child_dates(pep: Mapping[str, Any]) -> Iterator[Problem]:
     child, care, meta = _section(pep, "child"), _section(pep, "care"), _section(pep, "meta")
     born = _date(child, "date_of_birth")
@@ -151,15 +143,11 @@ def _rule_child_dates(pep: Mapping[str, Any]) -> Iterator[Problem]:
     meeting = _date(meta, "meeting_date")
     if born and looked_after and looked_after < born:
         yield Problem("care.date_became_looked_after", "Cannot be before child.date_of_birth.")
-    if born and meeting:
-        if born >= meeting:
-            yield Problem("child.date_of_birth", "Must be before meta.meeting_date.")
-        elif _age_on(born, meeting) >= ADULT_AGE:
-            yield Problem(
-                "child.date_of_birth",
-                f"The child is {ADULT_AGE} or older at meta.meeting_date; "
-                "PEPs cover looked-after children under 18.",
-            )
+    # No upper age here: authorities keep PEPs to the end of the academic year in which the
+    # young person turns 18, and later meetings are a compliance finding (TL050, TL051), not
+    # a reason to refuse the whole file.
+    if born and meeting and born >= meeting:
+        yield Problem("child.date_of_birth", "Must be before meta.meeting_date.")
 
 
 def _rule_meeting_dates(pep: Mapping[str, Any]) -> Iterator[Problem]:

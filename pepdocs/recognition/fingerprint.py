@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 
 from pepdocs.errors import DocumentError, PepdocsError
 from pepdocs.formats import get_engine
-from pepdocs.formats.safe_open import sniff_kind
 from pepdocs.formats.word import inspect as word
 from pepdocs.inference.lexicon import fold, load_lexicon, strip_note
 from pepdocs.mapping.registry import list_authorities, load_form
 from pepdocs.mapping.spec import FormSpec
+from pepdocs.safety.package import sniff_kind
 
 __all__ = [
     "DETECTION_THRESHOLD",

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pepdocs.errors import PepdocsError, UsageError
-from pepdocs.formats.safe_open import check_form_kind
 from pepdocs.mapping.spec import FORM_KINDS, FormSpec
 from pepdocs.recognition.fingerprint import candidate_forms, detect_form
 from pepdocs.recognition.printed import printed_form
 from pepdocs.recognition.unknown import INFERRED_AUTHORITY, inferred_form
+from pepdocs.safety.package import check_form_kind
 
 __all__ = ["INFERRED_AUTHORITY", "INFERRED_CONFIDENCE", "Recognition", "recognise"]
 

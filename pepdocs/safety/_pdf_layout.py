@@ -2,8 +2,9 @@
 
 Plain data in, plain data out: this module imports nothing of pepdocs (only the standard
 library and pypdf), so that the bounded PDF worker (``_pdf_worker.py``, which loads no
-pepdocs at all) can run :func:`layout_of` on the reader it has already opened and send the
-result back as JSON, as it does for a form's fields and page text.
+pepdocs at all) runs :func:`layout_of` on the reader it has opened, once every page's content
+is known to be within its budget, and sends the result back as JSON, as it does for a form's
+fields and page text (``pepdocs.safety.pdf.open_pdf(..., layout=True)``).
 
 pypdf's text extraction reports what it reads through ``visitor_text`` in chunks: text that
 shares a baseline between two line moves, with the text matrix (``Tm``) and the current

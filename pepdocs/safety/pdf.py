@@ -4,10 +4,11 @@ pypdf has a history of infinite loops and memory blow-ups on crafted files (CVE-
 CVE-2023-36810, CVE-2025-55197...), and a thread cannot be stopped once pypdf spins. So a
 completed PDF form is first opened in a separate, short-lived worker process
 (``_pdf_worker.py``, started with ``python -I``): it caps its own address space and CPU time,
-walks the page tree, annotations, form fields (and, if asked, the text layer), and reports a
-JSON summary. The parent kills it at the deadline. Only a PDF the worker got through is then
-opened in this process, by :func:`open_pdf`; pypdf parses lazily and deterministically, so
-touching the same objects again is bounded by the same work.
+walks the page tree, annotations, form fields (and, if asked, the text layer, or the printed
+text with its positions for reading a form's labels), and reports a JSON summary. The parent
+kills it at the deadline. Only a PDF the worker got through is then opened in this process,
+by :func:`open_pdf`; pypdf parses lazily and deterministically, so touching the same objects
+again is bounded by the same work.
 
 Also detected here: encryption (a missing or wrong password is one clear line, never the
 password), XFA forms (dynamic XFA cannot be read or filled by pypdf), page and field counts
@@ -24,17 +25,17 @@ import json
 import logging
 import subprocess
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pypdf import PasswordType, PdfReader
 
 from pepdocs.errors import ComponentMissingError, DocumentError, UnsafeDocumentError
-from pepdocs.formats.safe_open import PDF_MAGIC, sniff_kind
-from pepdocs.safety import _pdf_layout
+from pepdocs.safety.package import PDF_MAGIC, describe_kind, sniff_kind
 
 __all__ = [
+    "MAX_CONTENT_BYTES",
     "MAX_PDF_FIELDS",
     "MAX_PDF_PAGES",
     "PDF_MEMORY_BYTES",
@@ -45,6 +46,7 @@ __all__ = [
     "TextRun",
     "inspect_pdf",
     "open_pdf",
+    "page_texts",
 ]
 
 #: wall-clock limit for the worker; a 40-page PEP form opens in well under a second
@@ -55,6 +57,10 @@ PDF_MEMORY_BYTES = 512 * 1024 * 1024
 MAX_PDF_PAGES = 1_000
 #: the largest real PEP forms have a few hundred fields
 MAX_PDF_FIELDS = 5_000
+#: decoded content-stream bytes of all pages together (a stream shared by several pages counts
+#: once per page): what text extraction would parse (about a megabyte a second); a 40-page
+#: form has a few megabytes
+MAX_CONTENT_BYTES = 16 * 1024 * 1024
 #: a field value longer than this is cut (a whole "child's views" box is a few thousand)
 MAX_VALUE_CHARS = 32_000
 
@@ -78,6 +84,11 @@ class PdfField:
     #: on-state names of a checkbox or radio group (``/Yes``, ``/On``, ``/1``...)
     states: tuple[str, ...] = ()
     options: tuple[Any, ...] = ()
+    #: the value was stored as a stream (read from it, not from a string)
+    from_stream: bool = False
+    #: the file was updated incrementally and this field's appearance shows something else
+    #: than its stored value
+    shown_differs: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,13 +132,8 @@ def _refuse_non_pdf(data: bytes, source: str) -> None:
         raise DocumentError("is empty (0 bytes)", source)
     if not data[:1024].lstrip().startswith(PDF_MAGIC):
         kind = sniff_kind(data)
-        what = {
-            "docx": "a Word document",
-            "xlsx": "an Excel workbook",
-            "ole2": "an old-style Office file",
-            "zip": "a zip archive",
-        }.get(kind, "not a recognised document")
-        raise DocumentError(f"is {what}, not a PDF", source)
+        what = describe_kind(kind) if kind in ("docx", "xlsx", "ole2", "zip") else None
+        raise DocumentError(f"is {what or 'not a recognised document'}, not a PDF", source)
 
 
 def _run_worker(request: dict[str, Any], data: bytes, source: str, timeout: float) -> Any:
@@ -190,6 +196,12 @@ def _raise_for(reply: dict[str, Any], source: str, request: dict[str, Any]) -> N
         raise UnsafeDocumentError(
             f"has more than {request['max_pages']} pages: refused (not a PEP form)", source
         )
+    if code == "too_much_content":
+        raise UnsafeDocumentError(
+            f"has more than {MAX_CONTENT_BYTES // (1024 * 1024)} MB of page content to read: "
+            "refused (not a PEP form)",
+            source,
+        )
     if code == "too_many_fields":
         raise UnsafeDocumentError(
             f"has more than {request['max_fields']} form fields: refused (not a PEP form)",
@@ -220,13 +232,15 @@ def inspect_pdf(
     password: str | None = None,
     *,
     text: bool = False,
+    layout: bool = False,
     copy: bool = False,
     timeout: float = PDF_TIMEOUT_SECONDS,
     memory_bytes: int = PDF_MEMORY_BYTES,
 ) -> PdfSummary:
     """Open ``data`` (a PDF from ``source``, named in errors) in the bounded worker and return
     what it found: page count, encryption, XFA, every form field's value (and page text if
-    ``text``). Nothing of the PDF is parsed in this process. ``copy`` also has the worker
+    ``text``, printed text with positions if ``layout``: see ``_pdf_layout``). Nothing of the
+    PDF is parsed in this process. ``copy`` also has the worker
     clone the whole document into a ``PdfWriter`` and write it: ask for it before merging,
     flattening or re-saving an untrusted PDF in this process.
 
@@ -237,10 +251,12 @@ def inspect_pdf(
     request = {
         "password": password,
         "text": text,
+        "layout": layout,
         "copy": copy,
         "max_pages": MAX_PDF_PAGES,
         "max_fields": MAX_PDF_FIELDS,
         "max_value_chars": MAX_VALUE_CHARS,
+        "max_content_bytes": MAX_CONTENT_BYTES,
         "memory_bytes": memory_bytes,
         # a backstop for an orphaned worker; the parent's wall-clock deadline comes first
         "cpu_seconds": max(1, int(timeout) + 1),
@@ -261,10 +277,13 @@ def inspect_pdf(
                 value=item["value"],
                 states=tuple(item["states"]),
                 options=tuple(item["options"] or ()),
+                from_stream=bool(item.get("from_stream")),
+                shown_differs=bool(item.get("shown_differs")),
             )
             for name, item in found["fields"].items()
         },
         text=tuple(found["text"]),
+        layout=_layout(found.get("layout")),
     )
 
 
@@ -289,15 +308,15 @@ def open_pdf(
     The worker walks pages, annotations and fields; pass ``text=True`` if this process will
     call ``extract_text`` (the page texts are then also in ``summary.text``) and
     ``copy=True`` if it will clone the document into a writer (merge, flatten, re-save), so
-    that that work, too, was done once within the bounds. ``layout=True`` gives the printed
-    text of every page with positions (``summary.layout``): the worker extracts every page's
-    text first, so the same parsing done here again is bounded by what it got through.
+    that that work, too, was done once within the bounds. ``layout=True`` has the worker
+    give the printed text of every page with positions (``summary.layout``).
     """
     summary = inspect_pdf(
         data,
         source,
         password,
-        text=text or layout,
+        text=text,
+        layout=layout,
         copy=copy,
         timeout=timeout,
         memory_bytes=memory_bytes,
@@ -316,27 +335,23 @@ def open_pdf(
         raise
     except Exception:  # the worker opened it; anything here is still "damaged", not a bug
         raise DocumentError("is not a readable PDF (damaged or cut short)", source) from None
-    if layout:
-        summary = replace(summary, layout=_page_texts(reader, source))
     return reader, summary
 
 
-def _page_texts(reader: PdfReader, source: str) -> tuple[PageText, ...]:
-    """Printed text with positions (``_pdf_layout.layout_of``), as dataclasses."""
-    try:
-        pages = _pdf_layout.layout_of(reader)
-    except Exception:  # the worker extracted the same text; a failure here is damage
-        raise DocumentError("is not a readable PDF (its page text is damaged)", source) from None
+def page_texts(data: bytes, source: str, password: str | None = None) -> tuple[str, ...]:
+    """The text of every page, as pypdf lays it out, extracted in the bounded worker: a page
+    built to make text extraction crawl is stopped there, not in this process."""
+    return inspect_pdf(data, source, password, text=True).text
+
+
+def _layout(pages: Any) -> tuple[PageText, ...]:
+    """The worker's printed text with positions (``_pdf_layout.layout_of``) as dataclasses."""
     found: list[PageText] = []
-    for page in pages:
-        x0, y0, x1, y1 = (float(value) for value in (page["box"] + [0.0] * 4)[:4])
-        found.append(
-            PageText(
-                (x0, y0, x1, y1),
-                tuple(
-                    TextRun(float(x), float(baseline), float(width), float(size), bool(bold), text)
-                    for x, baseline, width, size, bold, text in page["runs"]
-                ),
-            )
+    for page in pages or ():
+        x0, y0, x1, y1 = (float(value) for value in (list(page["box"]) + [0.0] * 4)[:4])
+        runs = tuple(
+            TextRun(float(x), float(baseline), float(width), float(size), bool(bold), str(text))
+            for x, baseline, width, size, bold, text in page["runs"]
         )
+        found.append(PageText((x0, y0, x1, y1), runs))
     return tuple(found)

@@ -12,16 +12,22 @@ Replaced:
 
 - names: the child (first, middle, last, preferred), carer, social worker, IRO, designated
   teacher, SENCo, attendees, target leads that name a person, ``meta.completed_by`` if a name;
-  and every occurrence of those names (whole or by part, any case shape) in free text, plus
-  "Mr/Mrs/Ms/Miss/Dr Surname" anywhere;
+  and every occurrence of those names in free text, whole or by part, matched with case,
+  accents and apostrophe styles folded ("ZOE", "zoe" and "Zoë"; "O’Neill" and "O'Neill"),
+  except an all-lower-case word that is also a common English word ("will", "grace"),
+  plus "Mr/Mrs/Ms/Miss/Dr Surname" anywhere;
 - date of birth: same year and month (so age, school year and phase stay right), another day;
-  the date also where it appears in free text (ISO or dd/mm/yyyy);
-- UPN (a valid check letter is computed), ULN (valid check digit), ``la_child_id``,
+  the date also where it appears in free text, in any common style (2014-03-09, 9/3/14,
+  09.03.2014, 9th March 2014, March 9, 2014);
+- UPN (a valid check letter is computed; also spaced or hyphenated in free text), ULN
+  (valid check digit), ``la_child_id``,
   ``meta.pep_id`` and linked-plan references (same shape: letters for letters, digits for
   digits);
 - email addresses (``name.surname@example.org``, the person's pseudonym where known) and
   phone numbers (Ofcom's drama ranges: 01632 960xxx, 07700 900xxx), in their fields and in
   free text.
+
+Every pattern is matched in time linear in the text (no backtracking over a long word).
 
 Not replaced: the school (``setting_name``, URN, LAESTAB), authority names, dates other than
 the birth date, and names in free text that appear nowhere in the PEP's name fields (a
@@ -34,6 +40,7 @@ import copy
 import hashlib
 import hmac
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -65,21 +72,87 @@ _ROLE_WORDS = re.compile(
     r"camhs|nurse|lac|cla|key|class|form|year|learning|support|coach|officer|ehcp|send)\b",
     re.IGNORECASE,
 )
-_TITLED_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+([A-Z][A-Za-z'’-]+)")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+#: apostrophes as typed: Word's default curly one, the modifier letter, the opening quote
+_APOSTROPHES = "'’‘ʼ"
+_TITLED_NAME = re.compile(r"\b((?i:mr|mrs|ms|miss|mx|dr))\.?\s+([^\W\d_a-z][\w'’‘ʼ-]*)")
+# The lookbehind anchors a match at the start of a run of address characters: without it a
+# long word with no "@" is scanned again from every position (quadratic time).
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # UK phone numbers as typed: 10-11 digits after the trunk 0 or +44, in any grouping.
 _PHONE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|0)\d(?:[\s-]?\d){8,9}(?!\w)")
-_UPN_IN_TEXT = re.compile(r"\b[A-Z]\d{11}[0-9A-Z]\b")
-_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+# A UPN as typed: its 13 characters, possibly grouped with spaces or hyphens
+_UPN_IN_TEXT = re.compile(r"(?<!\w)[A-Za-z](?:[ -]?\d){11}[ -]?[0-9A-Za-z](?!\w)")
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’‘ʼ-]*")
 # Words of free text as the sweep sees them (as name fields are split): a letter, then word
 # characters, with inner hyphens and apostrophes
-_SWEEP_WORD = re.compile(r"[^\W\d_]\w*(?:['’-]\w+)*")
-_PART_SEPARATOR = re.compile(r"['’-]")
-_PART_SEPARATOR_KEPT = re.compile(r"(['’-])")
+_SWEEP_WORD = re.compile(r"[^\W\d_]\w*(?:['’‘ʼ-]\w+)*")
+_PART_SEPARATOR = re.compile(r"['’‘ʼ-]")
+_PART_SEPARATOR_KEPT = re.compile(r"(['’‘ʼ-])")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+#: a date as people type one: ISO-like, day-first numeric, "9th March 2014", "March 9, 2014"
+_DATE_IN_TEXT = re.compile(
+    r"(?<![\d\w])(?:"
+    r"(?P<iy>\d{4})(?P<isep>[-/. ])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})"
+    r"|(?P<nd>\d{1,2})(?P<nsep>[-/. ])(?P<nm>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})"
+    r"|(?P<wd>\d{1,2})(?P<wo>st|nd|rd|th)?(?:\s+of)?\s+(?P<wm>" + _MONTH_NAME + r")\.?,?"
+    r"\s+(?P<wy>\d{4}|\d{2})"
+    r"|(?P<mm>" + _MONTH_NAME + r")\.?\s+(?P<md>\d{1,2})(?P<mo>st|nd|rd|th)?,?\s+(?P<my>\d{4})"
+    r")(?![\d\w])",
+    re.IGNORECASE,
+)
+#: names that are also everyday words: left alone when written all in lower case
+COMMON_WORDS = frozenset(
+    (
+        "will", "may", "grace", "hope", "joy", "faith", "rose", "mark", "bill", "pat", "sue",
+        "jack", "art", "dawn", "summer", "june", "april", "ruby", "amber", "holly", "ivy",
+        "jade", "pearl",
+        "rich", "frank", "grant", "mason", "hunter", "ray", "guy", "rob", "drew", "dean", "earl",
+        "page", "chase", "cliff", "glen", "gene", "penny", "sky", "river", "brook", "autumn", "eve",
+        "max", "sandy", "rusty", "norm", "carol", "iris", "daisy", "heather", "violet", "olive",
+        "poppy", "rowan", "ash", "reed", "wood", "hill", "bell", "hall", "king", "young", "green",
+        "brown", "white", "black", "gray", "grey", "long", "short", "little", "small", "stone",
+        "marsh", "field",
+    )
+)  # fmt: skip
+#: letters that Unicode does not decompose into a base letter and an accent
+_LETTER_FOLD = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "AE",
+     "œ": "oe", "Œ": "OE", "ı": "i", "’": "'", "‘": "'", "ʼ": "'"}
+)  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """``text`` as names are compared: case, accents and apostrophe styles folded
+    (``ZOË`` -> ``zoe``, ``O’Neill`` -> ``o'neill``)."""
+    if text.isascii():
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTER_FOLD))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return " ".join(fold(text).split())
+
+
+def _like(found: str, fake: str) -> str:
+    """``fake`` written in the case style of ``found`` (SMITH -> ASHBY, smith -> ashby)."""
+    if len(found) > 1 and found.isupper():
+        return fake.upper()
+    if found.islower():
+        return fake.lower()
+    return fake
+
+
+def _ordinal(day: int, like: str) -> str:
+    suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return suffix.upper() if like.isupper() else suffix
 
 
 class Redactor:
@@ -204,6 +277,12 @@ class Redactor:
     def identifier(self, real: str, kind: str = "id") -> str:
         return self._shape(kind, real)
 
+    def file_label(self, path: str) -> str:
+        """A stand-in for a source file's name and folders (which hold children's names,
+        birth dates and UPNs as often as not): ``document-`` and ten hex digits of the HMAC,
+        the same for the same path and key."""
+        return "document-" + self._digest("file", path).hex()[:10]
+
     # -- whole PEPs -----------------------------------------------------------------------------
 
     def redact_pep(self, pep: Mapping[str, Any]) -> dict[str, Any]:
@@ -266,12 +345,12 @@ class _PepRedaction:
     def __init__(self, redactor: Redactor, pep: Mapping[str, Any]) -> None:
         self.redactor = redactor
         self.pep: dict[str, Any] = copy.deepcopy(dict(pep))
-        #: real name word -> pseudonym (as written, ALL CAPS and Capitalised), looked up for
-        #: every word of free text: one dictionary lookup per word, however many people
+        #: real name word, folded (:func:`fold`) -> pseudonym, looked up for every word of
+        #: free text: one dictionary lookup per word, however many people
         self.names: dict[str, str] = {}
         #: other real strings (emails, phones, identifiers) -> replacement, few per PEP
         self.phrases: dict[str, str] = {}
-        #: every pseudonym name written, so the titled-name sweep leaves them alone
+        #: every pseudonym name written (folded), so the titled-name sweep leaves them alone
         self.fakes: set[str] = set()
         #: every word of every real name, normalised: no pseudonym may equal one
         self.real_tokens: frozenset[str] = frozenset()
@@ -302,14 +381,12 @@ class _PepRedaction:
         self.real_tokens = frozenset(tokens)
 
     def _remember(self, real: str, fake: str) -> None:
-        """Replace the name word ``real`` by ``fake`` in free text too (as written, in capitals
-        and capitalised; not lower case, where names collide with words: Will, May, Grace)."""
+        """Replace the name word ``real`` by ``fake`` in free text too, however it is written
+        there (case, accents and apostrophes folded: :func:`fold`)."""
         if len(real.strip()) < 2 or real == fake:
             return
-        self.fakes.update(fake.split())
-        self.names.setdefault(real, fake)
-        self.names.setdefault(real.upper(), fake.upper())
-        self.names.setdefault(real.capitalize(), fake.capitalize())
+        self.fakes.update(fold(part) for part in fake.split())
+        self.names.setdefault(fold(real), fake)
 
     def _remember_phrase(self, real: str, fake: str) -> None:
         if real.strip() and real != fake:
@@ -452,47 +529,92 @@ class _PepRedaction:
         )
         names = self.names
 
+        def name_for(found: str) -> str | None:
+            key = fold(found)
+            fake = names.get(key)
+            if fake is None or (found.islower() and key in COMMON_WORDS):
+                return None
+            return _like(found, fake)
+
         def word(match: re.Match[str]) -> str:
             found = match.group(0)
-            fake = names.get(found)
+            fake = name_for(found)
             if fake is not None:
                 return fake
             # "Zephyrine's", "Vasquez-Brandt" when only a part is known: part by part
-            return "".join(names.get(part, part) for part in _PART_SEPARATOR_KEPT.split(found))
+            return "".join(name_for(part) or part for part in _PART_SEPARATOR_KEPT.split(found))
 
-        dob_forms: dict[str, str] = {}
-        if self.dob is not None:
-            real, fake = self.dob
-            ry, rm, rd = real.split("-")
-            fy, fm, fd = fake.split("-")
-            dob_forms = {
-                real: fake,
-                f"{rd}/{rm}/{ry}": f"{fd}/{fm}/{fy}",
-                f"{int(rd)}/{int(rm)}/{ry}": f"{int(fd)}/{int(fm)}/{fy}",
-            }
+        def titled(match: re.Match[str]) -> str:
+            title, name = match.group(1), match.group(2)
+            if fold(name) in self.fakes:
+                return match.group(0)
+            known = name_for(name)
+            fake = known or _like(name, self.redactor.last_name(name, self.real_tokens))
+            return f"{title} {fake}"
 
         def sweep(text: str) -> str:
             if pattern is not None:
                 text = pattern.sub(lambda match: self.phrases[match.group(0)], text)
             text = _SWEEP_WORD.sub(word, text)
-            for real_date, fake_date in dob_forms.items():
-                text = text.replace(real_date, fake_date)
-            text = _TITLED_NAME.sub(
-                lambda match: (
-                    f"{match.group(1)} "
-                    + (
-                        match.group(2)
-                        if match.group(2) in self.fakes
-                        else self.redactor.last_name(match.group(2), self.real_tokens)
-                    )
-                ),
-                text,
-            )
+            if self.dob is not None:
+                text = _DATE_IN_TEXT.sub(self._birth_date, text)
+            text = _TITLED_NAME.sub(titled, text)
             text = _EMAIL.sub(lambda match: self._once(match, self.redactor.email), text)
             text = _PHONE.sub(lambda match: self._once(match, self.redactor.phone), text)
-            return _UPN_IN_TEXT.sub(lambda match: self._once(match, self.redactor.upn), text)
+            return _UPN_IN_TEXT.sub(self._spaced_upn, text)
 
         return sweep
+
+    def _birth_date(self, match: re.Match[str]) -> str:
+        """A date in free text: the birth date (in whatever style) gets the pseudonym's day,
+        in the same style; any other date is left as it is."""
+        assert self.dob is not None
+        real_year, real_month, real_day = (int(part) for part in self.dob[0].split("-"))
+        fake_day = int(self.dob[1].split("-")[2])
+        groups = match.groupdict()
+        for year_key, month_key, day_key, ordinal_key in (
+            ("iy", "im", "id", None),
+            ("ny", "nm", "nd", None),
+            ("wy", "wm", "wd", "wo"),
+            ("my", "mm", "md", "mo"),
+        ):
+            if groups[year_key] is None:
+                continue
+            year_text, month_text = groups[year_key], groups[month_key]
+            year = int(year_text)
+            month = (
+                int(month_text)
+                if month_text.isdigit()
+                else next(
+                    n for n, m in enumerate(_MONTHS, 1) if m.startswith(month_text[:3].lower())
+                )
+            )
+            same_year = year == real_year if len(year_text) == 4 else year == real_year % 100
+            if not (same_year and month == real_month and int(groups[day_key]) == real_day):
+                return match.group(0)
+            text = match.group(0)
+            start, end = (position - match.start() for position in match.span(day_key))
+            day_text = groups[day_key]
+            new_day = f"{fake_day:0{len(day_text)}d}" if day_text.startswith("0") else str(fake_day)
+            if ordinal_key and groups[ordinal_key]:
+                o_start, o_end = (position - match.start() for position in match.span(ordinal_key))
+                text = text[:o_start] + _ordinal(fake_day, groups[ordinal_key]) + text[o_end:]
+            return text[:start] + new_day + text[end:]
+        return match.group(0)
+
+    def _spaced_upn(self, match: re.Match[str]) -> str:
+        """A UPN in free text, compact or grouped (``A123 4567 8901 2``): replaced character
+        for character, so the grouping stays and the check letter is right."""
+        found = match.group(0)
+        compact = re.sub(r"[ -]", "", found).upper()
+        if compact in self.produced:
+            return found
+        fake = self.redactor.upn(compact)
+        self.produced.add(fake)
+        characters = iter(fake)
+        return "".join(
+            next(characters) if character.isalnum() else character for character in found
+        )
 
     def _once(self, match: re.Match[str], redact: Callable[[str], str]) -> str:
         """Redact a matched email/phone/UPN unless it is a pseudonym this run wrote."""

@@ -14,7 +14,7 @@ import os
 from typing import Literal
 
 from pepdocs.errors import DocumentError
-from pepdocs.formats.safe_open import read_input, sniff_kind
+from pepdocs.safety.package import describe_kind, read_input, sniff_kind
 
 __all__ = ["MAX_TEXT_BYTES", "decode_text", "read_text_file"]
 
@@ -23,16 +23,8 @@ MAX_TEXT_BYTES = 50 * 1024 * 1024
 
 TextEncoding = Literal["utf-8-sig", "utf-16", "utf-8", "cp1252"]
 
-_BINARY_NAMES = {
-    "docx": "a Word document",
-    "xlsx": "an Excel workbook",
-    "pptx": "a PowerPoint file",
-    "odt": "an OpenDocument text file",
-    "ods": "an OpenDocument spreadsheet",
-    "pdf": "a PDF",
-    "ole2": "an old-style Office file",
-    "zip": "a zip archive",
-}
+#: Kinds of file refused by name when text was expected (an old .doc is refused as binary).
+_BINARY_KINDS = frozenset({"docx", "xlsx", "pptx", "odt", "ods", "pdf", "ole2", "zip"})
 
 
 def decode_text(data: bytes, source: str) -> tuple[str, TextEncoding]:
@@ -43,8 +35,8 @@ def decode_text(data: bytes, source: str) -> tuple[str, TextEncoding]:
         encoding = "utf-16"
     else:
         kind = sniff_kind(data)
-        if kind in _BINARY_NAMES:
-            raise DocumentError(f"is {_BINARY_NAMES[kind]}, not a text file", source)
+        if kind in _BINARY_KINDS:
+            raise DocumentError(f"is {describe_kind(kind)}, not a text file", source)
         # Text never holds NUL; UTF-16 without a BOM is too rare to guess at.
         if b"\x00" in data:
             raise DocumentError("is a binary file, not text", source)

@@ -9,7 +9,7 @@ box, and every kind of AcroForm field: single-line and multi-line text, drop-dow
 export values are codes (``C2``) while the list shows words, radio groups (Yes/No questions,
 the term, SEN provision) and lone checkboxes. As on real forms, on-state names are not all
 ``/Yes``: the "on roll" box uses ``/On`` and the PP+ approval box ``/1``, so a filler that
-assumes ``/Yes`` silently leaves them unticked (formats.md).
+assumes ``/Yes`` silently leaves them unticked (ISO 32000-2; docs/excel-pdf.md).
 
 A PDF form has no repeating tables, so Ridgeford's form holds single values only: targets,
 attainment and PP+ items travel in the Word or Excel forms. Each text box's mapping entry

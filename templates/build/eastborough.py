@@ -360,7 +360,10 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
                 Box("meta.status", "PEP status", "choice", lb.PEP_STATUS),
                 Box("meta.completed_by", "Form completed by"),
             ],
-            [Box("meta.pep_id", "PEP reference")],
+            [
+                Box("meta.pep_id", "PEP reference"),
+                Box("meta.initiated_date", "Date PEP initiated", "date"),
+            ],
         ]
     )
 
@@ -411,6 +414,7 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
             "Carer",
             [Box("care.carer.name", "Name"), Box("care.carer.phone", "Phone")],
             [Box("care.carer.email", "Email")],
+            [Box("care.carer.education_role", "Carer's role in learning and leisure")],
             "Social worker",
             [Box("care.social_worker.name", "Name"), Box("care.social_worker.team", "Team")],
             [Box("care.social_worker.phone", "Phone"), Box("care.social_worker.email", "Email")],
@@ -570,6 +574,16 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         "views.child",
         f"The {who}'s views",
         f"What does the {who} say is going well, what is hard, and what would help?",
+    )
+    form.textbox(
+        "views.child_not_given_reason",
+        f"If the {who}'s views are not recorded, why not",
+        "For example age and understanding, or declined to take part this time.",
+    )
+    form.textbox(
+        "child.leisure_interests",
+        "Leisure interests",
+        f"What does the {who} enjoy outside lessons (clubs, sport, hobbies)?",
     )
     form.textbox("views.carer", "Carer's views", "Record the carer's views.")
     form.textbox(

@@ -33,7 +33,7 @@ DATE_FORMAT = "%d/%m/%Y"
 MIN_ROWS = 3
 
 TRANSITION_YEARS = ["Nursery 1", "Nursery 2", "Year 6", "Year 11"]
-# Careers guidance is expected from Year 8 (domain.md, section 14).
+# Careers guidance is expected from Year 8 (docs/sources.md, "Timelines").
 CAREERS_YEARS = [f"Year {n}" for n in range(8, 15)]
 
 
@@ -344,7 +344,10 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
                 Val("meta.next_review_date", "Next review", "date"),
             ],
             [Val("meta.status", "Status", "choice", lb.PEP_STATUS), Val("meta.pep_id", "PEP ID")],
-            [Val("meta.completed_by", "Completed by")],
+            [
+                Val("meta.completed_by", "Completed by"),
+                Val("meta.initiated_date", "PEP initiated", "date"),
+            ],
         ]
     )
 
@@ -400,6 +403,7 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
             "Carer",
             [Val("care.carer.name", "Name"), Val("care.carer.phone", "Telephone")],
             [Val("care.carer.email", "Email")],
+            [Val("care.carer.education_role", "Carer's part in learning and leisure")],
             "Social worker",
             [Val("care.social_worker.name", "Name"), Val("care.social_worker.team", "Team")],
             [
@@ -512,6 +516,8 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
 
     form.bar("Voices")
     form.textbox(Val("views.child", f"What the {person} says"))
+    form.textbox(Val("views.child_not_given_reason", f"Why the {person}'s voice is missing"))
+    form.textbox(Val("child.leisure_interests", "Leisure interests and hobbies"))
     form.textbox(Val("views.carer", "What the carer says"))
     form.textbox(Val("views.parent", "What the parent says"))
     form.textbox(Val("views.school", f"What the {setting.lower()} says"))

@@ -291,6 +291,7 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
                 Fld("meta.previous_pep_date", "Date of last PEP", "LastPEPDate", "date"),
                 Fld("meta.next_review_date", "Date of next PEP", "NextPEPDate", "date"),
             ],
+            [Fld("meta.initiated_date", "Date PEP started", "PEPStarted", "date")],
             "A1  Child / young person",
             [
                 Fld("child.first_name", "First name", "ChildFirstName"),
@@ -340,6 +341,7 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
                 Fld("care.carer.phone", "Carer tel.", "CarerTel"),
             ],
             [Fld("care.carer.email", "Carer email", "CarerEmail")],
+            [Fld("care.carer.education_role", "Carer's role in education", "CarerRole")],
             "A3  Professionals",
             [
                 Fld("care.social_worker.name", "Social worker", "SWName"),
@@ -469,6 +471,8 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         blank_rows=4,
     )
     form.box_under_heading("views.child", "Pupil voice")
+    form.box_under_heading("views.child_not_given_reason", "If no pupil voice, the reason")
+    form.box_under_heading("child.leisure_interests", "Leisure interests")
     form.box_under_heading("views.carer", "Carer's comments")
     form.box_under_heading("views.parent", "Parent's comments")
     form.box_under_heading("views.school", "School's comments")

@@ -13,10 +13,9 @@ from pepdocs.batch.rollforward import (
     advance_ncy,
     index_previous,
     next_review_date,
-    next_term,
     roll_forward,
-    term_of,
 )
+from pepdocs.compliance.calendar import SchoolTerm, next_term, term_of
 from pepdocs.model import load_pep
 
 SPRING = dt.date(2026, 2, 2)
@@ -138,6 +137,7 @@ def test_without_a_previous_pep_the_current_term_is_planned_and_the_type_left_op
         (dt.date(2025, 9, 3), ("2025-26", "autumn")),
         (dt.date(2026, 1, 5), ("2025-26", "spring")),
         (dt.date(2026, 6, 30), ("2025-26", "summer")),
+        (dt.date(2026, 8, 10), ("2025-26", "summer")),
     ],
 )
 def test_terms_of_dates(day: dt.date, expected: tuple[str, str]) -> None:
@@ -145,8 +145,8 @@ def test_terms_of_dates(day: dt.date, expected: tuple[str, str]) -> None:
 
 
 def test_term_arithmetic_and_year_groups() -> None:
-    assert next_term("2025-26", "autumn") == ("2025-26", "spring")
-    assert next_term("2099-00", "summer") == ("2100-01", "autumn")
+    assert next_term(SchoolTerm("2025-26", "autumn")) == ("2025-26", "spring")
+    assert next_term(SchoolTerm("2099-00", "summer")) == ("2100-01", "autumn")
     assert advance_ncy("N2", 1) == "R" and advance_ncy("R", 2) == "2"
     assert advance_ncy("X", 3) == "X"
     # twelve weeks after 3 June is the summer holiday: the review moves to September
@@ -168,3 +168,55 @@ def test_previous_peps_are_found_by_child_id_else_upn_and_the_latest_wins(
     assert index.find("no-such-id", "b801200005001") == str(tmp_path / "c.json")
     assert index.find(None, None) is None
     assert len(index.skipped) == 1 and "broken.json" in index.skipped[0]
+
+
+# --- roll-forward by academic year -----------------------------------------------------------
+
+
+def _with_exclusions(**meta: Any) -> dict[str, Any]:
+    pep = previous_pep(**meta)
+    pep["education"]["exclusions"] = [
+        {"type": "FIXD", "start_date": "2025-11-12", "sessions": 4},
+        {"type": "FIXD", "start_date": "2026-03-03", "sessions": 2},
+        {"type": "FIXD", "sessions": 1},
+    ]
+    return load_pep(pep)
+
+
+def test_within_the_academic_year_this_year_s_exclusions_are_carried() -> None:
+    pep, warnings = roll_forward({}, _with_exclusions(), today=SPRING)
+    assert pep["meta"]["academic_year"] == "2025-26"
+    assert [e.get("start_date") for e in pep["education"]["exclusions"]] == [
+        "2025-11-12", "2026-03-03", None,
+    ]
+    assert warnings == []
+
+
+def test_a_new_academic_year_starts_with_no_exclusions_from_last_year() -> None:
+    last = _with_exclusions(term="summer", meeting_date="2026-07-08")
+    pep, warnings = roll_forward({}, last, today=dt.date(2026, 8, 10))
+    # 10 August 2026 is still 2025-26 (its summer): the next PEP is autumn 2026-27.
+    assert (pep["meta"]["academic_year"], pep["meta"]["term"]) == ("2026-27", "autumn")
+    assert "exclusions" not in pep["education"]
+    assert warnings == [
+        "2 exclusion(s) of another academic year not carried into 2026-27",
+        "1 undated exclusion(s) of the previous academic year not carried into 2026-27",
+    ]
+    load_pep(pep)
+
+
+def test_a_summer_meeting_in_august_is_last_year_s_and_its_exclusions_stay_there() -> None:
+    # A draft for a meeting on 10 August 2026 belongs to summer 2025-26: nothing is dropped.
+    pep, _ = roll_forward({}, _with_exclusions(), today=SPRING,
+                          meeting_date=dt.date(2026, 8, 10))
+    assert (pep["meta"]["academic_year"], pep["meta"]["term"]) == ("2025-26", "summer")
+    assert len(pep["education"]["exclusions"]) == 3
+
+
+def test_last_year_s_targets_still_become_previous_targets_in_a_new_year() -> None:
+    last = previous_pep(term="summer", meeting_date="2026-06-10")
+    pep, _ = roll_forward({}, last, today=dt.date(2026, 9, 2))
+    assert [t["description"] for t in pep["previous_targets"]] == [
+        "Read a chapter book each fortnight", "Attend the maths club weekly",
+    ]
+    assert "attendance" not in pep["education"]

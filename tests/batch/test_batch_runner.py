@@ -15,7 +15,7 @@ import pytest
 
 from pepdocs import api, binding
 from pepdocs.batch import BatchOptions, run_batch
-from pepdocs.batch.manifest import MANIFEST_CSV, MANIFEST_JSON
+from pepdocs.batch.manifest import JOURNAL, MANIFEST_CSV, MANIFEST_JSON
 from pepdocs.batch.runner import ZIP_NAME, output_name
 from pepdocs.mapping import resolve_form
 from pepdocs.model.paths import get_path
@@ -205,6 +205,7 @@ def test_previous_peps_are_rolled_forward_into_the_form(tmp_path: Path) -> None:
     assert pep["care"]["social_worker"]["phone"] == sample["care"]["social_worker"]["phone"]
 
 
+@pytest.mark.slow
 def test_two_jobs_make_exactly_the_files_one_job_makes(tmp_path: Path) -> None:
     rows = [child(number) for number in range(1, 7)] + [child(7, DOB="")]
     rows += [child(8, Authority="eastborough")]
@@ -244,9 +245,9 @@ def test_a_meeting_date_option_sets_the_term_of_every_row(tmp_path: Path) -> Non
 
 
 def test_output_names_cannot_leave_the_folder() -> None:
-    assert output_name("northshire", "../../etc/x", "2025-26", "spring", "docx") == (
-        "northshire-etc_x-2025-26-spring.docx"
-    )
+    name = output_name("northshire", "../../etc/x", "2025-26", "spring", "docx")
+    assert "/" not in name and ".." not in name
+    assert name.startswith("northshire-etc_x~") and name.endswith("-2025-26-spring.docx")
 
 
 def test_jobs_below_one_are_a_usage_error(tmp_path: Path) -> None:
@@ -257,6 +258,7 @@ def test_jobs_below_one_are_a_usage_error(tmp_path: Path) -> None:
         run_batch(roster, options(tmp_path / "out", jobs=0))
 
 
+@pytest.mark.slow
 def test_a_mapping_files_roster_section_names_the_columns_of_its_export(
     tmp_path: Path,
 ) -> None:
@@ -296,6 +298,7 @@ def test_pdf_copies_come_from_one_libreoffice_run_per_chunk(
     assert not list((tmp_path / "out").glob(".pdf-*"))  # the scratch folder is gone
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_batch_stopped_midway_leaves_no_half_manifest_and_no_workers(
     tmp_path: Path, jobs: int
@@ -308,5 +311,11 @@ def test_a_batch_stopped_midway_leaves_no_half_manifest_and_no_workers(
     with pytest.raises(KeyboardInterrupt):
         run_batch(roster, options(tmp_path / "out", jobs=jobs), interrupted)
     left = sorted(path.name for path in (tmp_path / "out").iterdir())
-    assert not [name for name in left if name.startswith(".") or "manifest" in name]
-    assert all(name.endswith(".docx") for name in left)
+    # the journal stays: it is what tells a rerun which of these forms the batch made
+    hidden = [name for name in left if name.startswith(".") and name != JOURNAL]
+    assert not hidden and not [name for name in left if "manifest" in name]
+    made = [name for name in left if name.endswith(".docx")]
+    assert made and len(made) == len(left) - 1
+    rerun = run_batch(roster, options(tmp_path / "out", jobs=jobs))
+    assert rerun.counts == {"unchanged": len(made), "made": 199 - len(made)}
+    assert not (tmp_path / "out" / JOURNAL).exists()

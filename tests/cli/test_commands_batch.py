@@ -34,6 +34,7 @@ def test_the_command_is_registered_and_documented_with_an_example() -> None:
     assert "pepdocs batch samples/roster.csv --out" in (batch.help or "")
 
 
+@pytest.mark.slow
 def test_the_shipped_roster_needs_no_other_option(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

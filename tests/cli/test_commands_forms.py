@@ -246,6 +246,7 @@ def test_fill_options_that_do_not_fit_the_form_are_usage_errors(
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_fill_pdf_on_a_pdf_form_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -395,6 +396,7 @@ def test_extract_finds_an_authority_in_the_mappings_of_the_environment(
     assert json.loads(out.read_text(encoding="utf-8"))["meta"]["authority"] == "otherton"
 
 
+@pytest.mark.slow
 def test_extract_says_when_no_form_matches(
     engine: FakeEngine, mappings: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -407,6 +409,7 @@ def test_extract_says_when_no_form_matches(
     assert err == f"error: {stranger}: could not recognise the form; pass --authority\n"
 
 
+@pytest.mark.slow
 def test_extract_reads_a_form_no_mapping_describes_and_says_it_was_inferred(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -494,6 +497,7 @@ def test_extract_names_a_missing_document(
     assert err == f"error: {tmp_path / 'nope.docx'}: no such file\n"
 
 
+@pytest.mark.slow
 def test_translate_moves_a_form_and_lists_what_has_no_place(
     engine: FakeEngine,
     mappings: Path,
@@ -536,6 +540,7 @@ def test_translate_moves_a_form_and_lists_what_has_no_place(
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
+@pytest.mark.slow
 def test_the_real_command_fills_extracts_and_translates_a_shipped_sample(tmp_path: Path) -> None:
     """The console script as users run it, with the real engines and shipped mappings."""
     import subprocess

@@ -77,6 +77,7 @@ def test_check_mapping_prints_problems_with_file_and_line_and_fails(
     assert out.startswith(f"{mapping}:7: child.upn: anchor label 'Pupil ID' is not in the template")
 
 
+@pytest.mark.slow
 def test_convert_writes_json_a_table_and_an_error_report(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -97,6 +98,7 @@ def test_convert_writes_json_a_table_and_an_error_report(
         assert [row["file"] for row in csv.DictReader(stream)] == ["notes.xyz"]
 
 
+@pytest.mark.slow
 def test_convert_of_a_folder_it_reads_whole_exits_0(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

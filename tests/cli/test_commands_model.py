@@ -126,6 +126,7 @@ def run_pepdocs(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_python_m_pepdocs_validate_exit_codes(tmp_path: Path) -> None:
     good = write(tmp_path, "good.json", a_pep())
     bad = write(tmp_path, "bad.json", a_pep(upn="A801200005001"))

@@ -21,9 +21,10 @@ _GOOD: dict[str, Any] = {
     "child": {
         "first_name": "Testchild",
         "last_name": "Fictional",
-        "date_of_birth": "2015-03-14",
+        "date_of_birth": "2016-03-14",
         "upn": "B801200005001",
         "la_child_id": "NS-0001",
+        "leisure_interests": "Art club and swimming.",
     },
     "care": {
         "legal_status": "C2",
@@ -31,6 +32,8 @@ _GOOD: dict[str, Any] = {
         "emergency_entry": False,
         "placement_type": "U4",
         "placement_start_date": "2023-04-03",
+        "carer": {"name": "Fictional Carer",
+                  "education_role": "Hears reading nightly; takes the child to art club."},
     },
     "education": {
         "setting_name": "Northshire Test Primary",
@@ -38,6 +41,7 @@ _GOOD: dict[str, Any] = {
         "laestab": "9912001",
         "ncy": "5",
         "date_joined": "2021-09-01",
+        "sen_provision": "N",
         "attendance": {"percent": 96.5, "period_start": "2025-09-03", "period_end": "2025-10-03"},
     },
     "attainment": [

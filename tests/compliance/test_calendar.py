@@ -9,6 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pepdocs.compliance.calendar import (
+    AcademicYear,
+    SchoolTerm,
+    Term,
     TermCalendar,
     academic_year_of,
     add_days,
@@ -18,6 +21,8 @@ from pepdocs.compliance.calendar import (
     count_working_days,
     default_term_dates,
     is_working_day,
+    next_term,
+    term_of,
 )
 from pepdocs.compliance.settings import load_settings
 from pepdocs.errors import PepdocsError
@@ -29,7 +34,7 @@ D = dt.date
 
 
 def test_ten_working_days_from_friday_19_december_2025_skip_christmas_and_new_year() -> None:
-    # domain.md's worked example: 25 and 26 December and 1 January 2026 are skipped.
+    # The worked example in docs/sources.md: 25 and 26 December and 1 January 2026 are skipped.
     assert add_working_days(D(2025, 12, 19), 10, "england-and-wales") == D(2026, 1, 7)
 
 
@@ -158,17 +163,52 @@ def test_a_malformed_academic_year_is_refused() -> None:
         default_term_dates("2025-2027")
 
 
-def test_academic_years_turn_over_on_1_august() -> None:
-    assert academic_year_of(D(2026, 7, 31)) == "2025-26"
-    assert academic_year_of(D(2026, 8, 1)) == "2026-27"
+def test_academic_years_run_1_september_to_31_august_as_the_model_s() -> None:
+    assert academic_year_of(D(2026, 8, 10)) == "2025-26"
+    assert academic_year_of(D(2026, 8, 31)) == "2025-26"
+    assert academic_year_of(D(2026, 9, 1)) == "2026-27"
 
 
-def test_holiday_dates_belong_to_the_term_before_them() -> None:
-    calendar = TermCalendar()
-    assert calendar.term_of(D(2025, 12, 24)).name == "autumn"
-    assert calendar.term_of(D(2026, 1, 2)).name == "spring"
-    assert calendar.term_of(D(2026, 4, 8)).name == "spring"  # Easter holiday
-    assert calendar.term_of(D(2026, 4, 13)).name == "summer"
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (D(2025, 9, 1), ("2025-26", "autumn")),
+        (D(2025, 12, 24), ("2025-26", "autumn")),  # Christmas holiday, before New Year
+        (D(2025, 12, 31), ("2025-26", "autumn")),
+        (D(2026, 1, 2), ("2025-26", "spring")),  # the first days of January: spring
+        (D(2026, 4, 8), ("2025-26", "spring")),  # Easter holiday (summer term starts 13 April)
+        (D(2026, 4, 13), ("2025-26", "summer")),
+        (D(2026, 7, 23), ("2025-26", "summer")),
+        (D(2026, 8, 10), ("2025-26", "summer")),  # August: the summer term of its year
+        (D(2026, 8, 31), ("2025-26", "summer")),
+        (D(2026, 9, 1), ("2026-27", "autumn")),
+        (D(2027, 4, 2), ("2026-27", "spring")),  # Easter 2027 is 28 March; summer from 5 April
+        (D(2027, 4, 5), ("2026-27", "summer")),
+    ],
+)
+def test_every_date_belongs_to_one_term_of_its_academic_year(
+    day: dt.date, expected: tuple[str, str]
+) -> None:
+    assert term_of(day) == expected
+    assert TermCalendar().term_of(day).name == expected[1]
+
+
+def test_an_authority_s_summer_term_start_moves_the_spring_summer_line() -> None:
+    eastborough = load_settings("eastborough").calendar
+    # Eastborough's 2025-26 summer term starts 13 April, as the default does; give it a
+    # calendar whose summer starts on 20 April and 14 April is still spring.
+    listed = default_term_dates("2025-26")
+    autumn, spring, summer = listed.terms
+    late = TermCalendar({"2025-26": AcademicYear("2025-26", (
+        autumn, spring, Term("summer", D(2026, 4, 20), summer.end, summer.half_term_start,
+                             summer.half_term_end)))})
+    assert term_of(D(2026, 4, 14), late) == ("2025-26", "spring")
+    assert term_of(D(2026, 4, 14), eastborough) == ("2025-26", "summer")
+
+
+def test_the_term_after_summer_is_the_next_year_s_autumn() -> None:
+    assert next_term(SchoolTerm("2025-26", "summer")) == ("2026-27", "autumn")
+    assert next_term(SchoolTerm("2025-26", "autumn")) == ("2025-26", "spring")
 
 
 # ----------------------------------------------------------------------------- school days
@@ -225,6 +265,7 @@ def test_wales_shares_england_s_bank_holidays() -> None:
     assert bank_holidays("wales", 2026) == bank_holidays("england-and-wales", 2026)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(
     start=st.dates(min_value=D(2020, 1, 1), max_value=D(2030, 12, 31)),
@@ -248,3 +289,17 @@ def test_adding_school_days_lands_on_a_school_day_in_term(start: dt.date, n: int
     end = add_school_days(start, n, CAL)
     assert CAL.is_school_day(end, "england-and-wales")
     assert end.weekday() < 5
+
+
+@settings(max_examples=300, deadline=None)
+@given(day=st.dates(min_value=D(2024, 9, 1), max_value=D(2030, 8, 31)))
+def test_every_day_is_in_exactly_one_term_of_the_model_s_academic_year(day: dt.date) -> None:
+    year, term = term_of(day)
+    assert year == academic_year_of(day)
+    calendar = TermCalendar()
+    spans = [calendar.term_span(calendar.year(year), name) for name in ("autumn", "spring",
+                                                                        "summer")]
+    assert [first <= day <= last for first, last in spans].index(True) == (
+        ("autumn", "spring", "summer").index(term))
+    assert sum(first <= day <= last for first, last in spans) == 1
+    assert spans[0][0] == D(int(year[:4]), 9, 1) and spans[2][1] == D(int(year[:4]) + 1, 8, 31)

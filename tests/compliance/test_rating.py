@@ -19,20 +19,11 @@ GOLD_AVERAGE = load_settings("eastborough")
 
 
 def _finding(rule_id: str) -> Finding:
-    values = {
-        "count": 1,
-        "minimum": 3,
-        "period_end": dt.date(2025, 1, 1),
-        "days": 100,
-        "meeting": dt.date(2025, 10, 1),
-        "threshold": 90,
-        "due": dt.date(2025, 1, 1),
-        "next_review": dt.date(2025, 1, 1),
-        "reason": "x",
-        "term": "autumn",
-        "year": "2025-26",
-        "last_meeting": dt.date(2025, 1, 1),
-    }
+    values = {"count": 1, "minimum": 3, "period_end": dt.date(2025, 1, 1), "days": 100,
+              "meeting": dt.date(2025, 10, 1), "threshold": 90, "due": dt.date(2025, 1, 1),
+              "next_review": dt.date(2025, 1, 1), "reason": "x", "term": "autumn",
+              "year": "2025-26", "last_meeting": dt.date(2025, 1, 1), "age": 4,
+              "term_end": dt.date(2025, 12, 31)}
     finding = BOOK.finding(rule_id, "", **values)
     assert finding is not None
     return finding
@@ -51,15 +42,15 @@ def test_rag_info_findings_do_not_lower_a_rating() -> None:
 
 
 def test_rag_a_warning_makes_its_section_and_the_pep_amber() -> None:
-    rating = rate([_finding("QA040")], RAG)
+    rating = rate([_finding("QA042")], RAG)
     assert rating.sections["views"] == "amber"
     assert rating.sections["targets"] == "green"
     assert rating.overall == "amber"
-    assert rating.reasons == ("amber: the worst section rating", "views: amber (QA040)")
+    assert rating.reasons == ("amber: the worst section rating", "views: amber (QA042)")
 
 
 def test_rag_any_red_section_makes_the_pep_red() -> None:
-    rating = rate([_finding("QA040"), _finding("QA020")], RAG)
+    rating = rate([_finding("QA042"), _finding("QA020")], RAG)
     assert rating.overall == "red"
     assert rating.reasons[0] == "red: any red section makes the PEP red (targets)"
     assert "targets: red (QA020)" in rating.reasons
@@ -67,7 +58,7 @@ def test_rag_any_red_section_makes_the_pep_red() -> None:
 
 def test_gold_scheme_sections_gold_green_amber_red_by_warnings_and_errors() -> None:
     rating = rate(
-        [_finding("QA040"), _finding("QA050"), _finding("QA051"), _finding("QA090")], GOLD_WORST
+        [_finding("QA042"), _finding("QA051"), _finding("QA051"), _finding("QA090")], GOLD_WORST
     )
     assert rating.sections["targets"] == "gold"
     assert rating.sections["views"] == "green"  # one warning
@@ -78,18 +69,22 @@ def test_gold_scheme_sections_gold_green_amber_red_by_warnings_and_errors() -> N
 
 def test_gold_scheme_worst_aggregation() -> None:
     assert rate([], GOLD_WORST).overall == "gold"
-    assert rate([_finding("QA040")], GOLD_WORST).overall == "green"
-    assert rate([_finding("QA050"), _finding("QA051")], GOLD_WORST).overall == "amber"
+    assert rate([_finding("QA042")], GOLD_WORST).overall == "green"
+    assert rate([_finding("QA051"), _finding("QA051")], GOLD_WORST).overall == "amber"
 
 
 def test_gold_scheme_average_aggregation_rounds_half_down() -> None:
-    sections = len(SECTIONS)
-    assert sections == 10
-    # One green section among nine gold: mean 2.9 -> gold.
-    assert rate([_finding("QA040")], GOLD_AVERAGE).overall == "gold"
-    # Five green and five gold: mean 2.5 -> the lower rating, green.
-    five_warnings = [_finding(rule_id) for rule_id in ("QA002", "QA010", "QA030", "QA040", "QA060")]
-    rating = rate(five_warnings, GOLD_AVERAGE)
+    assert len(SECTIONS) == 11
+    # One green section among ten gold: mean 2.9 -> gold.
+    assert rate([_finding("QA042")], GOLD_AVERAGE).overall == "gold"
+    # Without timeliness, ten sections; five green and five gold: mean 2.5 -> the lower
+    # rating, green.
+    quality_only = load_settings(
+        "eastborough", overrides={"rating": {"include_timeliness": False}}
+    )
+    five_warnings = [_finding(rule_id) for rule_id in ("QA002", "QA010", "QA030", "QA042",
+                                                        "QA051")]
+    rating = rate(five_warnings, quality_only)
     assert rating.overall == "green"
     assert rating.reasons[0] == "green: average of 10 section ratings"
 
@@ -110,6 +105,6 @@ def test_check_pep_rates_with_the_authority_s_scheme() -> None:
     eastborough = good_pep(meta={"authority": "eastborough"})
     assert check_pep(eastborough, dt.date(2025, 11, 1)).rating == "gold"
     assert check_pep(good_pep(), dt.date(2025, 11, 1)).rating == "green"
-    spoiled = good_pep(views={"child": None})
+    spoiled = good_pep(previous_targets=[])
     result = check_pep(spoiled, dt.date(2025, 11, 1))
-    assert (result.rating, result.section_ratings["views"]) == ("amber", "amber")
+    assert (result.rating, result.section_ratings["previous_targets"]) == ("amber", "amber")

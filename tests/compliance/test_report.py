@@ -32,7 +32,7 @@ def _cohort(folder: Path) -> Path:
     peps[1]["meta"]["meeting_date"] = "2026-01-21"  # reviewed this term: not overdue
     peps[1]["meta"]["next_review_date"] = "2026-05-01"
     peps[1]["education"]["attendance"]["period_end"] = "2026-01-16"
-    peps[2]["views"] = {}  # amber
+    peps[2]["views"] = {}  # red: the child's views are required (Children Act 1989 s.22)
     peps[2]["pp_plus"]["approved"] = False
     peps[3]["targets"] = []  # red
     peps[3]["pp_plus"] = {"requested_total": "0.00", "items": []}
@@ -60,7 +60,8 @@ def test_the_workbook_has_a_row_per_child_and_the_summary_counts(workbook_path: 
     assert set(rows) == {"C-0", "C-1", "C-2", "C-3"}
     c0 = dict(zip(CHILD_COLUMNS, rows["C-0"], strict=True))
     assert c0["Child"] == "Testchild Fictional"
-    assert c0["Rating"] == "red"  # spring review overdue since 13 February
+    # The spring review's local deadline (13 February) has passed: a warning, so amber.
+    assert c0["Rating"] == "amber"
     assert c0["Meeting date"] == dt.datetime(2025, 10, 8)
     assert c0["Due status"] == "overdue"
     assert (c0["Attendance %"], c0["PP+ requested"], c0["PP+ approved"]) == (96.5, 600.0, "yes")

@@ -13,6 +13,7 @@ from pepdocs.inference import infer_mapping
 from pepdocs.legacy.checkmap import check_mapping
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("template", "expected"),
     [

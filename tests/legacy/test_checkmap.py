@@ -77,6 +77,7 @@ def test_a_mapping_that_does_not_load_gives_the_loaders_problems(folder: Path) -
     assert "child.frist_name" in problems[0].message
 
 
+@pytest.mark.slow
 def test_shipped_mappings_have_no_anchor_errors() -> None:
     from pepdocs._resources import data_dir
 

@@ -106,3 +106,16 @@ def test_a_cache_that_cannot_be_written_or_read_is_passed_over(cache: Path) -> N
     _write(cache.parent / "shipped", "testshire", "Testshire VS")
     assert _listed_names() == ["Testshire VS"]
     assert cache.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_files_that_are_gone_are_forgotten_when_the_facts_are_saved(cache: Path) -> None:
+    shipped = cache.parent / "shipped"
+    gone = _write(shipped, "goneshire", "Goneshire VS")
+    _write(shipped, "testshire", "Testshire VS")
+    assert _listed_names() == ["Goneshire VS", "Testshire VS"]
+    gone.unlink()
+    _write(shipped, "newshire", "Newshire VS")
+    assert _listed_names() == ["Newshire VS", "Testshire VS"]
+    stored = json.loads((cache / "mapping-files.json").read_text(encoding="utf-8"))
+    names = sorted(Path(file).name for file in stored["files"])
+    assert names == ["newshire.yaml", "testshire.yaml"]

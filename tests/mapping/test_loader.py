@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -197,6 +199,7 @@ def test_a_missing_template_can_be_allowed_for_listing(tmp_path: Path) -> None:
     assert load_mapping(path, require_template=False).template == (tmp_path / "form.docx")
 
 
+@pytest.mark.slow
 def test_every_shipped_mapping_loads() -> None:
     for path in sorted(data_dir("mappings").glob("*.yaml")):
         form = load_mapping(path)
@@ -400,6 +403,7 @@ def test_a_yaml_alias_bomb_is_refused_before_it_is_expanded(tmp_path: Path) -> N
     assert (problem.line, "aliases" in problem.message) == (7, True)
 
 
+@pytest.mark.slow
 def test_no_shipped_mapping_uses_anchors_or_aliases() -> None:
     for path in sorted(data_dir("mappings").glob("*.yaml")):
         loader.parse_yaml(path.read_text(encoding="utf-8-sig"), str(path))
@@ -780,3 +784,36 @@ def test_a_broken_pdf_table_anchor_says_what_to_fix_at_its_line(
     problem = error(tmp_path, broken, kind="pdf")
     assert message in problem.message
     assert problem.line == line
+
+
+# -- issue 19, cause 11: nesting and file type ------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: " + "[" * 2_000 + "]" * 2_000,
+        "a: " + "[" * 20_000 + "]" * 20_000,
+        "".join(" " * depth + "k:\n" for depth in range(2_000)) + " " * 2_000 + "k: 1\n",
+    ],
+    ids=["flow-2000", "flow-20000", "block-2000"],
+)
+def test_yaml_nested_thousands_deep_is_one_line_within_seconds(tmp_path: Path, text: str) -> None:
+    from pepdocs.mapping.loader import MAX_YAML_DEPTH
+
+    path = tmp_path / "deep.yaml"
+    path.write_text(text, encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(MappingError) as refused:
+        load_mapping(path)
+    assert time.monotonic() - started < 20.0
+    assert f"nested more than {MAX_YAML_DEPTH} levels deep" in str(refused.value)
+
+
+def test_a_mapping_path_that_is_a_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+
+    pipe = tmp_path / "northshire.yaml"
+    os.mkfifo(pipe)
+    with pytest.raises(MappingError, match="is not a regular file"):
+        load_mapping(pipe)

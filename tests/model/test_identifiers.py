@@ -88,12 +88,13 @@ def test_a_uln_must_be_ten_digits(text: str) -> None:
     assert validate_uln(text) is not None
 
 
-@pytest.mark.parametrize("text", ["123456", "EY123456", "ey1234567"])
+@pytest.mark.parametrize("text", ["123456", "1234567", "EY123456", "ey1234567"])
 def test_urns_and_early_years_numbers_are_accepted(text: str) -> None:
+    # Ofsted issues 7-digit URNs as well as the long-standing 6-digit ones.
     assert validate_urn(text) is None
 
 
-@pytest.mark.parametrize("text", ["12345", "1234567", "EY12", "AB123456"])
+@pytest.mark.parametrize("text", ["12345", "12345678", "EY12", "AB123456"])
 def test_other_urns_are_refused(text: str) -> None:
     assert validate_urn(text) is not None
 

@@ -391,13 +391,17 @@ def test_the_child_is_born_before_the_meeting() -> None:
     assert only_problem(pep).path == "child.date_of_birth"
 
 
-def test_the_child_is_under_18_at_the_meeting() -> None:
-    adult = make_pep(child={"date_of_birth": "2007-10-08"}, care={"date_became_looked_after": None})
-    seventeen = make_pep(
-        child={"date_of_birth": "2007-10-09"}, care={"date_became_looked_after": None}
+def test_a_meeting_after_the_18th_birthday_still_makes_a_readable_pep() -> None:
+    # PEPs continue to the end of the academic year in which the young person turns 18: the
+    # age is a compliance finding (TL050), never a reason to refuse the file.
+    turned_18 = make_pep(
+        child={"date_of_birth": "2007-10-08"}, care={"date_became_looked_after": None}
     )
-    assert only_problem(adult).path == "child.date_of_birth"
-    assert validate_pep(seventeen) == []
+    nineteen = make_pep(
+        child={"date_of_birth": "2006-10-01"}, care={"date_became_looked_after": None}
+    )
+    assert validate_pep(turned_18) == []
+    assert validate_pep(nineteen) == []
 
 
 def test_cross_field_rules_still_run_when_other_fields_fail() -> None:

@@ -167,6 +167,7 @@ def test_pdf_forms_have_only_acrobat_style_field_names(entry: dict[str, Any]) ->
         assert set(fields) == names  # blank and completed copies have the same fields
 
 
+@pytest.mark.slow
 def test_the_builder_rebuilds_every_committed_file_byte_for_byte(tmp_path: Path) -> None:
     first = build_all.build(tmp_path / "one")
     second = build_all.build(tmp_path / "two")

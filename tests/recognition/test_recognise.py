@@ -17,6 +17,7 @@ from pepdocs.samples import generate_peps
 SHIPPED = [(a.name, s.form, s.source) for a in list_authorities() for s in a.forms]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("authority", "phase", "source"), SHIPPED, ids=[f"{a}-{p}" for a, p, _ in SHIPPED]
 )

@@ -1,8 +1,8 @@
 """What every round-trip test needs: the shipped forms, the PEPs to push through them, and a
 comparison that is exact on every mapped field and explicit about what it forgives.
 
-The promise under test (design.md): ``extract(fill(pep)).pep`` equals ``pep`` on every field
-the form maps. The comparison is made on :func:`comparable_view`, which starts from
+The promise under test (docs/architecture.md): ``extract(fill(pep)).pep`` equals ``pep`` on
+every field the form maps. The comparison is made on :func:`comparable_view`, which starts from
 :func:`pepdocs.binding.mapped_view` and departs from exact equality only where a form cannot
 carry the difference, each case named here:
 

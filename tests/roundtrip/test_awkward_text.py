@@ -23,6 +23,9 @@ from pepdocs.model.fields import Text
 from pepdocs.model.schema import PepSchema
 from roundtrip.support import generated_peps, round_trip, shipped_forms
 
+# Every shipped form pushed through many PEPs: seconds per form.
+pytestmark = pytest.mark.slow
+
 FORMS = [*shipped_forms("docx"), *shipped_forms("xlsx"), *shipped_forms("pdf")]
 #: Examples per form: a Word fill and read takes ~0.1 s, Excel ~0.5 s, PDF ~0.9 s.
 EXAMPLES = {"docx": 25, "xlsx": 8, "pdf": 6}

@@ -13,6 +13,9 @@ import pytest
 from pepdocs.mapping.spec import FormSpec
 from roundtrip.support import assert_round_trips, generated_peps, sample_peps, shipped_forms
 
+# Every shipped form pushed through many PEPs: seconds per form.
+pytestmark = pytest.mark.slow
+
 FORMS = shipped_forms("pdf")
 COUNT = int(os.environ.get("PEPDOCS_ROUNDTRIP_COUNT_PDF", "20"))
 

@@ -23,6 +23,9 @@ from roundtrip.support import (
     shipped_forms,
 )
 
+# Every shipped form pushed through many PEPs: seconds per form.
+pytestmark = pytest.mark.slow
+
 FORMS = shipped_forms("docx")
 #: PEPs generated per form; PEPDOCS_ROUNDTRIP_COUNT raises it for a soak run.
 COUNT = int(os.environ.get("PEPDOCS_ROUNDTRIP_COUNT", "200"))

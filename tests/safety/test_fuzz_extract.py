@@ -33,6 +33,9 @@ from pepdocs.mapping.spec import FormSpec
 
 from . import corpus
 
+# Hypothesis pushes many damaged forms through extract.
+pytestmark = pytest.mark.slow
+
 DEADLINE_SECONDS = 20.0
 _DEEP = os.environ.get("PEPDOCS_FUZZ") == "deep"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 
 import docx
 import docxtpl
@@ -87,3 +88,54 @@ def test_strict_undefined_is_reported_by_name() -> None:
         template_errors("t.xml"),
     ):
         environment.from_string("{{ child.first_name }}").render()
+
+
+# -- issue 19, cause 11: output size, loops, calls and widths ----------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("source", "problem"),
+    [
+        ("{{ 'x'|center(999999999) }}", "width"),
+        ("{{ '%999999999d'|format(1) }}", "format width"),
+        ("{{ '%999999999d' % 1 }}", "format width"),
+        ("{{ '{:>999999999}'.format(1) }}", "format width"),
+        ("{{ 'a'|indent(999999999, true) }}", "width"),
+        ("{{ 'x'|wordwrap(999999999) }}", "width"),
+        ("{{ lipsum(100000) }}", "lipsum"),
+        ("{{ ('x' * 1000000)|replace('x', 'xxxxxxxxxx') }}", "string of more than"),
+        ("{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}", "loop"),
+        (
+            "{% set l = 'x' * 1000000 %}{% for a in l %}{% for b in l %}{% endfor %}{% endfor %}",
+            "loop",
+        ),
+        (
+            "{% macro f(n) %}{% if n %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}"
+            "{{ f(40) }}",
+            "calls",
+        ),
+        ("{% for i in range(1000000) %}{{ 'x' * 1000 }}{% endfor %}", "longer than"),
+    ],
+)
+def test_a_template_that_would_exhaust_time_or_memory_is_refused_in_one_line(
+    source: str, problem: str
+) -> None:
+    started = time.monotonic()
+    with pytest.raises(UnsafeDocumentError) as refused, template_errors("hostile.docx"):
+        sandboxed_environment().from_string(source).render()
+    assert time.monotonic() - started < 20.0
+    message = str(refused.value)
+    assert message.startswith("hostile.docx: ") and problem in message and "\n" not in message
+
+
+def test_a_recursive_macro_is_refused_not_a_traceback() -> None:
+    with pytest.raises(PepdocsError), template_errors("hostile.docx"):
+        sandboxed_environment().from_string(
+            "{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}"
+        ).render()
+
+
+def test_loops_over_data_still_render_and_cannot_rebind_the_counter() -> None:
+    source = "{% set bounded_loop = 1 %}{% for item in items %}{{ item }};{% endfor %}"
+    assert sandboxed_environment().from_string(source).render(items=[1, 2, 3]) == "1;2;3;"

@@ -12,6 +12,9 @@ from pepdocs.safety.pdf import inspect_pdf, open_pdf
 
 from . import corpus
 
+# Every PDF is opened in the bounded worker process: seconds per test.
+pytestmark = pytest.mark.slow
+
 DEADLINE_SECONDS = 20.0
 
 

@@ -1,7 +1,7 @@
-"""Printed text with its place on the page, as plain data the bounded PDF worker can send:
+"""Printed text with its place on the page, as plain data the bounded PDF worker sends:
 runs where the producer drew them, two labels drawn in one text block kept apart, sizes as
-drawn, rotated text left out; through ``open_pdf(layout=True)`` only after the worker got
-through the file."""
+drawn, rotated text left out; extracted in the worker (``open_pdf(layout=True)``), never
+for a file the worker refuses."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from pepdocs import DocumentError
 from pepdocs.safety import _pdf_layout
-from pepdocs.safety.pdf import PageText, TextRun, open_pdf
+from pepdocs.safety.pdf import PageText, TextRun, inspect_pdf, open_pdf
 
 from . import corpus
 
@@ -112,6 +112,14 @@ def test_open_pdf_gives_the_layout_only_when_asked() -> None:
     (page,) = summary.layout
     assert isinstance(page, PageText)
     assert page.runs[0] == TextRun(40.0, 700.0, page.runs[0].width, 12.0, False, "Ethnicity")
+
+
+def test_the_worker_extracts_the_positions_and_the_parent_parses_nothing() -> None:
+    data = _page(lambda canvas: canvas.drawString(40, 700, "Ethnicity"))
+    # inspect_pdf opens nothing in this process: what it gives came from the worker
+    (page,) = inspect_pdf(data, "form.pdf", layout=True).layout
+    assert [(run.x, run.baseline, run.text) for run in page.runs] == [(40.0, 700.0, "Ethnicity")]
+    assert inspect_pdf(data, "form.pdf").layout == ()
 
 
 @pytest.mark.parametrize("item", corpus.REFUSED_PDF, ids=lambda item: item.name)

@@ -72,6 +72,7 @@ def test_every_control_tag_is_the_field_path_with_underscores(form: FormSpec) ->
     assert form.settings["engine"] == "docxtpl"
 
 
+@pytest.mark.slow
 def test_an_empty_context_renders_a_blank_form_with_rows_to_type_in(form: FormSpec) -> None:
     xml = document_xml(render(form, context(form)))
     assert "{{" not in xml and "{%" not in xml
@@ -80,6 +81,7 @@ def test_an_empty_context_renders_a_blank_form_with_rows_to_type_in(form: FormSp
     assert reading.pep["child"] == {}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("year", "transition", "careers"),
     [
@@ -126,6 +128,7 @@ def test_loop_tables_keep_three_rows_and_grow_past_them(form: FormSpec) -> None:
     assert [row["name"] for row in rows] == [f"Person {n}" for n in range(5)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("phase", ["early_years", "school_age", "post16"])
 def test_a_rendered_form_reads_back_as_it_was_filled(phase: str) -> None:
     form = load_mapping(MAPPING.with_name(f"northshire-{phase.replace('_', '-')}.yaml"))

@@ -51,6 +51,7 @@ def _built_names(built: Path, sub: str, pattern: str) -> list[str]:
     return sorted(p.name for p in (built / sub).glob(pattern))
 
 
+@pytest.mark.slow
 def test_the_build_makes_every_committed_word_template_and_mapping(built: Path) -> None:
     docx = _built_names(built, "docx", "*.docx")
     yaml = _built_names(built, "mappings", "*.yaml")
@@ -70,6 +71,7 @@ def test_the_build_makes_every_committed_word_template_and_mapping(built: Path) 
         assert (REPO / "mappings" / name).is_file(), f"{name} is not committed"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "name",
     [
@@ -93,6 +95,7 @@ def test_rebuilding_reproduces_the_committed_template_and_mapping(built: Path, n
     ).read_text(encoding="utf-8"), f"mappings/{name}.yaml differs from its build"
 
 
+@pytest.mark.slow
 def test_two_builds_give_identical_bytes(built: Path, tmp_path: Path) -> None:
     saved = list(sys.path)
     try:

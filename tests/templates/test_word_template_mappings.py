@@ -58,6 +58,7 @@ def _form(name: str) -> FormSpec:
     return load_mapping(REPO / "mappings" / f"{name}.yaml")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_the_mapping_loads_and_points_at_its_committed_template(name: str) -> None:
     form = _form(name)
@@ -67,6 +68,7 @@ def test_the_mapping_loads_and_points_at_its_committed_template(name: str) -> No
     assert form.version
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_the_mapping_covers_every_model_path_the_form_has_a_box_for(name: str) -> None:
     mapped = {path for spec in _form(name).fields for path in spec.paths}
@@ -85,6 +87,7 @@ def _only_anchor(form: FormSpec, position: int) -> FormSpec:
     return dataclasses.replace(form, fields=fields)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("position", [0, 1], ids=["primary", "fallback"])
 @pytest.mark.parametrize("name", NAMES)
 def test_every_anchor_is_found_in_the_blank_template(name: str, position: int) -> None:
@@ -98,6 +101,7 @@ def test_every_anchor_is_found_in_the_blank_template(name: str, position: int) -
     assert not missing
 
 
+@pytest.mark.slow
 def test_each_word_anchor_kind_is_used_by_some_shipped_template_mapping() -> None:
     kinds = {
         anchor.kind for name in NAMES for spec in _form(name).fields for anchor in spec.anchors
@@ -133,6 +137,7 @@ def _strip_names(document: bytes) -> bytes:
     return out.getvalue()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "name", ["eastborough-school-age", "eastborough-post16", "westmere-school-age"]
 )

@@ -53,7 +53,6 @@ from pepdocs.formats.pdf._textlayer import (
     TEXT_LAYER_CONFIDENCE,
     TextLayer,
     all_labels,
-    page_texts,
     read_labels,
     read_layer,
 )
@@ -579,25 +578,36 @@ def _state(field: Mapping[str, Any], known: FormField | None) -> str | None:
 
 
 def _is_on(field: Mapping[str, Any], known: FormField | None) -> bool:
-    # checked is anything but /Off: on-state names are the form author's choice (formats.md)
+    # checked is anything but /Off: on-state names are the form author's choice (ISO 32000-2)
     return _state(field, known) is not None
 
 
 def read(form: FormSpec, data: bytes, name: str, *, password: str | None = None) -> DocumentReading:
     """Read a completed PDF form. A PDF without fields (flattened, or printed from Word) is
     read from its text by the mapping's label anchors, with lower confidence."""
-    from pepdocs.safety.pdf import open_pdf
+    from pepdocs.safety.pdf import open_pdf, page_texts
 
-    reader, _summary = open_pdf(data, name, password)
+    reader, summary = open_pdf(data, name, password)
     try:
-        fields = reader.get_fields() or {}
+        fields: dict[str, Any] = dict(reader.get_fields() or {})
         widgets = fields_by_name(cast(DictionaryObject, reader.trailer["/Root"]))
     except PepdocsError:
         raise
     except Exception:
         raise DocumentError("is not a readable PDF form (damaged field tree)", name) from None
     if not fields:
-        return read_layer(form, page_texts(reader))
+        return read_layer(form, page_texts(data, name, password))
+    notes: list[str] = []
+    for field_name, inspected in summary.fields.items():
+        if inspected.from_stream and field_name in fields and isinstance(inspected.value, str):
+            # /V as a text stream (allowed, rare): its text as the worker decoded it
+            fields[field_name] = {**fields[field_name], "/V": inspected.value}
+            notes.append(f"field {field_name!r}: its value is stored as a stream; read from it")
+        if inspected.shown_differs:
+            notes.append(
+                f"field {field_name!r}: the page shows something else than the stored value "
+                "(the file was changed after it was filled); check it against the printed form"
+            )
     readings: dict[int, Reading] = {}
     wanted_labels: list[int] = []
     used: set[str] = set()
@@ -619,10 +629,9 @@ def read(form: FormSpec, data: bytes, name: str, *, password: str | None = None)
         if reading is None and any(anchor.kind == "label" for anchor in spec.anchors):
             wanted_labels.append(index)
         readings[index] = reading or Reading("missing")
-    notes: list[str] = []
     confidence = 1.0
     if wanted_labels:
-        layer = TextLayer(page_texts(reader), all_labels(form))
+        layer = TextLayer(page_texts(data, name, password), all_labels(form))
         found = read_labels(form, layer, wanted_labels)
         if found:
             readings.update(found)
@@ -644,9 +653,8 @@ def read_text_layer(
     """Read any PDF's text layer by the label anchors of ``form`` (of any kind: a Word
     form's mapping reads the same form printed to PDF). Confidence is
     :data:`TEXT_LAYER_CONFIDENCE`; tables are not read."""
-    from pepdocs.safety.pdf import open_pdf
+    from pepdocs.safety.pdf import page_texts
 
-    reader, _summary = open_pdf(data, name, password)
-    reading = read_layer(form, page_texts(reader))
+    reading = read_layer(form, page_texts(data, name, password))
     reading.notes[:] = ["read from the PDF's page text by the form's labels (not a form)"]
     return reading

@@ -1,7 +1,8 @@
 """Flattening: each widget's appearance drawn into its page, then every field removed.
 
 pypdf's own ``flatten=True`` draws the appearances but leaves the ``/Widget`` annotations
-and the ``/AcroForm`` behind (formats.md), so a viewer still offers the boxes for editing.
+and the ``/AcroForm`` behind (ISO 32000-2, docs/sources.md), so a viewer still offers the
+boxes for editing.
 Here every visible widget's normal appearance (for a checkbox or radio button: the one its
 ``/AS`` state selects) is merged into the page content at the widget's rectangle, through
 pypdf's page merge (which isolates graphics state and renames clashing resources). Then

@@ -244,21 +244,6 @@ def read_labels(
     return readings
 
 
-def page_texts(reader: object) -> list[str]:
-    """Layout text of every page (pypdf), or plain text where layout mode fails."""
-    texts: list[str] = []
-    for page in reader.pages:  # type: ignore[attr-defined]
-        try:
-            text = page.extract_text(extraction_mode="layout")
-        except Exception:  # layout mode gives up on some fonts; plain mode still reads them
-            try:
-                text = page.extract_text()
-            except Exception:
-                text = ""
-        texts.append(text or "")
-    return texts
-
-
 def read_layer(form: FormSpec, pages: Sequence[str]) -> DocumentReading:
     layer = TextLayer(pages, all_labels(form))
     readings = read_labels(form, layer)

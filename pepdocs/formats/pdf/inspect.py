@@ -16,8 +16,8 @@ counterpart of ``pepdocs.formats.word.inspect``; the engine's other modules are 
         table.header, table.rows        # rows of field names under printed column headers
 
 The PDF is opened through the bounded opener (``pepdocs.safety.pdf.open_pdf``, time and
-memory limits in a worker process), which also gives the printed text with positions; how
-labels are found from them is in ``_layout``'s docstring.
+memory limits in a worker process), whose worker also extracts the printed text with
+positions; how labels are found from them is in ``_layout``'s docstring.
 """
 
 from __future__ import annotations

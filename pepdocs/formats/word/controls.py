@@ -18,6 +18,7 @@ from typing import Literal
 from lxml import etree
 
 from pepdocs.formats.word._xml import (
+    RPR,
     SDTCONTENT,
     SDTPR,
     TC,
@@ -334,6 +335,30 @@ def write_block(
             paragraph.append(make_run(rpr, line))
         previous.addnext(paragraph)
         previous = paragraph
+
+
+_VANISH = w("vanish")
+_OFF = frozenset({"0", "false", "off"})
+
+
+def _vanishes(properties: Element | None) -> bool:
+    """Run properties that hide the text (``w:vanish``, ECMA-376 17.3.2.41), unless turned
+    off by its value."""
+    if properties is None:
+        return False
+    vanish = first_child(properties, _VANISH)
+    return vanish is not None and (vanish.get(VAL) or "true").lower() not in _OFF
+
+
+def is_hidden(control: ContentControl) -> bool:
+    """Whether Word shows nothing of ``control``: its own run properties hide it, or every
+    run of its content is formatted as hidden text. A person filling the form never sees
+    (nor types into) a hidden control, so its value is not what the form says."""
+    if _vanishes(first_child(control.properties, RPR)):
+        return True
+    content = first_child(control.element, SDTCONTENT)  # read only: never made here
+    runs = list(content.iter(R)) if content is not None else []
+    return bool(runs) and all(_vanishes(first_child(run, RPR)) for run in runs)
 
 
 def control_at(sdt: Element) -> ContentControl:

@@ -17,7 +17,6 @@ from typing import Literal
 
 from lxml import etree
 
-from pepdocs.formats.safe_open import parse_xml
 from pepdocs.formats.word._xml import (
     BODY,
     DEL,
@@ -54,6 +53,7 @@ from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
 from pepdocs.formats.word.package import STYLES_PART, WordPackage
 from pepdocs.formats.word.tables import GridCell, TableGrid, build_grid, iter_tables, spanned
 from pepdocs.formats.word.text import block_text, normalise, paragraph_text
+from pepdocs.safety.package import parse_xml
 
 #: Level given to headings that are not Word heading styles: a bold stand-alone paragraph
 #: sits below real headings, a shaded full-width table row below that.

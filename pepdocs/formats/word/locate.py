@@ -31,23 +31,14 @@ from pepdocs.formats.word.slots import (
     holds_text,
 )
 from pepdocs.formats.word.tables import top_level_tables
+from pepdocs.mapping.anchors import ANCHOR_KINDS
 from pepdocs.mapping.spec import Anchor, FieldSpec
 
 __all__ = ["WORD_ANCHORS", "label_texts", "locate"]
 
 
-WORD_ANCHORS = (
-    "control",
-    "legacy",
-    "bookmark",
-    "label",
-    "checkbox",
-    "checkboxes",
-    "table",
-    "records",
-    "heading",
-    "cell",
-)
+#: The anchor kinds of Word forms: the mapping loader's list, the one home of anchor kinds.
+WORD_ANCHORS = ANCHOR_KINDS["docx"]
 
 
 def locate(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, source: str = "") -> Slot | None:

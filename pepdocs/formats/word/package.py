@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from pepdocs.errors import DocumentError
-from pepdocs.formats.safe_open import SafeZip, open_package, parse_xml
 from pepdocs.formats.word._xml import Element
+from pepdocs.safety.package import SafeZip, open_package, parse_xml
 
 DOCUMENT_PART = "word/document.xml"
 _HEADER_FOOTER = re.compile(r"^word/(header|footer)\d*\.xml$")
@@ -43,7 +43,7 @@ class WordPackage:
         if name not in self._parsed:
             if not self.zip.has(name):
                 return None
-            self._parsed[name] = parse_xml(self.zip.read(name), self.source, name)
+            self._parsed[name] = self.zip.parse(name)
         return self._parsed[name]
 
     def document(self) -> Element:

@@ -22,7 +22,6 @@ from lxml import etree
 
 from pepdocs.errors import DocumentError
 from pepdocs.formats.base import DocumentReading, Reading
-from pepdocs.formats.safe_open import read_input
 from pepdocs.formats.word._xml import (
     DEL,
     FLDCHAR,
@@ -48,6 +47,7 @@ from pepdocs.formats.word.text import (
     normalise,
 )
 from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
+from pepdocs.safety.package import read_input
 
 _LABEL_MAX_CHARS = 80
 

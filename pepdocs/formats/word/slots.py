@@ -46,7 +46,7 @@ from pepdocs.formats.word.checkboxes import (
     paragraph_tokens,
 )
 from pepdocs.formats.word.circled import circled_option, may_be_circled
-from pepdocs.formats.word.controls import ContentControl, control_at, write_block
+from pepdocs.formats.word.controls import ContentControl, control_at, is_hidden, write_block
 from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
 from pepdocs.formats.word.text import block_text, clean_value, normalise, showing_placeholder
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormValue
@@ -199,8 +199,12 @@ class ControlSlot(Slot):
         return [c.element for c in self.controls] + self.boxes
 
     def read(self) -> FormValue:
+        # A copy formatted as hidden text is not what the form shows: the visible ones are
+        # read, and the report says a hidden one was there (it may hold another value).
+        visible = [c for c in self.controls if not is_hidden(c)]
+        shown = visible or self.controls
         values: list[FormValue] = []
-        for control in self.controls:
+        for control in shown:
             own = self._unglued(control)
             value, box = _with_box(
                 control.element, own, control.kind, (control.tag, control.alias), self.context
@@ -214,7 +218,20 @@ class ControlSlot(Slot):
             values.append(value)
         present = [v for v in values if v is not None and v != ""]
         if len({str(v) for v in present}) > 1:
-            self.notes.append(f"{len(self.controls)} copies of this control disagree; first used")
+            self.notes.append(f"{len(shown)} copies of this control disagree; first used")
+        hidden = len(self.controls) - len(visible)
+        if hidden and visible:
+            concealed = {
+                str(value)
+                for c in self.controls
+                if is_hidden(c) and (value := c.value()) is not None and value != ""
+            }
+            differs = bool(concealed - {str(v) for v in present})
+            self.notes.append(
+                f"{hidden} hidden copy(ies) of this control (text formatted as hidden in Word) "
+                "ignored; the visible one was read"
+                + ("; the hidden copy holds a different value" if differs else "")
+            )
         return present[0] if present else None
 
     def _unglued(self, control: ContentControl) -> FormValue:

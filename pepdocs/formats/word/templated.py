@@ -29,10 +29,10 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from pepdocs.errors import DocumentError
-from pepdocs.formats.safe_open import open_package
 from pepdocs.formats.word.package import PreparedPackage, part_text
 from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
 from pepdocs.safety.jinja import sandboxed_environment, template_errors
+from pepdocs.safety.package import open_package
 
 _PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _JINJA = re.compile(r"\{[{%]")

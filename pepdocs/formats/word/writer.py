@@ -19,7 +19,6 @@ from typing import Any
 from lxml import etree
 
 from pepdocs.errors import MappingError
-from pepdocs.formats.safe_open import read_input
 from pepdocs.formats.word._xml import Element
 from pepdocs.formats.word.controls import ContentControl, find_controls
 from pepdocs.formats.word.document import DocumentIndex
@@ -36,6 +35,7 @@ from pepdocs.formats.word.repeating import TableSlot
 from pepdocs.formats.word.slots import ControlSlot, Slot, Where
 from pepdocs.formats.word.templated import JinjaTemplate, uses_docxtpl
 from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
+from pepdocs.safety.package import read_input
 
 
 @dataclass(frozen=True)

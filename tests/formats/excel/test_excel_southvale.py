@@ -78,6 +78,7 @@ def test_the_engine_is_registered_for_xlsx_forms() -> None:
     assert engine.read is excel.read
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("index", range(1, 13))
 def test_every_mapped_field_survives_fill_then_extract(form: FormSpec, index: int) -> None:
     pep = _pep(index)
@@ -86,6 +87,7 @@ def test_every_mapped_field_survives_fill_then_extract(form: FormSpec, index: in
     assert not [f.path for f in extraction.report.fields if f.status in ("unparseable", "invalid")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", _shipped_school_age_samples(), ids=lambda p: p.name)
 def test_shipped_samples_survive_fill_then_extract(form: FormSpec, path: Path) -> None:
     pep = json.loads(path.read_text(encoding="utf-8"))
@@ -93,6 +95,7 @@ def test_shipped_samples_survive_fill_then_extract(form: FormSpec, path: Path) -
     assert _differences(pep, extraction.pep, form) == []
 
 
+@pytest.mark.slow
 def test_fill_keeps_formulas_names_validations_styles_and_protection(form: FormSpec) -> None:
     template = _workbook(Path(form.template).read_bytes())
     filled = _workbook(api.fill(_pep(), form))
@@ -111,6 +114,7 @@ def test_fill_keeps_formulas_names_validations_styles_and_protection(form: FormS
     assert label.protection.locked
 
 
+@pytest.mark.slow
 def test_dates_and_amounts_are_stored_as_real_dates_and_numbers(form: FormSpec) -> None:
     pep = _pep()
     filled = _workbook(api.fill(pep, form))
@@ -121,6 +125,7 @@ def test_dates_and_amounts_are_stored_as_real_dates_and_numbers(form: FormSpec) 
     assert cell.number_format == "dd/mm/yyyy"
 
 
+@pytest.mark.slow
 def test_text_starting_with_equals_is_stored_as_text_never_as_a_formula(form: FormSpec) -> None:
     pep = _pep()
     pep["views"]["child"] = '=HYPERLINK("http://evil.example","click")'
@@ -135,6 +140,7 @@ def test_text_starting_with_equals_is_stored_as_text_never_as_a_formula(form: Fo
     assert extraction.pep["views"]["carer"] == pep["views"]["carer"]
 
 
+@pytest.mark.slow
 def test_a_stale_cached_total_is_never_trusted(form: FormSpec) -> None:
     pep = _pep()
     data = api.fill(pep, form)
@@ -159,6 +165,7 @@ def test_a_stale_cached_total_is_never_trusted(form: FormSpec) -> None:
     assert extraction.pep.get("pp_plus", {}).get("requested_total") != "9999.00"
 
 
+@pytest.mark.slow
 def test_a_formula_it_cannot_recompute_is_reported_not_read(form: FormSpec) -> None:
     book = _workbook(api.fill(_pep(), form))
     book["PP+ Plan"]["B6"] = "=B10*2"
@@ -169,6 +176,7 @@ def test_a_formula_it_cannot_recompute_is_reported_not_read(form: FormSpec) -> N
     assert "requested_total" not in extraction.pep.get("pp_plus", {})
 
 
+@pytest.mark.slow
 def test_an_entry_outside_the_drop_down_list_is_noted(form: FormSpec) -> None:
     book = _workbook(api.fill(_pep(), form))
     title, ref = next(iter(book.defined_names["sv_legal_status"].destinations))
@@ -178,6 +186,7 @@ def test_an_entry_outside_the_drop_down_list_is_noted(form: FormSpec) -> None:
     assert any("drop-down" in note for note in entry.notes)
 
 
+@pytest.mark.slow
 def test_rows_added_below_a_table_are_read(form: FormSpec) -> None:
     pep = _pep()
     book = _workbook(api.fill(pep, form))
@@ -194,6 +203,7 @@ def test_rows_added_below_a_table_are_read(form: FormSpec) -> None:
     assert len(targets) == len(pep["targets"]) + 1
 
 
+@pytest.mark.slow
 def test_more_rows_than_the_template_formats_are_written_and_styled(form: FormSpec) -> None:
     pep = _pep()
     template_target = copy.deepcopy(pep["targets"][0])
@@ -209,6 +219,7 @@ def test_more_rows_than_the_template_formats_are_written_and_styled(form: FormSp
     assert last.protection.locked is False
 
 
+@pytest.mark.slow
 def test_a_label_anchor_finds_the_value_when_a_defined_name_is_gone(form: FormSpec) -> None:
     pep = _pep()
     book = _workbook(api.fill(pep, form))
@@ -219,6 +230,7 @@ def test_a_label_anchor_finds_the_value_when_a_defined_name_is_gone(form: FormSp
     assert entry.anchor_used == "fallback"
 
 
+@pytest.mark.slow
 def test_a_percentage_formatted_cell_reads_as_the_percentage_shown(form: FormSpec) -> None:
     book = _workbook(api.fill(_pep(), form))
     title, ref = next(iter(book.defined_names["sv_attendance"].destinations))
@@ -229,6 +241,7 @@ def test_a_percentage_formatted_cell_reads_as_the_percentage_shown(form: FormSpe
     assert extraction.pep["education"]["attendance"]["percent"] == 94.5
 
 
+@pytest.mark.slow
 def test_typed_answers_no_mapping_covers_are_listed(form: FormSpec) -> None:
     book = _workbook(api.fill(_pep(), form))
     sheet = book["Child & Care"]

@@ -22,6 +22,9 @@ from pepdocs.mapping import FormSpec, load_mapping
 from pepdocs.model import load_pep
 from pepdocs.samples import generate_peps
 
+# Every PDF is opened in the bounded worker process: seconds per test.
+pytestmark = pytest.mark.slow
+
 MAPPING = data_dir("mappings") / "ridgeford-school-age.yaml"
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
 #: lone checkboxes cannot tell "no" from "not answered": unticked reads back as False
