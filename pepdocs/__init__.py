@@ -36,6 +36,16 @@ if TYPE_CHECKING:
         translate_file,
     )
     from pepdocs.batch import BatchOptions, BatchResult, run_batch
+    from pepdocs.batch.attendance import load_attendance
+    from pepdocs.cohort import (
+        Cohort,
+        CohortChild,
+        cohort_due,
+        load_cohort,
+        load_people,
+        looked_after_on,
+        prefill_from_903,
+    )
     from pepdocs.compliance import CheckResult, Finding, check_path, check_pep, due_schedule
     from pepdocs.inference import infer_mapping
     from pepdocs.legacy import check_mapping, convert_folder
@@ -53,6 +63,7 @@ if TYPE_CHECKING:
     from pepdocs.report import ExtractionReport, FieldReport, TranslationReport
     from pepdocs.safety.redact import redact_pep
     from pepdocs.samples import generate_peps, write_samples
+    from pepdocs.ssda903 import Return903, load_903
 
 #: public name -> the module that defines it (imported on first use)
 _LAZY: dict[str, str] = {
@@ -63,6 +74,16 @@ _LAZY: dict[str, str] = {
     "fill_file": "pepdocs.api",
     "translate": "pepdocs.api",
     "translate_file": "pepdocs.api",
+    "load_attendance": "pepdocs.batch.attendance",
+    "Cohort": "pepdocs.cohort",
+    "CohortChild": "pepdocs.cohort",
+    "cohort_due": "pepdocs.cohort",
+    "load_cohort": "pepdocs.cohort",
+    "load_people": "pepdocs.cohort",
+    "looked_after_on": "pepdocs.cohort",
+    "prefill_from_903": "pepdocs.cohort",
+    "Return903": "pepdocs.ssda903",
+    "load_903": "pepdocs.ssda903",
     "BatchOptions": "pepdocs.batch",
     "BatchResult": "pepdocs.batch",
     "run_batch": "pepdocs.batch",
@@ -102,6 +123,8 @@ __all__ = [
     "BatchOptions",
     "BatchResult",
     "CheckResult",
+    "Cohort",
+    "CohortChild",
     "ComponentMissingError",
     "DocumentError",
     "Extraction",
@@ -114,6 +137,7 @@ __all__ = [
     "PepValidationError",
     "PepdocsError",
     "Problem",
+    "Return903",
     "TransformError",
     "TranslationReport",
     "UnsafeDocumentError",
@@ -122,6 +146,7 @@ __all__ = [
     "check_mapping",
     "check_path",
     "check_pep",
+    "cohort_due",
     "convert_folder",
     "due_schedule",
     "dump_pep",
@@ -134,10 +159,16 @@ __all__ = [
     "get_codelist",
     "infer_mapping",
     "list_authorities",
+    "load_903",
+    "load_attendance",
+    "load_cohort",
     "load_mapping",
+    "load_people",
     "load_pep",
     "load_pep_file",
+    "looked_after_on",
     "pep_json_schema",
+    "prefill_from_903",
     "recognise",
     "redact_pep",
     "resolve_form",

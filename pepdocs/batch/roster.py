@@ -137,6 +137,15 @@ COLUMNS: tuple[Column, ...] = (
     _column("education.urn", "URN", "School URN", "Setting URN", kind="upper"),
     _column("education.laestab", "LAESTAB", "DfE Number", "LA ESTAB"),
     _column(
+        "education.date_joined",
+        "Date Joined",
+        "Date Joined School",
+        "School Start Date",
+        "Admission Date",
+        "Date of Admission",
+        kind="date",
+    ),
+    _column(
         "education.ncy", "NCY", "Year Group", "NC Year", "National Curriculum Year", codes="ncy"
     ),
     _column(

@@ -121,6 +121,8 @@ class BatchOptions:
     mappings_dirs: tuple[str, ...] = ()
     #: the day the batch is planned on (terms are counted from it); default: today
     today: dt.date | None = None
+    #: an attendance export whose latest figures go into each child's form
+    attendance: Path | None = None
 
 
 @dataclass(slots=True)
@@ -710,11 +712,14 @@ def iter_planned(
 
 
 def run_batch(
-    roster_path: str | os.PathLike[str],
+    roster_path: str | os.PathLike[str] | Roster,
     options: BatchOptions,
     progress: Callable[[int], None] | None = None,
 ) -> BatchResult:
     """Make every roster row's form in ``options.out_dir``; see the module docstring.
+
+    ``roster_path`` is a roster file, or a :class:`Roster` already built (the rows of a 903
+    cohort: :func:`pepdocs.cohort.prefill_from_903`).
 
     ``progress`` is called with the number of rows just finished. With ``jobs`` above 1 the
     workers are started with ``spawn``, which re-imports the calling script: call this under
@@ -733,7 +738,17 @@ def run_batch(
     names, with_roster = _scan_mappings(options.mappings_dirs)
     if options.authority and options.authority.strip().lower() not in names:
         resolve_form(options.authority, extra_dirs=options.mappings_dirs)  # raises, with hints
-    roster = open_roster(roster_path, _roster_columns(options.authority, with_roster))
+    roster = (
+        roster_path
+        if isinstance(roster_path, Roster)
+        else open_roster(roster_path, _roster_columns(options.authority, with_roster))
+    )
+    attendance_problems: list[str] = []
+    if options.attendance is not None:
+        from pepdocs.batch.attendance import load_attendance, with_attendance
+
+        attendance = load_attendance(options.attendance)
+        roster, attendance_problems = with_attendance(roster, attendance), attendance.problems
     out_dir = options.out_dir
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: --out must be a folder")
@@ -744,22 +759,22 @@ def run_batch(
             f"{out_dir}: cannot make the output folder ({exc.strerror})"
         ) from None
     with _folder_lock(out_dir):
-        return _run_locked(roster, roster_path, options, progress)
+        return _run_locked(roster, options, progress, attendance_problems)
 
 
 def _run_locked(
     roster: Roster,
-    roster_path: str | os.PathLike[str],
     options: BatchOptions,
     progress: Callable[[int], None] | None,
+    notes: list[str],
 ) -> BatchResult:
     out_dir = options.out_dir
     _clean_leftovers(out_dir)
     previous = index_previous(options.previous)
     made_before = read_manifest(out_dir)
-    roster_name = os.path.basename(os.fspath(roster_path))
+    roster_name = os.path.basename(roster.path)
     state = _State(options, previous, made_before, options.today or dt.date.today())
-    notes = list(previous.skipped)
+    notes = [*previous.skipped, *notes]
     others = sorted({record.roster for record in made_before.values()} - {"", roster_name})
     if others:
         notes.append(

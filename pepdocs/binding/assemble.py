@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pepdocs.binding.signoff import derive_from_signatures
+from pepdocs.binding.signoff import derive_from_attendees, derive_from_signatures
 from pepdocs.errors import PepdocsError, PepValidationError, Problem, TransformError
 from pepdocs.formats.base import DocumentReading, Reading
 from pepdocs.mapping.spec import ColumnSpec, FieldSpec, FormSpec
@@ -247,10 +247,14 @@ def assemble_pep(
     """
     assembler = _Assembler(form, reading)
     assembler.run()
-    derived = derive_from_signatures(assembler.pep)
-    owner = assembler.by_path.get("signoff.signatures")
-    if derived and owner is not None:
-        owner.notes.extend(derived)
+    for section, derive in (
+        ("signoff.signatures", derive_from_signatures),
+        ("attendees", derive_from_attendees),
+    ):
+        derived = derive(assembler.pep)
+        owner = assembler.by_path.get(section)
+        if derived and owner is not None:
+            owner.notes.extend(derived)
     meta = assembler.pep.setdefault("meta", {})
     meta.setdefault("authority", form.authority)
     meta.setdefault("phase", form.form)

@@ -8,6 +8,7 @@ fail are listed (row number and reason) and make the exit code 1.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,8 @@ from pepdocs.errors import TransformError
 from pepdocs.mapping.dates import parse_uk_date
 
 if TYPE_CHECKING:
+    from pepdocs.batch import BatchOptions, BatchResult
+
     # ParamType is generic (value, input) from click 8.5; earlier 8.x, which the dependency
     # range allows, cannot subscript it at run time.
     _DateParamType = click.ParamType[dt.date, Any]
@@ -42,7 +45,7 @@ class UkDate(_DateParamType):
 
 
 @click.command()
-@click.argument("roster", type=click.Path(dir_okay=False))
+@click.argument("roster", type=click.Path(dir_okay=False), required=False)
 @click.option(
     "-o",
     "--out",
@@ -93,10 +96,42 @@ class UkDate(_DateParamType):
     "--force", is_flag=True, help="Replace files that exist (by default they are kept and listed)."
 )
 @mappings_option
+@click.option(
+    "--from-903",
+    "from_903",
+    metavar="903-DIR|903.xml",
+    type=click.Path(exists=True),
+    help="Instead of a roster: the children the authority's SSDA903 export shows looked after "
+    "on --as-of and needing a PEP (see pepdocs cohort).",
+)
+@click.option(
+    "--people",
+    type=click.Path(dir_okay=False, exists=True),
+    help="With --from-903: names, school, designated teacher, social worker, carer (CSV or "
+    "XLSX, headers as a roster's), matched by the 903 child id (CHILD or Child ID).",
+)
+@click.option(
+    "--attendance",
+    type=click.Path(dir_okay=False, exists=True),
+    help="An attendance export (CSV or XLSX: child id or UPN, period, sessions, percentage): "
+    "each child's latest figures go into their form.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=UkDate(),
+    help="The day the batch is planned on (terms count from it) and the date of the 903 "
+    "cohort; default today.",
+)
+@click.option(
+    "--collection-year",
+    metavar="YYYY-YY",
+    help="With --from-903: check the export's codes against this collection year's lists only.",
+)
 @click.pass_context
 def batch(
     ctx: click.Context,
-    roster: str,
+    roster: str | None,
     out_dir: str,
     authority: str | None,
     previous: tuple[str, ...],
@@ -106,6 +141,11 @@ def batch(
     make_zip: bool,
     force: bool,
     mappings_dirs: tuple[str, ...],
+    from_903: str | None,
+    people: str | None,
+    attendance: str | None,
+    as_of: dt.date | None,
+    collection_year: str | None,
 ) -> None:
     """Pre-fill one form per child from a roster (CSV or XLSX), in each child's
     authority's own format, rolling last term's PEP forward when there is one.
@@ -120,16 +160,30 @@ def batch(
     reason while the others are made; the exit code is then 1. manifest.csv and
     manifest.json list every row: output, status, warnings and SHA-256.
 
+    With --from-903 the roster is made from the authority's 903 export instead: every child
+    looked after on --as-of who needs a PEP (aged 2 to 17, not on short breaks only), with
+    what the 903 knows (date of birth, UPN, legal status, date the period of care began,
+    placement, year group by age) and what --people adds; from-903.csv in the folder lists
+    each child and people-file row with what was decided and why. A child missing from the
+    people file still gets a form and is listed; so is a people-file row the cohort lacks.
+
     \b
     Example:
       pepdocs batch samples/roster.csv --out prefilled/
       pepdocs batch export.xlsx --out summer/ --previous spring-peps/ --meeting-date 04/05/2026
       pepdocs batch roster.csv --out out/ --authority northshire --jobs 2 --zip
+      pepdocs batch --from-903 export/ --people people.csv --authority northshire --out out/
     """
     from pepdocs.batch import BatchOptions, run_batch
     from pepdocs.batch.progress import progress_bar
     from pepdocs.batch.roster import estimate_rows
 
+    if from_903 is None and roster is None:
+        raise click.UsageError("give a roster file, or --from-903 903-DIR")
+    if from_903 is not None and roster is not None:
+        raise click.UsageError("give a roster file or --from-903, not both")
+    if from_903 is None and (people or collection_year):
+        raise click.UsageError("--people and --collection-year go with --from-903")
     options = BatchOptions(
         out_dir=Path(out_dir),
         authority=authority,
@@ -140,9 +194,15 @@ def batch(
         pdf=pdf,
         zip=make_zip,
         mappings_dirs=mappings_dirs,
+        today=as_of,
+        attendance=Path(attendance) if attendance else None,
     )
-    with progress_bar(estimate_rows(roster)) as progress:
-        result = run_batch(roster, options, progress)
+    if from_903 is not None:
+        result = _from_903(from_903, people, collection_year, options, force)
+    else:
+        assert roster is not None
+        with progress_bar(estimate_rows(roster)) as progress:
+            result = run_batch(roster, options, progress)
     for failure in result.failures:
         click.echo(f"  {failure}", err=True)
     failed = result.counts.get("failed", 0)
@@ -159,5 +219,64 @@ def batch(
         click.echo("some rows failed; the other forms were made", err=True)
     ctx.exit(result.exit_code)
 
+
+def _from_903(
+    export: str,
+    people_path: str | None,
+    collection_year: str | None,
+    options: BatchOptions,
+    force: bool,
+) -> BatchResult:
+    """The 903 route: the cohort, the people file, the batch; the join reported on stderr."""
+    from pepdocs.batch.progress import progress_bar
+    from pepdocs.cli.commands_cohort import report_export
+    from pepdocs.cohort import load_cohort, load_people, prefill_from_903
+    from pepdocs.compliance import load_settings
+
+    as_of = options.today or dt.date.today()
+    cohort = load_cohort(
+        export, as_of, collection_year=collection_year, settings=load_settings(options.authority)
+    )
+    report_export(cohort.source, None, force)
+    people = load_people(people_path) if people_path else None
+    if people is not None:
+        if people.ignored_columns:
+            click.echo(
+                f"  people file columns not used: {', '.join(people.ignored_columns)}", err=True
+            )
+        for problem in people.problems[:_SHOWN]:
+            click.echo(f"  {problem}", err=True)
+        if len(people.problems) > _SHOWN:
+            click.echo(f"  ... {len(people.problems) - _SHOWN} more people-file problems", err=True)
+    needing = sum(child.needs_pep for child in cohort.children)
+    with progress_bar(needing) as progress:
+        done = prefill_from_903(cohort, options, people=people, progress=progress)
+    join = done.join
+    missing, extra = join.missing_from_people, join.not_in_cohort
+    reasons = Counter(
+        child.no_pep_reason.split(":")[0] for child in cohort.children if not child.needs_pep
+    )
+    why = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
+    click.echo(
+        f"{len(cohort.children)} looked after on {as_of.isoformat()}: {len(join.rows)} need a "
+        f"form, {sum(reasons.values())} need no PEP" + (f" ({why})" if why else ""),
+        err=True,
+    )
+    if people is not None and missing:
+        ids = ", ".join(entry.child_id for entry in missing[:_SHOWN])
+        more = f" and {len(missing) - _SHOWN} more" if len(missing) > _SHOWN else ""
+        click.echo(
+            f"  not in the people file (forms made from the 903 alone): {ids}{more}", err=True
+        )
+    if extra:
+        rows = ", ".join(f"row {entry.people_row}" for entry in extra[:_SHOWN])
+        more = f" and {len(extra) - _SHOWN} more" if len(extra) > _SHOWN else ""
+        click.echo(f"  people-file rows not in the cohort (no form): {rows}{more}", err=True)
+    click.echo(f"{done.report}: every child and what was decided", err=True)
+    return done.batch
+
+
+#: lines of a list shown on screen; the files hold all of them
+_SHOWN = 20
 
 COMMANDS = [batch]

@@ -12,38 +12,45 @@ import csv
 import datetime as dt
 import io
 import json
+from typing import TYPE_CHECKING
 
 import click
 
 from pepdocs._io import write_text_atomic
+from pepdocs.cli.options import as_of_option
 from pepdocs.errors import PepdocsError
 
-
-def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
-    # The compliance package (bank holidays, the report workbook) loads only when a command
-    # runs, never for --help.
-    from pepdocs.compliance import parse_as_of
-
-    return parse_as_of(value) if value else dt.date.today()
+if TYPE_CHECKING:
+    from pepdocs.batch.attendance import AttendanceExport
 
 
-_AS_OF = click.option(
-    "--as-of",
-    "as_of",
-    metavar="DATE",
-    callback=_as_of,
-    help="Judge deadlines as of this date (YYYY-MM-DD or DD/MM/YYYY); default today.",
+_ATTENDANCE = click.option(
+    "--attendance", "attendance_path", type=click.Path(dir_okay=False, exists=True),
+    help="An attendance export (CSV or XLSX: child id or UPN, period, sessions, percentage); "
+    "a child's figures there newer than the PEP's are the ones checked.",
 )
+
+
+def _attendance(path: str | None) -> AttendanceExport | None:
+    if path is None:
+        return None
+    from pepdocs.batch.attendance import load_attendance
+
+    export = load_attendance(path)
+    for problem in export.problems:
+        click.echo(f"  attendance: {problem}", err=True)
+    return export
 
 
 @click.command()
 @click.argument("path", metavar="PEP.json|DIR", type=click.Path(exists=True))
-@_AS_OF
+@as_of_option
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
     show_default=True, help="text for people, json for other tools.",
 )
-def check(path: str, as_of: dt.date, output_format: str) -> None:
+@_ATTENDANCE
+def check(path: str, as_of: dt.date, output_format: str, attendance_path: str | None) -> None:
     """Check PEPs against statutory timelines and Virtual School quality rules.
 
     Prints each PEP's rating (red/amber/green, or gold/green/amber/red where the authority
@@ -55,14 +62,20 @@ def check(path: str, as_of: dt.date, output_format: str) -> None:
     PEP has an error-severity finding or cannot be read (as `pepdocs validate` does), else 0.
     The JSON form gives each finding's rule_id, basis, source, severity, message and path.
 
+    With --attendance, each child's latest figures in an attendance export replace the
+    PEP's when they are newer (or the PEP has none), so the attendance rules judge current
+    figures; the line "attendance from FILE row N" says where they came from.
+
     \b
     Example:
       pepdocs check samples/ --as-of 2026-01-20
       pepdocs check pep-aisha.json --format json > findings.json
+      pepdocs check peps/ --attendance welfare-call-autumn.xlsx
     """
     from pepdocs.compliance import check_path
 
-    results = check_path(path, as_of)
+    export = _attendance(attendance_path)
+    results = check_path(path, as_of, attendance=export)
     if output_format == "json":
         document = {
             "as_of": as_of.isoformat(),
@@ -80,6 +93,9 @@ def check(path: str, as_of: dt.date, output_format: str) -> None:
             for finding in result.findings:
                 click.echo(f"  {finding}")
                 click.echo(f"          {finding.basis_line}")
+            record = export.supplied(result.pep) if export and result.pep else None
+            if record is not None:
+                click.echo(f"  attendance from {record.source}")
         failing = sum(1 for result in results if result.has_errors)
         click.echo(
             f"{len(results)} checked as of {as_of.isoformat()}: "
@@ -97,14 +113,40 @@ _DUE_COLUMNS = (
 
 
 @click.command()
-@click.argument("directory", metavar="DIR", type=click.Path(exists=True))
-@_AS_OF
+@click.argument("directory", metavar="DIR", type=click.Path(exists=True), required=False)
+@as_of_option
 @click.option(
     "--csv", "csv_path", type=click.Path(dir_okay=False),
     help="Also write the schedule as CSV (with names) to this file.",
 )
 @click.option("--force", is_flag=True, help="Overwrite the CSV file if it exists.")
-def due(directory: str, as_of: dt.date, csv_path: str | None, force: bool) -> None:
+@click.option(
+    "--from-903",
+    "from_903",
+    metavar="903-DIR|903.xml",
+    type=click.Path(exists=True),
+    help="The children the authority's SSDA903 export shows looked after on --as-of; DIR, "
+    "when given, holds their PEPs on record.",
+)
+@click.option(
+    "--people",
+    type=click.Path(dir_okay=False, exists=True),
+    help="With --from-903: the people file (names, school, date joined), by 903 child id.",
+)
+@click.option(
+    "-a",
+    "--authority",
+    help="With --from-903: whose settings judge records that name no authority.",
+)
+def due(
+    directory: str | None,
+    as_of: dt.date,
+    csv_path: str | None,
+    force: bool,
+    from_903: str | None,
+    people: str | None,
+    authority: str | None,
+) -> None:
     """The cohort's next PEP deadlines: overdue first, then due soon, then the rest.
 
     One line per child (the latest PEP of each LA child id): LA child id, status, due date,
@@ -120,11 +162,26 @@ def due(directory: str, as_of: dt.date, csv_path: str | None, force: bool) -> No
     holidays, and a note says so. Files that cannot be read are listed on stderr and leave
     the exit code 1.
 
+    With --from-903 the children come from the authority's 903 export instead: everyone
+    looked after on the date who needs a PEP, judged by the same rules from what the 903
+    records (entry date and emergency, legal status, the last placement move, date of
+    birth), each child's latest PEP in DIR (meetings, school) and the people file (school,
+    date joined). A child with no PEP on record shows the initial PEP as outstanding. The
+    table adds the 18th birthday, when the child leaves care, within a year of the date.
+
     \b
     Example:
       pepdocs due samples/ --as-of 2026-01-20
       pepdocs due samples/ --as-of 20/01/2026 --csv due.csv
+      pepdocs due peps/ --from-903 export/ --people people.csv --as-of 2026-01-05
     """
+    if from_903 is not None:
+        _due_from_903(directory, from_903, people, authority, as_of, csv_path, force)
+        return
+    if directory is None:
+        raise click.UsageError("give a folder of PEPs, or --from-903 903-DIR")
+    if people or authority:
+        raise click.UsageError("--people and --authority go with --from-903")
     from pepdocs.compliance import due_schedule
     from pepdocs.compliance.check import iter_pep_files
     from pepdocs.model import load_pep_file
@@ -172,6 +229,76 @@ def due(directory: str, as_of: dt.date, csv_path: str | None, force: bool) -> No
         raise SystemExit(1)
 
 
+_DUE_903_COLUMNS = (*_DUE_COLUMNS, "pep_on_record", "leaves_care")
+
+
+def _due_from_903(
+    directory: str | None,
+    export: str,
+    people_path: str | None,
+    authority: str | None,
+    as_of: dt.date,
+    csv_path: str | None,
+    force: bool,
+) -> None:
+    from pepdocs.cli.commands_cohort import report_export
+    from pepdocs.cohort import cohort_due, load_cohort, load_people
+    from pepdocs.compliance import load_settings
+
+    cohort = load_cohort(export, as_of, settings=load_settings(authority))
+    report_export(cohort.source, None, force)
+    people = load_people(people_path) if people_path else None
+    notes: list[str] = []
+    rows = cohort_due(
+        cohort,
+        peps=(directory,) if directory else (),
+        people=people,
+        authority=authority,
+        notes=notes,
+    )
+    for note in notes:
+        click.echo(f"  note: {note}", err=True)
+    if directory is None:
+        click.echo(
+            "  note: no folder of PEPs given: no child has a PEP on record, so each shows "
+            "the initial PEP outstanding; give the folder of PEPs as DIR",
+            err=True,
+        )
+    click.echo(
+        f"{'CHILD':<10} {'status':<9} {'due':<10}  {'kind':<17} {'basis':<18} "
+        f"{'care review':<11} {'PEP meeting':<11} leaves care"
+    )
+    for row in rows:
+        item = row.item
+        meeting = _day(item.last_meeting) if item.last_meeting or row.pep_on_record else "none"
+        click.echo(
+            f"{item.la_child_id:<10} {item.status:<9} {_day(item.due):<10}  "
+            f"{item.kind or '-':<17} {item.basis or '-':<18} {_day(item.care_review):<11} "
+            f"{meeting:<11} {_day(row.leaves_care)}"
+        )
+    overdue = sum(1 for row in rows if row.item.status == "overdue")
+    soon = sum(1 for row in rows if row.item.status == "due-soon")
+    without = sum(1 for row in rows if row.pep_on_record is None)
+    click.echo(
+        f"{len(rows)} children needing a PEP on {as_of.isoformat()}: {overdue} overdue, "
+        f"{soon} due soon, {without} with no PEP on record",
+        err=True,
+    )
+    if csv_path:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=_DUE_903_COLUMNS, lineterminator="\r\n")
+        writer.writeheader()
+        for row in rows:
+            cells = {
+                **row.item.to_row(),
+                "pep_on_record": "yes" if row.pep_on_record else "no",
+                "leaves_care": row.leaves_care.isoformat() if row.leaves_care else "",
+            }
+            writer.writerow({k: _csv_safe(v) for k, v in cells.items() if k in _DUE_903_COLUMNS})
+        written = write_text_atomic(csv_path, buffer.getvalue(), force=force)
+        click.echo(f"{written}: written", err=True)
+
+
 def _day(value: dt.date | None) -> str:
     return value.isoformat() if value else "-"
 
@@ -188,9 +315,12 @@ def _csv_safe(value: str) -> str:
     "-o", "--output", required=True, type=click.Path(dir_okay=False),
     help="The workbook to write (.xlsx).",
 )
-@_AS_OF
+@as_of_option
 @click.option("--force", is_flag=True, help="Overwrite the workbook if it exists.")
-def report(directory: str, output: str, as_of: dt.date, force: bool) -> None:
+@_ATTENDANCE
+def report(
+    directory: str, output: str, as_of: dt.date, force: bool, attendance_path: str | None
+) -> None:
     """Write the cohort workbook for the Virtual School.
 
     Sheets: Summary (counts, and native Excel charts of ratings, overdue PEPs by school and
@@ -206,7 +336,7 @@ def report(directory: str, output: str, as_of: dt.date, force: bool) -> None:
     """
     from pepdocs.compliance import check_path, cohort_report
 
-    results = check_path(directory, as_of)
+    results = check_path(directory, as_of, attendance=_attendance(attendance_path))
     written = cohort_report(results, output, as_of, force=force)
     click.echo(f"{written}: {len(results)} PEP files reported", err=True)
 

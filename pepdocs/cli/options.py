@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -46,3 +47,21 @@ class LibraryChoice(_TextChoice):
     def choices(self, _given: Sequence[Any]) -> None:
         # click's __init__ stores the (empty) choices it is given; the library's stand.
         pass
+
+
+def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date:
+    # The compliance package (bank holidays, the report workbook) loads only when a command
+    # runs, never for --help.
+    from pepdocs.compliance import parse_as_of
+
+    return parse_as_of(value) if value else dt.date.today()
+
+
+#: ``--as-of DATE``: the day deadlines are judged on (and a 903 cohort taken), default today.
+as_of_option = click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    callback=_as_of,
+    help="Judge deadlines as of this date (YYYY-MM-DD or DD/MM/YYYY); default today.",
+)

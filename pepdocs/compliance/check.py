@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pepdocs.compliance._access import date_at, text_at
 from pepdocs.compliance.calendar import add_working_days
@@ -21,6 +21,9 @@ from pepdocs.compliance.timelines import SHORT_BREAK_STATUSES, Deadline, check_t
 from pepdocs.errors import PepdocsError, UsageError
 from pepdocs.model import load_pep_file
 from pepdocs.model.phases import list_phases
+
+if TYPE_CHECKING:  # the attendance reader sits above compliance: imported when used
+    from pepdocs.batch.attendance import AttendanceExport
 
 __all__ = [
     "DueItem",
@@ -117,16 +120,22 @@ def check_path(
     path: str | os.PathLike[str],
     as_of: dt.date | None = None,
     settings: Settings | None = None,
+    *,
+    attendance: AttendanceExport | None = None,
 ) -> list[CheckResult]:
     """Check a PEP JSON file, or every ``*.json`` file in a folder.
 
     A file that cannot be read or is not a valid PEP becomes a result with ``error`` set (one
-    line naming the file and the problem); it never stops the others.
+    line naming the file and the problem); it never stops the others. With ``attendance``
+    (an attendance export), a child's attendance there that is newer than the PEP's is what
+    the attendance rules see (``AttendanceExport.applied_to``).
     """
     results: list[CheckResult] = []
     for file in iter_pep_files(path):
         try:
             pep = load_pep_file(file)
+            if attendance is not None:
+                pep = attendance.applied_to(pep)
             results.append(check_pep(pep, as_of, settings, source=str(file)))
         except PepdocsError as problem:
             results.append(CheckResult(source=str(file), error=str(problem)))

@@ -1017,7 +1017,7 @@ def _signatory(label: str) -> str:
     from pepdocs.errors import TransformError
     from pepdocs.mapping.transforms import make_transform, model_code_labels
 
-    roles = make_transform("choice", {"values": model_code_labels("signatory_role")})
+    roles = make_transform("choice", {"values": model_code_labels("pep_role")})
     words = " ".join(w for w in label.split() if fold(w) not in ("signature", "signed", "sign"))
     try:
         code = roles.from_form(words)

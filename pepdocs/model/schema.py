@@ -209,6 +209,9 @@ class AttendeeSchema(_Section):
     name = Text()
     role = Text()
     organisation = Text()
+    #: how to reach them, as an attendance list with contact columns gives it
+    phone = Phone()
+    email = Email()
     invited = fields.Boolean(allow_none=True)
     attended = fields.Boolean(allow_none=True)
 

@@ -61,12 +61,28 @@ CHOICE_WORDS = frozenset(
 )
 _SEPARATORS = re.compile(r"\s*[/|]\s*|\s{2,}")
 #: Year groups as forms print them to circle one ("NCY: 11 / 12 / 13 / 14", "N1 / N2 / R").
-_YEAR = re.compile(r"^(?:\d{1,2}|r|n[12]|e[12]|y\d{1,2}|year \d{1,2})$")
+_YEAR = re.compile(r"^(?:[1-9]|1[0-4]|r|n[12]|e[12]|y(?:[1-9]|1[0-4])|year (?:[1-9]|1[0-4]))$")
 
 
 def _choice_word(option: str) -> bool:
     word = " ".join(option.casefold().split()).strip(".?")
-    return word in CHOICE_WORDS or bool(_YEAR.match(word))
+    return word in CHOICE_WORDS
+
+
+def _choice_options(text: str) -> list[str] | None:
+    """The options of a "circle one" box's text, or None: choice words ("Yes / No"), or
+    three or more year groups set apart by spaced slashes ("11 / 12 / 13 / 14": "20/25" is
+    a score, "3 / 4" could be a fraction)."""
+    body = _NOTE.sub("", text).strip(" /")
+    options = [option for option in _SEPARATORS.split(body) if option.strip()]
+    if len(options) < 2:
+        return None
+    if all(_choice_word(option) for option in options):
+        return options
+    years = [" ".join(option.casefold().split()) for option in options]
+    if len(years) >= 3 and " / " in body and all(_YEAR.match(year) for year in years):
+        return options
+    return None
 _NOTE = re.compile(r"\s*\((?:circle|delete|tick|please)[^)]*\)\s*$", re.IGNORECASE)
 
 
@@ -128,9 +144,7 @@ def may_be_circled(text: str) -> bool:
     """A cheap first look: short text whose parts are all choice words."""
     if len(text) > 80 or ("/" not in text and "|" not in text and "  " not in text):
         return False
-    body = _NOTE.sub("", text).strip(" /")
-    options = [option for option in _SEPARATORS.split(body) if option.strip()]
-    return len(options) >= 2 and all(_choice_word(option) for option in options)
+    return _choice_options(text) is not None
 
 
 def circled_option(container: Element) -> Circled | None:
@@ -138,10 +152,10 @@ def circled_option(container: Element) -> Circled | None:
     box is not one (other text, or an option that is not a choice word)."""
     pieces = _pieces(container)
     text = "".join(piece for piece, _, _ in pieces)
-    body = _NOTE.sub("", text).strip(" /")
-    options = [option for option in _SEPARATORS.split(body) if option.strip()]
-    if len(options) < 2 or not all(_choice_word(option) for option in options):
+    found = _choice_options(text)
+    if found is None:
         return None
+    options = found
     # each option's marks: every character of it in marked runs
     marked: dict[str, tuple[bool, bool]] = {}
     position = 0
