@@ -46,7 +46,8 @@ def infer_mapping(blank: str, output: str, authority: str | None, force: bool) -
 
     Labels, content controls, legacy fields, checkbox groups and table headers are matched
     to model paths; each entry says how sure the match is, and doubtful ones are marked
-    "confirm". Check the draft with check-mapping.
+    "confirm". PDF forms whose fields are named only Text1, Check Box2 are read by the
+    labels printed beside them. Check the draft with check-mapping.
 
     \b
     Example:

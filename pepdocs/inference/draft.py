@@ -133,7 +133,7 @@ class InferredMapping:
                 lines.append(f"  - path: [{', '.join(entry.all_paths)}]")
             else:
                 lines.append(f"  - path: {entry.path}")
-            lines.append(f"    at: {_flow(entry.anchor)}")
+            lines.extend(_at_lines(entry.anchor))
             if entry.doubtful:
                 lines.append(f"    confirm: {_quote(entry.evidence)}")
             if entry.also:
@@ -164,6 +164,19 @@ def _slug(text: str) -> str:
     """A mapping name from text: lower case words joined by hyphens."""
     words = re.findall(r"[a-z0-9]+", text.casefold())
     return "-".join(words) or "new-authority"
+
+
+def _at_lines(anchor: Mapping[str, Any]) -> list[str]:
+    """``at:`` in flow style on one line; a PDF table anchor's rows one per line, as the
+    rows of fields are printed on the form."""
+    table = anchor.get("table")
+    if not isinstance(table, Mapping) or "rows" not in table:
+        return [f"    at: {_flow(anchor)}"]
+    lines = ["    at:", "      table:"]
+    lines.extend(f"        {key}: {_flow(value)}" for key, value in table.items() if key != "rows")
+    lines.append("        rows:")
+    lines.extend(f"          - {_flow(row)}" for row in table["rows"])
+    return lines
 
 
 def _quote(text: str) -> str:

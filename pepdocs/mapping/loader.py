@@ -23,7 +23,7 @@ from pepdocs._io import read_bounded
 from pepdocs._resources import data_dir
 from pepdocs.errors import DocumentError, MappingError
 from pepdocs.mapping._suggest import did_you_mean
-from pepdocs.mapping.anchors import ANCHOR_KINDS, VALUE_SHAPE, AnchorError, parse_anchor
+from pepdocs.mapping.anchors import VALUE_SHAPE, AnchorError, parse_anchor
 from pepdocs.mapping.spec import FORM_KINDS, Anchor, ColumnSpec, FieldSpec, FormKind, FormSpec
 from pepdocs.mapping.transforms import (
     DEFAULT_TYPE,
@@ -35,6 +35,7 @@ from pepdocs.mapping.transforms import (
     bool_word,
     make_transform,
     model_code_labels,
+    normalise_label,
 )
 from pepdocs.model.catalog import FieldInfo, field_catalog
 from pepdocs.model.phases import Phase, list_phases
@@ -477,7 +478,7 @@ class _Loader:
         info = infos[0]
 
         anchors = self._anchors(node, kind, line)
-        shape = self._shape(anchors, info, joined, label, path_line)
+        shape = self._shape(anchors, info, joined, label, path_line, kind)
         type_name = self._type(node, info, joined, label)
         fill = self._flag(node, "fill")
         extract = self._flag(node, "extract")
@@ -498,6 +499,8 @@ class _Loader:
                     path_line,
                 )
             columns = self._columns(node["columns"], info, _line(node, "columns", line))
+            if kind == "pdf":
+                self._pdf_table_columns(anchors, columns)
         elif "columns" in node:
             raise _Stop(
                 f"columns are only for repeating sections (targets, attendees ...); {label} "
@@ -621,7 +624,13 @@ class _Loader:
             raise _Stop(str(problem), problem.line) from None
 
     def _shape(
-        self, anchors: Sequence[Anchor], info: FieldInfo, joined: bool, label: str, line: int
+        self,
+        anchors: Sequence[Anchor],
+        info: FieldInfo,
+        joined: bool,
+        label: str,
+        line: int,
+        form_kind: str,
     ) -> str:
         """The form-value shape of the field (its first anchor's); checks every anchor suits
         the path's kind and that fallbacks hold the same kind of value.
@@ -636,8 +645,9 @@ class _Loader:
         for anchor, shape in zip(anchors, shapes, strict=True):
             if kind == "list" and shape != "rows":
                 hint = (
-                    "PDF forms have no tables to anchor it to"
-                    if anchor.kind in ANCHOR_KINDS["pdf"] and anchor.kind != "label"
+                    "anchor it with {table: {header: [...], rows: [[field, ...], ...]}} "
+                    "(the field names of each printed row)"
+                    if form_kind == "pdf"
                     else 'anchor it with {table: {header: ["...", "..."]}}'
                 )
                 raise _Stop(f"{label} is a repeating section: {hint}", anchor.line)
@@ -880,6 +890,22 @@ class _Loader:
                 )
             columns.append(ColumnSpec(path, header, transform, column_line, aliases))
         return tuple(columns)
+
+    def _pdf_table_columns(self, anchors: Sequence[Anchor], columns: Sequence[ColumnSpec]) -> None:
+        """On a PDF a table's cells are fields listed under the anchor's headers: a column
+        whose header is none of them would never be filled or read."""
+        for anchor in anchors:
+            if anchor.kind != "table":
+                continue
+            printed = {normalise_label(text) for text in anchor.options.get("header") or ()}
+            for column in columns:
+                names = (column.header, *column.aliases)
+                if not any(normalise_label(name) in printed for name in names):
+                    raise _Stop(
+                        f"column {column.path}: header {column.header!r} is not one of the "
+                        f"table anchor's headers ({', '.join(anchor.options['header'])})",
+                        column.line,
+                    )
 
     def _aliases(self, node: Mapping[str, Any], line: int) -> tuple[str, ...]:
         if "also_headers" not in node:

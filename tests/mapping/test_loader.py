@@ -718,6 +718,74 @@ def test_every_key_anchor_kind_and_type_is_documented() -> None:
     assert undocumented == []
 
 
+# --- PDF tables of fields ------------------------------------------------------------------
+
+PDF_TABLE = """\
+  - path: attendees
+    at:
+      table:
+        header: [Name, Role, Attended]
+        rows:
+          - [Text1, Text2, Check Box1]
+          - [Text3, Text4, null]
+    columns:
+      - {path: name, header: Name}
+      - {path: attended, header: Attended}
+"""
+
+
+def test_a_pdf_table_anchor_lists_the_field_names_of_each_printed_row(tmp_path: Path) -> None:
+    anchor = load(tmp_path, PDF_TABLE, kind="pdf").fields[0].anchor
+    assert (anchor.kind, anchor.key) == ("table", "Name | Role | Attended")
+    assert anchor.options["header"] == ("Name", "Role", "Attended")
+    assert anchor.options["rows"] == (("Text1", "Text2", "Check Box1"), ("Text3", "Text4", None))
+
+
+@pytest.mark.parametrize(
+    ("broken", "line", "message"),
+    [
+        (
+            PDF_TABLE.replace("          - [Text3, Text4, null]\n", "          - [Text3]\n"),
+            14,
+            "row 2 must list 3 field names, one under each header",
+        ),
+        (
+            PDF_TABLE.replace("Text3, Text4", "Text1, Text4"),
+            14,
+            "field 'Text1' is in the table twice",
+        ),
+        (
+            PDF_TABLE.replace("header: [Name, Role, Attended]", "header: [Name, Name, Attended]"),
+            11,
+            "each header must name one column",
+        ),
+        (
+            PDF_TABLE.replace("header: Attended}", "header: Here}"),
+            17,
+            "column attended: header 'Here' is not one of the table anchor's headers",
+        ),
+        (
+            "  - path: targets\n    at: {table: {header: [Target]}}\n"
+            "    columns:\n      - {path: description, header: Target}\n",
+            9,
+            "a PDF table anchor needs header and rows",
+        ),
+        (
+            "  - path: targets\n    at: {field: Text1}\n"
+            "    columns:\n      - {path: description, header: Target}\n",
+            9,
+            "targets is a repeating section: anchor it with {table: {header: [...], rows:",
+        ),
+    ],
+)
+def test_a_broken_pdf_table_anchor_says_what_to_fix_at_its_line(
+    tmp_path: Path, broken: str, line: int, message: str
+) -> None:
+    problem = error(tmp_path, broken, kind="pdf")
+    assert message in problem.message
+    assert problem.line == line
+
+
 # -- issue 19, cause 11: nesting and file type ------------------------------------------------
 
 
