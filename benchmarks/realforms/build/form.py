@@ -5,8 +5,10 @@ Layouts ask a :class:`Doc` for answers by model path (``doc.text("child.upn")``)
 answers None, a completed one answers the text as that person types it and records the
 canonical value in the truth at the same moment, so a truth file can only hold what its form
 shows. Text with no place in the model is asked for with :meth:`Doc.unplaced` and recorded
-as such. :func:`box` and friends turn an answer into the Word markup of one form house style
-(a content control, a legacy field, typed text, dotted leaders).
+as such. A sign-off row or signature line is a :class:`Signatory` (``signoff.signatures``);
+a phone or email typed in an attendee's row is asked for with :meth:`Doc.contact`.
+:func:`box` and friends turn an answer into the Word markup of one form house style (a
+content control, a legacy field, typed text, dotted leaders).
 """
 
 from __future__ import annotations
