@@ -2,7 +2,9 @@
 
 Each person is written in the canonical PEP vocabulary (codes, ISO dates, decimal strings) so
 that a truth file is exactly the part of a person a form shows; ``unplaced`` holds what forms
-ask that the model has no field for yet (interests, course titles, signatures...). Every
+ask that the model has no field for yet (strengths, course titles...); ``signatures`` holds how
+each adult (and the child) types a signature, by who signs (``designated_teacher``,
+``social_worker``, ``young_person``, ``chair``): a form's sign-off rows record them. Every
 name, school, setting, phone number (Ofcom drama ranges) and address here is invented.
 The development and evaluation sets have different children.
 """
@@ -67,6 +69,9 @@ _add(
             "ethnicity": "WBRI",
             "first_language": "English",
             "la_child_id": "HF204117",
+            "leisure_interests": (
+                "Sand tray, bikes, singing 'Wind the Bobbin Up', feeding the ducks"
+            ),
         },
         "care": {
             "legal_status": "C2",
@@ -170,14 +175,15 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-10-10", "social_worker_date": "2025-10-13"},
         "unplaced": {
-            "interests": "Sand tray, bikes, singing 'Wind the Bobbin Up', feeding the ducks",
             "strengths": "Curious, loving, brilliant at climbing",
             "age_months": "43",
             "health": "Mild eczema - cream applied by carer; no medication at nursery",
             "eypp_use": "EYPP spent on Talk Boost resources and key person time",
-            "dt_signature": "H. Drury",
-            "sw_signature": "P Wendover",
             "hours": "15 hours funded + 7 paid (Mon-Wed)",
+        },
+        "signatures": {
+            "designated_teacher": "H. Drury",
+            "social_worker": "P Wendover",
         },
     },
 )
@@ -202,6 +208,7 @@ _add(
             "ethnicity": "WBRI",
             "first_language": "English",
             "la_child_id": "CF009312",
+            "leisure_interests": "Tractors, the sand pit, splashing in the bath",
         },
         "care": {
             "legal_status": "E1",
@@ -273,13 +280,14 @@ _add(
         ),
         "signoff": {"social_worker_date": "2025-12-01"},
         "unplaced": {
-            "interests": "Tractors, the sand pit, splashing in the bath",
             "strengths": "Strong walker and climber, very affectionate",
             "age_months": "32",
             "health": "Grommets fitted July 2025; hearing review in February",
             "eypp_use": "Chatterbox sessions and new picture books",
-            "sw_signature": "H Rashford",
             "hours": "15 hours (two-year-old funding) Tuesday and Thursday",
+        },
+        "signatures": {
+            "social_worker": "H Rashford",
         },
     },
 )
@@ -305,6 +313,7 @@ _add(
             "ethnicity": "MWBC",
             "first_language": "English",
             "la_child_id": "YB118230",
+            "leisure_interests": "Lego, dinosaurs, swimming on Saturdays",
         },
         "care": {
             "legal_status": "C1",
@@ -381,11 +390,12 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-11-14"},
         "unplaced": {
-            "interests": "Lego, dinosaurs, swimming on Saturdays",
             "strengths": "Kind to younger children, good counting",
             "age_months": "56",
-            "dt_signature": "G Falstead",
             "two_year_check": "Completed March 2023 by health visitor",
+        },
+        "signatures": {
+            "designated_teacher": "G Falstead",
         },
     },
 )
@@ -411,6 +421,7 @@ _add(
             "first_language": "English",
             "upn": upn("981334219004"),
             "la_child_id": "GL300871",
+            "leisure_interests": "Football (plays for Wrenbury Juniors), drawing cars, Minecraft",
         },
         "care": {
             "legal_status": "C2",
@@ -530,14 +541,15 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-10-17", "social_worker_date": "2025-10-20"},
         "unplaced": {
-            "interests": "Football (plays for Wrenbury Juniors), drawing cars, Minecraft",
             "strengths": "Great sense of humour; very good at mental maths",
             "worries": "Changing classes and new teachers",
-            "dt_signature": "R. Okonjo-Reed",
-            "sw_signature": "Owen Trelawney",
-            "chair_signature": "R Okonjo-Reed",
             "trips_permission": "Social worker (day trips: carer)",
             "emergency_contact": "Karen Dunstable (carer) 01632 960544",
+        },
+        "signatures": {
+            "designated_teacher": "R. Okonjo-Reed",
+            "social_worker": "Owen Trelawney",
+            "chair": "R Okonjo-Reed",
         },
     },
 )
@@ -563,6 +575,7 @@ _add(
             "first_language": "Polish",
             "upn": upn("982417015066"),
             "la_child_id": "SD551902",
+            "leisure_interests": "Netball, maths club, baking with her aunt",
         },
         "care": {
             "legal_status": "V2",
@@ -654,17 +667,18 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2026-01-21", "social_worker_date": "2026-01-26"},
         "unplaced": {
-            "interests": "Netball, maths club, baking with her aunt",
             "strengths": "Determined, kind, excellent at problem solving",
-            "dt_signature": "M Huxtable",
-            "sw_signature": "C. Pennock",
-            "chair_signature": "M Huxtable",
             "trips_permission": "Mother (day and residential)",
             "school_info_to": "Aunt (carer) and mother",
             "no_contact": "None",
             "circulation": "SW, DT, carer, Virtual School",
             "targets_accurate": "Yes",
             "on_track_ks": "Yes",
+        },
+        "signatures": {
+            "designated_teacher": "M Huxtable",
+            "social_worker": "C. Pennock",
+            "chair": "M Huxtable",
         },
     },
 )
@@ -691,6 +705,7 @@ _add(
             "first_language": "English",
             "upn": upn("983521413118"),
             "la_child_id": "SH400265",
+            "leisure_interests": "Building PCs, gaming, BMX at the skate park",
         },
         "care": {
             "legal_status": "C2",
@@ -803,15 +818,16 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-10-24", "social_worker_date": "2025-10-29"},
         "unplaced": {
-            "interests": "Building PCs, gaming, BMX at the skate park",
             "strengths": "Very knowledgeable about technology; honest",
             "worries": "Loud corridors, supply teachers",
-            "dt_signature": "S Marlow",
-            "sw_signature": "N. Kowalczyk",
-            "yp_signature": "Callum",
             "health": "Medication for ADHD taken at the home before school",
             "targets_accurate": "Yes",
             "on_track_ks": "No",
+        },
+        "signatures": {
+            "designated_teacher": "S Marlow",
+            "social_worker": "N. Kowalczyk",
+            "young_person": "Callum",
         },
     },
 )
@@ -837,6 +853,7 @@ _add(
             "first_language": "English",
             "upn": upn("984562110042"),
             "la_child_id": "LD771043",
+            "leisure_interests": "Netball, volunteering at the food bank, K-pop",
         },
         "care": {
             "legal_status": "C2",
@@ -931,11 +948,12 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-11-06"},
         "unplaced": {
-            "interests": "Netball, volunteering at the food bank, K-pop",
             "strengths": "Organised, resilient, great with younger pupils",
-            "dt_signature": "D. Quayle",
-            "sw_signature": "B Aldous",
             "options": "Health and Social Care, Geography, Spanish",
+        },
+        "signatures": {
+            "designated_teacher": "D. Quayle",
+            "social_worker": "B Aldous",
         },
     },
 )
@@ -962,6 +980,7 @@ _add(
             "upn": upn("985641709221"),
             "uln": uln("472019385"),
             "la_child_id": "GC660914",
+            "leisure_interests": "Rugby (college team), gym",
         },
         "care": {
             "legal_status": "C2",
@@ -1044,10 +1063,11 @@ _add(
             "course": "BTEC Level 3 Extended Diploma in Sport",
             "course_level": "Level 3",
             "bursary": "16-19 Bursary (vulnerable group) - £1,200 a year",
-            "interests": "Rugby (college team), gym",
-            "sw_signature": "I Sallis",
-            "yp_signature": "Kai B",
             "residence": "With foster carers (staying put discussed)",
+        },
+        "signatures": {
+            "social_worker": "I Sallis",
+            "young_person": "Kai B",
         },
     },
 )
@@ -1073,6 +1093,7 @@ _add(
             "first_language": "English",
             "uln": uln("518203746"),
             "la_child_id": "SH402218",
+            "leisure_interests": "Drawing, skateboarding",
         },
         "care": {
             "legal_status": "C2",
@@ -1152,12 +1173,13 @@ _add(
         "unplaced": {
             "course": "A level Art and Design; BTEC National Extended Certificate in IT",
             "course_level": "Level 3",
-            "interests": "Drawing, skateboarding",
             "personal_adviser": "Colin Marsh (personal adviser)",
             "pathway_plan": "Pathway plan reviewed 30/09/25",
-            "yp_signature": "TJ Penhallow",
-            "sw_signature": "G Ibbotson",
             "residence": "Fernbank Supported Lodgings, Room 4",
+        },
+        "signatures": {
+            "social_worker": "G Ibbotson",
+            "young_person": "TJ Penhallow",
         },
     },
 )
@@ -1185,6 +1207,7 @@ _add(
             "ethnicity": "WBRI",
             "first_language": "English",
             "la_child_id": "DW118772",
+            "leisure_interests": "Mud kitchen, bubbles, the story 'We're Going on a Bear Hunt'",
         },
         "care": {
             "legal_status": "C2",
@@ -1275,13 +1298,14 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-10-03"},
         "unplaced": {
-            "interests": "Mud kitchen, bubbles, the story 'We're Going on a Bear Hunt'",
             "strengths": "Confident climber, loves helping tidy up",
             "emergency_contact": "Helen Varley 01632 960381",
             "health_responsibility": "Foster carers",
             "trips_permission": "Social worker",
-            "dt_signature": "N Brampton",
             "eypp_use": "WellComm toolkit and extra key person sessions",
+        },
+        "signatures": {
+            "designated_teacher": "N Brampton",
         },
     },
 )
@@ -1306,6 +1330,7 @@ _add(
             "ethnicity": "MOTH",
             "first_language": "English",
             "la_child_id": "CE300455",
+            "leisure_interests": "Trains, splashing in puddles, peek-a-boo",
         },
         "care": {
             "legal_status": "C1",
@@ -1369,12 +1394,13 @@ _add(
         ),
         "signoff": {"social_worker_date": "2025-11-24"},
         "unplaced": {
-            "interests": "Trains, splashing in puddles, peek-a-boo",
             "care_summary": "Interim care order; assessment of grandmother as special guardian "
             "under way",
             "hours": "15 hours (two-year-old funding), Monday to Wednesday mornings",
             "health": "Up to date with immunisations; 2-year check due January",
-            "sw_signature": "J Whitlock",
+        },
+        "signatures": {
+            "social_worker": "J Whitlock",
         },
     },
 )
@@ -1400,6 +1426,7 @@ _add(
             "first_language": "English",
             "upn": upn("986742019037"),
             "la_child_id": "DW220981",
+            "leisure_interests": "Tag, gymnastics club, drawing unicorns",
         },
         "care": {
             "legal_status": "C2",
@@ -1502,13 +1529,14 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-10-10", "social_worker_date": "2025-10-14"},
         "unplaced": {
-            "interests": "Tag, gymnastics club, drawing unicorns",
             "strengths": "Kind friend, brilliant at number bonds",
             "school_type": "Infant school",
             "pep_coordinator": "Tamsin Oakley",
-            "dt_signature": "P Orme",
-            "sw_signature": "H. Blyth",
             "first_pep": "No",
+        },
+        "signatures": {
+            "designated_teacher": "P Orme",
+            "social_worker": "H. Blyth",
         },
     },
 )
@@ -1534,6 +1562,7 @@ _add(
             "first_language": "English",
             "upn": upn("987311516120"),
             "la_child_id": "WC509917",
+            "leisure_interests": "Art, PE, Lego",
         },
         "care": {
             "legal_status": "C2",
@@ -1628,17 +1657,18 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2026-01-30", "social_worker_date": "2026-02-02"},
         "unplaced": {
-            "interests": "Art, PE, Lego",
             "intervention_type_1": "Pastoral",
             "intervention_type_2": "Learning",
             "impact_1": "Fewer incidents; Oscar able to stay in class after lunch",
             "impact_2": "Secure written methods before Year 6",
-            "dt_signature": "A Cheswick",
-            "sw_signature": "E Marwood",
             "vsh_approval": "Approved - VS Head",
             "working_well": "Oscar has made two friends and enjoys art and PE",
             "worried": "Lunchtimes: one suspension in November for fighting",
             "needs_to_happen": "Lunchtime club and a play leader for Oscar every day",
+        },
+        "signatures": {
+            "designated_teacher": "A Cheswick",
+            "social_worker": "E Marwood",
         },
     },
 )
@@ -1664,6 +1694,7 @@ _add(
             "first_language": "English",
             "upn": upn("988621211075"),
             "la_child_id": "NM812330",
+            "leisure_interests": "Drama club, the school production, singing",
         },
         "care": {
             "legal_status": "V2",
@@ -1737,16 +1768,17 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-10-22"},
         "unplaced": {
-            "interests": "Drama club, the school production, singing",
             "worries": "Whether she will go home",
             "summary_record": "Year 7 to 8 at Wymondley Park; no previous schools since primary",
             "homework": "Homework club Tuesday and Thursday; carer checks Sparx",
-            "dt_signature": "R Kingdom",
-            "yp_signature": "Mia R",
             "working_well": "Mia has good friendships and loves drama; she is in the school show",
             "worried": "Attendance dropped to 88% in the first weeks after coming into care",
             "needs_to_happen": "Weekly Head of Year check-in; carer to phone school by 8.30 if Mia "
             "is unwell",
+        },
+        "signatures": {
+            "designated_teacher": "R Kingdom",
+            "young_person": "Mia R",
         },
     },
 )
@@ -1772,6 +1804,7 @@ _add(
             "first_language": "English",
             "upn": upn("989144010003"),
             "la_child_id": "ES661207",
+            "leisure_interests": "Football, grime music, cooking",
         },
         "care": {
             "legal_status": "C2",
@@ -1881,12 +1914,13 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-11-27", "social_worker_date": "2025-12-01"},
         "unplaced": {
-            "interests": "Football, grime music, cooking",
             "strengths": "Practical, funny, good with younger residents",
             "ppg_referral": "PPG referral: 1:1 English tuition",
-            "dt_signature": "W Stroud",
-            "sw_signature": "M Fairclough",
-            "yp_signature": "J Ashworth",
+        },
+        "signatures": {
+            "designated_teacher": "W Stroud",
+            "social_worker": "M Fairclough",
+            "young_person": "J Ashworth",
         },
     },
 )
@@ -1989,8 +2023,10 @@ _add(
             "work_placement": "Ladybird Nursery, Tuesdays",
             "employment": "Saturday job at a bakery (6 hours)",
             "bursary": "Vulnerable student bursary in place",
-            "yp_signature": "Leah Brightwell",
-            "sw_signature": "C Lennard",
+        },
+        "signatures": {
+            "social_worker": "C Lennard",
+            "young_person": "Leah Brightwell",
         },
     },
 )
@@ -2092,8 +2128,10 @@ _add(
             "course_level": "Entry 3",
             "interpreter": "Pashto interpreter used for the meeting",
             "immigration": "Asylum claim pending",
-            "yp_signature": "Farid N",
-            "dt_signature": "G Penhale",
+        },
+        "signatures": {
+            "designated_teacher": "G Penhale",
+            "young_person": "Farid N",
         },
     },
 )
