@@ -66,6 +66,16 @@ _LABEL_COLON = re.compile(
 )
 
 
+#: A signature line: "Social worker signature:", "Signature of designated teacher ....",
+#: "Signed:"; the printed words around the start word say whose it is.
+_SIGNATURE_LINE = re.compile(
+    r"^\s*(?:(?P<before>[^:\n]{1,60}?)\s+)?(?P<word>signature|signed)"
+    r"(?:\s+(?:of|by)\s+(?P<after>[^:\n]{1,60}?))?\s*(?:[:\-\u2013]|[.\u2026_]+)",
+    re.IGNORECASE,
+)
+#: words a signatory's role is never made of ("Please add your signature.")
+_NOT_A_ROLE = frozenset({"please", "your", "my", "their", "add", "sign", "here", "confirm", "a"})
+
 #: The first line of a numbered record: ``Target 1: ...``, ``Target no. 2 - ...``.
 _RECORD_START = re.compile(r"^\s*([A-Za-z][^:\n\d]{1,40}?)\s*(?:no\.?\s*)?(\d{1,2})\s*[:.\-\u2013]")
 
@@ -76,6 +86,9 @@ def _label_parts(match: re.Match[str]) -> tuple[str, str]:
         return match.group(1), match.group(2)
     return match.group(3), match.group(4)
 
+
+#: a label later on a line, after a gap: "...   Name: Mark Huxtable   Role: ..."
+_INLINE_LABEL = re.compile(r"(?:\t|\s{2,})([A-Za-z][A-Za-z /']{1,30}?)\s*:")
 
 _SEGMENT_SPLIT = re.compile(r"\t+|\s{3,}")
 #: Paths whose answer is a block of free text under a heading (views, plans).
@@ -112,6 +125,7 @@ class WordInference:
         self._label_paragraphs()
         self._question_paragraphs()
         self._headings()
+        self._signature_lines()
         return self._assign()
 
     # -- helpers -----------------------------------------------------------------------------
@@ -382,6 +396,95 @@ class WordInference:
             elements[0],
             columns=columns,
         )
+
+    def _signature_lines(self) -> None:
+        """Sign-off written as lines ("Designated teacher signature: ..." then "Date: ...",
+        or "Signature: ...  Name: ...  Role: ..." on one line), where a form has no sign-off
+        table: each line a ``signoff.signatures`` record, its role the words printed with
+        "signature" when there are any. The lines' dates and names stay with the fields
+        drafted for them too (a form filled from a PEP with no signature rows still gets
+        its sign-off dates)."""
+        section = self.lexicon.tables.get("signoff.signatures")
+        if section is None or any(
+            c.entry.path == section.path for c in self.candidates
+        ):  # a sign-off table was found
+            return
+        starts: list[tuple[Element, re.Match[str]]] = []
+        for paragraph, text in self.index.paragraph_texts:
+            found = _SIGNATURE_LINE.match(text)
+            if found is None or paragraph in self.claimed_paragraphs:
+                continue
+            words = fold(found.group("before") or found.group("after") or "").split()
+            if len(words) > 6 or _NOT_A_ROLE.intersection(words):
+                continue
+            starts.append((paragraph, found))
+        if not starts:
+            return
+        start_word = starts[0][1].group("word")
+        printed = any(found.group("before") or found.group("after") for _, found in starts)
+        scored: dict[str, tuple[str, float]] = {"signature": (start_word, 1.0)}
+        for paragraph, found in starts:
+            for label in self._record_labels(paragraph, found.end()):
+                match = self.lexicon.header_match(label, section)
+                if match is not None and match[0] not in scored and match[1] >= KEYED_SCORE:
+                    scored[match[0]] = (label, match[1])
+        if printed and "role" not in scored:
+            scored["role"] = ("Role", 1.0)
+        if len(scored) < 2:
+            return  # a lone "Signed:" line says nothing of whose sign-off it is
+        columns: list[dict[str, Any]] = []
+        kinds = {item.path: item.kind for item in self.catalog[section.path].item_fields}
+        for column, (header, _) in scored.items():
+            entry: dict[str, Any] = {"path": column, "header": header}
+            if kinds.get(column) == "date":
+                entry["type"] = "date"
+            columns.append(entry)
+        options: dict[str, Any] = {"start": start_word}
+        if printed:
+            options["printed"] = scored["role"][0]
+        anchor: dict[str, Any] = {"records": options}
+        slot = self._locate(anchor, section.path, columns)
+        elements = list(slot.covers()) if slot is not None else []
+        if not elements:
+            return
+        start_labels = {fold(" ".join(paragraph_text(p).split()[:8])) for p, _ in starts}
+        self.unmatched = [
+            label for label in self.unmatched if not any(fold(label) in s for s in start_labels)
+        ]
+        key_columns = [c for c in section.item_key if c in scored]
+        self._add(
+            section.path,
+            anchor,
+            min(0.9, sum(score for _, score in scored.values()) / len(scored)),
+            f"{len(starts)} signature line(s): " + ", ".join(repr(h) for h, _ in scored.values()),
+            [],
+            elements[0],
+            columns=columns,
+            options={"key_columns": key_columns} if key_columns else {},
+        )
+
+    def _record_labels(self, paragraph: Element, offset: int) -> list[str]:
+        """The labels of a record's lines: later on its first line (after ``offset``) and
+        at the start of the lines after it, up to a line with no label."""
+        labels = [
+            found.group(1)
+            for found in _INLINE_LABEL.finditer(paragraph_text(paragraph), offset)
+        ]
+        node = paragraph.getnext()
+        while node is not None and node.tag == word.P:
+            text = paragraph_text(node)
+            if not text.strip():
+                node = node.getnext()
+                continue
+            if _SIGNATURE_LINE.match(text):
+                break
+            line = _LABEL_COLON.match(text)
+            if line is None:
+                break
+            labels.append(_label_parts(line)[0].strip())
+            labels.extend(found.group(1) for found in _INLINE_LABEL.finditer(text, line.end(1)))
+            node = node.getnext()
+        return labels
 
     def _table_title(self, grid: TableGrid, header_row: int) -> str | None:
         """The repeating section a table's title names: a full-width row above its header, or
