@@ -221,6 +221,57 @@ def test_a_sign_off_table_is_read_apart_from_attendees_and_dates_the_sign_off() 
     assert "attendees" not in pep
 
 
+def _sign_off_lines(dt: str | None, dt_date: str | None, sw: str | None) -> str:
+    return (
+        p("Sign off", style="Heading1")
+        + p(r("Designated CiC Lead signature: "), sdt_run("s1", dt))
+        + p(r("Date: "), sdt_run("d1", dt_date))
+        + p(r("Social worker signature: "), sdt_run("s2", sw))
+        + p(r("Date: "), sdt_run("d2", None))
+    )
+
+
+@pytest.mark.parametrize("mode", ["no mapping", "draft"])
+def test_sign_off_lines_are_signatures_with_the_role_printed_on_each_line(
+    tmp_path: Path, mode: str
+) -> None:
+    completed = CHILD + _sign_off_lines("H. Drury", "10th Oct 2025", None)
+    if mode == "no mapping":
+        pep = _no_mapping(completed)
+    else:
+        pep = _with_draft(tmp_path, CHILD + _sign_off_lines(None, None, None), completed)
+    # the social worker's line nobody signed is no signatory
+    assert pep["signoff"]["signatures"] == [
+        {"role": "Designated CiC Lead", "signature": "H. Drury", "date": "2025-10-10"}
+    ]
+    assert pep["signoff"]["designated_teacher_date"] == "2025-10-10"
+
+
+def test_a_chairs_line_holds_signature_name_and_role() -> None:
+    line = p("Signature: M Huxtable\tName: Mark Huxtable\tRole: Designated Teacher")
+    pep = _no_mapping(CHILD + p("Meeting chair, please sign to confirm.") + line)
+    assert pep["signoff"]["signatures"] == [
+        {"role": "Designated Teacher", "name": "Mark Huxtable", "signature": "M Huxtable"}
+    ]
+    assert pep["education"]["designated_teacher"]["name"] == "Mark Huxtable"
+
+
+def test_contacts_typed_in_the_name_column_and_roles_typed_after_other() -> None:
+    grid = _grid(
+        ["Role/relationship", "Name and Email address", "Invited", "Attended"],
+        ["Designated Teacher", "Mark Huxtable\nm.huxtable@harebell.example.org", "Yes", "Yes"],
+        ["Other", "Joanna Strand - mother", "Yes", "No"],
+    )
+    pep = _no_mapping(CHILD + p("People involved", style="Heading1") + grid)
+    teacher, other = pep["attendees"]
+    assert (teacher["name"], teacher["email"]) == (
+        "Mark Huxtable",
+        "m.huxtable@harebell.example.org",
+    )
+    assert (other["name"], other["role"]) == ("Joanna Strand", "mother")
+    assert pep["education"]["designated_teacher"]["email"] == "m.huxtable@harebell.example.org"
+
+
 @pytest.mark.parametrize(
     ("cell", "expected"),
     [("☒ came", True), ("☐ came", False)],
@@ -231,3 +282,10 @@ def test_a_lone_box_with_a_word_beside_it_is_a_yes_or_no(cell: str, expected: bo
     )
     (attendee,) = _no_mapping(CHILD + grid)["attendees"]
     assert attendee["attended"] is expected
+
+
+def test_a_question_with_an_instruction_after_it_is_named_by_the_question() -> None:
+    question = "Who holds parental responsibility? Name and relationship to child:"
+    form = tbl(tr(tc(p(question), shade=SHADE), tc(p("Mother (shared with the LA under s20)"))))
+    pep = _no_mapping(CHILD + form)
+    assert pep["care"]["parental_responsibility"] == "Mother (shared with the LA under s20)"
