@@ -315,7 +315,10 @@ class WordInference:
                 ]
                 if len(cells) < 2 or any(len(text) > _LABEL_MAX_CHARS for _, text in cells):
                     continue
-                if any(_holds_box(cell.tc) or _labelled_answer(text) for cell, text in cells):
+                if any(
+                    _holds_box(cell.tc) or _labelled_answer(text) or self.index.holds_mark(cell.tc)
+                    for cell, text in cells
+                ):
                     continue  # a row of boxes or of "Label: answer" cells is not a header row
                 title = self._table_title(grid, row_number)
                 for section in self.lexicon.tables.values():
@@ -760,7 +763,17 @@ class WordInference:
         merged: list[tuple[Element, list[tuple[str, Mark]], str]] = [
             g for g in groups if not (len(g[1]) == 1 and self._cell_of(g[0]))
         ]
+        # one box per cell across a row that asks a question in its first cell:
+        # "| CAMHS involved? | Yes ☐ | No ☒ |"
+        by_row: dict[tuple[Element, int], list[tuple[Element, list[tuple[str, Mark]], str]]] = {}
         for members in by_cell.values():
+            found = self._cell_of(members[0][0])
+            if len(members) == 1 and found is not None and _yes_or_no(members[0][1][0][0]):
+                by_row.setdefault((found[0].tbl, found[1].row), []).append(members[0])
+                continue
+            pairs = [pair for member in members for pair in member[1]]
+            merged.append((members[0][0], pairs, members[0][2]))
+        for members in by_row.values():
             pairs = [pair for member in members for pair in member[1]]
             merged.append((members[0][0], pairs, members[0][2]))
         for paragraph, pairs, lead in merged:
@@ -795,7 +808,50 @@ class WordInference:
                 return left.text().strip()
         return ""
 
+    def _yes_no_pair(self, element: Element, pairs: list[tuple[str, Mark]], lead: str) -> bool:
+        """Two boxes printed Yes and No after a question naming a yes/no path (``Is the
+        child known to CAMHS?  ☐ Yes  ☐ No``): the question and the option together label
+        each box, which tells the form's many Yes/No lines apart. Only a question that names
+        the path surely is taken (a loose match could invert an answer). True when the pair
+        is a Yes/No pair (placed or not)."""
+        words = [_option_text(text) for text, _ in pairs]
+        asked = ""
+        if len(words) == 2 and not _yes_or_no(words[0]):
+            # labels before their boxes: "Known to CAMHS?  Yes ☐  No ☒" pairs the question
+            # with the first box
+            head, _, tail = words[0].rpartition(" ")
+            if head.rstrip().endswith(("?", ":")) and _yes_or_no(tail):
+                asked, words[0] = head.strip(), tail
+        if len(words) != 2 or not (_yes_or_no(words[0]) and _yes_or_no(words[1])):
+            return False
+        if fold(words[0])[0] == fold(words[1])[0]:
+            return False
+        question = asked or self.index.mark_questions.get(element) or lead
+        question = " ".join(question.split()).strip()
+        found = self._match_label(question.rstrip("?:").strip(), element) if question else None
+        if found is None or self._kind(found.path) != "bool" or found.score < KEYED_SCORE:
+            if question:
+                self.unmatched.append(question)
+            return True
+        yes, no = words if fold(words[0]).startswith("y") else words[::-1]
+        stem = question.rstrip(":").strip()
+        anchor: dict[str, Any] = {"checkboxes": {"yes": f"{stem} {yes}", "no": f"{stem} {no}"}}
+        slot = self._locate(anchor, found.path)
+        if slot is None or not _group_in(slot, element, self.index):
+            return True
+        self._add(
+            found.path,
+            anchor,
+            found.score * 0.95,
+            f"Yes/No boxes after {question!r}",
+            [element],
+            element,
+        )
+        return True
+
     def _group_candidate(self, element: Element, pairs: list[tuple[str, Mark]], lead: str) -> None:
+        if self._yes_no_pair(element, pairs, lead):
+            return
         lead_match = self._match_label(lead, element) if lead else None
         best: tuple[float, str, dict[str, str]] | None = None
         for path, info in self.catalog.items():
@@ -1112,6 +1168,10 @@ def _probe_spec(path: str, anchor: Anchor, columns: Sequence[dict[str, Any]] = (
 
 def _option_text(text: str) -> str:
     return text.strip().strip(":;,/").strip()
+
+
+def _yes_or_no(text: str) -> bool:
+    return fold(_option_text(text)) in ("yes", "no", "y", "n")
 
 
 #: The longest printed question read as a question (headings.py stops a block at the same).

@@ -289,3 +289,28 @@ def test_a_question_with_an_instruction_after_it_is_named_by_the_question() -> N
     form = tbl(tr(tc(p(question), shade=SHADE), tc(p("Mother (shared with the LA under s20)"))))
     pep = _no_mapping(CHILD + form)
     assert pep["care"]["parental_responsibility"] == "Mother (shared with the LA under s20)"
+
+
+# --- Yes/No boxes -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        p("Is the child known to CAMHS? ☐ Yes ☒ No"),
+        p("Is the child known to CAMHS?  Yes ☐  No ☒"),
+        tbl(tr(tc(p("Is the child known to CAMHS?"), shade=SHADE), tc(p("☐ Yes  ☒ No")))),
+        tbl(tr(tc(p("Is the child known to CAMHS?"), shade=SHADE), tc(p("Yes ☐")), tc(p("No ☒")))),
+    ],
+)
+def test_yes_no_boxes_answer_the_question_before_them(line: str) -> None:
+    pep = _no_mapping(CHILD + p("Is the child on a part-time timetable? ☒ Yes ☐ No") + line)
+    assert pep["health"]["camhs_involved"] is False
+    assert pep["education"]["part_time_timetable"] is True
+
+
+def test_yes_no_boxes_after_a_question_no_path_is_named_by_are_reported() -> None:
+    line = tbl(tr(tc(p("Is the child on track to meet targets?")), tc(p("Yes ☒")), tc(p("No ☐"))))
+    extraction = pepdocs.extract(make_docx(CHILD + line), name="completed.docx")
+    assert "targets" not in extraction.pep  # a row of boxes is no table header
+    assert extraction.report.unmapped == ["Is the child on track to meet targets?: Yes"]

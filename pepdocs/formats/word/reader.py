@@ -31,6 +31,7 @@ from pepdocs.formats.word._xml import (
     SDT,
     W_NS,
     Element,
+    P,
 )
 from pepdocs.formats.word.beside import answer_box, printed_pieces, typed_paragraphs
 from pepdocs.formats.word.checkboxes import strike_through_choices
@@ -272,9 +273,17 @@ def collect_unmapped(
         while node is not None and node not in touched:
             touched.add(node)
             node = node.getparent()
+    ticked_marks = _ticked_boxes(index, covered, touched)
+    found.extend(line for line, _ in ticked_marks)
+    boxes = {element for _, elements in ticked_marks for element in elements}
+    # a line of boxes reported by its question is not also "typed text"
+    reported: set[Element] = {
+        paragraph for element in boxes if (paragraph := _paragraph_of(element)) is not None
+    }
     for control in index.controls:
         if (
             control.kind in ("group", "picture")
+            or control.element in boxes  # reported with the line of boxes it is on
             or control.element in touched  # it holds what a field read
             or _covered(control.element, covered)
         ):
@@ -290,9 +299,10 @@ def collect_unmapped(
         value = legacy.value()
         if value is None or value is False:
             continue
+        if legacy.begin in boxes:
+            continue
         found.append(f"{legacy.name or 'form field'}: {'ticked' if value is True else value}")
     template_pairs = facts.pairs
-    reported: set[Element] = set()
     for label, value, cell in _cell_pairs(index, covered, touched):
         if (normalise(label), normalise(value)) in template_pairs:
             continue
@@ -304,6 +314,39 @@ def collect_unmapped(
     else:
         found.extend(_labelled_lines(index, covered, touched))
     return list(dict.fromkeys(found))  # text boxes can repeat an entry
+
+
+def _paragraph_of(element: Element) -> Element | None:
+    node: Element | None = element
+    while node is not None and node.tag != P:
+        node = node.getparent()
+    return node
+
+
+def _ticked_boxes(
+    index: DocumentIndex, covered: set[Element], touched: set[Element]
+) -> list[tuple[str, list[Element]]]:
+    """Lines of boxes no field read with a box ticked, each as ``question: ticked labels``
+    (``Is the child on track?: Yes``) with the boxes' elements."""
+    found: list[tuple[str, list[Element]]] = []
+    for paragraph, pairs in index.mark_paragraphs:
+        if paragraph in touched or _covered(paragraph, covered):
+            continue
+        elements = [mark.element() for _, mark in pairs]
+        if any(element in touched or _covered(element, covered) for element in elements):
+            continue
+        question = index.mark_questions.get(paragraph, "")
+        ticked = [
+            " ".join(label.replace(question, "", 1).split()) if question else label.strip()
+            for label, mark in pairs
+            if mark.checked()
+        ]
+        ticked = [label for label in ticked if label]
+        if not ticked:
+            continue
+        lead = " ".join(question.split()).rstrip(":").strip() or _where(index, paragraph)
+        found.append((f"{lead}: {', '.join(ticked)}", elements))
+    return found
 
 
 def _unmapped_columns(
@@ -412,7 +455,7 @@ def _cell_pairs(
                     continue
                 if right.tc in (touched or covered) or left.tc in (touched or covered):
                     continue
-                if _holds_field(left.tc) or _holds_field(right.tc):
+                if _holds_field(left.tc) or _holds_field(right.tc) or index.holds_mark(right.tc):
                     # a box with a control or form field is a value, not a label; its own
                     # value is reported with the controls and legacy fields
                     continue
@@ -433,6 +476,7 @@ def _cell_pairs(
                     or below.tc in (touched or covered)
                     or top.tc in (touched or covered)
                     or _holds_field(below.tc)
+                    or index.holds_mark(below.tc)
                 ):
                     continue
                 value = clean_value(below.text())
