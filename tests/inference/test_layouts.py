@@ -314,3 +314,20 @@ def test_yes_no_boxes_after_a_question_no_path_is_named_by_are_reported() -> Non
     extraction = pepdocs.extract(make_docx(CHILD + line), name="completed.docx")
     assert "targets" not in extraction.pep  # a row of boxes is no table header
     assert extraction.report.unmapped == ["Is the child on track to meet targets?: Yes"]
+
+
+def test_what_no_path_is_found_for_is_reported_as_a_person_reads_it() -> None:
+    highlighted = '<w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t>YES</w:t></w:r>'
+    rest = '<w:r><w:t xml:space="preserve"> / NO</w:t></w:r>'
+    circle = f"<w:tc><w:p>{highlighted}{rest}</w:p></w:tc>"
+    form = (
+        CHILD
+        + p("Section 2: Progress", bold=True)
+        + tbl(tr(tc(p("Are the targets accurate and aspirational?")), circle))
+        + p("Who will liaise with the provider on a day to day basis? Colin Marsh")
+    )
+    unmapped = pepdocs.extract(make_docx(form), name="completed.docx").report.unmapped
+    assert unmapped == [
+        "Are the targets accurate and aspirational?: YES",
+        "Who will liaise with the provider on a day to day basis?: Colin Marsh",
+    ]

@@ -29,12 +29,14 @@ from pepdocs.formats.word._xml import (
     MOVE_FROM,
     MOVE_TO,
     SDT,
+    TC,
     W_NS,
     Element,
     P,
 )
 from pepdocs.formats.word.beside import answer_box, printed_pieces, typed_paragraphs
 from pepdocs.formats.word.checkboxes import strike_through_choices
+from pepdocs.formats.word.circled import circled_option
 from pepdocs.formats.word.document import DocumentIndex, looks_like_label
 from pepdocs.formats.word.labels import cell_location
 from pepdocs.formats.word.locate import label_texts, locate
@@ -48,6 +50,7 @@ from pepdocs.formats.word.slots import (
     Slot,
     without_leaders,
 )
+from pepdocs.formats.word.tables import GridCell, TableGrid
 from pepdocs.formats.word.templated import uses_docxtpl
 from pepdocs.formats.word.text import (
     block_text,
@@ -61,6 +64,8 @@ from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
 from pepdocs.safety.package import read_input
 
 _LABEL_MAX_CHARS = 80
+#: a question printed in the cell left of its answer can be long ("Are the targets ... ?")
+_QUESTION_MAX_CHARS = 250
 
 
 def read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
@@ -316,6 +321,14 @@ def collect_unmapped(
     return list(dict.fromkeys(found))  # text boxes can repeat an entry
 
 
+def _cell_of(paragraph: Element) -> Element | None:
+    """The table cell (``w:tc``) a paragraph is in, if any."""
+    node: Element | None = paragraph.getparent()
+    while node is not None and node.tag != TC:
+        node = node.getparent()
+    return node
+
+
 def _paragraph_of(element: Element) -> Element | None:
     node: Element | None = element
     while node is not None and node.tag != P:
@@ -373,6 +386,8 @@ def _unmapped_columns(
                 text = clean_value(block_text(tc))
                 if not text or normalise(text) in facts.texts or is_placeholder(text):
                     continue
+                if not facts.known and text.endswith((":", "?")):
+                    continue  # a question printed in the column, unanswered
                 header = " ".join(headers.get(col, "").split()) or f"column {col + 1}"
                 table_number = index.grids.index(grid) + 1
                 found.append(f"{header} (table {table_number} row {number}): {text}")
@@ -381,7 +396,10 @@ def _unmapped_columns(
 
 #: ``Label: answer`` at a line's start (a label of up to 80 characters).
 _LABELLED_LINE = re.compile(
-    r"^\s*([^:\n]{2,80}?)\s*(?::|[.\u2026_]{3,}|\u2026)\s*(\S.*)$", re.DOTALL
+    r"^\s*([^:\n]{2,80}?)\s*(?::|[.\u2026_]{3,}|\u2026)\s*(\S.*)$"
+    # a question and its answer on one line: "Who will liaise with the provider? C Marsh"
+    r"|^\s*([^:?\n]{2,150}\?)\s+(\S.*)$",
+    re.DOTALL,
 )
 
 
@@ -391,15 +409,20 @@ def _labelled_lines(
     """ "Label: answer" lines no field read, when the blank form is not known (a form read
     with a mapping inferred from it): what a person would read as an answer."""
     found: list[str] = []
+    headings = {marker.element for marker in index.markers}
     for paragraph, text in index.paragraph_texts:
-        if _covered(paragraph, covered) or paragraph in touched:
+        if _covered(paragraph, covered) or paragraph in touched or paragraph in headings:
             continue
         match = _LABELLED_LINE.match(text.strip())
         if match is None:
             continue
-        answer = clean_value(without_leaders(match.group(2)))
-        if answer and not is_placeholder(answer):
-            found.append(f"{match.group(1).strip()}: {answer}")
+        cell = _cell_of(paragraph)
+        if cell is not None and looks_like_label(cell):
+            continue  # a label cell ("Day: / Residential:"), or a section's title row
+        label = match.group(1) or match.group(3)
+        answer = clean_value(without_leaders(match.group(2) or match.group(4)))
+        if answer and not is_placeholder(answer) and not answer.endswith(":"):
+            found.append(f"{label.strip()}: {answer}")
     return found
 
 
@@ -442,28 +465,53 @@ def _cell_pairs(
 ) -> list[tuple[str, str, Element]]:
     """(label, value, value cell) for label/value cell pairs no field read."""
     pairs: list[tuple[str, str, Element]] = []
+    taken = touched or covered
+
+    def free(*cells: GridCell) -> bool:
+        return not any(
+            cell.tc in taken or _holds_field(cell.tc) or index.holds_mark(cell.tc)
+            for cell in cells
+        )
+
     for grid in index.grids:
         if _covered(grid.tbl, covered):
             continue
         for number in range(len(grid.rows)):
             cells = grid.row_cells(number)
+            labels = _labels_above(grid, number, cells)
+            if labels:
+                # a row of answers under a row of labels: | Attendance % | Sessions missed |
+                # over | 94.5 | 6 |
+                for cell in cells:
+                    above = labels.get(cell.col)
+                    if above is None or not free(cell):
+                        continue
+                    value = clean_value(cell.text())
+                    if value:
+                        pairs.append((above.text().strip(), value, cell.tc))
+                continue
+            formatted = any(looks_like_label(cell.tc) for cell in cells)
             for left, right in itertools.pairwise(cells):
                 if left.row != number or right.row != number:
                     continue
                 label = left.text().strip()
-                if not label or len(label) > _LABEL_MAX_CHARS or "\n" in label:
+                if not label or len(label) > _QUESTION_MAX_CHARS or "\n" in label:
                     continue
-                if right.tc in (touched or covered) or left.tc in (touched or covered):
-                    continue
-                if _holds_field(left.tc) or _holds_field(right.tc) or index.holds_mark(right.tc):
+                if formatted and (not looks_like_label(left.tc) or looks_like_label(right.tc)):
+                    continue  # a value beside the next label, or two labels side by side
+                if not free(left, right):
                     # a box with a control or form field is a value, not a label; its own
                     # value is reported with the controls and legacy fields
                     continue
-                value = clean_value(right.text())
+                value = _answer_text(right)
                 if value:
                     pairs.append((label, value, right.tc))
             # a label row over its answer ("What I enjoy doing" / "Lego, dinosaurs")
-            if len(cells) == 1 and number + 1 < len(grid.rows):
+            if (
+                len(cells) == 1
+                and number + 1 < len(grid.rows)
+                and len(grid.row_cells(number + 1)) == 1
+            ):
                 top = cells[0]
                 below = grid.below(top)
                 label = top.text().strip()
@@ -473,16 +521,37 @@ def _cell_pairs(
                     or len(label) > _LABEL_MAX_CHARS
                     or not looks_like_label(top.tc)
                     or looks_like_label(below.tc)
-                    or below.tc in (touched or covered)
-                    or top.tc in (touched or covered)
-                    or _holds_field(below.tc)
-                    or index.holds_mark(below.tc)
+                    or not free(top, below)
                 ):
                     continue
                 value = clean_value(below.text())
                 if value:
                     pairs.append((label, value, below.tc))
     return pairs
+
+
+def _answer_text(cell: GridCell) -> str:
+    """A cell's answer as a person reads it: the option marked in a "circle one" box
+    (``YES / NO`` with YES highlighted is ``YES``), else its text."""
+    circled = circled_option(cell.tc)
+    if circled is not None:
+        return circled.answer or ""  # options none of which is marked are the form's print
+    return clean_value(cell.text())
+
+
+def _labels_above(grid: TableGrid, number: int, cells: list[GridCell]) -> dict[int, GridCell]:
+    """Grid column -> label cell, when row ``number`` is a row of answers under a row of two
+    or more labels (every cell above printed as a label, none in this row), else {}."""
+    if number == 0 or len(cells) < 2 or any(looks_like_label(cell.tc) for cell in cells):
+        return {}
+    above = grid.row_cells(number - 1)
+    if len(above) != len(cells) or not all(
+        looks_like_label(cell.tc) and cell.text().strip() for cell in above
+    ):
+        return {}
+    if any(cell.rows > 1 for cell in above):
+        return {}
+    return {cell.col: top for cell, top in zip(cells, above, strict=True)}
 
 
 def _holds_field(tc: Element) -> bool:

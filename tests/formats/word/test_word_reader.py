@@ -110,6 +110,16 @@ def test_an_answer_under_a_label_row_is_listed_when_no_field_reads_it(tmp_path: 
     assert "What I enjoy doing: Lego, dinosaurs" in read_form(form, completed).unmapped
 
 
+def test_answers_under_a_row_of_labels_are_listed_under_their_labels(tmp_path: Path) -> None:
+    shaded = '<w:tc><w:tcPr><w:shd w:val="clear" w:fill="D9D9D9"/></w:tcPr><w:p><w:r><w:t>{}'
+    labels = tr(*(shaded.format(text) + "</w:t></w:r></w:p></w:tc>" for text in ("A", "B", "C")))
+    template = tbl(tr("Name", "")) + tbl(labels, tr("", "", ""))
+    form = make_form(tmp_path, template, field("child.first_name", anchor("label", "Name")))
+    completed = make_docx(tbl(tr("Name", "Ava")) + tbl(labels, tr("94.5", "6", "2")))
+    # never "A: B" (two labels side by side) nor "6: 2" (two answers side by side)
+    assert read_form(form, completed).unmapped == ["A: 94.5", "B: 6", "C: 2"]
+
+
 def test_a_line_of_boxes_no_field_reads_is_listed_by_its_question(tmp_path: Path) -> None:
     template = tbl(tr("Name", "")) + p("Is the child on track?  ☐ Yes  ☐ No")
     form = make_form(tmp_path, template, field("child.first_name", anchor("label", "Name")))
