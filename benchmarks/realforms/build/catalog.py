@@ -7,6 +7,7 @@ from benchmarks.realforms.build.layouts import (
     chevington_ey,
     dewmarsh_ey,
     dewmarsh_school,
+    dunholt_ey,
     eastsallow_post16,
     eastsallow_school,
     gatecliffe_pdf,
@@ -39,6 +40,7 @@ LAYOUTS: tuple[Layout, ...] = (
     gatecliffe_pdf.POST16,
     gatecliffe_pdf.SCHOOL,
     ledbridge_school.LAYOUT,
+    dunholt_ey.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

@@ -267,4 +267,28 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "meeting record, pupil premium funding and pupil voice sections",
         ),
     ),
+    # --- second wave of development layouts (issue 12) ---
+    "dudley": (
+        Source(
+            "Dudley Metropolitan Borough Council",
+            "Dudley Virtual School: Personal Education Plans (PEPs)",
+            "https://www.dudley.gov.uk/residents/learning-and-school/dudley-virtual-school/"
+            "personal-education-plans-peps",
+            "early years PEPs from the term after a child turns two, reviewed three times a "
+            "year; a key adult who observes the child and keeps a Learning Journal; EYPP for "
+            "three and four year olds and PP+ in Reception agreed at the meeting; getting ready "
+            "to start school",
+        ),
+    ),
+    "eyfs-pep-form": (
+        Source(
+            "Not named in the public copy (used for its house style only)",
+            "Early Years Foundation Stage PEP form",
+            "https://docest.com/doc/183161/early-years-foundation-stage-pep-form-no",
+            "first-person front table (My name, My birthday, My age, My year group, My "
+            "school/setting, Date of my PEP meeting, PEP term), 'About Me' sentence starters "
+            "(I like playing with..., I am happy when...), '(DT to complete before the PEP)', "
+            "development bands (months) 8-20 / 16-26 / 22-36 ticked per early learning goal",
+        ),
+    ),
 }
