@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from benchmarks.realforms.build.layouts import (
     cairnfell_ey,
+    calderbrook_ey,
     chevington_ey,
     dewmarsh_ey,
     dewmarsh_school,
@@ -41,6 +42,7 @@ LAYOUTS: tuple[Layout, ...] = (
     gatecliffe_pdf.SCHOOL,
     ledbridge_school.LAYOUT,
     dunholt_ey.LAYOUT,
+    calderbrook_ey.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

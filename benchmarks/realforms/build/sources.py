@@ -291,4 +291,36 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "development bands (months) 8-20 / 16-26 / 22-36 ticked per early learning goal",
         ),
     ),
+    "lancashire-ey": (
+        Source(
+            "Lancashire County Council",
+            "Children looked after guidance for early years settings",
+            "https://www.lancashire.gov.uk/practitioners/supporting-children-and-families/"
+            "childcare-and-early-years-settings/children-looked-after-guidance-for-early-"
+            "years-settings/",
+            "a Lancashire Early Years PEP for all nursery and reception age children looked "
+            "after from the age of two, one format for every setting; the PEP is the joint "
+            "responsibility of the social worker and the designated practitioner",
+        ),
+        Source(
+            "Lancashire County Council",
+            "Personal education plans (PEPs) guidance: 2. The PEP process",
+            "https://lancashire.gov.uk/practitioners/supporting-children-and-families/"
+            "supporting-children-looked-after/education-of-children-looked-after/"
+            "personal-education-plans/?page=2",
+            "the social worker completes the 'My Personal Information' and 'My Health' "
+            "sections at least 10 days before the meeting; the setting completes its sections "
+            "and finishes the PEP within 10 working days; SEND targeted learning plans attached",
+        ),
+        Source(
+            "Lancashire County Council",
+            "Personal education plans (PEPs) guidance: quality assurance of PEPs",
+            "https://www.lancashire.gov.uk/practitioners/supporting-children-and-families/"
+            "supporting-children-looked-after/education-of-children-looked-after/"
+            "personal-education-plans/collecting-the-child-or-young-persons-voice?page=5",
+            "red, amber or green (RAG) rating; previous targets evaluated; interventions with "
+            "what, when, where, by who and how often; PPG/PEPSA costed against the targets; "
+            "attendees recorded and the next PEP review date",
+        ),
+    ),
 }
