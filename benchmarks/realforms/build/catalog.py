@@ -13,6 +13,7 @@ from benchmarks.realforms.build.layouts import (
     eastsallow_school,
     gatecliffe_pdf,
     glenmoor_school,
+    hamblemouth_school,
     harrowfield_ehcp,
     harrowfield_ey,
     ledbridge_school,
@@ -43,6 +44,7 @@ LAYOUTS: tuple[Layout, ...] = (
     ledbridge_school.LAYOUT,
     dunholt_ey.LAYOUT,
     calderbrook_ey.LAYOUT,
+    hamblemouth_school.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

@@ -551,6 +551,8 @@ _add(
             "worries": "Changing classes and new teachers",
             "trips_permission": "Social worker (day trips: carer)",
             "emergency_contact": "Karen Dunstable (carer) 01632 960544",
+            "whats_going_well": "Football at lunchtime and my maths",
+            "help_wanted": "Mr Pike to read with me more",
         },
         "signatures": {
             "designated_teacher": "R. Okonjo-Reed",

@@ -323,4 +323,16 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "attendees recorded and the next PEP review date",
         ),
     ),
+    "southampton": (
+        Source(
+            "Southampton City Council",
+            "PEP Guidance: Southampton Virtual School",
+            "https://docsbay.net/doc/1288935/pep-guidance-southampton-virtual-school",
+            "Section A documents for the meeting (previous PEP, attendance, internal and "
+            "external exclusions, IEP/PSP), Section B meeting preparation (the designated "
+            "teacher chairs), Section 1 People at the meeting (name, role and contact details), "
+            "Section 2 The Young Person's Voice, Section 3 Achievement and Attainment and "
+            "attendance, Section 4 Review and Action Plan",
+        ),
+    ),
 }
