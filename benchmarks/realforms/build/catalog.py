@@ -5,6 +5,7 @@ from __future__ import annotations
 from benchmarks.realforms.build.layouts import (
     cairnfell_ey,
     calderbrook_ey,
+    chaseley_school,
     chevington_ey,
     dewmarsh_ey,
     dewmarsh_school,
@@ -45,6 +46,7 @@ LAYOUTS: tuple[Layout, ...] = (
     dunholt_ey.LAYOUT,
     calderbrook_ey.LAYOUT,
     hamblemouth_school.LAYOUT,
+    chaseley_school.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

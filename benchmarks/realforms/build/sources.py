@@ -335,4 +335,28 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "attendance, Section 4 Review and Action Plan",
         ),
     ),
+    "enfield": (
+        Source(
+            "London Borough of Enfield",
+            "Virtual School: good practice guide on completing a PEP",
+            "https://enfield.gov.uk/services/children-and-education/virtual-school/"
+            "social-workers-for-looked-after-children-and-care-leavers/personal-education-"
+            "plans-statutory-age/good-practice-guide-on-completing-a-pep",
+            "termly PEPs; receiving schools invited at nursery, Year 6 and Year 11; targets 1 "
+            "and 2 academic and target 3 on social, emotional and mental health, each SMART "
+            "with key strategies, interventions and expected evidence of impact; the designated "
+            "teacher completes 'educational attainment and progress' before the meeting; "
+            "previous targets reviewed with the impact of pupil premium",
+        ),
+        Source(
+            "London Borough of Enfield",
+            "Virtual School: personal education plans good practice",
+            "https://enfield.gov.uk/services/children-and-education/virtual-school/"
+            "social-workers-for-looked-after-children-and-care-leavers/personal-education-"
+            "plans-statutory-age/personal-education-plans-good-practice",
+            "a clear reason recorded when the child does not attend and their views gained "
+            "before; parents or carers invited to contribute or the reason recorded; "
+            "hobbies and achievements celebrated",
+        ),
+    ),
 }
