@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from benchmarks.realforms.build.layouts import (
+    bramdale_school,
     cairnfell_ey,
     calderbrook_ey,
     chaseley_school,
@@ -47,6 +48,7 @@ LAYOUTS: tuple[Layout, ...] = (
     calderbrook_ey.LAYOUT,
     hamblemouth_school.LAYOUT,
     chaseley_school.LAYOUT,
+    bramdale_school.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

@@ -359,4 +359,23 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "hobbies and achievements celebrated",
         ),
     ),
+    "bradford": (
+        Source(
+            "City of Bradford Metropolitan District Council",
+            "Looked After Children - Personal Education Plans and QA Audit Tool",
+            "https://bso.bradford.gov.uk/Schools/CMSPage.aspx?mid=3401",
+            "schools complete the action plan part of the PEP and give the social worker a "
+            "copy (blank PEP action plan); previous PEPs reviewed with the PEP review "
+            "document; an additional support request form for funding over and above Pupil "
+            "Premium Plus; a checklist to quality assure PEPs",
+        ),
+        Source(
+            "City of Bradford Metropolitan District Council",
+            "The Virtual School for Looked After Children: Policy and Guidance for Schools",
+            "https://bso.bradford.gov.uk/content/the-virtual-school-for-looked-after-children/"
+            "policy-and-guidance-for-schools",
+            "termly attainment data; additional funds request; the designated teacher's "
+            "report covers PEPs, PP+ and its impact, attendance and fixed-term exclusions",
+        ),
+    ),
 }
