@@ -18,6 +18,7 @@ from benchmarks.realforms.build.layouts import (
     hamblemouth_school,
     harrowfield_ehcp,
     harrowfield_ey,
+    idlebrook_school,
     ledbridge_school,
     northmarsh_school,
     saxmere_school,
@@ -49,6 +50,7 @@ LAYOUTS: tuple[Layout, ...] = (
     hamblemouth_school.LAYOUT,
     chaseley_school.LAYOUT,
     bramdale_school.LAYOUT,
+    idlebrook_school.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

@@ -958,6 +958,9 @@ _add(
         "unplaced": {
             "strengths": "Organised, resilient, great with younger pupils",
             "options": "Health and Social Care, Geography, Spanish",
+            "challenges": "Extended writing under time pressure",
+            "exec_skills": "Keeps a revision planner; needs reminders to start coursework early",
+            "adulthood": "Part-time job at the weekend; learning to budget",
         },
         "signatures": {
             "designated_teacher": "D. Quayle",

@@ -378,4 +378,26 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "report covers PEPs, PP+ and its impact, attendance and fixed-term exclusions",
         ),
     ),
+    "nottinghamshire": (
+        Source(
+            "Nottinghamshire County Council",
+            "Nottinghamshire's Guide to Improving Outcomes for Our Children who are Looked "
+            "After through the Personal Education Plan (PEP) Process",
+            "https://pdfslide.us/documents/web-view-we-therefore-invite-you-to-use-this-"
+            "language-with-our-children-when-you.html",
+            "the meeting called an Education Review with children; PEP documents for each "
+            "phase; a 'Strengths and Challenges' section with executive functioning skills and "
+            "preparing for adulthood across the age range; checklist for completing the PEP "
+            "form; the link with Pupil Premium Plus",
+        ),
+        Source(
+            "Nottinghamshire County Council",
+            "Nottinghamshire Virtual School: Personal Education Plan",
+            "https://nottinghamshire.gov.uk/education/virtual-school/nottinghamshire-virtual-"
+            "school/teachers-and-social-workers/personal-education-plan",
+            "the PEP co-produced with the child; strengths and SMART targets documented; the "
+            "social worker leads on reviews taking place, the designated teacher on the "
+            "education in the PEP; part of the PEP pre-populated before the meeting",
+        ),
+    ),
 }
