@@ -18,6 +18,7 @@ from benchmarks.realforms.build.layouts import (
     hamblemouth_school,
     harrowfield_ehcp,
     harrowfield_ey,
+    holderwold_school,
     idlebrook_school,
     ledbridge_school,
     northmarsh_school,
@@ -51,6 +52,7 @@ LAYOUTS: tuple[Layout, ...] = (
     chaseley_school.LAYOUT,
     bramdale_school.LAYOUT,
     idlebrook_school.LAYOUT,
+    holderwold_school.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

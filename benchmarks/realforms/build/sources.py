@@ -400,4 +400,16 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "education in the PEP; part of the PEP pre-populated before the meeting",
         ),
     ),
+    "east-riding": (
+        Source(
+            "East Riding of Yorkshire Council",
+            "4.9.3 Personal Education Plans: Guidance Notes",
+            "https://eastridingchildcare.proceduresonline.com/chapters/p_pep_notes.html",
+            "the PEP prepared by the social worker with its content drawn up at a meeting with "
+            "the school, the Education Welfare Officer, parents, carers and the young person; "
+            "a child-friendly version for the young person; sections Summary of Actions and "
+            "Timescales, Special Educational Needs and Disabilities, Curriculum and "
+            "Aspirations, Academic Attainment, Attendance",
+        ),
+    ),
 }
