@@ -22,6 +22,7 @@ from benchmarks.realforms.build.layouts import (
     idlebrook_school,
     ledbridge_school,
     northmarsh_school,
+    ouseley_pdf,
     saxmere_school,
     sedgecombe_ey,
     sedgecombe_school,
@@ -53,6 +54,7 @@ LAYOUTS: tuple[Layout, ...] = (
     bramdale_school.LAYOUT,
     idlebrook_school.LAYOUT,
     holderwold_school.LAYOUT,
+    ouseley_pdf.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

@@ -412,4 +412,25 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "Aspirations, Academic Attainment, Attendance",
         ),
     ),
+    "central-bedfordshire": (
+        Source(
+            "Central Bedfordshire Council",
+            "Virtual School: Personal Educational Plan (PEP) and the Virtual School",
+            "https://www.centralbedfordshire.gov.uk/info/3/schools_and_education/532/"
+            "virtual_school/5",
+            "a new PEP form started each term by the Virtual School and completed by the "
+            "designated teacher before the meeting; mandatory fields, with N/A entered where "
+            "one does not apply; printed and saved as a PDF; checked and submitted by the "
+            "Education Advisor",
+        ),
+        Source(
+            "Central Bedfordshire Council",
+            "Designated Teachers in schools and education settings: Personal Education Plans",
+            "https://centralbedfordshire.gov.uk/info/321/children_in_care/1772/"
+            "designated_teachers_in_schools_and_education_settings/3",
+            "PEP and SENDPEP documents prepopulated by the PEP co-ordinator; at least two PEP "
+            "meetings a year with a designated teacher review in the other term; the "
+            "Education Advisor quality assures before submitting",
+        ),
+    ),
 }
