@@ -21,6 +21,7 @@ from benchmarks.realforms.build.layouts import (
     holderwold_school,
     idlebrook_school,
     ledbridge_school,
+    nenbury_pdf,
     northmarsh_school,
     ouseley_pdf,
     saxmere_school,
@@ -55,6 +56,7 @@ LAYOUTS: tuple[Layout, ...] = (
     idlebrook_school.LAYOUT,
     holderwold_school.LAYOUT,
     ouseley_pdf.LAYOUT,
+    nenbury_pdf.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

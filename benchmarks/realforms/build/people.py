@@ -1075,6 +1075,8 @@ _add(
             "course_level": "Level 3",
             "bursary": "16-19 Bursary (vulnerable group) - £1,200 a year",
             "residence": "With foster carers (staying put discussed)",
+            "pep_phase": "General post 16 PEP - phase 1 (October to February)",
+            "status": "In education",
         },
         "signatures": {
             "social_worker": "I Sallis",
@@ -2127,6 +2129,7 @@ _add(
             "wage": "Apprentice wage; saving for a car",
             "personal_adviser": "Lena Pritchard",
             "bursary": "Not eligible (employed apprentice)",
+            "pep_phase": "General post 16 PEP - phase 1 (October to February)",
         },
         "signatures": {
             "social_worker": "K Asante",

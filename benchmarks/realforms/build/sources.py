@@ -433,4 +433,16 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "Education Advisor quality assures before submitting",
         ),
     ),
+    "west-northamptonshire": (
+        Source(
+            "West Northamptonshire Council",
+            "Virtual School: Personal Education Plan: Post 16",
+            "https://www.westnorthants.gov.uk/virtual-school/personal-education-plan-post-16",
+            "a general post 16 PEP twice a year (phase 1 from the October half term to "
+            "February, phase 2 to the end of June) and a progression review in July and "
+            "August; for young people in education or training, apprenticed or employed, NEET "
+            "or in custody; the social worker and the designated person complete their "
+            "sections and the young person's view is added",
+        ),
+    ),
 }
