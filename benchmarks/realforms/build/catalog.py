@@ -29,6 +29,7 @@ from benchmarks.realforms.build.layouts import (
     sedgecombe_school,
     stanholme_post16,
     stanholme_school,
+    tettenford_post16,
     westchurch_school,
     wychbourne_pdf,
     yarnbury_school,
@@ -57,6 +58,7 @@ LAYOUTS: tuple[Layout, ...] = (
     holderwold_school.LAYOUT,
     ouseley_pdf.LAYOUT,
     nenbury_pdf.LAYOUT,
+    tettenford_post16.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

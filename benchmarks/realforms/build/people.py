@@ -1189,6 +1189,7 @@ _add(
             "personal_adviser": "Colin Marsh (personal adviser)",
             "pathway_plan": "Pathway plan reviewed 30/09/25",
             "residence": "Fernbank Supported Lodgings, Room 4",
+            "route": "A levels",
         },
         "signatures": {
             "social_worker": "G Ibbotson",
@@ -2130,6 +2131,7 @@ _add(
             "personal_adviser": "Lena Pritchard",
             "bursary": "Not eligible (employed apprentice)",
             "pep_phase": "General post 16 PEP - phase 1 (October to February)",
+            "route": "Apprenticeship",
         },
         "signatures": {
             "social_worker": "K Asante",

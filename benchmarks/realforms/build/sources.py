@@ -445,4 +445,23 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "sections and the young person's view is added",
         ),
     ),
+    "wolverhampton": (
+        Source(
+            "City of Wolverhampton Council",
+            "Wolverhampton Virtual School: Children and Young People - Post 16",
+            "https://wolvesvirtualschool.co.uk/children-young-people/post-16.html",
+            "the 16+ PEP form used for all post-16 PEPs; care leaver PEPs as often as the "
+            "regular PEP and in harmony with the Pathway Plan; routes through A levels, T "
+            "Levels, vocational qualifications at levels 1-3, apprenticeships and training "
+            "providers' study programmes, with maths and English; the post 16 officer",
+        ),
+        Source(
+            "City of Wolverhampton Council",
+            "Wolverhampton Virtual School: Parents and carers - PEP",
+            "https://wolvesvirtualschool.co.uk/parents-and-carers/pep.html",
+            "the social worker starts the process and organises the meeting with the "
+            "designated teacher, carer and the child; termly meetings in step with data "
+            "monitoring and the release of Pupil Premium Plus",
+        ),
+    ),
 }
