@@ -186,6 +186,8 @@ _add(
             "sad_when": "it's noisy and I can't find Hannah",
             "key_adult": "Hannah Drury (key person)",
             "learning_journal": "Photos of Poppy's den building and her first painting",
+            "next_chair": "Hannah Drury",
+            "ofsted_judgement": "Good (March 2024)",
         },
         "signatures": {
             "designated_teacher": "H. Drury",
@@ -1344,6 +1346,8 @@ _add(
             "age_months": "59",
             "age": "4 years 11 months",
             "eypp_use": "Phonics keep-up resources and a friendship group run by the TA",
+            "next_chair": "Farah Quinlan (DT)",
+            "ofsted_judgement": "Outstanding (2022)",
         },
         "signatures": {
             "designated_teacher": "F Quinlan",

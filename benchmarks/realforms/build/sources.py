@@ -464,4 +464,36 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "monitoring and the release of Pupil Premium Plus",
         ),
     ),
+    "bristol-ey": (
+        Source(
+            "Bristol City Council",
+            "Pre-school and Foundation stage Personal Education Plan",
+            "https://www.bristol.gov.uk/schools-learning-early-years/resources-professionals/"
+            "pre-school-and-foundation-stage-pep",
+            "a Word Early Years PEP form for children from 2 (in a funded place) to the end of "
+            "Reception, for childminders, nurseries, pre-schools and Reception classes; EYFS "
+            "PEP descriptors used by The HOPE to judge a PEP",
+        ),
+        Source(
+            "Bristol City Council",
+            "The HOPE: Personal Education Plans (PEPs)",
+            "https://services.bristol.gov.uk/the-hope/personal-education-plans",
+            "a PEP records how the child thinks and feels about their education, their "
+            "progress, how to help them, their attendance, the support they get, the "
+            "difference pupil premium has made and future funding needs",
+        ),
+    ),
+    "ey-pep-form-f2": (
+        Source(
+            "Not named in the public copy (used for its house style only)",
+            "Personal Education Plan for the Early Years",
+            "https://docsbay.net/personal-education-plan-for-the-early-years",
+            "'Name: ... DOB: ... Foundation year: F2' pairs on one line, PEP Date / Date of "
+            "Last PEP / Setting, Name and Email address of Designated Person, next PEP "
+            "organised / chaired by, Ofsted judgement, Role / Name / Email / Invited / Present "
+            "with Child, Social worker, Parent, Carer, Designated Person, Virtual School rows, "
+            "'The following information has been prepared / gathered: ...... X', Care "
+            "Information",
+        ),
+    ),
 }
