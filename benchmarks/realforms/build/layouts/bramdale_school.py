@@ -15,7 +15,7 @@ from typing import Any
 from benchmarks.realforms.build import wordkit as wk
 from benchmarks.realforms.build.form import Doc, box, marks, yes_no
 from benchmarks.realforms.build.habits import Habits
-from benchmarks.realforms.build.parts import Layout, document, grid_rows, header_row
+from benchmarks.realforms.build.parts import Layout, document, each, grid_rows, header_row
 
 ACCENT = "375623"
 SHADE = "E2EFD9"
@@ -252,17 +252,17 @@ def _action_plan(doc: Doc) -> str:
     rows += grid_rows(
         doc,
         "targets",
-        [
-            lambda i, f=field: _typed(doc, doc.cell("targets", i, f), 16)
-            for field in (
+        each(
+            (
                 "description",
                 "actions",
                 "lead",
                 "due_date",
                 "success_criteria",
                 "pp_plus_cost",
-            )
-        ],
+            ),
+            lambda f, i: _typed(doc, doc.cell("targets", i, f), 16),
+        ),
         widths,
         printed_rows=3,
     )

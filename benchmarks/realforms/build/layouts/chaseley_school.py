@@ -13,7 +13,7 @@ from __future__ import annotations
 from benchmarks.realforms.build import wordkit as wk
 from benchmarks.realforms.build.form import Doc, box, marks
 from benchmarks.realforms.build.habits import Habits
-from benchmarks.realforms.build.parts import Layout, document, grid_rows, header_row
+from benchmarks.realforms.build.parts import Layout, document, each, grid_rows, header_row
 
 ACCENT = "C00000"
 SHADE = "FBE4D5"
@@ -119,10 +119,10 @@ def _attainment(doc: Doc) -> str:
     rows += grid_rows(
         doc,
         "attainment",
-        [
-            lambda i, f=field: _typed(doc, doc.cell("attainment", i, f))
-            for field in ("subject", "current", "target", "on_track")
-        ],
+        each(
+            ("subject", "current", "target", "on_track"),
+            lambda f, i: _typed(doc, doc.cell("attainment", i, f)),
+        ),
         widths,
         printed_rows=4,
     )

@@ -14,7 +14,7 @@ from typing import Any
 from benchmarks.realforms.build import wordkit as wk
 from benchmarks.realforms.build.form import Doc, box, marks
 from benchmarks.realforms.build.habits import Habits
-from benchmarks.realforms.build.parts import Layout, document, grid_rows, header_row
+from benchmarks.realforms.build.parts import Layout, document, each, grid_rows, header_row
 
 ACCENT = "7030A0"
 TERMS = [
@@ -200,10 +200,10 @@ def _next_steps(doc: Doc) -> str:
     rows += grid_rows(
         doc,
         "targets",
-        [
-            lambda i, f=field: _typed(doc, doc.cell("targets", i, f))
-            for field in ("description", "actions", "lead", "due_date", "pp_plus_cost")
-        ],
+        each(
+            ("description", "actions", "lead", "due_date", "pp_plus_cost"),
+            lambda f, i: _typed(doc, doc.cell("targets", i, f)),
+        ),
         widths,
         printed_rows=3,
     )

@@ -183,7 +183,8 @@ def _attainment(doc: Doc) -> str:
         return lambda i: _ctrl(doc, doc.cell("attainment", i, field), row_tag(base, i, printed))
 
     def on_track(i: int) -> list[str]:
-        chosen = pick_item(doc, "attainment", i, "on_track", YES_NO)
+        value = doc.item_flag("attainment", i, "on_track")
+        chosen = None if value is None else ("Y" if value else "N")
         return _drop(doc, YES_NO, chosen, row_tag("OnTrack", i, printed))
 
     rows = [

@@ -14,7 +14,7 @@ from typing import Any
 from benchmarks.realforms.build import wordkit as wk
 from benchmarks.realforms.build.form import Doc, attendee_kind, box, marks, yes_no
 from benchmarks.realforms.build.habits import Habits
-from benchmarks.realforms.build.parts import Layout, document, grid_rows, header_row
+from benchmarks.realforms.build.parts import Layout, document, each, grid_rows, header_row
 
 ACCENT = "833C0B"
 SHADE = "FBE4D5"
@@ -94,10 +94,10 @@ def _summary(doc: Doc) -> str:
     rows += grid_rows(
         doc,
         "targets",
-        [
-            lambda i, f=field: _typed(doc, doc.cell("targets", i, f))
-            for field in ("description", "actions", "lead", "due_date")
-        ],
+        each(
+            ("description", "actions", "lead", "due_date"),
+            lambda f, i: _typed(doc, doc.cell("targets", i, f)),
+        ),
         widths,
         printed_rows=3,
     )

@@ -173,10 +173,11 @@ def _targets(doc: Doc) -> str:
         ("due_date", "Review"),
         ("pp_plus_cost", "PPP"),
     ]
-    columns: list[Column] = [
-        (lambda i, f=field, b=base: _ctrl(doc, doc.cell("targets", i, f), row_tag(b, i, printed)))
-        for field, base in fields
-    ]
+
+    def column(field: str, base: str) -> Column:
+        return lambda i: _ctrl(doc, doc.cell("targets", i, field), row_tag(base, i, printed))
+
+    columns = [column(field, base) for field, base in fields]
     rows = [
         header_row(
             [

@@ -15,7 +15,7 @@ from typing import Any
 from benchmarks.realforms.build import wordkit as wk
 from benchmarks.realforms.build.form import Doc, attendee_kind, box
 from benchmarks.realforms.build.habits import Habits
-from benchmarks.realforms.build.parts import Layout, document, grid_rows, header_row
+from benchmarks.realforms.build.parts import Layout, document, each, grid_rows, header_row
 
 ACCENT = "2E75B6"
 SHADE = "DDEBF7"
@@ -219,10 +219,10 @@ def _next_steps(doc: Doc) -> str:
     rows += grid_rows(
         doc,
         "targets",
-        [
-            lambda i, f=field: box(doc, doc.cell("targets", i, f), style="typed", size=16)
-            for field in ("area", "description", "actions", "lead", "due_date", "pp_plus_cost")
-        ],
+        each(
+            ("area", "description", "actions", "lead", "due_date", "pp_plus_cost"),
+            lambda f, i: box(doc, doc.cell("targets", i, f), style="typed", size=16),
+        ),
         widths,
         printed_rows=3,
     )

@@ -15,7 +15,7 @@ from typing import Any
 from benchmarks.realforms.build import wordkit as wk
 from benchmarks.realforms.build.form import Doc, attendee_kind, box, marks
 from benchmarks.realforms.build.habits import Habits
-from benchmarks.realforms.build.parts import Layout, document, grid_rows, header_row
+from benchmarks.realforms.build.parts import Layout, document, each, grid_rows, header_row
 
 ACCENT = "E36C09"
 SHADE = "FDE9D9"
@@ -89,10 +89,10 @@ def _progress(doc: Doc) -> str:
     rows += grid_rows(
         doc,
         "attainment",
-        [
-            lambda i, f=field: box(doc, doc.cell("attainment", i, f), style="typed", size=18)
-            for field in ("subject", "current", "target", "on_track")
-        ],
+        each(
+            ("subject", "current", "target", "on_track"),
+            lambda f, i: box(doc, doc.cell("attainment", i, f), style="typed", size=18),
+        ),
         widths,
         printed_rows=3,
     )
@@ -105,10 +105,10 @@ def _previous(doc: Doc) -> str:
     rows += grid_rows(
         doc,
         "previous_targets",
-        [
-            lambda i, f=field: box(doc, doc.cell("previous_targets", i, f), style="typed", size=18)
-            for field in ("description", "outcome", "evidence")
-        ],
+        each(
+            ("description", "outcome", "evidence"),
+            lambda f, i: box(doc, doc.cell("previous_targets", i, f), style="typed", size=18),
+        ),
         widths,
         printed_rows=2,
     )
