@@ -64,6 +64,16 @@ KINDS: dict[str, str] = {
     "attendees.attended": "bool",
     "signoff.designated_teacher_date": "date",
     "signoff.social_worker_date": "date",
+    "signoff.virtual_school_date": "date",
+    "signoff.qa_rating": "code",
+    "meta.initiated_date": "date",
+    "care.emergency_entry": "bool",
+    "education.on_roll": "bool",
+    "education.attendance.period_start": "date",
+    "education.attendance.period_end": "date",
+    "pp_plus.approved": "bool",
+    "linked_plans.type": "code",
+    "linked_plans.date": "date",
 }
 
 #: The model's sections in its own order (truth files list them so).
@@ -219,8 +229,9 @@ class Doc:
         self.truth.set(path, value)
         return self._typed(path, value), value
 
-    def cell(self, list_path: str, index: int, name: str) -> str | None:
-        """The typed answer for one field of one list item (``targets``, 1, ``lead``)."""
+    def cell(self, list_path: str, index: int, name: str, *, kind: str | None = None) -> str | None:
+        """The typed answer for one field of one list item (``targets``, 1, ``lead``);
+        ``kind`` types it as another path's kind (``targets.pp_plus_cost`` for money)."""
         if self.blank:
             return None
         items = self.items(list_path)
@@ -234,7 +245,7 @@ class Doc:
         if value is None:
             return None
         self.truth.item(list_path, index)[name] = value
-        return self._typed(kind_path, value)
+        return self._typed(kind or kind_path, value)
 
     def code(self, path: str) -> str | None:
         """A code shown by a mark among printed options (ticked box, circled word)."""
