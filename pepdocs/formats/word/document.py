@@ -535,6 +535,7 @@ def _style_levels_of(raw: bytes, source: str) -> Mapping[str, int]:
 
 
 _BOLD = w("b")
+_ITALIC = w("i")
 _SHADING = w("shd")
 _FILL = w("fill")
 
@@ -588,6 +589,20 @@ def in_fallback(element: Element) -> bool:
 def all_bold(paragraph: Element) -> bool:
     """Every run of the paragraph that shows text is bold (a printed question or label)."""
     return _all_bold(paragraph)
+
+
+def all_italic(paragraph: Element) -> bool:
+    """Every run of the paragraph that shows text is italic (a printed instruction: "To be
+    completed by the social worker", "Use my words")."""
+    found = False
+    for run in paragraph.iter(R):
+        if not any(t.text for t in run.iter(T)):
+            continue
+        properties = first_child(run, RPR)
+        if properties is None or not on_off(first_child(properties, _ITALIC)):
+            return False
+        found = True
+    return found
 
 
 def looks_like_label(tc: Element) -> bool:
