@@ -139,7 +139,7 @@ def _block_after(index: DocumentIndex, heading: Element, title: str) -> Slot:
             break
         elif tag == SECTPR:
             break
-    return BlockSlot(after, blocks, f"text under {title!r}")
+    return BlockSlot(heading, blocks, f"text under {title!r}", after=after)
 
 
 # --- the block slot -----------------------------------------------------------------------
@@ -147,11 +147,19 @@ def _block_after(index: DocumentIndex, heading: Element, title: str) -> Slot:
 
 class BlockSlot(Slot):
     """Paragraphs under a heading paragraph (and the instructions printed under it), up to
-    the next heading or table; ``heading`` is what they follow."""
+    the next heading or table; ``heading`` is the heading they answer and ``after`` the last
+    paragraph printed before the answer (the heading, or an instruction under it)."""
 
-    def __init__(self, heading: Element, blocks: Sequence[Element], location: str) -> None:
+    def __init__(
+        self,
+        heading: Element,
+        blocks: Sequence[Element],
+        location: str,
+        after: Element | None = None,
+    ) -> None:
         super().__init__()
         self.heading = heading
+        self.after = heading if after is None else after
         self.blocks = list(blocks)
         self.location = location
 
@@ -183,7 +191,7 @@ class BlockSlot(Slot):
             model = next((b for b in self.blocks if b.tag == P), None)
         ppr = None if model is None else first_child(model, PPR)
         rpr = None if model is None else run_properties(next(model.iter(R), None))
-        anchor_node: Element = self.heading
+        anchor_node: Element = self.after
         if self.blocks:
             anchor_node = self.blocks[0]
             for block in self.blocks[1:]:
