@@ -50,6 +50,10 @@ _TAG_PREFIXES = frozenset(
 _NOTE = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")
 
 
+#: An aside in brackets within a label.
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
 def fold(text: str) -> str:
     """Text reduced for matching: accents, case, possessives and punctuation gone, runs of
     single letters joined (``D.O.B.`` -> ``dob``), ``&`` as ``and``."""
@@ -153,6 +157,13 @@ class Lexicon:
             asked = _best(question, candidates)
             if asked is not None:
                 return LexiconMatch(asked.path, asked.score * 0.95, False, asked.wording)
+        plain = " ".join(_ASIDE.sub(" ", text).split())
+        if found is None and plain and plain != text.strip():
+            # a label with an aside in brackets ("Next PEP (before the next LAC review)"):
+            # the words outside the brackets name the field
+            bare = _best(plain, candidates)
+            if bare is not None:
+                return LexiconMatch(bare.path, bare.score * 0.95, False, bare.wording)
         return found
 
     def match_in_section(self, text: str, heading: str) -> LexiconMatch | None:

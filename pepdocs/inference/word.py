@@ -43,6 +43,7 @@ from pepdocs.formats.word.inspect import (
     clean_value,
     enclosing,
     holds_field,
+    label_over_answer,
     looks_like_label,
     normalise,
     paragraph_text,
@@ -57,6 +58,9 @@ from pepdocs.model import field_catalog, get_codelist
 __all__ = ["WordInference", "form_identity", "guess_phase"]
 
 _LABEL_MAX_CHARS = 70
+
+#: Labels that only ask about the child (a bare "Name" beside them is the child's).
+_CHILD_IDENTITY = frozenset({"child.date_of_birth", "child.upn", "child.gender"})
 _LABEL_COLON = re.compile(
     r"^\s*([^:\n]{2,60}?)\s*(?:[:\u2013]|[.\u2026_]{3,}|\u2026)\s*(.*)$"
     # a first-person label with its verb and no colon, as early-years pages print them:
@@ -121,6 +125,7 @@ class WordInference:
         self._record_lists()
         self._controls_and_fields()
         self._checkbox_groups()
+        self._labels_over_answers()
         self._label_cells()
         self._label_paragraphs()
         self._question_paragraphs()
@@ -171,6 +176,25 @@ class WordInference:
                     False,
                     in_section.wording,
                 )
+        return self._name_among_the_childs_details(text, element)
+
+    def _name_among_the_childs_details(self, text: str, element: Element) -> LexiconMatch | None:
+        """A bare "Name" in the table that asks for the child's date of birth or UPN: the
+        child's name (the people around the child are named with their role)."""
+        child = self.lexicon.match_in_section(text, "child details")
+        cell = self._cell_of(element)
+        if child is None or cell is None:
+            return None
+        grid = cell[0]
+        for _, other in grid.cells():
+            if other is cell[1]:
+                continue
+            label = label_over_answer(other.tc)
+            printed = paragraph_text(label) if label is not None else other.text()
+            words = " ".join(printed.split()[:8])
+            found = self.lexicon.match(words) if words else None
+            if found is not None and found.path in _CHILD_IDENTITY:
+                return LexiconMatch(child.path, round(child.score * 0.9, 3), False, child.wording)
         return None
 
     def _line_before(self, element: Element) -> str:
@@ -323,6 +347,7 @@ class WordInference:
                 title = self._table_title(grid, row_number)
                 for section in self.lexicon.tables.values():
                     scored = self._header_columns(cells, section)
+                    scored += self._printed_role_column(grid, row_number, cells, section, scored)
                     present = {column for _, _, column, _ in scored}
                     if not all(key in present for key in section.key) or len(scored) < 2:
                         continue
@@ -470,8 +495,7 @@ class WordInference:
         """The labels of a record's lines: later on its first line (after ``offset``) and
         at the start of the lines after it, up to a line with no label."""
         labels = [
-            found.group(1)
-            for found in _INLINE_LABEL.finditer(paragraph_text(paragraph), offset)
+            found.group(1) for found in _INLINE_LABEL.finditer(paragraph_text(paragraph), offset)
         ]
         node = paragraph.getnext()
         while node is not None and node.tag == word.P:
@@ -523,6 +547,33 @@ class WordInference:
         ordered = sorted(best.values(), key=lambda item: item[0].col)
         return ordered
 
+    def _printed_role_column(
+        self,
+        grid: TableGrid,
+        row_number: int,
+        cells: Sequence[tuple[GridCell, str]],
+        section: TableSection,
+        scored: Sequence[tuple[GridCell, str, str, float]],
+    ) -> list[tuple[GridCell, str, str, float]]:
+        """A blank header over roles printed down the first column (``Social worker``,
+        ``Designated teacher``, ``Carer`` ...): the section's role column, placed by number."""
+        if "role" not in section.columns or any(column == "role" for *_, column, _ in scored):
+            return []
+        first, text = cells[0]
+        if text or not scored:
+            return []
+        printed = [
+            " ".join(cell.text().split())
+            for number in range(row_number + 1, len(grid.rows))
+            for cell in grid.row_cells(number)
+            if cell.row == number and cell.col == first.col
+        ]
+        printed = [words for words in printed if words]
+        roles = [words for words in printed if _signatory(words)]
+        if len(roles) < 2 or 3 * len(roles) < len(printed):
+            return []
+        return [(first, "", "role", KEYED_SCORE)]
+
     def _add_table(
         self,
         number: int,
@@ -533,10 +584,12 @@ class WordInference:
     ) -> None:
         info = self.catalog[section.path]
         kinds = {item.path: item.kind for item in info.item_fields}
-        headers = [" ".join(text.split()) for _, text, _, _ in scored]
+        headers = [" ".join(text.split()) for _, text, _, _ in scored if text.strip()]
         columns: list[dict[str, Any]] = []
-        for _, text, column, _ in scored:
+        for cell, text, column, _ in scored:
             entry: dict[str, Any] = {"path": column, "header": " ".join(text.split())}
+            if not text.strip():
+                entry = {"path": column, "column": cell.col + 1}  # a blank header cell
             if kinds.get(column) == "date":
                 entry["type"] = "date"
             columns.append(entry)
@@ -940,6 +993,62 @@ class WordInference:
                 [cell.tc, target.tc],
                 target.tc,
             )
+
+    def _labels_over_answers(self) -> None:
+        """A cell printing its label in bold over the answer, both in the one cell ("Name" /
+        "Harvey John Lomas"): on a blank form, a bold label and an empty paragraph in a cell
+        whose neighbours are labels too (no box beside or under it for the answer)."""
+        for grid, cell, _ in self.index.cell_entries:
+            if cell.tc in self.claimed_cells or cell.tc in self._marker_cells:
+                continue
+            paragraph = label_over_answer(cell.tc)
+            if paragraph is None or _has_box(paragraph, self.index):
+                continue
+            answered = any(
+                paragraph_text(node).strip()
+                for node in paragraph.itersiblings()
+                if node.tag == word.P
+            )
+            if not answered and not self._answer_has_no_other_box(grid, cell):
+                continue
+            label = " ".join(paragraph_text(paragraph).split()).rstrip(":?").strip()
+            if not label or len(label) > _LABEL_MAX_CHARS:
+                continue
+            found = self._match_label(label, cell.tc)
+            if found is None:
+                self.unmatched.append(label)
+                continue
+            if self._kind(found.path) == "list":
+                continue
+            answer = next(n for n in paragraph.itersiblings() if n.tag == word.P)
+            anchor = self._verify({"heading": label}, answer, found.path)
+            if anchor is None:
+                continue
+            self._add(
+                found.path,
+                anchor,
+                found.score,
+                f"label {label!r} over its answer in one cell",
+                [cell.tc],
+                cell.tc,
+            )
+
+    def _answer_has_no_other_box(self, grid: TableGrid, cell: GridCell) -> bool:
+        """Whether the cells right of and under a label cell are labels themselves (or
+        absent), so its answer can only go in the cell itself."""
+        shaped = [
+            label_over_answer(other.tc) is not None
+            for _, other in grid.cells()
+            if other.text().strip()
+        ]
+        if len(shaped) >= 4 and sum(shaped) >= 0.75 * len(shaped):
+            return True  # a grid of such cells: an empty one fills out a row
+        for neighbour in (grid.right_of(cell, cell.row), grid.below(cell)):
+            if neighbour is None:
+                continue
+            if not neighbour.text().strip() or not _label_looking(neighbour.tc):
+                return False
+        return True
 
     def _label_target(self, grid: TableGrid, cell: GridCell) -> GridCell | None:
         right = grid.right_of(cell, cell.row)

@@ -81,6 +81,7 @@ FIELD_KEYS = (
 COLUMN_KEYS = (
     "path",
     "header",
+    "column",
     "also_headers",
     "type",
     "format",
@@ -499,6 +500,7 @@ class _Loader:
                     path_line,
                 )
             columns = self._columns(node["columns"], info, _line(node, "columns", line))
+            self._placed_columns(anchors, columns, kind)
             if kind == "pdf":
                 self._pdf_table_columns(anchors, columns)
             self._printed_columns(anchors, columns)
@@ -866,8 +868,12 @@ class _Loader:
                 raise _Stop("a column is a mapping {path: ..., header: ...}", column_line)
             column_line = _line(node, default=column_line)
             self._known_keys(node, COLUMN_KEYS, "a column")
-            if "path" not in node or "header" not in node:
-                raise _Stop("a column needs path: and header:", column_line)
+            position = self._position(node, column_line)
+            if "path" not in node or ("header" not in node and not position):
+                raise _Stop(
+                    "a column needs path: and header: (or column: N when its header cell is blank)",
+                    column_line,
+                )
             path = node["path"]
             path_line = _line(node, "path", column_line)
             item = items.get(path) if isinstance(path, str) else None
@@ -880,7 +886,7 @@ class _Loader:
             if path in paths:
                 raise _Stop(f"column {path} appears twice (first at line {paths[path]})", path_line)
             paths[path] = path_line
-            header = node["header"]
+            header = node.get("header", f"column {position}")
             header_line = _line(node, "header", column_line)
             if not isinstance(header, str) or not header.strip():
                 raise _Stop("header must be the column's heading text", header_line)
@@ -901,8 +907,41 @@ class _Loader:
                     f"{self.file}:{column_line}: {info.path}.{path}: {transform.caveat}; "
                     "extract will not give back what fill wrote"
                 )
-            columns.append(ColumnSpec(path, header, transform, column_line, aliases))
+            columns.append(ColumnSpec(path, header, transform, column_line, aliases, position))
         return tuple(columns)
+
+    def _position(self, node: Mapping[str, Any], line: int) -> int:
+        """A column's ``column: N`` (its place in the table, 1 = the first), or 0."""
+        if "column" not in node:
+            return 0
+        value = node["column"]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise _Stop(
+                "column is the column's place in the table: 1 for the first",
+                _line(node, "column", line),
+            )
+        return value
+
+    def _placed_columns(
+        self, anchors: Sequence[Anchor], columns: Sequence[ColumnSpec], kind: str
+    ) -> None:
+        """``column: N`` places a column of a Word table whose header cell is blank; the
+        other columns' headers find the table."""
+        placed = [column for column in columns if column.position]
+        if not placed:
+            return
+        if kind != "docx" or any(anchor.kind != "table" for anchor in anchors):
+            raise _Stop(
+                "column: N places a column of a Word table anchor; other forms name each "
+                "column by its header",
+                placed[0].line,
+            )
+        if len(placed) == len(columns):
+            raise _Stop(
+                "a table needs at least one column named by its header (column: N alone "
+                "cannot find the table)",
+                placed[0].line,
+            )
 
     def _pdf_table_columns(self, anchors: Sequence[Anchor], columns: Sequence[ColumnSpec]) -> None:
         """On a PDF a table's cells are fields listed under the anchor's headers: a column

@@ -57,6 +57,9 @@ class ColumnSpec:
     line: int = 0
     #: extra headers that name the same column on older revisions of the form
     aliases: tuple[str, ...] = ()
+    #: the column's place in a Word table (1 = the first) when its header cell is blank (a
+    #: column of roles printed down the side); 0 when the header names it
+    position: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,17 +4,19 @@ read with no mapping (``pepdocs.extract`` infers one on the spot) and with the m
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from formats.word.docxbuild import make_docx, p, r, sdt_run, tbl, tc, tr
+from formats.word.docxbuild import document_xml, make_docx, p, r, sdt_run, tbl, tc, tr
 
 import pepdocs
 from pepdocs.inference import infer_mapping_from_bytes
 from pepdocs.mapping import load_mapping
 
 SHADE = "D9D9D9"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def _no_mapping(completed: str) -> dict[str, Any]:
@@ -331,3 +333,92 @@ def test_what_no_path_is_found_for_is_reported_as_a_person_reads_it() -> None:
         "Are the targets accurate and aspirational?: YES",
         "Who will liaise with the provider on a day to day basis?: Colin Marsh",
     ]
+
+
+# --- a label over its answer in one cell, roles printed down a blank-headed column ---------
+
+
+def _over(label: str, answer: str = "") -> str:
+    """A cell printing its label in bold over the answer's paragraph."""
+    return tc(p(r(label, bold=True)), p(answer))
+
+
+def _details(name: str = "", dob: str = "", upn: str = "", language: str = "") -> str:
+    return tbl(
+        tr(_over("Name", name), _over("Date of birth", dob)),
+        tr(_over("UPN", upn), _over("First language", language)),
+        tr(_over("Next PEP (before the next LAC review)"), tc(p(""))),
+    )
+
+
+def test_a_label_over_its_answer_in_one_cell_is_read_with_no_mapping_and_a_draft(
+    tmp_path: Path,
+) -> None:
+    completed = _details("Harvey John Lomas", "08/11/2015", "V986455018293", "English")
+    expected = {"first_name": "Harvey", "middle_names": "John", "last_name": "Lomas"}
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, _details(), completed)):
+        assert {k: pep["child"].get(k) for k in expected} == expected
+        assert pep["child"]["date_of_birth"] == "2015-11-08"
+        assert pep["child"]["upn"] == "V986455018293"
+        assert pep["child"]["first_language"] == "English"
+
+
+def test_a_label_over_its_answer_is_filled_in_its_own_cell(tmp_path: Path) -> None:
+    template = tmp_path / "blank.docx"
+    template.write_bytes(make_docx(_details()))
+    draft = infer_mapping_from_bytes(template.read_bytes(), str(template))
+    anchors = {entry.path: entry.anchor for entry in draft.entries}
+    assert anchors["child.date_of_birth"] == {"heading": "Date of birth"}
+    assert anchors["meta.next_review_date"] == {"heading": "Next PEP (before the next LAC review)"}
+    mapping = tmp_path / "draft.yaml"
+    mapping.write_text(draft.to_yaml("testshire", template=str(template)), encoding="utf-8")
+    form = load_mapping(mapping)
+    pep = json.loads((SAMPLES / "pep-amara-okafor.json").read_text(encoding="utf-8"))
+    data = pepdocs.fill(pep, form)
+    cells = [c for c in document_xml(data).split("<w:tc>")[1:]]
+    assert pep["child"]["upn"] in cells[2] and "UPN" in cells[2]  # in the label's own cell
+    read = pepdocs.extract(data, form, name="filled.docx").pep
+    assert read["child"]["upn"] == pep["child"]["upn"]
+    assert read["child"]["date_of_birth"] == pep["child"]["date_of_birth"]
+    assert read["meta"]["next_review_date"] == pep["meta"]["next_review_date"]
+
+
+def test_a_plain_cell_with_a_second_paragraph_beside_an_empty_box_is_a_label_left_of_it(
+    tmp_path: Path,
+) -> None:
+    blank = tbl(tr(_over("Date of birth"), tc(p(""))))
+    completed = tbl(tr(_over("Date of birth"), tc(p("08/11/2015"))))
+    assert _with_draft(tmp_path, blank, completed)["child"]["date_of_birth"] == "2015-11-08"
+
+
+def _people(rows: list[list[str]]) -> str:
+    return _grid(["", "Name", "Invited", "Attended"], *rows)
+
+
+def test_roles_printed_down_a_column_with_a_blank_header_are_the_attendees_roles(
+    tmp_path: Path,
+) -> None:
+    printed = [["Young person"], ["Social worker"], ["Designated teacher"], ["Carer"]]
+    blank = _people([[*row, "", "", ""] for row in printed])
+    completed = _people(
+        [
+            ["Young person", "Harvey Lomas", "Yes", "No"],
+            ["Social worker", "Rashida Begum", "Yes", "Yes"],
+            ["Designated teacher", "Colette Brannigan", "Yes", "Yes"],
+            ["Carer", "", "", ""],
+        ]
+    )
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, blank, completed)):
+        assert [(a["role"], a["name"]) for a in pep["attendees"]] == [
+            ("Young person", "Harvey Lomas"),
+            ("Social worker", "Rashida Begum"),
+            ("Designated teacher", "Colette Brannigan"),
+        ]
+        assert [a["attended"] for a in pep["attendees"]] == [False, True, True]
+
+
+def test_a_label_with_an_aside_in_brackets_is_named_by_the_words_outside_them() -> None:
+    from pepdocs.inference import load_lexicon
+
+    found = load_lexicon().match("Next PEP (before the next LAC review)")
+    assert found is not None and found.path == "meta.next_review_date"

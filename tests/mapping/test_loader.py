@@ -614,6 +614,9 @@ def test_a_joined_path_counts_as_mapped(tmp_path: Path) -> None:
             "header 'T' names two columns",
         ),
         ("      - {path: due_date, header: D, type: bool}\n", 11, "type bool does not fit"),
+        ("      - {path: lead, column: 0}\n", 11, "column is the column's place in the table"),
+        ("      - {path: lead, column: first}\n", 11, "column is the column's place"),
+        ("      - {path: lead, column: 1}\n", 11, "needs at least one column named by its header"),
         ("      - {path: lead, header: L, colour: red}\n", 11, "unknown key 'colour' in a column"),
         (
             "      - {path: area, header: A, values: {academic: Acad, flying: Fly}}\n",
@@ -828,3 +831,27 @@ def test_a_records_anchors_printed_column_must_be_one_of_its_headers(tmp_path: P
         load(tmp_path, entry)
     good = load(tmp_path, entry.replace('"Whose"', '"Role"'))
     assert good.fields[0].anchors[0].options == {"printed": "Role"}
+
+
+def test_a_column_under_a_blank_header_cell_is_placed_by_number(tmp_path: Path) -> None:
+    fields = (
+        "  - path: attendees\n    at: {table: {header: [Name, Attended]}}\n    columns:\n"
+        "      - {path: name, header: Name}\n      - {path: attended, header: Attended}\n"
+        "      - {path: role, column: 1}\n"
+    )
+    attendees = load(tmp_path, fields).fields[0]
+    assert [(c.path, c.header, c.position) for c in attendees.columns] == [
+        ("name", "Name", 0),
+        ("attended", "Attended", 0),
+        ("role", "column 1", 1),
+    ]
+
+
+def test_a_column_placed_by_number_is_for_word_tables_only(tmp_path: Path) -> None:
+    fields = (
+        "  - path: attendees\n    at: {table: {header: [Name]}}\n    columns:\n"
+        "      - {path: name, header: Name}\n      - {path: role, column: 1}\n"
+    )
+    problem = error(tmp_path, fields, kind="xlsx")
+    assert "column: N places a column of a Word table anchor" in problem.message
+    assert problem.line == 12

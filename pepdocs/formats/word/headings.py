@@ -65,6 +65,11 @@ def find_heading(
         return None
     wanted = normalise(title)
     for grid, cell, text in index.cell_entries:
+        label = label_over_answer(cell.tc)
+        if label is not None and normalise(block_text(label)) == wanted:
+            if index.in_range(cell.tc, scope):
+                return _block_after(index, label, title)
+            continue
         if (
             text == wanted
             and index.in_range(cell.tc, scope)
@@ -89,6 +94,22 @@ def find_heading(
         ):
             return _block_after(index, paragraph, title)
     return None
+
+
+def label_over_answer(tc: Element) -> Element | None:
+    """The label paragraph of a cell that prints its label in bold as its first paragraph
+    and keeps the answer in the paragraphs under it, in the same cell ("Name" / "Harvey
+    John Lomas"); None for any other cell."""
+    paragraphs = [node for node in tc if node.tag == P]
+    if len(paragraphs) < 2 or any(node.tag in (TBL, SDT) for node in tc):
+        return None
+    first = paragraphs[0]
+    text = block_text(first).strip()
+    if not text or len(text) > _QUESTION_MAX_CHARS or not all_bold(first):
+        return None
+    if any(all_bold(node) for node in paragraphs[1:] if block_text(node).strip()):
+        return None  # a second bold line: two labels, or a heading over a label
+    return first
 
 
 #: The longest printed question that ends a block of answer paragraphs (a longer line ending
