@@ -21,7 +21,7 @@ than a blank one).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from pepdocs.errors import PepdocsError
@@ -970,6 +970,8 @@ class WordInference:
                 continue
             label = raw.rstrip(":").strip()
             found = self._match_label(label, cell.tc)
+            if found is None and self._two_in_one(label, grid, cell):
+                continue
             if found is None:
                 if _looks_like_label_text(raw) or _label_looking(cell.tc):
                     self.unmatched.append(label)
@@ -1048,6 +1050,34 @@ class WordInference:
                 continue
             if not neighbour.text().strip() or not _label_looking(neighbour.tc):
                 return False
+        return True
+
+    def _two_in_one(self, label: str, grid: TableGrid, cell: GridCell) -> bool:
+        """A label asking for two values in one box, ``Sessions possible / missed`` (``76 /
+        9``): drafted as both paths joined by the slash; True when drafted."""
+        pair = _slashed_pair(label, lambda text: self._match_label(text, cell.tc))
+        if pair is None:
+            return False
+        first, second = pair
+        if {self._kind(first.path), self._kind(second.path)} & {"list", "name", "object"}:
+            return False
+        names = (first.path.rsplit(".", 1)[-1], second.path.rsplit(".", 1)[-1])
+        if names[0] == names[1]:
+            return False
+        anchor = self._verify_label(label, cell, grid, first.path)
+        target = self._label_target(grid, cell)
+        if anchor is None or target is None:
+            return False
+        entry = InferredEntry(
+            first.path,
+            anchor,
+            round(min(first.score, second.score) * 0.9, 3),
+            f"label {label!r}: two values in one box",
+            element=target.tc,
+        )
+        entry.paths = [first.path, second.path]
+        entry.options = {"pattern": f"{{{{{names[0]}}}}} / {{{{{names[1]}}}}}"}
+        self.candidates.append(Candidate(entry, (cell.tc, target.tc)))
         return True
 
     def _label_target(self, grid: TableGrid, cell: GridCell) -> GridCell | None:
@@ -1324,6 +1354,31 @@ def _text_before(paragraph: Element, element: Element) -> str:
         if segment.field is None:
             text += segment.text
     return ""
+
+
+def _slashed_pair(
+    label: str, match: Callable[[str], LexiconMatch | None]
+) -> tuple[LexiconMatch, LexiconMatch] | None:
+    """The two paths a label ``A / B`` names when each half does, the shorter half read with
+    the other's words (``Sessions possible / missed`` = ``Sessions possible`` and ``Sessions
+    missed``; ``Possible / missed sessions`` = ``Possible sessions`` and ``missed
+    sessions``); None unless both halves name different paths."""
+    halves = [half.strip() for half in label.split("/")]
+    if len(halves) != 2 or not all(halves):
+        return None
+    first, second = halves
+    head, tail = first.split(), second.split()
+    firsts = [first] + ([f"{first} {' '.join(tail[1:])}"] if len(tail) > 1 else [])
+    seconds = [second] + ([" ".join([*head[:-1], second])] if len(head) > 1 else [])
+    found = []
+    for options in (firsts, seconds):
+        hit = next((m for m in map(match, options) if m is not None), None)
+        if hit is None:
+            return None
+        found.append(hit)
+    if found[0].path == found[1].path:
+        return None
+    return found[0], found[1]
 
 
 def _question_next(marker: Marker) -> bool:

@@ -422,3 +422,20 @@ def test_a_label_with_an_aside_in_brackets_is_named_by_the_words_outside_them() 
 
     found = load_lexicon().match("Next PEP (before the next LAC review)")
     assert found is not None and found.path == "meta.next_review_date"
+
+
+def test_a_label_asking_for_two_values_in_one_box_reads_both(tmp_path: Path) -> None:
+    def attendance(value: str) -> str:
+        return tbl(
+            tr(
+                tc(p("Attendance % this term"), shade=SHADE),
+                tc(p("88.2%" if value else "")),
+                tc(p("Sessions possible / missed"), shade=SHADE),
+                tc(p(value)),
+            )
+        )
+
+    completed = attendance("76 / 9")
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, attendance(""), completed)):
+        assert pep["education"]["attendance"]["sessions_possible"] == 76
+        assert pep["education"]["attendance"]["sessions_missed"] == 9
