@@ -47,6 +47,7 @@ from pepdocs.formats.word.inspect import (
     looks_like_label,
     normalise,
     paragraph_text,
+    tick_and_cross_legend,
 )
 from pepdocs.inference.draft import Candidate, InferredEntry, assign, code_prefix, plausible_value
 from pepdocs.inference.lexicon import KEYED_SCORE, Lexicon, LexiconMatch, TableSection, fold
@@ -73,7 +74,7 @@ _LABEL_COLON = re.compile(
 #: A signature line: "Social worker signature:", "Signature of designated teacher ....",
 #: "Signed:"; the printed words around the start word say whose it is.
 _SIGNATURE_LINE = re.compile(
-    r"^\s*(?:(?P<before>[^:\n]{1,60}?)\s+)?(?P<word>signature|signed)"
+    r"^\s*(?:(?P<before>[^:\n]{1,60}?)\s+)?(?P<word>signature|signed(?:\s+off)?)"
     r"(?:\s+(?:of|by)\s+(?P<after>[^:\n]{1,60}?))?\s*(?:[:\-\u2013]|[.\u2026_]+)",
     re.IGNORECASE,
 )
@@ -96,7 +97,12 @@ _INLINE_LABEL = re.compile(r"(?:\t|\s{2,})([A-Za-z][A-Za-z /']{1,30}?)\s*:")
 
 _SEGMENT_SPLIT = re.compile(r"\t+|\s{3,}")
 #: Paths whose answer is a block of free text under a heading (views, plans).
-_FREE_TEXT_PREFIXES = ("views.", "transition.", "care.parental_responsibility")
+_FREE_TEXT_PREFIXES = (
+    "views.",
+    "transition.",
+    "care.parental_responsibility",
+    "child.leisure_interests",
+)
 
 
 # --- entry point ---------------------------------------------------------------------------
@@ -340,7 +346,9 @@ class WordInference:
                 if len(cells) < 2 or any(len(text) > _LABEL_MAX_CHARS for _, text in cells):
                     continue
                 if any(
-                    _holds_box(cell.tc) or _labelled_answer(text) or self.index.holds_mark(cell.tc)
+                    _holds_box(cell.tc)
+                    or _labelled_answer(text)
+                    or (self.index.holds_mark(cell.tc) and not tick_and_cross_legend(text))
                     for cell, text in cells
                 ):
                     continue  # a row of boxes or of "Label: answer" cells is not a header row
@@ -448,9 +456,17 @@ class WordInference:
             starts.append((paragraph, found))
         if not starts:
             return
-        start_word = starts[0][1].group("word")
+        first = starts[0][1]
+        start_word = first.group("word")
         printed = any(found.group("before") or found.group("after") for _, found in starts)
-        scored: dict[str, tuple[str, float]] = {"signature": (start_word, 1.0)}
+        # "Signed off by (Designated Teacher): Deborah Quayle" names who signed; "Designated
+        # teacher signature: D. Quayle" is the signature as typed
+        named = fold(start_word) == "signed off" or (
+            fold(start_word) == "signed" and first.group("after") is not None
+        )
+        scored: dict[str, tuple[str, float]] = {
+            "name" if named else "signature": (start_word, 1.0)
+        }
         for paragraph, found in starts:
             for label in self._record_labels(paragraph, found.end()):
                 match = self.lexicon.header_match(label, section)

@@ -439,3 +439,67 @@ def test_a_label_asking_for_two_values_in_one_box_reads_both(tmp_path: Path) -> 
     for pep in (_no_mapping(completed), _with_draft(tmp_path, attendance(""), completed)):
         assert pep["education"]["attendance"]["sessions_possible"] == 76
         assert pep["education"]["attendance"]["sessions_missed"] == 9
+
+
+def _signed_off(dt: str, dt_date: str, sw: str) -> str:
+    tab = "<w:r><w:tab/></w:r>"
+    return (
+        p("Sign off", style="Heading1")
+        + p(
+            r("Signed off by (Designated Teacher): "),
+            sdt_run("s1", dt or None),
+            tab,
+            r("Date: "),
+            sdt_run("d1", dt_date or None),
+        )
+        + p(
+            r("Signed off by (Social Worker): "),
+            sdt_run("s2", sw or None),
+            tab,
+            r("Date: "),
+            sdt_run("d2", None),
+        )
+    )
+
+
+@pytest.mark.parametrize("mode", ["no mapping", "draft"])
+def test_signed_off_by_lines_name_who_signed_in_the_role_printed_in_brackets(
+    tmp_path: Path, mode: str
+) -> None:
+    completed = CHILD + _signed_off("Deborah Quayle", "06/11/2025", "Ben Aldous")
+    if mode == "no mapping":
+        pep = _no_mapping(completed)
+    else:
+        pep = _with_draft(tmp_path, CHILD + _signed_off("", "", ""), completed)
+    assert pep["signoff"]["signatures"] == [
+        {"role": "Designated Teacher", "name": "Deborah Quayle", "date": "2025-11-06"},
+        {"role": "Social Worker", "name": "Ben Aldous"},
+    ]
+    assert pep["signoff"]["designated_teacher_date"] == "2025-11-06"
+
+
+def test_a_tick_and_cross_legend_in_a_header_reads_a_cross_as_no() -> None:
+    grid = _grid(
+        ["Subject", "Currently working at", "End of key stage target", "On track \u2713/\u2717"],
+        ["English Language", "4", "6", "\u2717"],
+        ["Maths", "5", "6", "\u2713"],
+    )
+    pep = _no_mapping(CHILD + p("Attainment and progress", style="Heading1") + grid)
+    assert [(a["subject"], a["current"], a["on_track"]) for a in pep["attainment"]] == [
+        ("English Language", "4", False),
+        ("Maths", "5", True),
+    ]
+
+
+def test_an_interest_heading_with_an_instruction_under_it_holds_the_answer() -> None:
+    body = (
+        CHILD
+        + p("What I enjoy", style="Heading1")
+        + p(r("Clubs, hobbies and things I am proud of outside school", rpr="<w:i/>"))
+        + p("Netball, volunteering at the food bank")
+        + p("My carer's view", style="Heading1")
+        + p("Works hard at home.")
+    )
+    pep = _no_mapping(body)
+    assert pep["child"]["leisure_interests"] == "Netball, volunteering at the food bank"
+    assert pep["views"]["carer"] == "Works hard at home."

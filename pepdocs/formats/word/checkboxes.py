@@ -47,6 +47,12 @@ from pepdocs.formats.word.text import paragraph_text, showing_placeholder
 
 CHECKED_GLYPHS = frozenset("\u2612\u2611\u2713\u2714\u2717\u2718\u25a0")  # ☒ ☑ ✓ ✔ ✗ ✘ ■
 UNCHECKED_GLYPHS = frozenset("\u2610\u25a1")  # ☐ □
+def tick_and_cross_legend(text: str) -> bool:
+    """Whether ``text`` prints a legend of a tick and a cross (``On track ✓/✗``): the
+    glyphs in it say what answers look like, they are not boxes."""
+    return any(c in text for c in "\u2713\u2714") and any(c in text for c in "\u2717\u2718")
+
+
 #: Glyphs with an unticked partner; a tick alone (✓) becomes ☐ when cleared.
 _UNCHECK_OF = {"\u2612": "\u2610", "\u2611": "\u2610", "\u25a0": "\u25a1"}
 _CHECK_OF = {"\u2610": "\u2612", "\u25a1": "\u25a0"}

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from pepdocs.formats.word._xml import FLDCHAR, SDT, TBL, TC, Element, P, w
 from pepdocs.formats.word.beside import paragraph_segments
-from pepdocs.formats.word.checkboxes import Mark
+from pepdocs.formats.word.checkboxes import Mark, tick_and_cross_legend
 from pepdocs.formats.word.controls import ContentControl
 from pepdocs.formats.word.document import DocumentIndex, Marker, looks_like_label
 from pepdocs.formats.word.headings import label_over_answer
@@ -72,6 +72,7 @@ __all__ = [
     "open_document",
     "paragraph_segments",
     "paragraph_text",
+    "tick_and_cross_legend",
 ]
 
 

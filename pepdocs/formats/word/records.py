@@ -109,6 +109,7 @@ def find_records(
         words = ""
         if printed is not None:
             words = " ".join((match.group("before") or match.group("after") or "").split())
+            words = words.strip("()[] ")  # "Signed off by (Designated Teacher):"
         fields = _inline(paragraph_text(paragraph), match.end(), headers, paragraph)
         fields.update(_fields_after(index, paragraph, pattern, headers, fields))
         records.append(Record(paragraph, fields, words))

@@ -10,7 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from pepdocs.formats.word._xml import SDT, SDTCONTENT, TBL, TC, TR, Element, P
-from pepdocs.formats.word.checkboxes import box_holders, inside_control
+from pepdocs.formats.word.checkboxes import box_holders, inside_control, tick_and_cross_legend
 from pepdocs.formats.word.document import DocumentIndex, Scope
 from pepdocs.formats.word.labels import occurrence_of
 from pepdocs.formats.word.slots import RegionSlot, Slot, Where, holds_text, read_text_box
@@ -122,7 +122,8 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
         if cell is None:
             missing.append(header)
         else:
-            columns.append(TableColumn(header, path, cell.col, checkbox))
+            legend = tick_and_cross_legend(cell.text())
+            columns.append(TableColumn(header, path, cell.col, checkbox, legend))
     placed = [(grid, number) for number in _data_rows(grid, header_number)]
     if "occurrence" not in anchor.options:
         placed.extend(_continued(index, grid, header_number))
@@ -133,6 +134,10 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
         TableSlotData(grid.tbl, grid.rows[header_number], data_rows, columns, missing, row_columns),
         f"table {table_number} (header row {header_number + 1})",
     )
+
+
+#: a cross standing for "no" in a column whose header prints a tick and a cross
+_CROSSES = frozenset({"\u2717", "\u2718", "x", "X"})
 
 
 def _data_rows(grid: TableGrid, header_number: int) -> list[int]:
@@ -177,6 +182,9 @@ class TableColumn:
     grid_col: int
     #: a cell holding only a checkbox is a yes/no box (else its mark is text: "☒" typed)
     checkbox: bool = True
+    #: the header prints a legend of a tick and a cross (``On track ✓/✗``): a cell holding
+    #: only a cross says no, not a ticked box
+    legend: bool = False
 
 
 @dataclass(eq=False)
@@ -223,6 +231,8 @@ class TableSlot(Slot):
                 tc = columns.get(column.grid_col)
                 if tc is None:
                     cells[column.header] = None
+                elif column.legend and block_text(tc).strip() in _CROSSES:
+                    cells[column.header] = "No"
                 elif in_control or tc in boxes or inside_control(tc, table):
                     cells[column.header] = self._region(tc, column).read()
                 else:
