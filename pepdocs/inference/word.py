@@ -44,6 +44,7 @@ from pepdocs.formats.word.inspect import (
     enclosing,
     holds_field,
     label_over_answer,
+    label_with_instruction,
     looks_like_label,
     normalise,
     paragraph_text,
@@ -188,8 +189,19 @@ class WordInference:
         """A bare "Name" in the table that asks for the child's date of birth or UPN: the
         child's name (the people around the child are named with their role)."""
         child = self.lexicon.match_in_section(text, "child details")
+        if child is None:
+            return None
         cell = self._cell_of(element)
-        if child is None or cell is None:
+        if cell is None:
+            # "Name: Poppy Ashgrove<tab>DOB: 11/02/2022" on one line
+            paragraph = enclosing(element, "p")
+            line = paragraph_text(paragraph) if paragraph is not None else ""
+            for later in _INLINE_LABEL.finditer(line):
+                found = self.lexicon.match(later.group(1))
+                if found is not None and found.path in _CHILD_IDENTITY:
+                    return LexiconMatch(
+                        child.path, round(child.score * 0.9, 3), False, child.wording
+                    )
             return None
         grid = cell[0]
         for _, other in grid.cells():
@@ -464,9 +476,7 @@ class WordInference:
         named = fold(start_word) == "signed off" or (
             fold(start_word) == "signed" and first.group("after") is not None
         )
-        scored: dict[str, tuple[str, float]] = {
-            "name" if named else "signature": (start_word, 1.0)
-        }
+        scored: dict[str, tuple[str, float]] = {"name" if named else "signature": (start_word, 1.0)}
         for paragraph, found in starts:
             for label in self._record_labels(paragraph, found.end()):
                 match = self.lexicon.header_match(label, section)
@@ -977,15 +987,24 @@ class WordInference:
             if cell.tc in self.claimed_cells or cell.tc in self._marker_cells:
                 continue
             raw = cell.text().strip()
+            if "\n" in raw and self._label_over_instruction(grid, cell):
+                continue
             if not raw or "\n" in raw or len(raw) > _LABEL_MAX_CHARS:
                 continue
             colon = _LABEL_COLON.match(raw)
+            subtitled = False
             if colon and clean_value(_label_parts(colon)[1]):
-                continue  # "Label: value" inside one cell: the paragraph pass takes it
+                if not _label_looking(cell.tc):
+                    continue  # "Label: value" inside one cell: the paragraph pass takes it
+                # a printed label with words after its colon ("My voice: what I have told
+                # or shown the adults who know me"): all of it is print
+                subtitled = True
             if _holds_box(cell.tc):
                 continue
             label = raw.rstrip(":").strip()
             found = self._match_label(label, cell.tc)
+            if found is None and subtitled and colon is not None:
+                found = self._match_label(_label_parts(colon)[0].strip(), cell.tc)
             if found is None and self._two_in_one(label, grid, cell):
                 continue
             if found is None:
@@ -1068,6 +1087,38 @@ class WordInference:
                 return False
         return True
 
+    def _label_over_instruction(self, grid: TableGrid, cell: GridCell) -> bool:
+        """A label cell printing an instruction in italics under its label ("My voice" / "My
+        words, drawings or photos..."), the answer in the cell under it or beside it: drafted
+        by the label alone (a heading anchor); True when drafted."""
+        if label_with_instruction(cell.tc) is None:
+            return False
+        paragraph = next(n for n in cell.tc if n.tag == word.P and paragraph_text(n).strip())
+        label = " ".join(paragraph_text(paragraph).split()).rstrip(":?").strip()
+        if len(label) > _LABEL_MAX_CHARS:
+            return False
+        found = self._match_label(label, cell.tc)
+        if found is None:
+            self.unmatched.append(label)
+            return False
+        if self._kind(found.path) == "list":
+            return False
+        target = self._label_target(grid, cell)
+        if target is None:
+            return False
+        anchor = self._verify({"heading": label}, target.tc, found.path)
+        if anchor is None:
+            return False
+        self._add(
+            found.path,
+            anchor,
+            found.score,
+            f"label {label!r} (with an instruction under it)",
+            [cell.tc, target.tc],
+            target.tc,
+        )
+        return True
+
     def _two_in_one(self, label: str, grid: TableGrid, cell: GridCell) -> bool:
         """A label asking for two values in one box, ``Sessions possible / missed`` (``76 /
         9``): drafted as both paths joined by the slash; True when drafted."""
@@ -1126,36 +1177,41 @@ class WordInference:
                 continue
             if not text.strip() or _has_box(paragraph, self.index):
                 continue
-            segment = _SEGMENT_SPLIT.split(text.strip())[0]
-            match = _LABEL_COLON.match(segment)
-            if not match:
-                continue
-            label, rest = _label_parts(match)
-            label = label.strip()
-            if len(label) > _LABEL_MAX_CHARS:
-                continue
-            found = self._match_label(label, paragraph)
-            if found is None or self._kind(found.path) == "list":
-                continue
-            if not clean_value(rest) and (
-                found_cell is not None or _question_above_answer(paragraph)
-            ):
-                # a label cell "Label:" with its value in the next cell, or a question with
-                # its answer in the paragraphs under it (the question pass takes it)
-                continue
-            anchor = self._verify(
-                {"label": {"text": label, "direction": "after"}}, paragraph, found.path
-            )
-            if anchor is None:
-                continue
-            self._add(
-                found.path,
-                anchor,
-                found.score * 0.97,
-                f"text after {label!r}",
-                [paragraph],
-                paragraph,
-            )
+            if found_cell is not None and _label_looking(found_cell[1].tc):
+                continue  # a printed label cell: what follows its colon is print too
+            # each "Label: answer" on the line ("Name: Poppy Ashgrove<tab>DOB: 11/02/2022")
+            for number, segment in enumerate(_SEGMENT_SPLIT.split(text.strip())):
+                self._label_segment(paragraph, segment, number, found_cell is not None)
+
+    def _label_segment(self, paragraph: Element, segment: str, number: int, in_cell: bool) -> None:
+        """One ``Label: answer`` of a line (``number``: its place on the line)."""
+        match = _LABEL_COLON.match(segment)
+        if not match:
+            return
+        label, rest = _label_parts(match)
+        label = label.strip()
+        if len(label) > _LABEL_MAX_CHARS:
+            return
+        found = self._match_label(label, paragraph)
+        if found is None or self._kind(found.path) == "list":
+            return
+        if number == 0 and not clean_value(rest) and (in_cell or _question_above_answer(paragraph)):
+            # a label cell "Label:" with its value in the next cell, or a question with
+            # its answer in the paragraphs under it (the question pass takes it)
+            return
+        anchor = self._verify(
+            {"label": {"text": label, "direction": "after"}}, paragraph, found.path
+        )
+        if anchor is None:
+            return
+        self._add(
+            found.path,
+            anchor,
+            found.score * 0.97,
+            f"text after {label!r}",
+            [paragraph] if number == 0 else [(paragraph, number)],
+            paragraph,
+        )
 
     def _question_paragraphs(self) -> None:
         """A question printed as a paragraph of its own ("Child's view:", "What I think about
@@ -1196,6 +1252,11 @@ class WordInference:
     def _headings(self) -> None:
         for marker in self.index.markers:
             found = self.lexicon.match(_display_text(marker))
+            colon = _LABEL_COLON.match(_display_text(marker))
+            if found is None and colon is not None:
+                # a heading with words after its colon ("My voice: what I have told or
+                # shown the adults who know me"): named by the words before it
+                found = self.lexicon.match(_label_parts(colon)[0].strip())
             if found is None or not found.path.startswith(_FREE_TEXT_PREFIXES):
                 continue
             anchor = {"heading": _display_text(marker)}
@@ -1241,6 +1302,10 @@ def label_echo(slot: Slot) -> bool:
 
 def _display_text(marker: Marker) -> str:
     element = marker.element
+    if element.tag == TC and label_with_instruction(element) is not None:
+        # a heading row printing an instruction under its title: the title names it
+        first = next(n for n in element if n.tag == word.P and paragraph_text(n).strip())
+        return " ".join(paragraph_text(first).split())
     text = paragraph_text(element) if element.tag != TC else _cell_text(element)
     return " ".join(text.split()) or marker.text
 

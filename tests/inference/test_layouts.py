@@ -503,3 +503,59 @@ def test_an_interest_heading_with_an_instruction_under_it_holds_the_answer() -> 
     pep = _no_mapping(body)
     assert pep["child"]["leisure_interests"] == "Netball, volunteering at the food bank"
     assert pep["views"]["carer"] == "Works hard at home."
+
+
+def _say(title: str, instruction: str, answer: str) -> str:
+    """A one-column box: a shaded title with an instruction in italics, the answer under."""
+    return tbl(
+        tr(tc(p(r(title, bold=True)), p(r(instruction, rpr="<w:i/>")), shade=SHADE)),
+        tr(tc(p(answer))),
+    )
+
+
+def test_a_title_over_an_instruction_in_italics_names_the_box_under_it(tmp_path: Path) -> None:
+    def form(voice: str, social_worker: str) -> str:
+        return (
+            CHILD
+            + _say("My voice", "My words, drawings or photos, written down by my key adult", voice)
+            + _say("What my social worker says", "Any changes to my care plan", social_worker)
+        )
+
+    completed = form("I like the sand tray.", "Placement is stable.")
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, form("", ""), completed)):
+        assert pep["views"]["child"] == "I like the sand tray."
+        assert pep["views"]["social_worker"] == "Placement is stable."
+
+
+def test_words_after_a_printed_titles_colon_are_print_not_the_answer() -> None:
+    box = tbl(
+        tr(tc(p("My voice: what I have told or shown the adults who know me"), shade=SHADE)),
+        tr(tc(p("Alfie says again!"))),
+    )
+    assert _no_mapping(CHILD + box)["views"]["child"] == "Alfie says again!"
+
+
+def test_every_label_on_a_line_is_read_and_a_bare_name_beside_the_birth_date_is_the_childs(
+    tmp_path: Path,
+) -> None:
+    def line(name: str, dob: str, year: str) -> str:
+        return p(f"Name: {name}\tDOB: {dob}\tFoundation year: {year}")
+
+    completed = line("Poppy Ashgrove", "11/02/2020", "F2")
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, line("", "", ""), completed)):
+        assert (pep["child"]["first_name"], pep["child"]["last_name"]) == ("Poppy", "Ashgrove")
+        assert pep["child"]["date_of_birth"] == "2020-02-11"
+        assert pep["education"]["ncy"] == "R"
+
+
+def test_a_cross_in_a_column_of_ticks_is_no() -> None:
+    grid = _grid(
+        ["Name", "Role", "Invited", "Attended"],
+        ["Claire Pennock", "Social worker", "\u2714", "\u2714"],
+        ["Joanna Strand", "Mother", "\u2714", "\u2718"],
+    )
+    pep = _no_mapping(CHILD + p("Attendance at the PEP meeting", style="Heading1") + grid)
+    assert [(a["name"], a["attended"]) for a in pep["attendees"]] == [
+        ("Claire Pennock", True),
+        ("Joanna Strand", False),
+    ]

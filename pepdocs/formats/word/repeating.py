@@ -138,6 +138,8 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
 
 #: a cross standing for "no" in a column whose header prints a tick and a cross
 _CROSSES = frozenset({"\u2717", "\u2718", "x", "X"})
+#: ... and a tick standing for "yes" beside it
+_TICKS = frozenset({"\u2713", "\u2714"})
 
 
 def _data_rows(grid: TableGrid, header_number: int) -> list[int]:
@@ -220,6 +222,7 @@ class TableSlot(Slot):
         # Most cells hold typed text only: whether any holds a control, field or box is
         # found for each table at once, not cell by cell.
         holders: dict[Element, tuple[set[Element], bool]] = {}
+        crosses = self._crosses_mean_no()
         for tr in self.data.data_rows:
             cells: dict[str, FormValue] = {}
             columns = self.data.row_columns.get(tr) or row_columns(tr)
@@ -231,7 +234,7 @@ class TableSlot(Slot):
                 tc = columns.get(column.grid_col)
                 if tc is None:
                     cells[column.header] = None
-                elif column.legend and block_text(tc).strip() in _CROSSES:
+                elif column.header in crosses and block_text(tc).strip() in _CROSSES:
                     cells[column.header] = "No"
                 elif in_control or tc in boxes or inside_control(tc, table):
                     cells[column.header] = self._region(tc, column).read()
@@ -249,6 +252,22 @@ class TableSlot(Slot):
                     row[header] = value if isinstance(value, str) else ""
             rows.append(row)
         return rows or None
+
+    def _crosses_mean_no(self) -> set[str]:
+        """The columns in which a lone cross (✗ ✘) says no: the header prints a tick and a
+        cross, or the column's other answers are lone ticks (✔ for yes, ✘ for no)."""
+        found = {column.header for column in self.data.columns if column.legend}
+        for column in self.data.columns:
+            if column.header in found:
+                continue
+            answers = set()
+            for tr in self.data.data_rows:
+                tc = (self.data.row_columns.get(tr) or row_columns(tr)).get(column.grid_col)
+                if tc is not None:
+                    answers.add(block_text(tc).strip())
+            if answers & _TICKS and answers & _CROSSES:
+                found.add(column.header)
+        return found
 
     def write(self, value: FormValue, where: Where) -> None:
         if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
