@@ -86,6 +86,14 @@ _NOT_A_ROLE = frozenset({"please", "your", "my", "their", "add", "sign", "here",
 _RECORD_START = re.compile(r"^\s*([A-Za-z][^:\n\d]{1,40}?)\s*(?:no\.?\s*)?(\d{1,2})\s*[:.\-\u2013]")
 
 
+#: ... or with its number first: ``1.  Target: ...``, ``2) Target: ...``.
+_NUMBERED_RECORD = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*([A-Za-z][^:\n\d]{1,40}?)\s*:")
+
+
+def _is_record_start(text: str) -> bool:
+    return bool(_RECORD_START.match(text) or _NUMBERED_RECORD.match(text))
+
+
 def _label_parts(match: re.Match[str]) -> tuple[str, str]:
     """(label, what follows it) of a :data:`_LABEL_COLON` match, whichever form matched."""
     if match.group(1) is not None:
@@ -388,23 +396,32 @@ class WordInference:
         paragraphs = [p for p, _ in self.index.paragraph_texts if self._cell_of(p) is None]
         seen: set[str] = set()
         for position, paragraph in enumerate(paragraphs):
-            start = _RECORD_START.match(paragraph_text(paragraph))
+            text = paragraph_text(paragraph)
+            start = _RECORD_START.match(text)
+            label = start.group(1).strip() if start is not None else ""
             if start is None:
-                continue
-            label = start.group(1).strip()
+                # "1.  Target: ...   Support: ...   Who: ...   By: ..." (number first)
+                start = _NUMBERED_RECORD.match(text)
+                if start is None:
+                    continue
+                label = start.group(2).strip()
             if fold(label) in seen:
                 continue
+            # the record's other labels: later on its first line, then lines of their own
+            labels = [found.group(1).strip() for found in _INLINE_LABEL.finditer(text, start.end())]
+            for following in paragraphs[position + 1 : position + 16]:
+                line_text = paragraph_text(following)
+                line = _LABEL_COLON.match(line_text)
+                if line is None or _is_record_start(line_text):
+                    break
+                labels.append(_label_parts(line)[0].strip())
             best: tuple[float, TableSection, list[tuple[str, str, float]]] | None = None
             for section in self.lexicon.tables.values():
                 first = self.lexicon.header_match(label, section)
                 if first is None or first[0] not in section.key:
                     continue
                 columns = [(label, first[0], first[1])]
-                for following in paragraphs[position + 1 : position + 16]:
-                    line = _LABEL_COLON.match(paragraph_text(following))
-                    if line is None or _RECORD_START.match(paragraph_text(following)):
-                        break
-                    header = _label_parts(line)[0].strip()
+                for header in labels:
                     found = self.lexicon.header_match(header, section)
                     if found is None or any(found[0] == c for _, c, _ in columns):
                         break
@@ -1180,11 +1197,20 @@ class WordInference:
             if found_cell is not None and _label_looking(found_cell[1].tc):
                 continue  # a printed label cell: what follows its colon is print too
             # each "Label: answer" on the line ("Name: Poppy Ashgrove<tab>DOB: 11/02/2022")
-            for number, segment in enumerate(_SEGMENT_SPLIT.split(text.strip())):
-                self._label_segment(paragraph, segment, number, found_cell is not None)
+            segments = _SEGMENT_SPLIT.split(text.strip())
+            for number, segment in enumerate(segments):
+                # "Label:<tab>answer": the answer is the next piece of the line
+                following = segments[number + 1] if number + 1 < len(segments) else ""
+                answer_after = bool(following.strip()) and not _LABEL_COLON.match(following)
+                self._label_segment(
+                    paragraph, segment, number, found_cell is not None, answer_after
+                )
 
-    def _label_segment(self, paragraph: Element, segment: str, number: int, in_cell: bool) -> None:
-        """One ``Label: answer`` of a line (``number``: its place on the line)."""
+    def _label_segment(
+        self, paragraph: Element, segment: str, number: int, in_cell: bool, answer_after: bool
+    ) -> None:
+        """One ``Label: answer`` of a line (``number``: its place on the line;
+        ``answer_after``: the next piece of the line is its answer)."""
         match = _LABEL_COLON.match(segment)
         if not match:
             return
@@ -1195,7 +1221,8 @@ class WordInference:
         found = self._match_label(label, paragraph)
         if found is None or self._kind(found.path) == "list":
             return
-        if number == 0 and not clean_value(rest) and (in_cell or _question_above_answer(paragraph)):
+        answered = clean_value(rest) or answer_after
+        if number == 0 and not answered and (in_cell or _question_above_answer(paragraph)):
             # a label cell "Label:" with its value in the next cell, or a question with
             # its answer in the paragraphs under it (the question pass takes it)
             return
@@ -1523,7 +1550,18 @@ def guess_phase(index: DocumentIndex) -> str:
     folded = f" {fold(head)} "
     if any(w in folded for w in (" early years ", " eyfs ", " nursery ")):
         return "early_years"
-    if any(w in folded for w in (" post 16 ", " post16 ", " 16 18 ", " further education ")):
+    post16 = (
+        " post 16 ",
+        " post16 ",
+        " 16 18 ",
+        " further education ",
+        " 16+ ",
+        " 16 plus ",
+        " years 12 and 13 ",
+        " year 12 and 13 ",
+        " sixth form ",
+    )
+    if any(w in folded for w in post16):
         return "post16"
     return "school_age"
 

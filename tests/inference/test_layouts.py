@@ -559,3 +559,52 @@ def test_a_cross_in_a_column_of_ticks_is_no() -> None:
         ("Claire Pennock", True),
         ("Joanna Strand", False),
     ]
+
+
+def _targets_line(number: int, target: str, support: str, who: str, by: str) -> str:
+    gap = "   "
+    return p(f"{number}.  Target: {target}{gap}Support: {support}{gap}Who: {who}{gap}By: {by}")
+
+
+def test_targets_numbered_before_their_label_with_the_other_labels_on_the_line(
+    tmp_path: Path,
+) -> None:
+    def form(first: tuple[str, str, str, str]) -> str:
+        return (
+            p("16+ Personal Education Plan")
+            + p("My targets", style="Heading1")
+            + _targets_line(1, *first)
+            + _targets_line(2, "", "", "", "")
+        )
+
+    completed = form(
+        ("Tyler will attend 92% of lessons", "Daily check-in", "Mr Greatorex", "13/02/2026")
+    )
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, form(("", "", "", "")), completed)):
+        assert pep["meta"]["phase"] == "post16"
+        assert pep["targets"] == [
+            {
+                "description": "Tyler will attend 92% of lessons",
+                "actions": "Daily check-in",
+                "lead": "Mr Greatorex",
+                "due_date": "2026-02-13",
+            }
+        ]
+
+
+def test_an_answer_after_a_tab_belongs_to_the_label_before_it() -> None:
+    body = CHILD + p("Date of next PEP:\t27/01/2026") + p("About me", style="Heading1")
+    assert _no_mapping(body)["meta"]["next_review_date"] == "2026-01-27"
+
+
+def test_a_phone_or_email_column_puts_each_where_it_belongs() -> None:
+    grid = _grid(
+        ["Name", "Role", "Phone or email"],
+        ["Grace Ibbotson", "Social worker", "01632 960528"],
+        ["Adam Greatorex", "Head of Sixth Form", "a.greatorex@sallowmere.example.org"],
+    )
+    pep = _no_mapping(CHILD + p("Who came to my PEP", style="Heading1") + grid)
+    assert [(a.get("phone"), a.get("email")) for a in pep["attendees"]] == [
+        ("01632 960528", None),
+        (None, "a.greatorex@sallowmere.example.org"),
+    ]

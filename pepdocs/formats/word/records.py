@@ -46,10 +46,11 @@ def _start_pattern(start: str, printed: bool = False) -> re.Pattern[str]:
     it is: ``Social worker signature:``, ``Signature of designated teacher:``."""
     body = _words(start)
     number = r"(?:\s*(?:no\.?|number|#)?\s*(\d+))?"
+    first = r"(?:\d{1,2}\s*[.)]\s*)?"  # "1.  Target:": numbered before the label
     if not printed:
-        return re.compile(rf"^\s*{body}{number}{_END}", re.IGNORECASE)
+        return re.compile(rf"^\s*{first}{body}{number}{_END}", re.IGNORECASE)
     return re.compile(
-        rf"^\s*(?:(?P<before>[^:\n]{{1,60}}?)\s+)?{body}"
+        rf"^\s*{first}(?:(?P<before>[^:\n]{{1,60}}?)\s+)?{body}"
         rf"(?:\s+(?:of|by)\s+(?P<after>[^:\n]{{1,60}}?))?{number}{_END}",
         re.IGNORECASE,
     )
