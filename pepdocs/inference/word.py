@@ -76,7 +76,7 @@ _LABEL_COLON = re.compile(
 #: "Signed:"; the printed words around the start word say whose it is.
 _SIGNATURE_LINE = re.compile(
     r"^\s*(?:(?P<before>[^:\n]{1,60}?)\s+)?(?P<word>signature|signed(?:\s+off)?)"
-    r"(?:\s+(?:of|by)\s+(?P<after>[^:\n]{1,60}?))?\s*(?:[:\-\u2013]|[.\u2026_]+)",
+    r"(?:\s+(?:(?:of|by)\s+|(?=\())(?P<after>[^:\n]{1,60}?))?\s*(?:[:\-\u2013]|[.\u2026_]+)",
     re.IGNORECASE,
 )
 #: words a signatory's role is never made of ("Please add your signature.")
@@ -88,6 +88,20 @@ _RECORD_START = re.compile(r"^\s*([A-Za-z][^:\n\d]{1,40}?)\s*(?:no\.?\s*)?(\d{1,
 
 #: ... or with its number first: ``1.  Target: ...``, ``2) Target: ...``.
 _NUMBERED_RECORD = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*([A-Za-z][^:\n\d]{1,40}?)\s*:")
+
+
+def _pair_row(grid: TableGrid, number: int) -> tuple[GridCell, GridCell] | None:
+    """A row of two cells starting in it: a label and its answer."""
+    cells = [cell for cell in grid.row_cells(number) if cell.row == number]
+    return (cells[0], cells[1]) if len(cells) == 2 else None
+
+
+#: a number before or after a record's label ("Last term's target 1", "2. Target")
+_LABEL_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s*|\s*(?:no\.?|#)?\s*\d{1,2}\s*:?\s*$")
+
+
+def _unnumbered(text: str) -> str:
+    return _LABEL_NUMBER.sub("", " ".join(text.split())).rstrip(":").strip()
 
 
 def _is_record_start(text: str) -> bool:
@@ -138,6 +152,7 @@ class WordInference:
     def run(self) -> list[InferredEntry]:
         self._tables()
         self._record_lists()
+        self._record_tables()
         self._controls_and_fields()
         self._checkbox_groups()
         self._labels_over_answers()
@@ -168,11 +183,16 @@ class WordInference:
         node = enclosing(element, "tc")
         return None if node is None else self.index.cell_of_tc.get(node)
 
-    def _match_label(self, text: str, element: Element) -> LexiconMatch | None:
+    def _match_label(
+        self, text: str, element: Element, line_before: bool = True
+    ) -> LexiconMatch | None:
+        """The path a label names: on its own, else read through the line before it (unless
+        ``line_before`` is False: a label later on a line belongs to that line), its
+        sections, or the child's details around it."""
         found = self.lexicon.match(text)
         if found is not None:
             return found
-        context = self._line_before(element)
+        context = self._line_before(element) if line_before else ""
         if context:
             # a generic label read through the line before it: "Telephone" under "My social
             # worker is: ...", "Date" under "Designated teacher signature: ..."
@@ -434,6 +454,91 @@ class WordInference:
             seen.add(fold(label))
             self._add_records(label, best[1], best[2])
 
+    def _record_tables(self) -> None:
+        """A repeating section printed as small tables of "label | answer" rows, one per
+        item (``SMART target | ...`` / ``Adult responsible | ...`` / ``Review date | ...``):
+        the first row's label names the section's key column."""
+        seen: set[str] = set()
+        for grid in self.index.grids:
+            pairs = [_pair_row(grid, number) for number in range(len(grid.rows))]
+            for position, pair in enumerate(pairs):
+                if pair is None or pair[0].tc in self.claimed_cells:
+                    continue
+                label = _unnumbered(pair[0].text())
+                if not label or fold(label) in seen or len(label) > _LABEL_MAX_CHARS:
+                    continue
+                labels = []
+                for later in pairs[position + 1 :]:
+                    if later is None:
+                        break
+                    text = " ".join(later[0].text().split())
+                    if _unnumbered(text) == label:
+                        break
+                    labels.append(text)
+                best = self._record_columns(label, labels)
+                if best is None:
+                    continue
+                seen.add(fold(label))
+                self._add_table_records(label, best[1], best[2])
+
+    def _record_columns(
+        self, label: str, labels: Sequence[str]
+    ) -> tuple[float, TableSection, list[tuple[str, str, float]]] | None:
+        """The section whose key column ``label`` names and whose columns ``labels`` name
+        (three at least), best first."""
+        best: tuple[float, TableSection, list[tuple[str, str, float]]] | None = None
+        for section in self.lexicon.tables.values():
+            first = self.lexicon.header_match(label, section)
+            if first is None or first[0] not in section.key:
+                continue
+            columns = [(label, first[0], first[1])]
+            for header in labels:
+                found = self.lexicon.header_match(header, section)
+                if found is None or any(found[0] == c for _, c, _ in columns):
+                    continue
+                columns.append((header, found[0], found[1]))
+            score = sum(s for *_, s in columns)
+            if len(columns) >= 3 and (best is None or score > best[0]):
+                best = (score, section, columns)
+        return best
+
+    def _add_table_records(
+        self, start: str, section: TableSection, scored: list[tuple[str, str, float]]
+    ) -> None:
+        columns = self._record_column_entries(section, scored)
+        anchor: dict[str, Any] = {"records": {"start": start}}
+        slot = self._locate(anchor, section.path, columns)
+        elements = list(slot.covers()) if slot is not None else []
+        if not elements:
+            return
+        tables = {enclosing(element, "tbl") for element in elements} - {None}
+        for grid in self.index.grids:
+            if grid.tbl in tables:
+                self.claimed_cells.update(cell.tc for _, cell in grid.cells())
+        confidence = min(0.95, sum(s for *_, s in scored) / len(scored))
+        self._add(
+            section.path,
+            anchor,
+            confidence,
+            f"records of table rows starting {start!r}: " + ", ".join(repr(h) for h, *_ in scored),
+            elements,
+            elements[0],
+            columns=columns,
+        )
+
+    def _record_column_entries(
+        self, section: TableSection, scored: list[tuple[str, str, float]]
+    ) -> list[dict[str, Any]]:
+        info = self.catalog[section.path]
+        kinds = {item.path: item.kind for item in info.item_fields}
+        columns: list[dict[str, Any]] = []
+        for header, column, _ in scored:
+            entry: dict[str, Any] = {"path": column, "header": header}
+            if kinds.get(column) == "date":
+                entry["type"] = "date"
+            columns.append(entry)
+        return columns
+
     def _add_records(
         self, start: str, section: TableSection, scored: list[tuple[str, str, float]]
     ) -> None:
@@ -491,7 +596,7 @@ class WordInference:
         # "Signed off by (Designated Teacher): Deborah Quayle" names who signed; "Designated
         # teacher signature: D. Quayle" is the signature as typed
         named = fold(start_word) == "signed off" or (
-            fold(start_word) == "signed" and first.group("after") is not None
+            fold(start_word) == "signed" and " by " in f" {fold(first.group(0))} "
         )
         scored: dict[str, tuple[str, float]] = {"name" if named else "signature": (start_word, 1.0)}
         for paragraph, found in starts:
@@ -1218,7 +1323,7 @@ class WordInference:
         label = label.strip()
         if len(label) > _LABEL_MAX_CHARS:
             return
-        found = self._match_label(label, paragraph)
+        found = self._match_label(label, paragraph, line_before=number == 0)
         if found is None or self._kind(found.path) == "list":
             return
         answered = clean_value(rest) or answer_after

@@ -545,6 +545,15 @@ class BoolTransform(Transform):
         )
 
 
+#: the form's instruction left beside the chosen option ("Partly  (delete as appropriate)",
+#: "Yes (circle)"): print, not part of the answer
+_INSTRUCTION_ASIDE = re.compile(
+    r"\(\s*(?:please\s+)?(?:delete|circle|tick|strike|cross|select|choose|underline|"
+    r"highlight)\b[^()]*\)",
+    re.IGNORECASE,
+)
+
+
 class ChoiceTransform(Transform):
     """A code from a list, shown as its label: ``values`` maps code -> label (or a list of
     labels: the first is written, all are read). Read: the label or the code, ignoring case,
@@ -633,7 +642,7 @@ class ChoiceTransform(Transform):
             answer = raw[0] if raw else None
         if _is_blank(answer):
             return None, ()
-        text = _text_of(answer, "one of the options").strip()
+        text = _INSTRUCTION_ASIDE.sub(" ", _text_of(answer, "one of the options")).strip()
         if text in self._exact:
             return self._exact[text], ()
         key = normalise_label(text)

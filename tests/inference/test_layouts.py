@@ -608,3 +608,57 @@ def test_a_phone_or_email_column_puts_each_where_it_belongs() -> None:
         ("01632 960528", None),
         (None, "a.greatorex@sallowmere.example.org"),
     ]
+
+
+def _box(number: int, target: str, actions: str, lead: str, review: str) -> str:
+    return tbl(
+        tr(tc(p(r(f"Target {number} (academic)", bold=True)), span=2, shade=SHADE)),
+        tr(tc(p("SMART target")), tc(p(target))),
+        tr(tc(p("Key strategies and interventions (what, who, how often)")), tc(p(actions))),
+        tr(tc(p("Adult responsible")), tc(p(lead))),
+        tr(tc(p("Review date")), tc(p(review))),
+        cols=2,
+    ) + p("")
+
+
+def test_targets_printed_one_box_of_label_rows_each_are_a_list(tmp_path: Path) -> None:
+    def form(first: tuple[str, str, str, str]) -> str:
+        return (
+            CHILD
+            + p("4. Targets for this term", style="Heading1")
+            + _box(1, *first)
+            + _box(2, "", "", "", "")
+            + p("Date of next PEP: 28/04/2026")
+        )
+
+    completed = form(
+        ("Lily will write 500 words", "Weekly conference", "Mr Huxtable", "24/04/2026")
+    )
+    blank = form(("", "", "", ""))
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, blank, completed)):
+        assert pep["targets"] == [
+            {
+                "description": "Lily will write 500 words",
+                "actions": "Weekly conference",
+                "lead": "Mr Huxtable",
+                "due_date": "2026-04-24",
+            }
+        ]
+        assert pep["meta"]["next_review_date"] == "2026-04-28"
+
+
+def test_signed_lines_with_the_role_in_brackets_and_a_date_later_on_each() -> None:
+    tab = "<w:r><w:tab/></w:r>"
+    body = (
+        CHILD
+        + p("Signatures", style="Heading1")
+        + p(r("Signed (designated teacher): M Huxtable"), tab, r("Date: 21st Jan 2026"))
+        + p(r("Signed (social worker): C. Pennock"), tab, r("Date: 26/01/2026"))
+    )
+    pep = _no_mapping(body)
+    assert pep["signoff"]["signatures"] == [
+        {"role": "designated teacher", "signature": "M Huxtable", "date": "2026-01-21"},
+        {"role": "social worker", "signature": "C. Pennock", "date": "2026-01-26"},
+    ]
+    assert pep["signoff"]["designated_teacher_date"] == "2026-01-21"
+    assert pep["signoff"]["social_worker_date"] == "2026-01-26"

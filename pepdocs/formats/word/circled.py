@@ -57,6 +57,9 @@ CHOICE_WORDS = frozenset(
         "present",
         "absent",
         "unknown",
+        "autumn",
+        "spring",
+        "summer",
     }
 )
 _SEPARATORS = re.compile(r"\s*[/|]\s*|\s{2,}")
@@ -140,6 +143,18 @@ def _pieces(container: Element) -> list[tuple[str, bool, bool]]:
     return out
 
 
+def _skipped(pieces: list[tuple[str, bool, bool]], skip: int) -> list[tuple[str, bool, bool]]:
+    """``pieces`` without their first ``skip`` characters."""
+    out: list[tuple[str, bool, bool]] = []
+    for text, bold, struck in pieces:
+        if skip >= len(text):
+            skip -= len(text)
+            continue
+        out.append((text[skip:], bold, struck))
+        skip = 0
+    return out
+
+
 def may_be_circled(text: str) -> bool:
     """A cheap first look: short text whose parts are all choice words."""
     if len(text) > 80 or ("/" not in text and "|" not in text and "  " not in text):
@@ -147,10 +162,12 @@ def may_be_circled(text: str) -> bool:
     return _choice_options(text) is not None
 
 
-def circled_option(container: Element) -> Circled | None:
+def circled_option(container: Element, skip: int = 0) -> Circled | None:
     """The answer of a "circle one" box (``Circled(None)``: unanswered), or None when the
-    box is not one (other text, or an option that is not a choice word)."""
-    pieces = _pieces(container)
+    box is not one (other text, or an option that is not a choice word); ``skip``: how many
+    of the box's first characters are not the box's (a label before the options on the same
+    line: ``Term: Autumn / Spring / Summer``)."""
+    pieces = _skipped(_pieces(container), skip)
     text = "".join(piece for piece, _, _ in pieces)
     found = _choice_options(text)
     if found is None:

@@ -89,9 +89,9 @@ def holds_field(element: Element) -> bool:
 
 
 def enclosing(element: Element, kind: str) -> Element | None:
-    """The nearest ``kind`` (``"p"`` a paragraph, ``"tc"`` a table cell) around
+    """The nearest ``kind`` (``"p"`` a paragraph, ``"tc"`` a table cell, ``"tbl"`` a table) around
     ``element``, itself included; None outside one."""
-    wanted = {"p": P, "tc": TC}[kind]
+    wanted = {"p": P, "tc": TC, "tbl": TBL}[kind]
     node: Element | None = element
     while node is not None and node.tag != wanted:
         node = node.getparent()

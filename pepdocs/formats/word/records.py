@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from pepdocs.formats.word._xml import Element, P
 from pepdocs.formats.word.document import DocumentIndex, Scope
-from pepdocs.formats.word.slots import AfterLabelSlot, Slot, Where, expect_text
+from pepdocs.formats.word.record_tables import TableRecord, copy_table_record, find_table_records
+from pepdocs.formats.word.slots import AfterLabelSlot, RegionSlot, Slot, Where, expect_text
 from pepdocs.formats.word.text import normalise, paragraph_text
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormValue
 
@@ -51,7 +53,7 @@ def _start_pattern(start: str, printed: bool = False) -> re.Pattern[str]:
         return re.compile(rf"^\s*{first}{body}{number}{_END}", re.IGNORECASE)
     return re.compile(
         rf"^\s*{first}(?:(?P<before>[^:\n]{{1,60}}?)\s+)?{body}"
-        rf"(?:\s+(?:of|by)\s+(?P<after>[^:\n]{{1,60}}?))?{number}{_END}",
+        rf"(?:\s+(?:(?:of|by)\s+|(?=\())(?P<after>[^:\n]{{1,60}}?))?{number}{_END}",
         re.IGNORECASE,
     )
 
@@ -114,9 +116,12 @@ def find_records(
         fields = _inline(paragraph_text(paragraph), match.end(), headers, paragraph)
         fields.update(_fields_after(index, paragraph, pattern, headers, fields))
         records.append(Record(paragraph, fields, words))
-    if not records:
-        return None
-    return RecordsSlot(records, start, spec, f"records starting {start!r}", printed)
+    if records:
+        return RecordsSlot(records, start, spec, f"records starting {start!r}", printed)
+    rows = find_table_records(index, start, headers, scope)
+    if rows and printed is None:
+        return RecordsSlot(rows, start, spec, f"records starting {start!r} (table rows)")
+    return None
 
 
 def _inline(text: str, offset: int, headers: list[str], paragraph: Element) -> dict[str, Element]:
@@ -177,28 +182,40 @@ class RecordsSlot(Slot):
 
     def __init__(
         self,
-        records: list[Record],
+        records: Sequence[Record | TableRecord],
         start: str,
         spec: FieldSpec,
         location: str,
         printed: str | None = None,
     ) -> None:
         super().__init__()
-        self.records = records
+        self.records = list(records)
         self.start = start
         self.spec = spec
         self.location = location
         self.printed = printed
 
     def covers(self) -> list[Element]:
-        return [paragraph for record in self.records for paragraph in record.paragraphs]
+        return [
+            element
+            for record in self.records
+            for element in (record.cells if isinstance(record, TableRecord) else record.paragraphs)
+        ]
 
     def _headers(self) -> list[str]:
         return [c.header for c in self.spec.columns if normalise(c.header) != normalise(self.start)]
 
-    def _slot(self, record: Record, header: str) -> AfterLabelSlot | None:
+    def _slot(self, record: Record | TableRecord, header: str) -> Slot | None:
         """Where a column's answer is in ``record``: after its label, up to the next label
-        of the record on the same line."""
+        of the record on the same line; in a record of table rows, the cell beside it."""
+        if isinstance(record, TableRecord):
+            tc = record.start if normalise(header) == normalise(self.start) else None
+            tc = tc if tc is not None else record.fields.get(header)
+            if tc is None:
+                return None
+            region = RegionSlot(tc, self.location)
+            region.mark = None
+            return region
         headers = self._headers()
         if normalise(header) == normalise(self.start):
             paragraph, label = record.start, _start_pattern(self.start, self.printed is not None)
@@ -222,8 +239,9 @@ class RecordsSlot(Slot):
                 row[column.header] = value if isinstance(value, str) else ""
             if not any(value.strip() for value in row.values()):
                 continue  # a record nobody wrote in; its printed words alone are no item
-            if self.printed is not None and record.printed and not row.get(self.printed):
-                row[self.printed] = record.printed
+            printed = record.printed if isinstance(record, Record) else ""
+            if self.printed is not None and printed and not row.get(self.printed):
+                row[self.printed] = printed
             rows.append(row)
         return rows or None
 
@@ -234,7 +252,7 @@ class RecordsSlot(Slot):
         for record, row in self._placed(rows, where):
             for column in self.spec.columns:
                 text = row.get(column.header, row.get(column.path))
-                if column.header == self.printed and record.printed:
+                if column.header == self.printed and isinstance(record, Record) and record.printed:
                     continue  # printed on the form
                 written = expect_text(text, where) if text is not None else ""
                 slot = self._slot(record, column.header)
@@ -246,19 +264,21 @@ class RecordsSlot(Slot):
 
     def _placed(
         self, rows: list[dict[str, str]], where: Where
-    ) -> list[tuple[Record, dict[str, str]]]:
+    ) -> list[tuple[Record | TableRecord, dict[str, str]]]:
         """Each row with the record it goes in (blank rows for records left over): by the
         printed words when the records have them, else in order, copying the first record
         for each further row."""
-        if self.printed is None or not any(record.printed for record in self.records):
+        if self.printed is None or not any(
+            isinstance(record, Record) and record.printed for record in self.records
+        ):
             while len(self.records) < len(rows):
                 self.records.append(self._copy(self.records[0], len(self.records) + 1))
             return [
                 (record, rows[number] if number < len(rows) else {})
                 for number, record in enumerate(self.records)
             ]
-        free = list(self.records)
-        placed: list[tuple[Record, dict[str, str]]] = []
+        free = [record for record in self.records if isinstance(record, Record)]
+        placed: list[tuple[Record | TableRecord, dict[str, str]]] = []
         for row in rows:
             header = self.printed
             column = next(c for c in self.spec.columns if c.header == header)
@@ -276,9 +296,15 @@ class RecordsSlot(Slot):
         placed.extend((record, {}) for record in free)
         return placed
 
-    def _copy(self, model: Record, number: int) -> Record:
+    def _copy(self, model: Record | TableRecord, number: int) -> Record | TableRecord:
         """The first record copied after the last one, its number made ``number``."""
-        last = self.records[-1].paragraphs[-1]
+        if isinstance(model, TableRecord):
+            last_table = self.records[-1]
+            assert isinstance(last_table, TableRecord)
+            return copy_table_record(model, last_table, number)
+        last_record = self.records[-1]
+        assert isinstance(last_record, Record)
+        last = last_record.paragraphs[-1]
         originals = model.paragraphs
         copies = [copy.deepcopy(paragraph) for paragraph in originals]
         anchor = last

@@ -549,7 +549,15 @@ class AfterLabelSlot(Slot):
             return self.region.read()
         text = self._text()
         start, end = self._span(text)
-        return clean_value(without_leaders(text[start:end])) or None
+        answer = clean_value(without_leaders(text[start:end])) or None
+        if answer and end is None and may_be_circled(answer):
+            # "Term: Autumn / Spring / Summer (circle)": the option marked is the answer
+            # (the label's length as the runs' text counts it: tabs and breaks are no text)
+            before = text[:start].replace("\t", "").replace("\n", "")
+            circled = circled_option(self.paragraph, skip=len(before))
+            if circled is not None:
+                return circled.answer
+        return answer
 
     def write(self, value: FormValue, where: Where) -> None:
         if self.region.controls or self.region.legacy:

@@ -187,3 +187,75 @@ def test_fill_refuses_a_row_for_a_role_the_form_prints_no_line_for(tmp_path: Pat
     form = make_form(tmp_path, body, field("signatures", SIGNATURES, columns=SIGNATURE_COLUMNS))
     with pytest.raises(PepdocsError, match="prints no 'signature' line"):
         fill(form, [{"signature": "P Wendover", "Date": "", "Role": "Social worker"}])
+
+
+# --- records printed as small tables of label | answer rows ---------------------------------
+
+BOX_COLUMNS = (
+    ("description", "SMART target"),
+    ("actions", "Key strategies (what, who, how often)"),
+    ("lead", "Adult responsible"),
+)
+
+
+def _target_box(number: int, target: str = "", actions: str = "", lead: str = "") -> str:
+    return tbl(
+        tr(tc(p(f"Target {number} (academic)"), span=2)),
+        tr(tc(p("SMART target")), tc(p(target))),
+        tr(tc(p("Key strategies (what, who, how often)")), tc(p(actions))),
+        tr(tc(p("Adult responsible")), tc(p(lead))),
+        cols=2,
+    ) + p("")
+
+
+def test_records_printed_as_tables_of_label_and_answer_rows_are_read(tmp_path: Path) -> None:
+    body = _target_box(1, "Read daily", "Reading buddy", "Mr Pike") + _target_box(2)
+    records = anchor("records", "SMART target")
+    form = make_form(tmp_path, body, field("targets", records, columns=BOX_COLUMNS))
+    found = reading(form)
+    assert found.raw == [
+        {
+            "SMART target": "Read daily",
+            "Key strategies (what, who, how often)": "Reading buddy",
+            "Adult responsible": "Mr Pike",
+        }
+    ]
+    assert found.location == "records starting 'SMART target' (table rows)"
+
+
+def test_fill_writes_table_records_and_copies_the_first_box_for_more(tmp_path: Path) -> None:
+    records = anchor("records", "SMART target")
+    form = make_form(tmp_path, _target_box(1), field("targets", records, columns=BOX_COLUMNS))
+    rows = [
+        {
+            "SMART target": f"Target text {n}",
+            "Key strategies (what, who, how often)": f"Help {n}",
+            "Adult responsible": f"Lead {n}",
+        }
+        for n in (1, 2, 3)
+    ]
+    filled = fill(form, rows)
+    assert read_form(form, filled).readings[0].raw == rows
+    xml = document_xml(filled)
+    assert "Target 2 (academic)" in xml and "Target 3 (academic)" in xml
+    assert xml.count("<w:tbl>") == 3
+
+
+def test_an_instruction_beside_the_chosen_option_is_not_part_of_it() -> None:
+    from pepdocs.mapping.transforms import make_transform, model_code_labels
+
+    outcome = make_transform("choice", {"values": model_code_labels("target_outcome")})
+    assert outcome.from_form("Partly  (delete as appropriate)") == "partly_met"
+    assert outcome.from_form("Achieved (circle one)") == "met"
+
+
+def test_options_circled_after_a_label_on_the_same_line(tmp_path: Path) -> None:
+    body = p(
+        r("Term: "),
+        r("Autumn"),
+        r(" / "),
+        r("Spring", rpr='<w:highlight w:val="yellow"/>'),
+        r(" / Summer   (circle)"),
+    )
+    form = make_form(tmp_path, body, field("meta.term", anchor("label", "Term")))
+    assert reading(form).raw == "Spring"
