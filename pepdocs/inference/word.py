@@ -193,6 +193,7 @@ class WordInference:
         if found is not None:
             return found
         context = self._line_before(element) if line_before else ""
+        context = context or self._person_left_in_row(element)
         if context:
             # a generic label read through the line before it: "Telephone" under "My social
             # worker is: ...", "Date" under "Designated teacher signature: ..."
@@ -242,6 +243,26 @@ class WordInference:
             if found is not None and found.path in _CHILD_IDENTITY:
                 return LexiconMatch(child.path, round(child.score * 0.9, 3), False, child.wording)
         return None
+
+    def _person_left_in_row(self, element: Element) -> str:
+        """Whose a generic label is when a label to its left in the same table row names a
+        person (``Designated practitioner | Gemma Falstead | Email | ...``): that person, as
+        a section would say it; empty otherwise."""
+        found = self._cell_of(element)
+        if found is None:
+            return ""
+        grid, cell = found
+        for other in reversed(grid.row_cells(cell.row)):
+            if other.col >= cell.col or not _label_looking(other.tc):
+                continue
+            named = self.lexicon.match(" ".join(other.text().split()))
+            if named is None:
+                continue
+            for prefix, person in _PEOPLE.items():
+                if named.path.startswith(prefix):
+                    return person
+            return ""  # the nearest label names something else
+        return ""
 
     def _line_before(self, element: Element) -> str:
         """What the line before a label line is about, as a section would say it: a person
@@ -387,7 +408,7 @@ class WordInference:
                     continue
                 if any(
                     _holds_box(cell.tc)
-                    or _labelled_answer(text)
+                    or (_labelled_answer(text) and not _label_looking(cell.tc))
                     or (self.index.holds_mark(cell.tc) and not tick_and_cross_legend(text))
                     for cell, text in cells
                 ):

@@ -662,3 +662,54 @@ def test_signed_lines_with_the_role_in_brackets_and_a_date_later_on_each() -> No
     ]
     assert pep["signoff"]["designated_teacher_date"] == "2026-01-21"
     assert pep["signoff"]["social_worker_date"] == "2026-01-26"
+
+
+def test_other_plans_a_pp_plus_table_and_contact_details_as_forms_print_them() -> None:
+    plans = _grid(
+        ["Other plan (EHCP, PSP, IEP)", "Date", "Notes"],
+        ["PSP", "10 November 2025", "After an incident"],
+    )
+    pp_plus = _grid(
+        ["Pupil Premium Plus: what will it pay for?", "Cost"], ["Reading mentor", "£450"]
+    )
+    people = _grid(
+        ["Name", "Role", "Contact details"],
+        ["Yvonne Achterberg", "Social worker", "y.achterberg@hamblemouth.example.org"],
+        ["Sandra Pellow", "Foster carer", "01632 960281"],
+    )
+    body = (
+        CHILD
+        + p("People at the meeting", style="Heading1")
+        + people
+        + p("Pupil Premium Plus", style="Heading1")
+        + pp_plus
+        + p("Other plans", style="Heading1")
+        + plans
+    )
+    pep = _no_mapping(body)
+    assert pep["linked_plans"] == [
+        {"type": "PSP", "date": "2025-11-10", "reference": "After an incident"}
+    ]
+    assert pep["pp_plus"]["items"] == [{"description": "Reading mentor", "cost": "450.00"}]
+    assert [(a.get("email"), a.get("phone")) for a in pep["attendees"]] == [
+        ("y.achterberg@hamblemouth.example.org", None),
+        (None, "01632 960281"),
+    ]
+    assert pep["care"]["social_worker"]["email"] == "y.achterberg@hamblemouth.example.org"
+
+
+def test_an_email_label_beside_a_persons_name_in_a_row_is_their_email(tmp_path: Path) -> None:
+    def row(name: str, email: str) -> str:
+        return tbl(
+            tr(
+                tc(p("Designated practitioner"), shade=SHADE),
+                tc(p(name)),
+                tc(p("Email"), shade=SHADE),
+                tc(p(email)),
+            )
+        )
+
+    completed = CHILD + row("Gemma Falstead", "g.falstead@wrenhurst.example.org")
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, CHILD + row("", ""), completed)):
+        teacher = pep["education"]["designated_teacher"]
+        assert teacher == {"name": "Gemma Falstead", "email": "g.falstead@wrenhurst.example.org"}
