@@ -510,16 +510,20 @@ class WordInference:
         best: tuple[float, TableSection, list[tuple[str, str, float]]] | None = None
         for section in self.lexicon.tables.values():
             first = self.lexicon.header_match(label, section)
-            if first is None or first[0] not in section.key:
-                continue
+            if first is None or first[0] not in section.key or first[1] < KEYED_SCORE:
+                continue  # the start row is the section's key column, by its wording
             columns = [(label, first[0], first[1])]
             for header in labels:
                 found = self.lexicon.header_match(header, section)
                 if found is None or any(found[0] == c for _, c, _ in columns):
                     continue
                 columns.append((header, found[0], found[1]))
+            # most of the record's rows are the section's columns (a table of the child's
+            # details has a "Date" row too, and is no record)
+            if len(columns) < 3 or 2 * len(columns) < len(labels) + 1:
+                continue
             score = sum(s for *_, s in columns)
-            if len(columns) >= 3 and (best is None or score > best[0]):
+            if best is None or score > best[0]:
                 best = (score, section, columns)
         return best
 

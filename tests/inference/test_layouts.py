@@ -713,3 +713,20 @@ def test_an_email_label_beside_a_persons_name_in_a_row_is_their_email(tmp_path: 
     for pep in (_no_mapping(completed), _with_draft(tmp_path, CHILD + row("", ""), completed)):
         teacher = pep["education"]["designated_teacher"]
         assert teacher == {"name": "Gemma Falstead", "email": "g.falstead@wrenhurst.example.org"}
+
+
+def test_a_table_of_the_childs_details_is_no_list_of_records() -> None:
+    rows = [
+        ("First name", "Amira"),
+        ("Date of birth", "09/12/2010"),
+        ("Designated Teacher", "Deborah Quayle"),
+        ("Designated Teacher email", "d.quayle@brackenhill.example.org"),
+        ("Social Worker", "Ben Aldous"),
+        ("Date of this Education Review", "5 November 2025"),
+    ]
+    details = tbl(*(tr(tc(p(label), shade=SHADE), tc(p(value))) for label, value in rows))
+    pep = _no_mapping(p("About me", style="Heading1") + details)
+    assert pep["child"]["first_name"] == "Amira"
+    assert pep["education"]["designated_teacher"]["name"] == "Deborah Quayle"
+    assert pep["meta"]["meeting_date"] == "2025-11-05"
+    assert "signatures" not in pep.get("signoff", {})
