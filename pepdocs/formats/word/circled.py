@@ -60,6 +60,10 @@ CHOICE_WORDS = frozenset(
         "autumn",
         "spring",
         "summer",
+        "red",
+        "amber",
+        "green",
+        "gold",
     }
 )
 _SEPARATORS = re.compile(r"\s*[/|]\s*|\s{2,}")
