@@ -148,7 +148,8 @@ def test_answers_that_expect_a_code_are_drop_down_lists(
 ) -> None:
     fields = PdfReader(form.template).get_fields() or {}
     assert fields[field]["/FT"] == "/Ch"
-    options = {str(item[1]) if isinstance(item, list) else str(item) for item in fields[field]["/Opt"]}
+    listed = fields[field]["/Opt"]
+    options = {str(item[1]) if isinstance(item, list) else str(item) for item in listed}
     assert entries <= options
 
 
