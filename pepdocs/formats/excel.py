@@ -602,9 +602,34 @@ def fill(
         _write(cell, value, spec.transform, _where(form, spec))
         written.append((target[0], cell, spec.path))
     _fit_rows(written, notes)
+    _extend_print_areas(written)
     buffer = io.BytesIO()
     book.book.save(buffer)
     return buffer.getvalue()
+
+
+def _extend_print_areas(written: Sequence[tuple[Worksheet, Cell, str]]) -> None:
+    """A sheet's print area grows down to the last row written: table rows added below the
+    template's rows would otherwise be left off every printout."""
+    lowest: dict[str, tuple[Worksheet, int]] = {}
+    for ws, cell, _ in written:
+        held = lowest.get(ws.title)
+        if held is None or cell.row > held[1]:
+            lowest[ws.title] = (ws, cell.row)
+    for ws, row in lowest.values():
+        area = ws.print_area
+        if not area or "," in area:
+            continue  # none set (the used range prints), or several ranges: left as they are
+        reference = area.split("!")[-1].replace("$", "")
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(reference)
+        except ValueError:
+            continue
+        if min_col is None or min_row is None or max_col is None or max_row is None:
+            continue
+        if row > max_row:
+            first, last = get_column_letter(min_col), get_column_letter(max_col)
+            ws.print_area = f"{first}{min_row}:{last}{row}"
 
 
 # -- row heights -------------------------------------------------------------------------------
@@ -646,14 +671,15 @@ def _fit_rows(
     written: Sequence[tuple[Worksheet, Cell, str]], notes: list[FillNote] | None
 ) -> None:
     """Wrapped text cells whose rows are too low to show their text get taller rows."""
+    template: dict[tuple[str, int], float | None] = {}  # each row's height as the form set it
     for ws, cell, path in written:
         if not isinstance(cell.value, str) or not cell.alignment.wrap_text:
             continue
         size = float(cell.font.sz or 11) if cell.font is not None else 11.0
         needed = _lines_needed(cell, _span_width(ws, cell)) * size * _LEADING + 2
         dimension = ws.row_dimensions[cell.row]
-        stored = dimension.height
-        if needed <= (stored or DEFAULT_ROW_HEIGHT):
+        stored = template.setdefault((ws.title, cell.row), dimension.height)
+        if needed <= (dimension.height or DEFAULT_ROW_HEIGHT):
             continue
         dimension.height = min(math.ceil(needed), MAX_ROW_HEIGHT)
         if notes is None or (stored is None and needed <= MAX_ROW_HEIGHT):
