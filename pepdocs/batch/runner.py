@@ -620,8 +620,9 @@ def _chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
 
 
 def _convert_to_pdf(entries: Sequence[Entry], options: BatchOptions) -> None:
-    """PDFs of the chunk's new Word/Excel outputs, with one LibreOffice start."""
-    from pepdocs.office import convert
+    """PDFs of the chunk's new Word/Excel outputs, with one LibreOffice start: prompts left
+    blank, tagged for screen readers (``pepdocs.bundle.print_to_pdf``)."""
+    from pepdocs.bundle import print_to_pdf
 
     wanted = [
         entry
@@ -632,7 +633,7 @@ def _convert_to_pdf(entries: Sequence[Entry], options: BatchOptions) -> None:
         return
     with tempfile.TemporaryDirectory(prefix=".pdf-", dir=options.out_dir) as scratch:
         try:
-            made = convert([options.out_dir / entry.output for entry in wanted], "pdf", scratch)
+            made = print_to_pdf([options.out_dir / entry.output for entry in wanted], scratch)
         except PepdocsError as problem:
             for entry in wanted:
                 entry.warnings.append(f"no PDF: {problem}")
