@@ -117,6 +117,8 @@ class Grid:
     columns: tuple[Column, ...]
     rows: int
     height: float = BOX_H + 1  # of each printed line
+    #: printed above the headers when the table is one part of a section
+    title: str = ""
 
     def field_name(self, row: int, column: Column) -> str:
         return f"{self.prefix}{row}{''.join(part.title() for part in column.path.split('_'))}"
@@ -180,6 +182,62 @@ TARGETS = Grid(
     rows=4,
     height=34,
 )
+EXCLUSIONS = Grid(
+    "education.exclusions",
+    "Exclusion",
+    (
+        Column(
+            "Type",
+            "type",
+            150,
+            "choice",
+            {"FIXD": "Suspension", "PERM": "Permanent exclusion", "LNCH": "Lunchtime suspension"},
+        ),
+        Column("Start date", "start_date", 70, "date"),
+        Column("Sessions", "sessions", 55),
+        Column("Reason", "reason", 240, "long"),
+    ),
+    rows=3,
+    height=24,
+    title="Suspensions and exclusions this academic year",
+)
+PP_PLUS_ITEMS = Grid(
+    "pp_plus.items",
+    "PPItem",
+    (
+        Column("PP+ item or activity", "description", 330, "long"),
+        Column("Cost £", "cost", 90, "money"),
+        Column("For target", "target_id", 95),
+    ),
+    rows=3,
+    height=24,
+    title="What PP+ will pay for",
+)
+LINKED_PLANS = Grid(
+    "linked_plans",
+    "LinkedPlan",
+    (
+        Column(
+            "Plan",
+            "type",
+            175,
+            "choice",
+            {
+                "EHCP": "EHC plan",
+                "BSP": "Behaviour support plan",
+                "ILP": "Individual learning plan",
+                "PSP": "Pastoral support plan",
+                "PATHWAY": "Pathway plan",
+                "IEP": "Individual education plan",
+                "OTHER": "Other plan",
+            },
+        ),
+        Column("Date of plan", "date", 80, "date"),
+        Column("Reference or where it is held", "reference", 260),
+    ),
+    rows=3,
+    title="Other plans for the child",
+)
 ATTENDEES = Grid(
     "attendees",
     "Attendee",
@@ -225,6 +283,20 @@ SECTIONS: list[tuple[str, list[Box | Grid]]] = [
             Box("Date of PEP meeting", "MeetingDate", "meta.meeting_date", "date"),
             Box("Date of previous PEP", "PreviousPEPDate", "meta.previous_pep_date", "date"),
             Box("Next PEP review due", "NextReviewDate", "meta.next_review_date", "date"),
+            Box("Date PEP initiated", "InitiatedDate", "meta.initiated_date", "date"),
+            Box(
+                "PEP status",
+                "PEPStatus",
+                "meta.status",
+                "choice",
+                {
+                    "draft": "Draft",
+                    "completed": "Completed, awaiting QA",
+                    "qa_returned": "Returned for changes",
+                    "qa_approved": "Approved by the Virtual School",
+                    "cancelled": "Cancelled",
+                },
+            ),
             Box("Form completed by", "CompletedBy", "meta.completed_by"),
         ],
     ),
@@ -347,14 +419,29 @@ SECTIONS: list[tuple[str, list[Box | Grid]]] = [
             Box("Placement start date", "PlacementStart", "care.placement_start_date", "date"),
             Box("Number of placements", "NumberOfPlacements", "care.number_of_placements", "int"),
             Box("Placing authority", "PlacingLA", "care.placing_authority"),
+            Box("Host authority", "HostLA", "care.host_authority"),
+            Box(
+                "Parental responsibility held by",
+                "ParentalResponsibility",
+                "care.parental_responsibility",
+            ),
             Box("Carer's name", "CarerName", "care.carer.name"),
             Box("Carer's phone", "CarerPhone", "care.carer.phone"),
+            Box("Carer's email", "CarerEmail", "care.carer.email"),
+            Box(
+                "Carer's part in learning",
+                "CarerEducationRole",
+                "care.carer.education_role",
+                "long",
+                lines=2,
+            ),
             Box("Social worker", "SWName", "care.social_worker.name"),
             Box("Social worker's email", "SWEmail", "care.social_worker.email"),
             Box("Social worker's phone", "SWPhone", "care.social_worker.phone"),
             Box("Social work team", "SWTeam", "care.social_worker.team"),
             Box("IRO", "IROName", "care.iro.name"),
             Box("IRO's email", "IROEmail", "care.iro.email"),
+            Box("IRO's phone", "IROPhone", "care.iro.phone"),
         ],
     ),
     (
@@ -436,6 +523,7 @@ SECTIONS: list[tuple[str, list[Box | Grid]]] = [
             Box("SDQ score", "SDQScore", "health.sdq_score", "int"),
             Box("SDQ completed on", "SDQDate", "health.sdq_date", "date"),
             Box("CAMHS involved", "CAMHS", "health.camhs_involved", "yesno"),
+            EXCLUSIONS,
         ],
     ),
     ("6. Attainment and progress", [ATTAINMENT]),
@@ -443,6 +531,16 @@ SECTIONS: list[tuple[str, list[Box | Grid]]] = [
         "7. Views",
         [
             Box("Child's views", "ViewsChild", "views.child", "long", lines=6),
+            Box(
+                "If not recorded, why not",
+                "ViewsChildNotGiven",
+                "views.child_not_given_reason",
+                "long",
+                lines=2,
+            ),
+            Box(
+                "Leisure interests", "LeisureInterests", "child.leisure_interests", "long", lines=2
+            ),
             Box("Carer's views", "ViewsCarer", "views.carer", "long", lines=6),
             Box("Parent's views", "ViewsParent", "views.parent", "long", lines=6),
             Box("School's views", "ViewsSchool", "views.school", "long", lines=6),
@@ -464,8 +562,17 @@ SECTIONS: list[tuple[str, list[Box | Grid]]] = [
             Box("Transition date", "TransitionDate", "transition.date", "date"),
             Box("Transition plan", "TransitionPlan", "transition.plan", "long", lines=3),
             Box("Aspirations", "Aspirations", "transition.aspirations", "long", lines=3),
+            Box(
+                "Careers advice and guidance",
+                "CareersAdvice",
+                "transition.careers_advice",
+                "long",
+                lines=3,
+            ),
             Box("PP+ requested", "PPRequested", "pp_plus.requested_total", "money"),
             Box("PP+ approved", "PPApproved", "pp_plus.approved", "checkbox", on="1"),
+            PP_PLUS_ITEMS,
+            LINKED_PLANS,
         ],
     ),
     ("11. People at the meeting", [ATTENDEES]),
@@ -549,8 +656,16 @@ class Form:
         if self.page == 0 or self.y - height < BOTTOM:
             self.new_page()
 
-    def section(self, title: str) -> None:
-        self.room(ROW * 3)
+    def section(self, title: str, first: Box | Grid) -> None:
+        """A section heading, kept on the page of what follows it (its first box, or the
+        whole of a table that opens it)."""
+        if isinstance(first, Grid):
+            lines = 1 + max(column.line for column in first.columns)
+            row_h = first.height * lines + (4 if lines > 1 else 0)
+            after = (16.0 if first.title else 0.0) + 13.0 * lines + first.rows * (row_h + 2)
+        else:
+            after = (BOX_H if first.kind != "long" else first.lines * 12 + 4) + 8
+        self.room(ROW + 4 + min(after, TOP - BOTTOM - ROW - 4))
         c = self.canvas
         c.setFillColor(SECTION)
         c.rect(LEFT - 4, self.y - 4, PAGE_W - 2 * LEFT + 8, 18, stroke=0, fill=1)
@@ -654,9 +769,15 @@ class Form:
         lines = 1 + max(column.line for column in grid.columns)
         header_h = 13.0 * lines
         row_h = grid.height * lines + (4 if lines > 1 else 0)
-        whole = header_h + grid.rows * (row_h + 2) + 6
+        title_h = 16.0 if grid.title else 0.0
+        whole = title_h + header_h + grid.rows * (row_h + 2) + 6
         # the whole table on one page when a page can hold it, as a form designer would
-        self.room(whole if whole < TOP - BOTTOM else header_h + row_h + 6)
+        self.room(whole if whole < TOP - BOTTOM else title_h + header_h + row_h + 6)
+        if grid.title:
+            self.canvas.setFont(SANS_BOLD, 9)
+            self.canvas.setFillColor(black)
+            self.canvas.drawString(LEFT, self.y + 4, grid.title)
+            self.y -= title_h
         self._grid_header(grid, lines)
         c = self.canvas
         form = c.acroForm
@@ -800,7 +921,7 @@ def _finish(data: bytes) -> bytes:
 def _draw(total_pages: int) -> Form:
     form = Form(total_pages)
     for title, items in SECTIONS:
-        form.section(title)
+        form.section(title, items[0])
         for item in items:
             if isinstance(item, Grid):
                 form.grid(item)
