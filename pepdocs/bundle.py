@@ -106,13 +106,19 @@ def to_pdf(
 
 
 def printable(data: bytes, kind: Kind, name: str) -> bytes:
-    """What LibreOffice is given to print a document: for a Word document the copy with its
-    prompts blank (``pepdocs.formats.word.print_copy``), anything else as it is."""
-    if kind != "docx":
-        return data
-    from pepdocs.formats import word
+    """What LibreOffice is given to print a document: a Word document's copy with its
+    prompts blank and its addresses breakable (``pepdocs.formats.word.print_copy``), a
+    workbook's with its addresses breakable (``pepdocs.formats.excel.print_copy``),
+    anything else as it is."""
+    if kind == "docx":
+        from pepdocs.formats import word
 
-    return word.print_copy(data, name)
+        return word.print_copy(data, name)
+    if kind == "xlsx":
+        from pepdocs.formats import excel
+
+        return excel.print_copy(data, name)
+    return data
 
 
 def print_to_pdf(

@@ -42,6 +42,7 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pepdocs.errors import DocumentError, MappingError, PepdocsError, TransformError
+from pepdocs.formats.addresses import breakable, may_hold_address
 from pepdocs.formats.base import DocumentReading, Reading
 from pepdocs.mapping.dates import format_date
 from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec, FillNote, FormSpec, FormValue
@@ -57,7 +58,7 @@ from pepdocs.mapping.transforms import (
 from pepdocs.safety.package import vet_workbook
 from pepdocs.safety.sanitize import FORMULA_TRIGGERS, clean_text
 
-__all__ = ["fill", "open_workbook", "read"]
+__all__ = ["fill", "open_workbook", "print_copy", "read"]
 
 #: Excel's limit on the characters one cell holds (Excel specifications and limits).
 MAX_CELL_CHARS = 32_767
@@ -692,6 +693,31 @@ def _fit_rows(
         else:
             message = f"the row was {stored or 0:.0f} pt high; made {dimension.height:.0f} pt"
         notes.append(FillNote(path, "taller", message))
+
+
+# -- printing ----------------------------------------------------------------------------------
+
+
+def print_copy(data: bytes, name: str) -> bytes:
+    """The copy of a filled workbook that goes to the printer: email and web addresses in
+    text cells can wrap after an ``@``, a dot or a slash (``pepdocs.formats.addresses``),
+    not in the middle of a word. The workbook itself keeps them as typed."""
+    book = _load(data, name)
+    changed = False
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                value = cell.value
+                if isinstance(value, str) and may_hold_address(value) and not _is_formula(cell):
+                    broken = breakable(value)
+                    if broken != value:
+                        cell.value = broken
+                        changed = True
+    if not changed:
+        return data
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 # -- read --------------------------------------------------------------------------------------

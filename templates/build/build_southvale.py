@@ -199,6 +199,15 @@ LISTS: dict[str, dict[str, str]] = {
     },
     "target_outcome": {"met": "Met", "partly_met": "Partly met", "not_met": "Not met"},
     "exclusion_type": {},  # filled from the model's code list at build time, see _lists()
+    "linked_plan": {
+        "EHCP": "EHC plan",
+        "BSP": "Behaviour support plan",
+        "ILP": "Individual learning plan",
+        "PSP": "Pastoral support plan",
+        "PATHWAY": "Pathway plan",
+        "IEP": "Individual education plan",
+        "OTHER": "Other plan",
+    },
 }
 
 
@@ -262,6 +271,7 @@ CHILD = Sheet(
                 Box("Date of PEP meeting", "meta.meeting_date", "date", name="sv_meeting_date"),
                 Box("Date of previous PEP", "meta.previous_pep_date", "date"),
                 Box("Next PEP due", "meta.next_review_date", "date"),
+                Box("Date PEP initiated", "meta.initiated_date", "date"),
                 Box("PEP status", "meta.status", "choice", "pep_status"),
                 Box("Completed by", "meta.completed_by"),
             ],
@@ -303,6 +313,7 @@ CHILD = Sheet(
                 Box("Carer name", "care.carer.name"),
                 Box("Carer phone", "care.carer.phone"),
                 Box("Carer email", "care.carer.email"),
+                Box("Carer's part in learning", "care.carer.education_role"),
                 Box("Social worker", "care.social_worker.name", name="sv_social_worker"),
                 Box("Social worker phone", "care.social_worker.phone"),
                 Box("Social worker email", "care.social_worker.email"),
@@ -426,6 +437,12 @@ VIEWS = Sheet(
             "10. Views",
             [
                 Box("The child's views", "views.child", "long"),
+                Box(
+                    "If the child's views are not recorded, why not",
+                    "views.child_not_given_reason",
+                    "long",
+                ),
+                Box("Leisure interests", "child.leisure_interests", "long"),
                 Box("Carer's views", "views.carer", "long"),
                 Box("Parent's views", "views.parent", "long"),
                 Box("School's views", "views.school", "long"),
@@ -554,7 +571,38 @@ MEETING = Sheet(
     widths=(32, 28, 40, 11, 11),
 )
 
-SHEETS = (CHILD, ATTENDANCE, EXCLUSIONS, VIEWS, REVIEW, TARGETS, PP_PLUS, MEETING)
+PLANS = Sheet(
+    "Other plans",
+    "Other plans for the child: EHC plan, pathway plan, behaviour or pastoral support plan.",
+    [
+        (
+            "17. Other plans",
+            [
+                Table(
+                    "linked_plans",
+                    (
+                        Column("Plan", "type", "choice", "linked_plan"),
+                        Column("Date of plan", "date", "date"),
+                        Column("Reference or where it is held", "reference"),
+                    ),
+                ),
+            ],
+        ),
+    ],
+    widths=(40, 16, 70),
+)
+
+SHEETS = (
+    CHILD,
+    ATTENDANCE,
+    EXCLUSIONS,
+    VIEWS,
+    REVIEW,
+    TARGETS,
+    PP_PLUS,
+    MEETING,
+    PLANS,
+)
 
 
 def _lists() -> dict[str, dict[str, str]]:

@@ -176,7 +176,8 @@ def cell(
 def row(*cells: str, header: bool = False, height: int | None = None) -> str:
     trpr = "<w:cantSplit/>"
     if height:
-        trpr += f'<w:trHeight w:val="{height}"/>'
+        # "at least": a row never hides a long answer (an exact row cuts it off in print)
+        trpr += f'<w:trHeight w:val="{height}" w:hRule="atLeast"/>'
     if header:
         trpr += "<w:tblHeader/>"  # repeat the header row on each page, as Word forms do
     return f"<w:tr><w:trPr>{trpr}</w:trPr>{''.join(cells)}</w:tr>"
@@ -204,6 +205,19 @@ def table(rows: Iterable[str], widths: Sequence[int], *, borders: bool = True) -
     if not borders:
         tblpr = tblpr.replace('<w:tblStyle w:val="TableGrid"/>', "")
     return f"<w:tbl><w:tblPr>{tblpr}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+
+
+def answers_hint(columns: Sequence[tuple[str, Sequence[str] | None]]) -> str:
+    """The italic line over a table saying what its coded columns accept: for each (header,
+    accepted answers; ``None`` for yes/no) "Area: Literacy, Numeracy or Other". A table row
+    typed as text has no drop-down of its own (a Jinja table is rendered, and legacy
+    drop-downs work only in a part protected for filling in forms)."""
+    parts = []
+    for header, answers in columns:
+        listed = list(answers) if answers is not None else ["Yes", "No"]
+        words = ", ".join(listed[:-1]) + f" or {listed[-1]}" if len(listed) > 1 else listed[0]
+        parts.append(f"{header.rstrip('?:')}: {words}")
+    return guidance("Answers: " + "; ".join(parts) + ".")
 
 
 def spacer(after: int = 120) -> str:

@@ -169,6 +169,14 @@ class JinjaForm:
         assert sum(widths) == k.TEXT_W, (path, sum(widths))
         key = _key(path)
         span = len(cols)
+        coded = [
+            (c[1], list(c[4].values()) if c[4] else None)
+            for c in cols
+            if c[3] in ("choice", "bool")
+        ]
+        if coded:
+            # the rows are rendered text: the answers each coded column accepts, over the table
+            self.pkg.add(k.answers_hint(coded))
 
         def tag_row(tag: str) -> str:
             return k.row(k.cell(k.para(k.run(tag)), width=k.TEXT_W, span=span))
@@ -540,13 +548,14 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
     form.loop_table(
         "targets",
         [
+            # each header on one line, an area's longest word and a date unbroken
             ("id", "#", 500, "text", None),
-            ("area", "Area", 1350, "choice", lb.TARGET_AREA),
-            ("description", "Target", 2100, "text", None),
-            ("actions", "Actions", 1650, "text", None),
-            ("success_criteria", "Success looks like", 1516, "text", None),
-            ("lead", "Lead", 1100, "text", None),
-            ("due_date", "Due", 1150, "date", None),
+            ("area", "Area", 1600, "choice", lb.TARGET_AREA),
+            ("description", "Target", 1566, "text", None),
+            ("actions", "Actions", 1500, "text", None),
+            ("success_criteria", "Success looks like", 2050, "text", None),
+            ("lead", "Lead", 900, "text", None),
+            ("due_date", "Due", 1250, "date", None),
             ("pp_plus_cost", "PP+ £", 1100, "text", None),
         ],
     )

@@ -18,20 +18,17 @@ from __future__ import annotations
 
 import re
 
+from pepdocs.formats.addresses import ZERO_WIDTH_SPACE, breakable, may_hold_address
 from pepdocs.formats.word._xml import RPR, SDT, SDTCONTENT, Element, R, T, first_child, w
 from pepdocs.formats.word.package import DOCUMENT_PART, WordPackage, serialise
 from pepdocs.formats.word.text import block_text, is_placeholder, showing_placeholder
 
-__all__ = ["print_copy"]
+__all__ = ["ZERO_WIDTH_SPACE", "print_copy"]
 
 _RSTYLE = w("rStyle")
 _VAL = w("val")
 _PLACEHOLDER_STYLE = "PlaceholderText"
 _PRINTED_PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
-#: an email address or a web address, as one run of text holds it
-_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s<>\"]+")
-_BREAK_AFTER = re.compile(r"([@./])(?=.)")
-ZERO_WIDTH_SPACE = "\u200b"
 
 
 def print_copy(data: bytes, name: str) -> bytes:
@@ -85,11 +82,9 @@ def _breakable_addresses(root: Element) -> bool:
     changed = False
     for text in root.iter(T):
         value = text.text
-        if not value or ("@" not in value and "www." not in value and "://" not in value):
+        if not value or not may_hold_address(value):
             continue
-        broken = _ADDRESS.sub(
-            lambda found: _BREAK_AFTER.sub(rf"\1{ZERO_WIDTH_SPACE}", found.group(0)), value
-        )
+        broken = breakable(value)
         if broken != value:
             text.text = broken
             changed = True
