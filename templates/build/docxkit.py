@@ -328,16 +328,24 @@ def sdt_date(ids: Ids, tag: str | None, alias: str | None, *, size: int | None =
 
 
 def sdt_dropdown(
-    ids: Ids, tag: str | None, alias: str | None, items: Sequence[str], *, size: int | None = None
+    ids: Ids,
+    tag: str | None,
+    alias: str | None,
+    items: Sequence[str],
+    *,
+    size: int | None = None,
+    content: str | None = None,
 ) -> str:
     """A drop-down list; like Word's own, each item's value equals its display text and the
-    first, empty-valued item is the "Choose an item." prompt."""
+    first, empty-valued item is the "Choose an item." prompt. Empty (showing the prompt)
+    unless ``content`` (a Jinja template's ``{{ }}`` tag, which renders one of the items)."""
     entries = f'<w:listItem w:displayText="{PLACEHOLDER_CHOICE}" w:value=""/>' + "".join(
         f'<w:listItem w:displayText="{xml_text(i)}" w:value="{xml_text(i)}"/>' for i in items
     )
-    props = (
-        _names(tag, alias, ids) + f"<w:showingPlcHdr/><w:dropDownList>{entries}</w:dropDownList>"
-    )
+    listing = f"<w:dropDownList>{entries}</w:dropDownList>"
+    if content is not None:
+        return _sdt(_names(tag, alias, ids) + listing, run(content, size=size))
+    props = _names(tag, alias, ids) + "<w:showingPlcHdr/>" + listing
     return _sdt(props, _placeholder_run(PLACEHOLDER_CHOICE, size))
 
 

@@ -74,7 +74,13 @@ class JinjaForm:
 
     def control(self, v: Val) -> str:
         self.tags.append(v.tag)
-        return k.sdt_text(self.ids, v.tag, v.label, content=jinja_var(f"f.{v.tag}"))
+        content = jinja_var(f"f.{v.tag}")
+        if v.kind in ("choice", "bool"):
+            # a code's box is a drop-down of the form's words for it: the teacher sees what
+            # is accepted; the rendered value is one of the items
+            items = list(v.options.values()) if v.options else ["Yes", "No"]
+            return k.sdt_dropdown(self.ids, v.tag, v.label, items, content=content)
+        return k.sdt_text(self.ids, v.tag, v.label, content=content)
 
     def record(self, v: Val, fallback: dict[str, object]) -> None:
         entry = Entry(path=v.path, at={"control": v.tag}, also=[fallback])
