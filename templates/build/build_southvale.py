@@ -35,6 +35,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -255,6 +256,9 @@ class Sheet:
     #: or more (printed at 82 % or more) even where the fonts are replaced by wider ones
     #: (LibreOffice without Arial and Calibri): at most about 130 units across.
     widths: tuple[float, ...] = PAIR_WIDTHS
+    #: section headings (or long boxes' labels) that start a printed page, so that a
+    #: heading or a label is not left at the foot of the page before its answers
+    new_pages: tuple[str, ...] = ()
 
 
 CHILD = Sheet(
@@ -366,6 +370,7 @@ CHILD = Sheet(
             ],
         ),
     ],
+    new_pages=("4. Education setting",),
 )
 
 ATTENDANCE = Sheet(
@@ -460,6 +465,7 @@ VIEWS = Sheet(
             ],
         ),
     ],
+    new_pages=("Carer's views", "11. Transition and aspirations"),
 )
 
 REVIEW = Sheet(
@@ -712,6 +718,8 @@ class Builder:
         row = 5
         table_header = 0
         for heading, content in sheet.parts:
+            if heading in sheet.new_pages:
+                ws.row_breaks.append(Break(id=row - 1))
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=across)
             cell = ws.cell(row, 1, heading)
             cell.font, cell.fill = BOLD, SECTION_FILL
@@ -722,7 +730,7 @@ class Builder:
                 table_header = row
                 row = self.tables(ws, tables, row)
             elif boxes and all(box.type == "long" for box in boxes):
-                row = self.long_boxes(ws, boxes, row)
+                row = self.long_boxes(ws, boxes, row, sheet.new_pages)
             else:
                 row = self.pairs(ws, boxes, row)
             row += 1
@@ -789,9 +797,14 @@ class Builder:
                 row += 1
         return row + (len(boxes) % 2)
 
-    def long_boxes(self, ws: Worksheet, boxes: Sequence[Box], row: int) -> int:
-        """Free-text boxes: a label row, then a tall merged answer block below it."""
+    def long_boxes(
+        self, ws: Worksheet, boxes: Sequence[Box], row: int, new_pages: Sequence[str] = ()
+    ) -> int:
+        """Free-text boxes: a label row, then a tall merged answer block below it (a label
+        in ``new_pages`` starts a printed page, with its box)."""
         for box in boxes:
+            if box.label in new_pages:
+                ws.row_breaks.append(Break(id=row - 1))
             label = ws.cell(row, 1, box.label)
             label.font, label.fill, label.protection = BOLD, LABEL_FILL, LOCKED
             ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=5)

@@ -520,11 +520,12 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         "attainment",
         [
             first,
-            ("scale", "Level" if phase == "post16" else "Scale", 1500, "text", None),
+            # a scale's longest word, "(WTS/EXS/GDS)", unbroken
+            ("scale", "Level" if phase == "post16" else "Scale", 2100, "text", None),
             ("baseline", "Baseline", 1500, "text", None),
-            ("current", "Now", 1500, "text", None),
-            ("target", "Target", 1500, "text", None),
-            ("on_track", "On track", 2200, "bool", None),
+            ("current", "Now", 1400, "text", None),
+            ("target", "Target", 1400, "text", None),
+            ("on_track", "On track", 1800, "bool", None),
         ],
     )
 
@@ -557,10 +558,10 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
             # each header on one line, an area's longest word and a date unbroken
             ("id", "#", 500, "text", None),
             ("area", "Area", 1600, "choice", lb.TARGET_AREA),
-            ("description", "Target", 1566, "text", None),
-            ("actions", "Actions", 1500, "text", None),
+            ("description", "Target", 1416, "text", None),
+            ("actions", "Actions", 1300, "text", None),
             ("success_criteria", "Success looks like", 2050, "text", None),
-            ("lead", "Lead", 900, "text", None),
+            ("lead", "Lead", 1250, "text", None),
             ("due_date", "Due", 1250, "date", None),
             ("pp_plus_cost", "PP+ £", 1100, "text", None),
         ],

@@ -488,8 +488,9 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
     form.repeating(
         "attainment",
         [
-            ("subject", "Subject", 2266, "text", None),
-            ("scale", "Assessment", 1600, "text", None),
+            # a scale's longest word, "(PKS/WTS/EXS/GDS)", unbroken
+            ("subject", "Subject", 1766, "text", None),
+            ("scale", "Assessment", 2100, "text", None),
             ("baseline", "Baseline", 1500, "text", None),
             ("current", "Current", 1500, "text", None),
             ("target", "Target", 1500, "text", None),
