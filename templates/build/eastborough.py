@@ -432,7 +432,9 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         ]
     )
 
-    form.section("Education setting", f"To be completed by the {teacher.lower()}.")
+    # lower case for the sentence, but not an acronym ("the setting lead for CLA")
+    who = teacher[0].lower() + teacher[1:]
+    form.section("Education setting", f"To be completed by the {who}.")
     edu_rows: list[str | Sequence[Box]] = [
         [Box("education.setting_name", setting)],
         [Box("education.urn", urn_label), Box("education.laestab", "DfE number (LAESTAB)")],
@@ -532,10 +534,11 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         form.repeating(
             "attainment",
             [
-                Col("subject", "Area of learning", 2900),
+                # "Developing" and "Emerging" unbroken in the two narrow columns
+                Col("subject", "Area of learning", 2500),
                 Col("scale", "Assessment", 1400),
-                Col("baseline", "On entry", 1200),
-                Col("current", "Now", 1000),
+                Col("baseline", "On entry", 1300),
+                Col("current", "Now", 1300),
                 Col("target", "Expected by end of year", 2666),
                 Col("on_track", "On track?", 1300, "yesno"),
             ],
