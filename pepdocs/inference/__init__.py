@@ -77,17 +77,23 @@ def infer_mapping_from_bytes(
         raise PepdocsError(
             f"{name}: not a Word, Excel or PDF form; mappings are inferred for those only"
         )
-    from pepdocs.formats.word.inspect import open_document
-    from pepdocs.inference.word import WordInference, guess_phase
+    from pepdocs.formats.word import inspect as word
+    from pepdocs.inference.word import WordInference, form_identity, guess_phase
 
-    index = open_document(data, name)
+    package = word.WordPackage.open(data, name)
+    index = word.DocumentIndex.of_package(package)
     inference = WordInference(index, lexicon)
     entries = inference.run()
+    authority_name, authority, title = form_identity(index, word.header_footer_texts(package))
     return InferredMapping(
         kind="docx",
         template=Path(name),
         phase=guess_phase(index),
         entries=entries,
         unmatched=inference.unmatched,
-        title=inference.title,
+        title=title,
+        authority_name=authority_name,
+        authority=authority,
+        unplaced_columns=inference.unplaced_columns,
+        unplaced_boxes=inference.unplaced_boxes,
     )

@@ -145,7 +145,15 @@ class Lexicon:
         candidates = [
             (wording, path) for wording, path in self._wordings() if paths is None or path in paths
         ]
-        return _best(text, candidates)
+        found = _best(text, candidates)
+        question, mark, rest = text.partition("?")
+        if found is None and mark and rest.strip():
+            # a question with an instruction after it ("Who holds parental responsibility?
+            # Name and relationship to child:"): the question names the field
+            asked = _best(question, candidates)
+            if asked is not None:
+                return LexiconMatch(asked.path, asked.score * 0.95, False, asked.wording)
+        return found
 
     def match_in_section(self, text: str, heading: str) -> LexiconMatch | None:
         """The path a generic label (``Name``) names under a section heading

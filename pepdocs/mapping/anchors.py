@@ -17,7 +17,8 @@ checkboxes      option labels joined with `` | ``       ``options`` {key: label 
 table           header cells joined with `` | ``        ``header`` (tuple), ``section``,
                                                          ``occurrence``, ``sheet`` (xlsx),
                                                          ``rows`` (pdf: field names per row)
-records         the first line's label (``Target``)      ``section``
+records         the first line's label (``Target``)      ``section``, ``printed`` (the column the
+                                                         words printed around the start label give)
 heading         the heading text                         ``occurrence``, ``level``
 cell (docx)     ``table 3 row 2 col 1``                  ``table``, ``row``, ``col`` (1-based ints)
 cell (xlsx)     ``Sheet1!B4`` as written                 ``sheet`` (None: first sheet), ``ref``
@@ -317,7 +318,9 @@ def _field_table(value: Mapping[str, Any], line: int) -> _Parsed:
 
 def _records(value: Any, form_kind: str, line: int) -> _Parsed:
     if isinstance(value, Mapping):
-        options = _options(value, {"start": str, "section": str}, "records", line)
+        options = _options(
+            value, {"start": str, "section": str, "printed": str}, "records", line
+        )
         if "start" not in options:
             raise AnchorError('records anchor needs start, e.g. {start: "Target"}', line)
         return options.pop("start"), options

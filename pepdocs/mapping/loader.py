@@ -71,6 +71,7 @@ FIELD_KEYS = (
     "fill",
     "extract",
     "note",
+    "confirm",
     "multiline",
     "separator",
     "pattern",
@@ -487,6 +488,7 @@ class _Loader:
                 _line(node, "extract", line),
             )
         note = str(node.get("note") or "")
+        confirm = str(node.get("confirm") or "")
 
         columns: tuple[ColumnSpec, ...] = ()
         if info.kind == "list":
@@ -499,6 +501,7 @@ class _Loader:
             columns = self._columns(node["columns"], info, _line(node, "columns", line))
             if kind == "pdf":
                 self._pdf_table_columns(anchors, columns)
+            self._printed_columns(anchors, columns)
         elif "columns" in node:
             raise _Stop(
                 f"columns are only for repeating sections (targets, attendees ...); {label} "
@@ -532,7 +535,20 @@ class _Loader:
             extract=extract,
             note=note,
             key_columns=key_columns,
+            confirm=confirm,
         )
+
+    def _printed_columns(self, anchors: Sequence[Anchor], columns: Sequence[ColumnSpec]) -> None:
+        """A records anchor's ``printed`` names one of the section's column headers."""
+        headers = [column.header for column in columns]
+        for anchor in anchors:
+            printed = anchor.options.get("printed") if anchor.kind == "records" else None
+            if printed is not None and printed not in headers:
+                raise _Stop(
+                    f"records anchor: printed {printed!r} is not a column header of this "
+                    f"section ({', '.join(headers)})",
+                    anchor.line,
+                )
 
     def _key_columns(
         self, node: Mapping[str, Any], columns: Sequence[ColumnSpec], line: int

@@ -99,6 +99,9 @@ class FieldSpec:
     #: a repeating section's columns of which a row must fill one to be an item: the form's
     #: printed rows (a role, a subject already written in) with nothing typed are not items
     key_columns: tuple[str, ...] = ()
+    #: why a drafted entry needs a person to check it (``infer-mapping``); check-mapping
+    #: warns until the line is removed
+    confirm: str = ""
 
     @property
     def path(self) -> str:

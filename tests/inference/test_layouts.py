@@ -221,6 +221,57 @@ def test_a_sign_off_table_is_read_apart_from_attendees_and_dates_the_sign_off() 
     assert "attendees" not in pep
 
 
+def _sign_off_lines(dt: str | None, dt_date: str | None, sw: str | None) -> str:
+    return (
+        p("Sign off", style="Heading1")
+        + p(r("Designated CiC Lead signature: "), sdt_run("s1", dt))
+        + p(r("Date: "), sdt_run("d1", dt_date))
+        + p(r("Social worker signature: "), sdt_run("s2", sw))
+        + p(r("Date: "), sdt_run("d2", None))
+    )
+
+
+@pytest.mark.parametrize("mode", ["no mapping", "draft"])
+def test_sign_off_lines_are_signatures_with_the_role_printed_on_each_line(
+    tmp_path: Path, mode: str
+) -> None:
+    completed = CHILD + _sign_off_lines("H. Drury", "10th Oct 2025", None)
+    if mode == "no mapping":
+        pep = _no_mapping(completed)
+    else:
+        pep = _with_draft(tmp_path, CHILD + _sign_off_lines(None, None, None), completed)
+    # the social worker's line nobody signed is no signatory
+    assert pep["signoff"]["signatures"] == [
+        {"role": "Designated CiC Lead", "signature": "H. Drury", "date": "2025-10-10"}
+    ]
+    assert pep["signoff"]["designated_teacher_date"] == "2025-10-10"
+
+
+def test_a_chairs_line_holds_signature_name_and_role() -> None:
+    line = p("Signature: M Huxtable\tName: Mark Huxtable\tRole: Designated Teacher")
+    pep = _no_mapping(CHILD + p("Meeting chair, please sign to confirm.") + line)
+    assert pep["signoff"]["signatures"] == [
+        {"role": "Designated Teacher", "name": "Mark Huxtable", "signature": "M Huxtable"}
+    ]
+    assert pep["education"]["designated_teacher"]["name"] == "Mark Huxtable"
+
+
+def test_contacts_typed_in_the_name_column_and_roles_typed_after_other() -> None:
+    grid = _grid(
+        ["Role/relationship", "Name and Email address", "Invited", "Attended"],
+        ["Designated Teacher", "Mark Huxtable\nm.huxtable@harebell.example.org", "Yes", "Yes"],
+        ["Other", "Joanna Strand - mother", "Yes", "No"],
+    )
+    pep = _no_mapping(CHILD + p("People involved", style="Heading1") + grid)
+    teacher, other = pep["attendees"]
+    assert (teacher["name"], teacher["email"]) == (
+        "Mark Huxtable",
+        "m.huxtable@harebell.example.org",
+    )
+    assert (other["name"], other["role"]) == ("Joanna Strand", "mother")
+    assert pep["education"]["designated_teacher"]["email"] == "m.huxtable@harebell.example.org"
+
+
 @pytest.mark.parametrize(
     ("cell", "expected"),
     [("☒ came", True), ("☐ came", False)],
@@ -231,3 +282,52 @@ def test_a_lone_box_with_a_word_beside_it_is_a_yes_or_no(cell: str, expected: bo
     )
     (attendee,) = _no_mapping(CHILD + grid)["attendees"]
     assert attendee["attended"] is expected
+
+
+def test_a_question_with_an_instruction_after_it_is_named_by_the_question() -> None:
+    question = "Who holds parental responsibility? Name and relationship to child:"
+    form = tbl(tr(tc(p(question), shade=SHADE), tc(p("Mother (shared with the LA under s20)"))))
+    pep = _no_mapping(CHILD + form)
+    assert pep["care"]["parental_responsibility"] == "Mother (shared with the LA under s20)"
+
+
+# --- Yes/No boxes -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        p("Is the child known to CAMHS? ☐ Yes ☒ No"),
+        p("Is the child known to CAMHS?  Yes ☐  No ☒"),
+        tbl(tr(tc(p("Is the child known to CAMHS?"), shade=SHADE), tc(p("☐ Yes  ☒ No")))),
+        tbl(tr(tc(p("Is the child known to CAMHS?"), shade=SHADE), tc(p("Yes ☐")), tc(p("No ☒")))),
+    ],
+)
+def test_yes_no_boxes_answer_the_question_before_them(line: str) -> None:
+    pep = _no_mapping(CHILD + p("Is the child on a part-time timetable? ☒ Yes ☐ No") + line)
+    assert pep["health"]["camhs_involved"] is False
+    assert pep["education"]["part_time_timetable"] is True
+
+
+def test_yes_no_boxes_after_a_question_no_path_is_named_by_are_reported() -> None:
+    line = tbl(tr(tc(p("Is the child on track to meet targets?")), tc(p("Yes ☒")), tc(p("No ☐"))))
+    extraction = pepdocs.extract(make_docx(CHILD + line), name="completed.docx")
+    assert "targets" not in extraction.pep  # a row of boxes is no table header
+    assert extraction.report.unmapped == ["Is the child on track to meet targets?: Yes"]
+
+
+def test_what_no_path_is_found_for_is_reported_as_a_person_reads_it() -> None:
+    highlighted = '<w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t>YES</w:t></w:r>'
+    rest = '<w:r><w:t xml:space="preserve"> / NO</w:t></w:r>'
+    circle = f"<w:tc><w:p>{highlighted}{rest}</w:p></w:tc>"
+    form = (
+        CHILD
+        + p("Section 2: Progress", bold=True)
+        + tbl(tr(tc(p("Are the targets accurate and aspirational?")), circle))
+        + p("Who will liaise with the provider on a day to day basis? Colin Marsh")
+    )
+    unmapped = pepdocs.extract(make_docx(form), name="completed.docx").report.unmapped
+    assert unmapped == [
+        "Are the targets accurate and aspirational?: YES",
+        "Who will liaise with the provider on a day to day basis?: Colin Marsh",
+    ]

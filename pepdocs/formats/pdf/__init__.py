@@ -803,14 +803,42 @@ def read(form: FormSpec, data: bytes, name: str, *, password: str | None = None)
             readings.update(found)
             notes.append("some fields were missing and were read from the page text by label")
             confidence = 0.9
-    unmapped = [
-        f"{field_name}: {_field_value(field)}"
+    left_over = {
+        field_name: _field_value(field)
         for field_name, field in fields.items()
         if field_name not in used
         and _field_value(field) not in (None, "", OFF)
         and str(field.get("/FT")) != "/Btn"
+    }
+    places = _printed_places(data, name, password) if left_over else {}
+    unmapped = [
+        f"{places[field_name]} ({field_name}): {value}"
+        if field_name in places
+        else f"{field_name}: {value}"
+        for field_name, value in left_over.items()
     ]
     return DocumentReading(readings, unmapped, notes, confidence)
+
+
+def _printed_places(data: bytes, name: str, password: str | None) -> dict[str, str]:
+    """Each field's printed label, where the page shows one (its column header and row
+    label in a table of fields, else the label on its left, else above it, else its
+    tooltip), so a field named ``Text20`` is reported as a person would find it."""
+    from pepdocs.formats.pdf.inspect import open_form
+
+    layout = open_form(data, name, password)
+    places: dict[str, str] = {}
+    for widget in layout.widgets:
+        label = (
+            widget.column
+            or (widget.left.text if widget.left else "")
+            or (widget.above.text if widget.above else "")
+            or widget.tooltip
+        )
+        label = " ".join(label.split()).rstrip(":").strip()
+        if label and widget.name not in places:
+            places[widget.name] = label
+    return places
 
 
 def read_text_layer(

@@ -23,7 +23,13 @@ from pepdocs.formats.word._xml import (
     run_properties,
 )
 from pepdocs.formats.word.controls import ContentControl
-from pepdocs.formats.word.document import DocumentIndex, Scope, all_bold, looks_like_label
+from pepdocs.formats.word.document import (
+    DocumentIndex,
+    Scope,
+    all_bold,
+    all_italic,
+    looks_like_label,
+)
 from pepdocs.formats.word.labels import cell_location
 from pepdocs.formats.word.slots import RegionSlot, Slot, Where, expect_text, write_control
 from pepdocs.formats.word.text import block_text, clean_value, normalise, showing_placeholder
@@ -112,11 +118,15 @@ _LINE_LABEL = re.compile(r"^([^:\n]{2,60}?)\s*(?::|([.\u2026_]{3,}|\u2026))")
 
 def _block_after(index: DocumentIndex, heading: Element, title: str) -> Slot:
     blocks: list[Element] = []
+    after = heading
     for node in heading.itersiblings():
         tag = node.tag
         if tag == P:
             if index.paragraph_level(node) is not None or _ends_block(index, node):
                 break
+            if not blocks and all_italic(node):
+                after = node  # an instruction printed under the heading is never the answer
+                continue
             blocks.append(node)
         elif tag == SDT:
             blocks.append(node)
@@ -129,18 +139,27 @@ def _block_after(index: DocumentIndex, heading: Element, title: str) -> Slot:
             break
         elif tag == SECTPR:
             break
-    return BlockSlot(heading, blocks, f"text under {title!r}")
+    return BlockSlot(heading, blocks, f"text under {title!r}", after=after)
 
 
 # --- the block slot -----------------------------------------------------------------------
 
 
 class BlockSlot(Slot):
-    """Paragraphs under a heading paragraph, up to the next heading or table."""
+    """Paragraphs under a heading paragraph (and the instructions printed under it), up to
+    the next heading or table; ``heading`` is the heading they answer and ``after`` the last
+    paragraph printed before the answer (the heading, or an instruction under it)."""
 
-    def __init__(self, heading: Element, blocks: Sequence[Element], location: str) -> None:
+    def __init__(
+        self,
+        heading: Element,
+        blocks: Sequence[Element],
+        location: str,
+        after: Element | None = None,
+    ) -> None:
         super().__init__()
         self.heading = heading
+        self.after = heading if after is None else after
         self.blocks = list(blocks)
         self.location = location
 
@@ -172,7 +191,7 @@ class BlockSlot(Slot):
             model = next((b for b in self.blocks if b.tag == P), None)
         ppr = None if model is None else first_child(model, PPR)
         rpr = None if model is None else run_properties(next(model.iter(R), None))
-        anchor_node: Element = self.heading
+        anchor_node: Element = self.after
         if self.blocks:
             anchor_node = self.blocks[0]
             for block in self.blocks[1:]:
