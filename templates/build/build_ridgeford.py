@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import DictionaryObject, NameObject
+from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 from reportlab.lib.colors import Color, black, white
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
@@ -913,6 +913,10 @@ def _finish(data: bytes) -> bytes:
             widget[NameObject("/AS")] = NameObject("/Off")
             widget[NameObject("/V")] = NameObject("/Off")
     writer.add_metadata({"/Title": "Ridgeford Personal Education Plan - School Age"})
+    # what a screen reader announces: the form's title (not its file name) in UK English; the
+    # boxes are named to it by their tooltips (the printed labels)
+    writer.root_object[NameObject("/Lang")] = TextStringObject("en-GB")
+    writer.create_viewer_preferences().display_doctitle = True
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

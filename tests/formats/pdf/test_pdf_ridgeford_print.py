@@ -158,3 +158,17 @@ def test_who_came_to_the_meeting_is_ticked(form: FormSpec) -> None:
     fields = PdfReader(io.BytesIO(api.fill(pep, form))).get_fields() or {}
     ticked = [fields[f"Attendee{n}Attended"].get("/V") for n in range(1, 6)]
     assert ticked == ["/Yes" if person.get("attended") else "/Off" for person in pep["attendees"]]
+
+
+def test_a_screen_reader_announces_the_forms_title_in_uk_english_and_each_box_by_its_label(
+    form: FormSpec,
+) -> None:
+    reader = PdfReader(io.BytesIO(api.fill(_bjorn(), form)))
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "en-GB"
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Ridgeford Personal Education Plan - School Age"
+    fields = reader.get_fields() or {}
+    assert fields["CarerEmail"]["/TU"] == "Carer's email"
+    assert all(field.get("/TU") for field in fields.values())
