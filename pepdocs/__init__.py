@@ -21,6 +21,7 @@ from pepdocs.errors import (
     PepValidationError,
     Problem,
     TransformError,
+    UnplacedValuesError,
     UnsafeDocumentError,
     UsageError,
 )
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
         extract_file,
         fill,
         fill_file,
+        fill_with_report,
         translate,
         translate_file,
     )
@@ -60,7 +62,13 @@ if TYPE_CHECKING:
         validate_pep,
     )
     from pepdocs.recognition import recognise
-    from pepdocs.report import ExtractionReport, FieldReport, TranslationReport
+    from pepdocs.report import (
+        ExtractionReport,
+        FieldReport,
+        FillReport,
+        TranslationReport,
+        Unplaced,
+    )
     from pepdocs.safety.redact import redact_pep
     from pepdocs.samples import generate_peps, write_samples
     from pepdocs.ssda903 import Return903, load_903
@@ -72,6 +80,7 @@ _LAZY: dict[str, str] = {
     "extract_file": "pepdocs.api",
     "fill": "pepdocs.api",
     "fill_file": "pepdocs.api",
+    "fill_with_report": "pepdocs.api",
     "translate": "pepdocs.api",
     "translate_file": "pepdocs.api",
     "load_attendance": "pepdocs.batch.attendance",
@@ -109,6 +118,8 @@ _LAZY: dict[str, str] = {
     "validate_pep": "pepdocs.model",
     "ExtractionReport": "pepdocs.report",
     "FieldReport": "pepdocs.report",
+    "FillReport": "pepdocs.report",
+    "Unplaced": "pepdocs.report",
     "TranslationReport": "pepdocs.report",
     "redact_pep": "pepdocs.safety.redact",
     "generate_peps": "pepdocs.samples",
@@ -130,6 +141,7 @@ __all__ = [
     "Extraction",
     "ExtractionReport",
     "FieldReport",
+    "FillReport",
     "Finding",
     "FormSpec",
     "MappingError",
@@ -140,6 +152,8 @@ __all__ = [
     "Return903",
     "TransformError",
     "TranslationReport",
+    "Unplaced",
+    "UnplacedValuesError",
     "UnsafeDocumentError",
     "UsageError",
     "__version__",
@@ -155,6 +169,7 @@ __all__ = [
     "extract_file",
     "fill",
     "fill_file",
+    "fill_with_report",
     "generate_peps",
     "get_codelist",
     "infer_mapping",

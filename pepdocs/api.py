@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from pepdocs._io import write_atomic
-from pepdocs.binding import Extraction, extract_form, fill_form, form_values, mapped_paths
+from pepdocs.binding import Extraction, extract_form, fill_form, unplaced_values
+from pepdocs.binding import fill_with_report as fill_with_report_of
 from pepdocs.errors import (
     OutputExistsError,
     PepdocsError,
@@ -27,8 +28,8 @@ from pepdocs.errors import (
 from pepdocs.mapping.registry import FormSummary, list_authorities, resolve_form
 from pepdocs.mapping.spec import FormSpec
 from pepdocs.model import dump_pep, load_pep, load_pep_file
-from pepdocs.model.paths import get_path, value_paths
-from pepdocs.report import TranslationReport
+from pepdocs.model.paths import get_path
+from pepdocs.report import FillReport, TranslationReport
 from pepdocs.safety.package import read_input
 
 __all__ = [
@@ -37,16 +38,13 @@ __all__ = [
     "extract_file",
     "fill",
     "fill_file",
+    "fill_with_report",
     "translate",
     "translate_file",
 ]
 
 Source = bytes | str | os.PathLike[str]
 MappingsDirs = Sequence[str | os.PathLike[str]]
-
-#: Model paths a form implies by being that form; never "unplaced" when translating.
-_IMPLIED_BY_FORM = frozenset({"meta.authority", "meta.phase"})
-
 
 # -- resolving forms ----------------------------------------------------------------------------
 
@@ -91,14 +89,23 @@ def _check_flatten(spec: FormSpec, flatten: bool) -> None:
         )
 
 
-def _fill_form(data: Mapping[str, Any], spec: FormSpec, *, flatten: bool) -> bytes:
-    """``spec`` filled from a loaded (validated) PEP."""
-    if flatten:
-        # Flattening is the PDF engine's own option, beyond what every engine offers.
-        from pepdocs.formats import pdf as pdf_engine
-
-        return pdf_engine.fill(spec, form_values(data, spec), flatten=True)
-    return fill_form(data, spec)
+def fill_with_report(
+    pep: Mapping[str, Any],
+    authority: str | os.PathLike[str] | FormSpec,
+    form: str | None = None,
+    *,
+    mappings_dirs: MappingsDirs = (),
+    flatten: bool = False,
+    strict: bool = False,
+) -> tuple[bytes, FillReport]:
+    """:func:`fill`, and the report of what the form has no place for and what needed more
+    room (``FillReport.unplaced``, ``FillReport.overflow``)."""
+    data = load_pep(pep)
+    spec = _resolve(
+        authority, phase=get_path(data, "meta.phase"), form=form, mappings_dirs=mappings_dirs
+    )
+    _check_flatten(spec, flatten)
+    return fill_with_report_of(data, spec, strict=strict, flatten=flatten)
 
 
 def fill(
@@ -108,6 +115,7 @@ def fill(
     *,
     mappings_dirs: MappingsDirs = (),
     flatten: bool = False,
+    strict: bool = False,
 ) -> bytes:
     """Fill an authority's form from a PEP; returns the document's bytes.
 
@@ -115,14 +123,14 @@ def fill(
     :class:`FormSpec`. The form is the one for the PEP's ``meta.phase`` unless ``form`` names
     another. The PEP is validated first (:class:`PepValidationError` lists every problem).
     ``flatten`` (PDF forms only; :class:`UsageError` otherwise) draws the values into the
-    pages and removes every field, so the PDF can no longer be edited.
+    pages and removes every field, so the PDF can no longer be edited. Values the form has
+    no place for are left out (:func:`fill_with_report` lists them); with ``strict`` they
+    are an :class:`UnplacedValuesError` instead.
     """
-    data = load_pep(pep)
-    spec = _resolve(
-        authority, phase=get_path(data, "meta.phase"), form=form, mappings_dirs=mappings_dirs
+    document, _ = fill_with_report(
+        pep, authority, form, mappings_dirs=mappings_dirs, flatten=flatten, strict=strict
     )
-    _check_flatten(spec, flatten)
-    return _fill_form(data, spec, flatten=flatten)
+    return document
 
 
 def _refuse_existing(*paths: str | os.PathLike[str] | None, force: bool) -> None:
@@ -161,14 +169,18 @@ def fill_file(
     mappings_dirs: MappingsDirs = (),
     flatten: bool = False,
     pdf: bool = False,
-) -> Path:
+    strict: bool = False,
+) -> FillReport:
     """Read a PEP JSON file, fill the form and write it atomically to ``out_path``.
 
     ``out_path`` must end in the form's kind (``.docx``, ``.xlsx``, ``.pdf``). ``pdf`` also
     writes a PDF copy of a Word or Excel form beside it (``out_path`` with ``.pdf``) through
-    LibreOffice; ``flatten`` gives a non-editable PDF form (see :func:`fill`). Existing
-    outputs (the PDF copy too) are kept (:class:`OutputExistsError`) unless ``force``,
-    checked before anything is written. Returns the form's path.
+    LibreOffice: prompts left blank, tagged for screen readers; ``flatten`` gives a
+    non-editable PDF form (see :func:`fill`). Existing outputs (the PDF copy too) are kept
+    (:class:`OutputExistsError`) unless ``force``, checked before anything is written. With
+    ``strict``, a PEP holding values the form has no place for writes nothing
+    (:class:`UnplacedValuesError`). Returns the :class:`FillReport`, whose ``output`` (and
+    ``pdf``) are the files written.
     """
     out = Path(out_path)
     data = load_pep_file(pep_path)
@@ -184,10 +196,13 @@ def fill_file(
     _check_suffix(out, spec)
     pdf_path = out.with_suffix(".pdf") if pdf else None
     _refuse_existing(out, pdf_path, force=force)
-    written = write_atomic(out, _fill_form(data, spec, flatten=flatten), force=force)
+    document, report = fill_with_report_of(
+        data, spec, strict=strict, flatten=flatten, where=os.fspath(pep_path)
+    )
+    report.output = write_atomic(out, document, force=force)
     if pdf:
-        _convert_to_pdf(written, force=force)
-    return written
+        report.pdf = _convert_to_pdf(report.output, force=force)
+    return report
 
 
 def _convert_to_pdf(written: Path, *, force: bool) -> Path:
@@ -314,10 +329,6 @@ def _write_json(path: str | os.PathLike[str], data: Mapping[str, Any], *, force:
 # -- translate ----------------------------------------------------------------------------------
 
 
-def _unique(paths: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(paths))
-
-
 def translate(
     source: Source,
     from_authority: str | os.PathLike[str] | FormSpec | None,
@@ -345,13 +356,10 @@ def translate(
     data = load_pep(pep)
     problems: list[Problem] = []
     document = fill_form(data, target, problems)
-    placed = mapped_paths(target)
     unplaced = [
-        path
-        for path in _unique(value_paths(data))
-        if path not in placed and path not in _IMPLIED_BY_FORM
+        f"{item.path} ({item.reason})" if item.reason else item.path
+        for item in unplaced_values(data, target, problems)
     ]
-    unplaced.extend(f"{problem.path} ({problem.message})" for problem in problems)
     report = TranslationReport(
         extraction=extraction.report,
         target_authority=target.authority,

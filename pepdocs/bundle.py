@@ -2,8 +2,14 @@
 
 - :func:`to_pdf` converts filled .docx/.xlsx forms to PDF with ONE headless LibreOffice run
   (``pepdocs.office.convert``): LibreOffice takes seconds to start, a form a second to convert.
+  What LibreOffice is given is the copy made for printing (``pepdocs.formats.word.print_copy``:
+  prompts such as "Click or tap here to enter text." left blank), and the PDF is tagged for
+  screen readers (PDF/UA export options, the document's title and language).
 - :func:`bundle` merges a PEP PDF and attachments (an EHCP, reports: PDFs, or Word/Excel
   files converted on the way) into one PDF with a bookmark per part, optionally encrypted.
+  The parts' structure trees are merged (each part a ``Part`` of one ``Document``), so the
+  bundle of tagged parts is a tagged PDF; a part that came untagged (a scanned letter) is
+  named in :attr:`Bundled.untagged`.
 
 A bundle carries no active content: JavaScript, Launch and every other action but page
 links and web links are removed from what the parts brought (the document's open action
@@ -24,9 +30,19 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    PdfObject,
+    TextStringObject,
+)
 
 from pepdocs._io import write_atomic
 from pepdocs.errors import (
@@ -40,13 +56,18 @@ from pepdocs.office import convert
 from pepdocs.safety.package import Kind, check_package, open_package, read_input, sniff_kind
 
 __all__ = [
+    "DOCUMENT_LANGUAGE",
     "MIN_PASSWORD_LENGTH",
     "BundlePart",
     "bundle",
     "bundle_bytes",
+    "print_to_pdf",
     "remove_active_content",
     "to_pdf",
 ]
+
+#: The language a bundle is marked as when its first part does not say (forms are UK English)
+DOCUMENT_LANGUAGE = "en-GB"
 
 #: Shorter passwords are refused: the bundle travels by email and may be attacked offline.
 MIN_PASSWORD_LENGTH = 8
@@ -78,10 +99,44 @@ def to_pdf(
     # LibreOffice writes into a private folder first, then each PDF is moved into place
     # atomically: a failed batch leaves no half-written outputs among the user's files.
     with tempfile.TemporaryDirectory(prefix="pepdocs-pdf-") as scratch:
-        converted = convert(sources, "pdf", scratch)
+        converted = print_to_pdf(sources, scratch)
         return [
             write_atomic(target / path.name, path.read_bytes(), force=force) for path in converted
         ]
+
+
+def printable(data: bytes, kind: Kind, name: str) -> bytes:
+    """What LibreOffice is given to print a document: a Word document's copy with its
+    prompts blank and its addresses breakable (``pepdocs.formats.word.print_copy``), a
+    workbook's with its addresses breakable (``pepdocs.formats.excel.print_copy``),
+    anything else as it is."""
+    if kind == "docx":
+        from pepdocs.formats import word
+
+        return word.print_copy(data, name)
+    if kind == "xlsx":
+        from pepdocs.formats import excel
+
+        return excel.print_copy(data, name)
+    return data
+
+
+def print_to_pdf(
+    paths: Sequence[str | os.PathLike[str]], out_dir: str | os.PathLike[str]
+) -> list[Path]:
+    """Tagged PDFs of Word and Excel documents as they should print (prompts blank), made
+    into ``out_dir`` (``form.docx`` -> ``out_dir/form.pdf``) with one LibreOffice run and
+    written over what is there: for callers that place the results themselves (``to_pdf``,
+    the batch)."""
+    sources = [Path(path) for path in paths]
+    with tempfile.TemporaryDirectory(prefix="pepdocs-print-") as scratch:
+        copies = []
+        for source in sources:
+            data = read_input(source)
+            copy = Path(scratch) / source.name
+            copy.write_bytes(printable(data, sniff_kind(data), str(source)))
+            copies.append(copy)
+        return convert(copies, "pdf", out_dir)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +205,9 @@ def _converted(loaded: list[tuple[Path, bytes, Kind]], indexes: list[int]) -> di
         # numbered names: two attachments called report.docx must not collide
         copies: dict[int, Path] = {}
         for index in indexes:
-            _, data, kind = loaded[index]
+            source, data, kind = loaded[index]
             copies[index] = folder / f"{index:03d}-part{_CONVERTIBLE[kind]}"
-            copies[index].write_bytes(data)
+            copies[index].write_bytes(printable(data, kind, str(source)))
         try:
             outputs = convert(list(copies.values()), "pdf", folder / "pdf")
         except ComponentMissingError:
@@ -281,18 +336,44 @@ def _check_password(password: str | None) -> None:
         raise UsageError(f"the bundle password must have at least {MIN_PASSWORD_LENGTH} characters")
 
 
-def bundle_bytes(parts: Sequence[BundlePart], password: str | None = None) -> bytes:
-    """Merge ``parts`` in order, one bookmark per part; encrypt with AES-256 if a password."""
+def bundle_bytes(
+    parts: Sequence[BundlePart],
+    password: str | None = None,
+    *,
+    notes: list[str] | None = None,
+) -> bytes:
+    """Merge ``parts`` in order, one bookmark per part; encrypt with AES-256 if a password.
+
+    The parts' structure trees become one (:func:`_merge_structure`); ``notes`` gets a line
+    for each part that brought none (its pages are not tagged for screen readers).
+    """
     _check_password(password)
     if not parts:
         raise UsageError("a bundle needs at least the PEP's PDF")
     writer = PdfWriter()
+    placed: list[tuple[BundlePart, PdfReader, int]] = []
     for part in parts:
         reader = _readable(part.data, part.source)
+        start = len(writer.pages)
         # import_outline=False: each part is one bookmark; its own outline could be huge
         writer.append(reader, outline_item=part.title, import_outline=False)
-    if remove_active_content(writer):
-        writer = _reachable_only(writer)
+        placed.append((part, reader, start))
+    language = _language(placed[0][1])
+    untagged = _merge_structure(writer, placed)
+    if notes is not None:
+        notes.extend(
+            f"{source}: its PDF is not tagged, so screen readers cannot follow its structure"
+            for source in untagged
+        )
+    remove_active_content(writer)
+    # only what the catalog reaches: removed actions and the parts' own structure roots
+    # (replaced by the merged one) are not written out
+    writer = _reachable_only(writer)
+    root = writer.root_object
+    root[NameObject("/Lang")] = TextStringObject(language)
+    root[NameObject("/ViewerPreferences")] = DictionaryObject(
+        {NameObject("/DisplayDocTitle"): BooleanObject(True)}
+    )
     # the catalog of the first part decides how the bundle opens: show the bookmarks
     writer.page_mode = "/UseOutlines"
     writer.add_metadata({"/Title": parts[0].title, "/Producer": "pepdocs"})
@@ -309,6 +390,163 @@ def bundle_bytes(parts: Sequence[BundlePart], password: str | None = None) -> by
     return buffer.getvalue()
 
 
+def _language(reader: PdfReader) -> str:
+    """The first part's language (``/Lang``), else :data:`DOCUMENT_LANGUAGE`."""
+    try:
+        catalog = _dictionary(reader.trailer["/Root"])
+        found = catalog.get("/Lang") if catalog is not None else None
+    except Exception:  # a damaged catalog entry is no reason to refuse the part
+        found = None
+    text = str(found).strip() if found is not None else ""
+    return text if 0 < len(text) <= 35 else DOCUMENT_LANGUAGE
+
+
+def _dictionary(item: PdfObject | None) -> DictionaryObject | None:
+    found = item.get_object() if item is not None else None
+    return found if isinstance(found, DictionaryObject) else None
+
+
+def _array(item: PdfObject | None) -> ArrayObject | None:
+    found = item.get_object() if item is not None else None
+    return found if isinstance(found, ArrayObject) else None
+
+
+def _number_tree(item: PdfObject | None, depth: int = 0) -> list[tuple[int, PdfObject]]:
+    """The (key, value) pairs of a number tree (ISO 32000-1, 7.9.7): a ParentTree."""
+    node = _dictionary(item)
+    if node is None or depth > 32:
+        return []
+    pairs: list[tuple[int, PdfObject]] = []
+    nums = _array(node.get("/Nums"))
+    if nums is not None:
+        for index in range(0, len(nums) - 1, 2):
+            try:
+                pairs.append((int(nums[index]), nums[index + 1]))
+            except (TypeError, ValueError):
+                continue
+    for kid in _array(node.get("/Kids")) or []:
+        pairs.extend(_number_tree(kid, depth + 1))
+    return pairs
+
+
+def _top_elements(tree: DictionaryObject) -> list[PdfObject]:
+    """The elements under a structure tree's root, a part's own ``Document`` element
+    unwrapped (the bundle has one ``Document``; each part is a ``Part`` of it)."""
+    kids = _array(tree.get("/K"))
+    found: list[PdfObject] = []
+    for kid in kids if kids is not None else [tree["/K"]]:
+        node = _dictionary(kid)
+        inner = _array(node.get("/K")) if node is not None else None
+        if node is not None and node.get("/S") == "/Document" and inner is not None:
+            found.extend(inner)
+        else:
+            found.append(kid)
+    return found
+
+
+def _merge_structure(
+    writer: PdfWriter, placed: Sequence[tuple[BundlePart, PdfReader, int]]
+) -> list[str]:
+    """One structure tree for the bundle: a ``Document`` whose kids are one ``Part`` per
+    tagged part (titled as its bookmark), holding that part's elements; each part's
+    ``ParentTree`` keys (the pages' ``/StructParents``, the annotations' ``/StructParent``)
+    moved past the keys of the parts before it. pypdf's merge drops ``/StructParents`` and
+    the structure tree, so both are rebuilt here (ISO 32000-1, 14.7). ``/MarkInfo`` says
+    the document is tagged only when every part is. Returns the untagged parts' sources."""
+    untagged: list[str] = []
+    document_kids = ArrayObject()
+    document = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/StructElem"),
+            NameObject("/S"): NameObject("/Document"),
+            NameObject("/K"): document_kids,
+        }
+    )
+    document_ref = writer._add_object(document)
+    nums = ArrayObject()
+    role_map = DictionaryObject()
+    offset = 0
+    for part, reader, start in placed:
+        source_root = _dictionary(reader.trailer["/Root"])
+        found = source_root.get("/StructTreeRoot") if source_root is not None else None
+        source_tree = _dictionary(found)
+        if not isinstance(found, IndirectObject) or source_tree is None or not source_tree.get(
+            "/K"
+        ):
+            untagged.append(part.source)
+            continue
+        # cloned whole, so that its pages and annotations map to their copies in the bundle
+        tree = _dictionary(found.clone(writer))
+        if tree is None:
+            untagged.append(part.source)
+            continue
+        translated = writer._id_translated.get(id(reader), {})
+        for index, page in enumerate(reader.pages):
+            key = page.get("/StructParents")
+            if key is not None:
+                target = writer.pages[start + index]
+                target[NameObject("/StructParents")] = NumberObject(int(key) + offset)
+            for annotation in _array(page.get("/Annots")) or []:
+                item = _dictionary(annotation)
+                number = getattr(annotation, "idnum", None)
+                if item is not None and "/StructParent" in item and number in translated:
+                    copy = writer.get_object(translated[number])
+                    if isinstance(copy, DictionaryObject):
+                        key = cast(NumberObject, item["/StructParent"])
+                        copy[NameObject("/StructParent")] = NumberObject(int(key) + offset)
+        part_kids = ArrayObject()
+        element = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/StructElem"),
+                NameObject("/S"): NameObject("/Part"),
+                NameObject("/P"): document_ref,
+                NameObject("/T"): TextStringObject(part.title),
+                NameObject("/K"): part_kids,
+            }
+        )
+        element_ref = writer._add_object(element)
+        for kid in _top_elements(tree):
+            node = _dictionary(kid)
+            if node is not None:
+                node[NameObject("/P")] = element_ref
+            part_kids.append(kid)
+        document_kids.append(element_ref)
+        entries = _number_tree(tree.get("/ParentTree"))
+        for key, value in sorted(entries, key=lambda pair: pair[0]):
+            nums.extend([NumberObject(key + offset), value])
+        try:
+            following = int(tree.get("/ParentTreeNextKey", 0))
+        except (TypeError, ValueError):
+            following = 0
+        offset += max(following, max((key for key, _ in entries), default=-1) + 1)
+        roles = _dictionary(tree.get("/RoleMap"))
+        if roles is not None:
+            for name, standard in roles.items():
+                role_map.setdefault(NameObject(name), standard)
+    if len(untagged) == len(placed):
+        return untagged
+    tree_root = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/StructTreeRoot"),
+            NameObject("/K"): document_ref,
+            NameObject("/ParentTree"): writer._add_object(
+                DictionaryObject({NameObject("/Nums"): nums})
+            ),
+            NameObject("/ParentTreeNextKey"): NumberObject(offset),
+        }
+    )
+    if role_map:
+        tree_root[NameObject("/RoleMap")] = role_map
+    tree_ref = writer._add_object(tree_root)
+    document[NameObject("/P")] = tree_ref
+    root = writer.root_object
+    root[NameObject("/StructTreeRoot")] = tree_ref
+    root[NameObject("/MarkInfo")] = DictionaryObject(
+        {NameObject("/Marked"): BooleanObject(not untagged)}
+    )
+    return untagged
+
+
 def bundle(
     pep_pdf: str | os.PathLike[str],
     attachments: Sequence[str | os.PathLike[str]],
@@ -316,11 +554,13 @@ def bundle(
     *,
     password: str | None = None,
     force: bool = False,
+    notes: list[str] | None = None,
 ) -> Path:
     """Merge ``pep_pdf`` and ``attachments`` (PDF, .docx, .xlsx) into ``out_path``.
 
     Bookmarks are named after each part's PDF title, else its file name. An existing
     ``out_path`` is kept unless ``force``. With ``password`` the bundle is AES-256 encrypted.
+    ``notes`` gets a line for each part that is not tagged for screen readers.
     """
     _check_password(password)
     target = Path(out_path)
@@ -330,4 +570,5 @@ def bundle(
     resolved = [source.resolve() for source in sources]
     if target.resolve() in resolved:
         raise UsageError(f"{target}: the output would overwrite one of the inputs")
-    return write_atomic(target, bundle_bytes(_parts(sources), password), force=force)
+    data = bundle_bytes(_parts(sources), password, notes=notes)
+    return write_atomic(target, data, force=force)

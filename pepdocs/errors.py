@@ -101,3 +101,20 @@ class TransformError(PepdocsError):
 
 class ComponentMissingError(PepdocsError):
     """An external component (LibreOffice) is needed and not installed."""
+
+
+class UnplacedValuesError(PepdocsError):
+    """``--strict``: the PEP holds values the form has no place for, so nothing was written.
+
+    ``paths`` are the model paths (``targets.*.area``), never values."""
+
+    def __init__(self, where: str, form: str, paths: Iterable[str]) -> None:
+        self.paths = tuple(paths)
+        shown = ", ".join(self.paths[:3]) + (
+            f" and {len(self.paths) - 3} more" if len(self.paths) > 3 else ""
+        )
+        prefix = f"{where}: " if where else ""
+        super().__init__(
+            f"{prefix}{form} has no place for {shown}; nothing written (--strict): fill "
+            "another form or leave out --strict to write the form and list them"
+        )

@@ -44,6 +44,21 @@ _FILTERS: dict[str, str] = {
     "xlsx": "xlsx:Calc MS Excel 2007 XML",
 }
 
+#: PDF export options (LibreOffice 7.4's JSON filter options; the Writer filter's name is
+#: given, and LibreOffice applies the options to workbooks too): a tagged PDF that declares
+#: PDF/UA (ISO 14289-1) conformance, so that screen readers find the headings, tables and
+#: reading order, and the document's title (its ``dc:title``) shown instead of the file
+#: name. Public bodies must publish accessible documents (the Public Sector Bodies
+#: (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018).
+PDF_EXPORT = (
+    'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+    '"PDFUACompliance":{"type":"boolean","value":"true"}}'
+)
+
+#: The language a converted document is in unless it says otherwise: a workbook carries no
+#: language of its own, and LibreOffice would mark it as its own locale's (en-US).
+DOCUMENT_LOCALE = "en_GB.UTF-8"
+
 #: Seconds for the first file plus each further one: a cold start takes 5-15 s on a small
 #: machine, a form converts in about a second.
 DEFAULT_TIMEOUT = 60.0
@@ -98,7 +113,7 @@ def network_isolation() -> tuple[str, ...]:
 
 def _filter_for(to: str) -> str:
     if to == "pdf":
-        return "pdf"
+        return PDF_EXPORT
     if to in _FILTERS:
         return _FILTERS[to]
     raise PepdocsError(f"cannot convert to {to!r}: use pdf, docx or xlsx")
@@ -195,6 +210,8 @@ def _run(command: Sequence[str], timeout: float, sources: Sequence[Path], privat
     environment = {key: value for key, value in os.environ.items() if key != "DISPLAY"}
     environment["HOME"] = os.fspath(private / "profile")
     environment["TMPDIR"] = os.fspath(private)
+    # the profile's default document language comes from the locale (forms are UK English)
+    environment["LANG"] = environment["LC_ALL"] = DOCUMENT_LOCALE
     try:
         # Own session: ``soffice`` is a wrapper that starts ``soffice.bin``; on a timeout the
         # whole group must go, or a stuck LibreOffice outlives us and holds the profile.

@@ -1,18 +1,21 @@
-"""What extraction and translation found, field by field, for people and for JSON.
+"""What extraction, translation and fill found, field by field, for people and for JSON.
 
-A report is the honest half of ``extract``: every mapped field is listed with what happened
-to it, so nothing is lost silently. Raw form text is kept only for fields that could not be
-read (``unparseable``), so that a person can fix them; it is never logged and never part of
-``repr`` (reports end up in tracebacks and debugger output).
+A report is the honest half of each verb: ``extract`` lists every mapped field with what
+happened to it, ``fill`` every value the form has no place for and every value that needed
+a smaller font, a continuation sheet or a taller row, so nothing is lost silently. Raw
+form text is kept only for fields that could not be read (``unparseable``), so that a
+person can fix them; it is never logged and never part of ``repr`` (reports end up in
+tracebacks and debugger output).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
-from pepdocs.mapping.spec import FormValue
+from pepdocs.mapping.spec import FillNote, FormValue
 
 FieldStatus = Literal["found", "empty", "unparseable", "invalid", "missing"]
 AnchorUsed = Literal["primary", "fallback"]
@@ -165,4 +168,104 @@ class TranslationReport:
             "target": {"authority": self.target_authority, "form": self.target_form},
             "unplaced": list(self.unplaced),
             "empty_in_source": list(self.empty_in_source),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Unplaced:
+    """A value (or ``count`` values, one per list item) that a form has no place for.
+
+    ``path`` is a model path, list items as ``targets.*.area``; ``reason`` is empty when the
+    form has no box for the path at all, else why the value could not be written (a code the
+    form's option list lacks).
+    """
+
+    path: str
+    count: int = 1
+    reason: str = ""
+
+    def __str__(self) -> str:
+        values = f"{self.count} values" if self.count != 1 else "1 value"
+        return f"{self.path} ({self.reason})" if self.reason else f"{self.path} ({values})"
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"path": self.path, "count": self.count}
+        if self.reason:
+            data["reason"] = self.reason
+        return data
+
+
+@dataclass(slots=True)
+class FillReport:
+    """What filling one form left out and what it had to fit (``fill``, ``batch``).
+
+    ``unplaced``: values the PEP holds that the form has no place for (``--strict`` refuses
+    to fill then). ``overflow``: values shown in full only because fill made room for them:
+    a smaller font in a PDF box, a continuation sheet, a Word or Excel row made taller.
+    ``output`` and ``pdf`` are the files written, when the report comes from ``fill_file``.
+    """
+
+    authority: str
+    form: str
+    unplaced: list[Unplaced] = field(default_factory=list)
+    overflow: list[FillNote] = field(default_factory=list)
+    output: Path | None = None
+    pdf: Path | None = None
+
+    @property
+    def complete(self) -> bool:
+        """True when every value the PEP holds has a place on the form."""
+        return not self.unplaced
+
+    def unplaced_count(self) -> int:
+        return sum(item.count for item in self.unplaced)
+
+    def summary(self) -> str:
+        """One line: ``7 values with no place on the form; 2 needed more room``."""
+        parts = []
+        if self.unplaced:
+            count = self.unplaced_count()
+            parts.append(f"{_plural(count, 'value', 'values')} with no place on the form")
+        if self.overflow:
+            parts.append(
+                f"{_plural(len(self.overflow), 'value', 'values')} needed more room "
+                "(a smaller font, a continuation sheet or a taller row)"
+            )
+        return "; ".join(parts) if parts else "every value placed"
+
+    def lines(self) -> list[str]:
+        """For the screen: the unplaced paths, one line per section of the PEP (``targets:
+        id, area, actions (15 values)``; values refused with a reason on lines of their
+        own), then one line per value that needed room."""
+        sections: dict[str, list[Unplaced]] = {}
+        refused: list[str] = []
+        for item in self.unplaced:
+            if item.reason:
+                refused.append(f"no place on the form: {item}")
+            else:
+                sections.setdefault(item.path.split(".", 1)[0], []).append(item)
+        out = []
+        for section, items in sections.items():
+            names = [
+                item.path[len(section) + 1 :].removeprefix("*.") or section for item in items
+            ]
+            count = sum(item.count for item in items)
+            out.append(
+                f"no place on the form: {section}: {', '.join(names)} "
+                f"({_plural(count, 'value', 'values')})"
+            )
+        out.extend(refused)
+        return out + [f"needed more room: {note}" for note in self.overflow]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "authority": self.authority,
+            "form": self.form,
+            "output": str(self.output) if self.output else None,
+            "pdf": str(self.pdf) if self.pdf else None,
+            "unplaced": [item.to_dict() for item in self.unplaced],
+            "overflow": [
+                {"path": note.path, "kind": note.kind, "message": note.message}
+                for note in self.overflow
+            ],
         }

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pepdocs.formats.base import DocumentReading, Reading
-from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
+from pepdocs.mapping.spec import FieldSpec, FillNote, FormSpec, FormValue
 
 STORE = "pepdocs-test/values.json"
 EMPTY_DOCUMENT = (
@@ -29,7 +29,13 @@ class FakeEngine:
     def __init__(self) -> None:
         self.filled: list[tuple[FieldSpec, FormValue]] = []
 
-    def fill(self, form: FormSpec, values: Sequence[tuple[FieldSpec, FormValue]]) -> bytes:
+    def fill(
+        self,
+        form: FormSpec,
+        values: Sequence[tuple[FieldSpec, FormValue]],
+        *,
+        notes: list[FillNote] | None = None,
+    ) -> bytes:
         self.filled = list(values)
         index = {id(spec): number for number, spec in enumerate(form.fields)}
         entries = {

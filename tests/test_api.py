@@ -24,7 +24,7 @@ from pepdocs.errors import (
     OutputExistsError,
     PepdocsError,
     PepValidationError,
-    TransformError,
+    UnplacedValuesError,
     UsageError,
 )
 from pepdocs.formats import ENGINES
@@ -33,6 +33,7 @@ from pepdocs.mapping.registry import list_authorities, load_form, resolve_form
 from pepdocs.mapping.spec import FormSpec, FormValue
 from pepdocs.model import load_pep
 from pepdocs.model.paths import get_path
+from pepdocs.report import Unplaced
 from pepdocs.samples import generate_peps
 
 MAPPING = """\
@@ -203,9 +204,27 @@ def test_fill_refuses_an_invalid_pep_naming_the_path(engine: FakeEngine, form: F
 
 def test_fill_says_which_field_has_no_place_on_the_form(engine: FakeEngine, form: FormSpec) -> None:
     pep = _pep(care={"legal_status": "E1"})  # a real code the form's list lacks
-    with pytest.raises(TransformError, match=r"testshire\.yaml:\d+: care\.legal_status") as raised:
-        api.fill(pep, form)
+    document, report = api.fill_with_report(pep, form)
+    assert document
+    refused = [item for item in report.unplaced if item.path == "care.legal_status"]
+    assert len(refused) == 1 and refused[0].reason
+    assert "E1" not in str(refused[0]) and "E1" not in " ".join(report.lines())
+    # the field was left blank: the engine was given no value for it
+    assert dict((spec.path, value) for spec, value in engine.filled)["care.legal_status"] is None
+    with pytest.raises(UnplacedValuesError, match=r"no place for .*care\.legal_status") as raised:
+        api.fill(pep, form, strict=True)
     assert "E1" not in str(raised.value)
+
+
+def test_fill_with_report_lists_what_the_form_has_no_box_for(
+    engine: FakeEngine, form: FormSpec
+) -> None:
+    pep = _pep()
+    pep["linked_plans"] = [{"type": "EHCP"}, {"type": "PSP"}]
+    _, report = api.fill_with_report(pep, form)
+    assert Unplaced("linked_plans.*.type", 2) in report.unplaced
+    assert "no place on the form: linked_plans: type (2 values)" in report.lines()
+    assert not report.complete
 
 
 def test_fill_refuses_a_form_that_does_not_match_the_mapping(
@@ -221,7 +240,7 @@ def test_fill_file_writes_once_and_never_overwrites(
     source = tmp_path / "pep.json"
     source.write_text(json.dumps(_pep()), encoding="utf-8")
     target = tmp_path / "out" / "aisha.docx"
-    assert api.fill_file(source, form, target) == target
+    assert api.fill_file(source, form, target).output == target
     first = target.read_bytes()
     with pytest.raises(OutputExistsError):
         api.fill_file(source, form, target)
@@ -272,7 +291,8 @@ def test_a_flattened_pdf_form_has_no_fields_and_its_values_are_page_text(tmp_pat
     from pypdf import PdfReader
 
     pep, source = _ridgeford_pep_file(tmp_path)
-    written = api.fill_file(source, "ridgeford", tmp_path / "flat.pdf", flatten=True)
+    written = api.fill_file(source, "ridgeford", tmp_path / "flat.pdf", flatten=True).output
+    assert written is not None
     reader = PdfReader(written)
     assert not reader.get_fields()
     text = " ".join(page.extract_text() for page in reader.pages)
@@ -294,8 +314,9 @@ def test_fill_file_with_pdf_writes_the_form_and_its_pdf_through_libreoffice(
     pep = load_pep(next(generate_peps(1, seed=4, authority="eastborough", phase="school_age")))
     source = tmp_path / "pep.json"
     source.write_text(json.dumps(pep), encoding="utf-8")
-    written = api.fill_file(source, "eastborough", tmp_path / "out" / "child.docx", pdf=True)
-    printed = tmp_path / "out" / "child.pdf"
+    report = api.fill_file(source, "eastborough", tmp_path / "out" / "child.docx", pdf=True)
+    written, printed = report.output, tmp_path / "out" / "child.pdf"
+    assert written is not None and report.pdf == printed
     assert written.is_file() and printed.is_file()
     text = " ".join(page.extract_text() for page in PdfReader(printed).pages)
     assert pep["child"]["upn"] in text

@@ -61,7 +61,7 @@ from pepdocs.batch.manifest import (
 )
 from pepdocs.batch.rollforward import PreviousPeps, index_previous, roll_forward
 from pepdocs.batch.roster import Roster, RosterRow, open_roster
-from pepdocs.binding import fill_form
+from pepdocs.binding import fill_with_report, unplaced_values
 from pepdocs.errors import (
     AuthorityNotFoundError,
     OutputExistsError,
@@ -80,6 +80,7 @@ from pepdocs.mapping.spec import FormSpec
 from pepdocs.model import load_pep, validate_pep
 from pepdocs.model.phases import list_phases
 from pepdocs.model.validate import NCY_BY_PHASE
+from pepdocs.report import FillReport
 
 __all__ = [
     "ZIP_NAME",
@@ -123,6 +124,8 @@ class BatchOptions:
     today: dt.date | None = None
     #: an attendance export whose latest figures go into each child's form
     attendance: Path | None = None
+    #: a row whose PEP holds values its form has no place for fails instead of being made
+    strict: bool = False
 
 
 @dataclass(slots=True)
@@ -136,6 +139,11 @@ class BatchResult:
     zip_path: Path | None = None
     ignored_columns: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: rows whose form could not hold every value (made anyway; --strict fails them)
+    incomplete: int = 0
+    #: the first few of those, ``row 3: no place on the form: targets: ...`` (all are in
+    #: the manifest's warnings)
+    unplaced: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -152,7 +160,13 @@ class BatchResult:
             for status in ("made", "updated", "unchanged", "kept", "failed")
             if self.counts.get(status)
         ]
-        return f"{self.total} rows: " + (", ".join(parts) if parts else "nothing to do")
+        line = f"{self.total} rows: " + (", ".join(parts) if parts else "nothing to do")
+        if self.incomplete:
+            line += (
+                f"; {self.incomplete} {'form' if self.incomplete == 1 else 'forms'} without "
+                "room for every value (see warnings)"
+            )
+        return line
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,9 +426,19 @@ def _rolled(
     return load_pep(pep), spec
 
 
+#: the start of a manifest warning about a value the form has no place for
+UNPLACED = "no place on the form: "
+
+
 def _make(row: RosterRow, state: _State, entry: Entry, duplicate_of: int | None) -> Entry:
     data, spec = plan_record(row, state, entry, duplicate_of)
     options = state.options
+    unplaced = unplaced_values(data, spec)
+    if options.strict and unplaced:
+        paths = ", ".join(item.path for item in unplaced[:3])
+        more = f" and {len(unplaced) - 3} more" if len(unplaced) > 3 else ""
+        raise RowFailed(f"{spec.label} has no place for {paths}{more} (--strict): not made")
+    entry.warnings.extend(FillReport(spec.authority, spec.form, unplaced).lines())
     child_id = entry.child_id
     meta = data["meta"]
     name = output_name(
@@ -448,7 +472,13 @@ def _make(row: RosterRow, state: _State, entry: Entry, duplicate_of: int | None)
         overwrite = True
         entry.status = "updated"
 
-    document = _fill(spec, data)
+    document, report = fill_with_report(data, spec, strict=options.strict)
+    # paths the mapping lacks are listed above already; add what only filling finds out
+    entry.warnings.extend(
+        line
+        for line in FillReport(spec.authority, spec.form, report.unplaced, report.overflow).lines()
+        if line not in entry.warnings
+    )
     entry.sha256 = _sha256(document)
     # recorded before the file appears: a batch killed after the move still knows it is its own
     journal(options.out_dir, name, entry.input_hash, entry.sha256)
@@ -526,12 +556,6 @@ def _sync_chunk() -> None:
         sync()
 
 
-def _fill(spec: FormSpec, data: Mapping[str, Any]) -> bytes:
-    # The PEP is already validated, so it is bound to the form directly rather than through
-    # api.fill (which validates again and re-resolves the form: a third of a record's time).
-    return fill_form(data, spec)
-
-
 # --- the batch ---------------------------------------------------------------------------------
 
 
@@ -596,8 +620,9 @@ def _chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
 
 
 def _convert_to_pdf(entries: Sequence[Entry], options: BatchOptions) -> None:
-    """PDFs of the chunk's new Word/Excel outputs, with one LibreOffice start."""
-    from pepdocs.office import convert
+    """PDFs of the chunk's new Word/Excel outputs, with one LibreOffice start: prompts left
+    blank, tagged for screen readers (``pepdocs.bundle.print_to_pdf``)."""
+    from pepdocs.bundle import print_to_pdf
 
     wanted = [
         entry
@@ -608,7 +633,7 @@ def _convert_to_pdf(entries: Sequence[Entry], options: BatchOptions) -> None:
         return
     with tempfile.TemporaryDirectory(prefix=".pdf-", dir=options.out_dir) as scratch:
         try:
-            made = convert([options.out_dir / entry.output for entry in wanted], "pdf", scratch)
+            made = print_to_pdf([options.out_dir / entry.output for entry in wanted], scratch)
         except PepdocsError as problem:
             for entry in wanted:
                 entry.warnings.append(f"no PDF: {problem}")
@@ -785,6 +810,8 @@ def _run_locked(
     writer = ManifestWriter(out_dir, roster_name)
     archive = _Archive(out_dir) if options.zip else None
     failures: list[str] = []
+    unplaced: list[str] = []
+    incomplete = 0
     listed: dict[str, int] = {}
     try:
         for entries in _results(_tasks(roster, options.authority), state, options.jobs):
@@ -797,7 +824,13 @@ def _run_locked(
                 if entry.status == "failed":
                     if len(failures) < _FAILURES_SHOWN:
                         failures.append(f"row {entry.row}: {entry.warnings[0]}")
-                elif archive is not None:
+                    continue
+                missing = [line for line in entry.warnings if line.startswith(UNPLACED)]
+                if missing:
+                    incomplete += 1
+                    if len(unplaced) < _FAILURES_SHOWN:
+                        unplaced.extend(f"row {entry.row}: {line}" for line in missing[:3])
+                if archive is not None:
                     archive.add(entry)
             if progress is not None:
                 progress(len(entries))
@@ -829,6 +862,8 @@ def _run_locked(
         zip_path=zip_path,
         ignored_columns=roster.ignored,
         notes=notes,
+        incomplete=incomplete,
+        unplaced=unplaced,
     )
 
 

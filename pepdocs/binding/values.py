@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pepdocs.errors import Problem, TransformError
+from pepdocs.binding.unplaced import unplaced_values
+from pepdocs.errors import Problem, TransformError, UnplacedValuesError
 from pepdocs.formats import get_engine
-from pepdocs.mapping.spec import ColumnSpec, FieldSpec, FormSpec, FormValue
+from pepdocs.mapping.spec import ColumnSpec, FieldSpec, FillNote, FormSpec, FormValue
 from pepdocs.model.paths import get_path
+from pepdocs.report import FillReport
 
-__all__ = ["field_value", "fill_form", "form_values"]
+__all__ = ["field_value", "fill_form", "fill_with_report", "form_values"]
 
 
 def _cell(value: FormValue, column: ColumnSpec) -> str:
@@ -86,11 +88,46 @@ def form_values(
 
 
 def fill_form(
-    pep: Mapping[str, Any], form: FormSpec, problems: list[Problem] | None = None
+    pep: Mapping[str, Any],
+    form: FormSpec,
+    problems: list[Problem] | None = None,
+    notes: list[FillNote] | None = None,
 ) -> bytes:
     """``form`` filled from a loaded (validated) PEP by the engine registered for its kind.
 
-    ``problems`` as in :func:`form_values`. The PEP is not validated again: callers load it
+    ``problems`` as in :func:`form_values`; ``notes`` gets a :class:`FillNote` for each
+    value the engine had to make room for. The PEP is not validated again: callers load it
     once (``load_pep``) and may fill many forms from it.
     """
-    return get_engine(form.kind).fill(form, form_values(pep, form, problems))
+    return get_engine(form.kind).fill(form, form_values(pep, form, problems), notes=notes)
+
+
+def fill_with_report(
+    pep: Mapping[str, Any],
+    form: FormSpec,
+    *,
+    strict: bool = False,
+    where: str = "",
+    flatten: bool = False,
+) -> tuple[bytes, FillReport]:
+    """``form`` filled from a loaded PEP, and the report of what it left out or had to fit.
+
+    A value the form has no place for (no box for its path, or a code its options lack) is
+    left out and listed in ``FillReport.unplaced``; with ``strict`` nothing is filled and
+    :class:`UnplacedValuesError` (naming ``where``, the PEP's file) lists the paths instead.
+    ``flatten`` (PDF forms) draws the values into the pages and removes the fields.
+    """
+    problems: list[Problem] = []
+    values = form_values(pep, form, problems)
+    unplaced = unplaced_values(pep, form, problems)
+    if strict and unplaced:
+        raise UnplacedValuesError(where, form.label, [item.path for item in unplaced])
+    notes: list[FillNote] = []
+    if flatten:
+        # Flattening is the PDF engine's own option, beyond what every engine offers.
+        from pepdocs.formats import pdf as pdf_engine
+
+        document = pdf_engine.fill(form, values, flatten=True, notes=notes)
+    else:
+        document = get_engine(form.kind).fill(form, values, notes=notes)
+    return document, FillReport(form.authority, form.form, unplaced, notes)

@@ -95,6 +95,12 @@ class UkDate(_DateParamType):
 @click.option(
     "--force", is_flag=True, help="Replace files that exist (by default they are kept and listed)."
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="A row whose PEP holds values its form has no place for fails (not made) instead "
+    "of being made with them listed.",
+)
 @mappings_option
 @click.option(
     "--from-903",
@@ -140,6 +146,7 @@ def batch(
     pdf: bool,
     make_zip: bool,
     force: bool,
+    strict: bool,
     mappings_dirs: tuple[str, ...],
     from_903: str | None,
     people: str | None,
@@ -158,7 +165,11 @@ def batch(
     --force, and a rerun skips what is done and unchanged (also after a killed run). A bad
     row (invalid UPN, unknown authority, no date of birth) is listed with its row number and
     reason while the others are made; the exit code is then 1. manifest.csv and
-    manifest.json list every row: output, status, warnings and SHA-256.
+    manifest.json list every row: output, status, warnings and SHA-256. A value the form has
+    no place for (last term's targets on a form without a targets table) is a warning on its
+    row ("no place on the form: ..."), listed here for the first rows; --strict makes it a
+    failed row. Values that needed more room (a continuation sheet, a taller row) are
+    warnings too.
 
     With --from-903 the roster is made from the authority's 903 export instead: every child
     looked after on --as-of who needs a PEP (aged 2 to 17, not on short breaks only), with
@@ -196,6 +207,7 @@ def batch(
         mappings_dirs=mappings_dirs,
         today=as_of,
         attendance=Path(attendance) if attendance else None,
+        strict=strict,
     )
     if from_903 is not None:
         result = _from_903(from_903, people, collection_year, options, force)
@@ -205,6 +217,8 @@ def batch(
             result = run_batch(roster, options, progress)
     for failure in result.failures:
         click.echo(f"  {failure}", err=True)
+    for line in result.unplaced:
+        click.echo(f"  {line}", err=True)
     failed = result.counts.get("failed", 0)
     if failed > len(result.failures):
         click.echo(f"  ... {failed - len(result.failures)} more in {result.manifest_csv}", err=True)

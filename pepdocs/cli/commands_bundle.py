@@ -80,7 +80,9 @@ def bundle(
 
     Attachments may be PDFs, Word or Excel files (converted with LibreOffice, one start for
     all). Each bookmark is named after the part's PDF title, else its file name. With a
-    password the bundle is encrypted with AES-256 (never RC4) and opens only with it.
+    password the bundle is encrypted with AES-256 (never RC4) and opens only with it. The
+    bundle is a tagged PDF (title, language, the parts' headings and tables) for screen
+    readers; a part that came untagged (a scan) is named in a note.
 
     \b
     Example:
@@ -91,12 +93,20 @@ def bundle(
     secret = _password(password, password_file, password_env)
     from pepdocs.bundle import bundle as make_bundle
 
+    notes: list[str] = []
     written = make_bundle(
-        Path(pep_pdf), [Path(path) for path in attachments], output, password=secret, force=force
+        Path(pep_pdf),
+        [Path(path) for path in attachments],
+        output,
+        password=secret,
+        force=force,
+        notes=notes,
     )
     parts = 1 + len(attachments)
     locked = ", encrypted (AES-256)" if secret is not None else ""
     click.echo(f"{written}: {parts} part(s) bundled{locked}", err=True)
+    for note in notes:
+        click.echo(f"  note: {note}", err=True)
 
 
 COMMANDS = [bundle]

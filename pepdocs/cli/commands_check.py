@@ -316,29 +316,45 @@ def _csv_safe(value: str) -> str:
     help="The workbook to write (.xlsx).",
 )
 @as_of_option
-@click.option("--force", is_flag=True, help="Overwrite the workbook if it exists.")
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Also the board's copy: the Summary sheet printed to PDF (OUT with .pdf; counts and "
+    "charts, no child named), through LibreOffice.",
+)
+@click.option("--force", is_flag=True, help="Overwrite the workbook (and PDF) if they exist.")
 @_ATTENDANCE
 def report(
-    directory: str, output: str, as_of: dt.date, force: bool, attendance_path: str | None
+    directory: str,
+    output: str,
+    as_of: dt.date,
+    pdf: bool,
+    force: bool,
+    attendance_path: str | None,
 ) -> None:
     """Write the cohort workbook for the Virtual School.
 
-    Sheets: Summary (counts, and native Excel charts of ratings, overdue PEPs by school and
-    PP+ requested vs approved), Children (a row per child: LA child id, name, school,
-    rating, meeting, next review and due dates, attendance, PP+ requested and approved) and
-    Unreadable files. The workbook holds names: keep it where PEPs are kept. The file is
-    written atomically and never over an existing one without --force.
+    Sheets: Summary (counts, and one native Excel chart per question: how PEPs are rated,
+    which schools have PEPs overdue, PP+ requested against approved), Children (a row per
+    child from their most recent PEP: LA child id, legal name, known as, school, rating,
+    meeting, next review and due dates, attendance, PP+), Findings (every finding behind
+    each child's counts: rule, basis, severity, message, path) and Files passed over (each
+    file not reported on, and why). The workbook holds names: keep it where PEPs are kept.
+    --pdf adds the board's summary as a tagged PDF, without names. Outputs are written
+    atomically and never over existing ones without --force.
 
     \b
     Example:
       pepdocs report samples/ -o cohort.xlsx --as-of 2026-01-20
-      pepdocs report peps/ -o cohort.xlsx --force
+      pepdocs report peps/ -o cohort.xlsx --pdf --force
     """
     from pepdocs.compliance import check_path, cohort_report
 
     results = check_path(directory, as_of, attendance=_attendance(attendance_path))
-    written = cohort_report(results, output, as_of, force=force)
+    written = cohort_report(results, output, as_of, force=force, pdf=pdf)
     click.echo(f"{written}: {len(results)} PEP files reported", err=True)
+    if pdf:
+        click.echo(f"{written.with_suffix('.pdf')}: written (the board's summary)", err=True)
 
 
 COMMANDS = [check, due, report]

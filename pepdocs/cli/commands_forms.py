@@ -39,6 +39,11 @@ _force_option = click.option(
     is_flag=True,
     help="PDF forms: draw the values into the pages and remove the fields (not editable).",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Write nothing if the PEP holds values the form has no place for (exit 1).",
+)
 @_force_option
 @mappings_option
 def fill(
@@ -48,6 +53,7 @@ def fill(
     output: str,
     pdf: bool,
     flatten: bool,
+    strict: bool,
     force: bool,
     mappings_dirs: tuple[str, ...],
 ) -> None:
@@ -55,7 +61,11 @@ def fill(
 
     The PEP is validated first; fields it leaves empty keep the form's blanks. The form is
     chosen by the PEP's phase unless --form names one. The output's extension must be the
-    form's kind (.docx, .xlsx or .pdf).
+    form's kind (.docx, .xlsx or .pdf). Values the form has no place for are listed (by
+    field path, never the value) and left out, or with --strict refused. Values that needed
+    more room are listed too: a smaller font or a continuation sheet on a PDF form, a row
+    made taller in Word or Excel. The --pdf copy leaves prompts ("Click or tap here...")
+    blank and is tagged for screen readers.
 
     \b
     Example:
@@ -63,10 +73,11 @@ def fill(
       pepdocs fill pep.json --authority my-la.yaml --form post16 -o out.docx --force
       pepdocs fill pep.json --authority southvale -o aisha.xlsx --pdf
       pepdocs fill pep.json --authority ridgeford -o aisha.pdf --flatten
+      pepdocs fill pep.json --authority ridgeford -o aisha.pdf --strict
     """
     from pepdocs import api
 
-    written = api.fill_file(
+    report = api.fill_file(
         pep,
         authority,
         output,
@@ -75,10 +86,15 @@ def fill(
         mappings_dirs=mappings_dirs,
         flatten=flatten,
         pdf=pdf,
+        strict=strict,
     )
-    click.echo(f"{written}: written", err=True)
-    if pdf:
-        click.echo(f"{written.with_suffix('.pdf')}: written", err=True)
+    said = "" if report.complete and not report.overflow else f"; {report.summary()}"
+    click.echo(f"{report.output}: written{said}", err=True)
+    if report.pdf is not None:
+        click.echo(f"{report.pdf}: written", err=True)
+    # paths and what was done, never a value from the PEP
+    for line in report.lines():
+        click.echo(f"  {line}", err=True)
 
 
 @click.command()

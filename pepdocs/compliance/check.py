@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from pepdocs.compliance._access import date_at, text_at
-from pepdocs.compliance.calendar import add_working_days
+from pepdocs.compliance.calendar import add_working_days, term_of
 from pepdocs.compliance.findings import SEVERITIES, CheckResult, Finding
 from pepdocs.compliance.milestones import next_care_review
 from pepdocs.compliance.quality import check_quality
@@ -27,11 +27,15 @@ if TYPE_CHECKING:  # the attendance reader sits above compliance: imported when 
 
 __all__ = [
     "DueItem",
+    "PassedOver",
     "check_path",
     "check_pep",
     "due_schedule",
     "iter_pep_files",
+    "known_as",
     "parse_as_of",
+    "rank_per_child",
+    "recency",
 ]
 
 DueStatus = Literal["overdue", "due-soon", "ok", "no-date", "exempt"]
@@ -178,24 +182,89 @@ class DueItem:
 
 
 def child_name(pep: Mapping[str, Any]) -> str:
-    first = text_at(pep, "child.preferred_name") or text_at(pep, "child.first_name") or ""
-    return " ".join(filter(None, (first, text_at(pep, "child.last_name") or "")))
+    """The child's legal name as records give it: first, middle and last names (the name a
+    child is known by is ``known_as``)."""
+    parts = (
+        text_at(pep, "child.first_name"),
+        text_at(pep, "child.middle_names"),
+        text_at(pep, "child.last_name"),
+    )
+    return " ".join(part for part in parts if part)
+
+
+def known_as(pep: Mapping[str, Any]) -> str:
+    """The name the child prefers, when it is not their first name."""
+    preferred = text_at(pep, "child.preferred_name") or ""
+    return "" if preferred == (text_at(pep, "child.first_name") or "") else preferred
+
+
+_TERMS = ("autumn", "spring", "summer")
+
+
+def recency(pep: Mapping[str, Any]) -> tuple[tuple[int, int], dt.date]:
+    """How recent a PEP is: its term (academic year and term, from ``meta`` or else from
+    the meeting date) before its meeting date, so that a newer PEP whose meeting date was
+    dropped (an impossible date read from a form) still counts as the newer one."""
+    meeting = date_at(pep, "meta.meeting_date")
+    year, term = text_at(pep, "meta.academic_year") or "", text_at(pep, "meta.term") or ""
+    if not (re.fullmatch(r"\d{4}-\d{2}", year) and term in _TERMS) and meeting is not None:
+        year, term = term_of(meeting)
+    known = term in _TERMS and year[:4].isdigit()
+    period = (int(year[:4]), _TERMS.index(term)) if known else (0, -1)
+    return period, meeting or dt.date.min
+
+
+@dataclass(frozen=True, slots=True)
+class PassedOver:
+    """A PEP file a cohort report leaves out, and why (``reason`` names files, terms and
+    dates, never a child's details)."""
+
+    source: str
+    la_child_id: str
+    reason: str
+
+
+def rank_per_child(
+    peps: Iterable[tuple[str, Mapping[str, Any]]],
+) -> tuple[list[tuple[str, Mapping[str, Any]]], list[PassedOver]]:
+    """Each child's most recent PEP (:func:`recency`; children by LA child id, a PEP
+    without an id stands for itself), and the other PEPs with the reason each is left out."""
+    by_child: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
+    for source, pep in peps:
+        key = text_at(pep, "child.la_child_id") or f"file:{source}"
+        by_child.setdefault(key, []).append((source, pep))
+    latest: list[tuple[str, Mapping[str, Any]]] = []
+    passed: list[PassedOver] = []
+    for key, held in by_child.items():
+        # the last of equals wins, as files are read in name order
+        newest = max(reversed(held), key=lambda item: recency(item[1]))
+        latest.append(newest)
+        newest_period, newest_meeting = recency(newest[1])
+        for source, pep in held:
+            if source == newest[0] and pep is newest[1]:
+                continue
+            period, meeting = recency(pep)
+            when = _when(period, meeting)
+            reason = f"an earlier PEP of this child ({when}); the newest is {Path(newest[0]).name}"
+            if newest_meeting == dt.date.min:
+                reason += " (newest by its term: its meeting date is missing)"
+            elif period == newest_period and meeting == newest_meeting:
+                reason = f"the same term and meeting date as {Path(newest[0]).name}, read later"
+            passed.append(PassedOver(source, "" if key.startswith("file:") else key, reason))
+    return latest, passed
+
+
+def _when(period: tuple[int, int], meeting: dt.date) -> str:
+    term = f"{_TERMS[period[1]]} {period[0]}-{(period[0] + 1) % 100:02d}" if period[1] >= 0 else ""
+    held = f"meeting {meeting.isoformat()}" if meeting != dt.date.min else "no meeting date"
+    return ", ".join(part for part in (term, held) if part)
 
 
 def latest_per_child(
     peps: Iterable[tuple[str, Mapping[str, Any]]],
 ) -> list[tuple[str, Mapping[str, Any]]]:
-    """Keep each child's most recent PEP (by meeting date), children by LA child id; a PEP
-    without an id stands for itself."""
-    latest: dict[str, tuple[str, Mapping[str, Any]]] = {}
-    for source, pep in peps:
-        key = text_at(pep, "child.la_child_id") or f"file:{source}"
-        held = date_at(pep, "meta.meeting_date") or dt.date.min
-        if key not in latest or held >= (
-            date_at(latest[key][1], "meta.meeting_date") or dt.date.min
-        ):
-            latest[key] = (source, pep)
-    return list(latest.values())
+    """Each child's most recent PEP (see :func:`rank_per_child`)."""
+    return rank_per_child(peps)[0]
 
 
 _BASIS_ORDER = ("statute", "statutory_guidance", "local_practice")

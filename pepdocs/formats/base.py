@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
-from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec, FormValue
+from pepdocs.mapping.spec import Anchor, FieldSpec, FillNote, FormSpec, FormValue
 
 ReadingStatus = Literal["found", "empty", "missing"]
 
@@ -55,8 +55,14 @@ class FormEngine(Protocol):
         self,
         form: FormSpec,
         values: Sequence[tuple[FieldSpec, FormValue]],
+        *,
+        notes: list[FillNote] | None = None,
     ) -> bytes:
-        """Return the filled document's bytes; the template is ``form.template``."""
+        """Return the filled document's bytes; the template is ``form.template``.
+
+        A value that does not fit its box as the template draws it is still shown in full
+        (a smaller font, a continuation sheet, a row that grows); with ``notes`` given, the
+        engine adds a :class:`FillNote` for each such value."""
         ...
 
     def read(self, form: FormSpec, data: bytes, name: str) -> DocumentReading:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import math
 import re
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
@@ -35,15 +36,16 @@ from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell, MergedCell
-from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pepdocs.errors import DocumentError, MappingError, PepdocsError, TransformError
+from pepdocs.formats.addresses import breakable, may_hold_address
 from pepdocs.formats.base import DocumentReading, Reading
 from pepdocs.mapping.dates import format_date
-from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec, FormSpec, FormValue
+from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec, FillNote, FormSpec, FormValue
 from pepdocs.mapping.transforms import (
     DateTransform,
     DecimalTransform,
@@ -56,7 +58,7 @@ from pepdocs.mapping.transforms import (
 from pepdocs.safety.package import vet_workbook
 from pepdocs.safety.sanitize import FORMULA_TRIGGERS, clean_text
 
-__all__ = ["fill", "open_workbook", "read"]
+__all__ = ["fill", "open_workbook", "print_copy", "read"]
 
 #: Excel's limit on the characters one cell holds (Excel specifications and limits).
 MAX_CELL_CHARS = 32_767
@@ -513,7 +515,11 @@ def _copy_style(source: Cell, target: Cell) -> None:
 
 
 def _fill_table(
-    book: _Book, form: FormSpec, spec: FieldSpec, rows: Sequence[Mapping[str, str]]
+    book: _Book,
+    form: FormSpec,
+    spec: FieldSpec,
+    rows: Sequence[Mapping[str, str]],
+    written: list[tuple[Worksheet, Cell, str]],
 ) -> None:
     table = None
     for anchor in spec.anchors:
@@ -548,18 +554,31 @@ def _fill_table(
             if value in (None, ""):
                 continue
             _write(cell, value, column.transform, f"{_where(form, spec)} row {number}")
+            written.append((ws, cell, f"{spec.path}.{number}.{column.path}"))
 
 
-def fill(form: FormSpec, values: Sequence[tuple[FieldSpec, FormValue]]) -> bytes:
-    """The template of ``form`` with ``values`` written into its answer cells."""
+def fill(
+    form: FormSpec,
+    values: Sequence[tuple[FieldSpec, FormValue]],
+    *,
+    notes: list[FillNote] | None = None,
+) -> bytes:
+    """The template of ``form`` with ``values`` written into its answer cells.
+
+    A row too low for the wrapped text written into it is made taller (Excel and
+    LibreOffice print a row at its stored height, cutting off the rest); ``notes`` gets a
+    :class:`FillNote` for each value whose row had a set height that was too low.
+    """
     book = _Book(_open_template(form), form)
+    written: list[tuple[Worksheet, Cell, str]] = []
     for spec, value in values:
         if value is None:
             continue
         if spec.repeating:
             if not isinstance(value, list):
                 raise PepdocsError(f"{_where(form, spec)}: a table needs rows")
-            _fill_table(book, form, spec, [row for row in value if isinstance(row, Mapping)])
+            rows = [row for row in value if isinstance(row, Mapping)]
+            _fill_table(book, form, spec, rows, written)
             continue
         target = None
         for anchor in spec.anchors:
@@ -582,8 +601,122 @@ def fill(form: FormSpec, values: Sequence[tuple[FieldSpec, FormValue]]) -> bytes
                 spec.line,
             )
         _write(cell, value, spec.transform, _where(form, spec))
+        written.append((target[0], cell, spec.path))
+    _fit_rows(written, notes)
+    _extend_print_areas(written)
     buffer = io.BytesIO()
     book.book.save(buffer)
+    return buffer.getvalue()
+
+
+def _extend_print_areas(written: Sequence[tuple[Worksheet, Cell, str]]) -> None:
+    """A sheet's print area grows down to the last row written: table rows added below the
+    template's rows would otherwise be left off every printout."""
+    lowest: dict[str, tuple[Worksheet, int]] = {}
+    for ws, cell, _ in written:
+        held = lowest.get(ws.title)
+        if held is None or cell.row > held[1]:
+            lowest[ws.title] = (ws, cell.row)
+    for ws, row in lowest.values():
+        area = ws.print_area
+        if not area or "," in area:
+            continue  # none set (the used range prints), or several ranges: left as they are
+        reference = area.split("!")[-1].replace("$", "")
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(reference)
+        except ValueError:
+            continue
+        if min_col is None or min_row is None or max_col is None or max_row is None:
+            continue
+        if row > max_row:
+            first, last = get_column_letter(min_col), get_column_letter(max_col)
+            ws.print_area = f"{first}{min_row}:{last}{row}"
+
+
+# -- row heights -------------------------------------------------------------------------------
+
+#: Excel's tallest row (Excel specifications and limits), in points
+MAX_ROW_HEIGHT = 409.0
+#: Excel's row height when none is stored (Calibri 11), in points
+DEFAULT_ROW_HEIGHT = 15.0
+#: line height as a share of the font size, and characters per unit of column width (a
+#: unit is one digit of the workbook's default font; letters of a 10 pt text font are
+#: about as wide, so 1.0 errs towards a taller row rather than a cut one)
+_LEADING, _CHARS_PER_WIDTH = 1.25, 1.0
+_DEFAULT_COLUMN_WIDTH = 8.43
+
+
+def _span_width(ws: Worksheet, cell: Cell) -> float:
+    """The width of a cell in character units, across its merged range."""
+    first = last = cell.column
+    for merged in ws.merged_cells.ranges:
+        if cell.coordinate in merged and merged.min_row == cell.row:
+            first, last = merged.min_col, merged.max_col
+            break
+    total = 0.0
+    for column in range(first, last + 1):
+        letter = get_column_letter(column)
+        dimension = ws.column_dimensions.get(letter)
+        width = dimension.width if dimension is not None and dimension.width else None
+        total += width or _DEFAULT_COLUMN_WIDTH
+    return total
+
+
+def _lines_needed(cell: Cell, width: float) -> int:
+    text = cell.value if isinstance(cell.value, str) else ""
+    per_line = max(1, int(width * _CHARS_PER_WIDTH))
+    return sum(max(1, math.ceil(len(line) / per_line)) for line in text.split("\n"))
+
+
+def _fit_rows(
+    written: Sequence[tuple[Worksheet, Cell, str]], notes: list[FillNote] | None
+) -> None:
+    """Wrapped text cells whose rows are too low to show their text get taller rows."""
+    template: dict[tuple[str, int], float | None] = {}  # each row's height as the form set it
+    for ws, cell, path in written:
+        if not isinstance(cell.value, str) or not cell.alignment.wrap_text:
+            continue
+        size = float(cell.font.sz or 11) if cell.font is not None else 11.0
+        needed = _lines_needed(cell, _span_width(ws, cell)) * size * _LEADING + 2
+        dimension = ws.row_dimensions[cell.row]
+        stored = template.setdefault((ws.title, cell.row), dimension.height)
+        if needed <= (dimension.height or DEFAULT_ROW_HEIGHT):
+            continue
+        dimension.height = min(math.ceil(needed), MAX_ROW_HEIGHT)
+        if notes is None or (stored is None and needed <= MAX_ROW_HEIGHT):
+            continue  # a row of no set height: Excel's default was never meant to hold it
+        if needed > MAX_ROW_HEIGHT:
+            message = (
+                f"longer than Excel's tallest row ({MAX_ROW_HEIGHT:.0f} pt) shows; the cell "
+                "holds it all, but a printout ends at the row's edge"
+            )
+        else:
+            message = f"the row was {stored or 0:.0f} pt high; made {dimension.height:.0f} pt"
+        notes.append(FillNote(path, "taller", message))
+
+
+# -- printing ----------------------------------------------------------------------------------
+
+
+def print_copy(data: bytes, name: str) -> bytes:
+    """The copy of a filled workbook that goes to the printer: email and web addresses in
+    text cells can wrap after an ``@``, a dot or a slash (``pepdocs.formats.addresses``),
+    not in the middle of a word. The workbook itself keeps them as typed."""
+    book = _load(data, name)
+    changed = False
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                value = cell.value
+                if isinstance(value, str) and may_hold_address(value) and not _is_formula(cell):
+                    broken = breakable(value)
+                    if broken != value:
+                        cell.value = broken
+                        changed = True
+    if not changed:
+        return data
+    buffer = io.BytesIO()
+    book.save(buffer)
     return buffer.getvalue()
 
 

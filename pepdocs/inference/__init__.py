@@ -31,6 +31,7 @@ from pepdocs.inference.draft import (
     EXTRACT_MIN_CONFIDENCE,
     InferredEntry,
     InferredMapping,
+    without_dangling_references,
 )
 from pepdocs.inference.lexicon import Lexicon, load_lexicon
 from pepdocs.safety.package import read_input, sniff_kind
@@ -67,12 +68,14 @@ def infer_mapping_from_bytes(
         from pepdocs.inference.forms import infer_workbook_entries
 
         entries, unmatched = infer_workbook_entries(data, name, lexicon)
-        return InferredMapping(kind, Path(name), "school_age", entries, unmatched)
+        entries, dangling = without_dangling_references(entries)
+        return InferredMapping(kind, Path(name), "school_age", entries, unmatched + dangling)
     if kind == "pdf":
         from pepdocs.inference.pdf import infer_pdf_entries
 
         entries, unmatched, phase = infer_pdf_entries(data, name, lexicon)
-        return InferredMapping(kind, Path(name), phase, entries, unmatched)
+        entries, dangling = without_dangling_references(entries)
+        return InferredMapping(kind, Path(name), phase, entries, unmatched + dangling)
     if kind != "docx":
         raise PepdocsError(
             f"{name}: not a Word, Excel or PDF form; mappings are inferred for those only"
@@ -83,7 +86,7 @@ def infer_mapping_from_bytes(
     package = word.WordPackage.open(data, name)
     index = word.DocumentIndex.of_package(package)
     inference = WordInference(index, lexicon)
-    entries = inference.run()
+    entries, dangling = without_dangling_references(inference.run())
     authority_name, authority, title = form_identity(index, word.header_footer_texts(package))
     return InferredMapping(
         kind="docx",
@@ -94,6 +97,6 @@ def infer_mapping_from_bytes(
         title=title,
         authority_name=authority_name,
         authority=authority,
-        unplaced_columns=inference.unplaced_columns,
+        unplaced_columns=inference.unplaced_columns + dangling,
         unplaced_boxes=inference.unplaced_boxes,
     )

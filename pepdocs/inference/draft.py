@@ -22,6 +22,7 @@ __all__ = [
     "assign",
     "code_prefix",
     "plausible_value",
+    "without_dangling_references",
 ]
 
 #: Entries below this confidence are commented ``# confidence 0.62: confirm`` in the draft.
@@ -31,6 +32,11 @@ DRAFT_MIN_CONFIDENCE = 0.6
 #: When a mapping is inferred on the spot to extract an unknown form, only entries at least
 #: this sure are read: a blank is better than a value in the wrong field.
 EXTRACT_MIN_CONFIDENCE = 0.75
+#: Table columns that name an item of another repeating section: (table path, column path,
+#: the section it refers to). The model reads such a reference only when the item it names
+#: was read too (a PP+ item's target must be one of the PEP's targets), so a draft maps the
+#: column only when it maps that section.
+REFERENCES = (("pp_plus.items", "target_id", "targets"),)
 
 
 @dataclass(slots=True)
@@ -290,3 +296,23 @@ def code_prefix(text: str, codes: Sequence[str]) -> str | None:
     head = re.split(r"[\s:\-\u2013()]+", text.strip(), maxsplit=1)[0]
     upper = head.upper()
     return upper if upper in codes and len(head) >= 2 else None
+
+
+def without_dangling_references(
+    entries: Sequence[InferredEntry],
+) -> tuple[list[InferredEntry], list[str]]:
+    """The entries with every column that refers to a section the draft does not map taken
+    out (see ``REFERENCES``: every value read from it would be dropped), and those columns'
+    headers, to be listed as not placed."""
+    mapped = {path for entry in entries for path in entry.all_paths}
+    dropped: list[str] = []
+    for table, column, section in REFERENCES:
+        if section in mapped:
+            continue
+        for entry in entries:
+            if entry.path != table:
+                continue
+            for item in [item for item in entry.columns if item.get("path") == column]:
+                entry.columns.remove(item)
+                dropped.append(f"{item.get('header') or column} (refers to {section}, not found)")
+    return list(entries), dropped

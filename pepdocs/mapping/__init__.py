@@ -27,7 +27,14 @@ if TYPE_CHECKING:
         mapping_dirs,
         resolve_form,
     )
-    from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec, FormSpec, FormValue
+    from pepdocs.mapping.spec import (
+        Anchor,
+        ColumnSpec,
+        FieldSpec,
+        FillNote,
+        FormSpec,
+        FormValue,
+    )
     from pepdocs.mapping.transforms import (
         BoolTransform,
         ChoiceTransform,
@@ -61,6 +68,7 @@ _LAZY: dict[str, str] = {
     "Anchor": "pepdocs.mapping.spec",
     "ColumnSpec": "pepdocs.mapping.spec",
     "FieldSpec": "pepdocs.mapping.spec",
+    "FillNote": "pepdocs.mapping.spec",
     "FormSpec": "pepdocs.mapping.spec",
     "FormValue": "pepdocs.mapping.spec",
     "BoolTransform": "pepdocs.mapping.transforms",
@@ -90,6 +98,7 @@ __all__ = [
     "DateTransform",
     "DecimalTransform",
     "FieldSpec",
+    "FillNote",
     "FormSpec",
     "FormSummary",
     "FormValue",

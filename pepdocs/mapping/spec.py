@@ -27,6 +27,29 @@ FORM_KINDS: tuple[FormKind, ...] = get_args(FormKind)
 #: key(s) for a checkbox group, and a list of rows (column header -> text) for a table.
 FormValue = str | bool | list[str] | list[dict[str, str]] | None
 
+#: What an engine had to do so that a value shows in full on paper: ``smaller`` (a PDF box's
+#: text drawn below its form's font size), ``continued`` (text or rows moved to a
+#: continuation sheet, the box saying so), ``taller`` (a fixed-height Word row or Excel row
+#: made to grow with its text).
+FitKind = Literal["smaller", "continued", "taller"]
+
+
+@dataclass(frozen=True, slots=True)
+class FillNote:
+    """One value that did not fit its box as the template drew it, and what fill did.
+
+    ``path`` is the field's model path, a table cell's with its row (``targets.2.actions``),
+    or a table's (``targets``) for rows; ``message`` says what was done, never the value.
+    Engines add these to the ``notes`` list ``fill`` is given (``FormEngine.fill``).
+    """
+
+    path: str
+    kind: FitKind
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
 
 @dataclass(frozen=True, slots=True)
 class Anchor:

@@ -35,6 +35,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -51,10 +52,11 @@ SECTION_FILL = PatternFill("solid", fgColor="BDD7EE")
 LABEL_FILL = PatternFill("solid", fgColor="D9D9D9")
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 WHITE = Font(name="Arial", size=14, bold=True, color="FFFFFF")
-BOLD = Font(name="Arial", size=10, bold=True)
-NORMAL = Font(name="Arial", size=10)
-ITALIC = Font(name="Arial", size=9, italic=True, color="595959")
-RED_BOLD = Font(name="Arial", size=9, bold=True, color="C00000")
+# 11 pt: printed one page wide, a sheet shrinks to fit, and its text must stay 9 pt or more
+BOLD = Font(name="Arial", size=11, bold=True)
+NORMAL = Font(name="Arial", size=11)
+ITALIC = Font(name="Arial", size=11, italic=True, color="595959")
+RED_BOLD = Font(name="Arial", size=11, bold=True, color="C00000")
 THIN = Side(style="thin", color="808080")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
@@ -198,6 +200,15 @@ LISTS: dict[str, dict[str, str]] = {
     },
     "target_outcome": {"met": "Met", "partly_met": "Partly met", "not_met": "Not met"},
     "exclusion_type": {},  # filled from the model's code list at build time, see _lists()
+    "linked_plan": {
+        "EHCP": "EHC plan",
+        "BSP": "Behaviour support plan",
+        "ILP": "Individual learning plan",
+        "PSP": "Pastoral support plan",
+        "PATHWAY": "Pathway plan",
+        "IEP": "Individual education plan",
+        "OTHER": "Other plan",
+    },
 }
 
 
@@ -222,14 +233,16 @@ class Column:
     path: str
     type: str = "text"
     choices: str = ""
-    width: float = 18
 
 
 @dataclass(frozen=True)
 class Table:
     path: str
     columns: tuple[Column, ...]
-    first_col: int = 1
+
+
+#: column widths of a sheet of label/answer pairs: label, answer, gap, label, answer
+PAIR_WIDTHS = (29, 34, 2, 29, 34)
 
 
 @dataclass
@@ -238,6 +251,14 @@ class Sheet:
     guidance: str
     #: (section heading, boxes laid out two per row) / ("", long boxes) / tables
     parts: list[tuple[str, Any]] = field(default_factory=list)
+    #: each column's width, from A (Excel's units: characters of the default font). Chosen
+    #: so that a sheet printed landscape on A4, one page wide, keeps its 11 pt text at 9 pt
+    #: or more (printed at 82 % or more) even where the fonts are replaced by wider ones
+    #: (LibreOffice without Arial and Calibri): at most about 130 units across.
+    widths: tuple[float, ...] = PAIR_WIDTHS
+    #: section headings (or long boxes' labels) that start a printed page, so that a
+    #: heading or a label is not left at the foot of the page before its answers
+    new_pages: tuple[str, ...] = ()
 
 
 CHILD = Sheet(
@@ -254,6 +275,7 @@ CHILD = Sheet(
                 Box("Date of PEP meeting", "meta.meeting_date", "date", name="sv_meeting_date"),
                 Box("Date of previous PEP", "meta.previous_pep_date", "date"),
                 Box("Next PEP due", "meta.next_review_date", "date"),
+                Box("Date PEP initiated", "meta.initiated_date", "date"),
                 Box("PEP status", "meta.status", "choice", "pep_status"),
                 Box("Completed by", "meta.completed_by"),
             ],
@@ -295,6 +317,7 @@ CHILD = Sheet(
                 Box("Carer name", "care.carer.name"),
                 Box("Carer phone", "care.carer.phone"),
                 Box("Carer email", "care.carer.email"),
+                Box("Carer's part in learning", "care.carer.education_role"),
                 Box("Social worker", "care.social_worker.name", name="sv_social_worker"),
                 Box("Social worker phone", "care.social_worker.phone"),
                 Box("Social worker email", "care.social_worker.email"),
@@ -347,6 +370,7 @@ CHILD = Sheet(
             ],
         ),
     ],
+    new_pages=("4. Education setting",),
 )
 
 ATTENDANCE = Sheet(
@@ -369,42 +393,61 @@ ATTENDANCE = Sheet(
             ],
         ),
         (
-            "8. Attainment (left) and suspensions / exclusions (right)",
+            "8. Attainment and progress",
             [
                 Table(
                     "attainment",
                     (
-                        Column("Subject", "subject", width=24),
-                        Column("Assessment scale", "scale", width=30),
-                        Column("Baseline", "baseline", width=12),
-                        Column("Current", "current", width=12),
-                        Column("Target", "target", width=12),
-                        Column("On track?", "on_track", "yesno", width=11),
+                        Column("Subject", "subject"),
+                        Column("Assessment scale", "scale"),
+                        Column("Baseline", "baseline"),
+                        Column("Current", "current"),
+                        Column("Target", "target"),
+                        Column("On track?", "on_track", "yesno"),
                     ),
-                ),
-                Table(
-                    "education.exclusions",
-                    (
-                        Column("Exclusion type", "type", "choice", "exclusion_type", width=20),
-                        Column("Start date", "start_date", "date", width=13),
-                        Column("Sessions", "sessions", "int", width=10),
-                        Column("Reason", "reason", width=32),
-                    ),
-                    first_col=8,
                 ),
             ],
         ),
     ],
+    widths=(26, 32, 13, 20, 22, 12),
+)
+
+EXCLUSIONS = Sheet(
+    "Exclusions",
+    "Suspensions and permanent exclusions this academic year, from the school's records.",
+    [
+        (
+            "9. Suspensions and exclusions",
+            [
+                Table(
+                    "education.exclusions",
+                    (
+                        Column("Exclusion type", "type", "choice", "exclusion_type"),
+                        Column("Start date", "start_date", "date"),
+                        Column("Sessions", "sessions", "int"),
+                        Column("Reason", "reason"),
+                    ),
+                ),
+            ],
+        ),
+    ],
+    widths=(30, 14, 10, 70),
 )
 
 VIEWS = Sheet(
-    "Views & Review",
+    "Views & Transition",
     "Record views in the person's own words where you can.",
     [
         (
-            "9. Views",
+            "10. Views",
             [
                 Box("The child's views", "views.child", "long"),
+                Box(
+                    "If the child's views are not recorded, why not",
+                    "views.child_not_given_reason",
+                    "long",
+                ),
+                Box("Leisure interests", "child.leisure_interests", "long"),
                 Box("Carer's views", "views.carer", "long"),
                 Box("Parent's views", "views.parent", "long"),
                 Box("School's views", "views.school", "long"),
@@ -412,7 +455,7 @@ VIEWS = Sheet(
             ],
         ),
         (
-            "10. Transition and aspirations",
+            "11. Transition and aspirations",
             [
                 Box("Next transition", "transition.next_transition"),
                 Box("Transition date", "transition.date", "date"),
@@ -421,20 +464,29 @@ VIEWS = Sheet(
                 Box("Aspirations", "transition.aspirations", "long"),
             ],
         ),
+    ],
+    new_pages=("Carer's views", "11. Transition and aspirations"),
+)
+
+REVIEW = Sheet(
+    "Review of targets",
+    "Last term's targets: was each one met? Say what shows it and what PP+ paid for.",
+    [
         (
-            "11. Review of previous targets",
+            "12. Review of previous targets",
             [
                 Table(
                     "previous_targets",
                     (
-                        Column("Previous target", "description", width=50),
-                        Column("Outcome", "outcome", "choice", "target_outcome", width=14),
-                        Column("Evidence", "evidence", width=50),
+                        Column("Previous target", "description"),
+                        Column("Outcome", "outcome", "choice", "target_outcome"),
+                        Column("Evidence", "evidence"),
                     ),
                 )
             ],
         ),
     ],
+    widths=(50, 14, 62),
 )
 
 TARGETS = Sheet(
@@ -442,24 +494,25 @@ TARGETS = Sheet(
     "SMART targets: specific, measurable, achievable, relevant and time-bound, with a lead.",
     [
         (
-            "12. New targets",
+            "13. New targets",
             [
                 Table(
                     "targets",
                     (
-                        Column("Ref", "id", width=7),
-                        Column("Area", "area", "choice", "target_area", width=20),
-                        Column("Target", "description", width=40),
-                        Column("Actions", "actions", width=40),
-                        Column("Success criteria", "success_criteria", width=34),
-                        Column("Lead person", "lead", width=18),
-                        Column("By when", "due_date", "date", width=12),
-                        Column("PP+ cost (£)", "pp_plus_cost", "money", width=12),
+                        Column("Ref", "id"),
+                        Column("Area", "area", "choice", "target_area"),
+                        Column("Target", "description"),
+                        Column("Actions", "actions"),
+                        Column("Success criteria", "success_criteria"),
+                        Column("Lead person", "lead"),
+                        Column("By when", "due_date", "date"),
+                        Column("PP+ cost (£)", "pp_plus_cost", "money"),
                     ),
                 )
             ],
         ),
     ],
+    widths=(5, 16, 23, 23, 22, 14, 12, 14),
 )
 
 PP_PLUS = Sheet(
@@ -467,7 +520,7 @@ PP_PLUS = Sheet(
     "Pupil Premium Plus requests must be linked to a target on the Targets sheet.",
     [
         (
-            "13. Pupil Premium Plus",
+            "14. Pupil Premium Plus",
             [
                 Box(
                     "Total requested (£)",
@@ -485,19 +538,20 @@ PP_PLUS = Sheet(
             ],
         ),
         (
-            "14. PP+ items",
+            "15. PP+ items",
             [
                 Table(
                     "pp_plus.items",
                     (
-                        Column("Item / activity", "description", width=44),
-                        Column("Cost (£)", "cost", "money", width=14),
-                        Column("Linked target", "target_id", width=14),
+                        Column("Item / activity", "description"),
+                        Column("Cost (£)", "cost", "money"),
+                        Column("Linked target", "target_id"),
                     ),
                 )
             ],
         ),
     ],
+    widths=(48, 16, 16, 32, 12),
 )
 
 MEETING = Sheet(
@@ -505,24 +559,56 @@ MEETING = Sheet(
     "Everyone invited to the PEP meeting, and whether they came.",
     [
         (
-            "15. Attendees",
+            "16. Attendees",
             [
                 Table(
                     "attendees",
                     (
-                        Column("Name", "name", width=30),
-                        Column("Role", "role", width=24),
-                        Column("Organisation", "organisation", width=34),
-                        Column("Invited", "invited", "yesno", width=10),
-                        Column("Attended", "attended", "yesno", width=10),
+                        Column("Name", "name"),
+                        Column("Role", "role"),
+                        Column("Organisation", "organisation"),
+                        Column("Invited", "invited", "yesno"),
+                        Column("Attended", "attended", "yesno"),
                     ),
                 )
             ],
         ),
     ],
+    widths=(32, 28, 40, 11, 11),
 )
 
-SHEETS = (CHILD, ATTENDANCE, VIEWS, TARGETS, PP_PLUS, MEETING)
+PLANS = Sheet(
+    "Other plans",
+    "Other plans for the child: EHC plan, pathway plan, behaviour or pastoral support plan.",
+    [
+        (
+            "17. Other plans",
+            [
+                Table(
+                    "linked_plans",
+                    (
+                        Column("Plan", "type", "choice", "linked_plan"),
+                        Column("Date of plan", "date", "date"),
+                        Column("Reference or where it is held", "reference"),
+                    ),
+                ),
+            ],
+        ),
+    ],
+    widths=(40, 16, 70),
+)
+
+SHEETS = (
+    CHILD,
+    ATTENDANCE,
+    EXCLUSIONS,
+    VIEWS,
+    REVIEW,
+    TARGETS,
+    PP_PLUS,
+    MEETING,
+    PLANS,
+)
 
 
 def _lists() -> dict[str, dict[str, str]]:
@@ -615,10 +701,11 @@ class Builder:
     def draw(self, sheet: Sheet) -> None:
         ws = self.wb.create_sheet(sheet.title)
         ws.sheet_view.showGridLines = False
-        widths = {"A": 30, "B": 34, "C": 3, "D": 30, "E": 34}
-        for letter, width in widths.items():
-            ws.column_dimensions[letter].width = width
-        ws.merge_cells("A1:E1")
+        across = len(sheet.widths)
+        last = get_column_letter(across)
+        for column, width in enumerate(sheet.widths, start=1):
+            ws.column_dimensions[get_column_letter(column)].width = width
+        ws.merge_cells(f"A1:{last}1")
         banner = ws["A1"]
         banner.value = "Southvale Virtual School - Personal Education Plan (School Age)"
         banner.font, banner.fill = WHITE, BANNER_FILL
@@ -629,17 +716,21 @@ class Builder:
         ws["A3"] = sheet.guidance
         ws["A3"].font = ITALIC
         row = 5
+        table_header = 0
         for heading, content in sheet.parts:
-            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+            if heading in sheet.new_pages:
+                ws.row_breaks.append(Break(id=row - 1))
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=across)
             cell = ws.cell(row, 1, heading)
             cell.font, cell.fill = BOLD, SECTION_FILL
             row += 1
             tables = [item for item in content if isinstance(item, Table)]
             boxes = [item for item in content if isinstance(item, Box)]
             if tables:
+                table_header = row
                 row = self.tables(ws, tables, row)
             elif boxes and all(box.type == "long" for box in boxes):
-                row = self.long_boxes(ws, boxes, row)
+                row = self.long_boxes(ws, boxes, row, sheet.new_pages)
             else:
                 row = self.pairs(ws, boxes, row)
             row += 1
@@ -650,11 +741,26 @@ class Builder:
         ws.protection.formatColumns = False
         ws.oddHeader.right.text = "OFFICIAL-SENSITIVE"
         ws.oddFooter.center.text = "Page &P of &N"
+        self.print_setup(ws, f"A1:{last}{row - 1}", table_header)
+
+    @staticmethod
+    def print_setup(ws: Worksheet, area: str, table_header: int) -> None:
+        """Printed on A4 landscape, one page wide and as many long as the answers need (a
+        sheet's widths keep that at 90 % or more), over the form's own cells (pepdocs
+        extends the print area when a table grows past it); a table's header row repeats
+        on each page it runs onto."""
         ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_margins.left = ws.page_margins.right = 0.4
+        ws.page_margins.top = ws.page_margins.bottom = 0.6
+        ws.page_margins.header = ws.page_margins.footer = 0.3
+        ws.print_options.horizontalCentered = True
+        ws.print_area = area
+        if table_header:
+            ws.print_title_rows = f"{table_header}:{table_header}"
 
     def answer_cell(self, ws: Worksheet, row: int, col: int, box: Box | Column) -> None:
         cell = ws.cell(row, col)
@@ -691,9 +797,14 @@ class Builder:
                 row += 1
         return row + (len(boxes) % 2)
 
-    def long_boxes(self, ws: Worksheet, boxes: Sequence[Box], row: int) -> int:
-        """Free-text boxes: a label row, then a tall merged answer block below it."""
+    def long_boxes(
+        self, ws: Worksheet, boxes: Sequence[Box], row: int, new_pages: Sequence[str] = ()
+    ) -> int:
+        """Free-text boxes: a label row, then a tall merged answer block below it (a label
+        in ``new_pages`` starts a printed page, with its box)."""
         for box in boxes:
+            if box.label in new_pages:
+                ws.row_breaks.append(Break(id=row - 1))
             label = ws.cell(row, 1, box.label)
             label.font, label.fill, label.protection = BOLD, LABEL_FILL, LOCKED
             ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=5)
@@ -707,12 +818,8 @@ class Builder:
 
     def tables(self, ws: Worksheet, tables: Sequence[Table], row: int) -> int:
         for table in tables:
-            for offset, column in enumerate(table.columns):
-                col = table.first_col + offset
+            for col, column in enumerate(table.columns, start=1):
                 letter = get_column_letter(col)
-                current = ws.column_dimensions[letter].width or 0
-                if table.first_col > 1 or len(table.columns) > 2:
-                    ws.column_dimensions[letter].width = max(current, column.width)
                 head = ws.cell(row, col, column.header)
                 head.font, head.fill, head.border = BOLD, HEADER_FILL, BOX
                 head.alignment, head.protection = CENTRE, LOCKED

@@ -176,7 +176,8 @@ def cell(
 def row(*cells: str, header: bool = False, height: int | None = None) -> str:
     trpr = "<w:cantSplit/>"
     if height:
-        trpr += f'<w:trHeight w:val="{height}"/>'
+        # "at least": a row never hides a long answer (an exact row cuts it off in print)
+        trpr += f'<w:trHeight w:val="{height}" w:hRule="atLeast"/>'
     if header:
         trpr += "<w:tblHeader/>"  # repeat the header row on each page, as Word forms do
     return f"<w:tr><w:trPr>{trpr}</w:trPr>{''.join(cells)}</w:tr>"
@@ -204,6 +205,19 @@ def table(rows: Iterable[str], widths: Sequence[int], *, borders: bool = True) -
     if not borders:
         tblpr = tblpr.replace('<w:tblStyle w:val="TableGrid"/>', "")
     return f"<w:tbl><w:tblPr>{tblpr}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+
+
+def answers_hint(columns: Sequence[tuple[str, Sequence[str] | None]]) -> str:
+    """The italic line over a table saying what its coded columns accept: for each (header,
+    accepted answers; ``None`` for yes/no) "Area: Literacy, Numeracy or Other". A table row
+    typed as text has no drop-down of its own (a Jinja table is rendered, and legacy
+    drop-downs work only in a part protected for filling in forms)."""
+    parts = []
+    for header, answers in columns:
+        listed = list(answers) if answers is not None else ["Yes", "No"]
+        words = ", ".join(listed[:-1]) + f" or {listed[-1]}" if len(listed) > 1 else listed[0]
+        parts.append(f"{header.rstrip('?:')}: {words}")
+    return guidance("Answers: " + "; ".join(parts) + ".")
 
 
 def spacer(after: int = 120) -> str:
@@ -314,16 +328,24 @@ def sdt_date(ids: Ids, tag: str | None, alias: str | None, *, size: int | None =
 
 
 def sdt_dropdown(
-    ids: Ids, tag: str | None, alias: str | None, items: Sequence[str], *, size: int | None = None
+    ids: Ids,
+    tag: str | None,
+    alias: str | None,
+    items: Sequence[str],
+    *,
+    size: int | None = None,
+    content: str | None = None,
 ) -> str:
     """A drop-down list; like Word's own, each item's value equals its display text and the
-    first, empty-valued item is the "Choose an item." prompt."""
+    first, empty-valued item is the "Choose an item." prompt. Empty (showing the prompt)
+    unless ``content`` (a Jinja template's ``{{ }}`` tag, which renders one of the items)."""
     entries = f'<w:listItem w:displayText="{PLACEHOLDER_CHOICE}" w:value=""/>' + "".join(
         f'<w:listItem w:displayText="{xml_text(i)}" w:value="{xml_text(i)}"/>' for i in items
     )
-    props = (
-        _names(tag, alias, ids) + f"<w:showingPlcHdr/><w:dropDownList>{entries}</w:dropDownList>"
-    )
+    listing = f"<w:dropDownList>{entries}</w:dropDownList>"
+    if content is not None:
+        return _sdt(_names(tag, alias, ids) + listing, run(content, size=size))
+    props = _names(tag, alias, ids) + "<w:showingPlcHdr/>" + listing
     return _sdt(props, _placeholder_run(PLACEHOLDER_CHOICE, size))
 
 

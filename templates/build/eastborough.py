@@ -47,8 +47,10 @@ class Col:
     path: str
     header: str
     width: int
-    kind: str = "text"  # text | date | check | choice
+    kind: str = "text"  # text | date | check | choice | yesno
     options: dict[str, str] | None = None
+    #: headers an earlier version of the form printed (a returned form still reads)
+    also: tuple[str, ...] = ()
 
 
 @dataclass
@@ -150,7 +152,9 @@ class ControlForm:
         self, path: str, cols: Sequence[Col], *, blank_rows: int = 3, title: str | None = None
     ) -> None:
         """A repeating table found by its header row; blank rows are plain (users type or add
-        rows), except checkbox columns, which hold an untagged checkbox control per row."""
+        rows), except checkbox columns, which hold an untagged checkbox control per row, and
+        columns that take a code (an area, an outcome, yes or no), which hold an untagged
+        drop-down list per row: the teacher sees what is accepted."""
         if title:
             self.pkg.add(k.para(title, style="Heading2"))
         widths = [c.width for c in cols]
@@ -166,17 +170,21 @@ class ControlForm:
         for _ in range(blank_rows):
             cells = []
             for c in cols:
-                content = (
-                    k.para(k.sdt_checkbox(self.ids, None, None), align="center")
-                    if c.kind == "check"
-                    else k.para(k.run("", size=18))
-                )
+                if c.kind == "check":
+                    content = k.para(k.sdt_checkbox(self.ids, None, None), align="center")
+                elif c.kind in ("choice", "yesno"):
+                    items = list(c.options.values()) if c.options else ["Yes", "No"]
+                    content = k.para(k.sdt_dropdown(self.ids, None, c.header, items, size=18))
+                else:
+                    content = k.para(k.run("", size=18))
                 cells.append(k.cell(content, width=c.width))
             body.append(k.row(*cells, height=400))
         self.pkg.add(k.table([header, *body], widths), k.spacer())
         columns: list[dict[str, object]] = []
         for c in cols:
             col: dict[str, object] = {"path": c.path, "header": c.header}
+            if c.also:
+                col["also_headers"] = list(c.also)
             if c.kind == "date":
                 col.update(type="date", format=DATE_FORMAT)
             elif c.kind == "check":
@@ -424,7 +432,9 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         ]
     )
 
-    form.section("Education setting", f"To be completed by the {teacher.lower()}.")
+    # lower case for the sentence, but not an acronym ("the setting lead for CLA")
+    who = teacher[0].lower() + teacher[1:]
+    form.section("Education setting", f"To be completed by the {who}.")
     edu_rows: list[str | Sequence[Box]] = [
         [Box("education.setting_name", setting)],
         [Box("education.urn", urn_label), Box("education.laestab", "DfE number (LAESTAB)")],
@@ -486,9 +496,9 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
             "education.exclusions",
             [
                 Col("type", "Type of exclusion", 2400, "choice", lb.EXCLUSION_TYPE),
-                Col("start_date", "Start date", 1600, "date"),
-                Col("sessions", "Sessions lost", 1400),
-                Col("reason", "Reason", 5066),
+                Col("start_date", "Start date", 1350, "date"),
+                Col("sessions", "Sessions lost", 1550),
+                Col("reason", "Reason", 5166),
             ],
             blank_rows=2,
             title="Suspensions and exclusions this year",
@@ -524,12 +534,13 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         form.repeating(
             "attainment",
             [
-                Col("subject", "Area of learning", 2866),
+                # "Developing" and "Emerging" unbroken in the two narrow columns
+                Col("subject", "Area of learning", 2500),
                 Col("scale", "Assessment", 1400),
-                Col("baseline", "On entry", 1500),
-                Col("current", "Now", 1500),
-                Col("target", "Expected by end of year", 1900),
-                Col("on_track", "On track?", 1300),
+                Col("baseline", "On entry", 1300),
+                Col("current", "Now", 1300),
+                Col("target", "Expected by end of year", 2666),
+                Col("on_track", "On track?", 1300, "yesno"),
             ],
             blank_rows=7,
         )
@@ -543,10 +554,10 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
             [
                 Col("subject", "Course / qualification", 2866),
                 Col("scale", "Level", 1200),
-                Col("baseline", "Starting point", 1500),
-                Col("current", "Current grade", 1500),
+                Col("baseline", "Starting point", 1650),
+                Col("current", "Current grade", 1650),
                 Col("target", "Target grade", 1500),
-                Col("on_track", "On track?", 1900),
+                Col("on_track", "On track?", 1600, "yesno"),
             ],
         )
     else:
@@ -562,8 +573,8 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
                 Col("scale", "Measure", 1500),
                 Col("baseline", "Start of year", 1600),
                 Col("current", "Current", 1600),
-                Col("target", "End of year target", 1800),
-                Col("on_track", "On track?", 1700),
+                Col("target", "End of year target", 2100),
+                Col("on_track", "On track?", 1400, "yesno"),
             ],
             blank_rows=4,
         )
@@ -618,14 +629,16 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
     form.repeating(
         "targets",
         [
+            # each header on one line, an area's longest word and a date unbroken, even in
+            # the wider fonts that stand in for Arial where it is not installed
             Col("id", "Ref", 550),
-            Col("area", "Area", 1300, "choice", lb.TARGET_AREA),
-            Col("description", "SMART target", 2000),
-            Col("actions", "Actions and support", 1650),
-            Col("success_criteria", "Success criteria", 1550),
-            Col("lead", "Lead person", 1100),
-            Col("due_date", "By when", 1150, "date"),
-            Col("pp_plus_cost", "PP+ cost (£)", 1166),
+            Col("area", "Area", 1600, "choice", lb.TARGET_AREA),
+            Col("description", "SMART target", 1650),
+            Col("actions", "Actions", 1266, also=("Actions and support",)),
+            Col("success_criteria", "Success criteria", 1800),
+            Col("lead", "Lead", 1250, also=("Lead person",)),
+            Col("due_date", "By when", 1250, "date"),
+            Col("pp_plus_cost", "PP+ £", 1100, also=("PP+ cost (£)",)),
         ],
     )
 

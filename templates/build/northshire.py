@@ -74,7 +74,13 @@ class JinjaForm:
 
     def control(self, v: Val) -> str:
         self.tags.append(v.tag)
-        return k.sdt_text(self.ids, v.tag, v.label, content=jinja_var(f"f.{v.tag}"))
+        content = jinja_var(f"f.{v.tag}")
+        if v.kind in ("choice", "bool"):
+            # a code's box is a drop-down of the form's words for it: the teacher sees what
+            # is accepted; the rendered value is one of the items
+            items = list(v.options.values()) if v.options else ["Yes", "No"]
+            return k.sdt_dropdown(self.ids, v.tag, v.label, items, content=content)
+        return k.sdt_text(self.ids, v.tag, v.label, content=content)
 
     def record(self, v: Val, fallback: dict[str, object]) -> None:
         entry = Entry(path=v.path, at={"control": v.tag}, also=[fallback])
@@ -169,6 +175,14 @@ class JinjaForm:
         assert sum(widths) == k.TEXT_W, (path, sum(widths))
         key = _key(path)
         span = len(cols)
+        coded = [
+            (c[1], list(c[4].values()) if c[4] else None)
+            for c in cols
+            if c[3] in ("choice", "bool")
+        ]
+        if coded:
+            # the rows are rendered text: the answers each coded column accepts, over the table
+            self.pkg.add(k.answers_hint(coded))
 
         def tag_row(tag: str) -> str:
             return k.row(k.cell(k.para(k.run(tag)), width=k.TEXT_W, span=span))
@@ -506,11 +520,12 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         "attainment",
         [
             first,
-            ("scale", "Level" if phase == "post16" else "Scale", 1500, "text", None),
+            # a scale's longest word, "(WTS/EXS/GDS)", unbroken
+            ("scale", "Level" if phase == "post16" else "Scale", 2100, "text", None),
             ("baseline", "Baseline", 1500, "text", None),
-            ("current", "Now", 1500, "text", None),
-            ("target", "Target", 1500, "text", None),
-            ("on_track", "On track", 2200, "bool", None),
+            ("current", "Now", 1400, "text", None),
+            ("target", "Target", 1400, "text", None),
+            ("on_track", "On track", 1800, "bool", None),
         ],
     )
 
@@ -540,13 +555,14 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
     form.loop_table(
         "targets",
         [
+            # each header on one line, an area's longest word and a date unbroken
             ("id", "#", 500, "text", None),
-            ("area", "Area", 1350, "choice", lb.TARGET_AREA),
-            ("description", "Target", 2100, "text", None),
-            ("actions", "Actions", 1650, "text", None),
-            ("success_criteria", "Success looks like", 1516, "text", None),
-            ("lead", "Lead", 1100, "text", None),
-            ("due_date", "Due", 1150, "date", None),
+            ("area", "Area", 1600, "choice", lb.TARGET_AREA),
+            ("description", "Target", 1416, "text", None),
+            ("actions", "Actions", 1300, "text", None),
+            ("success_criteria", "Success looks like", 2050, "text", None),
+            ("lead", "Lead", 1250, "text", None),
+            ("due_date", "Due", 1250, "date", None),
             ("pp_plus_cost", "PP+ £", 1100, "text", None),
         ],
     )

@@ -126,6 +126,14 @@ class LegacyForm:
         """(item path, header, width, type, values) columns; plain cells for typing."""
         widths = [c[2] for c in cols]
         assert sum(widths) == k.TEXT_W, (path, sum(widths))
+        coded = [
+            (c[1], list(c[4].values()) if c[4] else None)
+            for c in cols
+            if c[3] in ("choice", "bool")
+        ]
+        if coded:
+            # typed cells in the unprotected part: the answers each coded column accepts
+            self.pkg.add(k.answers_hint(coded))
         header = k.row(
             *(
                 k.cell(k.para(k.run(c[1], bold=True, size=18)), width=c[2], fill=k.LABEL_FILL)
@@ -133,8 +141,9 @@ class LegacyForm:
             ),
             header=True,
         )
+        # 9 pt answers, as the headers: a typed answer takes the empty run's size
         body = [
-            k.row(*(k.cell(k.para(), width=c[2]) for c in cols), height=420)
+            k.row(*(k.cell(k.para(k.run("", size=18)), width=c[2]) for c in cols), height=420)
             for _ in range(blank_rows)
         ]
         self.add_table(k.table([header, *body], widths))
@@ -291,7 +300,25 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
                 Fld("meta.previous_pep_date", "Date of last PEP", "LastPEPDate", "date"),
                 Fld("meta.next_review_date", "Date of next PEP", "NextPEPDate", "date"),
             ],
-            [Fld("meta.initiated_date", "Date PEP started", "PEPStarted", "date")],
+            [
+                Fld("meta.initiated_date", "Date PEP started", "PEPStarted", "date"),
+                Fld("meta.pep_id", "PEP reference", "PEPReference"),
+            ],
+            [
+                Fld(
+                    "meta.status",
+                    "PEP status",
+                    "PEPStatus",
+                    "dropdown",
+                    {
+                        "draft": "Draft",
+                        "completed": "Completed",
+                        "qa_returned": "Returned for changes",
+                        "qa_approved": "Approved by the VSH",
+                        "cancelled": "Cancelled",
+                    },
+                )
+            ],
             "A1  Child / young person",
             [
                 Fld("child.first_name", "First name", "ChildFirstName"),
@@ -449,9 +476,9 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
         "education.exclusions",
         [
             ("type", "Type", 2300, "choice", lb.EXCLUSION_TYPE),
-            ("start_date", "Date", 1600, "date", None),
-            ("sessions", "No. of sessions", 1500, "text", None),
-            ("reason", "Reason", 5066, "text", None),
+            ("start_date", "Date", 1350, "date", None),
+            ("sessions", "No. of sessions", 1950, "text", None),
+            ("reason", "Reason", 4866, "text", None),
         ],
         blank_rows=2,
     )
@@ -461,8 +488,9 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
     form.repeating(
         "attainment",
         [
-            ("subject", "Subject", 2266, "text", None),
-            ("scale", "Assessment", 1600, "text", None),
+            # a scale's longest word, "(PKS/WTS/EXS/GDS)", unbroken
+            ("subject", "Subject", 1766, "text", None),
+            ("scale", "Assessment", 2100, "text", None),
             ("baseline", "Baseline", 1500, "text", None),
             ("current", "Current", 1500, "text", None),
             ("target", "Target", 1500, "text", None),
@@ -492,13 +520,16 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
     form.repeating(
         "targets",
         [
-            ("id", "No.", 450, "text", None),
-            ("area", "Area", 1350, "choice", lb.TARGET_AREA),
-            ("description", "Target", 2150, "text", None),
-            ("actions", "How", 1800, "text", None),
-            ("success_criteria", "Measured by", 1516, "text", None),
-            ("lead", "Who", 1100, "text", None),
-            ("due_date", "When", 1100, "date", None),
+            # wide enough, at 9 pt and in the wider fonts that stand in for Arial where it
+            # is not installed, for "No." and "Measured by" on one line, an area's longest
+            # word, a date and an amount
+            ("id", "No.", 600, "text", None),
+            ("area", "Area", 1800, "choice", lb.TARGET_AREA),
+            ("description", "Target", 1700, "text", None),
+            ("actions", "How", 1516, "text", None),
+            ("success_criteria", "Measured by", 1550, "text", None),
+            ("lead", "Who", 1050, "text", None),
+            ("due_date", "When", 1250, "date", None),
             ("pp_plus_cost", "PP+ £", 1000, "text", None),
         ],
     )
@@ -536,11 +567,11 @@ def build(phase: str, template_dir: Path, mapping_dir: Path, generator: str) -> 
     form.repeating(
         "attendees",
         [
-            ("name", "Name", 2600, "text", None),
-            ("role", "Role", 2300, "text", None),
-            ("organisation", "Agency", 2766, "text", None),
-            ("invited", "Invited (Y/N)", 1400, "bool", None),
-            ("attended", "Attended (Y/N)", 1400, "bool", None),
+            ("name", "Name", 2450, "text", None),
+            ("role", "Role", 2100, "text", None),
+            ("organisation", "Agency", 2316, "text", None),
+            ("invited", "Invited (Y/N)", 1700, "bool", None),
+            ("attended", "Attended (Y/N)", 1900, "bool", None),
         ],
         blank_rows=5,
     )

@@ -209,8 +209,20 @@ def test_report_writes_the_workbook(runner: CliRunner, cohort: Path, tmp_path: P
     result = runner.invoke(cli, ["report", str(cohort), "-o", str(out), "--as-of", "2026-02-16"])
     assert result.exit_code == 0, result.output
     book = load_workbook(out)
-    assert len(book["Summary"]._charts) == 4
+    assert len(book["Summary"]._charts) == 3  # one per question
     assert book["Children"].max_row == 3
+    assert not out.with_suffix(".pdf").exists()  # the board's copy only with --pdf
+
+
+def test_report_pdf_writes_the_boards_summary_too(
+    runner: CliRunner, cohort: Path, tmp_path: Path, libreoffice: Path
+) -> None:
+    out = tmp_path / "report.xlsx"
+    args = ["report", str(cohort), "-o", str(out), "--as-of", "2026-02-16", "--pdf"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert out.is_file() and out.with_suffix(".pdf").is_file()
+    assert f"{out.with_suffix('.pdf')}: written (the board's summary)" in result.output
 
 
 def _pepdocs(*args: str) -> subprocess.CompletedProcess[str]:

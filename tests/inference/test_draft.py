@@ -79,3 +79,38 @@ def test_check_mapping_warns_about_an_anchor_in_a_sign_off_table(tmp_path: Path)
     )
     warnings = [str(problem) for problem in check_mapping(mapping) if problem.severity == "warning"]
     assert any("sign-off table" in warning for warning in warnings)
+
+
+def _pp_plus_table() -> str:
+    headers = ("PP+ item or activity", "Cost £", "For target")
+    return tbl(
+        tr(*(tc(p(r(text, bold=True))) for text in headers)),
+        tr(tc(p()), tc(p()), tc(p())),
+        tr(tc(p()), tc(p()), tc(p())),
+    )
+
+
+def _targets_table() -> str:
+    headers = ("Ref", "Target", "Actions", "By when")
+    return tbl(
+        tr(*(tc(p(r(text, bold=True))) for text in headers)),
+        tr(tc(p()), tc(p()), tc(p()), tc(p())),
+    )
+
+
+def test_a_pp_plus_items_target_is_left_unplaced_when_the_form_has_no_targets_table(
+    tmp_path: Path,
+) -> None:
+    _, text = _draft(tmp_path, HEAD + _pp_plus_table())
+    assert "- path: pp_plus.items" in text
+    assert "target_id" not in text  # every target read would be dropped: no target to name
+    assert "For target (refers to targets, not found)" in text
+    mapping = tmp_path / "draft.yaml"
+    mapping.write_text(text, encoding="utf-8")
+    assert [problem for problem in check_mapping(mapping) if problem.severity == "error"] == []
+
+
+def test_a_pp_plus_items_target_is_mapped_beside_a_targets_table(tmp_path: Path) -> None:
+    _, text = _draft(tmp_path, HEAD + _targets_table() + p() + _pp_plus_table())
+    assert "- path: targets" in text
+    assert 'path: "target_id", header: "For target"' in text

@@ -50,7 +50,7 @@ NOT_ON_THIS_FORM = {
     "northshire-early-years": {"child.uln", "education.exclusions", "transition.careers_advice"},
     "northshire-post16": set(),
     "northshire-school-age": {"child.uln"},
-    "westmere-school-age": {"child.uln", "meta.pep_id", "meta.status"},
+    "westmere-school-age": {"child.uln"},
 }
 
 

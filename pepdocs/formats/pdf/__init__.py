@@ -5,7 +5,8 @@ checkbox a bool, a radio group or drop-down the chosen option's export value or 
 ``radio`` (a radio group whose on-states are mapped to codes: ``states: {E: EHCP}``),
 ``checkboxes`` (several checkboxes, one per option: ``options: {E: EHCPBox}``), ``table`` (a
 repeating section printed as a grid of fields: the ``header`` of each column and the field
-names of each printed ``rows``; a PDF cannot grow, so fill refuses more items than rows) and
+names of each printed ``rows``; a PDF cannot grow, so items beyond the printed rows go on a
+continuation sheet, as fields read back as further rows) and
 ``label`` (text printed beside a value, read from the page text: for flattened copies and
 for PDFs that are not forms at all, see :func:`read_text_layer`). What code outside the
 engine may read of a form's layout is in :mod:`pepdocs.formats.pdf.inspect`.
@@ -13,7 +14,10 @@ engine may read of a form's layout is in :mod:`pepdocs.formats.pdf.inspect`.
 Filling writes values and draws their appearance streams itself (``_appearance``) with an
 embedded font that has the glyphs, so every viewer shows every value, Łucja and Siân
 included, without clicking; ``NeedAppearances`` is switched off because the appearances are
-there and a viewer regenerating them with ``/Helv`` would lose those letters. Checkbox and
+there and a viewer regenerating them with ``/Helv`` would lose those letters. Text too long
+for its box is drawn smaller, down to a readable floor, and beyond that the box shows its
+start and "see continuation C1" while a continuation sheet added to the form prints it all
+(``_continuation``); the field keeps the whole text as its value. Checkbox and
 radio on-states are taken from each widget's own ``/AP /N``. A hybrid form's XFA copy is
 dropped: Acrobat would show the XFA data instead of the values written here.
 
@@ -26,6 +30,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
 from pypdf import PdfReader, PdfWriter
@@ -41,6 +46,11 @@ from pypdf.generic import (
 from pepdocs.errors import DocumentError, MappingError, PepdocsError, TransformError
 from pepdocs.formats.base import DocumentReading, Reading
 from pepdocs.formats.pdf import _appearance
+from pepdocs.formats.pdf._continuation import (
+    Continuation,
+    continued_field_name,
+    continued_prefix,
+)
 from pepdocs.formats.pdf._fields import (
     FF_EDIT,
     FF_MULTILINE,
@@ -56,7 +66,7 @@ from pepdocs.formats.pdf._textlayer import (
     read_labels,
     read_layer,
 )
-from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec, FormValue
+from pepdocs.mapping.spec import Anchor, FieldSpec, FillNote, FormSpec, FormValue
 from pepdocs.mapping.transforms import bool_word, normalise_label
 from pepdocs.safety.sanitize import clean_text
 
@@ -68,6 +78,19 @@ _TICKED, _UNTICKED = "\u2612", "\u2610"
 _DA_SIZE = re.compile(rb"/[^\s/]+\s+([\d.]+)\s+Tf")
 _DA_RGB = re.compile(rb"([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+rg")
 _DA_GREY = re.compile(rb"([\d.]+)\s+g(?:\s|$)")
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A text box or drop-down written, its appearance still to draw: the field, the widget,
+    the text, and the model path (a table cell's with its row) for the fill report."""
+
+    field: FormField
+    widget: DictionaryObject
+    text: str
+    path: str
+    #: what the continuation sheet calls the box (a table cell: its table, row and column)
+    label: str = ""
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -241,16 +264,22 @@ def fill(
     values: Sequence[tuple[FieldSpec, FormValue]],
     *,
     flatten: bool = False,
+    notes: list[FillNote] | None = None,
 ) -> bytes:
     """The form's template with ``values`` written, each with its appearance stream.
 
+    Text too long for its box is drawn smaller, down to ``_appearance.MIN_FONT_SIZE``;
+    beyond that, and for table items beyond the printed rows, a continuation sheet is added
+    at the end. ``notes`` gets a :class:`FillNote` for each value that needed either.
     ``flatten`` draws the values into the pages and removes every field (see
     :func:`flatten`).
     """
     writer = _template(form)
     root = writer._root_object
     fields = fields_by_name(root)
-    pending: list[tuple[FormField, DictionaryObject, str]] = []
+    pending: list[_Pending] = []
+    continuation = Continuation(form.name)
+    found: list[FillNote] = []
     for spec, value in values:
         if value is None:
             continue
@@ -258,7 +287,23 @@ def fill(
         written = False
         for anchor in anchors:
             try:
-                written = _fill_one(fields, spec, anchor, value, pending)
+                if anchor.kind == "table":
+                    written = _fill_table(fields, spec, anchor, value, pending, continuation)
+                    if written and continuation.tables and continuation.tables[-1].table == (
+                        spec.path
+                    ):
+                        rows = continuation.tables[-1]
+                        last = rows.first + len(rows.rows) - 1
+                        found.append(
+                            FillNote(
+                                spec.path,
+                                "continued",
+                                f"the form prints {rows.first - 1} rows; rows {rows.first} to "
+                                f"{last} are on the continuation sheet",
+                            )
+                        )
+                else:
+                    written = _fill_one(fields, spec, anchor, value, pending)
             except PepdocsError as problem:
                 raise PepdocsError(f"{_where(form, spec, anchor)}: {problem.message}") from None
             if written:
@@ -270,12 +315,15 @@ def fill(
                 str(form.source),
                 spec.line,
             )
-    boxes = [_box(field, widget, text) for field, widget, text in pending]
-    for (_, widget, _), appearance in zip(
+    boxes = _fitted(writer, form, pending, continuation, found)
+    if continuation:
+        added = [_Pending(f, w, t, "") for f, w, t in continuation.append_to(writer)]
+        pending.extend(added)
+        boxes.extend(_box(item.field, item.widget, item.text) for item in added)
+    for item, appearance in zip(
         pending, _appearance.add_appearances(writer, boxes), strict=True
     ):
-        appearances = DictionaryObject({NameObject("/N"): appearance})
-        widget[NameObject("/AP")] = appearances
+        item.widget[NameObject("/AP")] = DictionaryObject({NameObject("/N"): appearance})
     acroform = root.get("/AcroForm")
     acroform = acroform.get_object() if acroform is not None else None
     if isinstance(acroform, DictionaryObject):
@@ -285,9 +333,96 @@ def fill(
             del acroform["/XFA"]
     if flatten:
         flatten_writer(writer)
+    if notes is not None:
+        notes.extend(found)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def _fitted(
+    writer: PdfWriter,
+    form: FormSpec,
+    pending: Sequence[_Pending],
+    continuation: Continuation,
+    found: list[FillNote],
+) -> list[_appearance.Box]:
+    """Each pending box as it will be drawn: at the form's size if its text fits, smaller
+    if that makes it fit, else cut with a "see continuation" marker and the whole text put
+    on the continuation sheet (once per field, however many widgets show it)."""
+    pages = _widget_pages(writer)
+    labels = {spec.path: _label_text(spec) for spec in form.fields}
+    markers: dict[int, str] = {}
+    boxes: list[_appearance.Box] = []
+    for item in pending:
+        box = _box(item.field, item.widget, item.text)
+        fit = _appearance.layout(box)
+        if fit.fits:
+            if fit.size < fit.start:
+                found.append(
+                    FillNote(
+                        item.path,
+                        "smaller",
+                        f"drawn at {fit.size:g} pt instead of {fit.start:g} pt to fit its box",
+                    )
+                )
+            boxes.append(box)
+            continue
+        key = id(item.field.node)
+        reference = markers.get(key)
+        if reference is None:
+            tooltip = item.field.get("/TU")
+            label = item.label or (str(tooltip) if tooltip else "")
+            label = label or labels.get(item.path, "") or item.path
+            page = pages.get(_object_number(item.widget))
+            reference = markers[key] = continuation.add_text(label, page, item.text)
+            found.append(
+                FillNote(
+                    item.path,
+                    "continued",
+                    f"too long for its box even at {_appearance.MIN_FONT_SIZE:g} pt: the box "
+                    f"shows its start and 'see continuation {reference}', the continuation "
+                    "sheet all of it",
+                )
+            )
+        boxes.append(_appearance.cut_to_fit(box, _marker(box, reference)))
+    return boxes
+
+
+def _marker(box: _appearance.Box, reference: str) -> str:
+    """What a cut box ends with: the long form where the box is wide enough."""
+    return f" … see continuation {reference}" if box.width >= 150 else f" … see {reference}"
+
+
+def _label_text(spec: FieldSpec) -> str:
+    for anchor in spec.anchors:
+        if anchor.kind == "label":
+            return anchor.key
+    return ""
+
+
+def _object_number(item: DictionaryObject) -> int | None:
+    reference = item.indirect_reference
+    return reference.idnum if reference is not None else None
+
+
+def _widget_pages(writer: PdfWriter) -> dict[int | None, int]:
+    """Object number of each annotation -> the page it is on (from 1)."""
+    pages: dict[int | None, int] = {}
+    for number, page in enumerate(writer.pages, start=1):
+        annotations = page.get("/Annots")
+        annotations = annotations.get_object() if annotations is not None else None
+        if isinstance(annotations, ArrayObject):
+            for annotation in annotations:
+                idnum = getattr(annotation, "idnum", None)
+                if idnum is not None:
+                    pages.setdefault(idnum, number)
+    return pages
+
+
+def _title(path: str) -> str:
+    """A table's name for the continuation sheet: ``previous_targets`` -> Previous targets."""
+    return " ".join(path.replace("_", " ").split(".")).capitalize()
 
 
 def _header_index(anchor: Anchor, names: Sequence[str]) -> int | None:
@@ -304,24 +439,22 @@ def _fill_table(
     spec: FieldSpec,
     anchor: Anchor,
     value: FormValue,
-    pending: list[tuple[FormField, DictionaryObject, str]],
+    pending: list[_Pending],
+    continuation: Continuation,
 ) -> bool:
-    """Rows written into the fields of a table anchor's printed rows, cell by cell."""
+    """Rows written into the fields of a table anchor's printed rows, cell by cell; rows
+    beyond the printed ones go on the continuation sheet."""
     printed: Sequence[Sequence[str | None]] = anchor.options.get("rows") or ()
     names = [name for row in printed for name in row if name]
     if not any(_find(fields, _named(name)) is not None for name in names):
         return False
     rows = [row for row in value or [] if isinstance(row, Mapping)]  # type: ignore[union-attr]
     filled = [row for row in rows if any(str(cell or "").strip() for cell in row.values())]
-    if len(filled) > len(printed):
-        raise PepdocsError(
-            f"the form has room for {len(printed)} rows in this table and {len(filled)} are "
-            "needed (a PDF form cannot grow)"
-        )
     positions = {
         column.header: _header_index(anchor, (column.header, *column.aliases))
         for column in spec.columns
     }
+    by_header = {column.header: column for column in spec.columns}
     for number, (row, names_in_row) in enumerate(zip(filled, printed, strict=False), start=1):
         for header, cell in row.items():
             index = positions.get(header)
@@ -331,10 +464,28 @@ def _fill_table(
             field = _find(fields, _named(str(names_in_row[index])))
             if field is None:
                 continue
+            column = by_header.get(header)
+            path = f"{spec.path}.{number}.{column.path if column else header}"
             try:
-                _write_cell(field, text, pending)
+                _write_cell(field, text, pending, path)
+                if pending and pending[-1].path == path:
+                    for item in reversed(pending):
+                        if item.path != path:
+                            break
+                        item.label = f"{_title(spec.path)}, row {number}: {header}"
             except PepdocsError as problem:
                 raise PepdocsError(f"row {number}, {header!r}: {problem.message}") from None
+    if len(filled) > len(printed):
+        continuation.add_rows(
+            spec.path,
+            _title(spec.path),
+            [column.header for column in spec.columns],
+            len(printed) + 1,
+            [
+                [str(row.get(column.header) or "") for column in spec.columns]
+                for row in filled[len(printed) :]
+            ],
+        )
     return True
 
 
@@ -342,9 +493,7 @@ def _named(name: str) -> Anchor:
     return Anchor("field", name)
 
 
-def _write_cell(
-    field: FormField, text: str, pending: list[tuple[FormField, DictionaryObject, str]]
-) -> None:
+def _write_cell(field: FormField, text: str, pending: list[_Pending], path: str) -> None:
     """One table cell's text into its field: a checkbox ticked for yes, a radio button or
     drop-down option chosen by its name or text, a text box written."""
     kind = field.kind
@@ -357,7 +506,7 @@ def _write_cell(
                 _set_state(field, state)
                 return
         raise PepdocsError("the value is not one of this radio group's options")
-    _write_text(field, text, pending)
+    _write_text(field, text, pending, path)
 
 
 def _tick(field: FormField, ticked: bool | None) -> None:
@@ -370,9 +519,7 @@ def _tick(field: FormField, ticked: bool | None) -> None:
     _set_state(field, states[0] if ticked else None)
 
 
-def _write_text(
-    field: FormField, text: str, pending: list[tuple[FormField, DictionaryObject, str]]
-) -> None:
+def _write_text(field: FormField, text: str, pending: list[_Pending], path: str) -> None:
     """Text into a text box, or the drop-down option it names; appearances drawn later."""
     kind = field.kind
     text = clean_text(text)
@@ -383,12 +530,12 @@ def _write_text(
         if export in exports:
             field.node[NameObject("/I")] = ArrayObject([NumberObject(exports.index(export))])
         for widget in field.widgets:
-            pending.append((field, widget, shown))
+            pending.append(_Pending(field, widget, shown, path))
         return
     if kind == "text":
         field.node[NameObject("/V")] = TextStringObject(text)
         for widget in field.widgets:
-            pending.append((field, widget, text))
+            pending.append(_Pending(field, widget, text, path))
         return
     raise PepdocsError(f"a {kind} field cannot be filled")
 
@@ -398,10 +545,8 @@ def _fill_one(
     spec: FieldSpec,
     anchor: Anchor,
     value: FormValue,
-    pending: list[tuple[FormField, DictionaryObject, str]],
+    pending: list[_Pending],
 ) -> bool:
-    if anchor.kind == "table":
-        return _fill_table(fields, spec, anchor, value, pending)
     if anchor.kind == "checkboxes":
         chosen = {value} if isinstance(value, str) else set(value or [])  # type: ignore[arg-type]
         options: Mapping[str, str] = anchor.options.get("options") or {}
@@ -425,7 +570,7 @@ def _fill_one(
         return True
     if not isinstance(value, str):
         raise PepdocsError(f"a {kind} field holds text, not a list or yes/no")
-    _write_text(field, value, pending)
+    _write_text(field, value, pending, spec.path)
     return True
 
 
@@ -481,10 +626,11 @@ def _cell_text(field: Mapping[str, Any], known: FormField | None) -> str:
 
 
 def _read_table(
-    fields: Mapping[str, Any], widgets: Mapping[str, FormField], anchor: Anchor
+    fields: Mapping[str, Any], widgets: Mapping[str, FormField], anchor: Anchor, spec: FieldSpec
 ) -> Reading | None:
     """The rows of a table of fields, ``{header: text}`` per printed row (every header, so
-    a column is found by its header or an alias); None when none of its fields is there."""
+    a column is found by its header or an alias), then the rows fill put on a continuation
+    sheet; None when none of its fields is there."""
     header: Sequence[str] = anchor.options.get("header") or ()
     printed: Sequence[Sequence[str | None]] = anchor.options.get("rows") or ()
     rows: list[dict[str, str]] = []
@@ -502,8 +648,26 @@ def _read_table(
         rows.append(row)
     if not present:
         return None
+    notes: list[str] = []
+    number = len(printed) + 1
+    while True:
+        continued = [
+            continued_field_name(spec.path, number, column)
+            for column in range(1, len(spec.columns) + 1)
+        ]
+        if not any(name in fields for name in continued):
+            break
+        rows.append(
+            {
+                column.header: _cell_text(fields[name], widgets.get(name)) if name in fields else ""
+                for column, name in zip(spec.columns, continued, strict=True)
+            }
+        )
+        number += 1
+    if number > len(printed) + 1:
+        notes.append(f"rows {len(printed) + 1} to {number - 1} read from the continuation sheet")
     location = f"table of fields {present[0]!r} to {present[-1]!r}"
-    return Reading("found", rows, location, anchor)
+    return Reading("found", rows, location, anchor, notes)
 
 
 def _read_one(
@@ -513,7 +677,7 @@ def _read_one(
     anchor: Anchor,
 ) -> Reading | None:
     if anchor.kind == "table":
-        return _read_table(fields, widgets, anchor)
+        return _read_table(fields, widgets, anchor, spec)
     if anchor.kind == "checkboxes":
         options: Mapping[str, str] = anchor.options.get("options") or {}
         present = [key for key, name in options.items() if name in fields]
@@ -621,6 +785,8 @@ def read(form: FormSpec, data: bytes, name: str, *, password: str | None = None)
             elif anchor.kind == "table":
                 for names in anchor.options.get("rows") or ():
                     used.update(name for name in names if name)
+                prefix = continued_prefix(spec.path)
+                used.update(name for name in fields if name.startswith(prefix))
             else:
                 used.add(anchor.key)
             reading = _read_one(fields, widgets, spec, anchor)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,10 +40,13 @@ FONT_CANDIDATES = (
     "/Library/Fonts/DejaVuSans.ttf",
 )
 _FONT_NAME = "PepdocsSans"
-#: smallest size auto-sized text shrinks to before it is cut at the box edge
-MIN_FONT_SIZE = 6.0
+#: the smallest size text is drawn at to fit its box (a value that does not fit even then is
+#: continued on a continuation sheet); 7 pt is about the smallest a printed form stays
+#: readable at
+MIN_FONT_SIZE = 7.0
 DEFAULT_FONT_SIZE = 10.0
 PADDING = 2.0
+LEADING = 1.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,11 @@ def _register(path: str) -> str:
     return name
 
 
+def value_font() -> str:
+    """The reportlab name of the font values are drawn in (registered on first use)."""
+    return _register(str(font_path()))
+
+
 def _colour(canvas: object, values: tuple[float, ...], fill: bool) -> None:
     # /MK and /DA colours come as 1 (grey), 3 (RGB) or 4 (CMYK) numbers
     set_rgb = canvas.setFillColorRGB if fill else canvas.setStrokeColorRGB  # type: ignore[attr-defined]
@@ -109,24 +117,72 @@ def _lines(text: str, font: str, size: float, width: float, multiline: bool) -> 
     return lines
 
 
-def _fit(box: Box, font: str) -> tuple[float, list[str]]:
-    """Font size and lines: the /DA size if given, else the largest that fits (down to 6)."""
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """How a box's text is drawn: the font size, the lines, and whether they all fit."""
+
+    size: float
+    lines: list[str]
+    fits: bool
+    #: the size the box asked for (its /DA size, or the auto size it started from)
+    start: float = 0.0
+
+
+def _fits(box: Box, font: str, size: float, lines: list[str]) -> bool:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     inner_w = max(box.width - 2 * PADDING, 1.0)
     inner_h = max(box.height - 2 * PADDING, 1.0)
+    if box.multiline:
+        return len(lines) * size * LEADING <= inner_h + size * (LEADING - 1)
+    return stringWidth(lines[0], font, size) <= inner_w and size <= inner_h + 1
+
+
+def layout(box: Box) -> Fit:
+    """The box's text at the form's size (its /DA size, or the largest up to 10 pt for an
+    auto-sized box), smaller if it does not fit, down to :data:`MIN_FONT_SIZE`."""
+    font = _register(str(font_path()))
+    inner_w = max(box.width - 2 * PADDING, 1.0)
+    inner_h = max(box.height - 2 * PADDING, 1.0)
     if box.font_size > 0:
-        return box.font_size, _lines(box.text, font, box.font_size, inner_w, box.multiline)
-    size = min(DEFAULT_FONT_SIZE, inner_h / 1.15) if not box.multiline else DEFAULT_FONT_SIZE
+        size = box.font_size
+    elif box.multiline:
+        size = DEFAULT_FONT_SIZE
+    else:
+        size = max(min(DEFAULT_FONT_SIZE, inner_h / LEADING), MIN_FONT_SIZE)
+    start = size
     while True:
         lines = _lines(box.text, font, size, inner_w, box.multiline)
-        if box.multiline:
-            fits = len(lines) * size * 1.15 <= inner_h
-        else:
-            fits = stringWidth(lines[0], font, size) <= inner_w
-        if fits or size <= MIN_FONT_SIZE:
-            return size, lines
+        if _fits(box, font, size, lines):
+            return Fit(size, lines, True, start)
+        if size <= MIN_FONT_SIZE:
+            return Fit(size, lines, False, start)
         size = max(MIN_FONT_SIZE, size - 0.5)
+
+
+def cut_to_fit(box: Box, marker: str) -> Box:
+    """``box`` at the smallest size, showing as much of its text as fits followed by
+    ``marker`` (``… see continuation C1``): the full text is on a continuation sheet."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font = _register(str(font_path()))
+    size = MIN_FONT_SIZE
+    inner_w = max(box.width - 2 * PADDING, 1.0)
+    if not box.multiline:
+        text = " ".join(box.text.split())
+        while text and stringWidth(f"{text}{marker}", font, size) > inner_w:
+            text = text[:-1]
+        return replace(box, text=f"{text.rstrip()}{marker}", font_size=size)
+    inner_h = max(box.height - 2 * PADDING, 1.0)
+    room = max(1, int((inner_h + size * (LEADING - 1)) // (size * LEADING)))
+    lines = _lines(box.text, font, size, inner_w, True)[: room - 1] if room > 1 else []
+    return replace(box, text="\n".join([*lines, marker.strip()]), font_size=size)
+
+
+def _fit(box: Box, font: str) -> tuple[float, list[str]]:
+    """Font size and lines as :func:`layout` finds them (what does not fit is clipped)."""
+    found = layout(box)
+    return found.size, found.lines
 
 
 def render(boxes: Sequence[Box]) -> bytes:
@@ -153,7 +209,7 @@ def render(boxes: Sequence[Box]) -> bytes:
         canvas.clipPath(path, stroke=0, fill=0)
         _colour(canvas, box.text_colour, fill=True)
         canvas.setFont(font, size)
-        leading = size * 1.15
+        leading = size * LEADING
         # multi-line text starts at the top; one line is centred (cap height ~0.73 of size)
         y = height - PADDING - size if box.multiline else (height - size * 0.73) / 2
         for line in lines:

@@ -10,7 +10,8 @@ Anchor semantics are documented in docs/word-engine.md. Layout, bottom up:
 - ``document``: one body with cached lookups (headings, sections, cells, controls);
 - ``slots``: a place a value is read from and written to; ``labels``, ``boxes``,
   ``repeating``, ``headings`` find them per anchor kind; ``locate`` dispatches;
-- ``reader``, ``writer`` (prepared templates), ``templated`` (Jinja forms).
+- ``reader``, ``writer`` (prepared templates), ``templated`` (Jinja forms), ``heights`` (rows
+  that grow with their text), ``printing`` (the copy sent to the printer: prompts blank).
 """
 
 from __future__ import annotations
@@ -18,19 +19,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pepdocs.formats.base import DocumentReading
+from pepdocs.formats.word.printing import print_copy
 from pepdocs.formats.word.reader import read_document
 from pepdocs.formats.word.templated import JinjaTemplate
 from pepdocs.formats.word.writer import PreparedTemplate, prepare
-from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
+from pepdocs.mapping.spec import FieldSpec, FillNote, FormSpec, FormValue
 
-__all__ = ["JinjaTemplate", "PreparedTemplate", "fill", "prepare", "read"]
+__all__ = ["JinjaTemplate", "PreparedTemplate", "fill", "prepare", "print_copy", "read"]
 
 
-def fill(form: FormSpec, values: Sequence[tuple[FieldSpec, FormValue]]) -> bytes:
+def fill(
+    form: FormSpec,
+    values: Sequence[tuple[FieldSpec, FormValue]],
+    *,
+    notes: list[FillNote] | None = None,
+) -> bytes:
     """The form's template filled with ``values`` (``None`` leaves a blank as it is).
 
+    A table row of fixed height that a value goes into is made to grow with it (Word would
+    cut the text off); ``notes`` gets a :class:`FillNote` for each value that needed it.
     The template is prepared once per process and reused (``prepare``)."""
-    return prepare(form).fill(values)
+    return prepare(form).fill(values, notes)
 
 
 def read(form: FormSpec, data: bytes, name: str) -> DocumentReading:

@@ -29,8 +29,10 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from pepdocs.errors import DocumentError
-from pepdocs.formats.word.package import PreparedPackage, part_text
-from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
+from pepdocs.formats.word._xml import TBL
+from pepdocs.formats.word.heights import fixed_rows, let_grow, would_clip
+from pepdocs.formats.word.package import PreparedPackage, part_text, serialise
+from pepdocs.mapping.spec import FieldSpec, FillNote, FormSpec, FormValue
 from pepdocs.safety.jinja import sandboxed_environment, template_errors
 from pepdocs.safety.package import open_package
 
@@ -149,14 +151,39 @@ class JinjaTemplate:
             form=form,
         )
 
-    def fill(self, values: Sequence[tuple[FieldSpec, FormValue]]) -> bytes:
+    def fill(
+        self,
+        values: Sequence[tuple[FieldSpec, FormValue]],
+        notes: list[FillNote] | None = None,
+    ) -> bytes:
         context = build_context(self.form, values)
         parts: dict[str, bytes] = {}
         for name, compiled in self.compiled:
             with template_errors(self.template):
                 rendered = compiled.render(context)
-            parts[name] = _post_process(rendered, self.template, name)
+            parts[name] = _grown(_post_process(rendered, self.template, name), name, notes)
         return self.package.write(parts)
+
+
+def _grown(data: bytes, part: str, notes: list[FillNote] | None) -> bytes:
+    """Rows of exact height that hold rendered text grow with it (``heights``): a Jinja
+    template's rows are rendered, not located, so a clipped one is noted by its place."""
+    if b'w:hRule="exact"' not in data:
+        return data
+    root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+    changed = False
+    for number, tr in enumerate(fixed_rows(root.iter(TBL)), start=1):
+        if would_clip(tr) and notes is not None:
+            notes.append(
+                FillNote(
+                    f"{part}: table row {number}",
+                    "taller",
+                    "a row of fixed height would have cut its text off; made to grow with it",
+                )
+            )
+        let_grow(tr)
+        changed = True
+    return serialise(root) if changed else data
 
 
 def _post_process(rendered: str, template: str, part: str) -> bytes:

@@ -23,6 +23,7 @@ from pepdocs.formats.word._xml import Element
 from pepdocs.formats.word.controls import ContentControl, find_controls
 from pepdocs.formats.word.document import DocumentIndex
 from pepdocs.formats.word.headings import BlockSlot
+from pepdocs.formats.word.heights import fixed_rows, let_grow, would_clip
 from pepdocs.formats.word.locate import label_texts, locate
 from pepdocs.formats.word.package import (
     DOCUMENT_PART,
@@ -34,7 +35,7 @@ from pepdocs.formats.word.package import (
 from pepdocs.formats.word.repeating import TableSlot
 from pepdocs.formats.word.slots import ControlSlot, Slot, Where
 from pepdocs.formats.word.templated import JinjaTemplate, uses_docxtpl
-from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
+from pepdocs.mapping.spec import FieldSpec, FillNote, FormSpec, FormValue
 from pepdocs.safety.package import read_input
 
 
@@ -89,7 +90,11 @@ class PreparedTemplate:
             package=opened.prepared(tuple(margins)),
         )
 
-    def fill(self, values: Sequence[tuple[FieldSpec, FormValue]]) -> bytes:
+    def fill(
+        self,
+        values: Sequence[tuple[FieldSpec, FormValue]],
+        notes: list[FillNote] | None = None,
+    ) -> bytes:
         wanted = [(spec, value) for spec, value in values if value is not None and spec.fill]
         resolved = [(self.resolve(spec), value) for spec, value in wanted]
         root = copy.deepcopy(self.document)
@@ -106,6 +111,7 @@ class PreparedTemplate:
             parts[name] = copied
             plan.extend(_margin_copies(copied, resolved))
         write_plan(plan)
+        _let_rows_grow(plan, notes)
         return self.package.write({name: serialise(part) for name, part in parts.items()})
 
     def resolve(self, spec: FieldSpec) -> _Resolved:
@@ -207,6 +213,29 @@ def _rebind(value: Any, mapping: dict[Element, Element], memo: dict[int, Any]) -
             setattr(rebuilt, name, _rebind(item, mapping, memo))
         return rebuilt
     return value
+
+
+def _let_rows_grow(
+    plan: Sequence[tuple[Slot, FormValue, Where]], notes: list[FillNote] | None
+) -> None:
+    """Rows of exact height that a value was written into grow with it (``heights``); a
+    value the row would have cut off is noted."""
+    for slot, value, where in plan:
+        if value in (None, "", []):
+            continue
+        clipped = 0
+        for tr in list(fixed_rows(_elements(slot, set()))):
+            clipped += would_clip(tr)
+            let_grow(tr)
+        if clipped and notes is not None:
+            rows = "a row" if clipped == 1 else f"{clipped} rows"
+            notes.append(
+                FillNote(
+                    where.field.path,
+                    "taller",
+                    f"{rows} of fixed height would have cut the text off; made to grow with it",
+                )
+            )
 
 
 def write_plan(plan: list[tuple[Slot, FormValue, Where]]) -> None:

@@ -282,3 +282,39 @@ def test_libreoffice_opens_the_filled_workbook_and_its_pdf_shows_the_values(
     if pep.get("pp_plus", {}).get("requested_total"):
         total = f"£{float(pep['pp_plus']['requested_total']):,.2f}"
         assert total in text or total in layout
+
+
+def test_a_row_too_low_for_a_long_answer_is_made_taller_and_reported(form: FormSpec) -> None:
+    pep = _pep()
+    pep["views"]["child"] = "I like drawing and football and my new friends at school. " * 12
+    filled, report = api.fill_with_report(pep, form)
+    notes = [note for note in report.overflow if note.path == "views.child"]
+    assert [note.kind for note in notes] == ["taller"]
+    assert "the row was 75 pt high" in notes[0].message
+    sheet = load_workbook(io.BytesIO(filled))["Views & Transition"]
+    cell = next(c for row in sheet.iter_rows() for c in row if c.value == pep["views"]["child"])
+    assert sheet.row_dimensions[cell.row].height > 75
+
+
+def test_a_table_grown_past_the_print_area_is_printed_whole(form: FormSpec) -> None:
+    pep = _pep()
+    pep["attendees"] = [
+        {"name": f"Person {n}", "role": "Social worker", "invited": True} for n in range(1, 13)
+    ]
+    filled = api.fill(pep, form)
+    sheet = load_workbook(io.BytesIO(filled))["Meeting"]
+    last = max(c.row for row in sheet.iter_rows() for c in row if c.value == "Person 12")
+    area = str(sheet.print_area).split("!")[-1].replace("$", "")
+    assert int(re.findall(r"\d+", area)[-1]) >= last
+
+
+def test_the_print_copy_lets_addresses_wrap_and_the_workbook_keeps_them(form: FormSpec) -> None:
+    pep = _pep()
+    email = pep["care"]["social_worker"]["email"]
+    filled = api.fill(pep, form)
+    values = [c.value for s in load_workbook(io.BytesIO(filled)) for r in s.iter_rows() for c in r]
+    assert email in values
+    printed = excel.print_copy(filled, "pep.xlsx")
+    book = load_workbook(io.BytesIO(printed))
+    shown = [c.value for s in book for r in s.iter_rows() for c in r if isinstance(c.value, str)]
+    assert email.replace("@", "@\u200b").replace(".", ".\u200b") in shown

@@ -248,6 +248,15 @@ def test_template_fields_are_all_mapped_and_all_exist(form: FormSpec) -> None:
         for anchor in spec.anchors
         if anchor.kind in ("field", "radio")
     }
+    mapped |= {
+        name
+        for spec in form.fields
+        for anchor in spec.anchors
+        if anchor.kind == "table"
+        for row in anchor.options["rows"]
+        for name in row
+        if name
+    }
     assert mapped <= set(fields)
     assert set(fields) - mapped == set()
 

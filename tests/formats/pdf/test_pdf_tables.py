@@ -1,16 +1,19 @@
 """Repeating sections on PDF forms: a table anchor lists the field names of each printed row
 under the printed headers; fill writes items row by row (a checkbox column ticked for yes),
-extract reads them back, spare rows are no items, and more items than rows are refused."""
+extract reads them back, spare rows are no items, and items beyond the printed rows go on a
+continuation sheet as fields that read back as further rows."""
 
 from __future__ import annotations
 
 import copy
+import io
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
-from pepdocs import PepdocsError, api, binding
+from pepdocs import api, binding
 from pepdocs.formats import pdf
 from pepdocs.mapping import FormSpec, load_mapping
 from pepdocs.model import load_pep
@@ -122,12 +125,33 @@ def test_the_field_of_each_cell_holds_its_columns_text(form: FormSpec) -> None:
     assert set(spare.values()) == {""}
 
 
-def test_more_items_than_printed_rows_are_refused_naming_the_table(form: FormSpec) -> None:
-    with pytest.raises(PepdocsError) as raised:
-        api.fill(_pep(4), form)
-    message = str(raised.value)
-    assert "targets (table 'Target | Who | By when | PP+ £')" in message
-    assert "room for 3 rows in this table and 4 are needed" in message
+def test_items_beyond_the_printed_rows_go_on_a_continuation_sheet_and_read_back(
+    form: FormSpec,
+) -> None:
+    pep = _pep(4)
+    pep["targets"].append({**pep["targets"][0], "id": "T5", "lead": "Form tutor"})
+    blank_pages = len(PdfReader(form.template).pages)
+    filled, report = api.fill_with_report(pep, form)
+    reader = PdfReader(io.BytesIO(filled))
+    assert len(reader.pages) == blank_pages + 1
+    sheet = reader.pages[-1].extract_text()
+    assert "continuation sheet" in sheet
+    assert "Targets: rows 4-5 (the form has room for 3)" in sheet
+    assert ("targets", "continued") in {(note.path, note.kind) for note in report.overflow}
+    extraction = api.extract(filled, form, name="returned.pdf")
+    expected = binding.mapped_view(load_pep(pep), form)
+    assert binding.mapped_view(extraction.pep, form)["targets"] == expected["targets"]
+    targets = extraction.report.field("targets")
+    assert targets is not None
+    assert "rows 4 to 5 read from the continuation sheet" in targets.notes
+    assert extraction.report.unmapped == []
+
+
+def test_a_flattened_copy_prints_the_continued_rows(form: FormSpec) -> None:
+    pep = _pep(4)
+    flat = api.fill(pep, form, flatten=True)
+    text = PdfReader(io.BytesIO(flat)).pages[-1].extract_text()
+    assert pep["targets"][3]["lead"] in text
 
 
 def test_a_blank_form_reads_every_table_empty(form: FormSpec) -> None:
