@@ -107,6 +107,7 @@ class PdfInference:
         for table in self.layout.tables:
             self._table(table)
         self._checkbox_groups()
+        self._merge_option_lines()
         self._radio_groups()
         self._single_fields()
         self.unmatched = list(dict.fromkeys(self.unmatched))
@@ -306,6 +307,34 @@ class PdfInference:
         options = {code: names[index] for code, index in codes.items()}
         self._add(path, {"checkboxes": {"options": options}}, score, evidence, names)
         self.claimed.update(names)
+
+    def _merge_option_lines(self) -> None:
+        """Options of one question printed over two lines or more (``☐ Interim care order
+        ☐ Full care order`` / ``☐ Accommodated ☐ Placement order``): the groups found for
+        the same choice path, naming different codes, are one group."""
+        by_path: dict[str, list[Candidate]] = {}
+        for candidate in self.candidates:
+            options = candidate.entry.anchor.get("checkboxes", {}).get("options")
+            if isinstance(options, dict) and self._kind(candidate.entry.path) == "choice":
+                by_path.setdefault(candidate.entry.path, []).append(candidate)
+        for path, group in by_path.items():
+            codes = [set(c.entry.anchor["checkboxes"]["options"]) for c in group]
+            if len(group) < 2 or sum(len(c) for c in codes) != len(set().union(*codes)):
+                continue  # one group, or two naming the same code: two places, not one
+            merged: dict[str, Any] = {}
+            for candidate in group:
+                merged.update(candidate.entry.anchor["checkboxes"]["options"])
+                self.candidates.remove(candidate)
+            first = group[0].entry
+            entry = InferredEntry(
+                path,
+                {"checkboxes": {"options": merged}},
+                max(c.entry.confidence for c in group),
+                "; ".join(c.entry.evidence for c in group),
+                element=first.element,
+            )
+            claims = tuple(claim for c in group for claim in c.claims)
+            self.candidates.append(Candidate(entry, claims))
 
     def _yes_no(self, words: Sequence[str], names: Sequence[str]) -> dict[str, str] | None:
         """``{yes: field, no: field}`` for two boxes printed Yes and No."""

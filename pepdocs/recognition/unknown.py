@@ -8,7 +8,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from pepdocs.errors import MappingError, PepdocsError
-from pepdocs.inference import EXTRACT_MIN_CONFIDENCE, InferredEntry, infer_mapping_from_bytes
+from pepdocs.inference import (
+    DRAFT_MIN_CONFIDENCE,
+    EXTRACT_MIN_CONFIDENCE,
+    InferredEntry,
+    infer_mapping_from_bytes,
+)
 from pepdocs.mapping.loader import load_parsed, parse_yaml
 from pepdocs.mapping.spec import FormSpec
 
@@ -24,9 +29,14 @@ def inferred_form(
     data: bytes, name: str, *, min_confidence: float = EXTRACT_MIN_CONFIDENCE
 ) -> FormSpec:
     """A loaded mapping inferred from the document itself (entries at least
-    ``min_confidence`` sure). Its template is the document: there is no blank form to tell
-    what it prints, so the reading treats nothing as known to be printed (``inferred``)."""
+    ``min_confidence`` sure; when none is, the entries a draft would propose, rather than
+    nothing). Its template is the document: there is no blank form to tell what it prints,
+    so the reading treats nothing as known to be printed (``inferred``)."""
     inferred = infer_mapping_from_bytes(data, name)
+    if not any(entry.confidence >= min_confidence for entry in inferred.entries):
+        # Nothing is sure, but a draft would still propose fields: read those (the report
+        # says every value is to be checked) rather than lose the whole form.
+        min_confidence = min(min_confidence, DRAFT_MIN_CONFIDENCE)
     if not any(entry.confidence >= min_confidence for entry in inferred.entries):
         # nothing on it reads as a PEP field either: say it as detection says it
         raise PepdocsError(f"{name}: could not recognise the form; pass --authority")

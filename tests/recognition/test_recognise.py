@@ -93,3 +93,20 @@ def test_a_document_with_nothing_of_a_pep_is_not_recognised(tmp_path: Path) -> N
     )
     with pytest.raises(PepdocsError, match=r"letter\.docx: could not recognise the form; pass"):
         api.extract(letter)
+
+
+def test_a_form_whose_every_label_is_doubtful_is_read_not_refused() -> None:
+    from formats.word.docxbuild import make_docx, p, tbl, tc, tr
+
+    from pepdocs.inference import (
+        DRAFT_MIN_CONFIDENCE,
+        EXTRACT_MIN_CONFIDENCE,
+        infer_mapping_from_bytes,
+    )
+
+    form = make_docx(tbl(tr(tc(p("Dat of brith")), tc(p("03/09/2015")))))
+    entries = infer_mapping_from_bytes(form, "form.docx").entries
+    assert all(DRAFT_MIN_CONFIDENCE <= e.confidence < EXTRACT_MIN_CONFIDENCE for e in entries)
+    extraction = api.extract(form, name="form.docx")
+    assert extraction.pep["child"]["date_of_birth"] == "2015-09-03"
+    assert "check every value" in extraction.report.notes[0]

@@ -23,6 +23,9 @@ __all__ = ["CodeList", "get_codelist", "list_codelists"]
 
 _NOT_ALPHANUMERIC = re.compile(r"[\W_]+", re.UNICODE)
 
+#: an aside in brackets after an option's words
+_ASIDE = re.compile(r"\(([^()]*)\)")
+
 
 def _normalise(text: str) -> str:
     """Fold text for matching: ``"Section-20 "`` and ``"section 20"`` compare equal."""
@@ -72,7 +75,19 @@ class CodeList:
         folded = _normalise(text)
         if not folded:
             return None
-        return self._lookup.get("code:" + folded) or self._lookup.get("label:" + folded)
+        found = self._lookup.get("code:" + folded) or self._lookup.get("label:" + folded)
+        aside = _ASIDE.search(text)
+        if found is not None or aside is None:
+            return found
+        # an option printed with its code or section in brackets ("Full care order (S31)",
+        # "SEN support (K)"): the words and the bracket must not name different codes
+        named = {
+            self.code_for_label(part)
+            for part in (text[: aside.start()] + text[aside.end() :], aside.group(1))
+            if part.strip()
+        }
+        named.discard(None)
+        return named.pop() if len(named) == 1 else None
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """The codes nearest to ``text`` (by code, label or alias), best first, for hints."""
