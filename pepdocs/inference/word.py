@@ -1324,23 +1324,38 @@ class WordInference:
                 continue
             if not text.strip() or _has_box(paragraph, self.index):
                 continue
-            if found_cell is not None and _label_looking(found_cell[1].tc):
-                continue  # a printed label cell: what follows its colon is print too
             # each "Label: answer" on the line ("Name: Poppy Ashgrove<tab>DOB: 11/02/2022")
             segments = _SEGMENT_SPLIT.split(text.strip())
             for number, segment in enumerate(segments):
                 # "Label:<tab>answer": the answer is the next piece of the line
                 following = segments[number + 1] if number + 1 < len(segments) else ""
                 answer_after = bool(following.strip()) and not _LABEL_COLON.match(following)
+                if found_cell is not None and _label_looking(found_cell[1].tc):
+                    colon = _LABEL_COLON.match(segment)
+                    if colon is not None and clean_value(_label_parts(colon)[1]):
+                        continue  # a printed label cell: what follows its colon is print too
                 self._label_segment(
-                    paragraph, segment, number, found_cell is not None, answer_after
+                    paragraph, segment, number, self._box_beside(found_cell), answer_after
                 )
 
+    def _box_beside(self, found: tuple[TableGrid, GridCell] | None) -> bool:
+        """Whether a cell has an empty cell right of it or under it, where the answer to a
+        "Label:" printed in it would go (else it is answered in the cell, after the colon:
+        a notes column holding "Date of this meeting: ...")."""
+        if found is None:
+            return False
+        grid, cell = found
+        for neighbour in (grid.right_of(cell, cell.row), grid.below(cell)):
+            if neighbour is not None and not neighbour.text().strip():
+                return True
+        return False
+
     def _label_segment(
-        self, paragraph: Element, segment: str, number: int, in_cell: bool, answer_after: bool
+        self, paragraph: Element, segment: str, number: int, box_beside: bool, answer_after: bool
     ) -> None:
-        """One ``Label: answer`` of a line (``number``: its place on the line;
-        ``answer_after``: the next piece of the line is its answer)."""
+        """One ``Label: answer`` of a line (``number``: its place on the line; ``box_beside``:
+        its cell has an empty cell beside or under it; ``answer_after``: the next piece of the
+        line is its answer)."""
         match = _LABEL_COLON.match(segment)
         if not match:
             return
@@ -1352,7 +1367,7 @@ class WordInference:
         if found is None or self._kind(found.path) == "list":
             return
         answered = clean_value(rest) or answer_after
-        if number == 0 and not answered and (in_cell or _question_above_answer(paragraph)):
+        if number == 0 and not answered and (box_beside or _question_above_answer(paragraph)):
             # a label cell "Label:" with its value in the next cell, or a question with
             # its answer in the paragraphs under it (the question pass takes it)
             return

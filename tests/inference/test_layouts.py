@@ -730,3 +730,24 @@ def test_a_table_of_the_childs_details_is_no_list_of_records() -> None:
     assert pep["education"]["designated_teacher"]["name"] == "Deborah Quayle"
     assert pep["meta"]["meeting_date"] == "2025-11-05"
     assert "signatures" not in pep.get("signoff", {})
+
+
+def test_a_label_and_colon_in_a_notes_column_is_answered_after_its_colon(tmp_path: Path) -> None:
+    def people(meeting: str) -> str:
+        return tbl(
+            tr(tc(p(r("Role", bold=True))), tc(p(r("Name", bold=True))), tc(p(""))),
+            tr(
+                tc(p("Social Worker")),
+                tc(p("Claire Pennock")),
+                tc(p(r("Date of this meeting: ", bold=True), r(meeting))),
+            ),
+            tr(
+                tc(p("Carer")),
+                tc(p("Marta Nowicka")),
+                tc(p(r("Date of next PEP meeting: ", bold=True))),
+            ),
+        )
+
+    completed = CHILD + people("20/01/2026")
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, CHILD + people(""), completed)):
+        assert pep["meta"]["meeting_date"] == "2026-01-20"
