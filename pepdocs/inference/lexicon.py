@@ -113,6 +113,10 @@ class TableSection:
     #: a row is an item only when one of these columns holds a value (the mapping's
     #: ``key_columns``): printed rows nobody filled are not items
     item_key: tuple[str, ...] = ()
+    #: the column a row gives by ticking one of several columns (a band grid), and the
+    #: pattern those columns' headers match (``8-20``, ``22-36 months``, ``ELG``)
+    ticked_column: str = ""
+    ticked_headers: str = ""
 
 
 #: How a box holding a whole name is named among a lexicon's paths: ``name:child`` stands for
@@ -473,6 +477,10 @@ def build_lexicon(data: Any) -> Lexicon:
         item_key = _texts(entry.get("item_key") or [], f"tables {path} item_key")
         if any(column not in item_paths for column in item_key):
             raise PepdocsError(f"lexicon.yaml: tables: {path}: item_key names an unknown column")
+        ticked = entry.get("ticked") or {}
+        ticked_column = str(ticked.get("column") or "")
+        if ticked_column and ticked_column not in item_paths:
+            raise PepdocsError(f"lexicon.yaml: tables: {path}: ticked names an unknown column")
         tables[str(path)] = TableSection(
             str(path),
             _texts(entry.get("titles") or [], f"tables {path} titles"),
@@ -480,6 +488,8 @@ def build_lexicon(data: Any) -> Lexicon:
             columns,
             cues,
             item_key,
+            ticked_column,
+            str(ticked.get("headers") or ""),
         )
     names: dict[str, tuple[str, ...]] = {}
     for who, entry in (data.get("names") or {}).items():

@@ -148,6 +148,8 @@ class WordInference:
         self.unplaced_boxes: list[str] = []
         self.unplaced_columns: list[str] = []
         self._marker_cells = {m.element for m in index.markers if m.kind == "row"}
+        #: the band headers of a grid's ticked column, by (grid, section)
+        self._ticked: dict[tuple[int, str], list[str]] = {}
 
     def run(self) -> list[InferredEntry]:
         self._tables()
@@ -417,6 +419,7 @@ class WordInference:
                 for section in self.lexicon.tables.values():
                     scored = self._header_columns(cells, section)
                     scored += self._printed_role_column(grid, row_number, cells, section, scored)
+                    scored += self._ticked_column(grid, cells, section, scored)
                     present = {column for _, _, column, _ in scored}
                     if not all(key in present for key in section.key) or len(scored) < 2:
                         continue
@@ -747,6 +750,25 @@ class WordInference:
             return []
         return [(first, "", "role", KEYED_SCORE)]
 
+    def _ticked_column(
+        self,
+        grid: TableGrid,
+        cells: Sequence[tuple[GridCell, str]],
+        section: TableSection,
+        scored: Sequence[tuple[GridCell, str, str, float]],
+    ) -> list[tuple[GridCell, str, str, float]]:
+        """Three or more header cells naming bands (``8-20``, ``16-26``, ``22-36``): the
+        section's ticked column, read from which of them is ticked in each row."""
+        column = section.ticked_column
+        if not column or any(c == column for *_, c, _ in scored):
+            return []
+        pattern = re.compile(section.ticked_headers, re.IGNORECASE)
+        bands = [(cell, text) for cell, text in cells if pattern.match(" ".join(text.split()))]
+        if len(bands) < 3:
+            return []
+        self._ticked[(id(grid), section.path)] = [" ".join(text.split()) for _, text in bands]
+        return [(bands[0][0], "", column, KEYED_SCORE)]
+
     def _add_table(
         self,
         number: int,
@@ -757,11 +779,16 @@ class WordInference:
     ) -> None:
         info = self.catalog[section.path]
         kinds = {item.path: item.kind for item in info.item_fields}
+        ticked = self._ticked.get((id(grid), section.path), [])
         headers = [" ".join(text.split()) for _, text, _, _ in scored if text.strip()]
+        headers += ticked  # a band grid is found by its bands too
         columns: list[dict[str, Any]] = []
         for cell, text, column, _ in scored:
             entry: dict[str, Any] = {"path": column, "header": " ".join(text.split())}
-            if not text.strip():
+            if not text.strip() and ticked and column == section.ticked_column:
+                # a band grid: the header of the column ticked in each row
+                entry = {"path": column, "header": f"{column} (ticked)", "ticked": ticked}
+            elif not text.strip():
                 entry = {"path": column, "column": cell.col + 1}  # a blank header cell
             if kinds.get(column) == "date":
                 entry["type"] = "date"

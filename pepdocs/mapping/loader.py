@@ -82,6 +82,7 @@ COLUMN_KEYS = (
     "path",
     "header",
     "column",
+    "ticked",
     "also_headers",
     "type",
     "format",
@@ -907,8 +908,28 @@ class _Loader:
                     f"{self.file}:{column_line}: {info.path}.{path}: {transform.caveat}; "
                     "extract will not give back what fill wrote"
                 )
-            columns.append(ColumnSpec(path, header, transform, column_line, aliases, position))
+            ticked = self._ticked(node, column_line)
+            columns.append(
+                ColumnSpec(path, header, transform, column_line, aliases, position, ticked)
+            )
         return tuple(columns)
+
+    def _ticked(self, node: Mapping[str, Any], line: int) -> tuple[str, ...]:
+        """A column's ``ticked: [...]``: the headers of the columns one of which is ticked."""
+        if "ticked" not in node:
+            return ()
+        value = node["ticked"]
+        if (
+            not isinstance(value, list)
+            or len(value) < 2
+            or not all(isinstance(v, str) and v.strip() for v in value)
+        ):
+            raise _Stop(
+                "ticked lists the headers of two or more columns, one of which is ticked in "
+                "each row",
+                _line(node, "ticked", line),
+            )
+        return tuple(value)
 
     def _position(self, node: Mapping[str, Any], line: int) -> int:
         """A column's ``column: N`` (its place in the table, 1 = the first), or 0."""
@@ -925,15 +946,16 @@ class _Loader:
     def _placed_columns(
         self, anchors: Sequence[Anchor], columns: Sequence[ColumnSpec], kind: str
     ) -> None:
-        """``column: N`` places a column of a Word table whose header cell is blank; the
-        other columns' headers find the table."""
-        placed = [column for column in columns if column.position]
+        """``column: N`` places a column of a Word table whose header cell is blank, and
+        ``ticked:`` one read from which of several columns is ticked; the other columns'
+        headers find the table."""
+        placed = [column for column in columns if column.position or column.ticked]
         if not placed:
             return
         if kind != "docx" or any(anchor.kind != "table" for anchor in anchors):
             raise _Stop(
-                "column: N places a column of a Word table anchor; other forms name each "
-                "column by its header",
+                "column: N and ticked: place columns of a Word table anchor; other forms "
+                "name each column by its header",
                 placed[0].line,
             )
         if len(placed) == len(columns):

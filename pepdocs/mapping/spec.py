@@ -83,6 +83,9 @@ class ColumnSpec:
     #: the column's place in a Word table (1 = the first) when its header cell is blank (a
     #: column of roles printed down the side); 0 when the header names it
     position: int = 0
+    #: headers of the table's columns one of which is ticked in each row, the value being
+    #: the ticked one's header (``8-20``, ``16-26``, ... months: a band grid); () otherwise
+    ticked: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

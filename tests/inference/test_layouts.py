@@ -751,3 +751,25 @@ def test_a_label_and_colon_in_a_notes_column_is_answered_after_its_colon(tmp_pat
     completed = CHILD + people("20/01/2026")
     for pep in (_no_mapping(completed), _with_draft(tmp_path, CHILD + people(""), completed)):
         assert pep["meta"]["meeting_date"] == "2026-01-20"
+
+
+def _bands(ticks: dict[str, str]) -> str:
+    bands = ["8-20", "16-26", "22-36", "30-50", "40-60", "ELG"]
+    rows = [["Area of learning", *bands, "Comment"]]
+    for area in ("Communication and language", "Physical development", "Literacy"):
+        rows.append([area, *("\u2713" if ticks.get(area) == band else "" for band in bands), ""])
+    return tbl(
+        tr(tc(p(""), span=1), tc(p(r("Development bands (months)", bold=True)), span=7)),
+        *(_row(*row, header=number == 0) for number, row in enumerate(rows)),
+        cols=8,
+    )
+
+
+def test_an_early_years_band_grid_gives_the_band_ticked_in_each_row(tmp_path: Path) -> None:
+    ticks = {"Communication and language": "22-36", "Physical development": "30-50"}
+    completed = CHILD + _bands(ticks)
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, CHILD + _bands({}), completed)):
+        assert pep["attainment"] == [
+            {"subject": "Communication and language", "current": "22-36"},
+            {"subject": "Physical development", "current": "30-50"},
+        ]

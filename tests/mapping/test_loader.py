@@ -855,3 +855,15 @@ def test_a_column_placed_by_number_is_for_word_tables_only(tmp_path: Path) -> No
     problem = error(tmp_path, fields, kind="xlsx")
     assert "column: N places a column of a Word table anchor" in problem.message
     assert problem.line == 12
+
+
+def test_a_column_read_from_the_ticked_one_of_several_lists_their_headers(tmp_path: Path) -> None:
+    fields = (
+        "  - path: attainment\n    at: {table: {header: [Area, 16-26, 22-36]}}\n    columns:\n"
+        "      - {path: subject, header: Area}\n"
+        "      - {path: current, header: Band, ticked: [16-26, 22-36]}\n"
+    )
+    attainment = load(tmp_path, fields).fields[0]
+    assert attainment.columns[1].ticked == ("16-26", "22-36")
+    bad = fields.replace("ticked: [16-26, 22-36]", "ticked: [16-26]")
+    assert "ticked lists the headers of two or more columns" in error(tmp_path, bad).message

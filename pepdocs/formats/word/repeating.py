@@ -10,7 +10,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from pepdocs.formats.word._xml import SDT, SDTCONTENT, TBL, TC, TR, Element, P
-from pepdocs.formats.word.checkboxes import box_holders, inside_control, tick_and_cross_legend
+from pepdocs.formats.word.checkboxes import (
+    CELL_TICKS,
+    CHECKED_GLYPHS,
+    box_holders,
+    inside_control,
+    tick_and_cross_legend,
+)
 from pepdocs.formats.word.document import DocumentIndex, Scope
 from pepdocs.formats.word.labels import occurrence_of
 from pepdocs.formats.word.slots import RegionSlot, Slot, Where, holds_text, read_text_box
@@ -106,10 +112,20 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
         [
             (c.header, c.path, (c.header, *c.aliases), not holds_text(c.transform), c.position)
             for c in specs
+            if not c.ticked
         ]
         if specs
         else [(h, h, (h,), True, 0) for h in names]
     )
+    for spec_column in specs:
+        if spec_column.ticked:
+            ticked = _ticked_columns(header_cells, spec_column.ticked)
+            if ticked is None:
+                missing.append(spec_column.header)
+            else:
+                columns.append(
+                    TableColumn(spec_column.header, spec_column.path, -1, False, ticked=ticked)
+                )
     for header, path, names, checkbox, position in wanted_columns:
         if position:
             # a column placed by number: its header cell is blank (roles printed down it)
@@ -140,6 +156,59 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
 _CROSSES = frozenset({"\u2717", "\u2718", "x", "X"})
 #: ... and a tick standing for "yes" beside it
 _TICKS = frozenset({"\u2713", "\u2714"})
+
+
+def _ticked_columns(
+    header_cells: list[tuple[GridCell, str]], headers: Sequence[str]
+) -> tuple[tuple[str, int], ...] | None:
+    """(header as the mapping gives it, grid column) of each ticked-among column; None when
+    one is not on the form."""
+    found = []
+    for header in headers:
+        cell = _best_column(header_cells, _normalised((header,)))
+        if cell is None:
+            return None
+        found.append((header, cell.col))
+    return tuple(found)
+
+
+def _is_ticked(tc: Element) -> bool:
+    """A cell of a band grid with a tick in it: a ticked box, a tick or cross glyph, or an X."""
+    text = block_text(tc).strip()
+    if text.casefold() in CELL_TICKS or (len(text) == 1 and text in CHECKED_GLYPHS):
+        return True
+    region = RegionSlot(tc, "")
+    value = region.read() if region.mark is not None else None
+    return value is True
+
+
+def _ticked_header(columns: dict[int, Element], ticked: Sequence[tuple[str, int]]) -> str:
+    """The header of the ticked column of a row ("" when none is, all of them when several
+    are: a person must look)."""
+    chosen = [
+        header for header, col in ticked if (tc := columns.get(col)) is not None and _is_ticked(tc)
+    ]
+    return ", ".join(chosen)
+
+
+def _tick_header(
+    columns: dict[int, Element], ticked: Sequence[tuple[str, int]], value: object, where: Where
+) -> None:
+    """Tick the column whose header is ``value`` and clear the others."""
+    wanted = normalise(str(value)) if value not in (None, "") else ""
+    if wanted and wanted not in {normalise(header) for header, _ in ticked}:
+        raise where.error(
+            f"{value!r} is none of the columns to tick ({', '.join(h for h, _ in ticked)})"
+        )
+    for header, col in ticked:
+        tc = columns.get(col)
+        if tc is None:
+            continue
+        mark = "\u2713" if normalise(header) == wanted else ""
+        if mark or _is_ticked(tc):
+            region = RegionSlot(tc, "")
+            region.mark = None
+            region.write(mark, where)
 
 
 def _data_rows(grid: TableGrid, header_number: int) -> list[int]:
@@ -187,6 +256,9 @@ class TableColumn:
     #: the header prints a legend of a tick and a cross (``On track ✓/✗``): a cell holding
     #: only a cross says no, not a ticked box
     legend: bool = False
+    #: (header as printed, grid column) of the columns one of which is ticked in each row,
+    #: the value being that column's header (a band grid); () for a column of its own
+    ticked: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(eq=False)
@@ -231,6 +303,9 @@ class TableSlot(Slot):
                 holders[table] = (box_holders(table), inside_control(table))
             boxes, in_control = holders[table]
             for column in self.data.columns:
+                if column.ticked:
+                    cells[column.header] = _ticked_header(columns, column.ticked)
+                    continue
                 tc = columns.get(column.grid_col)
                 if tc is None:
                     cells[column.header] = None
@@ -295,6 +370,10 @@ class TableSlot(Slot):
             assert isinstance(record, dict)
             columns = row_columns(tr)
             for column in self.data.columns:
+                if column.ticked:
+                    text = record.get(column.header, record.get(column.path))
+                    _tick_header(columns, column.ticked, text, where)
+                    continue
                 tc = columns.get(column.grid_col)
                 if tc is None:
                     continue

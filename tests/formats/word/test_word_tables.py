@@ -317,3 +317,54 @@ def test_the_next_section_heading_row_is_not_a_label_s_answer(tmp_path: Path) ->
     )
     form = make_form(tmp_path, body, field("signoff", anchor("label", "Signed")))
     assert reading(form).status == "missing"
+
+
+# --- a band grid: the value is the header of the column ticked in the row ------------------
+
+BANDS = ("16-26", "22-36", "30-50")
+
+
+def _band_grid(*rows: tuple[str, str]) -> str:
+    body = [tr("Area of learning", *BANDS, "Comment")]
+    for area, band in rows:
+        body.append(tr(area, *("\u2713" if b == band else "" for b in BANDS), ""))
+    return tbl(*body)
+
+
+def _band_form(tmp_path: Path, body: str) -> object:
+    from pepdocs.mapping.spec import ColumnSpec, FieldSpec
+
+    from .docxbuild import Raw
+
+    columns = (
+        ColumnSpec("subject", "Area of learning", Raw()),
+        ColumnSpec("current", "Band", Raw(), ticked=BANDS),
+    )
+    spec = FieldSpec(
+        ("attainment",),
+        (anchor("table", header=["Area of learning", *BANDS]),),
+        Raw(),
+        columns=columns,
+        line=7,
+    )
+    return make_form(tmp_path, body, spec)
+
+
+def test_a_band_grid_reads_the_header_of_the_ticked_column(tmp_path: Path) -> None:
+    body = _band_grid(("Communication and language", "22-36"), ("Physical development", "30-50"))
+    form = _band_form(tmp_path, body)
+    assert reading(form).raw == [  # type: ignore[arg-type]
+        {"Area of learning": "Communication and language", "Band": "22-36"},
+        {"Area of learning": "Physical development", "Band": "30-50"},
+    ]
+
+
+def test_a_band_grid_is_filled_by_ticking_the_column_named(tmp_path: Path) -> None:
+    form = _band_form(tmp_path, _band_grid(("Literacy", ""), ("Mathematics", "")))
+    rows = [
+        {"Area of learning": "Literacy", "Band": "16-26"},
+        {"Area of learning": "Mathematics", "Band": "30-50"},
+    ]
+    assert round_trip(form, rows) == [rows]  # type: ignore[arg-type]
+    with pytest.raises(MappingError, match="'40-60' is none of the columns to tick"):
+        fill(form, [{"Area of learning": "Literacy", "Band": "40-60"}])  # type: ignore[arg-type]
