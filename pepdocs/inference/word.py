@@ -40,6 +40,7 @@ from pepdocs.formats.word.inspect import (
     RegionSlot,
     Slot,
     TableGrid,
+    bold_lead,
     clean_value,
     enclosing,
     holds_field,
@@ -1351,6 +1352,15 @@ class WordInference:
                 continue
             if not text.strip() or _has_box(paragraph, self.index):
                 continue
+            lead, answered = bold_lead(paragraph)
+            if (
+                answered
+                and not _LABEL_COLON.match(text.strip())
+                and text.strip().startswith(lead.strip() or "\0")
+            ):
+                # the label in bold and the answer typed straight after it
+                self._label_answer(paragraph, lead.strip(), 0, False, True)
+                continue
             # each "Label: answer" on the line ("Name: Poppy Ashgrove<tab>DOB: 11/02/2022")
             segments = _SEGMENT_SPLIT.split(text.strip())
             for number, segment in enumerate(segments):
@@ -1387,13 +1397,18 @@ class WordInference:
         if not match:
             return
         label, rest = _label_parts(match)
-        label = label.strip()
+        answered = bool(clean_value(rest)) or answer_after
+        self._label_answer(paragraph, label.strip(), number, box_beside, answered)
+
+    def _label_answer(
+        self, paragraph: Element, label: str, number: int, box_beside: bool, answered: bool
+    ) -> None:
+        """A label on a line with its answer after it (``answered``: something follows)."""
         if len(label) > _LABEL_MAX_CHARS:
             return
         found = self._match_label(label, paragraph, line_before=number == 0)
         if found is None or self._kind(found.path) == "list":
             return
-        answered = clean_value(rest) or answer_after
         if number == 0 and not answered and (box_beside or _question_above_answer(paragraph)):
             # a label cell "Label:" with its value in the next cell, or a question with
             # its answer in the paragraphs under it (the question pass takes it)

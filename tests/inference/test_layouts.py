@@ -773,3 +773,12 @@ def test_an_early_years_band_grid_gives_the_band_ticked_in_each_row(tmp_path: Pa
             {"subject": "Communication and language", "current": "22-36"},
             {"subject": "Physical development", "current": "30-50"},
         ]
+
+
+def test_an_answer_typed_over_the_leaders_after_a_bold_label_is_read(tmp_path: Path) -> None:
+    def line(name: str) -> str:
+        return p(r("Student name", bold=True), r(name or "\u2026" * 20))
+
+    completed = line("Tyler-Jay Penhallow")
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, line(""), completed)):
+        assert (pep["child"]["first_name"], pep["child"]["last_name"]) == ("Tyler-Jay", "Penhallow")

@@ -591,6 +591,22 @@ def all_bold(paragraph: Element) -> bool:
     return _all_bold(paragraph)
 
 
+def bold_lead(paragraph: Element) -> tuple[str, bool]:
+    """The text of a paragraph's leading bold runs, and whether text follows them in runs
+    that are not bold (``Student name`` in bold, then ``Tyler-Jay Penhallow``)."""
+    lead = ""
+    for run in paragraph.iter(R):
+        text = "".join(t.text or "" for t in run.iter(T))
+        if not text:
+            continue
+        properties = first_child(run, RPR)
+        if properties is not None and on_off(first_child(properties, _BOLD)):
+            lead += text
+            continue
+        return lead, bool(text.strip())
+    return lead, False
+
+
 def all_italic(paragraph: Element) -> bool:
     """Every run of the paragraph that shows text is italic (a printed instruction: "To be
     completed by the social worker", "Use my words")."""

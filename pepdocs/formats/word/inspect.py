@@ -21,7 +21,7 @@ from pepdocs.formats.word._xml import FLDCHAR, SDT, TBL, TC, Element, P, w
 from pepdocs.formats.word.beside import paragraph_segments
 from pepdocs.formats.word.checkboxes import Mark, tick_and_cross_legend
 from pepdocs.formats.word.controls import ContentControl
-from pepdocs.formats.word.document import DocumentIndex, Marker, looks_like_label
+from pepdocs.formats.word.document import DocumentIndex, Marker, bold_lead, looks_like_label
 from pepdocs.formats.word.headings import label_over_answer, label_with_instruction
 from pepdocs.formats.word.legacy import LegacyField, match_legacy
 from pepdocs.formats.word.locate import label_texts, locate
@@ -59,6 +59,7 @@ __all__ = [
     "Slot",
     "TableGrid",
     "WordPackage",
+    "bold_lead",
     "clean_value",
     "enclosing",
     "header_footer_texts",

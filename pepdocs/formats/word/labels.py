@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from pepdocs.formats.word.document import DocumentIndex, Scope, looks_like_label
+from pepdocs.formats.word.document import DocumentIndex, Scope, bold_lead, looks_like_label
 from pepdocs.formats.word.slots import AfterLabelSlot, RegionSlot, Slot
 from pepdocs.formats.word.tables import GridCell, TableGrid
 from pepdocs.formats.word.text import normalise
@@ -76,6 +76,19 @@ def _label_slots(
                     yield AfterLabelSlot(
                         paragraph, pattern, f"text after {label!r}", _next_labels(index, wanted)
                     )
+        # the label in bold with the answer typed straight after it, over the leaders the
+        # form printed (``Student name………`` became ``Student nameTyler-Jay Penhallow``)
+        for paragraph, _ in candidates:
+            if not index.in_range(paragraph, scope):
+                continue
+            lead, answered = bold_lead(paragraph)
+            if answered and normalise(lead).rstrip(":") == wanted.rstrip(":"):
+                yield AfterLabelSlot(
+                    paragraph,
+                    _bare_label(label),
+                    f"text after {label!r}",
+                    _next_labels(index, wanted),
+                )
 
 
 def _next_labels(index: DocumentIndex, own: str) -> re.Pattern[str] | None:
@@ -121,6 +134,13 @@ def _label_pattern(label: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.compile(rf"^\s*{body}{ends}", re.IGNORECASE),
         re.compile(rf"(?:\t|\s\s)\s*{body}{ends}", re.IGNORECASE),
     )
+
+
+@lru_cache(maxsize=2048)
+def _bare_label(label: str) -> re.Pattern[str]:
+    """The label at a paragraph's start with nothing after it (its runs tell where it ends)."""
+    words = label.strip().rstrip(":").split()
+    return re.compile(r"^\s*" + r"\s+".join(re.escape(word) for word in words), re.IGNORECASE)
 
 
 #: Words a first-person label ends with before its answer (``My name is Alfie``).

@@ -202,3 +202,11 @@ def test_a_time_after_a_tab_is_part_of_the_answer(tmp_path: Path) -> None:
     body = p("Meeting held: 3 March\t10:30 in the library")
     form = make_form(tmp_path, body, field("meta.completed_by", anchor("label", "Meeting held")))
     assert reading(form).raw == "3 March\t10:30 in the library"
+
+
+def test_an_answer_typed_over_the_leaders_straight_after_a_bold_label(tmp_path: Path) -> None:
+    body = p(r("Student name", bold=True), r("Tyler-Jay Penhallow"))
+    form = make_form(tmp_path, body, field("meta.completed_by", anchor("label", "Student name")))
+    assert reading(form).raw == "Tyler-Jay Penhallow"
+    data = fill(form, "Ava Pike")
+    assert reading(form, data).raw == "Ava Pike"
