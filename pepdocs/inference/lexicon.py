@@ -27,6 +27,7 @@ from pepdocs.model import field_catalog
 __all__ = [
     "FUZZY_MARGIN",
     "FUZZY_MIN",
+    "PERSON_SECTIONS",
     "Lexicon",
     "LexiconMatch",
     "TableSection",
@@ -118,6 +119,15 @@ class TableSection:
     ticked_column: str = ""
     ticked_headers: str = ""
 
+
+#: The people around a child whose details forms ask for, by their paths' prefix, and how a
+#: section about them is headed: a generic label ("Email") read beside one of theirs is theirs.
+PERSON_SECTIONS = {
+    "care.social_worker.": "social worker",
+    "care.carer.": "carer",
+    "care.iro.": "iro",
+    "education.designated_teacher.": "designated teacher",
+}
 
 #: How a box holding a whole name is named among a lexicon's paths: ``name:child`` stands for
 #: the paths of ``names.child`` (first, middle, last name), read with ``type: name``.

@@ -36,7 +36,14 @@ from pepdocs.inference.draft import (
     code_prefix,
     plausible_value,
 )
-from pepdocs.inference.lexicon import Lexicon, LexiconMatch, TableSection, fold, split_identifier
+from pepdocs.inference.lexicon import (
+    PERSON_SECTIONS,
+    Lexicon,
+    LexiconMatch,
+    TableSection,
+    fold,
+    split_identifier,
+)
 from pepdocs.mapping.transforms import bool_word
 from pepdocs.model import field_catalog, get_codelist
 
@@ -476,9 +483,32 @@ class PdfInference:
             seen.add(widget.name)
             self._single_field(widget)
 
+    def _person_before(self, widget: Widget) -> str:
+        """Whose a generic label is when the field before it on its line is labelled with a
+        person (``Tutor / designated person [ ]  Email [ ]  Telephone [ ]``): that person, as
+        a section would say it; empty otherwise."""
+        for row in self.layout.rows:
+            if widget not in row:
+                continue
+            for other in reversed(row[: row.index(widget)]):
+                label = self._printed_label(other)[0]
+                named = self.lexicon.match(label) if label else None
+                if named is None:
+                    continue
+                for prefix, person in PERSON_SECTIONS.items():
+                    if named.path.startswith(prefix):
+                        return person
+                return ""
+        return ""
+
     def _single_field(self, widget: Widget) -> None:
         label, placement, worth = self._printed_label(widget)
         by_label = self._match_label(label, widget.section) if label else None
+        if by_label is None and label:
+            person = self._person_before(widget)
+            beside = self.lexicon.match_in_section(label, person) if person else None
+            if beside is not None:
+                by_label = LexiconMatch(beside.path, round(beside.score * 0.9, 3), False, label)
         if by_label is not None and worth < 1.0:
             by_label = LexiconMatch(by_label.path, by_label.score * worth, False, by_label.wording)
         by_name = self._by_name(widget)

@@ -52,7 +52,14 @@ from pepdocs.formats.word.inspect import (
     tick_and_cross_legend,
 )
 from pepdocs.inference.draft import Candidate, InferredEntry, assign, code_prefix, plausible_value
-from pepdocs.inference.lexicon import KEYED_SCORE, Lexicon, LexiconMatch, TableSection, fold
+from pepdocs.inference.lexicon import (
+    KEYED_SCORE,
+    PERSON_SECTIONS,
+    Lexicon,
+    LexiconMatch,
+    TableSection,
+    fold,
+)
 from pepdocs.mapping.anchors import parse_anchor
 from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec
 from pepdocs.mapping.transforms import TextTransform
@@ -261,7 +268,7 @@ class WordInference:
             named = self.lexicon.match(" ".join(other.text().split()))
             if named is None:
                 continue
-            for prefix, person in _PEOPLE.items():
+            for prefix, person in PERSON_SECTIONS.items():
                 if named.path.startswith(prefix):
                     return person
             return ""  # the nearest label names something else
@@ -287,7 +294,7 @@ class WordInference:
             return f"{role} signature" if role else ""
         named = self.lexicon.match(label)
         if named is not None:
-            for prefix, person in _PEOPLE.items():
+            for prefix, person in PERSON_SECTIONS.items():
                 if named.path.startswith(prefix):
                     return person
         return ""
@@ -1610,15 +1617,6 @@ def _yes_or_no(text: str) -> bool:
 
 #: The longest printed question read as a question (headings.py stops a block at the same).
 _QUESTION_MAX_CHARS = 120
-
-
-#: Whose details a model path prefix holds, as a section heading names them.
-_PEOPLE = {
-    "care.social_worker.": "social worker",
-    "care.carer.": "carer",
-    "care.iro.": "iro",
-    "education.designated_teacher.": "designated teacher",
-}
 
 
 def _signatory(label: str) -> str:

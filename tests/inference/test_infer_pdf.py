@@ -266,3 +266,41 @@ def test_two_yes_no_questions_on_one_line_are_two_answers() -> None:
     assert entries["education.part_time_timetable"] == {
         "checkboxes": {"options": {"yes": part_time_yes, "no": part_time_no}}
     }
+
+
+def _contacts_form(completed: bool) -> bytes:
+    """A person's email beside their name on one line; a question's options over two lines,
+    printed with their codes in brackets."""
+    value = (lambda text: text) if completed else (lambda text: "")
+    form = AutoForm("Post 16 Personal Education Plan")
+    form.heading("My education")
+    form.beside(
+        "Tutor / designated person",
+        value("Lee Fenwright"),
+        second=("Email", value("l.fenwright@kestrelford.example.org")),
+    )
+    form.options(
+        "Legal status",
+        ["Interim care order (S38)", "Full care order (S31)"],
+        ticked=["Full care order (S31)"] if completed else [],
+    )
+    form.options("", ["Accommodated (S20)", "Placement order"])
+    return form.save()
+
+
+def test_an_email_beside_a_persons_box_and_options_over_two_lines_are_read(
+    tmp_path: Path,
+) -> None:
+    blank = tmp_path / "blank.pdf"
+    blank.write_bytes(_contacts_form(False))
+    entries = {entry.path: entry for entry in infer_mapping(blank).entries}
+    assert set(entries["care.legal_status"].anchor["checkboxes"]["options"]) == {
+        "C1",
+        "C2",
+        "V2",
+        "E1",
+    }
+    pep = api.extract(_contacts_form(True), name="completed.pdf").pep
+    teacher = pep["education"]["designated_teacher"]
+    assert teacher == {"name": "Lee Fenwright", "email": "l.fenwright@kestrelford.example.org"}
+    assert pep["care"]["legal_status"] == "C2"
