@@ -972,8 +972,18 @@ class WordInference:
             paragraph = enclosing(element, "p")
             return [paragraph] if paragraph is not None else []
         grid, cell = found
+        if sum(1 for _ in cell.tc.iter(word.SDT)) > 1:
+            # a cell of several "Label: [box]" lines: each line is its own place
+            paragraph = enclosing(element, "p")
+            return [paragraph] if paragraph is not None else []
+        own = [cell.tc]
+        paragraph = enclosing(element, "p")
+        if paragraph is not None:
+            own.append(paragraph)  # its "Label: [box]" line, read as a line, is this box too
         left = grid.left_of(cell, cell.row)
-        return [cell.tc] + ([left.tc] if left is not None else [])
+        if left is None or _holds_box(left.tc):
+            return own  # the cell to the left is another "Label: [box]", not the label
+        return [*own, left.tc]
 
     def _label_fallback(self, label: str, element: Element, path: str) -> dict[str, Any] | None:
         """A label anchor for a control's box, so the field survives an editor dropping tags."""

@@ -782,3 +782,25 @@ def test_an_answer_typed_over_the_leaders_after_a_bold_label_is_read(tmp_path: P
     completed = line("Tyler-Jay Penhallow")
     for pep in (_no_mapping(completed), _with_draft(tmp_path, line(""), completed)):
         assert (pep["child"]["first_name"], pep["child"]["last_name"]) == ("Tyler-Jay", "Penhallow")
+
+
+def test_label_and_control_cells_side_by_side_each_keep_their_box() -> None:
+    def cell(label: str, tag: str, value: str) -> str:
+        return tc(p(r(f"{label}: "), sdt_run(tag, value)))
+
+    body = tbl(
+        tr(
+            cell("Document Type", "DocType", "Review PEP"),
+            cell("Meeting Date", "MeetingDate", "08/10/2025"),
+        ),
+        tr(
+            cell("Setting Name", "SettingName", "Tansy Hill"),
+            cell("Setting URN", "SettingURN", "EY512734"),
+        ),
+    ) + p(r("Social Worker email: *"), sdt_run("SWEmail", "p.wendover@harrowfield.example.org"))
+    pep = _no_mapping(body)
+    assert pep["meta"]["pep_type"] == "review"
+    assert pep["meta"]["meeting_date"] == "2025-10-08"
+    assert pep["education"]["setting_name"] == "Tansy Hill"
+    assert pep["education"]["urn"] == "EY512734"
+    assert pep["care"]["social_worker"]["email"] == "p.wendover@harrowfield.example.org"

@@ -177,11 +177,12 @@ def _first_characters(prompts: frozenset[str]) -> frozenset[str]:
 
 def _label_test(index: DocumentIndex) -> Callable[[str], bool]:
     """Whether a text in an answer box reads as printed when the blank form is not known:
-    one of the form's labels, or a short text ending with a colon."""
+    one of the form's labels, or a short text ending with a colon (and perhaps the ``*`` of a
+    required field)."""
     labels = index.label_keys
 
     def is_label(text: str) -> bool:
-        stripped = text.strip()
+        stripped = text.strip().rstrip("*").strip()  # "Email: *": a required field's mark
         return normalise(stripped) in labels or (
             stripped.endswith(":") and len(stripped) <= _LABEL_MAX_CHARS
         )
