@@ -853,7 +853,7 @@ def test_a_column_placed_by_number_is_for_word_tables_only(tmp_path: Path) -> No
         "      - {path: name, header: Name}\n      - {path: role, column: 1}\n"
     )
     problem = error(tmp_path, fields, kind="xlsx")
-    assert "column: N places a column of a Word table anchor" in problem.message
+    assert "column: N and ticked: place columns of a Word table anchor" in problem.message
     assert problem.line == 12
 
 
