@@ -11,6 +11,7 @@ written and read the same way whoever asks.
 from __future__ import annotations
 
 from pepdocs.binding.assemble import assemble_pep
+from pepdocs.binding.docid import read_document_id, write_document_id
 from pepdocs.binding.extraction import Extraction, extract_form
 from pepdocs.binding.reading import read_document
 from pepdocs.binding.values import field_value, fill_form, form_values
@@ -26,4 +27,6 @@ __all__ = [
     "mapped_paths",
     "mapped_view",
     "read_document",
+    "read_document_id",
+    "write_document_id",
 ]

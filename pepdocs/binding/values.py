@@ -86,11 +86,22 @@ def form_values(
 
 
 def fill_form(
-    pep: Mapping[str, Any], form: FormSpec, problems: list[Problem] | None = None
+    pep: Mapping[str, Any],
+    form: FormSpec,
+    problems: list[Problem] | None = None,
+    *,
+    document_id: str | None = None,
 ) -> bytes:
     """``form`` filled from a loaded (validated) PEP by the engine registered for its kind.
 
     ``problems`` as in :func:`form_values`. The PEP is not validated again: callers load it
-    once (``load_pep``) and may fill many forms from it.
+    once (``load_pep``) and may fill many forms from it. ``document_id`` is written into the
+    form where its engine keeps one (:func:`pepdocs.binding.read_document_id` reads it back
+    from the returned form).
     """
-    return get_engine(form.kind).fill(form, form_values(pep, form, problems))
+    data = get_engine(form.kind).fill(form, form_values(pep, form, problems))
+    if document_id is not None:
+        from pepdocs.binding.docid import write_document_id
+
+        data = write_document_id(form.kind, data, document_id)
+    return data

@@ -53,11 +53,20 @@ from pepdocs.formats.pdf._textlayer import (
     read_labels,
     read_layer,
 )
+from pepdocs.formats.pdf.docid import read_document_id, write_document_id
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormSpec, FormValue
 from pepdocs.mapping.transforms import bool_word, normalise_label
 from pepdocs.safety.sanitize import clean_text
 
-__all__ = ["TEXT_LAYER_CONFIDENCE", "fill", "flatten", "read", "read_text_layer"]
+__all__ = [
+    "TEXT_LAYER_CONFIDENCE",
+    "fill",
+    "flatten",
+    "read",
+    "read_document_id",
+    "read_text_layer",
+    "write_document_id",
+]
 
 _FIELD_ANCHORS = ("field", "radio", "checkboxes")
 _DA_SIZE = re.compile(rb"/[^\s/]+\s+([\d.]+)\s+Tf")

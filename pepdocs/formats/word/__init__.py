@@ -10,7 +10,8 @@ Anchor semantics are documented in docs/word-engine.md. Layout, bottom up:
 - ``document``: one body with cached lookups (headings, sections, cells, controls);
 - ``slots``: a place a value is read from and written to; ``labels``, ``boxes``,
   ``repeating``, ``headings`` find them per anchor kind; ``locate`` dispatches;
-- ``reader``, ``writer`` (prepared templates), ``templated`` (Jinja forms).
+- ``reader``, ``writer`` (prepared templates), ``templated`` (Jinja forms);
+- ``docid``: the document id a filled form carries (``write_document_id``, ``read_document_id``).
 """
 
 from __future__ import annotations
@@ -18,12 +19,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pepdocs.formats.base import DocumentReading
+from pepdocs.formats.word.docid import read_document_id, write_document_id
 from pepdocs.formats.word.reader import read_document
 from pepdocs.formats.word.templated import JinjaTemplate
 from pepdocs.formats.word.writer import PreparedTemplate, prepare
 from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
 
-__all__ = ["JinjaTemplate", "PreparedTemplate", "fill", "prepare", "read"]
+__all__ = [
+    "JinjaTemplate",
+    "PreparedTemplate",
+    "fill",
+    "prepare",
+    "read",
+    "read_document_id",
+    "write_document_id",
+]
 
 
 def fill(form: FormSpec, values: Sequence[tuple[FieldSpec, FormValue]]) -> bytes:
