@@ -56,7 +56,7 @@ def samples(count: int | None, out_dir: str, seed: int, authority: str | None,
     """
     if batch_dir is not None:
         if count is not None or authority or phase:
-            raise click.UsageError("--returns makes one return per form: no -n, --authority, --phase")
+            raise click.UsageError("--returns makes a return per form: no -n, --authority, --phase")
         _returns(batch_dir, out_dir, seed, meeting_date, every, force)
         return
     if count is None:
