@@ -239,10 +239,8 @@ def test_the_audit_log_cannot_be_changed_or_deleted(store: Store, term: Term, tm
     from sqlalchemy import delete, update
     from sqlalchemy.exc import DBAPIError
 
-    with pytest.raises(DBAPIError, match="append-only"):
-        with store.engine.begin() as connection:
-            connection.execute(update(AuditEntry).values(actor="someone else"))
-    with pytest.raises(DBAPIError, match="append-only"):
-        with store.engine.begin() as connection:
-            connection.execute(delete(AuditEntry))
+    with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as connection:
+        connection.execute(update(AuditEntry).values(actor="someone else"))
+    with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as connection:
+        connection.execute(delete(AuditEntry))
     assert store.counts()["audit lines"] == 36
