@@ -38,10 +38,12 @@ def test_two_connections_editing_one_pep_the_second_is_refused(
         take_step(session_b, pep_b, "approve", actor="ben")
         session_b.commit()
         # Asha sends it back on what she read: refused, nothing written
-        with pytest.raises(ConcurrentEditError, match="someone else changed this PEP"):
-            with first.session() as session:
-                stale = session.merge(pep_a, load=False)
-                take_step(session, stale, "send_back", actor="asha", reason="x")
+        with (
+            pytest.raises(ConcurrentEditError, match="someone else changed this PEP"),
+            first.session() as session,
+        ):
+            stale = session.merge(pep_a, load=False)
+            take_step(session, stale, "send_back", actor="asha", reason="x")
         session_a.close()
         session_b.close()
         with first.session() as session:

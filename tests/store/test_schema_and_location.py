@@ -144,4 +144,4 @@ def test_documents_can_be_kept_in_the_database(
     with open_store(tmp_path / "x.db") as store:
         assert store.documents.folder is None and store.documents.where == "database"
     assert not (tmp_path / "x-documents").exists()
-    assert os.listdir(tmp_path) and all(not name.endswith("documents") for name in os.listdir(tmp_path))
+    assert not any(name.endswith("documents") for name in os.listdir(tmp_path))

@@ -233,7 +233,9 @@ def test_findings_and_field_reports_are_kept_with_the_version(
     assert extractions == 12 and fields > 12 * 40 and rated == 11
 
 
-def test_the_audit_log_cannot_be_changed_or_deleted(store: Store, term: Term, tmp_path: Path) -> None:
+def test_the_audit_log_cannot_be_changed_or_deleted(
+    store: Store, term: Term, tmp_path: Path
+) -> None:
     batch, _, _ = term
     record_batch(store, batch, tmp_path / "sent")
     from sqlalchemy import delete, update
