@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 #: JSON, as JSONB on PostgreSQL
-Json = JSON().with_variant(JSONB(), "postgresql")
+Json = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
 #: names constraints predictably, so migrations can name them on every database
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",

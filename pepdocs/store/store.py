@@ -458,17 +458,19 @@ class Store:
             if states:
                 query = query.where(Pep.state.in_(states))
             query = query.order_by(Child.authority, Child.child_key, Pep.id, PepVersion.number)
-            for version, pep, child in session.execute(
-                query.execution_options(yield_per=1000)
-            ):
-                yield StoredPep(
-                    _summary(pep, child),
-                    version.number,
-                    version.data,
-                    version.created_at,
-                    version.created_by,
-                    version.origin,
-                )
+            result = session.execute(query.execution_options(yield_per=1000))
+            try:
+                for version, pep, child in result:
+                    yield StoredPep(
+                        _summary(pep, child),
+                        version.number,
+                        version.data,
+                        version.created_at,
+                        version.created_by,
+                        version.origin,
+                    )
+            finally:
+                result.close()  # a caller that stops early leaves no cursor open
 
     def check(
         self, as_of: dt.date | None = None, term: TermKey | None = None
