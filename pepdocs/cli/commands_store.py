@@ -553,7 +553,7 @@ def db_backup(folder: str, db: str | None, force: bool) -> None:
 
     with _open(db) as store:
         done = backup(store, folder, force=force)
-    click.echo(f"{done.database}: written; {done.documents} documents ({done.copied} copied)")
+    click.echo(f"{done.database}: written; {done.documents} document files ({done.copied} copied)")
 
 
 @db.command("restore")
