@@ -8,7 +8,7 @@ recorder), export, backup and restore, retention. This package loads SQLAlchemy:
 imports it until a command or a caller uses the store.
 """
 
-from pepdocs.store.collect import Attention, CollectResult, collect, returned_files
+from pepdocs.store.collect import Attention, Collector, CollectResult, collect, returned_files
 from pepdocs.store.errors import (
     ConcurrentEditError,
     NotFoundError,
@@ -40,6 +40,7 @@ __all__ = [
     "Attention",
     "ChildHistory",
     "CollectResult",
+    "Collector",
     "ConcurrentEditError",
     "NotFoundError",
     "PepSummary",

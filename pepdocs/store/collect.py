@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pepdocs.api import extract_with_form
@@ -59,7 +60,14 @@ from pepdocs.store.schema import (
 )
 from pepdocs.store.store import PepSummary, Store
 
-__all__ = ["RETURN_SUFFIXES", "Attention", "CollectResult", "collect", "returned_files"]
+__all__ = [
+    "RETURN_SUFFIXES",
+    "Attention",
+    "CollectResult",
+    "Collector",
+    "collect",
+    "returned_files",
+]
 
 RETURN_SUFFIXES = (".docx", ".xlsx", ".pdf")
 _SKIPPED_NAMES = ("manifest.json", "manifest.csv", "batch.zip")
@@ -139,9 +147,13 @@ class _Match:
     sent: _Sent | None = None
 
 
-class _Collector:
+class Collector:
+    """Collects returned forms one at a time into a store (what :func:`collect` runs over a
+    folder; the web workbench hands it one upload at a time): :meth:`collect_file` each,
+    then :meth:`finish`. Each form is one transaction."""
+
     def __init__(
-        self, store: Store, folder: Path, as_of: dt.date, mappings_dirs: Sequence[str]
+        self, store: Store, folder: Path, as_of: dt.date, mappings_dirs: Sequence[str] = ()
     ) -> None:
         self.store = store
         self.folder = folder
@@ -258,6 +270,7 @@ class _Collector:
     # -- storing -------------------------------------------------------------------------------
 
     def collect_file(self, path: Path) -> None:
+        """Collect one returned form (a file in the collector's folder)."""
         name = str(path.relative_to(self.folder))
         try:
             data = read_input(path)
@@ -269,10 +282,11 @@ class _Collector:
             if self._already(session, digest):
                 self.result.already += 1
                 return
-            try:
-                uid = read_document_id(data, name)
-            except PepdocsError:
-                uid = None  # reading it below says what is wrong with the file
+        try:
+            uid = read_document_id(data, name)
+        except PepdocsError:
+            uid = None  # reading it below says what is wrong with the file
+        with self.store.session() as session:
             sent = self._sent(session, uid)
         try:
             read, spec, how = self._read(data, name, sent)
@@ -281,14 +295,19 @@ class _Collector:
             return
         if self.store.documents.folder is not None:
             self.store.documents.put_file(data, digest)  # before the rows commit
+        try:
+            with self.store.session() as session:
+                match = self._match(session, read, sent, name)
+                self._store(session, data, digest, name, read, spec, how, match)
+        except IntegrityError:
+            # another collect stored the same form meanwhile (one received row per SHA-256)
+            if not self._already_stored(digest):
+                raise
+            self.result.already += 1
+
+    def _already_stored(self, digest: str) -> bool:
         with self.store.session() as session:
-            if self._already(session, digest):  # another collect took it meanwhile
-                self.result.already += 1
-                return
-            if sent is not None:  # re-read in this transaction
-                sent = self._sent(session, uid)
-            match = self._match(session, read, sent, name)
-            self._store(session, data, digest, name, read, spec, how, match)
+            return self._already(session, digest)
 
     def _already(self, session: Session, digest: str) -> bool:
         return (
@@ -378,6 +397,7 @@ class _Collector:
             document=document,
             rating=checked.rating,
             run_id=self.run_id,
+            previous=previous,
         )
         extraction.pep_version_id = version.id
         if checked.findings:
@@ -473,7 +493,9 @@ class _Collector:
                           text="no known form matched: read with an inferred mapping")
             )
 
-    def finish(self, term: TermKey | None) -> CollectResult:
+    def finish(self, term: TermKey | None = None) -> CollectResult:
+        """The run's result, with the PEPs still awaiting a return in the terms collected
+        (and ``term``)."""
         terms = set(self.terms)
         if term is not None:
             terms.add(term)
@@ -581,6 +603,7 @@ def _merged(
         (lists if spec.repeating else single).update(
             spec.paths[:1] if spec.repeating else spec.paths
         )
+    carried = False
     for path, value in _whole_leaves(previous):
         if path == "unresolved" or path in single:
             continue
@@ -590,6 +613,9 @@ def _merged(
             continue
         if get_path(result, path) is None:
             set_path(result, path, copy.deepcopy(value))
+            carried = True
+    if not carried:
+        return result  # the returned PEP alone, valid as extraction left it
     try:
         return load_pep(result)
     except PepValidationError:
@@ -614,7 +640,7 @@ def collect(
     root = Path(folder)
     if not root.is_dir():
         raise PepdocsError(f"{root}: not a folder of returned forms")
-    collector = _Collector(store, root, as_of or dt.date.today(), mappings_dirs)
+    collector = Collector(store, root, as_of or dt.date.today(), mappings_dirs)
     for path in returned_files(root):
         collector.collect_file(path)
         if progress is not None:

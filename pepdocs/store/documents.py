@@ -82,10 +82,10 @@ class DocumentFiles:
         return digest
 
     def put(self, session: Session, data: bytes, sha256: str) -> str:
-        """Keep ``data``: in the folder now (before the commit) or as a blob in ``session``.
-        Returns where (``folder`` or ``database``)."""
+        """Keep ``data`` as a blob in ``session`` when the store keeps documents in the
+        database; in the folder, the caller has written it with :meth:`put_file` before its
+        transaction began. Returns where (``folder`` or ``database``)."""
         if self.folder is not None:
-            self.put_file(data, sha256)
             return "folder"
         if session.get(DocumentBlob, sha256) is None:
             session.add(DocumentBlob(sha256=sha256, content=data))

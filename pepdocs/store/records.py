@@ -225,16 +225,19 @@ def add_version(
     rating: str | None = None,
     run_id: int | None = None,
     expected_version: int | None = None,
+    previous: PepVersion | None = None,
 ) -> PepVersion:
     """Store ``data`` as the PEP's next version (nothing is overwritten), with an audit line
     listing the fields it changed. ``expected_version``: the version the change was based on;
-    when the PEP has moved on since, ``ConcurrentEditError``."""
+    when the PEP has moved on since, ``ConcurrentEditError``. ``previous``: the PEP's latest
+    version when the caller has it already (else it is read)."""
     if expected_version is not None and expected_version != pep.version:
         raise ConcurrentEditError(
             f"the PEP is now at version {pep.version}, not {expected_version}: someone else "
             "changed it; nothing was written; read it again"
         )
-    previous = latest_version(session, pep)
+    if previous is None or previous.number != pep.version:
+        previous = latest_version(session, pep)
     version = PepVersion(
         pep_id=pep.id,
         number=pep.version + 1,
@@ -284,7 +287,6 @@ def take_step(
         pep.approved_version = pep.version
     elif action == "lock":
         pep.locked_version = pep.version
-    session.flush()
     audit(
         session,
         actor,
