@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from pepdocs.safety.redact import redact_pep
     from pepdocs.samples import generate_peps, write_samples
     from pepdocs.ssda903 import Return903, load_903
+    from pepdocs.store import Store, open_store
 
 #: public name -> the module that defines it (imported on first use)
 _LAZY: dict[str, str] = {
@@ -113,6 +114,8 @@ _LAZY: dict[str, str] = {
     "redact_pep": "pepdocs.safety.redact",
     "generate_peps": "pepdocs.samples",
     "write_samples": "pepdocs.samples",
+    "Store": "pepdocs.store",
+    "open_store": "pepdocs.store",
 }
 
 
@@ -138,6 +141,7 @@ __all__ = [
     "PepdocsError",
     "Problem",
     "Return903",
+    "Store",
     "TransformError",
     "TranslationReport",
     "UnsafeDocumentError",
@@ -167,6 +171,7 @@ __all__ = [
     "load_pep",
     "load_pep_file",
     "looked_after_on",
+    "open_store",
     "pep_json_schema",
     "prefill_from_903",
     "recognise",
