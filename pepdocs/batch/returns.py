@@ -9,7 +9,8 @@ turn (``PROBLEMS``): returned as sent, a date typed so it cannot be read, a UPN 
 check letter, retyped into a copy of the form without its document id, and not returned at
 all (a problem a form cannot have, a UPN on a form without one, passes to the next form).
 ``stranger`` adds one form for a child the batch never made (a synthetic child). Everything
-is fictional, and the same inputs give the same files.
+is fictional, and the same inputs give the same returns (the same values, the same
+problems).
 """
 
 from __future__ import annotations
