@@ -16,12 +16,14 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.datastructures import MutableHeaders
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pepdocs.store import Store
 from pepdocs.web.refusals import NotSignedIn, NotVisible, Refused
@@ -100,8 +102,7 @@ Handler = Callable[[Request], Awaitable[Response]]
 
 
 def _guarded(workbench: Workbench, handler: Handler) -> Handler:
-    """The handler, with the refusals above turned into their pages and the security
-    headers added to every answer."""
+    """The handler, with the refusals turned into their pages."""
 
     async def run(request: Request) -> Response:
         try:
@@ -112,10 +113,30 @@ def _guarded(workbench: Workbench, handler: Handler) -> Handler:
             response = workbench.render(request, "not_found.html", 404)
         except Refused:
             response = workbench.render(request, "refused.html", 403)
-        response.headers.update(_HEADERS)
         return response
 
     return run
+
+
+class SecurityHeaders:
+    """Adds the security headers to every answer: pages, static files, errors."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in _HEADERS.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 def create_app(
@@ -136,9 +157,17 @@ def create_app(
     ]
     routes.append(Mount("/static", app=StaticFiles(packages=[("pepdocs.web", "static")]),
                         name="static"))
+
+    async def not_found(request: Request, _problem: Exception) -> Response:
+        return bench.render(request, "not_found.html", 404)
+
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))],
+        middleware=[
+            Middleware(SecurityHeaders),
+            Middleware(TrustedHostMiddleware, allowed_hosts=list(hosts)),
+        ],
+        exception_handlers={404: not_found},
     )
     app.state.workbench = bench
     return app

@@ -1,0 +1,172 @@
+"""Returned forms through the workbench: uploaded many at once, matched and stored by the
+store's collector, reviewed with problems first and the text as written, then approved or
+sent back with a reason at the version the person saw."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from starlette.testclient import TestClient
+
+from pepdocs.store import Store
+from pepdocs.web import create_app
+from pepdocs.web.uploads import Upload, collect_uploads, shown_name
+from tests.web.conftest import SUMMER, Term, child_id, csrf_of, signed_in
+
+
+def _forms(folder: Path) -> list[tuple[str, tuple[str, bytes]]]:
+    return [
+        ("forms", (path.name, path.read_bytes()))
+        for path in sorted(folder.iterdir())
+        if path.suffix in (".docx", ".xlsx", ".pdf")
+    ]
+
+
+def _text(page: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)).replace("&#39;", "'")
+
+
+def test_uploading_the_returns_collects_each_and_lists_what_needs_a_person(
+    sent_store: Store, term: Term
+) -> None:
+    client = signed_in(create_app(sent_store))
+    token = csrf_of(client.get("/returns").text)
+    forms = _forms(term[1])
+    answer = client.post("/returns", data={"csrf": token}, files=forms)
+    assert answer.status_code == 200
+    text = _text(answer.text)
+    assert f"{len(forms)} forms: {len(forms) - 1} collected" in text
+    assert "1 matching no child" in text
+    assert "unparseable meta.meeting_date 31st Febtember" in text
+    assert "returned unchanged since pre-fill" in text
+    assert sent_store.version_data("2015090").summary.state == "returned"
+    again = client.post("/returns", data={"csrf": token}, files=forms[:2])
+    assert "2 already collected" in _text(again.text)
+
+
+def test_an_upload_needs_files_and_the_csrf_token(sent_store: Store, term: Term) -> None:
+    client = signed_in(create_app(sent_store))
+    token = csrf_of(client.get("/returns").text)
+    empty = client.post("/returns", data={"csrf": token})
+    assert empty.status_code == 400 and "Choose one or more returned forms" in empty.text
+    forged = client.post("/returns", data={"csrf": "x"}, files=_forms(term[1])[:1])
+    assert forged.status_code == 403
+    assert sent_store.version_data("2015090").summary.state == "prefilled"
+
+
+def test_files_that_are_not_forms_or_too_large_are_refused_by_name(
+    sent_store: Store, term: Term
+) -> None:
+    form = sorted(term[1].glob("*.docx"))[0]
+    size = form.stat().st_size
+    result = collect_uploads(
+        sent_store,
+        [
+            Upload("../../etc/passwd", io.BytesIO(b"root:x:0:0")),
+            Upload("notes.txt", io.BytesIO(b"hello")),
+            Upload(form.name, io.BytesIO(form.read_bytes())),
+            Upload("big.docx", io.BytesIO(b"x" * (size + 1))),
+        ],
+        limit=size,
+    )
+    refused = {item.name: item.why for item in result.refused}
+    assert set(refused) == {"passwd", "notes.txt", "big.docx"}
+    assert refused["big.docx"].startswith("larger than")
+    assert result.result.collected == 1
+
+
+def test_a_browser_given_path_never_becomes_a_path() -> None:
+    assert shown_name("C:\\Users\\x\\..\\PEP 1.DOCX") == "PEP 1.docx"
+    assert shown_name("../../etc/passwd") == "passwd"
+    assert shown_name("<b>.pdf") == "_b_.pdf"
+    assert shown_name("...") == "form"
+
+
+def test_the_review_page_lists_problems_first_with_the_text_as_written(
+    collected_store: Store,
+) -> None:
+    client = signed_in(create_app(collected_store))
+    listing = client.get("/returns", params={"term": SUMMER}).text
+    uid = re.search(r'href="/returns/([0-9a-f-]+)">[^<]*2015090', listing)
+    assert uid, "the list links each returned form to its review"
+    page = client.get(f"/returns/{uid.group(1)}")
+    assert page.status_code == 200
+    text = _text(page.text)
+    assert "1 field that could not be read as written" in text
+    assert "meta.meeting_date unparseable 31st Febtember" in text
+    problems, read = text.index("Problems"), text.index("Fields read")
+    assert problems < read
+    first_row = text[read:].split("Where on the form", 1)[1]
+    assert first_row.lstrip().startswith("meta.meeting_date unparseable")
+    views = [e for e in collected_store.history("2015090").entries if e.action == "review.viewed"]
+    assert len(views) == 1
+
+
+def test_send_back_needs_a_reason_tied_to_its_field(collected_store: Store) -> None:
+    client = signed_in(create_app(collected_store))
+    child = child_id(collected_store, "2015090")
+    token = csrf_of(client.get(f"/children/{child}").text)
+    answer = client.post(
+        f"/children/{child}/decision",
+        data={"csrf": token, "action": "send_back", "term": SUMMER, "version": "2",
+              "reason": "  "},
+    )
+    assert answer.status_code == 400
+    assert 'aria-describedby="reason-error"' in answer.text
+    assert 'id="reason-error"' in answer.text and "Say why the PEP goes back" in answer.text
+    assert collected_store.version_data("2015090").summary.state == "returned"
+
+
+def test_send_back_and_approve_move_the_pep_and_are_logged_as_the_person(
+    collected_store: Store,
+) -> None:
+    client = signed_in(create_app(collected_store))
+    back, ok = child_id(collected_store, "2015090"), child_id(collected_store, "1004821")
+    token = csrf_of(client.get(f"/children/{back}").text)
+    answer = client.post(
+        f"/children/{back}/decision",
+        data={"csrf": token, "action": "send_back", "term": SUMMER, "version": "2",
+              "reason": "The meeting date cannot be read: please give it as 11/05/2026."},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303
+    client.post(
+        f"/children/{ok}/decision",
+        data={"csrf": token, "action": "approve", "term": SUMMER, "version": "2"},
+    )
+    assert collected_store.version_data("2015090").summary.state == "returned_to_school"
+    assert collected_store.version_data("1004821").summary.state == "approved"
+    sent_back = [e for e in collected_store.history("2015090").entries
+                 if e.action == "state.send_back"]
+    assert sent_back[0].actor == "Ola Officer"
+    assert sent_back[0].reason == "The meeting date cannot be read: please give it as 11/05/2026."
+
+
+def test_approving_a_version_that_is_no_longer_the_latest_is_refused(
+    collected_store: Store,
+) -> None:
+    client = signed_in(create_app(collected_store))
+    child = child_id(collected_store, "1004821")
+    token = csrf_of(client.get(f"/children/{child}").text)
+    answer = client.post(
+        f"/children/{child}/decision",
+        data={"csrf": token, "action": "approve", "term": SUMMER, "version": "1"},
+    )
+    assert answer.status_code == 409
+    assert "someone else changed it; nothing was written" in answer.text
+    assert collected_store.version_data("1004821").summary.state == "returned"
+
+
+def test_a_step_the_workflow_does_not_allow_is_explained(collected_store: Store) -> None:
+    collected_store.send_back("1004821", "missing targets")
+    client = signed_in(create_app(collected_store))
+    child = child_id(collected_store, "1004821")
+    token = csrf_of(client.get(f"/children/{child}").text)
+    answer = client.post(
+        f"/children/{child}/decision",
+        data={"csrf": token, "action": "approve", "term": SUMMER, "version": "2"},
+    )
+    assert answer.status_code == 409
+    assert "cannot approve it while it is returned to school" in answer.text
