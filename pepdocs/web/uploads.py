@@ -82,6 +82,16 @@ def _write(stream: BinaryIO, target: Path, limit: int) -> bool:
     return True
 
 
+def _unused(folder: Path, name: str) -> Path:
+    """``folder/name``, or ``name (2)``, ``name (3)``... when two uploads share a name."""
+    target, stem, suffix = folder / name, *os.path.splitext(name)
+    count = 1
+    while target.exists():
+        count += 1
+        target = folder / f"{stem} ({count}){suffix}"
+    return target
+
+
 def collect_uploads(
     store: Store,
     uploads: Iterable[Upload],
@@ -96,12 +106,12 @@ def collect_uploads(
         root = Path(folder)
         os.chmod(root, 0o700)
         kept: list[Path] = []
-        for index, upload in enumerate(uploads, start=1):
+        for upload in uploads:
             name = shown_name(upload.name)
             if not name.lower().endswith(SUFFIXES):
                 refused.append(Refused(name, "not a Word (.docx), Excel (.xlsx) or PDF form"))
                 continue
-            target = root / f"{index:04d}-{name}"
+            target = _unused(root, name)
             if not _write(upload.stream, target, limit):
                 refused.append(Refused(name, f"larger than {limit // (1024 * 1024)} MB"))
                 continue
