@@ -55,8 +55,8 @@ def test_the_children_list_searches_names_and_filters_by_school_and_state(
     assert "Amara Okafor" in by_id
     awaiting = _text(officer.get("/children", params={**SUMMER_QUERY, "state": "prefilled"}).text)
     assert "Amara Okafor" not in awaiting
-    amara = [row for row in children(collected_store, parse_term(SUMMER))
-             if row.la_child_id == "1004821"][0]
+    amara = next(row for row in children(collected_store, parse_term(SUMMER))
+             if row.la_child_id == "1004821")
     school = _text(officer.get("/children", params={**SUMMER_QUERY, "school": amara.urn}).text)
     assert "Amara Okafor" in school and "Lucy Nowak" not in school
 

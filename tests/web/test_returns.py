@@ -8,8 +8,6 @@ import io
 import re
 from pathlib import Path
 
-from starlette.testclient import TestClient
-
 from pepdocs.store import Store
 from pepdocs.web import create_app
 from pepdocs.web.uploads import Upload, collect_uploads, shown_name

@@ -18,7 +18,7 @@ Client = Callable[[Principal], TestClient]
 
 
 def _school_of(store: Store, la_child_id: str) -> tuple[int, str]:
-    row = [r for r in children(store, parse_term(SUMMER)) if r.la_child_id == la_child_id][0]
+    row = next(r for r in children(store, parse_term(SUMMER)) if r.la_child_id == la_child_id)
     return row.child_id, row.urn
 
 
