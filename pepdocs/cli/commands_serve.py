@@ -8,6 +8,8 @@ refused rather than served without sign-in.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import click
 
 from pepdocs.cli.options import db_option, user_option
@@ -42,6 +44,8 @@ def serve(db: str | None, user: str | None, host: str, port: int) -> None:
             f"--host {host}: the workbench serves this computer only (127.0.0.1) until shared "
             "mode, with accounts, is built"
         )
+    import threading
+
     import uvicorn
 
     from pepdocs.store import open_store
@@ -49,6 +53,10 @@ def serve(db: str | None, user: str | None, host: str, port: int) -> None:
 
     with open_store(db, user=user) as store:
         app = create_app(store)
+        # the dashboard's overdue list is worked out from every PEP: start on it now
+        threading.Thread(
+            target=app.state.workbench.overdue, args=(dt.date.today(),), daemon=True
+        ).start()
         shown = "127.0.0.1" if host == "localhost" else host
         base = f"http://[{shown}]:{port}" if ":" in shown else f"http://{shown}:{port}"
         link = sign_in_link(app, base, Principal(store.user, "officer"))

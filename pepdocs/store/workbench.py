@@ -14,11 +14,11 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pepdocs.model.paths import get_path
@@ -49,10 +49,13 @@ __all__ = [
     "acting_as",
     "child_record",
     "children",
+    "narrow",
+    "rated",
     "ratings",
     "record_view",
     "returned_forms",
     "review",
+    "versions_marker",
 ]
 
 #: field statuses a person must look at, in the order the review page lists them
@@ -233,21 +236,46 @@ def children(
     """The children with a PEP in ``term``, by name: ``search`` matches a name, LA child id
     or UPN (case-insensitive); ``school`` a URN; ``states`` the PEP's state; ``schools``
     (a designated teacher's) narrows to those URNs whatever else is asked."""
+    data = PepVersion.data
     with store.session() as session:
         rows = session.execute(
-            select(Child, Pep, PepVersion)
+            select(
+                Child.id, Child.authority, Child.la_child_id, Child.upn,
+                data[("child", "first_name")].as_string(),
+                data[("child", "last_name")].as_string(),
+                data[("education", "setting_name")].as_string(),
+                data[("education", "urn")].as_string(),
+                Pep.academic_year, Pep.term, Pep.state, Pep.version, PepVersion.rating,
+            )
             .join(Pep, Pep.child_id == Child.id)
             .outerjoin(
                 PepVersion, (PepVersion.pep_id == Pep.id) & (PepVersion.number == Pep.version)
             )
             .where(Pep.academic_year == term.academic_year, Pep.term == term.term)
         ).all()
-        listed = [_row(child, pep, version) for child, pep, version in rows]
+    listed = [
+        ChildRow(
+            child_id=row[0], authority=row[1], la_child_id=row[2], upn=row[3],
+            name=" ".join(part for part in (row[4], row[5]) if part),
+            school=row[6] or "", urn=row[7] or "", academic_year=row[8], term=row[9],
+            state=row[10], version=row[11], rating=row[12],
+        )
+        for row in rows
+    ]
+    if schools is not None:
+        listed = [row for row in listed if row.urn in schools]
+    return narrow(listed, search=search, school=school, states=states)
+
+
+def narrow(
+    rows: Iterable[ChildRow], *, search: str = "", school: str = "",
+    states: Collection[str] = (),
+) -> list[ChildRow]:
+    """``rows`` whose name, LA child id or UPN contains ``search`` (case-insensitive), at
+    the school with URN ``school``, in one of ``states``; by name."""
     wanted = search.strip().casefold()
     found = []
-    for row in listed:
-        if schools is not None and row.urn not in schools:
-            continue
+    for row in rows:
         if school and row.urn != school:
             continue
         if states and row.state not in states:
@@ -264,7 +292,23 @@ def children(
 def ratings(store: Store, term: TermKey, schools: Collection[str] | None = None) -> Counter[str]:
     """How many of ``term``'s PEPs are rated what (their latest version's check rating;
     ``unrated`` where none was made)."""
-    return Counter(row.rating or "unrated" for row in children(store, term, schools=schools))
+    return rated(children(store, term, schools=schools))
+
+
+def rated(rows: Iterable[ChildRow]) -> Counter[str]:
+    """How many of ``rows`` are rated what (``unrated`` where no check rated the version)."""
+    return Counter(row.rating or "unrated" for row in rows)
+
+
+def versions_marker(store: Store) -> tuple[int, int]:
+    """(the newest PEP version's row id, how many versions): changes whenever any PEP gains
+    a version, so what is worked out from the PEPs' data alone (deadlines) can be kept
+    until it does."""
+    with store.session() as session:
+        newest, count = session.execute(
+            select(func.max(PepVersion.id), func.count(PepVersion.id))
+        ).one()
+    return (newest or 0, count or 0)
 
 
 def _document_row(document: Document) -> DocumentRow:
@@ -462,26 +506,24 @@ def returned_forms(
     each with its child and how many fields need a person."""
     with store.session() as session:
         rows = session.execute(
-            select(Document, Extraction, Child, Pep)
+            select(Document, Extraction, Child, Pep, PepVersion)
             .join(Extraction, Extraction.document_id == Document.id)
             .outerjoin(Child, Child.id == Document.child_id)
             .outerjoin(Pep, Pep.id == Document.pep_id)
+            .outerjoin(
+                PepVersion, (PepVersion.pep_id == Pep.id) & (PepVersion.number == Pep.version)
+            )
             .where(Document.direction == "received")
             .order_by(Document.created_at.desc(), Document.id.desc())
         ).all()
         listed: list[tuple[DocumentRow, ChildRow | None, int]] = []
-        for document, extraction, child, pep in rows:
+        for document, extraction, child, pep, version in rows:
             if pep is not None and (pep.academic_year, pep.term) != (
                 term.academic_year, term.term
             ):
                 continue
             row: ChildRow | None = None
             if child is not None and pep is not None:
-                version = session.scalar(
-                    select(PepVersion).where(
-                        PepVersion.pep_id == pep.id, PepVersion.number == pep.version
-                    )
-                )
                 row = _row(child, pep, version)
                 if schools is not None and row.urn not in schools:
                     continue

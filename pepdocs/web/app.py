@@ -10,6 +10,8 @@ person may not see answers 404, as one that does not exist.
 
 from __future__ import annotations
 
+import datetime as dt
+import threading
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +27,9 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from pepdocs.compliance import DueItem
 from pepdocs.store import Store
+from pepdocs.store.workbench import versions_marker
 from pepdocs.web.refusals import NotSignedIn, NotVisible, Refused
 from pepdocs.web.security import LoginLinks, Principal, Session, Sessions, same_token
 
@@ -60,6 +64,20 @@ class Workbench:
             lstrip_blocks=True,
         )
     )
+
+    _overdue: tuple[tuple[dt.date, tuple[int, int]], list[DueItem]] | None = None
+    _overdue_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def overdue(self, as_of: dt.date) -> list[DueItem]:
+        """The children overdue a PEP as of ``as_of``, worked out from every PEP's latest
+        version (``Store.overdue``), kept until a PEP gains a version or the day changes."""
+        key = (as_of, versions_marker(self.store))
+        with self._overdue_lock:
+            if self._overdue is not None and self._overdue[0] == key:
+                return self._overdue[1]
+            found = self.store.overdue(as_of)
+            self._overdue = (key, found)
+            return found
 
     def session(self, request: Request) -> Session:
         found = self.sessions.get(request.cookies.get(COOKIE))

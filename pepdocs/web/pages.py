@@ -36,6 +36,8 @@ STATE_NAMES = {state: state.replace("_", " ") for state in STATES}
 #: what the dashboard counts as still to come back
 AWAITING = ("prefilled", "sent", "returned_to_school")
 TO_REVIEW = ("returned", "in_review")
+#: children listed per page
+PAGE_SIZE = 100
 
 
 def bind(workbench: Workbench, page: Page) -> Callable[[Request], Awaitable[Response]]:
@@ -106,10 +108,10 @@ def _dashboard(workbench: Workbench, request: Request, session: Session) -> Resp
         rows = records.children(store, term, schools=scope)
         for row in rows:
             counts[row.state] += 1
-        ratings = dict(sorted(records.ratings(store, term, schools=scope).items()))
+        ratings = dict(sorted(records.rated(rows).items()))
         seen = {row.la_child_id for row in rows}
         overdue = [
-            item for item in store.overdue(dt.date.today())
+            item for item in workbench.overdue(dt.date.today())
             if scope is None or item.la_child_id in seen
         ]
     total = sum(counts.values())
@@ -140,18 +142,22 @@ def _children(workbench: Workbench, request: Request, session: Session) -> Respo
     term, terms = _term(store, request)
     query = request.query_params
     search, school, state = query.get("q", ""), query.get("school", ""), query.get("state", "")
-    rows = []
+    rows: list[records.ChildRow] = []
     schools: dict[str, str] = {}
     if term is not None:
         everyone = records.children(store, term, schools=session.principal.scope)
         schools = {row.urn: row.school for row in everyone if row.urn}
-        rows = records.children(
-            store, term, schools=session.principal.scope, search=search, school=school,
-            states=(state,) if state in STATES else (),
+        rows = records.narrow(
+            everyone, search=search, school=school, states=(state,) if state in STATES else ()
         )
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    number = query.get("page", "1")
+    page = min(max(int(number), 1), pages) if number.isdigit() else 1
+    shown = rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     return workbench.render(
-        request, "children.html", term=term, terms=terms, rows=rows, search=search,
-        school=school, state=state, states=STATE_NAMES,
+        request, "children.html", term=term, terms=terms, rows=shown, found=len(rows),
+        search=search, school=school, state=state, states=STATE_NAMES, page=page, pages=pages,
+        first=(page - 1) * PAGE_SIZE + 1,
         schools=sorted(schools.items(), key=lambda item: item[1].casefold()),
     )
 

@@ -42,6 +42,8 @@ def chromium(width: int = 1280, height: int = 900) -> Iterator[Any]:
     from selenium.webdriver.chrome.service import Service
 
     browser, driver = chromium_paths()
+    # the driver is Debian's: Selenium Manager must not look for one on the internet
+    os.environ.setdefault("SE_OFFLINE", "true")
     options = webdriver.ChromeOptions()
     options.binary_location = browser
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",

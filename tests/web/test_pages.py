@@ -4,8 +4,10 @@ audit line each view of a child's record leaves, and values shown as text, never
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 
+import pytest
 from starlette.testclient import TestClient
 
 from pepdocs.store import Store, parse_term
@@ -39,7 +41,7 @@ def test_the_dashboard_changes_when_a_pep_is_approved(
 ) -> None:
     before = _text(officer.get("/", params=SUMMER_QUERY).text)
     assert "0 approved or locked" in before
-    collected_store.approve("2011648")
+    collected_store.approve("2018025")
     after = _text(officer.get("/", params=SUMMER_QUERY).text)
     assert "1 approved or locked" in after
 
@@ -106,3 +108,31 @@ def test_an_unknown_child_or_page_is_not_found(officer: TestClient) -> None:
         answer = officer.get(path)
         assert answer.status_code == 404, path
         assert "Page not found" in answer.text
+
+
+def test_a_long_list_of_children_comes_in_pages(
+    officer: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pepdocs.web import pages
+
+    monkeypatch.setattr(pages, "PAGE_SIZE", 3)
+    first = _text(officer.get("/children", params=SUMMER_QUERY).text)
+    assert "10 children: 1 to 3 shown" in first
+    last = _text(officer.get("/children", params={**SUMMER_QUERY, "page": "4"}).text)
+    assert "10 children: 10 to 10 shown" in last
+    beyond = _text(officer.get("/children", params={**SUMMER_QUERY, "page": "99"}).text)
+    assert "10 to 10 shown" in beyond
+
+
+def test_the_overdue_list_is_kept_until_a_pep_gains_a_version(sent_store: Store) -> None:
+    workbench = create_app(sent_store).state.workbench
+    as_of = dt.date(2026, 4, 20)
+    before = {item.la_child_id for item in workbench.overdue(as_of)}
+    assert "2018025" in before
+    stored = sent_store.version_data("2018025")
+    data = copy.deepcopy(stored.data)
+    data["meta"]["meeting_date"] = "2026-04-15"
+    data["meta"].pop("next_review_date", None)
+    sent_store.save_version("2018025", data, expected_version=stored.number)
+    after = {item.la_child_id for item in workbench.overdue(as_of)}
+    assert after == before - {"2018025"}
