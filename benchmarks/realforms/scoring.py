@@ -4,10 +4,10 @@ Every leaf value of ``truth["pep"]`` counts once. A value is *correct* when it e
 truth after normalisation: free text is stripped, its whitespace runs collapsed to one space
 and case-folded; codes, dates, numbers, money and booleans compare as canonical values
 (``"150"`` and ``"150.00"`` are the same money, ``94.5`` and ``94.50`` the same percent).
-Lists (targets, attendees, attainment, previous targets, exclusions, PP+ items, linked plans)
-are aligned item to item by best match: the pair of items with the most equal fields is
-paired first, then the next, greedily; an item left unpaired has all its values missed (truth)
-or wrong (extracted). Order on the form never matters.
+Lists (targets, attendees, attainment, previous targets, exclusions, PP+ items, linked plans,
+sign-off signatures) are aligned item to item by best match: the pair of items with the most
+equal fields is paired first, then the next, greedily; an item left unpaired has all its
+values missed (truth) or wrong (extracted). Order on the form never matters.
 
 Recall is correct / truth values. Precision is correct / extracted values, where every value
 the extraction holds counts, except those the engine writes without reading them from the

@@ -11,7 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pepdocs.binding.signoff import derive_from_attendees, derive_from_signatures
+from pepdocs.binding.signoff import (
+    contacts_in_names,
+    derive_from_attendees,
+    derive_from_signatures,
+)
 from pepdocs.errors import PepdocsError, PepValidationError, Problem, TransformError
 from pepdocs.formats.base import DocumentReading, Reading
 from pepdocs.mapping.spec import ColumnSpec, FieldSpec, FormSpec
@@ -248,6 +252,7 @@ def assemble_pep(
     assembler = _Assembler(form, reading)
     assembler.run()
     for section, derive in (
+        ("attendees", contacts_in_names),
         ("signoff.signatures", derive_from_signatures),
         ("attendees", derive_from_attendees),
     ):

@@ -11,13 +11,14 @@ where the form has no box of its own for them.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pepdocs.errors import TransformError
 from pepdocs.mapping.transforms import make_transform, model_code_labels
 from pepdocs.model.paths import get_path, set_path
 
-__all__ = ["derive_from_attendees", "derive_from_signatures"]
+__all__ = ["contacts_in_names", "derive_from_attendees", "derive_from_signatures"]
 
 #: role code -> (the dated field, the name field the row's name gives when empty)
 _FIELDS = {
@@ -48,6 +49,51 @@ def _role(reader: Any, text: object) -> str | None:
     except TransformError:
         return None
     return code if isinstance(code, str) else None
+
+
+#: an email address inside other text ("Mark Huxtable m.huxtable@school.example.org")
+_EMAIL_IN_TEXT = re.compile(r"[(<\[]?\b[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\b[)>\]]?")
+#: a UK phone number inside other text ("Ann Lee 07700 900123", "(01632) 960 001")
+_PHONE_IN_TEXT = re.compile(
+    r"\((?:\+44\s?|0)\d[\d -]{8,14}\d\)"
+    r"|(?<![\w@])(?:\+44\s?|\(?0)\d[\d ()-]{8,14}\d(?![\w@])"
+)
+#: an attendance row printed for anyone else
+_OTHER_ROLE = re.compile(r"^\s*others?\b[^\w]*(?:\(?please specify\)?)?\s*$", re.IGNORECASE)
+#: "Joanna Strand - mother", "Joanna Strand (mother)", "Joanna Strand, mother"
+_NAME_AND_ROLE = re.compile(r"^\s*([^-\u2013,(]+?)\s*(?:[-\u2013,]\s*|\()([^()]+?)\)?\s*$")
+#: what is left between a name and the contact typed after it
+_SEPARATORS = " \t\n,;:/-\u2013|"
+
+
+def contacts_in_names(pep: dict[str, Any]) -> list[str]:
+    """Move an email address or phone number typed in an attendee's name box ("Name and
+    email address" columns) to their empty email or phone; returns a note for each. A name
+    never holds either, so nothing is guessed."""
+    rows = get_path(pep, "attendees")
+    if not isinstance(rows, list):
+        return []
+    notes: list[str] = []
+    for number, row in enumerate(rows):
+        if not isinstance(row, dict) or not isinstance(row.get("name"), str):
+            continue
+        name = row["name"]
+        for part, pattern in (("email", _EMAIL_IN_TEXT), ("phone", _PHONE_IN_TEXT)):
+            found = pattern.search(name)
+            if found is None or row.get(part):
+                continue
+            row[part] = found.group(0).strip("()<>[] ")
+            name = (name[: found.start()] + " " + name[found.end() :]).strip(_SEPARATORS)
+            notes.append(f"attendees.{number}.{part}: from the name box")
+        other = _OTHER_ROLE.match(str(row.get("role") or ""))
+        named = _NAME_AND_ROLE.match(name) if other else None
+        if named is not None:
+            # a printed "Other" row: whose role it is was typed after the name
+            name, row["role"] = named.group(1), named.group(2).strip()
+            notes.append(f"attendees.{number}.role: typed after the name")
+        if name != row["name"]:
+            row["name"] = " ".join(name.split()) or None
+    return notes
 
 
 def derive_from_attendees(pep: dict[str, Any]) -> list[str]:

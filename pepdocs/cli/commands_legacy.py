@@ -46,7 +46,8 @@ def infer_mapping(blank: str, output: str, authority: str | None, force: bool) -
 
     Labels, content controls, legacy fields, checkbox groups and table headers are matched
     to model paths; each entry says how sure the match is, and doubtful ones are marked
-    "confirm". Check the draft with check-mapping.
+    "confirm". PDF forms whose fields are named only Text1, Check Box2 are read by the
+    labels printed beside them. Check the draft with check-mapping.
 
     \b
     Example:
@@ -64,12 +65,16 @@ def infer_mapping(blank: str, output: str, authority: str | None, force: bool) -
         shown = os.path.relpath(template, out_dir)
     except ValueError:  # another drive on Windows
         shown = str(template)
-    text = inferred.to_yaml(authority or _authority_from(blank), template=shown)
+    # the authority as the form names itself, else the file's name
+    text = inferred.to_yaml(
+        authority or inferred.authority or _authority_from(blank), template=shown
+    )
     write_text_atomic(output, text, force=force)
     doubtful = sum(1 for entry in inferred.entries if entry.doubtful)
     click.echo(
         f"{output}: {len(inferred.entries)} fields drafted, {doubtful} to confirm, "
-        f"{len(inferred.unmatched)} labels not matched",
+        f"{len(inferred.unmatched)} labels, {len(inferred.unplaced_columns)} table columns "
+        f"and {len(inferred.unplaced_boxes)} boxes not placed (listed at the end)",
         err=True,
     )
 

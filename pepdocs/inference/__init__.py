@@ -1,8 +1,9 @@
 """Inference: a draft mapping for a form no mapping describes yet.
 
 Given a blank template (or a completed form: the labels are the same), inference reads the
-document through the engines' inspection APIs (``pepdocs.formats.word.inspect``; Excel and PDF
-through their safe loaders) and proposes one entry per model path it recognises:
+document through the engines' inspection APIs (``pepdocs.formats.word.inspect``,
+``pepdocs.formats.pdf.inspect``; Excel through its safe loader) and proposes one entry per
+model path it recognises:
 
 - content controls and legacy fields by their tag/alias/name and the label beside them;
 - label cells (value to the right or below) and ``Label: value`` paragraphs;
@@ -62,27 +63,37 @@ def infer_mapping_from_bytes(
     """:func:`infer_mapping` for a document in memory (``name`` labels messages)."""
     kind = sniff_kind(data)
     lexicon = lexicon or load_lexicon()
-    if kind in ("xlsx", "pdf"):
-        from pepdocs.inference.forms import infer_pdf_entries, infer_workbook_entries
+    if kind == "xlsx":
+        from pepdocs.inference.forms import infer_workbook_entries
 
-        infer = infer_workbook_entries if kind == "xlsx" else infer_pdf_entries
-        entries, unmatched = infer(data, name, lexicon)
+        entries, unmatched = infer_workbook_entries(data, name, lexicon)
         return InferredMapping(kind, Path(name), "school_age", entries, unmatched)
+    if kind == "pdf":
+        from pepdocs.inference.pdf import infer_pdf_entries
+
+        entries, unmatched, phase = infer_pdf_entries(data, name, lexicon)
+        return InferredMapping(kind, Path(name), phase, entries, unmatched)
     if kind != "docx":
         raise PepdocsError(
             f"{name}: not a Word, Excel or PDF form; mappings are inferred for those only"
         )
-    from pepdocs.formats.word.inspect import open_document
-    from pepdocs.inference.word import WordInference, guess_phase
+    from pepdocs.formats.word import inspect as word
+    from pepdocs.inference.word import WordInference, form_identity, guess_phase
 
-    index = open_document(data, name)
+    package = word.WordPackage.open(data, name)
+    index = word.DocumentIndex.of_package(package)
     inference = WordInference(index, lexicon)
     entries = inference.run()
+    authority_name, authority, title = form_identity(index, word.header_footer_texts(package))
     return InferredMapping(
         kind="docx",
         template=Path(name),
         phase=guess_phase(index),
         entries=entries,
         unmatched=inference.unmatched,
-        title=inference.title,
+        title=title,
+        authority_name=authority_name,
+        authority=authority,
+        unplaced_columns=inference.unplaced_columns,
+        unplaced_boxes=inference.unplaced_boxes,
     )

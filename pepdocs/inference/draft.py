@@ -71,6 +71,20 @@ class InferredMapping:
     #: label texts the form has that no model path was found for, for the person confirming
     unmatched: list[str] = field(default_factory=list)
     title: str = ""
+    #: the authority as the form names itself ("Harrowfield County Council"), and the
+    #: mapping name made of it ("harrowfield"); empty when the form does not say
+    authority_name: str = ""
+    authority: str = ""
+    #: table column headers and answer boxes (content controls, form fields) no model path
+    #: was found for: with ``unmatched``, what the person confirming must place by hand
+    unplaced_columns: list[str] = field(default_factory=list)
+    unplaced_boxes: list[str] = field(default_factory=list)
+
+    @property
+    def fingerprint(self) -> list[str]:
+        """The form's own texts that tell it apart from other authorities' forms (recognition
+        weighs them most): the authority's name and the form's title."""
+        return [text for text in (self.authority_name, self.title) if text]
 
     def entry(self, path: str) -> InferredEntry | None:
         return next((e for e in self.entries if e.path == path), None)
@@ -80,25 +94,33 @@ class InferredMapping:
 
     def to_yaml(
         self,
-        authority: str,
+        authority: str | None = None,
         *,
         name: str | None = None,
         template: str | None = None,
         min_confidence: float = DRAFT_MIN_CONFIDENCE,
     ) -> str:
-        """The draft as mapping-file YAML; doubtful entries carry a ``confirm`` comment."""
+        """The draft as mapping-file YAML. ``authority`` defaults to the name the form gives
+        itself (else the template's file name). Doubtful entries carry ``confirm:`` (why),
+        which check-mapping warns about until a person removes it."""
+        authority = authority or self.authority or _slug(self.template.stem)
+        display = name or self.authority_name or authority.replace("-", " ").title()
         lines = [
             f"# Draft mapping inferred by `pepdocs infer-mapping` from {self.template.name}.",
-            "# Entries marked `confirm` were matched loosely: check each against the form, then",
-            "# run `pepdocs check-mapping` on this file. docs/legacy.md explains the draft.",
+            "# Entries with `confirm:` were matched loosely: check each against the form, remove",
+            "# its confirm line, then run `pepdocs check-mapping` on this file (it warns about",
+            "# every confirm left). docs/legacy.md explains the draft.",
             f"authority: {authority}",
-            f"name: {_quote(name or authority.replace('-', ' ').title())}",
+            f"name: {_quote(display)}",
             f"form: {self.phase}",
             'version: "draft"',
             f"kind: {self.kind}",
             f"template: {_quote(template or str(self.template))}",
-            "fields:",
         ]
+        if self.fingerprint:
+            lines.append("fingerprint:")
+            lines.extend(f"  - {_quote(text)}" for text in self.fingerprint)
+        lines.append("fields:")
         for entry in self.entries:
             if entry.confidence < min_confidence:
                 continue
@@ -111,7 +133,9 @@ class InferredMapping:
                 lines.append(f"  - path: [{', '.join(entry.all_paths)}]")
             else:
                 lines.append(f"  - path: {entry.path}")
-            lines.append(f"    at: {_flow(entry.anchor)}")
+            lines.extend(_at_lines(entry.anchor))
+            if entry.doubtful:
+                lines.append(f"    confirm: {_quote(entry.evidence)}")
             if entry.also:
                 if len(entry.also) == 1:
                     lines.append(f"    also: {_flow(entry.also[0])}")
@@ -123,11 +147,36 @@ class InferredMapping:
             if entry.columns:
                 lines.append("    columns:")
                 lines.extend(f"      - {_flow(column)}" for column in entry.columns)
-        if self.unmatched:
-            lines.append("")
-            lines.append("# Labels on the form that no model path was found for:")
-            lines.extend(f"#   {text}" for text in self.unmatched)
+        for heading, texts in (
+            ("Labels on the form that no model path was found for:", self.unmatched),
+            ("Table columns that no model path was found for:", self.unplaced_columns),
+            ("Answer boxes (controls, form fields) no model path was found for:",
+             self.unplaced_boxes),
+        ):
+            if texts:
+                lines.append("")
+                lines.append(f"# {heading}")
+                lines.extend(f"#   {text}" for text in texts)
         return "\n".join(lines) + "\n"
+
+
+def _slug(text: str) -> str:
+    """A mapping name from text: lower case words joined by hyphens."""
+    words = re.findall(r"[a-z0-9]+", text.casefold())
+    return "-".join(words) or "new-authority"
+
+
+def _at_lines(anchor: Mapping[str, Any]) -> list[str]:
+    """``at:`` in flow style on one line; a PDF table anchor's rows one per line, as the
+    rows of fields are printed on the form."""
+    table = anchor.get("table")
+    if not isinstance(table, Mapping) or "rows" not in table:
+        return [f"    at: {_flow(anchor)}"]
+    lines = ["    at:", "      table:"]
+    lines.extend(f"        {key}: {_flow(value)}" for key, value in table.items() if key != "rows")
+    lines.append("        rows:")
+    lines.extend(f"          - {_flow(row)}" for row in table["rows"])
+    return lines
 
 
 def _quote(text: str) -> str:

@@ -1,11 +1,9 @@
-"""Inference for Excel workbooks and PDF AcroForms (Word forms: :mod:`pepdocs.inference.word`).
+"""Inference for Excel workbooks (Word forms: :mod:`pepdocs.inference.word`, PDF forms:
+:mod:`pepdocs.inference.pdf`).
 
-Excel: label cells matched through the lexicon (value to the right, or below in a row of
-labels), defined names by their name, and tables by their header rows; anchors carry their
-sheet. PDF: every form field by its name and its tooltip (``/TU``, what a screen reader says:
-usually the printed label); drop-downs keep their own option texts as ``values``; radio
-groups whose states are a code list's options, and yes/no radios and checkboxes on yes/no
-paths. The same lexicon, confidences and assignment rules as for Word.
+Label cells matched through the lexicon (value to the right, or below in a row of labels),
+defined names by their name, and tables by their header rows; anchors carry their sheet. The
+same lexicon, confidences and assignment rules as for Word.
 """
 
 from __future__ import annotations
@@ -13,15 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pepdocs.inference.draft import Candidate, InferredEntry, assign, code_prefix
-from pepdocs.inference.lexicon import Lexicon, LexiconMatch, fold
-from pepdocs.model import field_catalog, get_codelist
+from pepdocs.inference.draft import Candidate, InferredEntry, assign
+from pepdocs.inference.lexicon import Lexicon, fold
+from pepdocs.model import field_catalog
 
-__all__ = ["infer_pdf_entries", "infer_workbook_entries"]
+__all__ = ["infer_workbook_entries"]
 
 _LABEL_MAX_CHARS = 70
-_RADIO_FLAG = 1 << 15
-_YES_NO = {"yes": "true", "y": "true", "on": "true", "no": "false", "n": "false", "off": "false"}
 
 
 def _entry(
@@ -37,27 +33,6 @@ def _entry(
     entry.options = dict(extra.get("options") or {})
     entry.columns = list(extra.get("columns") or [])
     return Candidate(entry, tuple(claims))
-
-
-def _values_for(path: str, options: Sequence[tuple[str, str]]) -> dict[str, Any]:
-    """``values`` for a drop-down: each option (export value, shown text) whose code the
-    model knows, written as the form shows it."""
-    info = field_catalog()[path]
-    if info.kind != "choice" or not info.codelist:
-        return {}
-    codes = get_codelist(info.codelist)
-    values: dict[str, str] = {}
-    for export, shown in options:
-        if not shown.strip():
-            continue
-        code = (
-            (export if export in codes else None)
-            or codes.code_for_label(shown)
-            or code_prefix(shown, codes.codes)
-        )
-        if code is not None and code not in values:
-            values[code] = shown
-    return {"values": values} if values else {}
 
 
 # --- Excel ---------------------------------------------------------------------------------------
@@ -229,103 +204,3 @@ def _sheet_tables(
             )
         )
     return found
-
-
-# --- PDF ------------------------------------------------------------------------------------------
-
-
-def infer_pdf_entries(
-    data: bytes, name: str, lexicon: Lexicon
-) -> tuple[list[InferredEntry], list[str]]:
-    """Entries and unmatched field names for a PDF AcroForm."""
-    from pepdocs.safety.pdf import open_pdf  # bounded, XFA-aware opening of untrusted PDFs
-
-    reader, _summary = open_pdf(data, name)
-    fields = reader.get_fields() or {}
-    catalog = field_catalog()
-    candidates: list[Candidate] = []
-    unmatched: list[str] = []
-    for full_name, field in fields.items():
-        kind = field.get("/FT")
-        if kind not in ("/Tx", "/Ch", "/Btn"):
-            continue
-        tooltip = str(field.get("/TU") or "").strip()
-        by_name = lexicon.match_identifier(full_name.rsplit(".", 1)[-1])
-        by_tip = lexicon.match(tooltip) if tooltip else None
-        chosen = _agree(by_name, by_tip)
-        if chosen is None:
-            unmatched.append(tooltip or full_name)
-            continue
-        match, confidence = chosen
-        path = match.path
-        info = catalog[path]
-        if info.kind == "list":
-            continue
-        evidence = f"field {full_name!r}" + (f" ({tooltip!r})" if tooltip else "")
-        options: dict[str, Any] = {}
-        anchor: dict[str, Any] = {"field": full_name}
-        if kind == "/Btn":
-            states = [str(s).lstrip("/") for s in field.get("/_States_") or [] if s != "/Off"]
-            radio = bool(int(field.get("/Ff") or 0) & _RADIO_FLAG)
-            if info.kind == "bool":
-                yes_no = {_YES_NO.get(s.casefold()): s for s in states}
-                if radio and {"true", "false"} <= set(yes_no):
-                    options = {"values": {"true": yes_no["true"], "false": yes_no["false"]}}
-                elif radio:
-                    continue  # a radio on a yes/no path whose options are not yes/no
-            elif info.kind == "choice" and radio and info.codelist:
-                mapped = _radio_states(info.codelist, states)
-                if mapped is None:
-                    continue
-                anchor = {"radio": {"name": full_name, "states": mapped}}
-            else:
-                continue  # a lone checkbox on a text path: nothing sensible to read
-        elif kind == "/Ch":
-            pairs = [_option(o) for o in field.get("/Opt") or []]
-            options = _values_for(path, pairs)
-        candidates.append(_entry(path, anchor, confidence, evidence, [full_name], options=options))
-    return assign(candidates), list(dict.fromkeys(unmatched))
-
-
-def _agree(
-    by_name: LexiconMatch | None, by_tip: LexiconMatch | None
-) -> tuple[LexiconMatch, float] | None:
-    """The path a field's name and tooltip point to, and how surely (as for Word controls)."""
-    if by_name and by_tip:
-        if by_name.path == by_tip.path:
-            return by_name, min(1.0, max(by_name.score, by_tip.score) + 0.05)
-        if by_name.exact == by_tip.exact:
-            return None
-        chosen = by_name if by_name.exact else by_tip
-        return chosen, chosen.score * 0.8
-    single = by_name or by_tip
-    return (single, single.score * 0.95) if single else None
-
-
-def _option(option: Any) -> tuple[str, str]:
-    if isinstance(option, list | tuple) and len(option) == 2:
-        return str(option[0]), str(option[1])
-    return str(option), str(option)
-
-
-def _radio_states(codelist: str, states: Sequence[str]) -> dict[str, str] | None:
-    """Code -> on-state for a radio group whose states name a code list's options (``EHCP``,
-    ``SENSupport``, ``NoSEN``); None unless two or more do and most of them."""
-    codes = get_codelist(codelist)
-    mapped: dict[str, str] = {}
-    for state in states:
-        spaced = " ".join(_split_camel(state))
-        code = codes.code_for_label(state) or codes.code_for_label(spaced)
-        if code is None and state.upper() in codes.codes:
-            code = state.upper()
-        if code is not None and code not in mapped:
-            mapped[code] = state
-    if len(mapped) < 2 or len(mapped) < 0.6 * len(states):
-        return None
-    return mapped
-
-
-def _split_camel(text: str) -> list[str]:
-    from pepdocs.inference.lexicon import split_identifier
-
-    return split_identifier(text).split()

@@ -50,6 +50,10 @@ _TAG_PREFIXES = frozenset(
 _NOTE = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")
 
 
+#: An aside in brackets within a label.
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
 def fold(text: str) -> str:
     """Text reduced for matching: accents, case, possessives and punctuation gone, runs of
     single letters joined (``D.O.B.`` -> ``dob``), ``&`` as ``and``."""
@@ -145,7 +149,22 @@ class Lexicon:
         candidates = [
             (wording, path) for wording, path in self._wordings() if paths is None or path in paths
         ]
-        return _best(text, candidates)
+        found = _best(text, candidates)
+        question, mark, rest = text.partition("?")
+        if found is None and mark and rest.strip():
+            # a question with an instruction after it ("Who holds parental responsibility?
+            # Name and relationship to child:"): the question names the field
+            asked = _best(question, candidates)
+            if asked is not None:
+                return LexiconMatch(asked.path, asked.score * 0.95, False, asked.wording)
+        plain = " ".join(_ASIDE.sub(" ", text).split())
+        if found is None and plain and plain != text.strip():
+            # a label with an aside in brackets ("Next PEP (before the next LAC review)"):
+            # the words outside the brackets name the field
+            bare = _best(plain, candidates)
+            if bare is not None:
+                return LexiconMatch(bare.path, bare.score * 0.95, False, bare.wording)
+        return found
 
     def match_in_section(self, text: str, heading: str) -> LexiconMatch | None:
         """The path a generic label (``Name``) names under a section heading

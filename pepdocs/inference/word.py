@@ -43,6 +43,7 @@ from pepdocs.formats.word.inspect import (
     clean_value,
     enclosing,
     holds_field,
+    label_over_answer,
     looks_like_label,
     normalise,
     paragraph_text,
@@ -54,9 +55,12 @@ from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec
 from pepdocs.mapping.transforms import TextTransform
 from pepdocs.model import field_catalog, get_codelist
 
-__all__ = ["WordInference", "guess_phase"]
+__all__ = ["WordInference", "form_identity", "guess_phase"]
 
 _LABEL_MAX_CHARS = 70
+
+#: Labels that only ask about the child (a bare "Name" beside them is the child's).
+_CHILD_IDENTITY = frozenset({"child.date_of_birth", "child.upn", "child.gender"})
 _LABEL_COLON = re.compile(
     r"^\s*([^:\n]{2,60}?)\s*(?:[:\u2013]|[.\u2026_]{3,}|\u2026)\s*(.*)$"
     # a first-person label with its verb and no colon, as early-years pages print them:
@@ -65,6 +69,16 @@ _LABEL_COLON = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 
+
+#: A signature line: "Social worker signature:", "Signature of designated teacher ....",
+#: "Signed:"; the printed words around the start word say whose it is.
+_SIGNATURE_LINE = re.compile(
+    r"^\s*(?:(?P<before>[^:\n]{1,60}?)\s+)?(?P<word>signature|signed)"
+    r"(?:\s+(?:of|by)\s+(?P<after>[^:\n]{1,60}?))?\s*(?:[:\-\u2013]|[.\u2026_]+)",
+    re.IGNORECASE,
+)
+#: words a signatory's role is never made of ("Please add your signature.")
+_NOT_A_ROLE = frozenset({"please", "your", "my", "their", "add", "sign", "here", "confirm", "a"})
 
 #: The first line of a numbered record: ``Target 1: ...``, ``Target no. 2 - ...``.
 _RECORD_START = re.compile(r"^\s*([A-Za-z][^:\n\d]{1,40}?)\s*(?:no\.?\s*)?(\d{1,2})\s*[:.\-\u2013]")
@@ -76,6 +90,9 @@ def _label_parts(match: re.Match[str]) -> tuple[str, str]:
         return match.group(1), match.group(2)
     return match.group(3), match.group(4)
 
+
+#: a label later on a line, after a gap: "...   Name: Mark Huxtable   Role: ..."
+_INLINE_LABEL = re.compile(r"(?:\t|\s{2,})([A-Za-z][A-Za-z /']{1,30}?)\s*:")
 
 _SEGMENT_SPLIT = re.compile(r"\t+|\s{3,}")
 #: Paths whose answer is a block of free text under a heading (views, plans).
@@ -99,6 +116,8 @@ class WordInference:
         #: paragraphs a record list reads (``Target 1: ...`` and the lines after it)
         self.claimed_paragraphs: set[Element] = set()
         self.title = ""
+        self.unplaced_boxes: list[str] = []
+        self.unplaced_columns: list[str] = []
         self._marker_cells = {m.element for m in index.markers if m.kind == "row"}
 
     def run(self) -> list[InferredEntry]:
@@ -106,10 +125,12 @@ class WordInference:
         self._record_lists()
         self._controls_and_fields()
         self._checkbox_groups()
+        self._labels_over_answers()
         self._label_cells()
         self._label_paragraphs()
         self._question_paragraphs()
         self._headings()
+        self._signature_lines()
         return self._assign()
 
     # -- helpers -----------------------------------------------------------------------------
@@ -155,6 +176,25 @@ class WordInference:
                     False,
                     in_section.wording,
                 )
+        return self._name_among_the_childs_details(text, element)
+
+    def _name_among_the_childs_details(self, text: str, element: Element) -> LexiconMatch | None:
+        """A bare "Name" in the table that asks for the child's date of birth or UPN: the
+        child's name (the people around the child are named with their role)."""
+        child = self.lexicon.match_in_section(text, "child details")
+        cell = self._cell_of(element)
+        if child is None or cell is None:
+            return None
+        grid = cell[0]
+        for _, other in grid.cells():
+            if other is cell[1]:
+                continue
+            label = label_over_answer(other.tc)
+            printed = paragraph_text(label) if label is not None else other.text()
+            words = " ".join(printed.split()[:8])
+            found = self.lexicon.match(words) if words else None
+            if found is not None and found.path in _CHILD_IDENTITY:
+                return LexiconMatch(child.path, round(child.score * 0.9, 3), False, child.wording)
         return None
 
     def _line_before(self, element: Element) -> str:
@@ -299,11 +339,15 @@ class WordInference:
                 ]
                 if len(cells) < 2 or any(len(text) > _LABEL_MAX_CHARS for _, text in cells):
                     continue
-                if any(_holds_box(cell.tc) or _labelled_answer(text) for cell, text in cells):
+                if any(
+                    _holds_box(cell.tc) or _labelled_answer(text) or self.index.holds_mark(cell.tc)
+                    for cell, text in cells
+                ):
                     continue  # a row of boxes or of "Label: answer" cells is not a header row
                 title = self._table_title(grid, row_number)
                 for section in self.lexicon.tables.values():
                     scored = self._header_columns(cells, section)
+                    scored += self._printed_role_column(grid, row_number, cells, section, scored)
                     present = {column for _, _, column, _ in scored}
                     if not all(key in present for key in section.key) or len(scored) < 2:
                         continue
@@ -381,6 +425,94 @@ class WordInference:
             columns=columns,
         )
 
+    def _signature_lines(self) -> None:
+        """Sign-off written as lines ("Designated teacher signature: ..." then "Date: ...",
+        or "Signature: ...  Name: ...  Role: ..." on one line), where a form has no sign-off
+        table: each line a ``signoff.signatures`` record, its role the words printed with
+        "signature" when there are any. The lines' dates and names stay with the fields
+        drafted for them too (a form filled from a PEP with no signature rows still gets
+        its sign-off dates)."""
+        section = self.lexicon.tables.get("signoff.signatures")
+        if section is None or any(
+            c.entry.path == section.path for c in self.candidates
+        ):  # a sign-off table was found
+            return
+        starts: list[tuple[Element, re.Match[str]]] = []
+        for paragraph, text in self.index.paragraph_texts:
+            found = _SIGNATURE_LINE.match(text)
+            if found is None or paragraph in self.claimed_paragraphs:
+                continue
+            words = fold(found.group("before") or found.group("after") or "").split()
+            if len(words) > 6 or _NOT_A_ROLE.intersection(words):
+                continue
+            starts.append((paragraph, found))
+        if not starts:
+            return
+        start_word = starts[0][1].group("word")
+        printed = any(found.group("before") or found.group("after") for _, found in starts)
+        scored: dict[str, tuple[str, float]] = {"signature": (start_word, 1.0)}
+        for paragraph, found in starts:
+            for label in self._record_labels(paragraph, found.end()):
+                match = self.lexicon.header_match(label, section)
+                if match is not None and match[0] not in scored and match[1] >= KEYED_SCORE:
+                    scored[match[0]] = (label, match[1])
+        if printed and "role" not in scored:
+            scored["role"] = ("Role", 1.0)
+        if len(scored) < 2:
+            return  # a lone "Signed:" line says nothing of whose sign-off it is
+        columns: list[dict[str, Any]] = []
+        kinds = {item.path: item.kind for item in self.catalog[section.path].item_fields}
+        for column, (header, _) in scored.items():
+            entry: dict[str, Any] = {"path": column, "header": header}
+            if kinds.get(column) == "date":
+                entry["type"] = "date"
+            columns.append(entry)
+        options: dict[str, Any] = {"start": start_word}
+        if printed:
+            options["printed"] = scored["role"][0]
+        anchor: dict[str, Any] = {"records": options}
+        slot = self._locate(anchor, section.path, columns)
+        elements = list(slot.covers()) if slot is not None else []
+        if not elements:
+            return
+        start_labels = {fold(" ".join(paragraph_text(p).split()[:8])) for p, _ in starts}
+        self.unmatched = [
+            label for label in self.unmatched if not any(fold(label) in s for s in start_labels)
+        ]
+        key_columns = [c for c in section.item_key if c in scored]
+        self._add(
+            section.path,
+            anchor,
+            min(0.9, sum(score for _, score in scored.values()) / len(scored)),
+            f"{len(starts)} signature line(s): " + ", ".join(repr(h) for h, _ in scored.values()),
+            [],
+            elements[0],
+            columns=columns,
+            options={"key_columns": key_columns} if key_columns else {},
+        )
+
+    def _record_labels(self, paragraph: Element, offset: int) -> list[str]:
+        """The labels of a record's lines: later on its first line (after ``offset``) and
+        at the start of the lines after it, up to a line with no label."""
+        labels = [
+            found.group(1) for found in _INLINE_LABEL.finditer(paragraph_text(paragraph), offset)
+        ]
+        node = paragraph.getnext()
+        while node is not None and node.tag == word.P:
+            text = paragraph_text(node)
+            if not text.strip():
+                node = node.getnext()
+                continue
+            if _SIGNATURE_LINE.match(text):
+                break
+            line = _LABEL_COLON.match(text)
+            if line is None:
+                break
+            labels.append(_label_parts(line)[0].strip())
+            labels.extend(found.group(1) for found in _INLINE_LABEL.finditer(text, line.end(1)))
+            node = node.getnext()
+        return labels
+
     def _table_title(self, grid: TableGrid, header_row: int) -> str | None:
         """The repeating section a table's title names: a full-width row above its header, or
         the heading just before the table."""
@@ -415,6 +547,33 @@ class WordInference:
         ordered = sorted(best.values(), key=lambda item: item[0].col)
         return ordered
 
+    def _printed_role_column(
+        self,
+        grid: TableGrid,
+        row_number: int,
+        cells: Sequence[tuple[GridCell, str]],
+        section: TableSection,
+        scored: Sequence[tuple[GridCell, str, str, float]],
+    ) -> list[tuple[GridCell, str, str, float]]:
+        """A blank header over roles printed down the first column (``Social worker``,
+        ``Designated teacher``, ``Carer`` ...): the section's role column, placed by number."""
+        if "role" not in section.columns or any(column == "role" for *_, column, _ in scored):
+            return []
+        first, text = cells[0]
+        if text or not scored:
+            return []
+        printed = [
+            " ".join(cell.text().split())
+            for number in range(row_number + 1, len(grid.rows))
+            for cell in grid.row_cells(number)
+            if cell.row == number and cell.col == first.col
+        ]
+        printed = [words for words in printed if words]
+        roles = [words for words in printed if _signatory(words)]
+        if len(roles) < 2 or 3 * len(roles) < len(printed):
+            return []
+        return [(first, "", "role", KEYED_SCORE)]
+
     def _add_table(
         self,
         number: int,
@@ -425,10 +584,12 @@ class WordInference:
     ) -> None:
         info = self.catalog[section.path]
         kinds = {item.path: item.kind for item in info.item_fields}
-        headers = [" ".join(text.split()) for _, text, _, _ in scored]
+        headers = [" ".join(text.split()) for _, text, _, _ in scored if text.strip()]
         columns: list[dict[str, Any]] = []
-        for _, text, column, _ in scored:
+        for cell, text, column, _ in scored:
             entry: dict[str, Any] = {"path": column, "header": " ".join(text.split())}
+            if not text.strip():
+                entry = {"path": column, "column": cell.col + 1}  # a blank header cell
             if kinds.get(column) == "date":
                 entry["type"] = "date"
             columns.append(entry)
@@ -442,6 +603,10 @@ class WordInference:
         # The table's own columns are its; a column it does not map (a notes column beside an
         # attendance list holding "Date of this meeting: ...") stays free for other fields.
         mapped = {cell.col for cell, *_ in scored}
+        for cell in grid.row_cells(row_number):
+            text = " ".join(cell.text().split())
+            if cell.col not in mapped and text:
+                self.unplaced_columns.append(f"{text} (table {number + 1}, {section.path})")
         for row in range(row_number, len(grid.rows)):
             for cell in grid.row_cells(row):
                 if row == row_number or cell.col in mapped:
@@ -564,6 +729,8 @@ class WordInference:
         else:
             if label:
                 self.unmatched.append(label)
+            else:
+                self.unplaced_boxes.append(f"{what} {names[0]!r}" if names else what)
             return
         if not anchor:
             return
@@ -602,6 +769,11 @@ class WordInference:
 
     def _label_fallback(self, label: str, element: Element, path: str) -> dict[str, Any] | None:
         """A label anchor for a control's box, so the field survives an editor dropping tags."""
+        paragraph = enclosing(element, "p")
+        if paragraph is not None and _text_before(paragraph, element).strip():
+            # "Meeting Date: [box]": the text after the label in its own line
+            text = label.strip().rstrip(":").strip()
+            return self._verify({"label": {"text": text, "direction": "after"}}, paragraph, path)
         found = self._cell_of(element)
         target = found[1].tc if found is not None else _paragraph_of(element)
         if target is None:
@@ -644,7 +816,17 @@ class WordInference:
         merged: list[tuple[Element, list[tuple[str, Mark]], str]] = [
             g for g in groups if not (len(g[1]) == 1 and self._cell_of(g[0]))
         ]
+        # one box per cell across a row that asks a question in its first cell:
+        # "| CAMHS involved? | Yes ☐ | No ☒ |"
+        by_row: dict[tuple[Element, int], list[tuple[Element, list[tuple[str, Mark]], str]]] = {}
         for members in by_cell.values():
+            found = self._cell_of(members[0][0])
+            if len(members) == 1 and found is not None and _yes_or_no(members[0][1][0][0]):
+                by_row.setdefault((found[0].tbl, found[1].row), []).append(members[0])
+                continue
+            pairs = [pair for member in members for pair in member[1]]
+            merged.append((members[0][0], pairs, members[0][2]))
+        for members in by_row.values():
             pairs = [pair for member in members for pair in member[1]]
             merged.append((members[0][0], pairs, members[0][2]))
         for paragraph, pairs, lead in merged:
@@ -679,7 +861,50 @@ class WordInference:
                 return left.text().strip()
         return ""
 
+    def _yes_no_pair(self, element: Element, pairs: list[tuple[str, Mark]], lead: str) -> bool:
+        """Two boxes printed Yes and No after a question naming a yes/no path (``Is the
+        child known to CAMHS?  ☐ Yes  ☐ No``): the question and the option together label
+        each box, which tells the form's many Yes/No lines apart. Only a question that names
+        the path surely is taken (a loose match could invert an answer). True when the pair
+        is a Yes/No pair (placed or not)."""
+        words = [_option_text(text) for text, _ in pairs]
+        asked = ""
+        if len(words) == 2 and not _yes_or_no(words[0]):
+            # labels before their boxes: "Known to CAMHS?  Yes ☐  No ☒" pairs the question
+            # with the first box
+            head, _, tail = words[0].rpartition(" ")
+            if head.rstrip().endswith(("?", ":")) and _yes_or_no(tail):
+                asked, words[0] = head.strip(), tail
+        if len(words) != 2 or not (_yes_or_no(words[0]) and _yes_or_no(words[1])):
+            return False
+        if fold(words[0])[0] == fold(words[1])[0]:
+            return False
+        question = asked or self.index.mark_questions.get(element) or lead
+        question = " ".join(question.split()).strip()
+        found = self._match_label(question.rstrip("?:").strip(), element) if question else None
+        if found is None or self._kind(found.path) != "bool" or found.score < KEYED_SCORE:
+            if question:
+                self.unmatched.append(question)
+            return True
+        yes, no = words if fold(words[0]).startswith("y") else words[::-1]
+        stem = question.rstrip(":").strip()
+        anchor: dict[str, Any] = {"checkboxes": {"yes": f"{stem} {yes}", "no": f"{stem} {no}"}}
+        slot = self._locate(anchor, found.path)
+        if slot is None or not _group_in(slot, element, self.index):
+            return True
+        self._add(
+            found.path,
+            anchor,
+            found.score * 0.95,
+            f"Yes/No boxes after {question!r}",
+            [element],
+            element,
+        )
+        return True
+
     def _group_candidate(self, element: Element, pairs: list[tuple[str, Mark]], lead: str) -> None:
+        if self._yes_no_pair(element, pairs, lead):
+            return
         lead_match = self._match_label(lead, element) if lead else None
         best: tuple[float, str, dict[str, str]] | None = None
         for path, info in self.catalog.items():
@@ -746,7 +971,7 @@ class WordInference:
             label = raw.rstrip(":").strip()
             found = self._match_label(label, cell.tc)
             if found is None:
-                if _looks_like_label_text(raw):
+                if _looks_like_label_text(raw) or _label_looking(cell.tc):
                     self.unmatched.append(label)
                 continue
             if self._kind(found.path) == "list":
@@ -768,6 +993,62 @@ class WordInference:
                 [cell.tc, target.tc],
                 target.tc,
             )
+
+    def _labels_over_answers(self) -> None:
+        """A cell printing its label in bold over the answer, both in the one cell ("Name" /
+        "Harvey John Lomas"): on a blank form, a bold label and an empty paragraph in a cell
+        whose neighbours are labels too (no box beside or under it for the answer)."""
+        for grid, cell, _ in self.index.cell_entries:
+            if cell.tc in self.claimed_cells or cell.tc in self._marker_cells:
+                continue
+            paragraph = label_over_answer(cell.tc)
+            if paragraph is None or _has_box(paragraph, self.index):
+                continue
+            answered = any(
+                paragraph_text(node).strip()
+                for node in paragraph.itersiblings()
+                if node.tag == word.P
+            )
+            if not answered and not self._answer_has_no_other_box(grid, cell):
+                continue
+            label = " ".join(paragraph_text(paragraph).split()).rstrip(":?").strip()
+            if not label or len(label) > _LABEL_MAX_CHARS:
+                continue
+            found = self._match_label(label, cell.tc)
+            if found is None:
+                self.unmatched.append(label)
+                continue
+            if self._kind(found.path) == "list":
+                continue
+            answer = next(n for n in paragraph.itersiblings() if n.tag == word.P)
+            anchor = self._verify({"heading": label}, answer, found.path)
+            if anchor is None:
+                continue
+            self._add(
+                found.path,
+                anchor,
+                found.score,
+                f"label {label!r} over its answer in one cell",
+                [cell.tc],
+                cell.tc,
+            )
+
+    def _answer_has_no_other_box(self, grid: TableGrid, cell: GridCell) -> bool:
+        """Whether the cells right of and under a label cell are labels themselves (or
+        absent), so its answer can only go in the cell itself."""
+        shaped = [
+            label_over_answer(other.tc) is not None
+            for _, other in grid.cells()
+            if other.text().strip()
+        ]
+        if len(shaped) >= 4 and sum(shaped) >= 0.75 * len(shaped):
+            return True  # a grid of such cells: an empty one fills out a row
+        for neighbour in (grid.right_of(cell, cell.row), grid.below(cell)):
+            if neighbour is None:
+                continue
+            if not neighbour.text().strip() or not _label_looking(neighbour.tc):
+                return False
+        return True
 
     def _label_target(self, grid: TableGrid, cell: GridCell) -> GridCell | None:
         right = grid.right_of(cell, cell.row)
@@ -998,6 +1279,10 @@ def _option_text(text: str) -> str:
     return text.strip().strip(":;,/").strip()
 
 
+def _yes_or_no(text: str) -> bool:
+    return fold(_option_text(text)) in ("yes", "no", "y", "n")
+
+
 #: The longest printed question read as a question (headings.py stops a block at the same).
 _QUESTION_MAX_CHARS = 120
 
@@ -1105,3 +1390,49 @@ def guess_phase(index: DocumentIndex) -> str:
     if any(w in folded for w in (" post 16 ", " post16 ", " 16 18 ", " further education ")):
         return "post16"
     return "school_age"
+
+
+#: How an English authority names itself on its forms: "Harrowfield County Council",
+#: "Stanholme Metropolitan Borough Council", "Northmarsh Virtual School".
+_AUTHORITY = re.compile(
+    r"\b((?:[A-Z][\w'\u2019-]+|of|and|upon|on|&)(?: (?:[A-Z][\w'\u2019-]+|of|and|upon|on|&)){0,3})"
+    r" (County Council|City Council|Metropolitan Borough Council|Borough Council|"
+    r"District Council|Council|Virtual School(?: for Children in Care| for Looked After Children)?)"
+    r"\b"
+)
+_COUNCIL_WORDS = frozenset({"county", "city", "borough", "district", "metropolitan"})
+_NOT_A_PLACE = frozenset({"the", "county", "city", "our", "your", "local", "this", "a", "my"})
+_TITLE = re.compile(r"personal education plan|\bpep\b", re.IGNORECASE)
+_YEARS = re.compile(r"\b(?:19|20)\d\d(?:\s*[/\-\u2013]\s*(?:19|20)?\d\d)?\b")
+
+
+def form_identity(index: DocumentIndex, header_texts: Sequence[str]) -> tuple[str, str, str]:
+    """(the authority's name as the form prints it, a mapping name made of it, the form's
+    title), from the headers, footers and first lines of the form; empty where it does not
+    say. A draft named after the form's own words, not after its file."""
+    texts = [*header_texts, *(text for _, text in index.paragraph_texts[:30])]
+    name = slug = ""
+    for text in texts:
+        found = _AUTHORITY.search(" ".join(text.split()))
+        if found is None:
+            continue
+        place = found.group(1)
+        words = place.split()
+        while words and words[0].casefold() in _NOT_A_PLACE:
+            words = words[1:]
+        kind = [found.group(2)]
+        while len(words) > 1 and words[-1].casefold() in _COUNCIL_WORDS:
+            kind.insert(0, words.pop())
+        if not words:
+            continue
+        name = " ".join([*words, *kind])
+        slug = "-".join(re.findall(r"[a-z0-9]+", " ".join(words).casefold()))
+        break
+    title = ""
+    for _, text in index.paragraph_texts[:15]:
+        line = " ".join(text.split())
+        if line and len(line) <= 100 and _TITLE.search(line):
+            # without the year, which the next year's form changes
+            title = " ".join(_YEARS.sub(" ", line).split()).strip(" -:")
+            break
+    return name, slug, title

@@ -25,7 +25,9 @@ from pepdocs.errors import MappingError, PepdocsError
 from pepdocs.formats import get_engine
 from pepdocs.formats.word.inspect import (
     DocumentIndex,
+    Slot,
     WordPackage,
+    enclosing,
     label_texts,
     locate,
     match_legacy,
@@ -107,6 +109,15 @@ def _anchor_problems(form: FormSpec) -> Iterable[CheckProblem]:
     package = WordPackage.open(template, str(form.template))
     index = DocumentIndex.of_package(package, label_texts(form))
     for spec in form.fields:
+        if spec.confirm:
+            yield CheckProblem(
+                file,
+                spec.line,
+                spec.path,
+                f"drafted loosely ({spec.confirm}): check it against the form, then remove "
+                "its confirm line",
+                "warning",
+            )
         for number, anchor in enumerate(spec.anchors):
             role = "anchor" if number == 0 else "fallback anchor"
             line = anchor.line or spec.line
@@ -137,9 +148,34 @@ def _anchor_problems(form: FormSpec) -> Iterable[CheckProblem]:
                     spec.path,
                     f"table columns not in the template's header row: {', '.join(missing)}",
                 )
+            if not spec.repeating and _in_signoff_table(index, slot):
+                yield CheckProblem(
+                    file,
+                    line,
+                    spec.path,
+                    f"{role} {anchor.describe()} lands in a sign-off table (role, name, "
+                    "signature, date): a signatory's row, not this field's box; check it",
+                    "warning",
+                )
             group_notes = [n for n in slot.notes if n.startswith("no checkbox found for")]
             for note in group_notes:
                 yield CheckProblem(file, line, spec.path, f"{role} {anchor.describe()}: {note}")
+
+
+_SIGNATURE_WORDS = ("signature", "signed", "sign")
+
+
+def _in_signoff_table(index: DocumentIndex, slot: Slot) -> bool:
+    """Whether what the slot reads sits in a table whose header row has a signature column."""
+    for element in slot.covers():
+        cell = enclosing(element, "tc")
+        found = index.cell_of_tc.get(cell) if cell is not None else None
+        if found is None:
+            continue
+        grid, _ = found
+        header = [normalise(text) for _, text in index.row_texts(grid, 0)]
+        return any(word in text.split() for text in header for word in _SIGNATURE_WORDS)
+    return False
 
 
 def _occurrences(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, file: str) -> int:

@@ -15,8 +15,10 @@ checkbox        the label beside the box                 ``section``, ``occurren
 checkboxes      option labels joined with `` | ``       ``options`` {key: label (pdf: field name)},
                                                          ``section``
 table           header cells joined with `` | ``        ``header`` (tuple), ``section``,
-                                                         ``occurrence``, ``sheet`` (xlsx)
-records         the first line's label (``Target``)      ``section``
+                                                         ``occurrence``, ``sheet`` (xlsx),
+                                                         ``rows`` (pdf: field names per row)
+records         the first line's label (``Target``)      ``section``, ``printed`` (the column the
+                                                         words printed around the start label give)
 heading         the heading text                         ``occurrence``, ``level``
 cell (docx)     ``table 3 row 2 col 1``                  ``table``, ``row``, ``col`` (1-based ints)
 cell (xlsx)     ``Sheet1!B4`` as written                 ``sheet`` (None: first sheet), ``ref``
@@ -49,7 +51,7 @@ ANCHOR_KINDS: dict[str, tuple[str, ...]] = {
         "cell",
     ),
     "xlsx": ("cell", "name", "label", "table"),
-    "pdf": ("field", "radio", "checkboxes", "label"),
+    "pdf": ("field", "radio", "checkboxes", "table", "label"),
 }
 ALL_ANCHOR_KINDS = tuple(dict.fromkeys(kind for kinds in ANCHOR_KINDS.values() for kind in kinds))
 
@@ -254,15 +256,71 @@ def _table(value: Any, form_kind: str, line: int) -> _Parsed:
     }
     if form_kind == "xlsx":
         allowed = {"header": list, "sheet": str, "occurrence": int}
+    if form_kind == "pdf":
+        return _field_table(value, line)
     options = _options(value, allowed, "table", line)
     if "header" not in options:
         raise AnchorError('table anchor needs header, e.g. {header: ["Target", "Lead"]}', line)
     return " | ".join(options["header"]), options
 
 
+def _field_table(value: Mapping[str, Any], line: int) -> _Parsed:
+    """A PDF table made of fields: the printed ``header`` of each column and, per printed
+    row, the name of the field in each column (``null`` where a row has no field there)."""
+    example = 'e.g. {header: ["Target", "By when"], rows: [[Text12, Text13], [Text14, Text15]]}'
+    rows_value = value.get("rows")
+    options = _options(
+        {key: item for key, item in value.items() if key != "rows"},
+        {"header": list},
+        "table",
+        line,
+    )
+    if "header" not in options or rows_value is None:
+        raise AnchorError(
+            f"a PDF table anchor needs header and rows (the field names of each row), {example}",
+            line,
+        )
+    header: tuple[str, ...] = options["header"]
+    if len({" ".join(text.split()).casefold() for text in header}) != len(header):
+        raise AnchorError(
+            "table anchor: each header must name one column (a header repeats)",
+            _line_of(value, "header", line),
+        )
+    where = _line_of(value, "rows", line)
+    if not isinstance(rows_value, list) or not rows_value:
+        raise AnchorError(f"table anchor: rows is a list of rows, {example}", where)
+    rows: list[tuple[str | None, ...]] = []
+    names: set[str] = set()
+    for number, row in enumerate(rows_value, start=1):
+        row_line = _line_of(rows_value, number - 1, where)
+        if not isinstance(row, list) or len(row) != len(header):
+            raise AnchorError(
+                f"table anchor: row {number} must list {len(header)} field names, one under "
+                "each header (null where the row has no field)",
+                row_line,
+            )
+        cells: list[str | None] = []
+        for item in row:
+            if item is None:
+                cells.append(None)
+                continue
+            name = _text(item, f"table anchor: row {number}: a field name", row_line)
+            if name in names:
+                raise AnchorError(f"table anchor: field {name!r} is in the table twice", row_line)
+            names.add(name)
+            cells.append(name)
+        if all(cell is None for cell in cells):
+            raise AnchorError(f"table anchor: row {number} names no field", row_line)
+        rows.append(tuple(cells))
+    options["rows"] = tuple(rows)
+    return " | ".join(header), options
+
+
 def _records(value: Any, form_kind: str, line: int) -> _Parsed:
     if isinstance(value, Mapping):
-        options = _options(value, {"start": str, "section": str}, "records", line)
+        options = _options(
+            value, {"start": str, "section": str, "printed": str}, "records", line
+        )
         if "start" not in options:
             raise AnchorError('records anchor needs start, e.g. {start: "Target"}', line)
         return options.pop("start"), options

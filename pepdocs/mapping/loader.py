@@ -23,7 +23,7 @@ from pepdocs._io import read_bounded
 from pepdocs._resources import data_dir
 from pepdocs.errors import DocumentError, MappingError
 from pepdocs.mapping._suggest import did_you_mean
-from pepdocs.mapping.anchors import ANCHOR_KINDS, VALUE_SHAPE, AnchorError, parse_anchor
+from pepdocs.mapping.anchors import VALUE_SHAPE, AnchorError, parse_anchor
 from pepdocs.mapping.spec import FORM_KINDS, Anchor, ColumnSpec, FieldSpec, FormKind, FormSpec
 from pepdocs.mapping.transforms import (
     DEFAULT_TYPE,
@@ -35,6 +35,7 @@ from pepdocs.mapping.transforms import (
     bool_word,
     make_transform,
     model_code_labels,
+    normalise_label,
 )
 from pepdocs.model.catalog import FieldInfo, field_catalog
 from pepdocs.model.phases import Phase, list_phases
@@ -70,6 +71,7 @@ FIELD_KEYS = (
     "fill",
     "extract",
     "note",
+    "confirm",
     "multiline",
     "separator",
     "pattern",
@@ -79,6 +81,7 @@ FIELD_KEYS = (
 COLUMN_KEYS = (
     "path",
     "header",
+    "column",
     "also_headers",
     "type",
     "format",
@@ -476,7 +479,7 @@ class _Loader:
         info = infos[0]
 
         anchors = self._anchors(node, kind, line)
-        shape = self._shape(anchors, info, joined, label, path_line)
+        shape = self._shape(anchors, info, joined, label, path_line, kind)
         type_name = self._type(node, info, joined, label)
         fill = self._flag(node, "fill")
         extract = self._flag(node, "extract")
@@ -486,6 +489,7 @@ class _Loader:
                 _line(node, "extract", line),
             )
         note = str(node.get("note") or "")
+        confirm = str(node.get("confirm") or "")
 
         columns: tuple[ColumnSpec, ...] = ()
         if info.kind == "list":
@@ -496,6 +500,10 @@ class _Loader:
                     path_line,
                 )
             columns = self._columns(node["columns"], info, _line(node, "columns", line))
+            self._placed_columns(anchors, columns, kind)
+            if kind == "pdf":
+                self._pdf_table_columns(anchors, columns)
+            self._printed_columns(anchors, columns)
         elif "columns" in node:
             raise _Stop(
                 f"columns are only for repeating sections (targets, attendees ...); {label} "
@@ -529,7 +537,20 @@ class _Loader:
             extract=extract,
             note=note,
             key_columns=key_columns,
+            confirm=confirm,
         )
+
+    def _printed_columns(self, anchors: Sequence[Anchor], columns: Sequence[ColumnSpec]) -> None:
+        """A records anchor's ``printed`` names one of the section's column headers."""
+        headers = [column.header for column in columns]
+        for anchor in anchors:
+            printed = anchor.options.get("printed") if anchor.kind == "records" else None
+            if printed is not None and printed not in headers:
+                raise _Stop(
+                    f"records anchor: printed {printed!r} is not a column header of this "
+                    f"section ({', '.join(headers)})",
+                    anchor.line,
+                )
 
     def _key_columns(
         self, node: Mapping[str, Any], columns: Sequence[ColumnSpec], line: int
@@ -618,7 +639,13 @@ class _Loader:
             raise _Stop(str(problem), problem.line) from None
 
     def _shape(
-        self, anchors: Sequence[Anchor], info: FieldInfo, joined: bool, label: str, line: int
+        self,
+        anchors: Sequence[Anchor],
+        info: FieldInfo,
+        joined: bool,
+        label: str,
+        line: int,
+        form_kind: str,
     ) -> str:
         """The form-value shape of the field (its first anchor's); checks every anchor suits
         the path's kind and that fallbacks hold the same kind of value.
@@ -633,8 +660,9 @@ class _Loader:
         for anchor, shape in zip(anchors, shapes, strict=True):
             if kind == "list" and shape != "rows":
                 hint = (
-                    "PDF forms have no tables to anchor it to"
-                    if anchor.kind in ANCHOR_KINDS["pdf"] and anchor.kind != "label"
+                    "anchor it with {table: {header: [...], rows: [[field, ...], ...]}} "
+                    "(the field names of each printed row)"
+                    if form_kind == "pdf"
                     else 'anchor it with {table: {header: ["...", "..."]}}'
                 )
                 raise _Stop(f"{label} is a repeating section: {hint}", anchor.line)
@@ -840,8 +868,12 @@ class _Loader:
                 raise _Stop("a column is a mapping {path: ..., header: ...}", column_line)
             column_line = _line(node, default=column_line)
             self._known_keys(node, COLUMN_KEYS, "a column")
-            if "path" not in node or "header" not in node:
-                raise _Stop("a column needs path: and header:", column_line)
+            position = self._position(node, column_line)
+            if "path" not in node or ("header" not in node and not position):
+                raise _Stop(
+                    "a column needs path: and header: (or column: N when its header cell is blank)",
+                    column_line,
+                )
             path = node["path"]
             path_line = _line(node, "path", column_line)
             item = items.get(path) if isinstance(path, str) else None
@@ -854,7 +886,7 @@ class _Loader:
             if path in paths:
                 raise _Stop(f"column {path} appears twice (first at line {paths[path]})", path_line)
             paths[path] = path_line
-            header = node["header"]
+            header = node.get("header", f"column {position}")
             header_line = _line(node, "header", column_line)
             if not isinstance(header, str) or not header.strip():
                 raise _Stop("header must be the column's heading text", header_line)
@@ -875,8 +907,57 @@ class _Loader:
                     f"{self.file}:{column_line}: {info.path}.{path}: {transform.caveat}; "
                     "extract will not give back what fill wrote"
                 )
-            columns.append(ColumnSpec(path, header, transform, column_line, aliases))
+            columns.append(ColumnSpec(path, header, transform, column_line, aliases, position))
         return tuple(columns)
+
+    def _position(self, node: Mapping[str, Any], line: int) -> int:
+        """A column's ``column: N`` (its place in the table, 1 = the first), or 0."""
+        if "column" not in node:
+            return 0
+        value = node["column"]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise _Stop(
+                "column is the column's place in the table: 1 for the first",
+                _line(node, "column", line),
+            )
+        return value
+
+    def _placed_columns(
+        self, anchors: Sequence[Anchor], columns: Sequence[ColumnSpec], kind: str
+    ) -> None:
+        """``column: N`` places a column of a Word table whose header cell is blank; the
+        other columns' headers find the table."""
+        placed = [column for column in columns if column.position]
+        if not placed:
+            return
+        if kind != "docx" or any(anchor.kind != "table" for anchor in anchors):
+            raise _Stop(
+                "column: N places a column of a Word table anchor; other forms name each "
+                "column by its header",
+                placed[0].line,
+            )
+        if len(placed) == len(columns):
+            raise _Stop(
+                "a table needs at least one column named by its header (column: N alone "
+                "cannot find the table)",
+                placed[0].line,
+            )
+
+    def _pdf_table_columns(self, anchors: Sequence[Anchor], columns: Sequence[ColumnSpec]) -> None:
+        """On a PDF a table's cells are fields listed under the anchor's headers: a column
+        whose header is none of them would never be filled or read."""
+        for anchor in anchors:
+            if anchor.kind != "table":
+                continue
+            printed = {normalise_label(text) for text in anchor.options.get("header") or ()}
+            for column in columns:
+                names = (column.header, *column.aliases)
+                if not any(normalise_label(name) in printed for name in names):
+                    raise _Stop(
+                        f"column {column.path}: header {column.header!r} is not one of the "
+                        f"table anchor's headers ({', '.join(anchor.options['header'])})",
+                        column.line,
+                    )
 
     def _aliases(self, node: Mapping[str, Any], line: int) -> tuple[str, ...]:
         if "also_headers" not in node:

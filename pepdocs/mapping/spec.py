@@ -57,6 +57,9 @@ class ColumnSpec:
     line: int = 0
     #: extra headers that name the same column on older revisions of the form
     aliases: tuple[str, ...] = ()
+    #: the column's place in a Word table (1 = the first) when its header cell is blank (a
+    #: column of roles printed down the side); 0 when the header names it
+    position: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,9 @@ class FieldSpec:
     #: a repeating section's columns of which a row must fill one to be an item: the form's
     #: printed rows (a role, a subject already written in) with nothing typed are not items
     key_columns: tuple[str, ...] = ()
+    #: why a drafted entry needs a person to check it (``infer-mapping``); check-mapping
+    #: warns until the line is removed
+    confirm: str = ""
 
     @property
     def path(self) -> str:

@@ -2,11 +2,12 @@
 
 Run as ``python -I _pdf_worker.py``: it reads one request from stdin (a JSON header line, then
 the PDF's bytes), caps its own memory and CPU time, opens the PDF with pypdf, walks everything
-a reader will later touch (page tree, annotations, form fields, optionally the text layer and
-a full copy into a writer) and
-writes one JSON line to stdout. It imports nothing of pepdocs, so it starts in about a tenth of
-a second, and whatever pypdf does on a crafted file (loop, balloon, crash) happens here, where
-the parent can kill it, not in the process holding the user's other work.
+a reader will later touch (page tree, annotations, form fields, optionally the text layer, the
+printed text with its positions (``_pdf_layout``, loaded by its path) and a full copy into a
+writer) and writes one JSON line to stdout. It imports nothing of pepdocs (``_pdf_layout``
+imports only pypdf), so it starts in about a tenth of a second, and whatever pypdf does on a
+crafted file (loop, balloon, crash) happens here, where the parent can kill it, not in the
+process holding the user's other work.
 
 Reply: ``{"ok": true, "summary": {...}}`` or ``{"ok": false, "code": "...", "detail": "..."}``
 with ``detail`` an exception class name only (never document content).
@@ -173,6 +174,7 @@ def _inspect(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
     if request.get("text"):
         # only once every page's content is known to be within the budget
         text = [_page_text(page)[: request["max_value_chars"] * 4] for page in reader.pages]
+    layout = _layout_module().layout_of(reader) if request.get("layout") else []
     root: Any = reader.trailer["/Root"].get_object()
     acro_form: Any = root.get("/AcroForm")
     acro_form = acro_form.get_object() if acro_form is not None else {}
@@ -221,8 +223,27 @@ def _inspect(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
             "dynamic_xfa": xfa and (bool(root.get("/NeedsRendering")) or not fields),
             "fields": fields,
             "text": text,
+            "layout": layout,
         },
     }
+
+
+def _layout_module() -> Any:
+    """``_pdf_layout`` beside this file (printed text with positions; stdlib and pypdf only),
+    loaded by its path: ``python -I`` keeps this folder off ``sys.path``."""
+    import importlib.util
+    from pathlib import Path
+
+    name = "_pdf_layout"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+    if spec is None or spec.loader is None:
+        raise ImportError(name)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def _page_text(page: Any) -> str:
@@ -270,6 +291,7 @@ def _warm_up() -> None:
         reader.get_fields()
         for page in reader.pages:
             _page_text(page)
+        _layout_module().layout_of(reader)
         PdfWriter(clone_from=reader).write(io.BytesIO())
 
 

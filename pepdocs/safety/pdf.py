@@ -4,10 +4,11 @@ pypdf has a history of infinite loops and memory blow-ups on crafted files (CVE-
 CVE-2023-36810, CVE-2025-55197...), and a thread cannot be stopped once pypdf spins. So a
 completed PDF form is first opened in a separate, short-lived worker process
 (``_pdf_worker.py``, started with ``python -I``): it caps its own address space and CPU time,
-walks the page tree, annotations, form fields (and, if asked, the text layer), and reports a
-JSON summary. The parent kills it at the deadline. Only a PDF the worker got through is then
-opened in this process, by :func:`open_pdf`; pypdf parses lazily and deterministically, so
-touching the same objects again is bounded by the same work.
+walks the page tree, annotations, form fields (and, if asked, the text layer, or the printed
+text with its positions for reading a form's labels), and reports a JSON summary. The parent
+kills it at the deadline. Only a PDF the worker got through is then opened in this process,
+by :func:`open_pdf`; pypdf parses lazily and deterministically, so touching the same objects
+again is bounded by the same work.
 
 Also detected here: encryption (a missing or wrong password is one clear line, never the
 password), XFA forms (dynamic XFA cannot be read or filled by pypdf), page and field counts
@@ -39,8 +40,10 @@ __all__ = [
     "MAX_PDF_PAGES",
     "PDF_MEMORY_BYTES",
     "PDF_TIMEOUT_SECONDS",
+    "PageText",
     "PdfField",
     "PdfSummary",
+    "TextRun",
     "inspect_pdf",
     "open_pdf",
     "page_texts",
@@ -89,6 +92,27 @@ class PdfField:
 
 
 @dataclass(frozen=True, slots=True)
+class TextRun:
+    """Text drawn on a page, where it starts (points from the bottom left of the page), its
+    estimated width and its font size (``_pdf_layout`` says how they are measured)."""
+
+    x: float
+    baseline: float
+    width: float
+    size: float
+    bold: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """A page's printed text as runs, and its media box ``(x0, y0, x1, y1)``."""
+
+    box: tuple[float, float, float, float]
+    runs: tuple[TextRun, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class PdfSummary:
     """What the worker found in a PDF it opened within its limits."""
 
@@ -99,6 +123,8 @@ class PdfSummary:
     fields: dict[str, PdfField] = field(default_factory=dict)
     #: text of each page, only when asked for (``text=True``)
     text: tuple[str, ...] = ()
+    #: printed text of each page with positions, only when asked for (``layout=True``)
+    layout: tuple[PageText, ...] = ()
 
 
 def _refuse_non_pdf(data: bytes, source: str) -> None:
@@ -206,13 +232,15 @@ def inspect_pdf(
     password: str | None = None,
     *,
     text: bool = False,
+    layout: bool = False,
     copy: bool = False,
     timeout: float = PDF_TIMEOUT_SECONDS,
     memory_bytes: int = PDF_MEMORY_BYTES,
 ) -> PdfSummary:
     """Open ``data`` (a PDF from ``source``, named in errors) in the bounded worker and return
     what it found: page count, encryption, XFA, every form field's value (and page text if
-    ``text``). Nothing of the PDF is parsed in this process. ``copy`` also has the worker
+    ``text``, printed text with positions if ``layout``: see ``_pdf_layout``). Nothing of the
+    PDF is parsed in this process. ``copy`` also has the worker
     clone the whole document into a ``PdfWriter`` and write it: ask for it before merging,
     flattening or re-saving an untrusted PDF in this process.
 
@@ -223,6 +251,7 @@ def inspect_pdf(
     request = {
         "password": password,
         "text": text,
+        "layout": layout,
         "copy": copy,
         "max_pages": MAX_PDF_PAGES,
         "max_fields": MAX_PDF_FIELDS,
@@ -254,6 +283,7 @@ def inspect_pdf(
             for name, item in found["fields"].items()
         },
         text=tuple(found["text"]),
+        layout=_layout(found.get("layout")),
     )
 
 
@@ -264,6 +294,7 @@ def open_pdf(
     *,
     refuse_dynamic_xfa: bool = True,
     text: bool = False,
+    layout: bool = False,
     copy: bool = False,
     timeout: float = PDF_TIMEOUT_SECONDS,
     memory_bytes: int = PDF_MEMORY_BYTES,
@@ -277,13 +308,15 @@ def open_pdf(
     The worker walks pages, annotations and fields; pass ``text=True`` if this process will
     call ``extract_text`` (the page texts are then also in ``summary.text``) and
     ``copy=True`` if it will clone the document into a writer (merge, flatten, re-save), so
-    that that work, too, was done once within the bounds.
+    that that work, too, was done once within the bounds. ``layout=True`` has the worker
+    give the printed text of every page with positions (``summary.layout``).
     """
     summary = inspect_pdf(
         data,
         source,
         password,
         text=text,
+        layout=layout,
         copy=copy,
         timeout=timeout,
         memory_bytes=memory_bytes,
@@ -309,3 +342,16 @@ def page_texts(data: bytes, source: str, password: str | None = None) -> tuple[s
     """The text of every page, as pypdf lays it out, extracted in the bounded worker: a page
     built to make text extraction crawl is stopped there, not in this process."""
     return inspect_pdf(data, source, password, text=True).text
+
+
+def _layout(pages: Any) -> tuple[PageText, ...]:
+    """The worker's printed text with positions (``_pdf_layout.layout_of``) as dataclasses."""
+    found: list[PageText] = []
+    for page in pages or ():
+        x0, y0, x1, y1 = (float(value) for value in (list(page["box"]) + [0.0] * 4)[:4])
+        runs = tuple(
+            TextRun(float(x), float(baseline), float(width), float(size), bool(bold), str(text))
+            for x, baseline, width, size, bold, text in page["runs"]
+        )
+        found.append(PageText((x0, y0, x1, y1), runs))
+    return tuple(found)

@@ -441,6 +441,26 @@ def test_extract_reads_a_form_no_mapping_describes_and_says_it_was_inferred(
         assert value not in err
 
 
+def test_extract_reads_a_pdf_form_whose_fields_are_named_text1_by_its_printed_labels(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.formats.pdf.autoforms import AutoForm
+
+    form = AutoForm()
+    form.beside("Date of birth", "02/05/2015", second=("UPN", "B801200005001"))
+    form.table(["Target", "By when"], rows=2, values=[["Read every night", "01/02/2026"]])
+    unknown = tmp_path / "returned.pdf"
+    unknown.write_bytes(form.save())
+    out = tmp_path / "pep.json"
+    code, _, err = run(capsys, "extract", str(unknown), "-o", str(out))
+    assert code == 0, err
+    assert err.splitlines()[0].startswith(f"{unknown}: no known form matched; read with a mapping")
+    pep = json.loads(out.read_text(encoding="utf-8"))
+    assert pep["child"] == {"date_of_birth": "2015-05-02", "upn": "B801200005001"}
+    assert pep["targets"][0]["description"] == "Read every night"
+    assert "B801200005001" not in err
+
+
 def test_extract_prints_the_documents_notes_after_the_summary(
     mappings: Path,
     tmp_path: Path,

@@ -54,7 +54,8 @@ def test_infer_mapping_writes_a_draft_that_check_mapping_passes(
     assert code == 0
     assert "fields drafted" in err
     text = draft.read_text(encoding="utf-8")
-    assert "authority: dunmore-blank" in text
+    # the authority as the form names itself ("Ashcombe Virtual School"), not its file name
+    assert "authority: ashcombe\n" in text
     assert 'template: "../forms/dunmore-blank.docx"' in text
     code, out, err = run(capsys, "check-mapping", str(draft))
     assert code == 0, out

@@ -4,17 +4,19 @@ read with no mapping (``pepdocs.extract`` infers one on the spot) and with the m
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from formats.word.docxbuild import make_docx, p, r, sdt_run, tbl, tc, tr
+from formats.word.docxbuild import document_xml, make_docx, p, r, sdt_run, tbl, tc, tr
 
 import pepdocs
 from pepdocs.inference import infer_mapping_from_bytes
 from pepdocs.mapping import load_mapping
 
 SHADE = "D9D9D9"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def _no_mapping(completed: str) -> dict[str, Any]:
@@ -221,6 +223,57 @@ def test_a_sign_off_table_is_read_apart_from_attendees_and_dates_the_sign_off() 
     assert "attendees" not in pep
 
 
+def _sign_off_lines(dt: str | None, dt_date: str | None, sw: str | None) -> str:
+    return (
+        p("Sign off", style="Heading1")
+        + p(r("Designated CiC Lead signature: "), sdt_run("s1", dt))
+        + p(r("Date: "), sdt_run("d1", dt_date))
+        + p(r("Social worker signature: "), sdt_run("s2", sw))
+        + p(r("Date: "), sdt_run("d2", None))
+    )
+
+
+@pytest.mark.parametrize("mode", ["no mapping", "draft"])
+def test_sign_off_lines_are_signatures_with_the_role_printed_on_each_line(
+    tmp_path: Path, mode: str
+) -> None:
+    completed = CHILD + _sign_off_lines("H. Drury", "10th Oct 2025", None)
+    if mode == "no mapping":
+        pep = _no_mapping(completed)
+    else:
+        pep = _with_draft(tmp_path, CHILD + _sign_off_lines(None, None, None), completed)
+    # the social worker's line nobody signed is no signatory
+    assert pep["signoff"]["signatures"] == [
+        {"role": "Designated CiC Lead", "signature": "H. Drury", "date": "2025-10-10"}
+    ]
+    assert pep["signoff"]["designated_teacher_date"] == "2025-10-10"
+
+
+def test_a_chairs_line_holds_signature_name_and_role() -> None:
+    line = p("Signature: M Huxtable\tName: Mark Huxtable\tRole: Designated Teacher")
+    pep = _no_mapping(CHILD + p("Meeting chair, please sign to confirm.") + line)
+    assert pep["signoff"]["signatures"] == [
+        {"role": "Designated Teacher", "name": "Mark Huxtable", "signature": "M Huxtable"}
+    ]
+    assert pep["education"]["designated_teacher"]["name"] == "Mark Huxtable"
+
+
+def test_contacts_typed_in_the_name_column_and_roles_typed_after_other() -> None:
+    grid = _grid(
+        ["Role/relationship", "Name and Email address", "Invited", "Attended"],
+        ["Designated Teacher", "Mark Huxtable\nm.huxtable@harebell.example.org", "Yes", "Yes"],
+        ["Other", "Joanna Strand - mother", "Yes", "No"],
+    )
+    pep = _no_mapping(CHILD + p("People involved", style="Heading1") + grid)
+    teacher, other = pep["attendees"]
+    assert (teacher["name"], teacher["email"]) == (
+        "Mark Huxtable",
+        "m.huxtable@harebell.example.org",
+    )
+    assert (other["name"], other["role"]) == ("Joanna Strand", "mother")
+    assert pep["education"]["designated_teacher"]["email"] == "m.huxtable@harebell.example.org"
+
+
 @pytest.mark.parametrize(
     ("cell", "expected"),
     [("☒ came", True), ("☐ came", False)],
@@ -231,3 +284,141 @@ def test_a_lone_box_with_a_word_beside_it_is_a_yes_or_no(cell: str, expected: bo
     )
     (attendee,) = _no_mapping(CHILD + grid)["attendees"]
     assert attendee["attended"] is expected
+
+
+def test_a_question_with_an_instruction_after_it_is_named_by_the_question() -> None:
+    question = "Who holds parental responsibility? Name and relationship to child:"
+    form = tbl(tr(tc(p(question), shade=SHADE), tc(p("Mother (shared with the LA under s20)"))))
+    pep = _no_mapping(CHILD + form)
+    assert pep["care"]["parental_responsibility"] == "Mother (shared with the LA under s20)"
+
+
+# --- Yes/No boxes -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        p("Is the child known to CAMHS? ☐ Yes ☒ No"),
+        p("Is the child known to CAMHS?  Yes ☐  No ☒"),
+        tbl(tr(tc(p("Is the child known to CAMHS?"), shade=SHADE), tc(p("☐ Yes  ☒ No")))),
+        tbl(tr(tc(p("Is the child known to CAMHS?"), shade=SHADE), tc(p("Yes ☐")), tc(p("No ☒")))),
+    ],
+)
+def test_yes_no_boxes_answer_the_question_before_them(line: str) -> None:
+    pep = _no_mapping(CHILD + p("Is the child on a part-time timetable? ☒ Yes ☐ No") + line)
+    assert pep["health"]["camhs_involved"] is False
+    assert pep["education"]["part_time_timetable"] is True
+
+
+def test_yes_no_boxes_after_a_question_no_path_is_named_by_are_reported() -> None:
+    line = tbl(tr(tc(p("Is the child on track to meet targets?")), tc(p("Yes ☒")), tc(p("No ☐"))))
+    extraction = pepdocs.extract(make_docx(CHILD + line), name="completed.docx")
+    assert "targets" not in extraction.pep  # a row of boxes is no table header
+    assert extraction.report.unmapped == ["Is the child on track to meet targets?: Yes"]
+
+
+def test_what_no_path_is_found_for_is_reported_as_a_person_reads_it() -> None:
+    highlighted = '<w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t>YES</w:t></w:r>'
+    rest = '<w:r><w:t xml:space="preserve"> / NO</w:t></w:r>'
+    circle = f"<w:tc><w:p>{highlighted}{rest}</w:p></w:tc>"
+    form = (
+        CHILD
+        + p("Section 2: Progress", bold=True)
+        + tbl(tr(tc(p("Are the targets accurate and aspirational?")), circle))
+        + p("Who will liaise with the provider on a day to day basis? Colin Marsh")
+    )
+    unmapped = pepdocs.extract(make_docx(form), name="completed.docx").report.unmapped
+    assert unmapped == [
+        "Are the targets accurate and aspirational?: YES",
+        "Who will liaise with the provider on a day to day basis?: Colin Marsh",
+    ]
+
+
+# --- a label over its answer in one cell, roles printed down a blank-headed column ---------
+
+
+def _over(label: str, answer: str = "") -> str:
+    """A cell printing its label in bold over the answer's paragraph."""
+    return tc(p(r(label, bold=True)), p(answer))
+
+
+def _details(name: str = "", dob: str = "", upn: str = "", language: str = "") -> str:
+    return tbl(
+        tr(_over("Name", name), _over("Date of birth", dob)),
+        tr(_over("UPN", upn), _over("First language", language)),
+        tr(_over("Next PEP (before the next LAC review)"), tc(p(""))),
+    )
+
+
+def test_a_label_over_its_answer_in_one_cell_is_read_with_no_mapping_and_a_draft(
+    tmp_path: Path,
+) -> None:
+    completed = _details("Harvey John Lomas", "08/11/2015", "V986455018293", "English")
+    expected = {"first_name": "Harvey", "middle_names": "John", "last_name": "Lomas"}
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, _details(), completed)):
+        assert {k: pep["child"].get(k) for k in expected} == expected
+        assert pep["child"]["date_of_birth"] == "2015-11-08"
+        assert pep["child"]["upn"] == "V986455018293"
+        assert pep["child"]["first_language"] == "English"
+
+
+def test_a_label_over_its_answer_is_filled_in_its_own_cell(tmp_path: Path) -> None:
+    template = tmp_path / "blank.docx"
+    template.write_bytes(make_docx(_details()))
+    draft = infer_mapping_from_bytes(template.read_bytes(), str(template))
+    anchors = {entry.path: entry.anchor for entry in draft.entries}
+    assert anchors["child.date_of_birth"] == {"heading": "Date of birth"}
+    assert anchors["meta.next_review_date"] == {"heading": "Next PEP (before the next LAC review)"}
+    mapping = tmp_path / "draft.yaml"
+    mapping.write_text(draft.to_yaml("testshire", template=str(template)), encoding="utf-8")
+    form = load_mapping(mapping)
+    pep = json.loads((SAMPLES / "pep-amara-okafor.json").read_text(encoding="utf-8"))
+    data = pepdocs.fill(pep, form)
+    cells = [c for c in document_xml(data).split("<w:tc>")[1:]]
+    assert pep["child"]["upn"] in cells[2] and "UPN" in cells[2]  # in the label's own cell
+    read = pepdocs.extract(data, form, name="filled.docx").pep
+    assert read["child"]["upn"] == pep["child"]["upn"]
+    assert read["child"]["date_of_birth"] == pep["child"]["date_of_birth"]
+    assert read["meta"]["next_review_date"] == pep["meta"]["next_review_date"]
+
+
+def test_a_plain_cell_with_a_second_paragraph_beside_an_empty_box_is_a_label_left_of_it(
+    tmp_path: Path,
+) -> None:
+    blank = tbl(tr(_over("Date of birth"), tc(p(""))))
+    completed = tbl(tr(_over("Date of birth"), tc(p("08/11/2015"))))
+    assert _with_draft(tmp_path, blank, completed)["child"]["date_of_birth"] == "2015-11-08"
+
+
+def _people(rows: list[list[str]]) -> str:
+    return _grid(["", "Name", "Invited", "Attended"], *rows)
+
+
+def test_roles_printed_down_a_column_with_a_blank_header_are_the_attendees_roles(
+    tmp_path: Path,
+) -> None:
+    printed = [["Young person"], ["Social worker"], ["Designated teacher"], ["Carer"]]
+    blank = _people([[*row, "", "", ""] for row in printed])
+    completed = _people(
+        [
+            ["Young person", "Harvey Lomas", "Yes", "No"],
+            ["Social worker", "Rashida Begum", "Yes", "Yes"],
+            ["Designated teacher", "Colette Brannigan", "Yes", "Yes"],
+            ["Carer", "", "", ""],
+        ]
+    )
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, blank, completed)):
+        assert [(a["role"], a["name"]) for a in pep["attendees"]] == [
+            ("Young person", "Harvey Lomas"),
+            ("Social worker", "Rashida Begum"),
+            ("Designated teacher", "Colette Brannigan"),
+        ]
+        assert [a["attended"] for a in pep["attendees"]] == [False, True, True]
+
+
+def test_a_label_with_an_aside_in_brackets_is_named_by_the_words_outside_them() -> None:
+    from pepdocs.inference import load_lexicon
+
+    found = load_lexicon().match("Next PEP (before the next LAC review)")
+    assert found is not None and found.path == "meta.next_review_date"

@@ -211,3 +211,22 @@ def test_libreoffice_opens_every_word_form(libreoffice: Path, tmp_path: Path) ->
     assert len(outputs) == len(staged)
     for output in outputs:
         assert zipfile.ZipFile(io.BytesIO(output.read_bytes())).testzip() is None
+
+
+@pytest.mark.parametrize(("entry", "item"), COMPLETED, ids=[_ids(c) for c in COMPLETED])
+def test_no_unplaced_text_has_a_text_field_of_its_own_in_the_model(
+    entry: dict[str, Any], item: dict[str, Any]
+) -> None:
+    """Text the model now has a place for is read into it, not left unplaced."""
+    catalog = field_catalog()
+    for place in _truth(entry, item)["unplaced"]:
+        path = place["suggested_path"]
+        if path is None:
+            continue
+        list_path, _, name = path.partition("[].")
+        if name:
+            kinds = {f.path: f.kind for f in catalog[list_path].item_fields}
+            kind = kinds.get(name)
+        else:
+            kind = catalog[path].kind if path in catalog else None
+        assert kind != "text", f"{place['label']}: {path} is a field of the model"

@@ -1,8 +1,10 @@
 """Run a pepdocs command in a child process and measure it from outside: exit code, output,
 peak memory (the child's own ``ru_maxrss``, from ``wait4``) and wall-clock time.
 
-The figures are bounds a hostile input must stay within (20 s, 600 MB), checked after the
-fact; they are not benchmarks, and the bounds are far above what a good input takes.
+Peak memory is a bound a hostile input must stay within (600 MB), checked after the fact.
+Time is not asserted (the machines are shared and noisy: speed lives in benchmarks/); a
+child still running far past any reasonable time (two minutes) is killed and reported as
+``hung``, which fails the test that ran it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ class Outcome:
     err: str
     peak_mb: int
     seconds: float
+    #: killed by the hang guard
+    hung: bool = False
 
     @property
     def err_lines(self) -> list[str]:
@@ -44,11 +48,13 @@ def run_pepdocs(*args: str | os.PathLike[str], cwd: Path | None = None) -> Outco
             command, stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=cwd
         )
         limit = started + DEADLINE_SECONDS * 6  # a hang guard far past the bound
+        hung = False
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
             if time.monotonic() > limit:
+                hung = True
                 process.kill()
                 pid, status, usage = os.wait4(process.pid, 0)
                 break
@@ -63,4 +69,5 @@ def run_pepdocs(*args: str | os.PathLike[str], cwd: Path | None = None) -> Outco
             err.read().decode("utf-8", "replace"),
             usage.ru_maxrss // 1024,
             seconds,
+            hung,
         )

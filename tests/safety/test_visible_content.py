@@ -76,16 +76,13 @@ def test_an_update_that_kept_value_and_appearance_together_is_not_noted() -> Non
 
 
 def test_page_text_of_400_pages_sharing_one_7_mb_stream_is_refused_in_the_worker() -> None:
-    import time
 
     from pepdocs import UnsafeDocumentError
     from pepdocs.safety.pdf import page_texts
 
-    started = time.monotonic()
     try:
         page_texts(corpus.pdf_shared_content(), "shared.pdf")
     except UnsafeDocumentError as refused:
         assert "MB of page content" in str(refused)
     else:
         raise AssertionError("the shared content stream was parsed")
-    assert time.monotonic() - started < 20.0

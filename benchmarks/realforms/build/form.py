@@ -5,8 +5,10 @@ Layouts ask a :class:`Doc` for answers by model path (``doc.text("child.upn")``)
 answers None, a completed one answers the text as that person types it and records the
 canonical value in the truth at the same moment, so a truth file can only hold what its form
 shows. Text with no place in the model is asked for with :meth:`Doc.unplaced` and recorded
-as such. :func:`box` and friends turn an answer into the Word markup of one form house style
-(a content control, a legacy field, typed text, dotted leaders).
+as such. A sign-off row or signature line is a :class:`Signatory` (``signoff.signatures``);
+a phone or email typed in an attendee's row is asked for with :meth:`Doc.contact`.
+:func:`box` and friends turn an answer into the Word markup of one form house style (a
+content control, a legacy field, typed text, dotted leaders).
 """
 
 from __future__ import annotations
@@ -62,6 +64,16 @@ KINDS: dict[str, str] = {
     "attendees.attended": "bool",
     "signoff.designated_teacher_date": "date",
     "signoff.social_worker_date": "date",
+    "signoff.virtual_school_date": "date",
+    "signoff.qa_rating": "code",
+    "meta.initiated_date": "date",
+    "care.emergency_entry": "bool",
+    "education.on_roll": "bool",
+    "education.attendance.period_start": "date",
+    "education.attendance.period_end": "date",
+    "pp_plus.approved": "bool",
+    "linked_plans.type": "code",
+    "linked_plans.date": "date",
 }
 
 #: The model's sections in its own order (truth files list them so).
@@ -201,19 +213,25 @@ class Doc:
 
     def text(self, path: str) -> str | None:
         """The typed answer for one model path (None: left empty)."""
+        return self.answer(path)[0]
+
+    def answer(self, path: str) -> tuple[str | None, Any]:
+        """The typed answer for one model path and the value a careful person reads from it
+        (None for a deliberate blank or a month-only date, which are not read)."""
         if self.blank:
-            return None
+            return None, None
         value = self.value(path)
         special = self._special(path, value, path)
         if special is not None:
-            return special
+            return special, None
         if value is None:
-            return None
+            return None, None
         self.truth.set(path, value)
-        return self._typed(path, value)
+        return self._typed(path, value), value
 
-    def cell(self, list_path: str, index: int, name: str) -> str | None:
-        """The typed answer for one field of one list item (``targets``, 1, ``lead``)."""
+    def cell(self, list_path: str, index: int, name: str, *, kind: str | None = None) -> str | None:
+        """The typed answer for one field of one list item (``targets``, 1, ``lead``);
+        ``kind`` types it as another path's kind (``targets.pp_plus_cost`` for money)."""
         if self.blank:
             return None
         items = self.items(list_path)
@@ -227,7 +245,7 @@ class Doc:
         if value is None:
             return None
         self.truth.item(list_path, index)[name] = value
-        return self._typed(kind_path, value)
+        return self._typed(kind or kind_path, value)
 
     def code(self, path: str) -> str | None:
         """A code shown by a mark among printed options (ticked box, circled word)."""
@@ -285,6 +303,19 @@ class Doc:
         self.truth.unplaced.append({"label": label, "text": text, "suggested_path": suggested_path})
         return str(text)
 
+    def contact(self, attendee: dict[str, Any], name: str, path: str) -> str | None:
+        """A phone number or email typed in an attendee's row (a contact column): read from
+        the person at ``path`` (recorded there too) and as the attendee's ``name`` field."""
+        typed, value = self.answer(path)
+        if value is not None:
+            attendee[name] = value
+        return typed
+
+    def signatory(self, role: str | None) -> Signatory:
+        """One signatory of the form, ``role`` as the form prints (or its signer types) it;
+        None when the form shows no role for them."""
+        return Signatory(self, role)
+
     def say(self, kind_path: str, value: Any) -> str:
         """How this person types ``value`` of a field of kind ``kind_path`` (not recorded)."""
         return self._typed(kind_path, value)
@@ -314,6 +345,50 @@ class Doc:
         code = items[index]["type"]
         self.truth.item("education.exclusions", index)["type"] = code
         return EXCLUSION_TYPES[code]
+
+
+class Signatory:
+    """One row of a sign-off table, or one signature line, recorded in ``signoff.signatures``
+    as its boxes are typed: the role, then the name, typed signature and date that the row
+    itself shows. A row nobody filled is no signatory; a name or date given elsewhere on the
+    form is not this row's."""
+
+    def __init__(self, doc: Doc, role: str | None):
+        self.doc = doc
+        self.item: dict[str, Any] = {} if role is None else {"role": role}
+        self.recorded = False
+
+    def _keep(self, name: str, value: Any) -> None:
+        if value is None or self.doc.blank:
+            return
+        self.item[name] = value
+        if not self.recorded:  # the first box filled: the row is a signatory
+            self.doc.add_item("signoff.signatures", self.item)
+            self.recorded = True
+
+    def name(self, path: str) -> str | None:
+        """The name typed in this row, read from the person at ``path`` (recorded there too)."""
+        typed, value = self.doc.answer(path)
+        self._keep("name", value)
+        return typed
+
+    def named(self, typed: str | None) -> str | None:
+        """A name typed in this row that no single model path holds (a full name)."""
+        self._keep("name", typed)
+        return typed
+
+    def signature(self, who: str) -> str | None:
+        """The signature typed in this row: ``who`` signed it (``designated_teacher``,
+        ``social_worker``, ``young_person``, ``chair``), as that person types a signature."""
+        typed = None if self.doc.blank else _get(self.doc.person, f"signatures.{who}")
+        self._keep("signature", typed)
+        return None if typed is None else str(typed)
+
+    def date(self, path: str) -> str | None:
+        """The date typed in this row, read from the person at ``path`` (recorded there too)."""
+        typed, value = self.doc.answer(path)
+        self._keep("date", value)
+        return typed
 
 
 def attendee_kind(role: str) -> str:

@@ -142,6 +142,19 @@ PEP_TYPE = {
     "review": ["Review", "Termly review"],
     "transition": ["Transition"],
 }
+QA_RATING = {
+    "gold": ["Gold"],
+    "green": ["Green", "G"],
+    "amber": ["Amber", "A"],
+    "red": ["Red", "R"],
+}
+LINKED_PLAN = {
+    "EHCP": ["EHCP", "EHC Plan"],
+    "PSP": ["PSP", "Pastoral Support Plan"],
+    "PATHWAY": ["Pathway Plan", "Pathway plan"],
+    "IEP": ["IEP", "Individual Education Plan"],
+    "BSP": ["Behaviour Support Plan", "BSP"],
+}
 YES = ["Yes", "Y", "yes"]
 NO = ["No", "N", "no"]
 
@@ -156,6 +169,8 @@ CODES = {
     "previous_targets.outcome": OUTCOME,
     "meta.term": TERM,
     "meta.pep_type": PEP_TYPE,
+    "signoff.qa_rating": QA_RATING,
+    "linked_plans.type": LINKED_PLAN,
 }
 
 

@@ -252,6 +252,178 @@ class Sheet:
             self.y -= row_height + 2
         self.y -= 4
 
+    # -- ruled layouts: labels in cells drawn with lines ---------------------------------
+
+    def rule(self, text: str) -> None:
+        """A section title in bold capitals between two thin rules (no banner)."""
+        self.need(24)
+        c = self.canvas
+        c.setStrokeColor(self.banner)
+        c.setLineWidth(1.2)
+        c.line(MARGIN, self.y - 2, WIDTH - MARGIN, self.y - 2)
+        c.setFillColor(self.banner)
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(MARGIN, self.y - 13, text.upper())
+        c.line(MARGIN, self.y - 17, WIDTH - MARGIN, self.y - 17)
+        c.setFillColor(HexColor("#000000"))
+        self.y -= 23
+
+    def _frame(self, x: float, y: float, width: float, height: float, fill: Color | None) -> None:
+        c = self.canvas
+        c.setStrokeColor(BORDER)
+        c.setLineWidth(0.6)
+        if fill is not None:
+            c.setFillColor(fill)
+        c.rect(x, y, width, height, stroke=1, fill=1 if fill is not None else 0)
+        c.setFillColor(HexColor("#000000"))
+
+    def ruled_pairs(
+        self,
+        pairs: Sequence[tuple[str, str | None]],
+        *,
+        columns: int = 2,
+        label_share: float = 0.42,
+        height: float = 18,
+    ) -> None:
+        """Rows of label cell | field cell drawn as a ruled table, ``columns`` pairs to a row;
+        the label sits in a shaded cell, the field fills the cell to its right."""
+        column_width = INNER / columns
+        label_width = column_width * label_share
+        for start in range(0, len(pairs), columns):
+            self.need(height)
+            top = self.y
+            for n, (label, value) in enumerate(pairs[start : start + columns]):
+                x = MARGIN + n * column_width
+                self._frame(x, top - height, label_width, height, Color(0.9, 0.9, 0.9))
+                self._frame(x + label_width, top - height, column_width - label_width, height, None)
+                self._label(label, x + 3, top - height + 6, size=7)
+                self._text_field(
+                    x + label_width + 1.5,
+                    top - height + 1.5,
+                    column_width - label_width - 3,
+                    height - 3,
+                    value,
+                )
+            self.y -= height
+
+    def ruled_cells(
+        self, cells: Sequence[tuple[str, str | None, float]], *, height: float = 30
+    ) -> None:
+        """One ruled row of cells, each with its printed label at the top left inside the cell
+        and the field filling the rest of the cell (``weight`` shares the row's width)."""
+        self.need(height)
+        total = sum(weight for _, _, weight in cells)
+        x = MARGIN
+        top = self.y
+        for label, value, weight in cells:
+            width = INNER * weight / total
+            self._frame(x, top - height, width, height, None)
+            self._label(label, x + 3, top - 8, size=6.5)
+            self._text_field(
+                x + 2,
+                top - height + 2,
+                width - 4,
+                height - 12,
+                value,
+                multiline=height > 40,
+            )
+            x += width
+        self.y -= height
+
+    def checklist(
+        self,
+        question: str,
+        options: Sequence[str],
+        chosen: Sequence[bool],
+        *,
+        columns: int = 2,
+    ) -> None:
+        """A printed question, then its options in columns, each box to the left of its
+        words."""
+        rows = (len(options) + columns - 1) // columns
+        self.need(14 + rows * 13)
+        self._label(question, MARGIN, self.y - 9, size=7.5)
+        self.y -= 13
+        column_width = INNER / columns
+        self.canvas.setFont("Helvetica", 7.5)
+        for n, (text, picked) in enumerate(zip(options, chosen, strict=True)):
+            row, column = divmod(n, columns)
+            x = MARGIN + 8 + column * column_width
+            y = self.y - row * 13
+            self._check(x, y - 10, picked)
+            self.canvas.setFont("Helvetica", 7.5)
+            self.canvas.drawString(x + 13, y - 8, text)
+        self.y -= rows * 13 + 4
+
+    def answer_boxes(
+        self, label: str, options: Sequence[str], chosen: Sequence[bool], *, at: float = 0.55
+    ) -> None:
+        """A printed question with each option's word first and its box to the right
+        ("Yes [ ]  No [ ]")."""
+        self.need(16)
+        self._label(label, MARGIN, self.y - 10, size=7.5)
+        x = MARGIN + INNER * at
+        for text, picked in zip(options, chosen, strict=True):
+            self.canvas.setFont("Helvetica", 8)
+            self.canvas.drawString(x, self.y - 10, text)
+            x += self.canvas.stringWidth(text, "Helvetica", 8) + 3
+            self._check(x, self.y - 12, picked)
+            x += 24
+        self.y -= 17
+
+    def framed(self, label: str, value: str | None, *, height: float = 50) -> None:
+        """A ruled box with its question printed inside at the top and a multi-line field
+        under it."""
+        self.need(height + 2)
+        top = self.y
+        self._frame(MARGIN, top - height, INNER, height, None)
+        self._label(label, MARGIN + 3, top - 9, size=7)
+        self._text_field(
+            MARGIN + 2, top - height + 2, INNER - 4, height - 14, value, multiline=True
+        )
+        self.y -= height + 3
+
+    def ruled_grid(
+        self,
+        headers: Sequence[str],
+        widths: Sequence[float],
+        rows: Sequence[Sequence[str | bool | None]],
+        *,
+        row_height: float = 24,
+        boxes: Sequence[bool] = (),
+    ) -> None:
+        """A table drawn with lines: shaded header cells, then a field (or a box) inside each
+        ruled cell of every printed row."""
+        scale = INNER / sum(widths)
+        widths = [w * scale for w in widths]
+        self.need(16 + row_height)
+        x = MARGIN
+        for header, width in zip(headers, widths, strict=True):
+            self._frame(x, self.y - 14, width, 14, Color(0.88, 0.88, 0.88))
+            self._label(header, x + 2, self.y - 10, size=6.5)
+            x += width
+        self.y -= 14
+        for row in rows:
+            self.need(row_height)
+            x = MARGIN
+            for column, (value, width) in enumerate(zip(row, widths, strict=True)):
+                self._frame(x, self.y - row_height, width, row_height, None)
+                if boxes and boxes[column]:
+                    self._check(x + width / 2 - 4.5, self.y - row_height / 2 - 4.5, bool(value))
+                else:
+                    text = value if isinstance(value, str) else None
+                    self._text_field(
+                        x + 1.5,
+                        self.y - row_height + 1.5,
+                        width - 3,
+                        row_height - 3,
+                        text,
+                        multiline=row_height > 16,
+                    )
+                x += width
+            self.y -= row_height
+        self.y -= 6
+
     def to_bytes(self) -> bytes:
         self.canvas.save()
         return self.buffer.getvalue()

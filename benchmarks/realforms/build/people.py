@@ -2,7 +2,9 @@
 
 Each person is written in the canonical PEP vocabulary (codes, ISO dates, decimal strings) so
 that a truth file is exactly the part of a person a form shows; ``unplaced`` holds what forms
-ask that the model has no field for yet (interests, course titles, signatures...). Every
+ask that the model has no field for yet (strengths, course titles...); ``signatures`` holds how
+each adult (and the child) types a signature, by who signs (``designated_teacher``,
+``social_worker``, ``young_person``, ``chair``): a form's sign-off rows record them. Every
 name, school, setting, phone number (Ofcom drama ranges) and address here is invented.
 The development and evaluation sets have different children.
 """
@@ -67,6 +69,9 @@ _add(
             "ethnicity": "WBRI",
             "first_language": "English",
             "la_child_id": "HF204117",
+            "leisure_interests": (
+                "Sand tray, bikes, singing 'Wind the Bobbin Up', feeding the ducks"
+            ),
         },
         "care": {
             "legal_status": "C2",
@@ -170,14 +175,23 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-10-10", "social_worker_date": "2025-10-13"},
         "unplaced": {
-            "interests": "Sand tray, bikes, singing 'Wind the Bobbin Up', feeding the ducks",
             "strengths": "Curious, loving, brilliant at climbing",
             "age_months": "43",
             "health": "Mild eczema - cream applied by carer; no medication at nursery",
             "eypp_use": "EYPP spent on Talk Boost resources and key person time",
-            "dt_signature": "H. Drury",
-            "sw_signature": "P Wendover",
             "hours": "15 hours funded + 7 paid (Mon-Wed)",
+            "age": "3 years 8 months",
+            "friends": "Isla and Ted",
+            "happy_when": "I am on the big red bike",
+            "sad_when": "it's noisy and I can't find Hannah",
+            "key_adult": "Hannah Drury (key person)",
+            "learning_journal": "Photos of Poppy's den building and her first painting",
+            "next_chair": "Hannah Drury",
+            "ofsted_judgement": "Good (March 2024)",
+        },
+        "signatures": {
+            "designated_teacher": "H. Drury",
+            "social_worker": "P Wendover",
         },
     },
 )
@@ -202,6 +216,7 @@ _add(
             "ethnicity": "WBRI",
             "first_language": "English",
             "la_child_id": "CF009312",
+            "leisure_interests": "Tractors, the sand pit, splashing in the bath",
         },
         "care": {
             "legal_status": "E1",
@@ -273,13 +288,14 @@ _add(
         ),
         "signoff": {"social_worker_date": "2025-12-01"},
         "unplaced": {
-            "interests": "Tractors, the sand pit, splashing in the bath",
             "strengths": "Strong walker and climber, very affectionate",
             "age_months": "32",
             "health": "Grommets fitted July 2025; hearing review in February",
             "eypp_use": "Chatterbox sessions and new picture books",
-            "sw_signature": "H Rashford",
             "hours": "15 hours (two-year-old funding) Tuesday and Thursday",
+        },
+        "signatures": {
+            "social_worker": "H Rashford",
         },
     },
 )
@@ -305,6 +321,7 @@ _add(
             "ethnicity": "MWBC",
             "first_language": "English",
             "la_child_id": "YB118230",
+            "leisure_interests": "Lego, dinosaurs, swimming on Saturdays",
         },
         "care": {
             "legal_status": "C1",
@@ -381,11 +398,12 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-11-14"},
         "unplaced": {
-            "interests": "Lego, dinosaurs, swimming on Saturdays",
             "strengths": "Kind to younger children, good counting",
             "age_months": "56",
-            "dt_signature": "G Falstead",
             "two_year_check": "Completed March 2023 by health visitor",
+        },
+        "signatures": {
+            "designated_teacher": "G Falstead",
         },
     },
 )
@@ -411,6 +429,7 @@ _add(
             "first_language": "English",
             "upn": upn("981334219004"),
             "la_child_id": "GL300871",
+            "leisure_interests": "Football (plays for Wrenbury Juniors), drawing cars, Minecraft",
         },
         "care": {
             "legal_status": "C2",
@@ -530,14 +549,17 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-10-17", "social_worker_date": "2025-10-20"},
         "unplaced": {
-            "interests": "Football (plays for Wrenbury Juniors), drawing cars, Minecraft",
             "strengths": "Great sense of humour; very good at mental maths",
             "worries": "Changing classes and new teachers",
-            "dt_signature": "R. Okonjo-Reed",
-            "sw_signature": "Owen Trelawney",
-            "chair_signature": "R Okonjo-Reed",
             "trips_permission": "Social worker (day trips: carer)",
             "emergency_contact": "Karen Dunstable (carer) 01632 960544",
+            "whats_going_well": "Football at lunchtime and my maths",
+            "help_wanted": "Mr Pike to read with me more",
+        },
+        "signatures": {
+            "designated_teacher": "R. Okonjo-Reed",
+            "social_worker": "Owen Trelawney",
+            "chair": "R Okonjo-Reed",
         },
     },
 )
@@ -563,6 +585,7 @@ _add(
             "first_language": "Polish",
             "upn": upn("982417015066"),
             "la_child_id": "SD551902",
+            "leisure_interests": "Netball, maths club, baking with her aunt",
         },
         "care": {
             "legal_status": "V2",
@@ -654,17 +677,18 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2026-01-21", "social_worker_date": "2026-01-26"},
         "unplaced": {
-            "interests": "Netball, maths club, baking with her aunt",
             "strengths": "Determined, kind, excellent at problem solving",
-            "dt_signature": "M Huxtable",
-            "sw_signature": "C. Pennock",
-            "chair_signature": "M Huxtable",
             "trips_permission": "Mother (day and residential)",
             "school_info_to": "Aunt (carer) and mother",
             "no_contact": "None",
             "circulation": "SW, DT, carer, Virtual School",
             "targets_accurate": "Yes",
             "on_track_ks": "Yes",
+        },
+        "signatures": {
+            "designated_teacher": "M Huxtable",
+            "social_worker": "C. Pennock",
+            "chair": "M Huxtable",
         },
     },
 )
@@ -691,6 +715,7 @@ _add(
             "first_language": "English",
             "upn": upn("983521413118"),
             "la_child_id": "SH400265",
+            "leisure_interests": "Building PCs, gaming, BMX at the skate park",
         },
         "care": {
             "legal_status": "C2",
@@ -803,15 +828,16 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-10-24", "social_worker_date": "2025-10-29"},
         "unplaced": {
-            "interests": "Building PCs, gaming, BMX at the skate park",
             "strengths": "Very knowledgeable about technology; honest",
             "worries": "Loud corridors, supply teachers",
-            "dt_signature": "S Marlow",
-            "sw_signature": "N. Kowalczyk",
-            "yp_signature": "Callum",
             "health": "Medication for ADHD taken at the home before school",
             "targets_accurate": "Yes",
             "on_track_ks": "No",
+        },
+        "signatures": {
+            "designated_teacher": "S Marlow",
+            "social_worker": "N. Kowalczyk",
+            "young_person": "Callum",
         },
     },
 )
@@ -837,6 +863,7 @@ _add(
             "first_language": "English",
             "upn": upn("984562110042"),
             "la_child_id": "LD771043",
+            "leisure_interests": "Netball, volunteering at the food bank, K-pop",
         },
         "care": {
             "legal_status": "C2",
@@ -931,11 +958,15 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-11-06"},
         "unplaced": {
-            "interests": "Netball, volunteering at the food bank, K-pop",
             "strengths": "Organised, resilient, great with younger pupils",
-            "dt_signature": "D. Quayle",
-            "sw_signature": "B Aldous",
             "options": "Health and Social Care, Geography, Spanish",
+            "challenges": "Extended writing under time pressure",
+            "exec_skills": "Keeps a revision planner; needs reminders to start coursework early",
+            "adulthood": "Part-time job at the weekend; learning to budget",
+        },
+        "signatures": {
+            "designated_teacher": "D. Quayle",
+            "social_worker": "B Aldous",
         },
     },
 )
@@ -962,6 +993,7 @@ _add(
             "upn": upn("985641709221"),
             "uln": uln("472019385"),
             "la_child_id": "GC660914",
+            "leisure_interests": "Rugby (college team), gym",
         },
         "care": {
             "legal_status": "C2",
@@ -1044,10 +1076,13 @@ _add(
             "course": "BTEC Level 3 Extended Diploma in Sport",
             "course_level": "Level 3",
             "bursary": "16-19 Bursary (vulnerable group) - £1,200 a year",
-            "interests": "Rugby (college team), gym",
-            "sw_signature": "I Sallis",
-            "yp_signature": "Kai B",
             "residence": "With foster carers (staying put discussed)",
+            "pep_phase": "General post 16 PEP - phase 1 (October to February)",
+            "status": "In education",
+        },
+        "signatures": {
+            "social_worker": "I Sallis",
+            "young_person": "Kai B",
         },
     },
 )
@@ -1073,6 +1108,7 @@ _add(
             "first_language": "English",
             "uln": uln("518203746"),
             "la_child_id": "SH402218",
+            "leisure_interests": "Drawing, skateboarding",
         },
         "care": {
             "legal_status": "C2",
@@ -1152,12 +1188,959 @@ _add(
         "unplaced": {
             "course": "A level Art and Design; BTEC National Extended Certificate in IT",
             "course_level": "Level 3",
-            "interests": "Drawing, skateboarding",
             "personal_adviser": "Colin Marsh (personal adviser)",
             "pathway_plan": "Pathway plan reviewed 30/09/25",
-            "yp_signature": "TJ Penhallow",
-            "sw_signature": "G Ibbotson",
             "residence": "Fernbank Supported Lodgings, Room 4",
+            "route": "A levels",
+        },
+        "signatures": {
+            "social_worker": "G Ibbotson",
+            "young_person": "TJ Penhallow",
+        },
+    },
+)
+
+
+# --- development set, second wave (issue 12: more authorities to learn from) -----------------
+
+_add(
+    "dev-esme",
+    {
+        "meta": {
+            "meeting_date": "2025-11-19",
+            "previous_pep_date": "2025-07-09",
+            "next_review_date": "2026-03-11",
+            "academic_year": "2025-26",
+            "term": "autumn",
+            "pep_type": "review",
+            "completed_by": "Farah Quinlan",
+        },
+        "child": {
+            "first_name": "Esme",
+            "middle_names": "Rose",
+            "last_name": "Tillbrook",
+            "date_of_birth": "2020-12-03",
+            "gender": "F",
+            "ethnicity": "WROM",
+            "first_language": "English",
+            "upn": upn("986112520077"),
+            "la_child_id": "DH310447",
+            "leisure_interests": "Dressing up, the mud kitchen, drawing rainbows",
+        },
+        "care": {
+            "legal_status": "C1",
+            "date_became_looked_after": "2025-05-12",
+            "emergency_entry": True,
+            "placement_type": "U6",
+            "placement_start_date": "2025-05-12",
+            "number_of_placements": 2,
+            "parental_responsibility": "Mother and the local authority (interim care order)",
+            "carer": {
+                "name": "Bev and Colin Hartshorne",
+                "phone": "0121 496 0388",
+                "email": "hartshorne.fc@example.org",
+                "education_role": "Bev reads with Esme every night and takes her to school",
+            },
+            "social_worker": {
+                "name": "Lewis Ngata",
+                "phone": "0121 496 0712",
+                "email": "lewis.ngata@dunholt.example.org",
+                "team": "Children in Care Team 1",
+            },
+            "iro": {"name": "Pauline Gorringe", "email": "pauline.gorringe@dunholt.example.org"},
+        },
+        "education": {
+            "setting_name": "Brierley Bank Primary School",
+            "urn": "103871",
+            "laestab": "9861021",
+            "ncy": "R",
+            "date_joined": "2025-09-04",
+            "designated_teacher": {
+                "name": "Farah Quinlan",
+                "email": "f.quinlan@brierleybank.example.org",
+                "phone": "0121 496 0545",
+            },
+            "sen_provision": "N",
+            "attendance": {"percent": 94.3, "sessions_possible": 88, "sessions_missed": 5},
+        },
+        "attainment": [
+            {
+                "subject": "Personal, social and emotional development",
+                "current": "30-50",
+                "target": "40-60",
+            },
+            {"subject": "Communication and language", "current": "30-50", "target": "40-60"},
+            {"subject": "Physical development", "current": "40-60", "target": "40-60"},
+            {"subject": "Literacy", "current": "30-50", "target": "40-60"},
+            {"subject": "Mathematics", "current": "40-60", "target": "ELG"},
+        ],
+        "views": {
+            "child": "I like the mud kitchen and playing mummies and daddies. I don't like it "
+            "when it is loud at dinner time.",
+            "carer": "Esme has grown in confidence since September. She tells us about her "
+            "friends every night and is starting to sound out words on signs.",
+            "school": "Esme has settled into Reception well. She is chatty with adults, is "
+            "beginning to play cooperatively and needs support with early phonics.",
+            "social_worker": "Esme remains with Bev and Colin while the court decides the final "
+            "plan. Family time with mum is twice a week at the contact centre.",
+            "parent": "Mum is pleased Esme goes to school every day and would like to see "
+            "photos of her work.",
+        },
+        "previous_targets": [
+            {
+                "description": "Esme will separate from her carer at the classroom door with "
+                "a smile",
+                "outcome": "met",
+                "evidence": "Happy to come in every morning since October half term",
+            },
+            {
+                "description": "Esme will recognise her own name card",
+                "outcome": "partly_met",
+                "evidence": "Finds her name at self-registration most days",
+            },
+        ],
+        "targets": [
+            {
+                "area": "literacy",
+                "description": "Esme will blend three-sound words (CVC) using her phonics",
+                "actions": "Daily keep-up phonics session with Mrs Denby",
+                "lead": "Mrs Denby (TA)",
+                "due_date": "2026-02-13",
+                "pp_plus_cost": "350.00",
+            },
+            {
+                "area": "semh",
+                "description": "Esme will ask a friend to play using a kind phrase",
+                "actions": "Friendship group on Tuesdays; social stories",
+                "lead": "Farah Quinlan",
+                "due_date": "2026-02-13",
+                "pp_plus_cost": "120.00",
+            },
+            {
+                "area": "physical",
+                "description": "Esme will put her coat on and do up the zip by herself",
+                "actions": "Practise at home time; zip board in the classroom",
+                "lead": "Carers and class team",
+                "due_date": "2026-02-13",
+            },
+        ],
+        "attendees": _attendees(
+            ("Lewis Ngata", "Social worker", True, True),
+            ("Farah Quinlan", "Designated teacher", True, True),
+            ("Bev Hartshorne", "Foster carer", True, True),
+            ("Jo Tillbrook", "Mother", True, False),
+            ("Imran Sadiq", "Virtual School Early Years Adviser", True, True),
+        ),
+        "signoff": {
+            "designated_teacher_date": "2025-11-21",
+            "social_worker_date": "2025-11-26",
+            "virtual_school_date": "2025-12-02",
+        },
+        "unplaced": {
+            "strengths": "Brave, funny, loves helping to tidy up",
+            "friends": "Mia and Tobias",
+            "happy_when": "we go to the park after school",
+            "sad_when": "I can't see my mummy",
+            "key_adult": "Mrs Denby (Reception TA)",
+            "learning_journal": "Started in September with photos of Esme's first day",
+            "age_months": "59",
+            "age": "4 years 11 months",
+            "eypp_use": "Phonics keep-up resources and a friendship group run by the TA",
+            "next_chair": "Farah Quinlan (DT)",
+            "ofsted_judgement": "Outstanding (2022)",
+        },
+        "signatures": {
+            "designated_teacher": "F Quinlan",
+            "social_worker": "L. Ngata",
+            "virtual_school": "I Sadiq",
+        },
+    },
+)
+
+_add(
+    "dev-oskar",
+    {
+        "meta": {
+            "meeting_date": "2025-11-27",
+            "previous_pep_date": "2025-06-19",
+            "next_review_date": "2026-03-05",
+            "academic_year": "2025-26",
+            "term": "autumn",
+            "pep_type": "review",
+            "completed_by": "Marcus Ebdon",
+        },
+        "child": {
+            "first_name": "Oskar",
+            "last_name": "Nowakowski",
+            "preferred_name": "Oz",
+            "date_of_birth": "2011-06-22",
+            "gender": "M",
+            "ethnicity": "WOTH",
+            "first_language": "Polish",
+            "upn": upn("986204911350"),
+            "la_child_id": "HM582210",
+            "leisure_interests": "Fixing bikes, Army Cadets on Thursdays, fishing with his carer",
+        },
+        "care": {
+            "legal_status": "V2",
+            "date_became_looked_after": "2023-02-06",
+            "placement_type": "U4",
+            "placement_start_date": "2023-08-14",
+            "number_of_placements": 3,
+            "host_authority": "Wrexbury Borough Council",
+            "carer": {
+                "name": "Dale and Sandra Pellow",
+                "phone": "01632 960281",
+                "email": "pellow.family@example.org",
+            },
+            "social_worker": {
+                "name": "Yvonne Achterberg",
+                "phone": "01632 960834",
+                "email": "yvonne.achterberg@hamblemouth.example.org",
+                "team": "Children in Care (West)",
+            },
+            "iro": {"name": "Desmond Fairweather", "phone": "01632 960617"},
+        },
+        "education": {
+            "setting_name": "Fordingley Academy",
+            "urn": "145207",
+            "laestab": "9862231",
+            "ncy": "9",
+            "date_joined": "2023-09-05",
+            "designated_teacher": {
+                "name": "Marcus Ebdon",
+                "email": "m.ebdon@fordingley.example.org",
+                "phone": "01632 960459",
+            },
+            "senco": "Mrs K. Yelland",
+            "sen_provision": "K",
+            "sen_primary_need": "MLD",
+            "attendance": {
+                "percent": 96.8,
+                "sessions_possible": 124,
+                "sessions_missed": 4,
+                "period_start": "2025-09-03",
+                "period_end": "2025-11-21",
+            },
+            "exclusions": [
+                {
+                    "type": "FIXD",
+                    "start_date": "2025-11-03",
+                    "sessions": 1,
+                    "reason": "Fighting on the school bus",
+                }
+            ],
+        },
+        "health": {"sdq_score": 15, "sdq_date": "2025-10-01", "camhs_involved": False},
+        "attainment": [
+            {
+                "subject": "English",
+                "baseline": "KS2 97",
+                "current": "4-",
+                "target": "5",
+                "on_track": False,
+            },
+            {
+                "subject": "Maths",
+                "baseline": "KS2 101",
+                "current": "5",
+                "target": "6",
+                "on_track": True,
+            },
+            {
+                "subject": "Science",
+                "baseline": "KS2 99",
+                "current": "4",
+                "target": "5",
+                "on_track": True,
+            },
+            {"subject": "Engineering", "current": "5+", "target": "6", "on_track": True},
+        ],
+        "views": {
+            "child": "I like engineering and PE. English is hard because of all the reading. "
+            "I want to be a mechanic like my uncle in Gdansk.",
+            "carer": "Oz is settled with us and is proud of his cadet uniform. Homework is a "
+            "battle, especially reading.",
+            "school": "Oskar is polite and practical and shines in engineering. Reading "
+            "comprehension is his main barrier; the incident on the bus was out of character.",
+            "social_worker": "Oskar remains accommodated under section 20 with mum's agreement. "
+            "Mum lives in Hamblemouth and he sees her every other weekend.",
+            "parent": "Mum wants Oskar to keep up his Polish and is happy he is doing well.",
+        },
+        "previous_targets": [
+            {
+                "description": "Oskar will read for 20 minutes four nights a week",
+                "outcome": "partly_met",
+                "evidence": "Reading log shows 2-3 nights",
+            },
+            {
+                "description": "Oskar will attend every lesson on time",
+                "outcome": "met",
+                "evidence": "No lates this half term",
+            },
+        ],
+        "targets": [
+            {
+                "area": "literacy",
+                "description": "Oskar will raise his reading age from 10y4m to 11y6m",
+                "actions": "Lexia three times a week; weekly 1:1 with reading mentor",
+                "success_criteria": "Reading age test in March shows 11y6m or above",
+                "lead": "Mrs Yelland (SENCO)",
+                "due_date": "2026-03-05",
+                "pp_plus_cost": "450.00",
+            },
+            {
+                "area": "semh",
+                "description": "Oskar will use his time-out card when he feels angry",
+                "actions": "Six sessions with the school mentor; card agreed with all staff",
+                "success_criteria": "No further incidents on behaviour log",
+                "lead": "Mr Ebdon",
+                "due_date": "2026-02-13",
+                "pp_plus_cost": "300.00",
+            },
+            {
+                "area": "careers",
+                "description": "Oskar will visit a college engineering department before options",
+                "actions": "Taster day at Nenbury College arranged by careers lead",
+                "lead": "Careers lead",
+                "due_date": "2026-02-27",
+                "pp_plus_cost": "40.00",
+            },
+        ],
+        "pp_plus": {
+            "requested_total": "790.00",
+            "items": [
+                {"description": "Lexia licence and reading mentor", "cost": "450.00"},
+                {"description": "School mentor (6 sessions)", "cost": "300.00"},
+                {"description": "College taster day travel", "cost": "40.00"},
+            ],
+        },
+        "transition": {
+            "next_transition": "Key Stage 4 options",
+            "date": "2026-02-26",
+            "aspirations": "Motor mechanic",
+            "careers_advice": "Careers interview booked for the spring term",
+        },
+        "linked_plans": [
+            {"type": "PSP", "date": "2025-11-10", "reference": "PSP after bus incident"}
+        ],
+        "attendees": _attendees(
+            ("Yvonne Achterberg", "Social worker", True, True),
+            ("Marcus Ebdon", "Designated teacher", True, True),
+            ("Sandra Pellow", "Foster carer", True, True),
+            ("Oskar Nowakowski", "Young person", True, True),
+            ("Agata Nowakowska", "Mother", True, False),
+        ),
+        "signoff": {"designated_teacher_date": "2025-11-28", "social_worker_date": "2025-12-03"},
+        "unplaced": {
+            "strengths": "Practical, kind to younger pupils, never gives up in PE",
+            "worries": "Reading out loud in class",
+            "whats_going_well": "Engineering and cadets",
+            "help_wanted": "Someone to read the questions in tests",
+            "exclusion_internal": "2 days in the reflection room (October)",
+            "homework": "Homework club Tuesday and Thursday",
+        },
+        "signatures": {
+            "designated_teacher": "M Ebdon",
+            "social_worker": "Y. Achterberg",
+            "young_person": "Oskar N",
+            "chair": "M. Ebdon",
+        },
+    },
+)
+
+_add(
+    "dev-demi",
+    {
+        "meta": {
+            "meeting_date": "2026-01-28",
+            "previous_pep_date": "2025-10-15",
+            "next_review_date": "2026-05-06",
+            "academic_year": "2025-26",
+            "term": "spring",
+            "pep_type": "review",
+            "completed_by": "Nkechi Adeyemi",
+        },
+        "child": {
+            "first_name": "Demi",
+            "last_name": "Campbell-Hoyte",
+            "date_of_birth": "2018-04-17",
+            "gender": "F",
+            "ethnicity": "BCRB",
+            "first_language": "English",
+            "upn": upn("986318006142"),
+            "la_child_id": "CH117406",
+            "leisure_interests": "Gymnastics club, singing at church, making slime",
+        },
+        "care": {
+            "legal_status": "C2",
+            "date_became_looked_after": "2022-09-19",
+            "placement_type": "U1",
+            "placement_start_date": "2023-04-03",
+            "number_of_placements": 2,
+            "parental_responsibility": "Local authority (care order) shared with mother",
+            "carer": {
+                "name": "Marcia Hoyte (grandmother)",
+                "phone": "020 7946 0193",
+                "education_role": "Does homework with Demi and attends every parents' evening",
+            },
+            "social_worker": {
+                "name": "Tobias Wainwright",
+                "phone": "020 7946 0562",
+                "email": "tobias.wainwright@chaseley.example.org",
+            },
+            "iro": {"name": "Gloria Mensah-Taylor"},
+        },
+        "education": {
+            "setting_name": "Holloway Lane Primary School",
+            "urn": "102154",
+            "laestab": "9863014",
+            "ncy": "2",
+            "date_joined": "2023-04-17",
+            "designated_teacher": {
+                "name": "Nkechi Adeyemi",
+                "email": "n.adeyemi@hollowaylane.example.org",
+                "phone": "020 7946 0877",
+            },
+            "sen_provision": "N",
+            "attendance": {"percent": 97.4, "sessions_possible": 192, "sessions_missed": 5},
+        },
+        "health": {"sdq_score": 9, "sdq_date": "2025-12-01", "camhs_involved": False},
+        "attainment": [
+            {
+                "subject": "Reading",
+                "current": "Working towards",
+                "target": "Expected",
+                "on_track": True,
+            },
+            {
+                "subject": "Writing",
+                "current": "Working towards",
+                "target": "Working towards",
+                "on_track": True,
+            },
+            {"subject": "Maths", "current": "Expected", "target": "Expected", "on_track": True},
+            {"subject": "Phonics", "current": "Passed screening check in Year 1", "on_track": True},
+        ],
+        "views": {
+            "child": "I like reading with Nana and doing cartwheels. I want a gold star for my "
+            "handwriting. Sometimes I miss my mummy at school.",
+            "carer": "Demi is doing really well and loves her teacher. She still gets upset "
+            "after family time and needs extra cuddles.",
+            "school": "Demi is a sociable, hard-working girl. Reading fluency and letter "
+            "formation are the focus this term.",
+            "parent": "Mum was invited but could not attend; she sent a card for Demi.",
+        },
+        "previous_targets": [
+            {
+                "description": "Demi will read 30 Year 1 common exception words",
+                "outcome": "met",
+                "evidence": "Read 34 in December check",
+            },
+            {
+                "description": "Demi will form lower case letters correctly in her writing",
+                "outcome": "partly_met",
+                "evidence": "Correct in handwriting books, not yet in other writing",
+            },
+            {
+                "description": "Demi will tell an adult when she feels sad",
+                "outcome": "met",
+                "evidence": "Uses the feelings board every morning",
+            },
+        ],
+        "targets": [
+            {
+                "area": "literacy",
+                "description": "Demi will read a Year 2 book at 60 words per minute",
+                "actions": "Reading with a TA four times a week; paired reading with a Y5 buddy",
+                "success_criteria": "Fluency check in April",
+                "lead": "Class TA",
+                "due_date": "2026-04-24",
+                "pp_plus_cost": "380.00",
+            },
+            {
+                "area": "literacy",
+                "description": "Demi will join her handwriting in two sentences",
+                "actions": "Daily 10-minute handwriting group",
+                "lead": "Mrs Adeyemi",
+                "due_date": "2026-04-24",
+                "pp_plus_cost": "60.00",
+            },
+            {
+                "area": "semh",
+                "description": "Demi will name two ways to calm down after family time",
+                "actions": "Weekly ELSA session; calm box at home and school",
+                "lead": "ELSA - Miss Okoro",
+                "due_date": "2026-04-24",
+                "pp_plus_cost": "240.00",
+            },
+        ],
+        "pp_plus": {"requested_total": "680.00"},
+        "attendees": _attendees(
+            ("Tobias Wainwright", "Social worker", True, True),
+            ("Nkechi Adeyemi", "Designated teacher", True, True),
+            ("Marcia Hoyte", "Kinship carer (grandmother)", True, True),
+            ("Demi Campbell-Hoyte", "Child", True, False),
+            ("Shauna Campbell", "Mother", True, False),
+            ("Priti Chauhan", "Virtual School", True, True),
+        ),
+        "signoff": {"designated_teacher_date": "2026-01-30", "social_worker_date": "2026-02-04"},
+        "unplaced": {
+            "strengths": "Confident, caring, a brilliant gymnast",
+            "reason_not_attending": "Demi chose to talk to her teacher before the meeting",
+            "hopes": "To be a teacher or a vet",
+        },
+        "signatures": {
+            "designated_teacher": "N Adeyemi",
+            "social_worker": "T. Wainwright",
+        },
+    },
+)
+
+_add(
+    "dev-harvey",
+    {
+        "meta": {
+            "meeting_date": "2025-12-03",
+            "previous_pep_date": "2025-09-24",
+            "next_review_date": "2026-03-18",
+            "academic_year": "2025-26",
+            "term": "autumn",
+            "pep_type": "review",
+            "completed_by": "Colette Brannigan",
+        },
+        "child": {
+            "first_name": "Harvey",
+            "middle_names": "John",
+            "last_name": "Lomas",
+            "date_of_birth": "2015-11-08",
+            "gender": "M",
+            "ethnicity": "WBRI",
+            "first_language": "English",
+            "upn": upn("986455018293"),
+            "la_child_id": "BM447120",
+            "leisure_interests": "Trains, Lego Technic, swimming with his mum",
+        },
+        "care": {
+            "legal_status": "C2",
+            "date_became_looked_after": "2021-01-18",
+            "placement_type": "P1",
+            "placement_start_date": "2025-04-22",
+            "number_of_placements": 4,
+            "parental_responsibility": "Mother and the local authority",
+            "carer": {"name": "Kirsty Lomas (mother)", "phone": "0113 496 0271"},
+            "social_worker": {
+                "name": "Rashida Begum",
+                "phone": "0113 496 0655",
+                "email": "rashida.begum@bramdale.example.org",
+                "team": "Children Looked After Team (Keighmoor)",
+            },
+            "iro": {"name": "Neville Stocks", "email": "neville.stocks@bramdale.example.org"},
+        },
+        "education": {
+            "setting_name": "Thornbury Grange Primary School",
+            "urn": "107309",
+            "laestab": "9864407",
+            "ncy": "5",
+            "date_joined": "2022-01-10",
+            "designated_teacher": {
+                "name": "Colette Brannigan",
+                "email": "c.brannigan@thornburygrange.example.org",
+                "phone": "0113 496 0933",
+            },
+            "senco": "Colette Brannigan",
+            "sen_provision": "E",
+            "sen_primary_need": "SEMH",
+            "ehcp_date": "2024-07-01",
+            "part_time_timetable": True,
+            "attendance": {"percent": 86.1, "sessions_possible": 108, "sessions_missed": 15},
+            "exclusions": [
+                {
+                    "type": "FIXD",
+                    "start_date": "2025-10-07",
+                    "sessions": 2,
+                    "reason": "Throwing a chair in the classroom",
+                },
+                {
+                    "type": "LNCH",
+                    "start_date": "2025-11-12",
+                    "sessions": 1,
+                    "reason": "Repeated fighting at lunchtime",
+                },
+            ],
+        },
+        "health": {"sdq_score": 23, "sdq_date": "2025-09-15", "camhs_involved": True},
+        "attainment": [
+            {
+                "subject": "Reading",
+                "current": "Pre-key stage 4",
+                "target": "Working towards",
+                "on_track": False,
+            },
+            {
+                "subject": "Writing",
+                "current": "Pre-key stage 3",
+                "target": "Pre-key stage 4",
+                "on_track": True,
+            },
+            {
+                "subject": "Maths",
+                "current": "Working towards",
+                "target": "Working towards",
+                "on_track": True,
+            },
+        ],
+        "views": {
+            "child": "I like maths and golden time. I don't like it when the class is noisy "
+            "and I get cross. I like living with my mum.",
+            "carer": "Harvey is happier at home but mornings are hard. I want him back in "
+            "school full time.",
+            "school": "Harvey is on a reduced timetable (mornings only) while his new EHCP "
+            "provision starts. He responds well to his 1:1 and to movement breaks.",
+            "social_worker": "Harvey returned home to mum in April under a care order. The plan "
+            "is to apply to discharge the order next year if things stay settled.",
+        },
+        "previous_targets": [
+            {
+                "description": "Harvey will stay in class for the whole of maths",
+                "outcome": "met",
+                "evidence": "Stays in maths 5 days out of 5 with his 1:1",
+            },
+            {
+                "description": "Harvey will use his exit card instead of running out",
+                "outcome": "not_met",
+                "evidence": "Two suspensions this term",
+            },
+        ],
+        "targets": [
+            {
+                "area": "behaviour",
+                "description": "Harvey will use his exit card and go to the nurture room when "
+                "he feels cross",
+                "actions": "Daily check-in with his 1:1; nurture room booked after lunch",
+                "success_criteria": "No suspensions before the next PEP",
+                "lead": "1:1 TA Mr Dobson",
+                "due_date": "2026-03-18",
+                "pp_plus_cost": "500.00",
+            },
+            {
+                "area": "attendance",
+                "description": "Harvey will increase his timetable to three full days a week",
+                "actions": "Phased return agreed with mum; taxi arranged",
+                "success_criteria": "Three full days by February half term",
+                "lead": "Mrs Brannigan",
+                "due_date": "2026-02-13",
+            },
+            {
+                "area": "literacy",
+                "description": "Harvey will read 50 high frequency words",
+                "actions": "Precision teaching 10 minutes daily",
+                "lead": "1:1 TA",
+                "due_date": "2026-03-18",
+                "pp_plus_cost": "150.00",
+            },
+        ],
+        "pp_plus": {"requested_total": "650.00", "approved": True},
+        "linked_plans": [
+            {"type": "EHCP", "date": "2024-07-01", "reference": "Annual review due July 2026"}
+        ],
+        "attendees": _attendees(
+            ("Rashida Begum", "Social worker", True, True),
+            ("Colette Brannigan", "Designated teacher / SENCO", True, True),
+            ("Kirsty Lomas", "Mother", True, True),
+            ("Harvey Lomas", "Child", True, False),
+            ("Owen Bairstow", "Virtual School link teacher", True, True),
+            ("Dr Samira Gill", "CAMHS", True, False),
+        ),
+        "signoff": {
+            "designated_teacher_date": "2025-12-05",
+            "social_worker_date": "2025-12-09",
+            "virtual_school_date": "2025-12-12",
+            "qa_rating": "amber",
+        },
+        "unplaced": {
+            "strengths": "Great at building things, very loving with his little sister",
+            "part_time_reason": "Reduced timetable (mornings) while new EHCP provision starts",
+            "review_on_track": "Partly",
+            "additional_support": "Virtual School additional funds requested for a play therapist",
+        },
+        "signatures": {
+            "designated_teacher": "C Brannigan",
+            "social_worker": "R Begum",
+            "virtual_school": "O. Bairstow",
+        },
+    },
+)
+
+_add(
+    "dev-zainab",
+    {
+        "meta": {
+            "meeting_date": "2025-10-09",
+            "previous_pep_date": "2025-06-26",
+            "next_review_date": "2026-01-22",
+            "academic_year": "2025-26",
+            "term": "autumn",
+            "pep_type": "review",
+            "completed_by": "Graham Sowerby",
+        },
+        "child": {
+            "first_name": "Zainab",
+            "last_name": "Qureshi",
+            "date_of_birth": "2010-03-25",
+            "gender": "F",
+            "ethnicity": "APKN",
+            "first_language": "Urdu",
+            "upn": upn("986510347716"),
+            "la_child_id": "ID903315",
+            "leisure_interests": "Badminton, baking, volunteering at the library",
+        },
+        "care": {
+            "legal_status": "C2",
+            "date_became_looked_after": "2019-11-11",
+            "placement_type": "U4",
+            "placement_start_date": "2020-06-01",
+            "number_of_placements": 2,
+            "carer": {
+                "name": "Nasreen and Tariq Malik",
+                "phone": "0115 496 0762",
+                "email": "malik.carers@example.org",
+            },
+            "social_worker": {
+                "name": "Hollie Brackenbury",
+                "phone": "0115 496 0128",
+                "email": "hollie.brackenbury@idlebrook.example.org",
+            },
+            "iro": {"name": "Clive Oduya", "phone": "0115 496 0904"},
+        },
+        "education": {
+            "setting_name": "Ravenshead Lane School",
+            "urn": "139620",
+            "laestab": "9865119",
+            "ncy": "11",
+            "date_joined": "2021-09-02",
+            "designated_teacher": {
+                "name": "Graham Sowerby",
+                "email": "g.sowerby@ravensheadlane.example.org",
+                "phone": "0115 496 0350",
+            },
+            "sen_provision": "N",
+            "attendance": {"percent": 98.9, "sessions_possible": 56, "sessions_missed": 0},
+        },
+        "health": {"sdq_score": 8, "sdq_date": "2025-09-19", "camhs_involved": False},
+        "attainment": [
+            {"subject": "English Language", "current": "6", "target": "7", "on_track": True},
+            {"subject": "Maths", "current": "5", "target": "7", "on_track": False},
+            {"subject": "Biology", "current": "6", "target": "7", "on_track": True},
+            {"subject": "Chemistry", "current": "5", "target": "6", "on_track": True},
+            {"subject": "Urdu", "current": "8", "target": "9", "on_track": True},
+        ],
+        "views": {
+            "child": "I want to study sciences at sixth form and become a pharmacist. I am "
+            "worried about maths and I would like a tutor before my mocks.",
+            "carer": "Zainab is hard-working and organised. She revises every evening and we "
+            "want to help her get the grades for sixth form.",
+            "school": "Zainab is a model student. Maths is the one subject below target and a "
+            "tutor would make the difference before the December mocks.",
+            "social_worker": "Zainab is settled long term with the Maliks and wants to stay "
+            "put after 18.",
+        },
+        "previous_targets": [
+            {
+                "description": "Zainab will apply to two sixth forms",
+                "outcome": "partly_met",
+                "evidence": "One application made; second open evening in November",
+            },
+            {
+                "description": "Zainab will complete a week of work experience in a pharmacy",
+                "outcome": "met",
+                "evidence": "Placement at Fieldside Pharmacy in July",
+            },
+        ],
+        "targets": [
+            {
+                "area": "numeracy",
+                "description": "Zainab will achieve a grade 6 in the December maths mock",
+                "actions": "Weekly 1:1 maths tutor (10 sessions); revision guide",
+                "success_criteria": "Mock grade 6",
+                "lead": "Head of Maths",
+                "due_date": "2025-12-12",
+                "pp_plus_cost": "500.00",
+            },
+            {
+                "area": "careers",
+                "description": "Zainab will submit applications to two sixth forms by January",
+                "actions": "Careers adviser meeting; carer to attend open evenings",
+                "lead": "Mr Sowerby",
+                "due_date": "2026-01-16",
+            },
+            {
+                "area": "independence",
+                "description": "Zainab will open a savings account and budget for college travel",
+                "actions": "Social worker and carer to support with ID",
+                "lead": "Hollie Brackenbury",
+                "due_date": "2026-01-22",
+            },
+        ],
+        "transition": {
+            "next_transition": "Sixth form (Year 12)",
+            "date": "2026-09-03",
+            "plan": "Taster day in June; staying with the Maliks; bursary application in July",
+            "careers_advice": "Careers interview with Ms Ferris on 18 September",
+            "aspirations": "Pharmacist",
+        },
+        "attendees": _attendees(
+            ("Hollie Brackenbury", "Social worker", True, True),
+            ("Graham Sowerby", "Designated teacher", True, True),
+            ("Nasreen Malik", "Foster carer", True, True),
+            ("Zainab Qureshi", "Young person", True, True),
+            ("Clive Oduya", "IRO", True, False),
+        ),
+        "signoff": {"designated_teacher_date": "2025-10-10", "social_worker_date": "2025-10-14"},
+        "unplaced": {
+            "strengths": "Organised, determined, fluent in two languages",
+            "challenges": "Loses confidence in maths under time pressure",
+            "exec_skills": "Plans revision well; needs help breaking big tasks into steps",
+            "adulthood": "Wants to learn to drive and cook for herself",
+            "homework": "Completes homework at the kitchen table after tea",
+        },
+        "signatures": {
+            "designated_teacher": "G. Sowerby",
+            "social_worker": "H Brackenbury",
+            "young_person": "Zainab Q",
+        },
+    },
+)
+
+_add(
+    "dev-shannon",
+    {
+        "meta": {
+            "meeting_date": "2025-11-13",
+            "previous_pep_date": "2025-07-10",
+            "next_review_date": "2026-02-26",
+            "academic_year": "2025-26",
+            "term": "autumn",
+            "pep_type": "review",
+            "completed_by": "Jade Whitlock",
+        },
+        "child": {
+            "first_name": "Shannon",
+            "last_name": "McAllister-Reid",
+            "date_of_birth": "2009-05-30",
+            "gender": "F",
+            "ethnicity": "WIRT",
+            "first_language": "English",
+            "uln": uln("603918274"),
+            "la_child_id": "WN228816",
+            "leisure_interests": "Doing nails and make-up, boxing at the gym, her dog Biscuit",
+        },
+        "care": {
+            "legal_status": "C2",
+            "date_became_looked_after": "2020-02-24",
+            "placement_type": "U4",
+            "placement_start_date": "2022-10-03",
+            "number_of_placements": 5,
+            "carer": {"name": "Angie Rowbotham", "phone": "07700 900445"},
+            "social_worker": {
+                "name": "Kwame Asante",
+                "phone": "01632 960392",
+                "email": "kwame.asante@nenbury.example.org",
+            },
+        },
+        "education": {
+            "setting_name": "Salon Nine with Nenbury College (day release)",
+            "ncy": "12",
+            "date_joined": "2025-09-08",
+            "designated_teacher": {
+                "name": "Jade Whitlock",
+                "email": "j.whitlock@nenburycollege.example.org",
+                "phone": "01632 960731",
+            },
+            "sen_provision": "K",
+            "sen_primary_need": "SPLD",
+            "attendance": {"percent": 89.5},
+        },
+        "attainment": [
+            {
+                "subject": "Level 2 Hair Professional apprenticeship",
+                "current": "On programme",
+                "target": "Complete by July 2027",
+                "on_track": True,
+            },
+            {
+                "subject": "Functional Skills English L1",
+                "current": "Pass",
+                "target": "Level 2",
+                "on_track": True,
+            },
+            {
+                "subject": "Functional Skills Maths L1",
+                "current": "Working towards",
+                "target": "Pass",
+                "on_track": False,
+            },
+        ],
+        "views": {
+            "child": "I love working at the salon and the clients are nice. College days are "
+            "boring but I know I need my maths. I want my own salon one day.",
+            "carer": "Shannon gets up for work on her own now and is saving her wages.",
+            "school": "Shannon is popular with clients and her practical work is good. Maths "
+            "attendance on college days is the concern.",
+        },
+        "previous_targets": [
+            {
+                "description": "Shannon will secure an apprenticeship starting in September",
+                "outcome": "met",
+                "evidence": "Started at Salon Nine on 8 September",
+            },
+        ],
+        "targets": [
+            {
+                "area": "numeracy",
+                "description": "Shannon will pass Functional Skills Maths Level 1",
+                "actions": "Extra maths workshop on Wednesdays; online practice tests",
+                "lead": "College maths tutor",
+                "due_date": "2026-03-27",
+            },
+            {
+                "area": "attendance",
+                "description": "Shannon will attend every college day between now and February",
+                "actions": "Text reminder from her PA; travel pass topped up",
+                "lead": "Personal adviser",
+                "due_date": "2026-02-13",
+            },
+        ],
+        "transition": {
+            "aspirations": "Run her own salon",
+            "careers_advice": "Apprenticeship reviews every 12 weeks with her assessor",
+            "next_transition": "Level 3 Advanced Hair Professional",
+        },
+        "linked_plans": [
+            {"type": "PATHWAY", "date": "2025-10-20", "reference": "Pathway plan started at 16"}
+        ],
+        "attendees": _attendees(
+            ("Kwame Asante", "Social worker", True, True),
+            ("Jade Whitlock", "Designated person (college)", True, True),
+            ("Shannon McAllister-Reid", "Young person", True, True),
+            ("Angie Rowbotham", "Foster carer", True, False),
+            ("Lena Pritchard", "Personal adviser", True, True),
+        ),
+        "signoff": {"designated_teacher_date": "2025-11-14", "social_worker_date": "2025-11-18"},
+        "unplaced": {
+            "course": "Level 2 Hair Professional apprenticeship (Salon Nine)",
+            "employer": "Salon Nine, Market Street, Nenbury",
+            "status": "Apprenticeship",
+            "wage": "Apprentice wage; saving for a car",
+            "personal_adviser": "Lena Pritchard",
+            "bursary": "Not eligible (employed apprentice)",
+            "pep_phase": "General post 16 PEP - phase 1 (October to February)",
+            "route": "Apprenticeship",
+        },
+        "signatures": {
+            "social_worker": "K Asante",
+            "designated_teacher": "J Whitlock",
+            "young_person": "Shannon M-R",
         },
     },
 )
@@ -1185,6 +2168,7 @@ _add(
             "ethnicity": "WBRI",
             "first_language": "English",
             "la_child_id": "DW118772",
+            "leisure_interests": "Mud kitchen, bubbles, the story 'We're Going on a Bear Hunt'",
         },
         "care": {
             "legal_status": "C2",
@@ -1275,13 +2259,14 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-10-03"},
         "unplaced": {
-            "interests": "Mud kitchen, bubbles, the story 'We're Going on a Bear Hunt'",
             "strengths": "Confident climber, loves helping tidy up",
             "emergency_contact": "Helen Varley 01632 960381",
             "health_responsibility": "Foster carers",
             "trips_permission": "Social worker",
-            "dt_signature": "N Brampton",
             "eypp_use": "WellComm toolkit and extra key person sessions",
+        },
+        "signatures": {
+            "designated_teacher": "N Brampton",
         },
     },
 )
@@ -1306,6 +2291,7 @@ _add(
             "ethnicity": "MOTH",
             "first_language": "English",
             "la_child_id": "CE300455",
+            "leisure_interests": "Trains, splashing in puddles, peek-a-boo",
         },
         "care": {
             "legal_status": "C1",
@@ -1369,12 +2355,13 @@ _add(
         ),
         "signoff": {"social_worker_date": "2025-11-24"},
         "unplaced": {
-            "interests": "Trains, splashing in puddles, peek-a-boo",
             "care_summary": "Interim care order; assessment of grandmother as special guardian "
             "under way",
             "hours": "15 hours (two-year-old funding), Monday to Wednesday mornings",
             "health": "Up to date with immunisations; 2-year check due January",
-            "sw_signature": "J Whitlock",
+        },
+        "signatures": {
+            "social_worker": "J Whitlock",
         },
     },
 )
@@ -1400,6 +2387,7 @@ _add(
             "first_language": "English",
             "upn": upn("986742019037"),
             "la_child_id": "DW220981",
+            "leisure_interests": "Tag, gymnastics club, drawing unicorns",
         },
         "care": {
             "legal_status": "C2",
@@ -1502,13 +2490,14 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-10-10", "social_worker_date": "2025-10-14"},
         "unplaced": {
-            "interests": "Tag, gymnastics club, drawing unicorns",
             "strengths": "Kind friend, brilliant at number bonds",
             "school_type": "Infant school",
             "pep_coordinator": "Tamsin Oakley",
-            "dt_signature": "P Orme",
-            "sw_signature": "H. Blyth",
             "first_pep": "No",
+        },
+        "signatures": {
+            "designated_teacher": "P Orme",
+            "social_worker": "H. Blyth",
         },
     },
 )
@@ -1534,6 +2523,7 @@ _add(
             "first_language": "English",
             "upn": upn("987311516120"),
             "la_child_id": "WC509917",
+            "leisure_interests": "Art, PE, Lego",
         },
         "care": {
             "legal_status": "C2",
@@ -1628,17 +2618,18 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2026-01-30", "social_worker_date": "2026-02-02"},
         "unplaced": {
-            "interests": "Art, PE, Lego",
             "intervention_type_1": "Pastoral",
             "intervention_type_2": "Learning",
             "impact_1": "Fewer incidents; Oscar able to stay in class after lunch",
             "impact_2": "Secure written methods before Year 6",
-            "dt_signature": "A Cheswick",
-            "sw_signature": "E Marwood",
             "vsh_approval": "Approved - VS Head",
             "working_well": "Oscar has made two friends and enjoys art and PE",
             "worried": "Lunchtimes: one suspension in November for fighting",
             "needs_to_happen": "Lunchtime club and a play leader for Oscar every day",
+        },
+        "signatures": {
+            "designated_teacher": "A Cheswick",
+            "social_worker": "E Marwood",
         },
     },
 )
@@ -1664,6 +2655,7 @@ _add(
             "first_language": "English",
             "upn": upn("988621211075"),
             "la_child_id": "NM812330",
+            "leisure_interests": "Drama club, the school production, singing",
         },
         "care": {
             "legal_status": "V2",
@@ -1737,16 +2729,17 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-10-22"},
         "unplaced": {
-            "interests": "Drama club, the school production, singing",
             "worries": "Whether she will go home",
             "summary_record": "Year 7 to 8 at Wymondley Park; no previous schools since primary",
             "homework": "Homework club Tuesday and Thursday; carer checks Sparx",
-            "dt_signature": "R Kingdom",
-            "yp_signature": "Mia R",
             "working_well": "Mia has good friendships and loves drama; she is in the school show",
             "worried": "Attendance dropped to 88% in the first weeks after coming into care",
             "needs_to_happen": "Weekly Head of Year check-in; carer to phone school by 8.30 if Mia "
             "is unwell",
+        },
+        "signatures": {
+            "designated_teacher": "R Kingdom",
+            "young_person": "Mia R",
         },
     },
 )
@@ -1772,6 +2765,7 @@ _add(
             "first_language": "English",
             "upn": upn("989144010003"),
             "la_child_id": "ES661207",
+            "leisure_interests": "Football, grime music, cooking",
         },
         "care": {
             "legal_status": "C2",
@@ -1881,12 +2875,13 @@ _add(
         ),
         "signoff": {"designated_teacher_date": "2025-11-27", "social_worker_date": "2025-12-01"},
         "unplaced": {
-            "interests": "Football, grime music, cooking",
             "strengths": "Practical, funny, good with younger residents",
             "ppg_referral": "PPG referral: 1:1 English tuition",
-            "dt_signature": "W Stroud",
-            "sw_signature": "M Fairclough",
-            "yp_signature": "J Ashworth",
+        },
+        "signatures": {
+            "designated_teacher": "W Stroud",
+            "social_worker": "M Fairclough",
+            "young_person": "J Ashworth",
         },
     },
 )
@@ -1989,8 +2984,10 @@ _add(
             "work_placement": "Ladybird Nursery, Tuesdays",
             "employment": "Saturday job at a bakery (6 hours)",
             "bursary": "Vulnerable student bursary in place",
-            "yp_signature": "Leah Brightwell",
-            "sw_signature": "C Lennard",
+        },
+        "signatures": {
+            "social_worker": "C Lennard",
+            "young_person": "Leah Brightwell",
         },
     },
 )
@@ -2092,8 +3089,10 @@ _add(
             "course_level": "Entry 3",
             "interpreter": "Pashto interpreter used for the meeting",
             "immigration": "Asylum claim pending",
-            "yp_signature": "Farid N",
-            "dt_signature": "G Penhale",
+        },
+        "signatures": {
+            "designated_teacher": "G Penhale",
+            "young_person": "Farid N",
         },
     },
 )

@@ -267,4 +267,233 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "meeting record, pupil premium funding and pupil voice sections",
         ),
     ),
+    # --- second wave of development layouts (issue 12) ---
+    "dudley": (
+        Source(
+            "Dudley Metropolitan Borough Council",
+            "Dudley Virtual School: Personal Education Plans (PEPs)",
+            "https://www.dudley.gov.uk/residents/learning-and-school/dudley-virtual-school/"
+            "personal-education-plans-peps",
+            "early years PEPs from the term after a child turns two, reviewed three times a "
+            "year; a key adult who observes the child and keeps a Learning Journal; EYPP for "
+            "three and four year olds and PP+ in Reception agreed at the meeting; getting ready "
+            "to start school",
+        ),
+    ),
+    "eyfs-pep-form": (
+        Source(
+            "Not named in the public copy (used for its house style only)",
+            "Early Years Foundation Stage PEP form",
+            "https://docest.com/doc/183161/early-years-foundation-stage-pep-form-no",
+            "first-person front table (My name, My birthday, My age, My year group, My "
+            "school/setting, Date of my PEP meeting, PEP term), 'About Me' sentence starters "
+            "(I like playing with..., I am happy when...), '(DT to complete before the PEP)', "
+            "development bands (months) 8-20 / 16-26 / 22-36 ticked per early learning goal",
+        ),
+    ),
+    "lancashire-ey": (
+        Source(
+            "Lancashire County Council",
+            "Children looked after guidance for early years settings",
+            "https://www.lancashire.gov.uk/practitioners/supporting-children-and-families/"
+            "childcare-and-early-years-settings/children-looked-after-guidance-for-early-"
+            "years-settings/",
+            "a Lancashire Early Years PEP for all nursery and reception age children looked "
+            "after from the age of two, one format for every setting; the PEP is the joint "
+            "responsibility of the social worker and the designated practitioner",
+        ),
+        Source(
+            "Lancashire County Council",
+            "Personal education plans (PEPs) guidance: 2. The PEP process",
+            "https://lancashire.gov.uk/practitioners/supporting-children-and-families/"
+            "supporting-children-looked-after/education-of-children-looked-after/"
+            "personal-education-plans/?page=2",
+            "the social worker completes the 'My Personal Information' and 'My Health' "
+            "sections at least 10 days before the meeting; the setting completes its sections "
+            "and finishes the PEP within 10 working days; SEND targeted learning plans attached",
+        ),
+        Source(
+            "Lancashire County Council",
+            "Personal education plans (PEPs) guidance: quality assurance of PEPs",
+            "https://www.lancashire.gov.uk/practitioners/supporting-children-and-families/"
+            "supporting-children-looked-after/education-of-children-looked-after/"
+            "personal-education-plans/collecting-the-child-or-young-persons-voice?page=5",
+            "red, amber or green (RAG) rating; previous targets evaluated; interventions with "
+            "what, when, where, by who and how often; PPG/PEPSA costed against the targets; "
+            "attendees recorded and the next PEP review date",
+        ),
+    ),
+    "southampton": (
+        Source(
+            "Southampton City Council",
+            "PEP Guidance: Southampton Virtual School",
+            "https://docsbay.net/doc/1288935/pep-guidance-southampton-virtual-school",
+            "Section A documents for the meeting (previous PEP, attendance, internal and "
+            "external exclusions, IEP/PSP), Section B meeting preparation (the designated "
+            "teacher chairs), Section 1 People at the meeting (name, role and contact details), "
+            "Section 2 The Young Person's Voice, Section 3 Achievement and Attainment and "
+            "attendance, Section 4 Review and Action Plan",
+        ),
+    ),
+    "enfield": (
+        Source(
+            "London Borough of Enfield",
+            "Virtual School: good practice guide on completing a PEP",
+            "https://enfield.gov.uk/services/children-and-education/virtual-school/"
+            "social-workers-for-looked-after-children-and-care-leavers/personal-education-"
+            "plans-statutory-age/good-practice-guide-on-completing-a-pep",
+            "termly PEPs; receiving schools invited at nursery, Year 6 and Year 11; targets 1 "
+            "and 2 academic and target 3 on social, emotional and mental health, each SMART "
+            "with key strategies, interventions and expected evidence of impact; the designated "
+            "teacher completes 'educational attainment and progress' before the meeting; "
+            "previous targets reviewed with the impact of pupil premium",
+        ),
+        Source(
+            "London Borough of Enfield",
+            "Virtual School: personal education plans good practice",
+            "https://enfield.gov.uk/services/children-and-education/virtual-school/"
+            "social-workers-for-looked-after-children-and-care-leavers/personal-education-"
+            "plans-statutory-age/personal-education-plans-good-practice",
+            "a clear reason recorded when the child does not attend and their views gained "
+            "before; parents or carers invited to contribute or the reason recorded; "
+            "hobbies and achievements celebrated",
+        ),
+    ),
+    "bradford": (
+        Source(
+            "City of Bradford Metropolitan District Council",
+            "Looked After Children - Personal Education Plans and QA Audit Tool",
+            "https://bso.bradford.gov.uk/Schools/CMSPage.aspx?mid=3401",
+            "schools complete the action plan part of the PEP and give the social worker a "
+            "copy (blank PEP action plan); previous PEPs reviewed with the PEP review "
+            "document; an additional support request form for funding over and above Pupil "
+            "Premium Plus; a checklist to quality assure PEPs",
+        ),
+        Source(
+            "City of Bradford Metropolitan District Council",
+            "The Virtual School for Looked After Children: Policy and Guidance for Schools",
+            "https://bso.bradford.gov.uk/content/the-virtual-school-for-looked-after-children/"
+            "policy-and-guidance-for-schools",
+            "termly attainment data; additional funds request; the designated teacher's "
+            "report covers PEPs, PP+ and its impact, attendance and fixed-term exclusions",
+        ),
+    ),
+    "nottinghamshire": (
+        Source(
+            "Nottinghamshire County Council",
+            "Nottinghamshire's Guide to Improving Outcomes for Our Children who are Looked "
+            "After through the Personal Education Plan (PEP) Process",
+            "https://pdfslide.us/documents/web-view-we-therefore-invite-you-to-use-this-"
+            "language-with-our-children-when-you.html",
+            "the meeting called an Education Review with children; PEP documents for each "
+            "phase; a 'Strengths and Challenges' section with executive functioning skills and "
+            "preparing for adulthood across the age range; checklist for completing the PEP "
+            "form; the link with Pupil Premium Plus",
+        ),
+        Source(
+            "Nottinghamshire County Council",
+            "Nottinghamshire Virtual School: Personal Education Plan",
+            "https://nottinghamshire.gov.uk/education/virtual-school/nottinghamshire-virtual-"
+            "school/teachers-and-social-workers/personal-education-plan",
+            "the PEP co-produced with the child; strengths and SMART targets documented; the "
+            "social worker leads on reviews taking place, the designated teacher on the "
+            "education in the PEP; part of the PEP pre-populated before the meeting",
+        ),
+    ),
+    "east-riding": (
+        Source(
+            "East Riding of Yorkshire Council",
+            "4.9.3 Personal Education Plans: Guidance Notes",
+            "https://eastridingchildcare.proceduresonline.com/chapters/p_pep_notes.html",
+            "the PEP prepared by the social worker with its content drawn up at a meeting with "
+            "the school, the Education Welfare Officer, parents, carers and the young person; "
+            "a child-friendly version for the young person; sections Summary of Actions and "
+            "Timescales, Special Educational Needs and Disabilities, Curriculum and "
+            "Aspirations, Academic Attainment, Attendance",
+        ),
+    ),
+    "central-bedfordshire": (
+        Source(
+            "Central Bedfordshire Council",
+            "Virtual School: Personal Educational Plan (PEP) and the Virtual School",
+            "https://www.centralbedfordshire.gov.uk/info/3/schools_and_education/532/"
+            "virtual_school/5",
+            "a new PEP form started each term by the Virtual School and completed by the "
+            "designated teacher before the meeting; mandatory fields, with N/A entered where "
+            "one does not apply; printed and saved as a PDF; checked and submitted by the "
+            "Education Advisor",
+        ),
+        Source(
+            "Central Bedfordshire Council",
+            "Designated Teachers in schools and education settings: Personal Education Plans",
+            "https://centralbedfordshire.gov.uk/info/321/children_in_care/1772/"
+            "designated_teachers_in_schools_and_education_settings/3",
+            "PEP and SENDPEP documents prepopulated by the PEP co-ordinator; at least two PEP "
+            "meetings a year with a designated teacher review in the other term; the "
+            "Education Advisor quality assures before submitting",
+        ),
+    ),
+    "west-northamptonshire": (
+        Source(
+            "West Northamptonshire Council",
+            "Virtual School: Personal Education Plan: Post 16",
+            "https://www.westnorthants.gov.uk/virtual-school/personal-education-plan-post-16",
+            "a general post 16 PEP twice a year (phase 1 from the October half term to "
+            "February, phase 2 to the end of June) and a progression review in July and "
+            "August; for young people in education or training, apprenticed or employed, NEET "
+            "or in custody; the social worker and the designated person complete their "
+            "sections and the young person's view is added",
+        ),
+    ),
+    "wolverhampton": (
+        Source(
+            "City of Wolverhampton Council",
+            "Wolverhampton Virtual School: Children and Young People - Post 16",
+            "https://wolvesvirtualschool.co.uk/children-young-people/post-16.html",
+            "the 16+ PEP form used for all post-16 PEPs; care leaver PEPs as often as the "
+            "regular PEP and in harmony with the Pathway Plan; routes through A levels, T "
+            "Levels, vocational qualifications at levels 1-3, apprenticeships and training "
+            "providers' study programmes, with maths and English; the post 16 officer",
+        ),
+        Source(
+            "City of Wolverhampton Council",
+            "Wolverhampton Virtual School: Parents and carers - PEP",
+            "https://wolvesvirtualschool.co.uk/parents-and-carers/pep.html",
+            "the social worker starts the process and organises the meeting with the "
+            "designated teacher, carer and the child; termly meetings in step with data "
+            "monitoring and the release of Pupil Premium Plus",
+        ),
+    ),
+    "bristol-ey": (
+        Source(
+            "Bristol City Council",
+            "Pre-school and Foundation stage Personal Education Plan",
+            "https://www.bristol.gov.uk/schools-learning-early-years/resources-professionals/"
+            "pre-school-and-foundation-stage-pep",
+            "a Word Early Years PEP form for children from 2 (in a funded place) to the end of "
+            "Reception, for childminders, nurseries, pre-schools and Reception classes; EYFS "
+            "PEP descriptors used by The HOPE to judge a PEP",
+        ),
+        Source(
+            "Bristol City Council",
+            "The HOPE: Personal Education Plans (PEPs)",
+            "https://services.bristol.gov.uk/the-hope/personal-education-plans",
+            "a PEP records how the child thinks and feels about their education, their "
+            "progress, how to help them, their attendance, the support they get, the "
+            "difference pupil premium has made and future funding needs",
+        ),
+    ),
+    "ey-pep-form-f2": (
+        Source(
+            "Not named in the public copy (used for its house style only)",
+            "Personal Education Plan for the Early Years",
+            "https://docsbay.net/personal-education-plan-for-the-early-years",
+            "'Name: ... DOB: ... Foundation year: F2' pairs on one line, PEP Date / Date of "
+            "Last PEP / Setting, Name and Email address of Designated Person, next PEP "
+            "organised / chaired by, Ofsted judgement, Role / Name / Email / Invited / Present "
+            "with Child, Social worker, Parent, Carer, Designated Person, Virtual School rows, "
+            "'The following information has been prepared / gathered: ...... X', Care "
+            "Information",
+        ),
+    ),
 }

@@ -3,9 +3,12 @@
 Anchors (docs/excel-pdf.md): ``field`` (a field's full name; a text box gives text, a
 checkbox a bool, a radio group or drop-down the chosen option's export value or shown text),
 ``radio`` (a radio group whose on-states are mapped to codes: ``states: {E: EHCP}``),
-``checkboxes`` (several checkboxes, one per option: ``options: {E: EHCPBox}``) and ``label``
-(text printed beside a value, read from the page text: for flattened copies and for PDFs
-that are not forms at all, see :func:`read_text_layer`).
+``checkboxes`` (several checkboxes, one per option: ``options: {E: EHCPBox}``), ``table`` (a
+repeating section printed as a grid of fields: the ``header`` of each column and the field
+names of each printed ``rows``; a PDF cannot grow, so fill refuses more items than rows) and
+``label`` (text printed beside a value, read from the page text: for flattened copies and
+for PDFs that are not forms at all, see :func:`read_text_layer`). What code outside the
+engine may read of a form's layout is in :mod:`pepdocs.formats.pdf.inspect`.
 
 Filling writes values and draws their appearance streams itself (``_appearance``) with an
 embedded font that has the glyphs, so every viewer shows every value, Łucja and Siân
@@ -68,7 +71,9 @@ __all__ = [
     "write_document_id",
 ]
 
-_FIELD_ANCHORS = ("field", "radio", "checkboxes")
+_FIELD_ANCHORS = ("field", "radio", "checkboxes", "table")
+#: how a table cell that is a checkbox reads: ticked or not, as a box typed in a Word table
+_TICKED, _UNTICKED = "\u2612", "\u2610"
 _DA_SIZE = re.compile(rb"/[^\s/]+\s+([\d.]+)\s+Tf")
 _DA_RGB = re.compile(rb"([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+rg")
 _DA_GREY = re.compile(rb"([\d.]+)\s+g(?:\s|$)")
@@ -294,6 +299,109 @@ def fill(
     return buffer.getvalue()
 
 
+def _header_index(anchor: Anchor, names: Sequence[str]) -> int | None:
+    """Which of a table anchor's headers a column's header (or an alias) is."""
+    wanted = {normalise_label(name) for name in names}
+    for index, header in enumerate(anchor.options.get("header") or ()):
+        if normalise_label(header) in wanted:
+            return index
+    return None
+
+
+def _fill_table(
+    fields: Mapping[str, FormField],
+    spec: FieldSpec,
+    anchor: Anchor,
+    value: FormValue,
+    pending: list[tuple[FormField, DictionaryObject, str]],
+) -> bool:
+    """Rows written into the fields of a table anchor's printed rows, cell by cell."""
+    printed: Sequence[Sequence[str | None]] = anchor.options.get("rows") or ()
+    names = [name for row in printed for name in row if name]
+    if not any(_find(fields, _named(name)) is not None for name in names):
+        return False
+    rows = [row for row in value or [] if isinstance(row, Mapping)]  # type: ignore[union-attr]
+    filled = [row for row in rows if any(str(cell or "").strip() for cell in row.values())]
+    if len(filled) > len(printed):
+        raise PepdocsError(
+            f"the form has room for {len(printed)} rows in this table and {len(filled)} are "
+            "needed (a PDF form cannot grow)"
+        )
+    positions = {
+        column.header: _header_index(anchor, (column.header, *column.aliases))
+        for column in spec.columns
+    }
+    for number, (row, names_in_row) in enumerate(zip(filled, printed, strict=False), start=1):
+        for header, cell in row.items():
+            index = positions.get(header)
+            text = "" if cell is None else str(cell)
+            if index is None or not text.strip() or names_in_row[index] is None:
+                continue
+            field = _find(fields, _named(str(names_in_row[index])))
+            if field is None:
+                continue
+            try:
+                _write_cell(field, text, pending)
+            except PepdocsError as problem:
+                raise PepdocsError(f"row {number}, {header!r}: {problem.message}") from None
+    return True
+
+
+def _named(name: str) -> Anchor:
+    return Anchor("field", name)
+
+
+def _write_cell(
+    field: FormField, text: str, pending: list[tuple[FormField, DictionaryObject, str]]
+) -> None:
+    """One table cell's text into its field: a checkbox ticked for yes, a radio button or
+    drop-down option chosen by its name or text, a text box written."""
+    kind = field.kind
+    if kind == "checkbox":
+        _tick(field, bool_word(text))
+        return
+    if kind == "radio":
+        for state in field.states():
+            if _matches(text, state):
+                _set_state(field, state)
+                return
+        raise PepdocsError("the value is not one of this radio group's options")
+    _write_text(field, text, pending)
+
+
+def _tick(field: FormField, ticked: bool | None) -> None:
+    """A checkbox ticked (with its own on-state) or cleared."""
+    if ticked is None:
+        raise PepdocsError("a checkbox holds yes or no")
+    states = field.states()
+    if ticked and not states:
+        raise PepdocsError("the checkbox has no on-state appearance to show")
+    _set_state(field, states[0] if ticked else None)
+
+
+def _write_text(
+    field: FormField, text: str, pending: list[tuple[FormField, DictionaryObject, str]]
+) -> None:
+    """Text into a text box, or the drop-down option it names; appearances drawn later."""
+    kind = field.kind
+    text = clean_text(text)
+    if kind == "choice":
+        export, shown = _choice_option(field, text)
+        field.node[NameObject("/V")] = TextStringObject(export)
+        exports = [option for option, _ in field.options()]
+        if export in exports:
+            field.node[NameObject("/I")] = ArrayObject([NumberObject(exports.index(export))])
+        for widget in field.widgets:
+            pending.append((field, widget, shown))
+        return
+    if kind == "text":
+        field.node[NameObject("/V")] = TextStringObject(text)
+        for widget in field.widgets:
+            pending.append((field, widget, text))
+        return
+    raise PepdocsError(f"a {kind} field cannot be filled")
+
+
 def _fill_one(
     fields: Mapping[str, FormField],
     spec: FieldSpec,
@@ -301,6 +409,8 @@ def _fill_one(
     value: FormValue,
     pending: list[tuple[FormField, DictionaryObject, str]],
 ) -> bool:
+    if anchor.kind == "table":
+        return _fill_table(fields, spec, anchor, value, pending)
     if anchor.kind == "checkboxes":
         chosen = {value} if isinstance(value, str) else set(value or [])  # type: ignore[arg-type]
         options: Mapping[str, str] = anchor.options.get("options") or {}
@@ -317,39 +427,15 @@ def _fill_one(
         return False
     kind = field.kind
     if kind == "checkbox":
-        ticked = value if isinstance(value, bool) else bool_word(str(value))
-        if ticked is None:
-            raise PepdocsError("a checkbox holds yes or no")
-        states = field.states()
-        if ticked and not states:
-            raise PepdocsError("the checkbox has no on-state appearance to show")
-        _set_state(field, states[0] if ticked else None)
+        _tick(field, value if isinstance(value, bool) else bool_word(str(value)))
         return True
     if kind == "radio":
         _set_state(field, _radio_state(spec, anchor, field, value))
         return True
     if not isinstance(value, str):
         raise PepdocsError(f"a {kind} field holds text, not a list or yes/no")
-    text = clean_text(value)
-    if kind == "choice":
-        export, shown = _choice_option(field, text)
-        field.node[NameObject("/V")] = TextStringObject(export)
-        index = (
-            [option for option, _ in field.options()].index(export)
-            if export in [option for option, _ in field.options()]
-            else None
-        )
-        if index is not None:
-            field.node[NameObject("/I")] = ArrayObject([NumberObject(index)])
-        for widget in field.widgets:
-            pending.append((field, widget, shown))
-        return True
-    if kind == "text":
-        field.node[NameObject("/V")] = TextStringObject(text)
-        for widget in field.widgets:
-            pending.append((field, widget, text))
-        return True
-    raise PepdocsError(f"a {kind} field cannot be filled")
+    _write_text(field, value, pending)
+    return True
 
 
 def flatten(data: bytes, name: str = "<document>") -> bytes:
@@ -376,12 +462,67 @@ def _field_value(field: Mapping[str, Any]) -> Any:
     return value.get_object() if hasattr(value, "get_object") else value
 
 
+def _field_named(fields: Mapping[str, Any], name: str) -> tuple[str, Any] | None:
+    """A field by full name, or by a unique last part (a form re-saved under a parent)."""
+    field = fields.get(name)
+    if field is not None:
+        return name, field
+    matches = [key for key in fields if key.endswith(f".{name}")]
+    return (matches[0], fields[matches[0]]) if len(matches) == 1 else None
+
+
+def _cell_text(field: Mapping[str, Any], known: FormField | None) -> str:
+    """A table cell's field as text: a checkbox as a ticked or empty box, a radio group as
+    its on-state, a drop-down as its shown text."""
+    kind = known.kind if known is not None else ""
+    if kind == "checkbox" or (not kind and str(field.get("/FT")) == "/Btn"):
+        return _TICKED if _is_on(field, known) else _UNTICKED
+    if kind == "radio":
+        state = _state(field, known)
+        return state.lstrip("/") if state is not None else ""
+    value = _field_value(field)
+    if isinstance(value, list):
+        value = ", ".join(str(item) for item in value)
+    text = "" if value is None else str(value)
+    if kind == "choice" and known is not None:
+        text = next((shown for export, shown in known.options() if export == text), text)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_table(
+    fields: Mapping[str, Any], widgets: Mapping[str, FormField], anchor: Anchor
+) -> Reading | None:
+    """The rows of a table of fields, ``{header: text}`` per printed row (every header, so
+    a column is found by its header or an alias); None when none of its fields is there."""
+    header: Sequence[str] = anchor.options.get("header") or ()
+    printed: Sequence[Sequence[str | None]] = anchor.options.get("rows") or ()
+    rows: list[dict[str, str]] = []
+    present: list[str] = []
+    for names in printed:
+        row: dict[str, str] = {}
+        for title, name in zip(header, names, strict=False):
+            found = _field_named(fields, name) if name else None
+            if found is None:
+                row[title] = ""
+                continue
+            full, field = found
+            present.append(full)
+            row[title] = _cell_text(field, widgets.get(full))
+        rows.append(row)
+    if not present:
+        return None
+    location = f"table of fields {present[0]!r} to {present[-1]!r}"
+    return Reading("found", rows, location, anchor)
+
+
 def _read_one(
     fields: Mapping[str, Any],
     widgets: Mapping[str, FormField],
     spec: FieldSpec,
     anchor: Anchor,
 ) -> Reading | None:
+    if anchor.kind == "table":
+        return _read_table(fields, widgets, anchor)
     if anchor.kind == "checkboxes":
         options: Mapping[str, str] = anchor.options.get("options") or {}
         present = [key for key, name in options.items() if name in fields]
@@ -486,6 +627,9 @@ def read(form: FormSpec, data: bytes, name: str, *, password: str | None = None)
                 continue
             if anchor.kind == "checkboxes":
                 used.update((anchor.options.get("options") or {}).values())
+            elif anchor.kind == "table":
+                for names in anchor.options.get("rows") or ():
+                    used.update(name for name in names if name)
             else:
                 used.add(anchor.key)
             reading = _read_one(fields, widgets, spec, anchor)
@@ -502,14 +646,42 @@ def read(form: FormSpec, data: bytes, name: str, *, password: str | None = None)
             readings.update(found)
             notes.append("some fields were missing and were read from the page text by label")
             confidence = 0.9
-    unmapped = [
-        f"{field_name}: {_field_value(field)}"
+    left_over = {
+        field_name: _field_value(field)
         for field_name, field in fields.items()
         if field_name not in used
         and _field_value(field) not in (None, "", OFF)
         and str(field.get("/FT")) != "/Btn"
+    }
+    places = _printed_places(data, name, password) if left_over else {}
+    unmapped = [
+        f"{places[field_name]} ({field_name}): {value}"
+        if field_name in places
+        else f"{field_name}: {value}"
+        for field_name, value in left_over.items()
     ]
     return DocumentReading(readings, unmapped, notes, confidence)
+
+
+def _printed_places(data: bytes, name: str, password: str | None) -> dict[str, str]:
+    """Each field's printed label, where the page shows one (its column header and row
+    label in a table of fields, else the label on its left, else above it, else its
+    tooltip), so a field named ``Text20`` is reported as a person would find it."""
+    from pepdocs.formats.pdf.inspect import open_form
+
+    layout = open_form(data, name, password)
+    places: dict[str, str] = {}
+    for widget in layout.widgets:
+        label = (
+            widget.column
+            or (widget.left.text if widget.left else "")
+            or (widget.above.text if widget.above else "")
+            or widget.tooltip
+        )
+        label = " ".join(label.split()).rstrip(":").strip()
+        if label and widget.name not in places:
+            places[widget.name] = label
+    return places
 
 
 def read_text_layer(

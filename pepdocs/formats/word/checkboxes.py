@@ -513,6 +513,22 @@ def question_of(tokens: list[Token]) -> str:
     return head.strip()
 
 
+def question_before(pairs: list[tuple[str, Mark]]) -> str:
+    """The question of a line whose labels come before their boxes and whose first label
+    carries it (``Known to CAMHS?  Yes ☐  No ☒``): the text up to its ``?`` or ``:``, when
+    what follows is a short option like the others; else ""."""
+    if len(pairs) < 2:
+        return ""
+    first = pairs[0][0].strip()
+    cut = max(first.rfind("?"), first.rfind(":"))
+    if cut <= 0:
+        return ""
+    option = first[cut + 1 :].strip()
+    if not option or len(option.split()) > 3 or len(option) > 20:
+        return ""
+    return first[: cut + 1].strip()
+
+
 def strike_through_choices(paragraph: Element) -> bool:
     """ "Yes / No (delete as appropriate)" answered by striking one word through."""
     for run in paragraph.iter(R):

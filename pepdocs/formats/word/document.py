@@ -46,6 +46,7 @@ from pepdocs.formats.word.checkboxes import (
     labelled_marks,
     paragraph_tokens,
     paragraphs_with_marks,
+    question_before,
     question_of,
 )
 from pepdocs.formats.word.controls import ContentControl, find_controls
@@ -410,7 +411,9 @@ class DocumentIndex:
             pairs = labelled_marks(tokens)
             if pairs:
                 out.append((paragraph, pairs))
-                question = question_of(tokens) or self._row_question(paragraph)
+                question = (
+                    question_of(tokens) or question_before(pairs) or self._row_question(paragraph)
+                )
                 self.mark_questions[paragraph] = question
         return out
 
@@ -427,7 +430,15 @@ class DocumentIndex:
         first = grid.row_cells(cell.row)[0]
         if first is cell:
             return ""
-        return self.cell_text.get(first, "")
+        return " ".join(first.text().split())
+
+    @cached_property
+    def _mark_paragraph_set(self) -> frozenset[Element]:
+        return frozenset(paragraph for paragraph, _ in self.mark_paragraphs)
+
+    def holds_mark(self, tc: Element) -> bool:
+        """Whether a cell holds a checkbox of any kind (a typed ☐ or a Wingdings box too)."""
+        return any(paragraph in self._mark_paragraph_set for paragraph in tc.iter(P))
 
     @cached_property
     def mark_questions(self) -> dict[Element, str]:
@@ -524,6 +535,7 @@ def _style_levels_of(raw: bytes, source: str) -> Mapping[str, int]:
 
 
 _BOLD = w("b")
+_ITALIC = w("i")
 _SHADING = w("shd")
 _FILL = w("fill")
 
@@ -577,6 +589,20 @@ def in_fallback(element: Element) -> bool:
 def all_bold(paragraph: Element) -> bool:
     """Every run of the paragraph that shows text is bold (a printed question or label)."""
     return _all_bold(paragraph)
+
+
+def all_italic(paragraph: Element) -> bool:
+    """Every run of the paragraph that shows text is italic (a printed instruction: "To be
+    completed by the social worker", "Use my words")."""
+    found = False
+    for run in paragraph.iter(R):
+        if not any(t.text for t in run.iter(T)):
+            continue
+        properties = first_child(run, RPR)
+        if properties is None or not on_off(first_child(properties, _ITALIC)):
+            return False
+        found = True
+    return found
 
 
 def looks_like_label(tc: Element) -> bool:

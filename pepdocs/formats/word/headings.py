@@ -23,7 +23,13 @@ from pepdocs.formats.word._xml import (
     run_properties,
 )
 from pepdocs.formats.word.controls import ContentControl
-from pepdocs.formats.word.document import DocumentIndex, Scope, all_bold, looks_like_label
+from pepdocs.formats.word.document import (
+    DocumentIndex,
+    Scope,
+    all_bold,
+    all_italic,
+    looks_like_label,
+)
 from pepdocs.formats.word.labels import cell_location
 from pepdocs.formats.word.slots import RegionSlot, Slot, Where, expect_text, write_control
 from pepdocs.formats.word.text import block_text, clean_value, normalise, showing_placeholder
@@ -59,6 +65,11 @@ def find_heading(
         return None
     wanted = normalise(title)
     for grid, cell, text in index.cell_entries:
+        label = label_over_answer(cell.tc)
+        if label is not None and normalise(block_text(label)) == wanted:
+            if index.in_range(cell.tc, scope):
+                return _block_after(index, label, title)
+            continue
         if (
             text == wanted
             and index.in_range(cell.tc, scope)
@@ -83,6 +94,22 @@ def find_heading(
         ):
             return _block_after(index, paragraph, title)
     return None
+
+
+def label_over_answer(tc: Element) -> Element | None:
+    """The label paragraph of a cell that prints its label in bold as its first paragraph
+    and keeps the answer in the paragraphs under it, in the same cell ("Name" / "Harvey
+    John Lomas"); None for any other cell."""
+    paragraphs = [node for node in tc if node.tag == P]
+    if len(paragraphs) < 2 or any(node.tag in (TBL, SDT) for node in tc):
+        return None
+    first = paragraphs[0]
+    text = block_text(first).strip()
+    if not text or len(text) > _QUESTION_MAX_CHARS or not all_bold(first):
+        return None
+    if any(all_bold(node) for node in paragraphs[1:] if block_text(node).strip()):
+        return None  # a second bold line: two labels, or a heading over a label
+    return first
 
 
 #: The longest printed question that ends a block of answer paragraphs (a longer line ending
@@ -112,11 +139,15 @@ _LINE_LABEL = re.compile(r"^([^:\n]{2,60}?)\s*(?::|([.\u2026_]{3,}|\u2026))")
 
 def _block_after(index: DocumentIndex, heading: Element, title: str) -> Slot:
     blocks: list[Element] = []
+    after = heading
     for node in heading.itersiblings():
         tag = node.tag
         if tag == P:
             if index.paragraph_level(node) is not None or _ends_block(index, node):
                 break
+            if not blocks and all_italic(node):
+                after = node  # an instruction printed under the heading is never the answer
+                continue
             blocks.append(node)
         elif tag == SDT:
             blocks.append(node)
@@ -129,18 +160,27 @@ def _block_after(index: DocumentIndex, heading: Element, title: str) -> Slot:
             break
         elif tag == SECTPR:
             break
-    return BlockSlot(heading, blocks, f"text under {title!r}")
+    return BlockSlot(heading, blocks, f"text under {title!r}", after=after)
 
 
 # --- the block slot -----------------------------------------------------------------------
 
 
 class BlockSlot(Slot):
-    """Paragraphs under a heading paragraph, up to the next heading or table."""
+    """Paragraphs under a heading paragraph (and the instructions printed under it), up to
+    the next heading or table; ``heading`` is the heading they answer and ``after`` the last
+    paragraph printed before the answer (the heading, or an instruction under it)."""
 
-    def __init__(self, heading: Element, blocks: Sequence[Element], location: str) -> None:
+    def __init__(
+        self,
+        heading: Element,
+        blocks: Sequence[Element],
+        location: str,
+        after: Element | None = None,
+    ) -> None:
         super().__init__()
         self.heading = heading
+        self.after = heading if after is None else after
         self.blocks = list(blocks)
         self.location = location
 
@@ -172,7 +212,7 @@ class BlockSlot(Slot):
             model = next((b for b in self.blocks if b.tag == P), None)
         ppr = None if model is None else first_child(model, PPR)
         rpr = None if model is None else run_properties(next(model.iter(R), None))
-        anchor_node: Element = self.heading
+        anchor_node: Element = self.after
         if self.blocks:
             anchor_node = self.blocks[0]
             for block in self.blocks[1:]:

@@ -22,6 +22,7 @@ from pepdocs.formats.word.beside import paragraph_segments
 from pepdocs.formats.word.checkboxes import Mark
 from pepdocs.formats.word.controls import ContentControl
 from pepdocs.formats.word.document import DocumentIndex, Marker, looks_like_label
+from pepdocs.formats.word.headings import label_over_answer
 from pepdocs.formats.word.legacy import LegacyField, match_legacy
 from pepdocs.formats.word.locate import label_texts, locate
 from pepdocs.formats.word.package import WordPackage
@@ -62,6 +63,7 @@ __all__ = [
     "enclosing",
     "header_footer_texts",
     "holds_field",
+    "label_over_answer",
     "label_texts",
     "locate",
     "looks_like_label",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -29,20 +29,34 @@ from pepdocs.formats.word._xml import (
     MOVE_FROM,
     MOVE_TO,
     SDT,
+    TC,
     W_NS,
     Element,
+    P,
 )
 from pepdocs.formats.word.beside import answer_box, printed_pieces, typed_paragraphs
 from pepdocs.formats.word.checkboxes import strike_through_choices
-from pepdocs.formats.word.document import DocumentIndex
+from pepdocs.formats.word.circled import circled_option
+from pepdocs.formats.word.document import DocumentIndex, looks_like_label
 from pepdocs.formats.word.labels import cell_location
 from pepdocs.formats.word.locate import label_texts, locate
 from pepdocs.formats.word.package import DOCUMENT_PART, WordPackage, part_text
-from pepdocs.formats.word.slots import BoxContext, ControlSlot, LegacySlot, RegionSlot, Slot
+from pepdocs.formats.word.repeating import TableSlot
+from pepdocs.formats.word.slots import (
+    BoxContext,
+    ControlSlot,
+    LegacySlot,
+    RegionSlot,
+    Slot,
+    without_leaders,
+)
+from pepdocs.formats.word.tables import GridCell, TableGrid
 from pepdocs.formats.word.templated import uses_docxtpl
 from pepdocs.formats.word.text import (
+    block_text,
     clean_value,
     first_normalised_character,
+    is_placeholder,
     memoised_reading,
     normalise,
 )
@@ -50,6 +64,8 @@ from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
 from pepdocs.safety.package import read_input
 
 _LABEL_MAX_CHARS = 80
+#: a question printed in the cell left of its answer can be long ("Are the targets ... ?")
+_QUESTION_MAX_CHARS = 250
 
 
 def read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
@@ -63,6 +79,7 @@ def _read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
     source = str(form.source) if form.source else ""
     readings: dict[int, Reading] = {}
     covered: set[Element] = set()
+    tables: list[TableSlot] = []
     # A mapping inferred from this very document has no blank form: nothing is known to be
     # printed rather than typed.
     facts = _template_facts(str(form.template)) if form.template and not form.inferred else None
@@ -80,9 +97,11 @@ def _read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
         readings[number] = reading
         for slot in slots:
             covered.update(slot.covers())
+            if isinstance(slot, TableSlot):
+                tables.append(slot)
     if uses_docxtpl(form):
         _absent_blocks(form, readings)
-    unmapped = collect_unmapped(index, form, covered)
+    unmapped = collect_unmapped(index, form, covered, tables)
     notes = document_notes(index, form, readings)
     # Word itself keeps tags and line breaks; other editors are worth a remark.
     if (
@@ -239,10 +258,18 @@ def _covered(element: Element, covered: set[Element]) -> bool:
     return False
 
 
-def collect_unmapped(index: DocumentIndex, form: FormSpec, covered: set[Element]) -> list[str]:
-    """Typed-in content no mapping covers: controls and legacy fields holding values, and
-    label/value cell pairs whose value is not the template's own text."""
-    facts = _template_facts(str(form.template)) if form.template else TemplateFacts()
+def collect_unmapped(
+    index: DocumentIndex,
+    form: FormSpec,
+    covered: set[Element],
+    tables: Sequence[TableSlot] = (),
+) -> list[str]:
+    """Typed-in content no mapping covers: controls and legacy fields holding values,
+    label/value cell pairs (side by side, or a label row over its answer) whose value is not
+    the template's own text, cells of a read table's columns the mapping has no path for,
+    "Label: answer" lines and, with the blank form known, any other typed text."""
+    known = form.template is not None and not form.inferred
+    facts = _template_facts(str(form.template)) if known else TemplateFacts()
     found: list[str] = []
     # a cell holding anything a field read is not "unmapped", nor the label beside it
     touched: set[Element] = set()
@@ -251,9 +278,17 @@ def collect_unmapped(index: DocumentIndex, form: FormSpec, covered: set[Element]
         while node is not None and node not in touched:
             touched.add(node)
             node = node.getparent()
+    ticked_marks = _ticked_boxes(index, covered, touched)
+    found.extend(line for line, _ in ticked_marks)
+    boxes = {element for _, elements in ticked_marks for element in elements}
+    # a line of boxes reported by its question is not also "typed text"
+    reported: set[Element] = {
+        paragraph for element in boxes if (paragraph := _paragraph_of(element)) is not None
+    }
     for control in index.controls:
         if (
             control.kind in ("group", "picture")
+            or control.element in boxes  # reported with the line of boxes it is on
             or control.element in touched  # it holds what a field read
             or _covered(control.element, covered)
         ):
@@ -269,17 +304,126 @@ def collect_unmapped(index: DocumentIndex, form: FormSpec, covered: set[Element]
         value = legacy.value()
         if value is None or value is False:
             continue
+        if legacy.begin in boxes:
+            continue
         found.append(f"{legacy.name or 'form field'}: {'ticked' if value is True else value}")
     template_pairs = facts.pairs
-    reported: set[Element] = set()
     for label, value, cell in _cell_pairs(index, covered, touched):
         if (normalise(label), normalise(value)) in template_pairs:
             continue
         reported.add(cell)
         found.append(f"{label.strip().rstrip(':').strip()}: {value}")
+    found.extend(_unmapped_columns(index, tables, facts))
     if facts.known:
         found.extend(_typed_text(index, facts, covered, reported))
+    else:
+        found.extend(_labelled_lines(index, covered, touched))
     return list(dict.fromkeys(found))  # text boxes can repeat an entry
+
+
+def _cell_of(paragraph: Element) -> Element | None:
+    """The table cell (``w:tc``) a paragraph is in, if any."""
+    node: Element | None = paragraph.getparent()
+    while node is not None and node.tag != TC:
+        node = node.getparent()
+    return node
+
+
+def _paragraph_of(element: Element) -> Element | None:
+    node: Element | None = element
+    while node is not None and node.tag != P:
+        node = node.getparent()
+    return node
+
+
+def _ticked_boxes(
+    index: DocumentIndex, covered: set[Element], touched: set[Element]
+) -> list[tuple[str, list[Element]]]:
+    """Lines of boxes no field read with a box ticked, each as ``question: ticked labels``
+    (``Is the child on track?: Yes``) with the boxes' elements."""
+    found: list[tuple[str, list[Element]]] = []
+    for paragraph, pairs in index.mark_paragraphs:
+        if paragraph in touched or _covered(paragraph, covered):
+            continue
+        elements = [mark.element() for _, mark in pairs]
+        if any(element in touched or _covered(element, covered) for element in elements):
+            continue
+        question = index.mark_questions.get(paragraph, "")
+        ticked = [
+            " ".join(label.replace(question, "", 1).split()) if question else label.strip()
+            for label, mark in pairs
+            if mark.checked()
+        ]
+        ticked = [label for label in ticked if label]
+        if not ticked:
+            continue
+        lead = " ".join(question.split()).rstrip(":").strip() or _where(index, paragraph)
+        found.append((f"{lead}: {', '.join(ticked)}", elements))
+    return found
+
+
+def _unmapped_columns(
+    index: DocumentIndex, tables: Sequence[TableSlot], facts: TemplateFacts
+) -> list[str]:
+    """Cells of a read table's columns that no mapped column covers ("Why?" beside a target),
+    each as ``header (table N row R): text``."""
+    found: list[str] = []
+    for slot in tables:
+        data = slot.data
+        grid = index.grid_of_table.get(data.tbl)
+        if grid is None:
+            continue
+        mapped = {column.grid_col for column in data.columns}
+        header_row = grid.rows.index(data.header_row) if data.header_row in grid.rows else 0
+        headers = {cell.col: cell.text().strip() for cell in grid.row_cells(header_row)}
+        for number, tr in enumerate(data.data_rows, start=1):
+            row = data.row_columns.get(tr) or {}
+            seen: set[Element] = set()
+            for col, tc in sorted(row.items()):
+                if col in mapped or tc in seen:
+                    continue
+                seen.add(tc)
+                text = clean_value(block_text(tc))
+                if not text or normalise(text) in facts.texts or is_placeholder(text):
+                    continue
+                if not facts.known and text.endswith((":", "?")):
+                    continue  # a question printed in the column, unanswered
+                header = " ".join(headers.get(col, "").split()) or f"column {col + 1}"
+                table_number = index.grids.index(grid) + 1
+                found.append(f"{header} (table {table_number} row {number}): {text}")
+    return found
+
+
+#: ``Label: answer`` at a line's start (a label of up to 80 characters).
+_LABELLED_LINE = re.compile(
+    r"^\s*([^:\n]{2,80}?)\s*(?::|[.\u2026_]{3,}|\u2026)\s*(\S.*)$"
+    # a question and its answer on one line: "Who will liaise with the provider? C Marsh"
+    r"|^\s*([^:?\n]{2,150}\?)\s+(\S.*)$",
+    re.DOTALL,
+)
+
+
+def _labelled_lines(
+    index: DocumentIndex, covered: set[Element], touched: set[Element]
+) -> list[str]:
+    """ "Label: answer" lines no field read, when the blank form is not known (a form read
+    with a mapping inferred from it): what a person would read as an answer."""
+    found: list[str] = []
+    headings = {marker.element for marker in index.markers}
+    for paragraph, text in index.paragraph_texts:
+        if _covered(paragraph, covered) or paragraph in touched or paragraph in headings:
+            continue
+        match = _LABELLED_LINE.match(text.strip())
+        if match is None:
+            continue
+        cell = _cell_of(paragraph)
+        if cell is not None and looks_like_label(cell):
+            continue  # a label cell ("Day: / Residential:"), or a section's title row
+        label = match.group(1) or match.group(3)
+        answer = clean_value(without_leaders(match.group(2) or match.group(4)))
+        if answer and not is_placeholder(answer) and not answer.endswith(":"):
+            found.append(f"{label.strip()}: {answer}")
+    return found
 
 
 def _typed_text(
@@ -321,27 +465,93 @@ def _cell_pairs(
 ) -> list[tuple[str, str, Element]]:
     """(label, value, value cell) for label/value cell pairs no field read."""
     pairs: list[tuple[str, str, Element]] = []
+    taken = touched or covered
+
+    def free(*cells: GridCell) -> bool:
+        return not any(
+            cell.tc in taken or _holds_field(cell.tc) or index.holds_mark(cell.tc)
+            for cell in cells
+        )
+
     for grid in index.grids:
         if _covered(grid.tbl, covered):
             continue
         for number in range(len(grid.rows)):
             cells = grid.row_cells(number)
+            labels = _labels_above(grid, number, cells)
+            if labels:
+                # a row of answers under a row of labels: | Attendance % | Sessions missed |
+                # over | 94.5 | 6 |
+                for cell in cells:
+                    above = labels.get(cell.col)
+                    if above is None or not free(cell):
+                        continue
+                    value = clean_value(cell.text())
+                    if value:
+                        pairs.append((above.text().strip(), value, cell.tc))
+                continue
+            formatted = any(looks_like_label(cell.tc) for cell in cells)
             for left, right in itertools.pairwise(cells):
                 if left.row != number or right.row != number:
                     continue
                 label = left.text().strip()
-                if not label or len(label) > _LABEL_MAX_CHARS or "\n" in label:
+                if not label or len(label) > _QUESTION_MAX_CHARS or "\n" in label:
                     continue
-                if right.tc in (touched or covered) or left.tc in (touched or covered):
-                    continue
-                if _holds_field(left.tc) or _holds_field(right.tc):
+                if formatted and (not looks_like_label(left.tc) or looks_like_label(right.tc)):
+                    continue  # a value beside the next label, or two labels side by side
+                if not free(left, right):
                     # a box with a control or form field is a value, not a label; its own
                     # value is reported with the controls and legacy fields
                     continue
-                value = clean_value(right.text())
+                value = _answer_text(right)
                 if value:
                     pairs.append((label, value, right.tc))
+            # a label row over its answer ("What I enjoy doing" / "Lego, dinosaurs")
+            if (
+                len(cells) == 1
+                and number + 1 < len(grid.rows)
+                and len(grid.row_cells(number + 1)) == 1
+            ):
+                top = cells[0]
+                below = grid.below(top)
+                label = top.text().strip()
+                if (
+                    below is None
+                    or not label
+                    or len(label) > _LABEL_MAX_CHARS
+                    or not looks_like_label(top.tc)
+                    or looks_like_label(below.tc)
+                    or not free(top, below)
+                ):
+                    continue
+                value = clean_value(below.text())
+                if value:
+                    pairs.append((label, value, below.tc))
     return pairs
+
+
+def _answer_text(cell: GridCell) -> str:
+    """A cell's answer as a person reads it: the option marked in a "circle one" box
+    (``YES / NO`` with YES highlighted is ``YES``), else its text."""
+    circled = circled_option(cell.tc)
+    if circled is not None:
+        return circled.answer or ""  # options none of which is marked are the form's print
+    return clean_value(cell.text())
+
+
+def _labels_above(grid: TableGrid, number: int, cells: list[GridCell]) -> dict[int, GridCell]:
+    """Grid column -> label cell, when row ``number`` is a row of answers under a row of two
+    or more labels (every cell above printed as a label, none in this row), else {}."""
+    if number == 0 or len(cells) < 2 or any(looks_like_label(cell.tc) for cell in cells):
+        return {}
+    above = grid.row_cells(number - 1)
+    if len(above) != len(cells) or not all(
+        looks_like_label(cell.tc) and cell.text().strip() for cell in above
+    ):
+        return {}
+    if any(cell.rows > 1 for cell in above):
+        return {}
+    return {cell.col: top for cell, top in zip(cells, above, strict=True)}
 
 
 def _holds_field(tc: Element) -> bool:

@@ -103,11 +103,21 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
     missing: list[str] = []
     specs = spec.columns or ()
     wanted_columns = (
-        [(c.header, c.path, (c.header, *c.aliases), not holds_text(c.transform)) for c in specs]
+        [
+            (c.header, c.path, (c.header, *c.aliases), not holds_text(c.transform), c.position)
+            for c in specs
+        ]
         if specs
-        else [(h, h, (h,), True) for h in names]
+        else [(h, h, (h,), True, 0) for h in names]
     )
-    for header, path, names, checkbox in wanted_columns:
+    for header, path, names, checkbox, position in wanted_columns:
+        if position:
+            # a column placed by number: its header cell is blank (roles printed down it)
+            if position <= grid.width:
+                columns.append(TableColumn(header, path, position - 1, checkbox))
+            else:
+                missing.append(header)
+            continue
         cell = _best_column(header_cells, _normalised(names))
         if cell is None:
             missing.append(header)

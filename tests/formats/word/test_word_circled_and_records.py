@@ -20,6 +20,7 @@ from .docxbuild import (
     r,
     read_form,
     reading,
+    sdt_run,
     tbl,
     tc,
     tr,
@@ -119,3 +120,70 @@ def test_fill_copies_the_first_record_for_each_further_item(tmp_path: Path) -> N
     filled = fill(form, rows)
     assert read_form(form, filled).readings[0].raw == rows
     assert "Target 3:" in document_xml(filled)
+
+
+# --- sign-off lines: records whose printed words say whose they are ---------------------------
+
+SIGNATURES = anchor("records", "signature", printed="Role")
+SIGNATURE_COLUMNS = (("signature", "signature"), ("date", "Date"), ("role", "Role"))
+
+
+def _signature_lines(*lines: tuple[str, str, str]) -> str:
+    return "".join(
+        p(r(f"{role} signature: "), sdt_run("sig", signed or None))
+        + p(r("Date: "), sdt_run("date", when or None))
+        for role, signed, when in lines
+    )
+
+
+def test_signature_lines_are_read_with_the_role_printed_before_signature(tmp_path: Path) -> None:
+    body = _signature_lines(
+        ("Designated CiC Lead", "H. Drury", "10th Oct 2025"),
+        ("Social worker", "", ""),
+    )
+    form = make_form(tmp_path, body, field("signatures", SIGNATURES, columns=SIGNATURE_COLUMNS))
+    # the social worker's line nobody signed is no row: its printed role alone is not one
+    assert reading(form).raw == [
+        {"signature": "H. Drury", "Date": "10th Oct 2025", "Role": "Designated CiC Lead"}
+    ]
+
+
+def test_a_role_printed_after_signature_of_is_read_too(tmp_path: Path) -> None:
+    body = p("Signature of social worker: P Wendover") + p("Date: 13/10/2025")
+    form = make_form(tmp_path, body, field("signatures", SIGNATURES, columns=SIGNATURE_COLUMNS))
+    assert reading(form).raw == [
+        {"signature": "P Wendover", "Date": "13/10/2025", "Role": "social worker"}
+    ]
+
+
+def test_labels_later_on_the_signature_line_are_columns_of_the_record(tmp_path: Path) -> None:
+    body = p("Signature: M Huxtable\tName: Mark Huxtable\tRole: Designated Teacher")
+    columns = (("signature", "Signature"), ("name", "Name"), ("role", "Role"))
+    form = make_form(
+        tmp_path, body, field("signatures", anchor("records", "Signature"), columns=columns)
+    )
+    assert reading(form).raw == [
+        {"Signature": "M Huxtable", "Name": "Mark Huxtable", "Role": "Designated Teacher"}
+    ]
+    rows = [{"Signature": "A Pike", "Name": "Anna Pike", "Role": "Head of Year"}]
+    assert read_form(form, fill(form, rows)).readings[0].raw == rows
+
+
+def test_fill_puts_each_row_on_the_line_printed_for_its_role(tmp_path: Path) -> None:
+    body = _signature_lines(("Designated teacher", "", ""), ("Social worker", "", ""))
+    form = make_form(tmp_path, body, field("signatures", SIGNATURES, columns=SIGNATURE_COLUMNS))
+    rows = [
+        {"signature": "P Wendover", "Date": "13/10/2025", "Role": "Social worker"},
+        {"signature": "H Drury", "Date": "10/10/2025", "Role": "Designated teacher"},
+    ]
+    read_back = read_form(form, fill(form, rows)).readings[0].raw
+    assert read_back == [rows[1], rows[0]]  # in the form's order
+
+
+def test_fill_refuses_a_row_for_a_role_the_form_prints_no_line_for(tmp_path: Path) -> None:
+    from pepdocs.errors import PepdocsError
+
+    body = _signature_lines(("Designated teacher", "", ""))
+    form = make_form(tmp_path, body, field("signatures", SIGNATURES, columns=SIGNATURE_COLUMNS))
+    with pytest.raises(PepdocsError, match="prints no 'signature' line"):
+        fill(form, [{"signature": "P Wendover", "Date": "", "Role": "Social worker"}])

@@ -119,3 +119,32 @@ def test_a_style_based_on_a_heading_style_is_a_heading(tmp_path: Path) -> None:
             target.writestr(info.filename, data)
     Path(form.template).write_bytes(out.getvalue())
     assert reading(form).raw == "I like art."
+
+
+def test_an_italic_instruction_under_a_heading_is_not_the_answer(tmp_path: Path) -> None:
+    body = (
+        p(VIEWS, style="Heading2")
+        + p(r("Use the child's own words.", rpr="<w:i/>"))
+        + p("I like art.")
+        + p("Next", style="Heading2")
+    )
+    form = make_form(tmp_path, body, field("views.child", anchor("heading", VIEWS)))
+    assert reading(form).raw == "I like art."
+    data = fill(form, "I want to swim.")
+    xml = document_xml(data)
+    assert xml.index("the child's own words") < xml.index("I want to swim.")
+    assert reading(form, data).raw == "I want to swim."
+
+
+def test_an_empty_answer_under_an_instruction_is_filled_after_it(tmp_path: Path) -> None:
+    body = (
+        p(VIEWS, style="Heading2")
+        + p(r("Use the child's own words.", rpr="<w:i/>"))
+        + p("Next", style="Heading2")
+    )
+    form = make_form(tmp_path, body, field("views.child", anchor("heading", VIEWS)))
+    assert reading(form).status == "empty"
+    data = fill(form, "Happy")
+    xml = document_xml(data)
+    assert xml.index("the child's own words") < xml.index("Happy") < xml.index("Next")
+    assert reading(form, data).raw == "Happy"

@@ -86,6 +86,47 @@ def test_typed_content_no_field_maps_is_listed_as_unmapped(tmp_path: Path) -> No
     assert not any(item.startswith("Name") or item.startswith("Guidance") for item in unmapped)
 
 
+def test_cells_of_a_tables_unmapped_columns_are_listed_with_header_and_row(
+    tmp_path: Path,
+) -> None:
+    header = tr("Target", "Why?", "By when")
+    template = tbl(header, tr("", "", ""))
+    targets = field(
+        "targets",
+        anchor("table", "Target | By when", header=("Target", "By when")),
+        columns=(("description", "Target"), ("due_date", "By when")),
+    )
+    form = make_form(tmp_path, template, targets)
+    completed = make_docx(tbl(header, tr("Read daily", "Reading age is 7", "30/01/2026")))
+    assert read_form(form, completed).unmapped == ["Why? (table 1 row 1): Reading age is 7"]
+
+
+def test_an_answer_under_a_label_row_is_listed_when_no_field_reads_it(tmp_path: Path) -> None:
+    label = '<w:tc><w:tcPr><w:shd w:val="clear" w:fill="D9D9D9"/></w:tcPr><w:p><w:r>'
+    label += "<w:t>What I enjoy doing</w:t></w:r></w:p></w:tc>"
+    template = tbl(tr("Name", ""), tr(label), tr(""))
+    form = make_form(tmp_path, template, field("child.first_name", anchor("label", "Name")))
+    completed = make_docx(tbl(tr("Name", "Ava"), tr(label), tr("Lego, dinosaurs")))
+    assert "What I enjoy doing: Lego, dinosaurs" in read_form(form, completed).unmapped
+
+
+def test_answers_under_a_row_of_labels_are_listed_under_their_labels(tmp_path: Path) -> None:
+    shaded = '<w:tc><w:tcPr><w:shd w:val="clear" w:fill="D9D9D9"/></w:tcPr><w:p><w:r><w:t>{}'
+    labels = tr(*(shaded.format(text) + "</w:t></w:r></w:p></w:tc>" for text in ("A", "B", "C")))
+    template = tbl(tr("Name", "")) + tbl(labels, tr("", "", ""))
+    form = make_form(tmp_path, template, field("child.first_name", anchor("label", "Name")))
+    completed = make_docx(tbl(tr("Name", "Ava")) + tbl(labels, tr("94.5", "6", "2")))
+    # never "A: B" (two labels side by side) nor "6: 2" (two answers side by side)
+    assert read_form(form, completed).unmapped == ["A: 94.5", "B: 6", "C: 2"]
+
+
+def test_a_line_of_boxes_no_field_reads_is_listed_by_its_question(tmp_path: Path) -> None:
+    template = tbl(tr("Name", "")) + p("Is the child on track?  ☐ Yes  ☐ No")
+    form = make_form(tmp_path, template, field("child.first_name", anchor("label", "Name")))
+    completed = make_docx(tbl(tr("Name", "Ava")) + p("Is the child on track?  ☐ Yes  ☒ No"))
+    assert read_form(form, completed).unmapped == ["Is the child on track?: No"]
+
+
 def test_tracked_changes_are_read_as_accepted_and_noted(tmp_path: Path) -> None:
     change = 'w:id="1" w:author="DT" w:date="2025-10-01T10:00:00Z"'
     body = tbl(

@@ -194,6 +194,7 @@ def _part4(doc: Doc) -> list[str]:
         people_widths,
         printed_rows=4,
     )
+    social_worker = doc.signatory("social worker")  # as printed: Signed (social worker)
     return [
         wk.heading("Part 4: My next steps"),
         wk.table(rows, widths),
@@ -217,16 +218,14 @@ def _part4(doc: Doc) -> list[str]:
         wk.table(people, people_widths),
         *box(
             doc,
-            doc.unplaced(
-                "sw_signature", "Social worker signature", "signoff.social_worker_signature"
-            ),
+            social_worker.signature("social_worker"),
             style="control",
             tag="SWSign",
             lead=[wk.run("Signed (social worker): ", bold=True)],
         ),
         *box(
             doc,
-            doc.text("signoff.social_worker_date"),
+            social_worker.date("signoff.social_worker_date"),
             style="date",
             tag="SWSignDate",
             key="SWSignDate",

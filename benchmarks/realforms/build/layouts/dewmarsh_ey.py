@@ -78,7 +78,7 @@ def _people(doc: Doc) -> str:
             attended = doc.say("attendees.attended", who["attended"])
             sent = "Yes" if kind != "child" else None
             if kind in PHONES:
-                contact = doc.text(PHONES[kind])
+                contact = doc.contact(item, "phone", PHONES[kind])
         rows.append(
             wk.row(
                 wk.cell(wk.para(wk.run(title, bold=True, size=16)), width=widths[0]),
@@ -172,7 +172,7 @@ def _learning(doc: Doc) -> str:
 def _voice(doc: Doc) -> list[str]:
     out = []
     for label, typed in (
-        ("What I like doing:", doc.unplaced("interests", "What I like doing", "child.interests")),
+        ("What I like doing:", doc.text("child.leisure_interests")),
         ("My voice (what my key person has seen and heard):", doc.text("views.child")),
         ("What my carer says:", doc.text("views.carer")),
         ("What my key person says:", doc.text("views.school")),

@@ -186,11 +186,10 @@ def _others(doc: Doc) -> str:
         who = others[n] if n < len(others) else None
         contact = None
         if who is not None:
-            doc.add_item(
-                "attendees", {"name": who["name"], "role": who["role"], "attended": who["attended"]}
-            )
+            item = {"name": who["name"], "role": who["role"], "attended": who["attended"]}
+            doc.add_item("attendees", item)
             if attendee_kind(who["role"]) == "carer":
-                contact = doc.text("care.carer.phone")
+                contact = doc.contact(item, "phone", "care.carer.phone")
         rows.append(
             wk.row(
                 wk.cell(*box(doc, who["name"] if who else None, style="typed"), width=widths[0]),
@@ -313,14 +312,13 @@ def _targets(doc: Doc) -> list[str]:
 
 def _signatures(doc: Doc) -> list[str]:
     out = [wk.heading("Agreed by")]
-    for label, key, date_path in (
-        ("Designated Teacher", "dt_signature", "signoff.designated_teacher_date"),
-        ("Social Worker", "sw_signature", "signoff.social_worker_date"),
+    for label, signer, date_path in (
+        ("Designated Teacher", "designated_teacher", "signoff.designated_teacher_date"),
+        ("Social Worker", "social_worker", "signoff.social_worker_date"),
     ):
-        signature = doc.unplaced(
-            key, f"{label} signature", f"signoff.{label.lower().replace(' ', '_')}_signature"
-        )
-        when = doc.text(date_path)
+        row = doc.signatory(label)
+        signature = row.signature(signer)
+        when = row.date(date_path)
         out.append(
             wk.para(
                 wk.run(f"{label} signature: ", bold=True),

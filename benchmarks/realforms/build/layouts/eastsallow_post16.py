@@ -117,6 +117,8 @@ def _future(doc: Doc) -> list[str]:
         widths,
         printed_rows=3,
     )
+    young_person = doc.signatory("Young person")
+    social_worker = doc.signatory("Social worker")
     return [
         wk.heading("My future"),
         *_line(doc, "What I want to do in the future", doc.text("transition.aspirations")),
@@ -127,21 +129,10 @@ def _future(doc: Doc) -> list[str]:
         wk.heading("Meeting"),
         *_line(doc, "Date of PEP", doc.text("meta.meeting_date")),
         *_line(doc, "Date of next PEP", doc.text("meta.next_review_date")),
-        *_line(
-            doc,
-            "Young person's signature",
-            doc.unplaced(
-                "yp_signature", "Young person's signature", "signoff.young_person_signature"
-            ),
-        ),
-        *_line(
-            doc,
-            "Social worker's signature",
-            doc.unplaced(
-                "sw_signature", "Social worker's signature", "signoff.social_worker_signature"
-            ),
-        ),
-        *_line(doc, "Date signed", doc.text("signoff.social_worker_date")),
+        *_line(doc, "Young person's signature", young_person.signature("young_person")),
+        *_line(doc, "Social worker's signature", social_worker.signature("social_worker")),
+        # the one date under both signatures is the social worker's sign-off date
+        *_line(doc, "Date signed", social_worker.date("signoff.social_worker_date")),
     ]
 
 

@@ -173,23 +173,22 @@ def _ppg(doc: Doc) -> list[str]:
 def _sign_off(doc: Doc) -> str:
     widths = [2500, 3000, 2966, 2000]
     rows = [header_row(["Role", "Name", "Signature", "Date"], widths, fill="DEEAF6")]
-    for role, name_path, key, date_path in (
+    for role, name_path, signer, date_path in (
         (
             "Designated Teacher",
             "education.designated_teacher.name",
-            "dt_signature",
+            "designated_teacher",
             "signoff.designated_teacher_date",
         ),
-        ("Social Worker", "care.social_worker.name", "sw_signature", "signoff.social_worker_date"),
-        ("Young person", None, "yp_signature", None),
+        ("Social Worker", "care.social_worker.name", "social_worker", "signoff.social_worker_date"),
+        ("Young person", None, "young_person", None),
     ):
-        signature = doc.unplaced(
-            key, f"{role} signature", f"signoff.{role.lower().replace(' ', '_')}_signature"
-        )
-        when = doc.text(date_path) if date_path else None
-        name = doc.text(name_path) if name_path and (signature or when) else None
+        row = doc.signatory(role)
+        signature = row.signature(signer)
+        when = row.date(date_path) if date_path else None
+        name = row.name(name_path) if name_path and (signature or when) else None
         if name_path is None and signature is not None:
-            name = doc.full_name(middle=False)
+            name = row.named(doc.full_name(middle=False))
         rows.append(
             wk.row(
                 wk.label(role, widths[0], fill="F2F2F2"),

@@ -320,8 +320,9 @@ def _sign_off(doc: Doc) -> str:
         ),
         ("Social Worker", "care.social_worker.name", "signoff.social_worker_date"),
     ):
-        when = doc.text(date_path)
-        name = doc.text(name_path) if when else None
+        row = doc.signatory(role)
+        when = row.date(date_path)
+        name = row.name(name_path) if when else None
         rows.append(
             wk.row(
                 wk.label(role, widths[0], fill="F2F2F2"),

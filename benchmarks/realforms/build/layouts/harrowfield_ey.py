@@ -182,7 +182,7 @@ def _about_me(doc: Doc) -> str:
     for question, typed, key in (
         (
             "What I like to do / my interests",
-            doc.unplaced("interests", "What I like to do / my interests", "child.interests"),
+            doc.text("child.leisure_interests"),
             "Interests",
         ),
         (
@@ -374,12 +374,10 @@ def _people(doc: Doc) -> str:
 
 
 def _sign_off(doc: Doc) -> list[str]:
-    dt_sig = doc.unplaced(
-        "dt_signature", "Designated CiC Lead signature", "signoff.designated_teacher_signature"
-    )
-    sw_sig = doc.unplaced(
-        "sw_signature", "Social worker signature", "signoff.social_worker_signature"
-    )
+    lead = doc.signatory("Designated CiC Lead")
+    social_worker = doc.signatory("Social worker")
+    dt_sig = lead.signature("designated_teacher")
+    sw_sig = social_worker.signature("social_worker")
     return [
         *box(
             doc,
@@ -391,7 +389,7 @@ def _sign_off(doc: Doc) -> list[str]:
         ),
         *box(
             doc,
-            doc.text("signoff.designated_teacher_date"),
+            lead.date("signoff.designated_teacher_date"),
             style="date",
             tag="DTSigDate",
             key="signoff.designated_teacher_date",
@@ -408,7 +406,7 @@ def _sign_off(doc: Doc) -> list[str]:
         ),
         *box(
             doc,
-            doc.text("signoff.social_worker_date"),
+            social_worker.date("signoff.social_worker_date"),
             style="date",
             tag="SWSigDate",
             key="signoff.social_worker_date",

@@ -149,9 +149,8 @@ def _section4(doc: Doc) -> list[str]:
                 wk.cell(wk.para(wk.run(label, bold=True)), *_f(doc, typed, name), width=widths[0])
             )
         )
-    signature = doc.unplaced(
-        "yp_signature", "Young person's signature", "signoff.young_person_signature"
-    )
+    # a signature line; the designated teacher's line below holds a completion date only
+    signature = doc.signatory("Young person").signature("young_person")
     return [
         wk.table(rows, widths),
         *box(

@@ -106,7 +106,7 @@ def _views(doc: Doc) -> str:
     for question, typed, key in (
         (
             "What I enjoy doing",
-            doc.unplaced("interests", "What I enjoy doing", "child.interests"),
+            doc.text("child.leisure_interests"),
             "interests",
         ),
         (
@@ -160,20 +160,19 @@ def _next_steps(doc: Doc) -> str:
 def _sign_off(doc: Doc) -> str:
     widths = [2800, 3000, 2666, 2000]
     rows = [header_row(["Role", "Name", "Signature", "Date"], widths, fill="E2EFD9")]
-    for role, name_path, signature_key, date_path in (
+    for role, name_path, signer, date_path in (
         (
             "Designated teacher / key person",
             "education.designated_teacher.name",
-            "dt_signature",
+            "designated_teacher",
             "signoff.designated_teacher_date",
         ),
-        ("Social worker", "care.social_worker.name", "sw_signature", "signoff.social_worker_date"),
+        ("Social worker", "care.social_worker.name", "social_worker", "signoff.social_worker_date"),
     ):
-        signature = doc.unplaced(
-            signature_key, f"{role} signature", f"signoff.{name_path.split('.')[-2]}_signature"
-        )
-        when = doc.text(date_path)
-        name = doc.text(name_path) if (signature or when) else None
+        row = doc.signatory(role)
+        signature = row.signature(signer)
+        when = row.date(date_path)
+        name = row.name(name_path) if (signature or when) else None
         rows.append(
             wk.row(
                 wk.label(role, widths[0], fill="F2F2F2"),

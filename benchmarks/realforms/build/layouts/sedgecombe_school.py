@@ -110,7 +110,7 @@ def _people(doc: Doc) -> str:
             )
             email_path = EMAILS.get(kind)
             if email_path and doc.value(email_path):
-                name_lines.append(doc.text(email_path) or "")
+                name_lines.append(doc.contact(item, "email", email_path) or "")
             item["invited"], item["attended"] = who["invited"], who["attended"]
             invited = doc.say("attendees.invited", who["invited"])
             attended = doc.say("attendees.attended", who["attended"])
@@ -200,13 +200,13 @@ def _roles(doc: Doc) -> str:
 
 
 def _chair(doc: Doc) -> list[str]:
-    signature = doc.unplaced(
-        "chair_signature", "Meeting chair signature", "signoff.chair_signature"
-    )
+    # the chair (the designated teacher) types their own name and role after the signature
     chair = doc.attendee("teacher")
+    signatory = doc.signatory("Designated Teacher" if chair is not None else None)
+    signature = signatory.signature("chair")
     name = role = None
     if signature is not None and chair is not None:
-        name, role = chair["name"], "Designated Teacher"
+        name, role = signatory.named(chair["name"]), "Designated Teacher"
         doc.truth.set("education.designated_teacher.name", chair["name"])
     return [
         wk.para(

@@ -94,9 +94,9 @@ def _contacts(doc: Doc) -> str:
             invited = doc.say("attendees.invited", who["invited"])
             present = doc.say("attendees.attended", who["attended"])
             if kind in phones and doc.value(phones[kind]):
-                phone = doc.text(phones[kind])
+                phone = doc.contact(item, "phone", phones[kind])
             if kind in emails and doc.value(emails[kind]):
-                email = doc.text(emails[kind])
+                email = doc.contact(item, "email", emails[kind])
         rows.append(
             wk.row(
                 *(

@@ -110,9 +110,7 @@ def build(doc: Doc) -> bytes:
             ("NEXT PPP", doc.text("meta.next_review_date")),
             (
                 "SIGNED (YOUNG PERSON)",
-                doc.unplaced(
-                    "yp_signature", "Signed (young person)", "signoff.young_person_signature"
-                ),
+                doc.signatory("YOUNG PERSON").signature("young_person"),
             ),
         ]
     )

@@ -205,30 +205,24 @@ def _part3(doc: Doc) -> list[str]:
         wk.heading("Part 3: My views"),
         wk.instruction("Completed by me, with help if I want it"),
     ]
-    for label, path, placeholder in (
+    for label, path, tag, placeholder in (
         (
             "What I think about my school and my learning:",
             "views.child",
+            "views.child",
             "Write, draw or tell someone what you think",
         ),
-        ("What I like doing outside school:", None, "Enter your hobbies"),
-        ("What my carer thinks:", "views.carer", "Enter your carer's views"),
-        ("What my teachers think:", "views.school", "Enter school's views"),
+        (
+            "What I like doing outside school:",
+            "child.leisure_interests",
+            "Hobbies",
+            "Enter your hobbies",
+        ),
+        ("What my carer thinks:", "views.carer", "views.carer", "Enter your carer's views"),
+        ("What my teachers think:", "views.school", "views.school", "Enter school's views"),
     ):
-        typed = (
-            doc.text(path)
-            if path
-            else doc.unplaced("interests", "What I like doing outside school", "child.interests")
-        )
         out.append(wk.para(wk.run(label, bold=True)))
-        out += box(
-            doc,
-            typed,
-            style="rich",
-            key=path or "interests",
-            tag=path or "Hobbies",
-            placeholder=placeholder,
-        )
+        out += box(doc, doc.text(path), style="rich", key=tag, tag=tag, placeholder=placeholder)
     return out
 
 

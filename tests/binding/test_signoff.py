@@ -1,0 +1,63 @@
+"""The people around a PEP as forms write them: contacts typed in a name box, roles typed after
+an "Other" row's name, sign-off rows dating the sign-off."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pepdocs.binding.signoff import contacts_in_names, derive_from_signatures
+
+
+def _attendee(**row: Any) -> dict[str, Any]:
+    return {"attendees": [row]}
+
+
+def test_an_email_in_the_name_box_becomes_the_attendees_email() -> None:
+    pep = _attendee(name="Mark Huxtable m.huxtable@harebell.example.org", role="Teacher")
+    assert contacts_in_names(pep) == ["attendees.0.email: from the name box"]
+    assert pep["attendees"][0] == {
+        "name": "Mark Huxtable",
+        "email": "m.huxtable@harebell.example.org",
+        "role": "Teacher",
+    }
+
+
+def test_a_phone_number_in_brackets_after_the_name() -> None:
+    pep = _attendee(name="Ann Lee (07700 900123)", role="Personal adviser")
+    contacts_in_names(pep)
+    assert (pep["attendees"][0]["name"], pep["attendees"][0]["phone"]) == (
+        "Ann Lee",
+        "07700 900123",
+    )
+
+
+def test_a_contact_already_given_is_left_alone_and_the_name_kept() -> None:
+    pep = _attendee(name="Ann Lee a.lee@example.org", email="ann@example.org")
+    assert contacts_in_names(pep) == []
+    assert pep["attendees"][0]["name"] == "Ann Lee a.lee@example.org"
+
+
+def test_an_other_rows_role_is_what_was_typed_after_the_name() -> None:
+    for typed in ("Joanna Strand - mother", "Joanna Strand (mother)", "Joanna Strand, mother"):
+        pep = _attendee(name=typed, role="Other")
+        contacts_in_names(pep)
+        assert (pep["attendees"][0]["name"], pep["attendees"][0]["role"]) == (
+            "Joanna Strand",
+            "mother",
+        )
+
+
+def test_a_printed_role_is_never_replaced_by_words_after_the_name() -> None:
+    pep = _attendee(name="Tyler-Jay Penhallow", role="Young person")
+    assert contacts_in_names(pep) == []
+    assert pep["attendees"][0] == {"name": "Tyler-Jay Penhallow", "role": "Young person"}
+
+
+def test_a_sign_off_row_dates_the_sign_off_of_the_role_it_names() -> None:
+    pep: dict[str, Any] = {
+        "signoff": {"signatures": [{"role": "Designated CiC Lead", "date": "2025-10-10"}]}
+    }
+    assert derive_from_signatures(pep) == [
+        "signoff.designated_teacher_date: from sign-off row 1"
+    ]
+    assert pep["signoff"]["designated_teacher_date"] == "2025-10-10"

@@ -1,0 +1,81 @@
+"""What infer-mapping drafts for a person who must trust it: the authority's name from the
+form's own text, a fingerprint, every label, column and box it could not place, and
+``confirm:`` on what it matched loosely, which check-mapping warns about (issue 12)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from formats.word.docxbuild import make_docx, p, r, sdt_run, tbl, tc, tr
+
+from pepdocs.inference import infer_mapping_from_bytes
+from pepdocs.legacy import check_mapping
+
+SHADE = "D9D9D9"
+
+
+def _draft(tmp_path: Path, body: str) -> tuple[Path, str]:
+    template = tmp_path / "form-v3-final.docx"
+    template.write_bytes(make_docx(body))
+    draft = infer_mapping_from_bytes(template.read_bytes(), str(template))
+    return template, draft.to_yaml(template=str(template))
+
+
+HEAD = p("Brackenmoor County Council") + p("Personal Education Plan 2025-2026", style="Heading1")
+
+
+def test_the_authority_and_the_fingerprint_come_from_the_forms_own_text(tmp_path: Path) -> None:
+    _, text = _draft(tmp_path, HEAD + tbl(tr(tc(p("Date of birth"), shade=SHADE), tc(p()))))
+    assert "authority: brackenmoor\n" in text
+    assert 'name: "Brackenmoor County Council"' in text
+    # the year left out: next year's form must still be recognised by it
+    assert 'fingerprint:\n  - "Brackenmoor County Council"\n  - "Personal Education Plan"' in text
+
+
+def test_what_could_not_be_placed_is_listed(tmp_path: Path) -> None:
+    body = (
+        HEAD
+        + tbl(
+            tr(
+                tc(p(r("Target", bold=True))),
+                tc(p(r("By when", bold=True))),
+                tc(p(r("Why?", bold=True))),
+            ),
+            tr(tc(p()), tc(p()), tc(p())),
+        )
+        + tbl(tr(tc(p("Favourite colour"), shade=SHADE), tc(p())))
+        + p(sdt_run("Text7"))
+    )
+    _, text = _draft(tmp_path, body)
+    assert "# Labels on the form that no model path was found for:\n#   Favourite colour" in text
+    assert "# Table columns that no model path was found for:\n#   Why? (table 1, targets)" in text
+    assert "# Answer boxes (controls, form fields) no model path was found for:" in text
+
+
+def test_check_mapping_warns_about_every_entry_left_to_confirm(tmp_path: Path) -> None:
+    body = HEAD + tbl(tr(tc(p("Date of birth"), shade=SHADE), tc(p())))
+    _, text = _draft(tmp_path, body)
+    mapping = tmp_path / "draft.yaml"
+    mapping.write_text(
+        text.replace("    at:", '    confirm: "matched loosely"\n    at:', 1), encoding="utf-8"
+    )
+    warnings = [str(problem) for problem in check_mapping(mapping) if problem.severity == "warning"]
+    assert any("drafted loosely (matched loosely)" in warning for warning in warnings)
+
+
+def test_check_mapping_warns_about_an_anchor_in_a_sign_off_table(tmp_path: Path) -> None:
+    signed = tbl(
+        tr(*(tc(p(r(h, bold=True))) for h in ("Role", "Name", "Signature", "Date"))),
+        tr(tc(p("Social worker")), tc(p()), tc(p()), tc(p())),
+    )
+    template = tmp_path / "form.docx"
+    template.write_bytes(make_docx(HEAD + signed))
+    mapping = tmp_path / "signed.yaml"
+    mapping.write_text(
+        "authority: brackenmoor\nform: school_age\nkind: docx\n"
+        f"template: {template.name}\nfields:\n"
+        '  - path: care.social_worker.name\n    at: {label: "Social worker"}\n',
+        encoding="utf-8",
+    )
+    warnings = [str(problem) for problem in check_mapping(mapping) if problem.severity == "warning"]
+    assert any("sign-off table" in warning for warning in warnings)
