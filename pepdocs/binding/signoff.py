@@ -68,8 +68,9 @@ _SEPARATORS = " \t\n,;:/-\u2013|"
 
 def contacts_in_names(pep: dict[str, Any]) -> list[str]:
     """Move an email address or phone number typed in an attendee's name box ("Name and
-    email address" columns) to their empty email or phone; returns a note for each. A name
-    never holds either, so nothing is guessed."""
+    email address" columns) to their empty email or phone, and an address typed in the
+    phone box (or a number in the email box) of a "Phone or email" column to the other;
+    returns a note for each. A name never holds either, so nothing is guessed."""
     rows = get_path(pep, "attendees")
     if not isinstance(rows, list):
         return []
@@ -77,6 +78,17 @@ def contacts_in_names(pep: dict[str, Any]) -> list[str]:
     for number, row in enumerate(rows):
         if not isinstance(row, dict) or not isinstance(row.get("name"), str):
             continue
+        for box, other_box, pattern in (
+            ("phone", "email", _EMAIL_IN_TEXT),
+            ("email", "phone", _PHONE_IN_TEXT),
+        ):
+            # a "Phone or email" column: an address in the phone box, a number in the email
+            typed = row.get(box)
+            if isinstance(typed, str) and not row.get(other_box):
+                whole = pattern.fullmatch(typed.strip())
+                if whole is not None:
+                    row[other_box], row[box] = typed.strip(), None
+                    notes.append(f"attendees.{number}.{other_box}: from the {box} box")
         name = row["name"]
         for part, pattern in (("email", _EMAIL_IN_TEXT), ("phone", _PHONE_IN_TEXT)):
             found = pattern.search(name)

@@ -215,6 +215,12 @@ class Lexicon:
         found = _best(text, candidates)
         if found is not None:
             return found.path, found.score
+        plain = " ".join(_ASIDE.sub(" ", text).split())
+        if plain and plain != " ".join(text.split()):
+            # an instruction in brackets ("Did I get there? (delete as appropriate)")
+            bare = _best(plain, candidates)
+            if bare is not None:
+                return bare.path, bare.score * 0.95
         # a title printed in the header cell before the header itself ("ATTENDANCE AT THE
         # PEP / Role", on one line or two): the header is what follows the title
         tail = _after_title(text)

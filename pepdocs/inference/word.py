@@ -21,7 +21,7 @@ than a blank one).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from pepdocs.errors import PepdocsError
@@ -44,9 +44,11 @@ from pepdocs.formats.word.inspect import (
     enclosing,
     holds_field,
     label_over_answer,
+    label_with_instruction,
     looks_like_label,
     normalise,
     paragraph_text,
+    tick_and_cross_legend,
 )
 from pepdocs.inference.draft import Candidate, InferredEntry, assign, code_prefix, plausible_value
 from pepdocs.inference.lexicon import KEYED_SCORE, Lexicon, LexiconMatch, TableSection, fold
@@ -73,7 +75,7 @@ _LABEL_COLON = re.compile(
 #: A signature line: "Social worker signature:", "Signature of designated teacher ....",
 #: "Signed:"; the printed words around the start word say whose it is.
 _SIGNATURE_LINE = re.compile(
-    r"^\s*(?:(?P<before>[^:\n]{1,60}?)\s+)?(?P<word>signature|signed)"
+    r"^\s*(?:(?P<before>[^:\n]{1,60}?)\s+)?(?P<word>signature|signed(?:\s+off)?)"
     r"(?:\s+(?:of|by)\s+(?P<after>[^:\n]{1,60}?))?\s*(?:[:\-\u2013]|[.\u2026_]+)",
     re.IGNORECASE,
 )
@@ -82,6 +84,14 @@ _NOT_A_ROLE = frozenset({"please", "your", "my", "their", "add", "sign", "here",
 
 #: The first line of a numbered record: ``Target 1: ...``, ``Target no. 2 - ...``.
 _RECORD_START = re.compile(r"^\s*([A-Za-z][^:\n\d]{1,40}?)\s*(?:no\.?\s*)?(\d{1,2})\s*[:.\-\u2013]")
+
+
+#: ... or with its number first: ``1.  Target: ...``, ``2) Target: ...``.
+_NUMBERED_RECORD = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*([A-Za-z][^:\n\d]{1,40}?)\s*:")
+
+
+def _is_record_start(text: str) -> bool:
+    return bool(_RECORD_START.match(text) or _NUMBERED_RECORD.match(text))
 
 
 def _label_parts(match: re.Match[str]) -> tuple[str, str]:
@@ -96,7 +106,12 @@ _INLINE_LABEL = re.compile(r"(?:\t|\s{2,})([A-Za-z][A-Za-z /']{1,30}?)\s*:")
 
 _SEGMENT_SPLIT = re.compile(r"\t+|\s{3,}")
 #: Paths whose answer is a block of free text under a heading (views, plans).
-_FREE_TEXT_PREFIXES = ("views.", "transition.", "care.parental_responsibility")
+_FREE_TEXT_PREFIXES = (
+    "views.",
+    "transition.",
+    "care.parental_responsibility",
+    "child.leisure_interests",
+)
 
 
 # --- entry point ---------------------------------------------------------------------------
@@ -182,8 +197,19 @@ class WordInference:
         """A bare "Name" in the table that asks for the child's date of birth or UPN: the
         child's name (the people around the child are named with their role)."""
         child = self.lexicon.match_in_section(text, "child details")
+        if child is None:
+            return None
         cell = self._cell_of(element)
-        if child is None or cell is None:
+        if cell is None:
+            # "Name: Poppy Ashgrove<tab>DOB: 11/02/2022" on one line
+            paragraph = enclosing(element, "p")
+            line = paragraph_text(paragraph) if paragraph is not None else ""
+            for later in _INLINE_LABEL.finditer(line):
+                found = self.lexicon.match(later.group(1))
+                if found is not None and found.path in _CHILD_IDENTITY:
+                    return LexiconMatch(
+                        child.path, round(child.score * 0.9, 3), False, child.wording
+                    )
             return None
         grid = cell[0]
         for _, other in grid.cells():
@@ -340,7 +366,9 @@ class WordInference:
                 if len(cells) < 2 or any(len(text) > _LABEL_MAX_CHARS for _, text in cells):
                     continue
                 if any(
-                    _holds_box(cell.tc) or _labelled_answer(text) or self.index.holds_mark(cell.tc)
+                    _holds_box(cell.tc)
+                    or _labelled_answer(text)
+                    or (self.index.holds_mark(cell.tc) and not tick_and_cross_legend(text))
                     for cell, text in cells
                 ):
                     continue  # a row of boxes or of "Label: answer" cells is not a header row
@@ -368,23 +396,32 @@ class WordInference:
         paragraphs = [p for p, _ in self.index.paragraph_texts if self._cell_of(p) is None]
         seen: set[str] = set()
         for position, paragraph in enumerate(paragraphs):
-            start = _RECORD_START.match(paragraph_text(paragraph))
+            text = paragraph_text(paragraph)
+            start = _RECORD_START.match(text)
+            label = start.group(1).strip() if start is not None else ""
             if start is None:
-                continue
-            label = start.group(1).strip()
+                # "1.  Target: ...   Support: ...   Who: ...   By: ..." (number first)
+                start = _NUMBERED_RECORD.match(text)
+                if start is None:
+                    continue
+                label = start.group(2).strip()
             if fold(label) in seen:
                 continue
+            # the record's other labels: later on its first line, then lines of their own
+            labels = [found.group(1).strip() for found in _INLINE_LABEL.finditer(text, start.end())]
+            for following in paragraphs[position + 1 : position + 16]:
+                line_text = paragraph_text(following)
+                line = _LABEL_COLON.match(line_text)
+                if line is None or _is_record_start(line_text):
+                    break
+                labels.append(_label_parts(line)[0].strip())
             best: tuple[float, TableSection, list[tuple[str, str, float]]] | None = None
             for section in self.lexicon.tables.values():
                 first = self.lexicon.header_match(label, section)
                 if first is None or first[0] not in section.key:
                     continue
                 columns = [(label, first[0], first[1])]
-                for following in paragraphs[position + 1 : position + 16]:
-                    line = _LABEL_COLON.match(paragraph_text(following))
-                    if line is None or _RECORD_START.match(paragraph_text(following)):
-                        break
-                    header = _label_parts(line)[0].strip()
+                for header in labels:
                     found = self.lexicon.header_match(header, section)
                     if found is None or any(found[0] == c for _, c, _ in columns):
                         break
@@ -448,9 +485,15 @@ class WordInference:
             starts.append((paragraph, found))
         if not starts:
             return
-        start_word = starts[0][1].group("word")
+        first = starts[0][1]
+        start_word = first.group("word")
         printed = any(found.group("before") or found.group("after") for _, found in starts)
-        scored: dict[str, tuple[str, float]] = {"signature": (start_word, 1.0)}
+        # "Signed off by (Designated Teacher): Deborah Quayle" names who signed; "Designated
+        # teacher signature: D. Quayle" is the signature as typed
+        named = fold(start_word) == "signed off" or (
+            fold(start_word) == "signed" and first.group("after") is not None
+        )
+        scored: dict[str, tuple[str, float]] = {"name" if named else "signature": (start_word, 1.0)}
         for paragraph, found in starts:
             for label in self._record_labels(paragraph, found.end()):
                 match = self.lexicon.header_match(label, section)
@@ -961,15 +1004,26 @@ class WordInference:
             if cell.tc in self.claimed_cells or cell.tc in self._marker_cells:
                 continue
             raw = cell.text().strip()
+            if "\n" in raw and self._label_over_instruction(grid, cell):
+                continue
             if not raw or "\n" in raw or len(raw) > _LABEL_MAX_CHARS:
                 continue
             colon = _LABEL_COLON.match(raw)
+            subtitled = False
             if colon and clean_value(_label_parts(colon)[1]):
-                continue  # "Label: value" inside one cell: the paragraph pass takes it
+                if not _label_looking(cell.tc):
+                    continue  # "Label: value" inside one cell: the paragraph pass takes it
+                # a printed label with words after its colon ("My voice: what I have told
+                # or shown the adults who know me"): all of it is print
+                subtitled = True
             if _holds_box(cell.tc):
                 continue
             label = raw.rstrip(":").strip()
             found = self._match_label(label, cell.tc)
+            if found is None and subtitled and colon is not None:
+                found = self._match_label(_label_parts(colon)[0].strip(), cell.tc)
+            if found is None and self._two_in_one(label, grid, cell):
+                continue
             if found is None:
                 if _looks_like_label_text(raw) or _label_looking(cell.tc):
                     self.unmatched.append(label)
@@ -1050,6 +1104,66 @@ class WordInference:
                 return False
         return True
 
+    def _label_over_instruction(self, grid: TableGrid, cell: GridCell) -> bool:
+        """A label cell printing an instruction in italics under its label ("My voice" / "My
+        words, drawings or photos..."), the answer in the cell under it or beside it: drafted
+        by the label alone (a heading anchor); True when drafted."""
+        if label_with_instruction(cell.tc) is None:
+            return False
+        paragraph = next(n for n in cell.tc if n.tag == word.P and paragraph_text(n).strip())
+        label = " ".join(paragraph_text(paragraph).split()).rstrip(":?").strip()
+        if len(label) > _LABEL_MAX_CHARS:
+            return False
+        found = self._match_label(label, cell.tc)
+        if found is None:
+            self.unmatched.append(label)
+            return False
+        if self._kind(found.path) == "list":
+            return False
+        target = self._label_target(grid, cell)
+        if target is None:
+            return False
+        anchor = self._verify({"heading": label}, target.tc, found.path)
+        if anchor is None:
+            return False
+        self._add(
+            found.path,
+            anchor,
+            found.score,
+            f"label {label!r} (with an instruction under it)",
+            [cell.tc, target.tc],
+            target.tc,
+        )
+        return True
+
+    def _two_in_one(self, label: str, grid: TableGrid, cell: GridCell) -> bool:
+        """A label asking for two values in one box, ``Sessions possible / missed`` (``76 /
+        9``): drafted as both paths joined by the slash; True when drafted."""
+        pair = _slashed_pair(label, lambda text: self._match_label(text, cell.tc))
+        if pair is None:
+            return False
+        first, second = pair
+        if {self._kind(first.path), self._kind(second.path)} & {"list", "name", "object"}:
+            return False
+        names = (first.path.rsplit(".", 1)[-1], second.path.rsplit(".", 1)[-1])
+        if names[0] == names[1]:
+            return False
+        anchor = self._verify_label(label, cell, grid, first.path)
+        target = self._label_target(grid, cell)
+        if anchor is None or target is None:
+            return False
+        entry = InferredEntry(
+            first.path,
+            anchor,
+            round(min(first.score, second.score) * 0.9, 3),
+            f"label {label!r}: two values in one box",
+            element=target.tc,
+        )
+        entry.paths = [first.path, second.path]
+        entry.options = {"pattern": f"{{{{{names[0]}}}}} / {{{{{names[1]}}}}}"}
+        self.candidates.append(Candidate(entry, (cell.tc, target.tc)))
+        return True
+
     def _label_target(self, grid: TableGrid, cell: GridCell) -> GridCell | None:
         right = grid.right_of(cell, cell.row)
         below = grid.below(cell)
@@ -1080,36 +1194,51 @@ class WordInference:
                 continue
             if not text.strip() or _has_box(paragraph, self.index):
                 continue
-            segment = _SEGMENT_SPLIT.split(text.strip())[0]
-            match = _LABEL_COLON.match(segment)
-            if not match:
-                continue
-            label, rest = _label_parts(match)
-            label = label.strip()
-            if len(label) > _LABEL_MAX_CHARS:
-                continue
-            found = self._match_label(label, paragraph)
-            if found is None or self._kind(found.path) == "list":
-                continue
-            if not clean_value(rest) and (
-                found_cell is not None or _question_above_answer(paragraph)
-            ):
-                # a label cell "Label:" with its value in the next cell, or a question with
-                # its answer in the paragraphs under it (the question pass takes it)
-                continue
-            anchor = self._verify(
-                {"label": {"text": label, "direction": "after"}}, paragraph, found.path
-            )
-            if anchor is None:
-                continue
-            self._add(
-                found.path,
-                anchor,
-                found.score * 0.97,
-                f"text after {label!r}",
-                [paragraph],
-                paragraph,
-            )
+            if found_cell is not None and _label_looking(found_cell[1].tc):
+                continue  # a printed label cell: what follows its colon is print too
+            # each "Label: answer" on the line ("Name: Poppy Ashgrove<tab>DOB: 11/02/2022")
+            segments = _SEGMENT_SPLIT.split(text.strip())
+            for number, segment in enumerate(segments):
+                # "Label:<tab>answer": the answer is the next piece of the line
+                following = segments[number + 1] if number + 1 < len(segments) else ""
+                answer_after = bool(following.strip()) and not _LABEL_COLON.match(following)
+                self._label_segment(
+                    paragraph, segment, number, found_cell is not None, answer_after
+                )
+
+    def _label_segment(
+        self, paragraph: Element, segment: str, number: int, in_cell: bool, answer_after: bool
+    ) -> None:
+        """One ``Label: answer`` of a line (``number``: its place on the line;
+        ``answer_after``: the next piece of the line is its answer)."""
+        match = _LABEL_COLON.match(segment)
+        if not match:
+            return
+        label, rest = _label_parts(match)
+        label = label.strip()
+        if len(label) > _LABEL_MAX_CHARS:
+            return
+        found = self._match_label(label, paragraph)
+        if found is None or self._kind(found.path) == "list":
+            return
+        answered = clean_value(rest) or answer_after
+        if number == 0 and not answered and (in_cell or _question_above_answer(paragraph)):
+            # a label cell "Label:" with its value in the next cell, or a question with
+            # its answer in the paragraphs under it (the question pass takes it)
+            return
+        anchor = self._verify(
+            {"label": {"text": label, "direction": "after"}}, paragraph, found.path
+        )
+        if anchor is None:
+            return
+        self._add(
+            found.path,
+            anchor,
+            found.score * 0.97,
+            f"text after {label!r}",
+            [paragraph] if number == 0 else [(paragraph, number)],
+            paragraph,
+        )
 
     def _question_paragraphs(self) -> None:
         """A question printed as a paragraph of its own ("Child's view:", "What I think about
@@ -1150,6 +1279,11 @@ class WordInference:
     def _headings(self) -> None:
         for marker in self.index.markers:
             found = self.lexicon.match(_display_text(marker))
+            colon = _LABEL_COLON.match(_display_text(marker))
+            if found is None and colon is not None:
+                # a heading with words after its colon ("My voice: what I have told or
+                # shown the adults who know me"): named by the words before it
+                found = self.lexicon.match(_label_parts(colon)[0].strip())
             if found is None or not found.path.startswith(_FREE_TEXT_PREFIXES):
                 continue
             anchor = {"heading": _display_text(marker)}
@@ -1195,6 +1329,10 @@ def label_echo(slot: Slot) -> bool:
 
 def _display_text(marker: Marker) -> str:
     element = marker.element
+    if element.tag == TC and label_with_instruction(element) is not None:
+        # a heading row printing an instruction under its title: the title names it
+        first = next(n for n in element if n.tag == word.P and paragraph_text(n).strip())
+        return " ".join(paragraph_text(first).split())
     text = paragraph_text(element) if element.tag != TC else _cell_text(element)
     return " ".join(text.split()) or marker.text
 
@@ -1326,6 +1464,31 @@ def _text_before(paragraph: Element, element: Element) -> str:
     return ""
 
 
+def _slashed_pair(
+    label: str, match: Callable[[str], LexiconMatch | None]
+) -> tuple[LexiconMatch, LexiconMatch] | None:
+    """The two paths a label ``A / B`` names when each half does, the shorter half read with
+    the other's words (``Sessions possible / missed`` = ``Sessions possible`` and ``Sessions
+    missed``; ``Possible / missed sessions`` = ``Possible sessions`` and ``missed
+    sessions``); None unless both halves name different paths."""
+    halves = [half.strip() for half in label.split("/")]
+    if len(halves) != 2 or not all(halves):
+        return None
+    first, second = halves
+    head, tail = first.split(), second.split()
+    firsts = [first] + ([f"{first} {' '.join(tail[1:])}"] if len(tail) > 1 else [])
+    seconds = [second] + ([" ".join([*head[:-1], second])] if len(head) > 1 else [])
+    found = []
+    for options in (firsts, seconds):
+        hit = next((m for m in map(match, options) if m is not None), None)
+        if hit is None:
+            return None
+        found.append(hit)
+    if found[0].path == found[1].path:
+        return None
+    return found[0], found[1]
+
+
 def _question_next(marker: Marker) -> bool:
     """Whether the paragraph after a heading is a printed question ending with a colon."""
     node = marker.element.getnext()
@@ -1387,7 +1550,18 @@ def guess_phase(index: DocumentIndex) -> str:
     folded = f" {fold(head)} "
     if any(w in folded for w in (" early years ", " eyfs ", " nursery ")):
         return "early_years"
-    if any(w in folded for w in (" post 16 ", " post16 ", " 16 18 ", " further education ")):
+    post16 = (
+        " post 16 ",
+        " post16 ",
+        " 16 18 ",
+        " further education ",
+        " 16+ ",
+        " 16 plus ",
+        " years 12 and 13 ",
+        " year 12 and 13 ",
+        " sixth form ",
+    )
+    if any(w in folded for w in post16):
         return "post16"
     return "school_age"
 

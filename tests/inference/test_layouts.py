@@ -422,3 +422,189 @@ def test_a_label_with_an_aside_in_brackets_is_named_by_the_words_outside_them() 
 
     found = load_lexicon().match("Next PEP (before the next LAC review)")
     assert found is not None and found.path == "meta.next_review_date"
+
+
+def test_a_label_asking_for_two_values_in_one_box_reads_both(tmp_path: Path) -> None:
+    def attendance(value: str) -> str:
+        return tbl(
+            tr(
+                tc(p("Attendance % this term"), shade=SHADE),
+                tc(p("88.2%" if value else "")),
+                tc(p("Sessions possible / missed"), shade=SHADE),
+                tc(p(value)),
+            )
+        )
+
+    completed = attendance("76 / 9")
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, attendance(""), completed)):
+        assert pep["education"]["attendance"]["sessions_possible"] == 76
+        assert pep["education"]["attendance"]["sessions_missed"] == 9
+
+
+def _signed_off(dt: str, dt_date: str, sw: str) -> str:
+    tab = "<w:r><w:tab/></w:r>"
+    return (
+        p("Sign off", style="Heading1")
+        + p(
+            r("Signed off by (Designated Teacher): "),
+            sdt_run("s1", dt or None),
+            tab,
+            r("Date: "),
+            sdt_run("d1", dt_date or None),
+        )
+        + p(
+            r("Signed off by (Social Worker): "),
+            sdt_run("s2", sw or None),
+            tab,
+            r("Date: "),
+            sdt_run("d2", None),
+        )
+    )
+
+
+@pytest.mark.parametrize("mode", ["no mapping", "draft"])
+def test_signed_off_by_lines_name_who_signed_in_the_role_printed_in_brackets(
+    tmp_path: Path, mode: str
+) -> None:
+    completed = CHILD + _signed_off("Deborah Quayle", "06/11/2025", "Ben Aldous")
+    if mode == "no mapping":
+        pep = _no_mapping(completed)
+    else:
+        pep = _with_draft(tmp_path, CHILD + _signed_off("", "", ""), completed)
+    assert pep["signoff"]["signatures"] == [
+        {"role": "Designated Teacher", "name": "Deborah Quayle", "date": "2025-11-06"},
+        {"role": "Social Worker", "name": "Ben Aldous"},
+    ]
+    assert pep["signoff"]["designated_teacher_date"] == "2025-11-06"
+
+
+def test_a_tick_and_cross_legend_in_a_header_reads_a_cross_as_no() -> None:
+    grid = _grid(
+        ["Subject", "Currently working at", "End of key stage target", "On track \u2713/\u2717"],
+        ["English Language", "4", "6", "\u2717"],
+        ["Maths", "5", "6", "\u2713"],
+    )
+    pep = _no_mapping(CHILD + p("Attainment and progress", style="Heading1") + grid)
+    assert [(a["subject"], a["current"], a["on_track"]) for a in pep["attainment"]] == [
+        ("English Language", "4", False),
+        ("Maths", "5", True),
+    ]
+
+
+def test_an_interest_heading_with_an_instruction_under_it_holds_the_answer() -> None:
+    body = (
+        CHILD
+        + p("What I enjoy", style="Heading1")
+        + p(r("Clubs, hobbies and things I am proud of outside school", rpr="<w:i/>"))
+        + p("Netball, volunteering at the food bank")
+        + p("My carer's view", style="Heading1")
+        + p("Works hard at home.")
+    )
+    pep = _no_mapping(body)
+    assert pep["child"]["leisure_interests"] == "Netball, volunteering at the food bank"
+    assert pep["views"]["carer"] == "Works hard at home."
+
+
+def _say(title: str, instruction: str, answer: str) -> str:
+    """A one-column box: a shaded title with an instruction in italics, the answer under."""
+    return tbl(
+        tr(tc(p(r(title, bold=True)), p(r(instruction, rpr="<w:i/>")), shade=SHADE)),
+        tr(tc(p(answer))),
+    )
+
+
+def test_a_title_over_an_instruction_in_italics_names_the_box_under_it(tmp_path: Path) -> None:
+    def form(voice: str, social_worker: str) -> str:
+        return (
+            CHILD
+            + _say("My voice", "My words, drawings or photos, written down by my key adult", voice)
+            + _say("What my social worker says", "Any changes to my care plan", social_worker)
+        )
+
+    completed = form("I like the sand tray.", "Placement is stable.")
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, form("", ""), completed)):
+        assert pep["views"]["child"] == "I like the sand tray."
+        assert pep["views"]["social_worker"] == "Placement is stable."
+
+
+def test_words_after_a_printed_titles_colon_are_print_not_the_answer() -> None:
+    box = tbl(
+        tr(tc(p("My voice: what I have told or shown the adults who know me"), shade=SHADE)),
+        tr(tc(p("Alfie says again!"))),
+    )
+    assert _no_mapping(CHILD + box)["views"]["child"] == "Alfie says again!"
+
+
+def test_every_label_on_a_line_is_read_and_a_bare_name_beside_the_birth_date_is_the_childs(
+    tmp_path: Path,
+) -> None:
+    def line(name: str, dob: str, year: str) -> str:
+        return p(f"Name: {name}\tDOB: {dob}\tFoundation year: {year}")
+
+    completed = line("Poppy Ashgrove", "11/02/2020", "F2")
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, line("", "", ""), completed)):
+        assert (pep["child"]["first_name"], pep["child"]["last_name"]) == ("Poppy", "Ashgrove")
+        assert pep["child"]["date_of_birth"] == "2020-02-11"
+        assert pep["education"]["ncy"] == "R"
+
+
+def test_a_cross_in_a_column_of_ticks_is_no() -> None:
+    grid = _grid(
+        ["Name", "Role", "Invited", "Attended"],
+        ["Claire Pennock", "Social worker", "\u2714", "\u2714"],
+        ["Joanna Strand", "Mother", "\u2714", "\u2718"],
+    )
+    pep = _no_mapping(CHILD + p("Attendance at the PEP meeting", style="Heading1") + grid)
+    assert [(a["name"], a["attended"]) for a in pep["attendees"]] == [
+        ("Claire Pennock", True),
+        ("Joanna Strand", False),
+    ]
+
+
+def _targets_line(number: int, target: str, support: str, who: str, by: str) -> str:
+    gap = "   "
+    return p(f"{number}.  Target: {target}{gap}Support: {support}{gap}Who: {who}{gap}By: {by}")
+
+
+def test_targets_numbered_before_their_label_with_the_other_labels_on_the_line(
+    tmp_path: Path,
+) -> None:
+    def form(first: tuple[str, str, str, str]) -> str:
+        return (
+            p("16+ Personal Education Plan")
+            + p("My targets", style="Heading1")
+            + _targets_line(1, *first)
+            + _targets_line(2, "", "", "", "")
+        )
+
+    completed = form(
+        ("Tyler will attend 92% of lessons", "Daily check-in", "Mr Greatorex", "13/02/2026")
+    )
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, form(("", "", "", "")), completed)):
+        assert pep["meta"]["phase"] == "post16"
+        assert pep["targets"] == [
+            {
+                "description": "Tyler will attend 92% of lessons",
+                "actions": "Daily check-in",
+                "lead": "Mr Greatorex",
+                "due_date": "2026-02-13",
+            }
+        ]
+
+
+def test_an_answer_after_a_tab_belongs_to_the_label_before_it() -> None:
+    body = CHILD + p("Date of next PEP:\t27/01/2026") + p("About me", style="Heading1")
+    assert _no_mapping(body)["meta"]["next_review_date"] == "2026-01-27"
+
+
+def test_a_phone_or_email_column_puts_each_where_it_belongs() -> None:
+    grid = _grid(
+        ["Name", "Role", "Phone or email"],
+        ["Grace Ibbotson", "Social worker", "01632 960528"],
+        ["Adam Greatorex", "Head of Sixth Form", "a.greatorex@sallowmere.example.org"],
+    )
+    pep = _no_mapping(CHILD + p("Who came to my PEP", style="Heading1") + grid)
+    assert [(a.get("phone"), a.get("email")) for a in pep["attendees"]] == [
+        ("01632 960528", None),
+        (None, "a.greatorex@sallowmere.example.org"),
+    ]

@@ -47,6 +47,12 @@ from pepdocs.formats.word.text import paragraph_text, showing_placeholder
 
 CHECKED_GLYPHS = frozenset("\u2612\u2611\u2713\u2714\u2717\u2718\u25a0")  # ☒ ☑ ✓ ✔ ✗ ✘ ■
 UNCHECKED_GLYPHS = frozenset("\u2610\u25a1")  # ☐ □
+def tick_and_cross_legend(text: str) -> bool:
+    """Whether ``text`` prints a legend of a tick and a cross (``On track ✓/✗``): the
+    glyphs in it say what answers look like, they are not boxes."""
+    return any(c in text for c in "\u2713\u2714") and any(c in text for c in "\u2717\u2718")
+
+
 #: Glyphs with an unticked partner; a tick alone (✓) becomes ☐ when cleared.
 _UNCHECK_OF = {"\u2612": "\u2610", "\u2611": "\u2610", "\u25a0": "\u25a1"}
 _CHECK_OF = {"\u2610": "\u2612", "\u25a1": "\u25a0"}
@@ -86,6 +92,12 @@ _BRACKET = re.compile(r"\[([ xX\u2713\u2714])\]")
 _MARK_IN_TEXT = re.compile(
     "[" + re.escape("".join(sorted(CHECKED_GLYPHS | UNCHECKED_GLYPHS))) + "]|" + _BRACKET.pattern
 )
+#: ... or an X standing where a box would (at the start of a line or a piece of text, or
+#: after a colon or a wide gap, with a word after it), for lines of glyph boxes
+_MARK_OR_X_IN_TEXT = re.compile(
+    _MARK_IN_TEXT.pattern + r"|(?:^|(?<=\s\s)|(?<=:\s)|(?<=\t))[xX](?=\s+\w|\s*$)"
+)
+_UNCHECKED_TEXT = re.compile("[" + "".join(sorted(UNCHECKED_GLYPHS)) + "]")
 _FIELD_PARTS = frozenset({FLDCHAR, INSTRTEXT})
 #: What an "X in the box" cell may hold.
 CELL_TICKS = frozenset({"x", "\u2713", "\u2714", "\u2717", "\u2718", "yes", "y"})
@@ -157,6 +169,24 @@ class GlyphMark(Mark):
         else:
             glyph = current if current in UNCHECKED_GLYPHS else _UNCHECK_OF.get(current, "\u2610")
         self.text.text = value[: self.index] + glyph + value[self.index + 1 :]
+
+
+@dataclass(eq=False)
+class TypedXMark(GlyphMark):
+    """An ``X`` typed in place of a box on a line of glyph boxes (``X Yes   ☐ No``): the
+    person replaced the box they meant with an X, so it is ticked; clearing it puts the
+    empty box back."""
+
+    kind: str = "X typed over a box"
+
+    def checked(self) -> bool:
+        return (self.text.text or " ")[self.index] in "xX"
+
+    def set(self, checked: bool) -> None:
+        if checked:
+            return
+        value = self.text.text or ""
+        self.text.text = value[: self.index] + "\u2610" + value[self.index + 1 :]
 
 
 @dataclass(eq=False)
@@ -281,8 +311,10 @@ Token = str | Mark
 class _Tokeniser:
     """Turns a paragraph into text pieces and marks, in reading order."""
 
-    def __init__(self, legacy_by_begin: dict[Element, LegacyField]) -> None:
+    def __init__(self, legacy_by_begin: dict[Element, LegacyField], typed_x: bool = False) -> None:
         self.legacy_by_begin = legacy_by_begin
+        #: the line has glyph boxes, so an X standing where a box stands is a ticked one
+        self.typed_x = typed_x
         self.tokens: list[Token] = []
         self.skip_until: Element | None = None
         self.field_depth = 0
@@ -350,10 +382,13 @@ class _Tokeniser:
     def text(self, node: Element) -> None:
         value = node.text or ""
         start = 0
-        for match in _MARK_IN_TEXT.finditer(value):  # left to right, as a reader reads
+        pattern = _MARK_OR_X_IN_TEXT if self.typed_x else _MARK_IN_TEXT
+        for match in pattern.finditer(value):  # left to right, as a reader reads
             index = match.start()
             self.tokens.append(value[start:index])
-            if match.group(1) is not None:
+            if value[index] in "xX":
+                self.tokens.append(TypedXMark(node, index))
+            elif match.group(1) is not None:
                 self.tokens.append(BracketMark(node, index))
             else:
                 self.tokens.append(GlyphMark(node, index))
@@ -368,7 +403,8 @@ def paragraph_tokens(
     if owner is not None:
         # a checkbox control around the whole paragraph: its glyph is the control's
         return [ControlMark(owner)]
-    tokeniser = _Tokeniser(legacy_by_begin)
+    glyphs = any(_UNCHECKED_TEXT.search(t.text or "") for t in paragraph.iter(T))
+    tokeniser = _Tokeniser(legacy_by_begin, typed_x=glyphs)
     tokeniser.walk(paragraph)
     return [t for t in tokeniser.tokens if not (isinstance(t, str) and t == "")]
 

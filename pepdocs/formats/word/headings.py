@@ -71,7 +71,7 @@ def find_heading(
                 return _block_after(index, label, title)
             continue
         if (
-            text == wanted
+            (text == wanted or label_with_instruction(cell.tc) == wanted)
             and index.in_range(cell.tc, scope)
             # a heading printed as a cell: shaded or bold, or alone across its row (a plain
             # cell saying the same words is a value, e.g. a role in an attendance list)
@@ -107,9 +107,24 @@ def label_over_answer(tc: Element) -> Element | None:
     text = block_text(first).strip()
     if not text or len(text) > _QUESTION_MAX_CHARS or not all_bold(first):
         return None
-    if any(all_bold(node) for node in paragraphs[1:] if block_text(node).strip()):
+    rest = [node for node in paragraphs[1:] if block_text(node).strip()]
+    if any(all_bold(node) for node in rest):
         return None  # a second bold line: two labels, or a heading over a label
+    if rest and all(all_italic(node) for node in rest):
+        return None  # an instruction under the label: the answer goes elsewhere
     return first
+
+
+def label_with_instruction(tc: Element) -> str | None:
+    """The label of a cell that prints its label over an instruction in italics ("My voice" /
+    "My words, drawings or photos, written down by my key adult"), normalised; None for any
+    other cell."""
+    paragraphs = [node for node in tc if node.tag == P and block_text(node).strip()]
+    if len(paragraphs) < 2 or all_italic(paragraphs[0]):
+        return None
+    if not all(all_italic(node) for node in paragraphs[1:]):
+        return None
+    return normalise(block_text(paragraphs[0]))
 
 
 #: The longest printed question that ends a block of answer paragraphs (a longer line ending

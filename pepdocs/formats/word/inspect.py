@@ -19,10 +19,10 @@ from collections.abc import Sequence
 
 from pepdocs.formats.word._xml import FLDCHAR, SDT, TBL, TC, Element, P, w
 from pepdocs.formats.word.beside import paragraph_segments
-from pepdocs.formats.word.checkboxes import Mark
+from pepdocs.formats.word.checkboxes import Mark, tick_and_cross_legend
 from pepdocs.formats.word.controls import ContentControl
 from pepdocs.formats.word.document import DocumentIndex, Marker, looks_like_label
-from pepdocs.formats.word.headings import label_over_answer
+from pepdocs.formats.word.headings import label_over_answer, label_with_instruction
 from pepdocs.formats.word.legacy import LegacyField, match_legacy
 from pepdocs.formats.word.locate import label_texts, locate
 from pepdocs.formats.word.package import WordPackage
@@ -65,6 +65,7 @@ __all__ = [
     "holds_field",
     "label_over_answer",
     "label_texts",
+    "label_with_instruction",
     "locate",
     "looks_like_label",
     "match_legacy",
@@ -72,6 +73,7 @@ __all__ = [
     "open_document",
     "paragraph_segments",
     "paragraph_text",
+    "tick_and_cross_legend",
 ]
 
 

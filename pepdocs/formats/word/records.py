@@ -46,10 +46,11 @@ def _start_pattern(start: str, printed: bool = False) -> re.Pattern[str]:
     it is: ``Social worker signature:``, ``Signature of designated teacher:``."""
     body = _words(start)
     number = r"(?:\s*(?:no\.?|number|#)?\s*(\d+))?"
+    first = r"(?:\d{1,2}\s*[.)]\s*)?"  # "1.  Target:": numbered before the label
     if not printed:
-        return re.compile(rf"^\s*{body}{number}{_END}", re.IGNORECASE)
+        return re.compile(rf"^\s*{first}{body}{number}{_END}", re.IGNORECASE)
     return re.compile(
-        rf"^\s*(?:(?P<before>[^:\n]{{1,60}}?)\s+)?{body}"
+        rf"^\s*{first}(?:(?P<before>[^:\n]{{1,60}}?)\s+)?{body}"
         rf"(?:\s+(?:of|by)\s+(?P<after>[^:\n]{{1,60}}?))?{number}{_END}",
         re.IGNORECASE,
     )
@@ -109,6 +110,7 @@ def find_records(
         words = ""
         if printed is not None:
             words = " ".join((match.group("before") or match.group("after") or "").split())
+            words = words.strip("()[] ")  # "Signed off by (Designated Teacher):"
         fields = _inline(paragraph_text(paragraph), match.end(), headers, paragraph)
         fields.update(_fields_after(index, paragraph, pattern, headers, fields))
         records.append(Record(paragraph, fields, words))

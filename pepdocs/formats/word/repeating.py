@@ -10,7 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from pepdocs.formats.word._xml import SDT, SDTCONTENT, TBL, TC, TR, Element, P
-from pepdocs.formats.word.checkboxes import box_holders, inside_control
+from pepdocs.formats.word.checkboxes import box_holders, inside_control, tick_and_cross_legend
 from pepdocs.formats.word.document import DocumentIndex, Scope
 from pepdocs.formats.word.labels import occurrence_of
 from pepdocs.formats.word.slots import RegionSlot, Slot, Where, holds_text, read_text_box
@@ -122,7 +122,8 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
         if cell is None:
             missing.append(header)
         else:
-            columns.append(TableColumn(header, path, cell.col, checkbox))
+            legend = tick_and_cross_legend(cell.text())
+            columns.append(TableColumn(header, path, cell.col, checkbox, legend))
     placed = [(grid, number) for number in _data_rows(grid, header_number)]
     if "occurrence" not in anchor.options:
         placed.extend(_continued(index, grid, header_number))
@@ -133,6 +134,12 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
         TableSlotData(grid.tbl, grid.rows[header_number], data_rows, columns, missing, row_columns),
         f"table {table_number} (header row {header_number + 1})",
     )
+
+
+#: a cross standing for "no" in a column whose header prints a tick and a cross
+_CROSSES = frozenset({"\u2717", "\u2718", "x", "X"})
+#: ... and a tick standing for "yes" beside it
+_TICKS = frozenset({"\u2713", "\u2714"})
 
 
 def _data_rows(grid: TableGrid, header_number: int) -> list[int]:
@@ -177,6 +184,9 @@ class TableColumn:
     grid_col: int
     #: a cell holding only a checkbox is a yes/no box (else its mark is text: "☒" typed)
     checkbox: bool = True
+    #: the header prints a legend of a tick and a cross (``On track ✓/✗``): a cell holding
+    #: only a cross says no, not a ticked box
+    legend: bool = False
 
 
 @dataclass(eq=False)
@@ -212,6 +222,7 @@ class TableSlot(Slot):
         # Most cells hold typed text only: whether any holds a control, field or box is
         # found for each table at once, not cell by cell.
         holders: dict[Element, tuple[set[Element], bool]] = {}
+        crosses = self._crosses_mean_no()
         for tr in self.data.data_rows:
             cells: dict[str, FormValue] = {}
             columns = self.data.row_columns.get(tr) or row_columns(tr)
@@ -223,6 +234,8 @@ class TableSlot(Slot):
                 tc = columns.get(column.grid_col)
                 if tc is None:
                     cells[column.header] = None
+                elif column.header in crosses and block_text(tc).strip() in _CROSSES:
+                    cells[column.header] = "No"
                 elif in_control or tc in boxes or inside_control(tc, table):
                     cells[column.header] = self._region(tc, column).read()
                 else:
@@ -239,6 +252,22 @@ class TableSlot(Slot):
                     row[header] = value if isinstance(value, str) else ""
             rows.append(row)
         return rows or None
+
+    def _crosses_mean_no(self) -> set[str]:
+        """The columns in which a lone cross (✗ ✘) says no: the header prints a tick and a
+        cross, or the column's other answers are lone ticks (✔ for yes, ✘ for no)."""
+        found = {column.header for column in self.data.columns if column.legend}
+        for column in self.data.columns:
+            if column.header in found:
+                continue
+            answers = set()
+            for tr in self.data.data_rows:
+                tc = (self.data.row_columns.get(tr) or row_columns(tr)).get(column.grid_col)
+                if tc is not None:
+                    answers.add(block_text(tc).strip())
+            if answers & _TICKS and answers & _CROSSES:
+                found.add(column.header)
+        return found
 
     def write(self, value: FormValue, where: Where) -> None:
         if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):

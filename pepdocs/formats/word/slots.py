@@ -481,6 +481,11 @@ def sole_mark(container: Element, legacy: Sequence[LegacyField]) -> Mark | None:
     return marks[0] if len(marks) == 1 else None
 
 
+#: A label after a tab later on the line (``<tab>Date:``), not a time (``<tab>10:30``): the
+#: answer before it ends there, whether or not the form's mapping knows that label.
+_TABBED_LABEL = re.compile(r"\t\s*[^\s\d:][^\t\n:]{0,39}:(?!\d)")
+
+
 class AfterLabelSlot(Slot):
     """The text after ``Label:`` in a paragraph, up to the next label of the form on the same
     line (``Name: Ava    Date of birth: 03/09/2015``) or the paragraph's end."""
@@ -528,6 +533,9 @@ class AfterLabelSlot(Slot):
         match = self.label.search(text)
         start = match.end() if match else len(text)
         following = self.next_label.search(text, start) if self.next_label else None
+        tabbed = _TABBED_LABEL.search(text, start)
+        if tabbed is not None and (following is None or tabbed.start() < following.start()):
+            return start, tabbed.start()  # "Completed by: Ava Pike<tab>Date: 24.10.2025"
         return start, following.start() if following else None
 
     def covers(self) -> list[Element]:

@@ -180,3 +180,23 @@ def test_yes_no_boxes_in_a_table_row_are_named_by_the_row_question(tmp_path: Pat
     yes_no = {"yes": "Part-time timetable? Yes", "no": "Part-time timetable? No"}
     form = make_form(tmp_path, body, field("p", anchor("checkboxes", "", options=yes_no)))
     assert reading(form).raw == ["no"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "SEN status: \u2610 No SEN   \u2610 EHCP   X SEN Support",
+        "x SEN Support   \u2610 EHCP   \u2610 No SEN",
+    ],
+)
+def test_an_x_typed_over_a_box_on_a_line_of_boxes_is_ticked(tmp_path: Path, line: str) -> None:
+    form = make_form(tmp_path, p(line), sen_field())  # type: ignore[arg-type]
+    assert reading(form).raw == ["K"]
+    data = fill(form, ["E"])
+    assert reading(form, data).raw == ["E"]
+    assert "X SEN" not in document_xml(data) and "x SEN" not in document_xml(data)
+
+
+def test_an_x_in_a_line_without_boxes_is_text(tmp_path: Path) -> None:
+    form = make_form(tmp_path, p("SEN status: X EHCP"), sen_field())  # type: ignore[arg-type]
+    assert (reading(form).status, reading(form).raw) == ("missing", None)  # no box here

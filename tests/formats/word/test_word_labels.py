@@ -186,3 +186,19 @@ def test_labels_and_answers_wrapped_in_hyperlinks_smart_tags_and_custom_xml(tmp_
     )
     assert round_trip(form, None, None) == ["Ava", "ava@example.org"]
     assert round_trip(form, "Kai", "kai@example.org") == ["Kai", "kai@example.org"]
+
+
+def test_an_answer_ends_at_a_label_after_a_tab_the_mapping_does_not_know(tmp_path: Path) -> None:
+    tab = "<w:r><w:tab/></w:r>"
+    body = p(r("Completed by:", bold=True), r(" Steve Marlow"), tab, r("Date: 24.10.2025"))
+    form = make_form(tmp_path, body, field("meta.completed_by", anchor("label", "Completed by")))
+    assert reading(form).raw == "Steve Marlow"
+    data = fill(form, "Ava Pike")
+    assert reading(form, data).raw == "Ava Pike"
+    assert "Date: 24.10.2025" in document_xml(data)
+
+
+def test_a_time_after_a_tab_is_part_of_the_answer(tmp_path: Path) -> None:
+    body = p("Meeting held: 3 March\t10:30 in the library")
+    form = make_form(tmp_path, body, field("meta.completed_by", anchor("label", "Meeting held")))
+    assert reading(form).raw == "3 March\t10:30 in the library"
