@@ -169,7 +169,7 @@ async def child(workbench: Workbench, request: Request) -> Response:
 
 def _child(
     workbench: Workbench, request: Request, session: Session, error: str | None, status: int,
-    reason: str = "", field_error: str | None = None,
+    reason: str = "", field_error: str | None = None, field_term: str = "",
 ) -> Response:
     store = _acting(workbench, session)
     child_id = request.path_params["child_id"]
@@ -180,7 +180,7 @@ def _child(
     records.record_view(store, record.child_id, "child.viewed")
     return workbench.render(
         request, "child.html", status, record=record, states=STATE_NAMES, error=error,
-        reason=reason, field_error=field_error,
+        reason=reason, field_error=field_error, field_term=field_term,
     )
 
 
@@ -209,7 +209,7 @@ def _decide(
         "term": term, "authority": record.authority, "expected_version": expected,
     }
     if action == "send_back" and not reason:
-        return _child(workbench, request, session, None, 400,
+        return _child(workbench, request, session, None, 400, field_term=str(term),
                       field_error="Say why the PEP goes back: the school will act on the reason.")
     try:
         if action == "approve":
@@ -220,7 +220,8 @@ def _decide(
             raise NotVisible
     except PepdocsError as problem:
         return _child(workbench, request, session, str(problem), 409, reason)
-    return RedirectResponse(f"/children/{child_id}#decision", status_code=303)
+    anchor = f"decision-{term.academic_year}-{term.term}"
+    return RedirectResponse(f"/children/{child_id}#{anchor}", status_code=303)
 
 
 # -- returned forms ----------------------------------------------------------------------------

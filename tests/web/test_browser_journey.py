@@ -72,7 +72,7 @@ def test_an_officer_works_through_a_term_in_the_browser(term: Term, tmp_path: Pa
         _checked(driver, visited, "review")
 
         driver.find_element(By.PARTIAL_LINK_TEXT, "Approve or send back").click()
-        reason = driver.find_element(By.ID, "reason")
+        reason = driver.find_element(By.ID, "reason-2025-26-summer")
         reason.send_keys("The meeting date cannot be read: please write it as 11/05/2026.")
         driver.find_element(By.XPATH, "//button[text()='Send back to school']").click()
         assert "returned to school" in driver.find_element(By.CSS_SELECTOR, "h2 .state").text

@@ -112,8 +112,9 @@ def test_send_back_needs_a_reason_tied_to_its_field(collected_store: Store) -> N
               "reason": "  "},
     )
     assert answer.status_code == 400
-    assert 'aria-describedby="reason-error"' in answer.text
-    assert 'id="reason-error"' in answer.text and "Say why the PEP goes back" in answer.text
+    assert 'aria-describedby="reason-error-2025-26-summer"' in answer.text
+    assert 'id="reason-error-2025-26-summer"' in answer.text
+    assert "Say why the PEP goes back" in answer.text
     assert collected_store.version_data("2015090").summary.state == "returned"
 
 
