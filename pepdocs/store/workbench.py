@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pepdocs.model.paths import get_path
+from pepdocs.model.paths import drop_path, get_path, set_path
 from pepdocs.store.audit import field_changes
 from pepdocs.store.errors import NotFoundError
 from pepdocs.store.records import TermKey, audit
@@ -49,6 +49,7 @@ __all__ = [
     "acting_as",
     "child_record",
     "children",
+    "correct_field",
     "narrow",
     "rated",
     "ratings",
@@ -497,6 +498,47 @@ def review(store: Store, uid: str, schools: Collection[str] | None = None) -> Re
             unmapped=[str(text) for text in extraction.unmapped or ()],
             notes=[str(note) for note in extraction.notes or ()],
         )
+
+
+def correct_field(
+    store: Store,
+    uid: str,
+    path: str,
+    text: str,
+    *,
+    expected_version: int,
+    schools: Collection[str] | None = None,
+) -> int:
+    """A person's correction of one field a returned form held unreadably: ``text`` (as
+    typed, validated with the whole PEP) becomes the field's value in the PEP's next version
+    (origin ``edit``), and the form's raw text for it leaves the PEP's ``unresolved`` list.
+    Only a field the review lists as a problem may be corrected this way; the PEP must still
+    be at ``expected_version`` (else ``ConcurrentEditError``). ``PepValidationError`` names
+    the field when the value is not valid. Returns the new version's number."""
+    found = review(store, uid, schools)
+    if found.child is None or path not in {read.path for read in found.problems}:
+        raise NotFoundError(f"{uid}: no field {path} to correct on this returned form")
+    row = found.child
+    term = TermKey(row.academic_year, row.term)
+    current = store.version_data(row.ident, term=term, authority=row.authority)
+    data = copy.deepcopy(current.data)
+    value = text.strip()
+    if value:
+        set_path(data, path, value)
+    else:
+        drop_path(data, path)
+    kept = [
+        item for item in data.get("unresolved") or ()
+        if not (isinstance(item, Mapping) and item.get("path") == path)
+    ]
+    if kept:
+        data["unresolved"] = kept
+    else:
+        data.pop("unresolved", None)
+    return store.save_version(
+        row.ident, data, expected_version=expected_version, term=term,
+        authority=row.authority,
+    )
 
 
 def returned_forms(

@@ -16,7 +16,7 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from pepdocs.errors import PepdocsError, UsageError
+from pepdocs.errors import PepdocsError, PepValidationError, UsageError
 from pepdocs.store import STATES, NotFoundError, TermKey, parse_term
 from pepdocs.store import workbench as records
 from pepdocs.web.refusals import NotVisible, Refused
@@ -276,7 +276,10 @@ async def review(workbench: Workbench, request: Request) -> Response:
     return await run_in_threadpool(_review, workbench, request, session)
 
 
-def _review(workbench: Workbench, request: Request, session: Session) -> Response:
+def _review(
+    workbench: Workbench, request: Request, session: Session, status: int = 200,
+    **problem: str,
+) -> Response:
     store = _acting(workbench, session)
     try:
         found = records.review(store, request.path_params["uid"], session.principal.scope)
@@ -284,7 +287,40 @@ def _review(workbench: Workbench, request: Request, session: Session) -> Respons
         raise NotVisible from None
     if found.child is not None:
         records.record_view(store, found.child.child_id, "review.viewed")
-    return workbench.render(request, "review.html", review=found, states=STATE_NAMES)
+    return workbench.render(
+        request, "review.html", status, review=found, states=STATE_NAMES, **problem
+    )
+
+
+async def correct(workbench: Workbench, request: Request) -> Response:
+    """One unreadable field of a returned form, typed again: the PEP's next version."""
+    session = workbench.session(request)
+    fields = await workbench.form(request, session)
+    if not session.principal.may_change:
+        raise NotVisible
+    return await run_in_threadpool(_correct, workbench, request, session, fields)
+
+
+def _correct(
+    workbench: Workbench, request: Request, session: Session, fields: dict[str, str]
+) -> Response:
+    store = _acting(workbench, session)
+    uid, path, typed = request.path_params["uid"], fields.get("path", ""), fields.get("value", "")
+    try:
+        expected = int(fields.get("version", ""))
+        records.correct_field(store, uid, path, typed, expected_version=expected,
+                              schools=session.principal.scope)
+        found = records.review(store, uid, session.principal.scope)
+    except (NotFoundError, ValueError):
+        raise NotVisible from None
+    except PepValidationError as problem:
+        return _review(workbench, request, session, 400, field_error=str(problem),
+                       field_path=path, typed=typed)
+    except PepdocsError as problem:
+        return _review(workbench, request, session, 409, error=str(problem))
+    assert found.child is not None
+    anchor = f"pep-{found.child.academic_year}-{found.child.term}"
+    return RedirectResponse(f"/children/{found.child.child_id}#{anchor}", status_code=303)
 
 
 ROUTES: list[tuple[str, Page, list[str]]] = [
@@ -297,4 +333,5 @@ ROUTES: list[tuple[str, Page, list[str]]] = [
     ("/returns", returns, ["GET"]),
     ("/returns", upload, ["POST"]),
     ("/returns/{uid}", review, ["GET"]),
+    ("/returns/{uid}/correct", correct, ["POST"]),
 ]

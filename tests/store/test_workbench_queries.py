@@ -76,3 +76,20 @@ def test_a_view_is_an_audit_line_and_versions_mark_changes(collected: Store) -> 
     collected.save_version("1004821", collected.version_data("1004821").data,
                            expected_version=2)
     assert versions_marker(collected) != marker
+
+
+def test_a_problem_field_typed_again_is_the_next_version(collected: Store) -> None:
+    from pepdocs.errors import PepValidationError
+    from pepdocs.store.workbench import correct_field
+
+    forms = returned_forms(collected, TERM)
+    uid = next(d.uid for d, row, _ in forms if row and row.la_child_id == "2015090")
+    with pytest.raises(PepValidationError, match=r"meta\.meeting_date"):
+        correct_field(collected, uid, "meta.meeting_date", "31/02/2026", expected_version=2)
+    number = correct_field(collected, uid, "meta.meeting_date", "2026-05-11",
+                           expected_version=2)
+    stored = collected.version_data("2015090")
+    assert (number, stored.origin, stored.data["meta"]["meeting_date"]) == (3, "edit",
+                                                                          "2026-05-11")
+    with pytest.raises(NotFoundError):
+        correct_field(collected, uid, "child.first_name", "X", expected_version=3)

@@ -1,8 +1,9 @@
 """The workbench in a real headless Chromium: an officer signs in with the link
 ``pepdocs serve`` prints, uploads the schools' returned forms (with problems in them), reads
-the review page, sends one PEP back with a reason, approves another and sees the dashboard
-change; every page visited passes axe-core with no serious or critical violation, works from
-the keyboard, and fits a narrow window without scrolling sideways."""
+the review page, types an unreadable date again, sends one PEP back with a reason, approves
+another and sees the dashboard change; every page visited passes axe-core with no serious or
+critical violation, works from the keyboard, and fits a narrow window without scrolling
+sideways."""
 
 from __future__ import annotations
 
@@ -71,7 +72,11 @@ def test_an_officer_works_through_a_term_in_the_browser(term: Term, tmp_path: Pa
         screenshot(driver, tmp_path, "workbench-review")
         _checked(driver, visited, "review")
 
-        driver.find_element(By.PARTIAL_LINK_TEXT, "Approve or send back").click()
+        # the unreadable date typed again: the PEP's next version, on the child's page
+        driver.find_element(By.ID, "fix-1").send_keys("2026-05-11")
+        driver.find_element(By.XPATH, "//button[text()='Save as version 3']").click()
+        assert "Version 3: edit" in driver.find_element(By.TAG_NAME, "body").text
+        _checked(driver, visited, "child-corrected")
         reason = driver.find_element(By.ID, "reason-2025-26-summer")
         reason.send_keys("The meeting date cannot be read: please write it as 11/05/2026.")
         driver.find_element(By.XPATH, "//button[text()='Send back to school']").click()
@@ -103,12 +108,13 @@ def test_an_officer_works_through_a_term_in_the_browser(term: Term, tmp_path: Pa
             )
             assert overflow <= 0, f"{path} scrolls sideways in a narrow window"
 
-    assert len(visited) == 7
+    assert len(visited) == 8
     serious = {page: found for page, found in visited.items() if found}
     assert not serious, serious
 
     with open_store(db) as store:
         assert store.version_data("2015090").summary.state == "returned_to_school"
+        assert store.version_data("2015090").data["meta"]["meeting_date"] == "2026-05-11"
         assert store.version_data("1004821").summary.state == "approved"
         actors = {e.actor for e in store.history("1004821").entries if e.action == "state.approve"}
         assert actors == {"Ola Officer"}

@@ -8,6 +8,8 @@ import io
 import re
 from pathlib import Path
 
+from starlette.testclient import TestClient
+
 from pepdocs.store import Store
 from pepdocs.web import create_app
 from pepdocs.web.uploads import Upload, collect_uploads, shown_name
@@ -169,3 +171,73 @@ def test_a_step_the_workflow_does_not_allow_is_explained(collected_store: Store)
     )
     assert answer.status_code == 409
     assert "cannot approve it while it is returned to school" in answer.text
+
+
+def _review_of(client: TestClient, la_child_id: str) -> str:
+    listing = client.get("/returns", params={"term": SUMMER}).text
+    found = re.search(rf'href="/returns/([0-9a-f-]+)">[^<]*{la_child_id}', listing)
+    assert found
+    return found.group(1)
+
+
+def test_an_unreadable_value_typed_again_is_the_peps_next_version(
+    collected_store: Store,
+) -> None:
+    client = signed_in(create_app(collected_store))
+    uid = _review_of(client, "2015090")
+    token = csrf_of(client.get(f"/returns/{uid}").text)
+    answer = client.post(
+        f"/returns/{uid}/correct",
+        data={"csrf": token, "path": "meta.meeting_date", "version": "2",
+              "value": "2026-05-11"},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303
+    child = child_id(collected_store, "2015090")
+    assert answer.headers["location"].startswith(f"/children/{child}#pep-2025-26-summer")
+    stored = collected_store.version_data("2015090")
+    assert (stored.number, stored.origin) == (3, "edit")
+    assert stored.data["meta"]["meeting_date"] == "2026-05-11"
+    assert all(item["path"] != "meta.meeting_date" for item in stored.data.get("unresolved", []))
+    edits = [e for e in collected_store.history("2015090").entries if e.action == "version.edit"]
+    assert edits[0].actor == "Ola Officer"
+    assert {"path": "meta.meeting_date", "change": "added"} in edits[0].changes
+    page = _text(client.get(answer.headers["location"]).text)
+    assert "Version 3: edit" in page and "meta.meeting_date added 2026-05-11" in page
+
+
+def test_a_correction_that_is_not_valid_is_explained_beside_its_field(
+    collected_store: Store,
+) -> None:
+    client = signed_in(create_app(collected_store))
+    uid = _review_of(client, "2015090")
+    token = csrf_of(client.get(f"/returns/{uid}").text)
+    answer = client.post(
+        f"/returns/{uid}/correct",
+        data={"csrf": token, "path": "meta.meeting_date", "version": "2",
+              "value": "11th May"},
+    )
+    assert answer.status_code == 400
+    assert 'aria-describedby="fix-error-1"' in answer.text
+    assert "Not an ISO date" in answer.text and 'value="11th May"' in answer.text
+    assert collected_store.version_data("2015090").number == 2
+
+
+def test_only_a_listed_problem_at_the_version_seen_may_be_corrected(
+    collected_store: Store,
+) -> None:
+    client = signed_in(create_app(collected_store))
+    uid = _review_of(client, "2015090")
+    token = csrf_of(client.get(f"/returns/{uid}").text)
+    other = client.post(
+        f"/returns/{uid}/correct",
+        data={"csrf": token, "path": "child.first_name", "version": "2", "value": "X"},
+    )
+    assert other.status_code == 404
+    stale = client.post(
+        f"/returns/{uid}/correct",
+        data={"csrf": token, "path": "meta.meeting_date", "version": "1",
+              "value": "2026-05-11"},
+    )
+    assert stale.status_code == 409
+    assert collected_store.version_data("2015090").number == 2
