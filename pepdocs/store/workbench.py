@@ -50,6 +50,7 @@ __all__ = [
     "child_record",
     "children",
     "correct_field",
+    "document",
     "narrow",
     "rated",
     "ratings",
@@ -539,6 +540,25 @@ def correct_field(
         row.ident, data, expected_version=expected_version, term=term,
         authority=row.authority,
     )
+
+
+def document(
+    store: Store, uid: str, schools: Collection[str] | None = None
+) -> tuple[DocumentRow, int | None, bytes]:
+    """A stored document (sent or received) with its child's id and its bytes (checked
+    against its SHA-256); ``NotFoundError`` when there is none, its bytes were removed by
+    retention, or its child is outside ``schools`` (a form matching no child is then not
+    found either)."""
+    with store.session() as session:
+        found = session.scalar(select(Document).where(Document.uid == uid))
+        if found is None or found.stored_in == "removed":
+            raise NotFoundError(f"{uid}: no such document in the store")
+        if found.child_id is not None:
+            _child(session, found.child_id, schools)
+        elif schools is not None:
+            raise NotFoundError(f"{uid}: no such document in the store")
+        row, child_id = _document_row(found), found.child_id
+    return row, child_id, store.document_bytes(uid)
 
 
 def returned_forms(

@@ -21,7 +21,13 @@ from pepdocs.store import STATES, NotFoundError, TermKey, parse_term
 from pepdocs.store import workbench as records
 from pepdocs.web.refusals import NotVisible, Refused
 from pepdocs.web.security import same_token
-from pepdocs.web.uploads import MAX_FILES, MAX_REQUEST_BYTES, Upload, collect_uploads
+from pepdocs.web.uploads import (
+    MAX_FILES,
+    MAX_REQUEST_BYTES,
+    Upload,
+    collect_uploads,
+    shown_name,
+)
 
 if TYPE_CHECKING:
     from pepdocs.store import Store
@@ -214,6 +220,10 @@ def _decide(
     try:
         if action == "approve":
             store.approve(record.ident, **options)
+        elif action == "review":
+            store.start_review(record.ident, **options)
+        elif action == "lock":
+            store.lock(record.ident, **options)
         elif action == "send_back":
             store.send_back(record.ident, reason, **options)
         else:
@@ -323,6 +333,37 @@ def _correct(
     return RedirectResponse(f"/children/{found.child.child_id}#{anchor}", status_code=303)
 
 
+_MEDIA = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+async def download(workbench: Workbench, request: Request) -> Response:
+    """A stored form, as a download (never shown in the page), by its id in the store."""
+    session = workbench.session(request)
+    return await run_in_threadpool(_download, workbench, request, session)
+
+
+def _download(workbench: Workbench, request: Request, session: Session) -> Response:
+    store = _acting(workbench, session)
+    try:
+        found, child_id, content = records.document(
+            store, request.path_params["uid"], session.principal.scope
+        )
+    except NotFoundError:
+        raise NotVisible from None
+    if child_id is not None:
+        records.record_view(store, child_id, "document.viewed")
+    name = shown_name(found.name or f"form.{found.kind}")
+    return Response(
+        content,
+        media_type=_MEDIA.get(found.kind, "application/octet-stream"),
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
 ROUTES: list[tuple[str, Page, list[str]]] = [
     ("/", dashboard, ["GET"]),
     ("/login/{token}", login, ["GET"]),
@@ -334,4 +375,5 @@ ROUTES: list[tuple[str, Page, list[str]]] = [
     ("/returns", upload, ["POST"]),
     ("/returns/{uid}", review, ["GET"]),
     ("/returns/{uid}/correct", correct, ["POST"]),
+    ("/documents/{uid}", download, ["GET"]),
 ]

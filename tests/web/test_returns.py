@@ -241,3 +241,37 @@ def test_only_a_listed_problem_at_the_version_seen_may_be_corrected(
     )
     assert stale.status_code == 409
     assert collected_store.version_data("2015090").number == 2
+
+
+def test_a_returned_form_downloads_as_stored_and_the_download_is_audited(
+    collected_store: Store, term: Term
+) -> None:
+    client = signed_in(create_app(collected_store))
+    uid = _review_of(client, "2015090")
+    assert f'href="/documents/{uid}"' in client.get(f"/returns/{uid}").text
+    answer = client.get(f"/documents/{uid}")
+    assert answer.status_code == 200
+    assert answer.content == (term[1] / "eastborough-2015090-2025-26-summer.docx").read_bytes()
+    assert answer.headers["content-disposition"] == (
+        'attachment; filename="eastborough-2015090-2025-26-summer.docx"'
+    )
+    assert "wordprocessingml" in answer.headers["content-type"]
+    actions = [e.action for e in collected_store.history("2015090").entries]
+    assert actions[-1] == "document.viewed"
+    assert client.get("/documents/no-such-document").status_code == 404
+
+
+def test_review_and_lock_are_steps_from_the_childs_page(collected_store: Store) -> None:
+    client = signed_in(create_app(collected_store))
+    child = child_id(collected_store, "1004821")
+    page = client.get(f"/children/{child}").text
+    assert "Start review of version 2" in page and "Lock version" not in page
+    token = csrf_of(page)
+    for action in ("review", "approve", "lock"):
+        answer = client.post(
+            f"/children/{child}/decision",
+            data={"csrf": token, "action": action, "term": SUMMER, "version": "2"},
+            follow_redirects=False,
+        )
+        assert answer.status_code == 303, action
+    assert collected_store.version_data("1004821").summary.state == "locked"

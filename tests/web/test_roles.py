@@ -39,7 +39,7 @@ def test_a_designated_teacher_sees_only_their_schools_children(
     assert "1 PEPs this term" in re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", dashboard))
 
 
-def test_a_designated_teacher_cannot_reach_another_schools_returned_form(
+def test_a_designated_teacher_cannot_reach_another_schools_returned_form_or_download(
     client_for: Client, collected_store: Store
 ) -> None:
     officer = client_for(Principal("Ola Officer", "officer"))
@@ -50,9 +50,12 @@ def test_a_designated_teacher_cannot_reach_another_schools_returned_form(
     teacher = client_for(Principal("Dee Teacher", "designated_teacher", frozenset({urn})))
     assert uid.group(1) not in teacher.get("/returns", params={"term": SUMMER}).text
     assert teacher.get(f"/returns/{uid.group(1)}").status_code == 404
+    assert teacher.get(f"/documents/{uid.group(1)}").status_code == 404
     unmatched = re.search(r'href="/returns/([0-9a-f-]+)">[^<]*unknown-child', listing)
     assert unmatched
     assert teacher.get(f"/returns/{unmatched.group(1)}").status_code == 404
+    assert teacher.get(f"/documents/{unmatched.group(1)}").status_code == 404
+    assert officer.get(f"/documents/{unmatched.group(1)}").status_code == 200
 
 
 def test_only_officers_approve_send_back_or_upload(
