@@ -1,5 +1,6 @@
-"""The workbench's pages: sign-in, dashboard, children, a child, returned forms, a review,
-and the decisions (approve, send back). Each handler reads the store through its public API
+"""The workbench's pages: sign-in, dashboard, children, a child, returned forms (upload), a
+review (a problem field typed again), a form's download, and the steps on a PEP (start
+review, approve, send back, lock). Each handler reads the store through its public API
 (:mod:`pepdocs.store` and :mod:`pepdocs.store.workbench`), acting as the person signed in;
 each view of a child's record adds an audit line.
 """

@@ -8,7 +8,9 @@ sideways."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +20,18 @@ from tests.web.browser import axe_violations, chromium, screenshot, serving
 from tests.web.conftest import Term
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _then_next_page(driver: Any, act: Callable[[], object]) -> None:
+    """Do ``act`` (a click, a key) and wait until the browser has left the page it was on,
+    so that what follows reads the next page, never the old one."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as expected
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = driver.find_element(By.TAG_NAME, "html")
+    act()
+    WebDriverWait(driver, 180).until(expected.staleness_of(old))
 
 
 def _checked(driver: object, visited: dict[str, list[dict[str, object]]], name: str) -> None:
@@ -50,13 +64,15 @@ def test_an_officer_works_through_a_term_in_the_browser(term: Term, tmp_path: Pa
         body.send_keys(Keys.TAB)
         active = driver.switch_to.active_element
         assert active.text == "Skip to main content"
-        active.send_keys(Keys.ENTER)
+        active.send_keys(Keys.ENTER)  # a link within the page: no new page to wait for
         assert driver.switch_to.active_element.get_attribute("id") == "main"
 
-        driver.find_element(By.LINK_TEXT, "Returned forms").click()
+        _then_next_page(driver, driver.find_element(By.LINK_TEXT, "Returned forms").click)
         _checked(driver, visited, "returns")
         driver.find_element(By.ID, "forms").send_keys("\n".join(str(p) for p in forms))
-        driver.find_element(By.XPATH, "//button[text()='Upload and read']").click()
+        _then_next_page(
+            driver, driver.find_element(By.XPATH, "//button[text()='Upload and read']").click
+        )
         outcome = WebDriverWait(driver, 180).until(
             expected.presence_of_element_located((By.ID, "outcome-title"))
         ).find_element(By.XPATH, "..")
@@ -65,7 +81,9 @@ def test_an_officer_works_through_a_term_in_the_browser(term: Term, tmp_path: Pa
         _checked(driver, visited, "upload-result")
 
         driver.get(f"{base}/returns?term=2025-26+summer")
-        driver.find_element(By.PARTIAL_LINK_TEXT, "eastborough-2015090").click()
+        _then_next_page(
+            driver, driver.find_element(By.PARTIAL_LINK_TEXT, "eastborough-2015090").click
+        )
         assert driver.find_element(By.TAG_NAME, "h1").text.startswith("Review")
         problems = driver.find_element(By.CSS_SELECTOR, "table.problems")
         assert "meta.meeting_date" in problems.text and "31st Febtember" in problems.text
@@ -74,12 +92,17 @@ def test_an_officer_works_through_a_term_in_the_browser(term: Term, tmp_path: Pa
 
         # the unreadable date typed again: the PEP's next version, on the child's page
         driver.find_element(By.ID, "fix-1").send_keys("2026-05-11")
-        driver.find_element(By.XPATH, "//button[text()='Save as version 3']").click()
+        _then_next_page(
+            driver, driver.find_element(By.XPATH, "//button[text()='Save as version 3']").click
+        )
         assert "Version 3: edit" in driver.find_element(By.TAG_NAME, "body").text
         _checked(driver, visited, "child-corrected")
         reason = driver.find_element(By.ID, "reason-2025-26-summer")
         reason.send_keys("The meeting date cannot be read: please write it as 11/05/2026.")
-        driver.find_element(By.XPATH, "//button[text()='Send back to school']").click()
+        _then_next_page(
+            driver,
+            driver.find_element(By.XPATH, "//button[text()='Send back to school']").click,
+        )
         assert "returned to school" in driver.find_element(By.CSS_SELECTOR, "h2 .state").text
         _checked(driver, visited, "child-sent-back")
 
@@ -87,9 +110,12 @@ def test_an_officer_works_through_a_term_in_the_browser(term: Term, tmp_path: Pa
         _checked(driver, visited, "children")
         search = driver.find_element(By.ID, "q")
         search.send_keys("Okafor")
-        search.send_keys(Keys.ENTER)
-        driver.find_element(By.LINK_TEXT, "Amara Okafor").click()
-        driver.find_element(By.XPATH, "//button[starts-with(text(), 'Approve version')]").click()
+        _then_next_page(driver, lambda: search.send_keys(Keys.ENTER))
+        _then_next_page(driver, driver.find_element(By.LINK_TEXT, "Amara Okafor").click)
+        _then_next_page(
+            driver,
+            driver.find_element(By.XPATH, "//button[starts-with(text(), 'Approve version')]").click,
+        )
         assert "approved" in driver.find_element(By.CSS_SELECTOR, "h2 .state").text
 
         driver.get(f"{base}/?term=2025-26+summer")
