@@ -3,10 +3,11 @@ stored PEPs (a national term). A script, not a test; ratios against baselines me
 the same run, on the same files.
 
 collect
-    A roster of N fictional children (``pepdocs.samples``, every shipped authority and
-    phase) is batched into a SQLite store (each form carries its document id), and the
-    forms are filled in as schools would (``pepdocs.batch.returns``; each with its document id,
-    so every pass below reads each form the same way). Then, on the same files:
+    A roster of N fictional children (``pepdocs.samples``, each of a shipped authority and
+    phase that has a form, so N forms are made) is batched into a SQLite store (each form
+    carries its document id), and the forms are filled in as schools would
+    (``pepdocs.batch.returns``; each with its document id, so every pass below reads each
+    form the same way). Then, on the same files:
 
     * ``extract``: reading the form as one would without a store (``pepdocs.api.extract``:
       which form it is must be recognised, as nothing says which form was sent);
@@ -55,7 +56,7 @@ from pepdocs.batch import BatchOptions, run_batch
 from pepdocs.batch.returns import make_returns
 from pepdocs.binding import extract_form, read_document_id
 from pepdocs.compliance import check_pep, cohort_report
-from pepdocs.mapping import resolve_form
+from pepdocs.mapping import list_authorities, resolve_form
 from pepdocs.safety.package import read_input
 from pepdocs.samples import generate_peps
 from pepdocs.store import Collector, StoreRecorder, open_store, returned_files
@@ -67,14 +68,29 @@ MEETING = dt.date(2026, 5, 11)
 _GENDERS = {"M": "Male", "F": "Female"}
 
 
+def _with_forms(count: int) -> list[dict[str, Any]]:
+    """``count`` fictional PEPs, each of an authority and phase that has a form (the samples
+    draw phases every authority does not have a form for: batch would refuse those rows)."""
+    covered = {(authority.name, phase) for authority in list_authorities()
+               for form in authority.forms for phase in form.covers}
+    peps: list[dict[str, Any]] = []
+    for pep in generate_peps(count * 2 + 50, seed=5):
+        if (pep["meta"]["authority"], pep["meta"]["phase"]) in covered:
+            peps.append(pep)
+            if len(peps) == count:
+                return peps
+    raise SystemExit(f"the samples gave only {len(peps)} PEPs with a form, not {count}")
+
+
 def _roster(path: Path, count: int) -> None:
-    """A case-management export of ``count`` fictional children (headers as the sample's)."""
+    """A case-management export of ``count`` fictional children (headers as the sample's),
+    every one of an authority and phase with a form, so ``count`` forms are made."""
     headers = ["LA Child ID", "Forename", "Surname", "DOB", "Gender", "UPN", "Legal Status",
                "Date Became LAC", "School", "URN", "NCY", "Authority", "Phase"]
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(headers)
-        for number, pep in enumerate(generate_peps(count, seed=5), start=1):
+        for number, pep in enumerate(_with_forms(count), start=1):
             child, care, education = pep["child"], pep.get("care", {}), pep.get("education", {})
             born = dt.date.fromisoformat(child["date_of_birth"])
             entered = care.get("date_became_looked_after")
@@ -155,7 +171,8 @@ def bench_collect(work: Path, count: int) -> dict[str, Any]:
     count = len(files)
     added = times["collect"] - times["read"] - times["check"]
     return {
-        "forms_batched": result.total,
+        "roster_rows": result.total,
+        "forms_made": result.counts["made"],
         "returned_forms": count,
         "collected": done.collected,
         "batch_with_store_s": round(made_s, 1),
