@@ -72,6 +72,7 @@ if TYPE_CHECKING:
     from pepdocs.safety.redact import redact_pep
     from pepdocs.samples import generate_peps, write_samples
     from pepdocs.ssda903 import Return903, load_903
+    from pepdocs.store import Store, open_store
 
 #: public name -> the module that defines it (imported on first use)
 _LAZY: dict[str, str] = {
@@ -124,6 +125,8 @@ _LAZY: dict[str, str] = {
     "redact_pep": "pepdocs.safety.redact",
     "generate_peps": "pepdocs.samples",
     "write_samples": "pepdocs.samples",
+    "Store": "pepdocs.store",
+    "open_store": "pepdocs.store",
 }
 
 
@@ -150,6 +153,7 @@ __all__ = [
     "PepdocsError",
     "Problem",
     "Return903",
+    "Store",
     "TransformError",
     "TranslationReport",
     "Unplaced",
@@ -182,6 +186,7 @@ __all__ = [
     "load_pep",
     "load_pep_file",
     "looked_after_on",
+    "open_store",
     "pep_json_schema",
     "prefill_from_903",
     "recognise",

@@ -36,6 +36,7 @@ __all__ = [
     "Extraction",
     "extract",
     "extract_file",
+    "extract_with_form",
     "fill",
     "fill_file",
     "fill_with_report",
@@ -248,12 +249,29 @@ def extract(
     model refuses, and text a transform cannot read, are reported (``invalid``,
     ``unparseable``) and kept as typed in the PEP's ``unresolved`` list.
     """
+    return extract_with_form(
+        source, authority, form, mappings_dirs=mappings_dirs, name=name
+    )[0]
+
+
+def extract_with_form(
+    source: Source,
+    authority: str | os.PathLike[str] | FormSpec | None = None,
+    form: str | None = None,
+    *,
+    mappings_dirs: MappingsDirs = (),
+    name: str | None = None,
+) -> tuple[Extraction, FormSpec]:
+    """:func:`extract`, and the form it was read as (a known form, or the mapping inferred
+    from the document): for callers that go on to compare what the form maps
+    (``binding.mapped_view``), as ``collect`` does."""
     data, label = _read_source(source, name)
     if isinstance(authority, FormSpec):
-        return extract_form(data, _resolve(authority, form=form), label)
+        spec = _resolve(authority, form=form)
+        return extract_form(data, spec, label), spec
     if authority is not None and (form is not None or _single_form(authority, mappings_dirs)):
         spec = _resolve(authority, form=form, mappings_dirs=mappings_dirs)
-        return extract_form(data, spec, label)
+        return extract_form(data, spec, label), spec
     # Deferred: recognition loads every engine's reader and the lexicon; a known form need
     # not pay for them (nor ``import pepdocs``).
     from pepdocs.recognition import INFERRED_AUTHORITY, INFERRED_CONFIDENCE, recognise
@@ -272,7 +290,7 @@ def extract(
             del meta["authority"]
     else:
         report.confidence *= found.score
-    return extraction
+    return extraction, found.form
 
 
 def _single_form(authority: str | os.PathLike[str], mappings_dirs: MappingsDirs) -> bool:

@@ -10,7 +10,10 @@ import sys
 import pytest
 
 #: Libraries behind the engines and the heavier jobs; none is needed to start.
-HEAVY = ("openpyxl", "docxtpl", "docx", "pypdf", "reportlab", "holidays", "jinja2", "lxml")
+HEAVY = (
+    "openpyxl", "docxtpl", "docx", "pypdf", "reportlab", "holidays", "jinja2", "lxml",
+    "sqlalchemy", "alembic", "psycopg",
+)
 
 
 def _loaded_after(code: str) -> set[str]:

@@ -7,7 +7,14 @@
 from pepdocs.batch.manifest import MANIFEST_COLUMNS, STATUSES, Entry, read_manifest
 from pepdocs.batch.rollforward import index_previous, roll_forward
 from pepdocs.batch.roster import COLUMNS, Roster, RosterRow, open_roster
-from pepdocs.batch.runner import BatchOptions, BatchResult, output_name, run_batch
+from pepdocs.batch.runner import (
+    BatchOptions,
+    BatchRecorder,
+    BatchResult,
+    document_id_for,
+    output_name,
+    run_batch,
+)
 
 # Terms are the compliance calendar's (one definition); the batch names the one it fills for.
 from pepdocs.compliance.calendar import next_term, term_of
@@ -17,10 +24,12 @@ __all__ = [
     "MANIFEST_COLUMNS",
     "STATUSES",
     "BatchOptions",
+    "BatchRecorder",
     "BatchResult",
     "Entry",
     "Roster",
     "RosterRow",
+    "document_id_for",
     "index_previous",
     "next_term",
     "open_roster",

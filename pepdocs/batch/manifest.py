@@ -96,9 +96,14 @@ class Entry:
     pdf: str = ""
     pdf_sha256: str = ""
     input_hash: str = ""
+    #: the validated PEP the output was made from, kept only when the batch records what it
+    #: sends in a store (``BatchOptions.document_ids``); never in the manifest
+    pep: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        del data["pep"]
+        return data
 
     def csv_cells(self) -> list[Any]:
         data = self.to_dict()

@@ -25,6 +25,7 @@ if the process dies), a rerun first removes the temporary files a killed run lef
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import errno
 import hashlib
@@ -36,6 +37,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import uuid
 import zipfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -44,7 +46,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pepdocs._io import _umask, read_json_file, write_atomic
 from pepdocs._version import __version__
@@ -85,8 +87,10 @@ from pepdocs.report import FillReport
 __all__ = [
     "ZIP_NAME",
     "BatchOptions",
+    "BatchRecorder",
     "BatchResult",
     "RowFailed",
+    "document_id_for",
     "iter_planned",
     "make_record",
     "output_name",
@@ -126,6 +130,28 @@ class BatchOptions:
     attendance: Path | None = None
     #: a row whose PEP holds values its form has no place for fails instead of being made
     strict: bool = False
+    #: write a document id into each form (:func:`document_id_for` its input hash) and keep
+    #: each row's PEP on its entry, for a store that records what the batch sends
+    document_ids: bool = False
+
+
+class BatchRecorder(Protocol):
+    """What records a batch's outputs elsewhere (the PEP record, ``pepdocs.store``): called
+    with each chunk of entries after their files are durable and before the manifest lists
+    them, so a batch killed in between is recorded by its rerun (``unchanged`` entries are
+    handed over again; recording must be idempotent)."""
+
+    def record(self, out_dir: Path, entries: Sequence[Entry]) -> None: ...
+
+
+def document_id_for(input_hash: str) -> str:
+    """The document id written into a form made from ``input_hash``: a UUID derived from it,
+    so a rerun that re-makes the same form gives it the same id."""
+    return str(uuid.uuid5(_DOCUMENT_IDS, input_hash))
+
+
+#: the namespace of batch document ids (a fixed, random UUID)
+_DOCUMENT_IDS = uuid.UUID("5f0d1a6e-8c3b-4e27-9a41-2d6b7c9e0f13")
 
 
 @dataclass(slots=True)
@@ -446,7 +472,11 @@ def _make(row: RosterRow, state: _State, entry: Entry, duplicate_of: int | None)
     )
     entry.output = name
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    entry.input_hash = _sha256(canonical + _fingerprint(state, spec).encode())
+    # a form with a document id is not the same output as one without
+    with_id = b"+document-id" if options.document_ids else b""
+    entry.input_hash = _sha256(canonical + _fingerprint(state, spec).encode() + with_id)
+    if options.document_ids:
+        entry.pep = data
     # Plain strings, not Path objects: pathlib interns every path part, and an interned
     # string per output is memory that grows with the batch.
     target = os.path.join(options.out_dir, name)
@@ -472,7 +502,12 @@ def _make(row: RosterRow, state: _State, entry: Entry, duplicate_of: int | None)
         overwrite = True
         entry.status = "updated"
 
-    document, report = fill_with_report(data, spec, strict=options.strict)
+    document_id = document_id_for(entry.input_hash) if options.document_ids else None
+    # The PEP is already validated, so it is bound to the form directly rather than through
+    # api.fill (which validates again and re-resolves the form: a third of a record's time).
+    document, report = fill_with_report(
+        data, spec, strict=options.strict, document_id=document_id
+    )
     # paths the mapping lacks are listed above already; add what only filling finds out
     entry.warnings.extend(
         line
@@ -740,6 +775,7 @@ def run_batch(
     roster_path: str | os.PathLike[str] | Roster,
     options: BatchOptions,
     progress: Callable[[int], None] | None = None,
+    recorder: BatchRecorder | None = None,
 ) -> BatchResult:
     """Make every roster row's form in ``options.out_dir``; see the module docstring.
 
@@ -750,10 +786,15 @@ def run_batch(
     workers are started with ``spawn``, which re-imports the calling script: call this under
     ``if __name__ == "__main__":`` in a script (the ``pepdocs`` command does).
 
+    ``recorder`` (the PEP record's, ``pepdocs.store``) is handed each chunk of entries once
+    their files are durable; each form then carries a document id.
+
     Raises ``PepdocsError`` only for what stops the whole batch (an unreadable roster, a bad
     option, LibreOffice missing with ``pdf``); a bad row is a ``failed`` entry in the manifest
     instead.
     """
+    if recorder is not None and not options.document_ids:
+        options = dataclasses.replace(options, document_ids=True)
     if options.jobs < 1:
         raise UsageError("--jobs must be 1 or more")
     if options.pdf:
@@ -784,7 +825,7 @@ def run_batch(
             f"{out_dir}: cannot make the output folder ({exc.strerror})"
         ) from None
     with _folder_lock(out_dir):
-        return _run_locked(roster, options, progress, attendance_problems)
+        return _run_locked(roster, options, progress, attendance_problems, recorder)
 
 
 def _run_locked(
@@ -792,6 +833,7 @@ def _run_locked(
     options: BatchOptions,
     progress: Callable[[int], None] | None,
     notes: list[str],
+    recorder: BatchRecorder | None = None,
 ) -> BatchResult:
     out_dir = options.out_dir
     _clean_leftovers(out_dir)
@@ -819,6 +861,9 @@ def _run_locked(
             _refuse_shared_names(entries, listed)
             if options.pdf:
                 _convert_to_pdf(entries, options)
+            if recorder is not None:
+                # the files are durable (above); their rows commit now, before the manifest
+                recorder.record(out_dir, entries)
             for entry in entries:
                 writer.add(entry)
                 if entry.status == "failed":

@@ -12,6 +12,7 @@ here, so a value is written and read the same way whoever asks.
 from __future__ import annotations
 
 from pepdocs.binding.assemble import assemble_pep
+from pepdocs.binding.docid import read_document_id, write_document_id
 from pepdocs.binding.extraction import Extraction, extract_form
 from pepdocs.binding.reading import read_document
 from pepdocs.binding.unplaced import unplaced_values
@@ -29,5 +30,7 @@ __all__ = [
     "mapped_paths",
     "mapped_view",
     "read_document",
+    "read_document_id",
     "unplaced_values",
+    "write_document_id",
 ]

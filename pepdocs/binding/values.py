@@ -92,14 +92,27 @@ def fill_form(
     form: FormSpec,
     problems: list[Problem] | None = None,
     notes: list[FillNote] | None = None,
+    *,
+    document_id: str | None = None,
 ) -> bytes:
     """``form`` filled from a loaded (validated) PEP by the engine registered for its kind.
 
     ``problems`` as in :func:`form_values`; ``notes`` gets a :class:`FillNote` for each
     value the engine had to make room for. The PEP is not validated again: callers load it
-    once (``load_pep``) and may fill many forms from it.
+    once (``load_pep``) and may fill many forms from it. ``document_id`` is written into the
+    form where its engine keeps one (:func:`pepdocs.binding.read_document_id` reads it back
+    from the returned form).
     """
-    return get_engine(form.kind).fill(form, form_values(pep, form, problems), notes=notes)
+    data = get_engine(form.kind).fill(form, form_values(pep, form, problems), notes=notes)
+    return _with_document_id(form, data, document_id)
+
+
+def _with_document_id(form: FormSpec, data: bytes, document_id: str | None) -> bytes:
+    if document_id is None:
+        return data
+    from pepdocs.binding.docid import write_document_id
+
+    return write_document_id(form.kind, data, document_id)
 
 
 def fill_with_report(
@@ -109,13 +122,15 @@ def fill_with_report(
     strict: bool = False,
     where: str = "",
     flatten: bool = False,
+    document_id: str | None = None,
 ) -> tuple[bytes, FillReport]:
     """``form`` filled from a loaded PEP, and the report of what it left out or had to fit.
 
     A value the form has no place for (no box for its path, or a code its options lack) is
     left out and listed in ``FillReport.unplaced``; with ``strict`` nothing is filled and
     :class:`UnplacedValuesError` (naming ``where``, the PEP's file) lists the paths instead.
-    ``flatten`` (PDF forms) draws the values into the pages and removes the fields.
+    ``flatten`` (PDF forms) draws the values into the pages and removes the fields;
+    ``document_id`` as for :func:`fill_form`.
     """
     problems: list[Problem] = []
     values = form_values(pep, form, problems)
@@ -130,4 +145,5 @@ def fill_with_report(
         document = pdf_engine.fill(form, values, flatten=True, notes=notes)
     else:
         document = get_engine(form.kind).fill(form, values, notes=notes)
+    document = _with_document_id(form, document, document_id)
     return document, FillReport(form.authority, form.form, unplaced, notes)

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from pepdocs.cli.options import mappings_option
+from pepdocs.cli.options import db_option, mappings_option, user_option
 from pepdocs.errors import TransformError
 from pepdocs.mapping.dates import parse_uk_date
 
 if TYPE_CHECKING:
     from pepdocs.batch import BatchOptions, BatchResult
+    from pepdocs.store import StoreRecorder
 
     # ParamType is generic (value, input) from click 8.5; earlier 8.x, which the dependency
     # range allows, cannot subscript it at run time.
@@ -134,6 +135,8 @@ class UkDate(_DateParamType):
     metavar="YYYY-YY",
     help="With --from-903: check the export's codes against this collection year's lists only.",
 )
+@db_option
+@user_option
 @click.pass_context
 def batch(
     ctx: click.Context,
@@ -153,6 +156,8 @@ def batch(
     attendance: str | None,
     as_of: dt.date | None,
     collection_year: str | None,
+    db: str | None,
+    user: str | None,
 ) -> None:
     """Pre-fill one form per child from a roster (CSV or XLSX), in each child's
     authority's own format, rolling last term's PEP forward when there is one.
@@ -178,12 +183,18 @@ def batch(
     each child and people-file row with what was decided and why. A child missing from the
     people file still gets a form and is listed; so is a people-file row the cohort lacks.
 
+    With a store (--db or PEPDOCS_DB; docs/store.md) every form made carries a document id
+    and is recorded as sent: the form, the PEP it was made from (a new version) and the PEP
+    pre-filled for its term, so pepdocs collect can match what comes back. Without one the
+    batch records nothing and works as before.
+
     \b
     Example:
       pepdocs batch samples/roster.csv --out prefilled/
       pepdocs batch export.xlsx --out summer/ --previous spring-peps/ --meeting-date 04/05/2026
       pepdocs batch roster.csv --out out/ --authority northshire --jobs 2 --zip
       pepdocs batch --from-903 export/ --people people.csv --authority northshire --out out/
+      pepdocs batch samples/roster.csv --out term/ --previous samples --db pepdocs.db
     """
     from pepdocs.batch import BatchOptions, run_batch
     from pepdocs.batch.progress import progress_bar
@@ -209,12 +220,26 @@ def batch(
         attendance=Path(attendance) if attendance else None,
         strict=strict,
     )
-    if from_903 is not None:
-        result = _from_903(from_903, people, collection_year, options, force)
-    else:
-        assert roster is not None
-        with progress_bar(estimate_rows(roster)) as progress:
-            result = run_batch(roster, options, progress)
+    recorder = _recorder(db, user, options)
+    try:
+        if from_903 is not None:
+            result = _from_903(from_903, people, collection_year, options, force, recorder)
+        else:
+            assert roster is not None
+            with progress_bar(estimate_rows(roster)) as progress:
+                result = run_batch(roster, options, progress, recorder)
+    finally:
+        if recorder is not None:
+            recorder.finish()
+            recorder.store.close()
+    if recorder is not None:
+        for note in recorder.notes:
+            click.echo(f"  note: {note}", err=True)
+        click.echo(
+            f"recorded in {recorder.store.describe()}: {recorder.recorded} forms sent"
+            + (f", {recorder.already} already recorded" if recorder.already else ""),
+            err=True,
+        )
     for failure in result.failures:
         click.echo(f"  {failure}", err=True)
     for line in result.unplaced:
@@ -234,12 +259,29 @@ def batch(
     ctx.exit(result.exit_code)
 
 
+def _recorder(db: str | None, user: str | None, options: BatchOptions) -> StoreRecorder | None:
+    """The store's recorder when a store is configured (--db or PEPDOCS_DB), else None."""
+    import os
+
+    from pepdocs.store.location import DB_ENV
+
+    if not db and not os.environ.get(DB_ENV, "").strip():
+        return None
+    from pepdocs.store import StoreRecorder, open_store
+
+    store = open_store(db, user=user)
+    return StoreRecorder(
+        store, mappings_dirs=options.mappings_dirs, folder=str(options.out_dir)
+    )
+
+
 def _from_903(
     export: str,
     people_path: str | None,
     collection_year: str | None,
     options: BatchOptions,
     force: bool,
+    recorder: StoreRecorder | None = None,
 ) -> BatchResult:
     """The 903 route: the cohort, the people file, the batch; the join reported on stderr."""
     from pepdocs.batch.progress import progress_bar
@@ -264,7 +306,9 @@ def _from_903(
             click.echo(f"  ... {len(people.problems) - _SHOWN} more people-file problems", err=True)
     needing = sum(child.needs_pep for child in cohort.children)
     with progress_bar(needing) as progress:
-        done = prefill_from_903(cohort, options, people=people, progress=progress)
+        done = prefill_from_903(
+            cohort, options, people=people, progress=progress, recorder=recorder
+        )
     join = done.join
     missing, extra = join.missing_from_people, join.not_in_cohort
     reasons = Counter(

@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING
 import click
 
 from pepdocs._io import write_text_atomic
-from pepdocs.cli.options import as_of_option
+from pepdocs.cli.options import as_of_option, db_option, term_option
 from pepdocs.errors import PepdocsError
 
 if TYPE_CHECKING:
     from pepdocs.batch.attendance import AttendanceExport
+    from pepdocs.compliance import CheckResult
+    from pepdocs.store import TermKey
 
 
 _ATTENDANCE = click.option(
@@ -29,6 +31,35 @@ _ATTENDANCE = click.option(
     help="An attendance export (CSV or XLSX: child id or UPN, period, sessions, percentage); "
     "a child's figures there newer than the PEP's are the ones checked.",
 )
+
+
+def _from_store(
+    db: str | None,
+    term: TermKey | None,
+    as_of: dt.date,
+    attendance: AttendanceExport | None,
+) -> list[CheckResult]:
+    """The check of each PEP on record (its latest version), as ``check_path`` gives files."""
+    from pepdocs.compliance import check_pep
+    from pepdocs.store import open_store
+
+    with open_store(db) as store:
+        return [
+            check_pep(
+                attendance.applied_to(stored.data) if attendance else stored.data,
+                as_of,
+                source=stored.label,
+            )
+            for stored in store.current(term)
+        ]
+
+
+def _where(path: str | None, db: str | None, term: object) -> bool:
+    """True when the PEPs come from the store: no PATH given (``--db``, ``PEPDOCS_DB`` or
+    the default store); a PATH and --db together are a usage error."""
+    if path is not None and (db is not None or term is not None):
+        raise click.UsageError("give a file or folder of PEPs, or --db/--term, not both")
+    return path is None
 
 
 def _attendance(path: str | None) -> AttendanceExport | None:
@@ -43,14 +74,23 @@ def _attendance(path: str | None) -> AttendanceExport | None:
 
 
 @click.command()
-@click.argument("path", metavar="PEP.json|DIR", type=click.Path(exists=True))
+@click.argument("path", metavar="[PEP.json|DIR]", type=click.Path(exists=True), required=False)
 @as_of_option
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
     show_default=True, help="text for people, json for other tools.",
 )
 @_ATTENDANCE
-def check(path: str, as_of: dt.date, output_format: str, attendance_path: str | None) -> None:
+@db_option
+@term_option
+def check(
+    path: str | None,
+    as_of: dt.date,
+    output_format: str,
+    attendance_path: str | None,
+    db: str | None,
+    term: TermKey | None,
+) -> None:
     """Check PEPs against statutory timelines and Virtual School quality rules.
 
     Prints each PEP's rating (red/amber/green, or gold/green/amber/red where the authority
@@ -66,16 +106,24 @@ def check(path: str, as_of: dt.date, output_format: str, attendance_path: str | 
     PEP's when they are newer (or the PEP has none), so the attendance rules judge current
     figures; the line "attendance from FILE row N" says where they came from.
 
+    Without a PATH the PEPs on record are checked (each PEP's latest version; --term for one
+    term; the store from --db, PEPDOCS_DB or the default; docs/store.md).
+
     \b
     Example:
       pepdocs check samples/ --as-of 2026-01-20
       pepdocs check pep-aisha.json --format json > findings.json
       pepdocs check peps/ --attendance welfare-call-autumn.xlsx
+      pepdocs check --db pepdocs.db --term "2025-26 summer"
     """
     from pepdocs.compliance import check_path
 
     export = _attendance(attendance_path)
-    results = check_path(path, as_of, attendance=export)
+    if _where(path, db, term):
+        results = _from_store(db, term, as_of, export)
+    else:
+        assert path is not None
+        results = check_path(path, as_of, attendance=export)
     if output_format == "json":
         document = {
             "as_of": as_of.isoformat(),
@@ -138,6 +186,8 @@ _DUE_COLUMNS = (
     "--authority",
     help="With --from-903: whose settings judge records that name no authority.",
 )
+@db_option
+@term_option
 def due(
     directory: str | None,
     as_of: dt.date,
@@ -146,6 +196,8 @@ def due(
     from_903: str | None,
     people: str | None,
     authority: str | None,
+    db: str | None,
+    term: TermKey | None,
 ) -> None:
     """The cohort's next PEP deadlines: overdue first, then due soon, then the rest.
 
@@ -169,17 +221,21 @@ def due(
     date joined). A child with no PEP on record shows the initial PEP as outstanding. The
     table adds the 18th birthday, when the child leaves care, within a year of the date.
 
+    Without DIR (and without --from-903) the PEPs on record are read: each child's latest
+    PEP in the store (--db, PEPDOCS_DB or the default; docs/store.md).
+
     \b
     Example:
       pepdocs due samples/ --as-of 2026-01-20
       pepdocs due samples/ --as-of 20/01/2026 --csv due.csv
       pepdocs due peps/ --from-903 export/ --people people.csv --as-of 2026-01-05
+      pepdocs due --db pepdocs.db --as-of 2026-01-20
     """
     if from_903 is not None:
+        if db is not None or term is not None:
+            raise click.UsageError("--from-903 reads PEPs from DIR, not from --db")
         _due_from_903(directory, from_903, people, authority, as_of, csv_path, force)
         return
-    if directory is None:
-        raise click.UsageError("give a folder of PEPs, or --from-903 903-DIR")
     if people or authority:
         raise click.UsageError("--people and --authority go with --from-903")
     from pepdocs.compliance import due_schedule
@@ -188,12 +244,19 @@ def due(
 
     peps = []
     unreadable = 0
-    for file in iter_pep_files(directory):
-        try:
-            peps.append((str(file), load_pep_file(file)))
-        except PepdocsError as problem:
-            click.echo(f"cannot read: {problem}", err=True)
-            unreadable += 1
+    if _where(directory, db, term):
+        from pepdocs.store import open_store
+
+        with open_store(db) as store:
+            peps = [(stored.label, stored.data) for stored in store.current(term)]
+    else:
+        assert directory is not None
+        for file in iter_pep_files(directory):
+            try:
+                peps.append((str(file), load_pep_file(file)))
+            except PepdocsError as problem:
+                click.echo(f"cannot read: {problem}", err=True)
+                unreadable += 1
     items = due_schedule(peps, as_of)
     click.echo(
         f"{'LA child id':<14} {'status':<9} {'due':<10}  {'kind':<17} {'basis':<18} "
@@ -310,7 +373,7 @@ def _csv_safe(value: str) -> str:
 
 
 @click.command()
-@click.argument("directory", metavar="DIR", type=click.Path(exists=True))
+@click.argument("directory", metavar="[DIR]", type=click.Path(exists=True), required=False)
 @click.option(
     "-o", "--output", required=True, type=click.Path(dir_okay=False),
     help="The workbook to write (.xlsx).",
@@ -324,13 +387,17 @@ def _csv_safe(value: str) -> str:
 )
 @click.option("--force", is_flag=True, help="Overwrite the workbook (and PDF) if they exist.")
 @_ATTENDANCE
+@db_option
+@term_option
 def report(
-    directory: str,
+    directory: str | None,
     output: str,
     as_of: dt.date,
     pdf: bool,
     force: bool,
     attendance_path: str | None,
+    db: str | None,
+    term: TermKey | None,
 ) -> None:
     """Write the cohort workbook for the Virtual School.
 
@@ -343,16 +410,27 @@ def report(
     --pdf adds the board's summary as a tagged PDF, without names. Outputs are written
     atomically and never over existing ones without --force.
 
+    Without DIR the PEPs on record are reported (each PEP's latest version; --term for one
+    term; the store from --db, PEPDOCS_DB or the default; docs/store.md).
+
     \b
     Example:
       pepdocs report samples/ -o cohort.xlsx --as-of 2026-01-20
       pepdocs report peps/ -o cohort.xlsx --pdf --force
+      pepdocs report --db pepdocs.db --term "2025-26 summer" -o summer.xlsx
     """
     from pepdocs.compliance import check_path, cohort_report
 
-    results = check_path(directory, as_of, attendance=_attendance(attendance_path))
+    export = _attendance(attendance_path)
+    if _where(directory, db, term):
+        results = _from_store(db, term, as_of, export)
+        what = "PEPs on record"
+    else:
+        assert directory is not None
+        results = check_path(directory, as_of, attendance=export)
+        what = "PEP files"
     written = cohort_report(results, output, as_of, force=force, pdf=pdf)
-    click.echo(f"{written}: {len(results)} PEP files reported", err=True)
+    click.echo(f"{written}: {len(results)} {what} reported", err=True)
     if pdf:
         click.echo(f"{written.with_suffix('.pdf')}: written (the board's summary)", err=True)
 

@@ -65,3 +65,41 @@ as_of_option = click.option(
     callback=_as_of,
     help="Judge deadlines as of this date (YYYY-MM-DD or DD/MM/YYYY); default today.",
 )
+
+
+#: ``--db DB``: the PEP record (docs/store.md): a SQLite file or a database URL. Without it,
+#: ``PEPDOCS_DB``, else the per-user default (commands that need a store) or no store at all
+#: (``batch``, ``check``, ``due`` and ``report`` on files).
+db_option = click.option(
+    "--db",
+    "db",
+    metavar="DB",
+    help="The PEP record: a SQLite file or a URL (sqlite:///FILE, postgresql://USER@HOST/DB); "
+    "default $PEPDOCS_DB, else pepdocs.db in your data folder.",
+)
+
+#: ``--user NAME``: who is acting, for the audit log.
+user_option = click.option(
+    "--user",
+    "user",
+    metavar="NAME",
+    help="Who is acting, for the audit log (default $PEPDOCS_USER, else your login name).",
+)
+
+
+def _term(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    from pepdocs.store import parse_term
+
+    return parse_term(value)
+
+
+#: ``--term "2025-26 spring"``: one term of the store.
+term_option = click.option(
+    "--term",
+    "term",
+    metavar="YEAR TERM",
+    callback=_term,
+    help='An academic year and term, as "2025-26 spring" (default: the latest the store holds).',
+)

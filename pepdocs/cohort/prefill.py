@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from pepdocs._io import write_text_atomic
-from pepdocs.batch import BatchOptions, BatchResult, run_batch
+from pepdocs.batch import BatchOptions, BatchRecorder, BatchResult, run_batch
 from pepdocs.batch.roster import Roster, RosterRow
 from pepdocs.cohort.cohort import Cohort, CohortChild, pep_phase
 from pepdocs.cohort.people import People
@@ -270,14 +270,16 @@ def prefill_from_903(
     *,
     people: People | None = None,
     progress: Callable[[int], None] | None = None,
+    recorder: BatchRecorder | None = None,
 ) -> Prefill903:
     """Pre-fill the forms of the cohort's children who need a PEP into ``options.out_dir``
     (each on its authority's form for its phase, by :func:`pepdocs.batch.run_batch`, which
-    also merges ``options.attendance``) and write ``from-903.csv`` there (replaced on each
+    also merges ``options.attendance``; ``recorder``, a store's, records what it sends) and
+    write ``from-903.csv`` there (replaced on each
     run: it describes this run)."""
     join = cohort_roster(cohort, people)
     name = f"{FROM_903_REPORT} (903 export, {cohort.as_of.isoformat()})"
-    result = run_batch(_RowsRoster(name, join.rows), options, progress)
+    result = run_batch(_RowsRoster(name, join.rows), options, progress, recorder)
     report = write_text_atomic(
         Path(options.out_dir) / FROM_903_REPORT, _report(join.entries), force=True
     )

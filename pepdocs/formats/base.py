@@ -68,3 +68,16 @@ class FormEngine(Protocol):
     def read(self, form: FormSpec, data: bytes, name: str) -> DocumentReading:
         """Read a completed document (``name`` is for messages only)."""
         ...
+
+
+class DocumentIdEngine(Protocol):
+    """What an engine offers to carry a document id in the forms it fills (all three built-in
+    engines do): ``collect`` matches a returned form to the one sent by it."""
+
+    def write_document_id(self, data: bytes, document_id: str) -> bytes:
+        """``data`` (a form this engine filled) with ``document_id`` written into it."""
+        ...
+
+    def read_document_id(self, data: bytes, source: str = ...) -> str | None:
+        """The document id a returned form carries, or None."""
+        ...

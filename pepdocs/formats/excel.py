@@ -44,6 +44,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pepdocs.errors import DocumentError, MappingError, PepdocsError, TransformError
 from pepdocs.formats.addresses import breakable, may_hold_address
 from pepdocs.formats.base import DocumentReading, Reading
+from pepdocs.formats.docid import read_document_id as _read_package_id
+from pepdocs.formats.docid import write_document_id
 from pepdocs.mapping.dates import format_date
 from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec, FillNote, FormSpec, FormValue
 from pepdocs.mapping.transforms import (
@@ -58,7 +60,14 @@ from pepdocs.mapping.transforms import (
 from pepdocs.safety.package import vet_workbook
 from pepdocs.safety.sanitize import FORMULA_TRIGGERS, clean_text
 
-__all__ = ["fill", "open_workbook", "print_copy", "read"]
+__all__ = [
+    "fill",
+    "open_workbook",
+    "print_copy",
+    "read",
+    "read_document_id",
+    "write_document_id",
+]
 
 #: Excel's limit on the characters one cell holds (Excel specifications and limits).
 MAX_CELL_CHARS = 32_767
@@ -843,3 +852,9 @@ def _unmapped(book: _Book, claimed: set[tuple[str, str]]) -> list[str]:
                 prefix = f"{label}" if isinstance(label, str) else f"{ws.title}!{cell.coordinate}"
                 found.append(f"{prefix}: {_plain(cell.value)[:200]}")
     return found
+
+
+def read_document_id(data: bytes, source: str = "<document>") -> str | None:
+    """The document id a returned workbook carries as a custom property
+    (:mod:`pepdocs.formats.docid`), or None; ``write_document_id`` puts it there."""
+    return _read_package_id(data, "xlsx", source)

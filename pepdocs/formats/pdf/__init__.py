@@ -66,11 +66,20 @@ from pepdocs.formats.pdf._textlayer import (
     read_labels,
     read_layer,
 )
+from pepdocs.formats.pdf.docid import read_document_id, write_document_id
 from pepdocs.mapping.spec import Anchor, FieldSpec, FillNote, FormSpec, FormValue
 from pepdocs.mapping.transforms import bool_word, normalise_label
 from pepdocs.safety.sanitize import clean_text
 
-__all__ = ["TEXT_LAYER_CONFIDENCE", "fill", "flatten", "read", "read_text_layer"]
+__all__ = [
+    "TEXT_LAYER_CONFIDENCE",
+    "fill",
+    "flatten",
+    "read",
+    "read_document_id",
+    "read_text_layer",
+    "write_document_id",
+]
 
 _FIELD_ANCHORS = ("field", "radio", "checkboxes", "table")
 #: how a table cell that is a checkbox reads: ticked or not, as a box typed in a Word table

@@ -11,7 +11,8 @@ Anchor semantics are documented in docs/word-engine.md. Layout, bottom up:
 - ``slots``: a place a value is read from and written to; ``labels``, ``boxes``,
   ``repeating``, ``headings`` find them per anchor kind; ``locate`` dispatches;
 - ``reader``, ``writer`` (prepared templates), ``templated`` (Jinja forms), ``heights`` (rows
-  that grow with their text), ``printing`` (the copy sent to the printer: prompts blank).
+  that grow with their text), ``printing`` (the copy sent to the printer: prompts blank);
+- ``docid``: the document id a filled form carries (``write_document_id``, ``read_document_id``).
 """
 
 from __future__ import annotations
@@ -19,13 +20,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pepdocs.formats.base import DocumentReading
+from pepdocs.formats.word.docid import read_document_id, write_document_id
 from pepdocs.formats.word.printing import print_copy
 from pepdocs.formats.word.reader import read_document
 from pepdocs.formats.word.templated import JinjaTemplate
 from pepdocs.formats.word.writer import PreparedTemplate, prepare
 from pepdocs.mapping.spec import FieldSpec, FillNote, FormSpec, FormValue
 
-__all__ = ["JinjaTemplate", "PreparedTemplate", "fill", "prepare", "print_copy", "read"]
+__all__ = [
+    "JinjaTemplate",
+    "PreparedTemplate",
+    "fill",
+    "prepare",
+    "print_copy",
+    "read",
+    "read_document_id",
+    "write_document_id",
+]
 
 
 def fill(

@@ -1,0 +1,285 @@
+"""The PEP record at scale: ``collect`` of 2,000 returned forms, and ``report`` over 60,000
+stored PEPs (a national term). A script, not a test; ratios against baselines measured in
+the same run, on the same files.
+
+collect
+    A roster of N fictional children (``pepdocs.samples``, each of a shipped authority and
+    phase that has a form, so N forms are made) is batched into a SQLite store (each form
+    carries its document id), and the forms are filled in as schools would
+    (``pepdocs.batch.returns``; each with its document id, so every pass below reads each
+    form the same way). Then, on the same files:
+
+    * ``extract``: reading the form as one would without a store (``pepdocs.api.extract``:
+      which form it is must be recognised, as nothing says which form was sent);
+    * ``read``: what collect reads of each form: the file read, its document id, the form
+      extracted as the authority form it was sent as (no recognition needed);
+    * ``check``: ``check_pep`` on the version collect stored (the return merged with what
+      the form has no place for), as collect itself checks it (the findings it keeps);
+    * ``collect``: ``Collector.collect_file`` into the store (the same reading and check,
+      then match, version, findings, field reports, audit, the document kept, one
+      transaction per form).
+
+    Each form goes through the three one after the other (so a busy moment of a shared
+    machine weighs on all three alike). ``store_overhead`` is (collect - read - check) /
+    read: what the store adds per form, as a share of reading it (target under 10%), and
+    ``store_overhead_vs_extract`` the same as a share of reading it without a store;
+    ``check_share`` is what checking adds; per file kind too.
+
+report
+    M PEPs are bulk-inserted (one version each); then ``load`` (every current PEP read back
+    from the store) is timed against ``check_and_report`` (``check_pep`` on each and the
+    cohort workbook written, from memory): ``load_share`` = load / check_and_report.
+
+Usage::
+
+    python benchmarks/bench_store.py                  # 2,000 forms, 60,000 PEPs
+    python benchmarks/bench_store.py --quick          # 200 forms, 6,000 PEPs
+    python benchmarks/bench_store.py --forms 500 --peps 0
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import csv
+import datetime as dt
+import json
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from pepdocs import api
+from pepdocs.batch import BatchOptions, run_batch
+from pepdocs.batch.returns import make_returns
+from pepdocs.binding import extract_form, read_document_id
+from pepdocs.compliance import check_pep, cohort_report
+from pepdocs.mapping import list_authorities, resolve_form
+from pepdocs.safety.package import read_input
+from pepdocs.samples import generate_peps
+from pepdocs.store import Collector, StoreRecorder, open_store, returned_files
+from pepdocs.store.records import data_sha256
+from pepdocs.store.schema import Child, Document, Pep, PepVersion, utcnow
+
+AS_OF = dt.date(2026, 4, 20)
+MEETING = dt.date(2026, 5, 11)
+_GENDERS = {"M": "Male", "F": "Female"}
+
+
+def _with_forms(count: int) -> list[dict[str, Any]]:
+    """``count`` fictional PEPs, each of an authority and phase that has a form (the samples
+    draw phases every authority does not have a form for: batch would refuse those rows)."""
+    covered = {(authority.name, phase) for authority in list_authorities()
+               for form in authority.forms for phase in form.covers}
+    peps: list[dict[str, Any]] = []
+    for pep in generate_peps(count * 2 + 50, seed=5):
+        if (pep["meta"]["authority"], pep["meta"]["phase"]) in covered:
+            peps.append(pep)
+            if len(peps) == count:
+                return peps
+    raise SystemExit(f"the samples gave only {len(peps)} PEPs with a form, not {count}")
+
+
+def _roster(path: Path, count: int) -> None:
+    """A case-management export of ``count`` fictional children (headers as the sample's),
+    every one of an authority and phase with a form, so ``count`` forms are made."""
+    headers = ["LA Child ID", "Forename", "Surname", "DOB", "Gender", "UPN", "Legal Status",
+               "Date Became LAC", "School", "URN", "NCY", "Authority", "Phase"]
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(headers)
+        for number, pep in enumerate(_with_forms(count), start=1):
+            child, care, education = pep["child"], pep.get("care", {}), pep.get("education", {})
+            born = dt.date.fromisoformat(child["date_of_birth"])
+            entered = care.get("date_became_looked_after")
+            writer.writerow([
+                f"B{number:06d}", child["first_name"], child["last_name"],
+                born.strftime("%d/%m/%Y"), _GENDERS.get(child.get("gender", ""), ""),
+                child.get("upn", ""), care.get("legal_status", ""),
+                dt.date.fromisoformat(entered).strftime("%d/%m/%Y") if entered else "",
+                education.get("setting_name", ""), education.get("urn", ""),
+                education.get("ncy", ""), pep["meta"]["authority"], pep["meta"]["phase"],
+            ])
+
+
+def _timed(work: Any) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = work()
+    return time.perf_counter() - start, result
+
+
+def bench_collect(work: Path, count: int) -> dict[str, Any]:
+    roster, batch, returned = work / "roster.csv", work / "term", work / "returned"
+    _roster(roster, count)
+    db = work / "collect.db"
+    store = open_store(db, user="bench")
+    recorder = StoreRecorder(store, folder=str(batch))
+    made_s, result = _timed(lambda: run_batch(
+        roster, BatchOptions(out_dir=batch, today=AS_OF, document_ids=True), recorder=recorder
+    ))
+    recorder.finish()
+    # every form filled in by its school; none without its document id, so every pass reads
+    # each form the same way (a form recognised instead costs the recognition, not the store)
+    returns_s, returns = _timed(
+        lambda: make_returns(batch, returned, meeting=MEETING, every=0, stranger=False)
+    )
+    files = returned_files(returned)
+    sent = {}
+    with store.session() as session:
+        for uid, authority, form in session.execute(
+            select(Document.uid, Document.authority, Document.form)
+        ):
+            sent[uid] = (authority, form)
+    forms: dict[tuple[str, str], Any] = {}
+
+    def read(path: Path) -> Any:
+        data = read_input(path)
+        authority, form = sent[str(read_document_id(data, path.name))]
+        if (authority, form) not in forms:
+            forms[authority, form] = resolve_form(authority, form=form)
+        return extract_form(data, forms[authority, form], path.name)
+
+    for path in files[:20]:  # warm: templates, fingerprints, the PDF worker's first start
+        read(path)
+    collector = Collector(store, returned, MEETING)
+    times = {"read": 0.0, "check": 0.0, "collect": 0.0, "extract": 0.0}
+    by_kind: dict[str, list[float]] = {}
+    start = time.perf_counter()
+    for path in files:
+        # the same form read, checked, then collected: one after the other, so whatever
+        # else the machine does weighs on all three alike
+        extract_s, _ = _timed(lambda path=path: api.extract(path))
+        read_s, extraction = _timed(lambda path=path: read(path))
+        collect_s, _ = _timed(lambda path=path: collector.collect_file(path))
+        # collect checks the version it stores (the return merged with what the form has no
+        # place for, such as care dates): the same check, on the same data, timed here
+        stored = store.version_data(str(extraction.pep["child"]["la_child_id"]))
+        check_s, _ = _timed(lambda data=stored.data: check_pep(data, MEETING))
+        times["read"] += read_s
+        times["check"] += check_s
+        times["collect"] += collect_s
+        times["extract"] += extract_s
+        kind = by_kind.setdefault(path.suffix.lstrip("."), [0.0, 0.0, 0.0, 0])
+        kind[0] += read_s
+        kind[1] += collect_s - read_s - check_s
+        kind[3] += 1
+    total_s = time.perf_counter() - start
+    done = collector.finish()
+    store.close()
+    count = len(files)
+    added = times["collect"] - times["read"] - times["check"]
+    return {
+        "roster_rows": result.total,
+        "forms_made": result.counts["made"],
+        "returned_forms": count,
+        "collected": done.collected,
+        "batch_with_store_s": round(made_s, 1),
+        "returns_made_s": round(returns_s, 1),
+        "passes_s": round(total_s, 1),
+        "extract_ms_per_form": round(times["extract"] / count * 1000, 1),
+        "read_ms_per_form": round(times["read"] / count * 1000, 1),
+        "check_ms_per_form": round(times["check"] / count * 1000, 1),
+        "collect_ms_per_form": round(times["collect"] / count * 1000, 1),
+        "store_ms_per_form": round(added / count * 1000, 1),
+        "check_share": round(times["check"] / times["read"], 3),
+        "store_overhead": round(added / times["read"], 3),
+        "store_overhead_vs_extract": round(added / times["extract"], 3),
+        "store_overhead_by_kind": {
+            kind: {"forms": int(n), "read_ms": round(r / n * 1000, 1),
+                   "store_ms": round(a / n * 1000, 1), "overhead": round(a / r, 3)}
+            for kind, (r, a, _, n) in sorted(by_kind.items())
+        },
+        "returns": returns.summary(),
+    }
+
+
+def _bulk(store: Any, count: int) -> None:
+    """``count`` PEPs, one version each, inserted in chunks (as a migration from another
+    system would load them)."""
+    templates = list(generate_peps(min(count, 600), seed=9))
+    chunk = 5_000
+    for start in range(0, count, chunk):
+        children, peps, versions = [], [], []
+        datas = []
+        for number in range(start, min(start + chunk, count)):
+            data = copy.deepcopy(templates[number % len(templates)])
+            data["child"]["la_child_id"] = f"N{number:07d}"
+            data["child"].pop("upn", None)
+            datas.append(data)
+        with store.session() as session:
+            now = utcnow()
+            for data in datas:
+                children.append({"authority": data["meta"]["authority"],
+                                 "child_key": data["child"]["la_child_id"],
+                                 "la_child_id": data["child"]["la_child_id"], "created_at": now})
+            session.execute(insert(Child), children)
+            ids = dict(session.execute(
+                Child.__table__.select().with_only_columns(Child.child_key, Child.id)
+                .where(Child.child_key.in_([c["child_key"] for c in children]))
+            ).all())
+            for data in datas:
+                meta = data["meta"]
+                peps.append({"child_id": ids[data["child"]["la_child_id"]],
+                             "academic_year": meta["academic_year"], "term": meta["term"],
+                             "state": "approved", "version": 1, "revision": 1,
+                             "authority": meta["authority"], "form": meta["phase"],
+                             "created_at": now, "updated_at": now})
+            session.execute(insert(Pep), peps)
+            pep_ids = dict(session.execute(
+                Pep.__table__.select().with_only_columns(Pep.child_id, Pep.id)
+                .where(Pep.child_id.in_(list(ids.values())))
+            ).all())
+            for data in datas:
+                versions.append({"pep_id": pep_ids[ids[data["child"]["la_child_id"]]],
+                                 "number": 1, "data": data, "data_sha256": data_sha256(data),
+                                 "origin": "import", "created_at": now, "created_by": "bench"})
+            session.execute(insert(PepVersion), versions)
+
+
+def bench_report(work: Path, count: int) -> dict[str, Any]:
+    store = open_store(work / "national.db", user="bench")
+    insert_s, _ = _timed(lambda: _bulk(store, count))
+    load_s, stored = _timed(lambda: [(s.label, s.data) for s in store.current()])
+    peps = [data for _, data in stored]
+
+    def check_and_report() -> None:
+        results = [check_pep(pep, MEETING, source=label) for label, pep in stored]
+        cohort_report(results, work / "national.xlsx", MEETING, force=True)
+
+    report_s, _ = _timed(check_and_report)
+    store.close()
+    return {
+        "peps": len(peps),
+        "bulk_insert_s": round(insert_s, 1),
+        "load_s": round(load_s, 1),
+        "check_and_report_s": round(report_s, 1),
+        "load_share": round(load_s / report_s, 3),
+        "database_mb": round((work / "national.db").stat().st_size / 1e6, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="200 forms and 6,000 PEPs")
+    parser.add_argument("--forms", type=int, default=None)
+    parser.add_argument("--peps", type=int, default=None)
+    args = parser.parse_args()
+    forms = args.forms if args.forms is not None else (200 if args.quick else 2_000)
+    peps = args.peps if args.peps is not None else (6_000 if args.quick else 60_000)
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-store-") as folder:
+        work = Path(folder)
+        if forms:
+            (work / "c").mkdir()
+            results["collect"] = bench_collect(work / "c", forms)
+            print(json.dumps({"collect": results["collect"]}, indent=2), flush=True)
+        if peps:
+            (work / "r").mkdir()
+            results["report"] = bench_report(work / "r", peps)
+            print(json.dumps({"report": results["report"]}, indent=2), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+"""The workbench in a real headless Chromium: an officer signs in with the link
+``pepdocs serve`` prints, uploads the schools' returned forms (with problems in them), reads
+the review page, types an unreadable date again, sends one PEP back with a reason, approves
+another and sees the dashboard change; every page visited passes axe-core with no serious or
+critical violation, works from the keyboard, and fits a narrow window without scrolling
+sideways."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pepdocs.store import open_store
+from tests.store.term import record_batch
+from tests.web.browser import axe_violations, chromium, screenshot, serving
+from tests.web.conftest import Term
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _then_next_page(driver: Any, act: Callable[[], object]) -> None:
+    """Do ``act`` (a click, a key) and wait until the browser has left the page it was on,
+    so that what follows reads the next page, never the old one."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as expected
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = driver.find_element(By.TAG_NAME, "html")
+    act()
+    WebDriverWait(driver, 180).until(expected.staleness_of(old))
+
+
+def _checked(driver: object, visited: dict[str, list[dict[str, object]]], name: str) -> None:
+    visited[name] = axe_violations(driver)
+
+
+def test_an_officer_works_through_a_term_in_the_browser(term: Term, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as expected
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    batch, returned, _ = term
+    db = tmp_path / "store" / "pepdocs.db"
+    with open_store(db, user="batch") as store:
+        record_batch(store, batch, tmp_path / "sent")
+    forms = sorted(p for p in returned.iterdir() if p.suffix in (".docx", ".xlsx", ".pdf"))
+    visited: dict[str, list[dict[str, object]]] = {}
+
+    with serving(db, "Ola Officer") as link, chromium() as driver:
+        driver.get(link)
+        assert driver.find_element(By.TAG_NAME, "h1").text.startswith("Dashboard")
+        base = link.split("/login/")[0]
+        driver.get(f"{base}/?term=2025-26+summer")
+        body = driver.find_element(By.TAG_NAME, "body")
+        assert re.search(r"0\s+approved or locked", body.text)
+        _checked(driver, visited, "dashboard")
+
+        # keyboard: the first Tab reaches the skip link, which moves focus to the content
+        body.send_keys(Keys.TAB)
+        active = driver.switch_to.active_element
+        assert active.text == "Skip to main content"
+        active.send_keys(Keys.ENTER)  # a link within the page: no new page to wait for
+        assert driver.switch_to.active_element.get_attribute("id") == "main"
+
+        _then_next_page(driver, driver.find_element(By.LINK_TEXT, "Returned forms").click)
+        _checked(driver, visited, "returns")
+        driver.find_element(By.ID, "forms").send_keys("\n".join(str(p) for p in forms))
+        _then_next_page(
+            driver, driver.find_element(By.XPATH, "//button[text()='Upload and read']").click
+        )
+        outcome = WebDriverWait(driver, 180).until(
+            expected.presence_of_element_located((By.ID, "outcome-title"))
+        ).find_element(By.XPATH, "..")
+        assert f"{len(forms)} forms: {len(forms) - 1} collected" in outcome.text
+        assert "31st Febtember" in outcome.text
+        _checked(driver, visited, "upload-result")
+
+        driver.get(f"{base}/returns?term=2025-26+summer")
+        _then_next_page(
+            driver, driver.find_element(By.PARTIAL_LINK_TEXT, "eastborough-2015090").click
+        )
+        assert driver.find_element(By.TAG_NAME, "h1").text.startswith("Review")
+        problems = driver.find_element(By.CSS_SELECTOR, "table.problems")
+        assert "meta.meeting_date" in problems.text and "31st Febtember" in problems.text
+        screenshot(driver, tmp_path, "workbench-review")
+        _checked(driver, visited, "review")
+
+        # the unreadable date typed again: the PEP's next version, on the child's page
+        driver.find_element(By.ID, "fix-1").send_keys("2026-05-11")
+        _then_next_page(
+            driver, driver.find_element(By.XPATH, "//button[text()='Save as version 3']").click
+        )
+        assert "Version 3: edit" in driver.find_element(By.TAG_NAME, "body").text
+        _checked(driver, visited, "child-corrected")
+        reason = driver.find_element(By.ID, "reason-2025-26-summer")
+        reason.send_keys("The meeting date cannot be read: please write it as 11/05/2026.")
+        _then_next_page(
+            driver,
+            driver.find_element(By.XPATH, "//button[text()='Send back to school']").click,
+        )
+        assert "returned to school" in driver.find_element(By.CSS_SELECTOR, "h2 .state").text
+        _checked(driver, visited, "child-sent-back")
+
+        driver.get(f"{base}/children?term=2025-26+summer")
+        _checked(driver, visited, "children")
+        search = driver.find_element(By.ID, "q")
+        search.send_keys("Okafor")
+        _then_next_page(driver, lambda: search.send_keys(Keys.ENTER))
+        _then_next_page(driver, driver.find_element(By.LINK_TEXT, "Amara Okafor").click)
+        _then_next_page(
+            driver,
+            driver.find_element(By.XPATH, "//button[starts-with(text(), 'Approve version')]").click,
+        )
+        assert "approved" in driver.find_element(By.CSS_SELECTOR, "h2 .state").text
+
+        driver.get(f"{base}/?term=2025-26+summer")
+        text = driver.find_element(By.TAG_NAME, "body").text
+        assert re.search(r"1\s+approved or locked", text)
+        assert re.search(r"returned to school\s+1", text)
+        screenshot(driver, tmp_path, "workbench-dashboard")
+        _checked(driver, visited, "dashboard-after")
+
+        driver.set_window_size(400, 900)  # 320 CSS px wide content at 200% zoom is narrower
+        for path in ("/?term=2025-26+summer", "/children?term=2025-26+summer"):
+            driver.get(base + path)
+            overflow = driver.execute_script(
+                "return document.documentElement.scrollWidth - "
+                "document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, f"{path} scrolls sideways in a narrow window"
+
+    assert len(visited) == 8
+    serious = {page: found for page, found in visited.items() if found}
+    assert not serious, serious
+
+    with open_store(db) as store:
+        assert store.version_data("2015090").summary.state == "returned_to_school"
+        assert store.version_data("2015090").data["meta"]["meeting_date"] == "2026-05-11"
+        assert store.version_data("1004821").summary.state == "approved"
+        actors = {e.actor for e in store.history("1004821").entries if e.action == "state.approve"}
+        assert actors == {"Ola Officer"}
+
+
+def test_axe_in_the_browser_reports_a_page_with_serious_faults(tmp_path: Path) -> None:
+    """The accessibility check above can fail: a page with an unlabelled field and an image
+    without a text alternative is reported."""
+    page = tmp_path / "faulty.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>Faulty</title></head><body><main>'
+        '<h1>Faulty</h1><img src="x.png"><input type="text"></main></body></html>',
+        encoding="utf-8",
+    )
+    with chromium() as driver:
+        driver.get(page.as_uri())
+        found = {violation["id"] for violation in axe_violations(driver)}
+    assert {"image-alt", "label"} <= found
