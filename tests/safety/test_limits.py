@@ -162,3 +162,14 @@ def test_a_convert_folder_holding_a_pdf_built_to_make_text_crawl_finishes_within
     assert "shared.pdf" in errors
     assert not run.hung
     assert run.peak_mb < MEMORY_BOUND_MB
+
+
+def test_a_childs_peak_memory_is_its_own_not_the_test_sessions() -> None:
+    """Linux gives a child the parent's high-water mark at exec: a session that has grown
+    past the bound must not make a small command look like it went past it."""
+    ballast = bytearray(700 * 1024 * 1024)  # the test process, grown past the bound
+    ballast[::4096] = b"x" * len(ballast[::4096])  # touched, so it is resident
+    run = run_pepdocs("--help")
+    assert run.code == 0
+    assert run.peak_mb < 200, run.peak_mb
+    del ballast
