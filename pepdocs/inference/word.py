@@ -44,6 +44,7 @@ from pepdocs.formats.word.inspect import (
     clean_value,
     enclosing,
     holds_field,
+    label_and_answer,
     label_over_answer,
     label_with_instruction,
     looks_like_label,
@@ -96,12 +97,6 @@ _RECORD_START = re.compile(r"^\s*([A-Za-z][^:\n\d]{1,40}?)\s*(?:no\.?\s*)?(\d{1,
 
 #: ... or with its number first: ``1.  Target: ...``, ``2) Target: ...``.
 _NUMBERED_RECORD = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*([A-Za-z][^:\n\d]{1,40}?)\s*:")
-
-
-def _pair_row(grid: TableGrid, number: int) -> tuple[GridCell, GridCell] | None:
-    """A row of two cells starting in it: a label and its answer."""
-    cells = [cell for cell in grid.row_cells(number) if cell.row == number]
-    return (cells[0], cells[1]) if len(cells) == 2 else None
 
 
 #: a number before or after a record's label ("Last term's target 1", "2. Target")
@@ -492,7 +487,7 @@ class WordInference:
         the first row's label names the section's key column."""
         seen: set[str] = set()
         for grid in self.index.grids:
-            pairs = [_pair_row(grid, number) for number in range(len(grid.rows))]
+            pairs = [label_and_answer(grid, number) for number in range(len(grid.rows))]
             for position, pair in enumerate(pairs):
                 if pair is None or pair[0].tc in self.claimed_cells:
                     continue
@@ -511,7 +506,7 @@ class WordInference:
                 if best is None:
                     continue
                 seen.add(fold(label))
-                self._add_table_records(label, best[1], best[2])
+                self._add_records(label, best[1], best[2])
 
     def _record_columns(
         self, label: str, labels: Sequence[str]
@@ -538,30 +533,6 @@ class WordInference:
                 best = (score, section, columns)
         return best
 
-    def _add_table_records(
-        self, start: str, section: TableSection, scored: list[tuple[str, str, float]]
-    ) -> None:
-        columns = self._record_column_entries(section, scored)
-        anchor: dict[str, Any] = {"records": {"start": start}}
-        slot = self._locate(anchor, section.path, columns)
-        elements = list(slot.covers()) if slot is not None else []
-        if not elements:
-            return
-        tables = {enclosing(element, "tbl") for element in elements} - {None}
-        for grid in self.index.grids:
-            if grid.tbl in tables:
-                self.claimed_cells.update(cell.tc for _, cell in grid.cells())
-        confidence = min(0.95, sum(s for *_, s in scored) / len(scored))
-        self._add(
-            section.path,
-            anchor,
-            confidence,
-            f"records of table rows starting {start!r}: " + ", ".join(repr(h) for h, *_ in scored),
-            elements,
-            elements[0],
-            columns=columns,
-        )
-
     def _record_column_entries(
         self, section: TableSection, scored: list[tuple[str, str, float]]
     ) -> list[dict[str, Any]]:
@@ -578,26 +549,29 @@ class WordInference:
     def _add_records(
         self, start: str, section: TableSection, scored: list[tuple[str, str, float]]
     ) -> None:
-        info = self.catalog[section.path]
-        kinds = {item.path: item.kind for item in info.item_fields}
-        columns: list[dict[str, Any]] = []
-        for header, column, _ in scored:
-            entry: dict[str, Any] = {"path": column, "header": header}
-            if kinds.get(column) == "date":
-                entry["type"] = "date"
-            columns.append(entry)
+        """The records anchor starting at ``start`` with ``scored`` columns, where the engine
+        finds them: as lines (their paragraphs claimed) or as table rows (their tables)."""
+        columns = self._record_column_entries(section, scored)
         anchor: dict[str, Any] = {"records": {"start": start}}
         slot = self._locate(anchor, section.path, columns)
         elements = list(slot.covers()) if slot is not None else []
         if not elements:
             return
-        self.claimed_paragraphs.update(elements)
+        what = "records"
+        if all(element.tag == TC for element in elements):
+            what = "records of table rows"
+            tables = {enclosing(element, "tbl") for element in elements}
+            for grid in self.index.grids:
+                if grid.tbl in tables:
+                    self.claimed_cells.update(cell.tc for _, cell in grid.cells())
+        else:
+            self.claimed_paragraphs.update(elements)
         confidence = min(0.95, sum(s for *_, s in scored) / len(scored))
         self._add(
             section.path,
             anchor,
             confidence,
-            f"records starting {start!r}: " + ", ".join(repr(h) for h, *_ in scored),
+            f"{what} starting {start!r}: " + ", ".join(repr(h) for h, *_ in scored),
             elements,
             elements[0],
             columns=columns,
@@ -644,13 +618,9 @@ class WordInference:
             scored["role"] = ("Role", 1.0)
         if len(scored) < 2:
             return  # a lone "Signed:" line says nothing of whose sign-off it is
-        columns: list[dict[str, Any]] = []
-        kinds = {item.path: item.kind for item in self.catalog[section.path].item_fields}
-        for column, (header, _) in scored.items():
-            entry: dict[str, Any] = {"path": column, "header": header}
-            if kinds.get(column) == "date":
-                entry["type"] = "date"
-            columns.append(entry)
+        columns = self._record_column_entries(
+            section, [(header, column, score) for column, (header, score) in scored.items()]
+        )
         options: dict[str, Any] = {"start": start_word}
         if printed:
             options["printed"] = scored["role"][0]

@@ -26,6 +26,7 @@ from pepdocs.formats.word.headings import label_over_answer, label_with_instruct
 from pepdocs.formats.word.legacy import LegacyField, match_legacy
 from pepdocs.formats.word.locate import label_texts, locate
 from pepdocs.formats.word.package import WordPackage
+from pepdocs.formats.word.record_tables import label_and_answer
 from pepdocs.formats.word.slots import (
     AfterLabelSlot,
     ControlSlot,
@@ -64,6 +65,7 @@ __all__ = [
     "enclosing",
     "header_footer_texts",
     "holds_field",
+    "label_and_answer",
     "label_over_answer",
     "label_texts",
     "label_with_instruction",

@@ -27,7 +27,7 @@ from pepdocs.formats.word.document import DocumentIndex, Scope
 from pepdocs.formats.word.tables import GridCell, TableGrid
 from pepdocs.formats.word.text import normalise
 
-__all__ = ["TableRecord", "copy_table_record", "find_table_records"]
+__all__ = ["TableRecord", "copy_table_record", "find_table_records", "label_and_answer"]
 
 #: an aside in brackets after a printed label ("Target 1 (academic)")
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*")
@@ -70,7 +70,7 @@ def find_table_records(
             continue
         current: TableRecord | None = None
         for number in range(len(grid.rows)):
-            pair = _label_and_answer(grid, number)
+            pair = label_and_answer(grid, number)
             if pair is None:
                 continue
             label, answer = pair
@@ -83,7 +83,7 @@ def find_table_records(
     return records
 
 
-def _label_and_answer(grid: TableGrid, number: int) -> tuple[GridCell, GridCell] | None:
+def label_and_answer(grid: TableGrid, number: int) -> tuple[GridCell, GridCell] | None:
     """A row of two cells (a label and its answer), as they start in this row."""
     cells = [cell for cell in grid.row_cells(number) if cell.row == number]
     if len(cells) != 2:
