@@ -132,9 +132,11 @@ class InferredMapping:
                 continue
             lines.append("")
             if entry.doubtful:
-                lines.append(f"  # confidence {entry.confidence:.2f}: confirm ({entry.evidence})")
+                lines.append(
+                    f"  # confidence {entry.confidence:.2f}: confirm ({_comment(entry.evidence)})"
+                )
             else:
-                lines.append(f"  # confidence {entry.confidence:.2f} ({entry.evidence})")
+                lines.append(f"  # confidence {entry.confidence:.2f} ({_comment(entry.evidence)})")
             if len(entry.all_paths) > 1:
                 lines.append(f"  - path: [{', '.join(entry.all_paths)}]")
             else:
@@ -162,7 +164,7 @@ class InferredMapping:
             if texts:
                 lines.append("")
                 lines.append(f"# {heading}")
-                lines.extend(f"#   {text}" for text in texts)
+                lines.extend(f"#   {_comment(text)}" for text in texts)
         return "\n".join(lines) + "\n"
 
 
@@ -185,9 +187,23 @@ def _at_lines(anchor: Mapping[str, Any]) -> list[str]:
     return lines
 
 
+def _comment(text: str) -> str:
+    """Printed text as one comment line: a line break kept in a label (a ``w:br`` in its
+    cell, a vertical tab, U+2028) would end the comment and leave the rest as YAML."""
+    return " ".join(text.split())
+
+
+#: Characters YAML reads as line breaks (YAML 1.1, 5.4) that JSON leaves unescaped.
+_YAML_BREAKS = {"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+
+
 def _quote(text: str) -> str:
-    # JSON strings are valid YAML double-quoted scalars (escapes included).
-    return json.dumps(text, ensure_ascii=False)
+    # JSON strings are valid YAML double-quoted scalars (escapes included), once the
+    # characters only YAML reads as line breaks are escaped too.
+    quoted = json.dumps(text, ensure_ascii=False)
+    for character, escape in _YAML_BREAKS.items():
+        quoted = quoted.replace(character, escape)
+    return quoted
 
 
 def _flow(value: Any) -> str:

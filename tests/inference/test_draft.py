@@ -8,6 +8,7 @@ from pathlib import Path
 
 from formats.word.docxbuild import make_docx, p, r, sdt_run, tbl, tc, tr
 
+from pepdocs import extract, load_mapping
 from pepdocs.inference import infer_mapping_from_bytes
 from pepdocs.legacy import check_mapping
 
@@ -114,3 +115,32 @@ def test_a_pp_plus_items_target_is_mapped_beside_a_targets_table(tmp_path: Path)
     _, text = _draft(tmp_path, HEAD + _targets_table() + p() + _pp_plus_table())
     assert "- path: targets" in text
     assert 'path: "target_id", header: "For target"' in text
+
+
+def test_a_label_printed_over_two_lines_stays_one_comment_and_the_draft_loads(
+    tmp_path: Path,
+) -> None:
+    # A line break inside a printed label (a w:br in its cell, or U+2028 typed by an editor)
+    # must not end the comment line: the rest would be read as YAML and the whole draft,
+    # and with it a form read with no mapping, refused.
+    two_lines = "<w:r><w:t>Favourite colour</w:t><w:br/><w:t>and why</w:t></w:r>"
+    body = (
+        HEAD
+        + tbl(tr(tc(p("Date of birth"), shade=SHADE), tc(p())))
+        + tbl(tr(tc(p(two_lines), shade=SHADE), tc(p())))
+        + tbl(tr(tc(p("Hobbies\u2028outside school"), shade=SHADE), tc(p())))
+    )
+    _, text = _draft(tmp_path, body)
+    assert "#   Hobbies outside school\n" in text
+    mapping = tmp_path / "draft.yaml"
+    mapping.write_text(text, encoding="utf-8")
+    assert load_mapping(mapping).fields[0].path == "child.date_of_birth"
+
+
+def test_a_form_whose_labels_break_over_lines_is_read_with_no_mapping() -> None:
+    body = HEAD + tbl(
+        tr(tc(p("Date of birth"), shade=SHADE), tc(p("14/03/2014"))),
+        tr(tc(p("Hobbies\u2028outside school"), shade=SHADE), tc(p("Swimming"))),
+    )
+    extraction = extract(make_docx(body), name="completed.docx")
+    assert extraction.pep["child"]["date_of_birth"] == "2014-03-14"
