@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from pepdocs.formats.word.people import as_listed
 from pepdocs.mapping.spec import FormSpec
 from pepdocs.model.paths import get_path
 
@@ -37,10 +38,15 @@ def mapped_view(pep: Mapping[str, Any], form: FormSpec) -> dict[str, Any]:
     for spec in form.fields:
         if spec.repeating:
             items = get_path(pep, spec.paths[0]) or []
-            view[spec.paths[0]] = [
+            rows = [
                 {column.path: get_path(item, column.path) for column in spec.columns}
                 for item in items
             ]
+            if spec.anchor.kind == "people":
+                # people listed on lines of a minute: the lines say who attended
+                headers = {column.header: column.path for column in spec.columns}
+                rows = as_listed(rows, spec.anchor, headers)
+            view[spec.paths[0]] = rows
         else:
             for path in spec.paths:
                 view[path] = get_path(pep, path)

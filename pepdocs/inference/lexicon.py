@@ -118,6 +118,9 @@ class TableSection:
     #: pattern those columns' headers match (``8-20``, ``22-36 months``, ``ELG``)
     ticked_column: str = ""
     ticked_headers: str = ""
+    #: the section written as lines of a minute ("Present: A (role), B (role)"): each line's
+    #: label, and what it says of everyone on it (column -> value)
+    lines: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 #: The people around a child whose details forms ask for, by their paths' prefix, and how a
@@ -491,6 +494,13 @@ def build_lexicon(data: Any) -> Lexicon:
         ticked_column = str(ticked.get("column") or "")
         if ticked_column and ticked_column not in item_paths:
             raise PepdocsError(f"lexicon.yaml: tables: {path}: ticked names an unknown column")
+        lines: dict[str, dict[str, str]] = {}
+        for label, says in (entry.get("lines") or {}).items():
+            if not isinstance(says, Mapping) or any(c not in item_paths for c in says):
+                raise PepdocsError(
+                    f"lexicon.yaml: tables: {path}: lines: {label!r}: unknown column"
+                )
+            lines[str(label)] = {str(c): str(v) for c, v in says.items()}
         tables[str(path)] = TableSection(
             str(path),
             _texts(entry.get("titles") or [], f"tables {path} titles"),
@@ -500,6 +510,7 @@ def build_lexicon(data: Any) -> Lexicon:
             item_key,
             ticked_column,
             str(ticked.get("headers") or ""),
+            lines,
         )
     names: dict[str, tuple[str, ...]] = {}
     for who, entry in (data.get("names") or {}).items():

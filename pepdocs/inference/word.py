@@ -158,6 +158,7 @@ class WordInference:
         self._tables()
         self._record_lists()
         self._record_tables()
+        self._people_lines()
         self._controls_and_fields()
         self._checkbox_groups()
         self._labels_over_answers()
@@ -480,6 +481,61 @@ class WordInference:
                 continue
             seen.add(fold(label))
             self._add_records(label, best[1], best[2])
+
+    def _people_lines(self) -> None:
+        """A section written as lines of a minute, ``Present: A (role), B (role)`` and
+        ``Apologies: C (role)``: one people anchor over the lines the form prints, unless a
+        table of the section was found already."""
+        for section in self.lexicon.tables.values():
+            if not section.lines or any(c.entry.path == section.path for c in self.candidates):
+                continue
+            wordings = {fold(label): label for label in section.lines}
+            printed: dict[str, str] = {}  # the form's wording -> the lexicon's
+            for paragraph, text in self.index.paragraph_texts:
+                if paragraph in self.claimed_paragraphs or self._cell_of(paragraph) is not None:
+                    continue
+                line = _LABEL_COLON.match(text)
+                label = line.group(1) if line is not None and line.group(1) else ""
+                known = wordings.get(fold(label))
+                if known is not None and known not in printed.values():
+                    printed[label.strip()] = known
+            if not printed:
+                continue
+            header = {column: wordings_[0] for column, wordings_ in section.columns.items()}
+            used = [
+                "name",
+                "role",
+                *dict.fromkeys(
+                    column for known in printed.values() for column in section.lines[known]
+                ),
+            ]
+            if any(column not in header for column in used):
+                continue
+            anchor = {
+                "people": {
+                    "lines": {
+                        label: {header[c]: v for c, v in section.lines[known].items()}
+                        for label, known in printed.items()
+                    },
+                    "name": header["name"],
+                    "role": header["role"],
+                }
+            }
+            columns = [{"path": column, "header": header[column]} for column in used]
+            slot = self._locate(anchor, section.path, columns)
+            elements = list(slot.covers()) if slot is not None else []
+            if not elements:
+                continue
+            self.claimed_paragraphs.update(elements)
+            self._add(
+                section.path,
+                anchor,
+                0.9,
+                "people listed after " + ", ".join(repr(label) for label in printed),
+                elements,
+                elements[0],
+                columns=columns,
+            )
 
     def _record_tables(self) -> None:
         """A repeating section printed as small tables of "label | answer" rows, one per

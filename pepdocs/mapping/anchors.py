@@ -47,6 +47,7 @@ ANCHOR_KINDS: dict[str, tuple[str, ...]] = {
         "checkboxes",
         "table",
         "records",
+        "people",
         "heading",
         "cell",
     ),
@@ -62,6 +63,7 @@ VALUE_SHAPE: dict[str, str] = {
     "checkboxes": "keys",
     "table": "rows",
     "records": "rows",
+    "people": "rows",
 }
 
 _LABEL_OPTIONS: dict[str, dict[str, tuple[str, ...] | type]] = {
@@ -318,13 +320,54 @@ def _field_table(value: Mapping[str, Any], line: int) -> _Parsed:
 
 def _records(value: Any, form_kind: str, line: int) -> _Parsed:
     if isinstance(value, Mapping):
-        options = _options(
-            value, {"start": str, "section": str, "printed": str}, "records", line
-        )
+        options = _options(value, {"start": str, "section": str, "printed": str}, "records", line)
         if "start" not in options:
             raise AnchorError('records anchor needs start, e.g. {start: "Target"}', line)
         return options.pop("start"), options
     return _text(value, "records anchor: start", line), {}
+
+
+def _people(value: Any, form_kind: str, line: int) -> _Parsed:
+    """``{lines: {"Present": {Attended: "Yes"}, "Apologies": {Attended: "No"}}}``: people
+    listed after each label, what each line says of them, and the columns of their name and
+    role (``name``, ``role``: headers, "Name" and "Role" unless given)."""
+    example = '{people: {lines: {"Present": {Attended: "Yes"}}}}'
+    if not isinstance(value, Mapping):
+        raise AnchorError(f"a people anchor is {example}", line)
+    for key in value:
+        if key not in ("lines", "name", "role"):
+            raise AnchorError(
+                f"people anchor has no option {key!r}."
+                f"{did_you_mean(str(key), ('lines', 'name', 'role'))} (options: lines, name, role)",
+                _line_of(value, key, line),
+            )
+    lines = value.get("lines")
+    rest = {key: item for key, item in value.items() if key != "lines"}
+    options = _options(rest, {"name": str, "role": str}, "people", line)
+    where = _line_of(value, "lines", line)
+    if not isinstance(lines, Mapping) or not lines:
+        raise AnchorError(f"people anchor needs lines, e.g. {example}", where)
+    parsed: dict[str, dict[str, str]] = {}
+    for label, says in lines.items():
+        text = _text(label, "people anchor: a line's label", where)
+        if says is None:
+            says = {}
+        if not isinstance(says, Mapping):
+            raise AnchorError(
+                f"people anchor: line {text!r} maps column headers to what the line says "
+                '({Attended: "Yes"})',
+                where,
+            )
+        parsed[text] = {
+            _text(k, "people anchor: a column header", where): _text(
+                v, "people anchor: a column's value", where
+            )
+            for k, v in says.items()
+        }
+    options["lines"] = parsed
+    options.setdefault("name", "Name")
+    options.setdefault("role", "Role")
+    return next(iter(parsed)), options
 
 
 def _heading(value: Any, form_kind: str, line: int) -> _Parsed:
@@ -377,6 +420,7 @@ _PARSERS: dict[str, Any] = {
     "checkboxes": _checkboxes,
     "table": _table,
     "records": _records,
+    "people": _people,
     "heading": _heading,
     "cell": _cell,
     "name": _simple("name"),

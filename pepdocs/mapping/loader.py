@@ -552,6 +552,18 @@ class _Loader:
                     f"section ({', '.join(headers)})",
                     anchor.line,
                 )
+            if anchor.kind != "people":
+                continue
+            named = [anchor.options["name"], anchor.options["role"]]
+            for says in anchor.options["lines"].values():
+                named.extend(says)
+            for header in named:
+                if header not in headers:
+                    raise _Stop(
+                        f"people anchor: {header!r} is not a column header of this section "
+                        f"({', '.join(headers)})",
+                        anchor.line,
+                    )
 
     def _key_columns(
         self, node: Mapping[str, Any], columns: Sequence[ColumnSpec], line: int

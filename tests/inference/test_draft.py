@@ -144,3 +144,36 @@ def test_a_form_whose_labels_break_over_lines_is_read_with_no_mapping() -> None:
     )
     extraction = extract(make_docx(body), name="completed.docx")
     assert extraction.pep["child"]["date_of_birth"] == "2014-03-14"
+
+
+def test_attendees_written_as_a_minute_are_drafted_as_a_people_anchor(tmp_path: Path) -> None:
+    body = (
+        HEAD
+        + tbl(tr(tc(p("Date of birth"), shade=SHADE), tc(p())))
+        + p("Who was at the meeting")
+        + p("Present:")
+        + p("Apologies:")
+    )
+    _, text = _draft(tmp_path, body)
+    assert (
+        "  - path: attendees\n    at: {people: {lines: {Present: {Attended: \"Yes\"}, "
+        'Apologies: {Invited: "Yes", Attended: "No"}}, name: "Name", role: "Role"}}'
+    ) in text
+    mapping = tmp_path / "draft.yaml"
+    mapping.write_text(text, encoding="utf-8")
+    assert check_mapping(mapping) == []
+
+
+def test_attendees_written_as_a_minute_are_read_with_no_mapping() -> None:
+    body = (
+        HEAD
+        + tbl(tr(tc(p("Date of birth"), shade=SHADE), tc(p("14/03/2014"))))
+        + p("Present: Rhian Okafor (social worker), Tomasz Bell (designated teacher)")
+        + p("Apologies: Dr Amara Lowe (CAMHS)")
+    )
+    attendees = extract(make_docx(body), name="completed.docx").pep["attendees"]
+    assert [(a["name"], a["role"], a.get("invited"), a["attended"]) for a in attendees] == [
+        ("Rhian Okafor", "social worker", None, True),
+        ("Tomasz Bell", "designated teacher", None, True),
+        ("Dr Amara Lowe", "CAMHS", True, False),
+    ]

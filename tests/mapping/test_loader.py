@@ -867,3 +867,26 @@ def test_a_column_read_from_the_ticked_one_of_several_lists_their_headers(tmp_pa
     assert attainment.columns[1].ticked == ("16-26", "22-36")
     bad = fields.replace("ticked: [16-26, 22-36]", "ticked: [16-26]")
     assert "ticked lists the headers of two or more columns" in error(tmp_path, bad).message
+
+
+def test_a_people_anchor_names_column_headers_of_its_section(tmp_path: Path) -> None:
+    entry = (
+        "  - path: attendees\n"
+        '    at: {people: {lines: {"Present": {Attended: "Yes"}, '
+        '"Apologies": {Present: "No"}}}}\n'
+        "    columns:\n"
+        '      - {path: name, header: "Name"}\n'
+        '      - {path: role, header: "Role"}\n'
+        '      - {path: attended, header: "Attended"}\n'
+    )
+    with pytest.raises(MappingError, match=r"people anchor: 'Present' is not a column header"):
+        load(tmp_path, entry)
+    good = load(tmp_path, entry.replace("{Present:", "{Attended:"))
+    assert good.fields[0].anchors[0].key == "Present"
+    assert good.fields[0].anchors[0].options == {
+        "lines": {"Present": {"Attended": "Yes"}, "Apologies": {"Attended": "No"}},
+        "name": "Name",
+        "role": "Role",
+    }
+    with pytest.raises(MappingError, match=r"no option .line.. Did you mean .lines.?"):
+        load(tmp_path, entry.replace('{people: {lines: {"Present"', '{people: {line: {"Present"'))

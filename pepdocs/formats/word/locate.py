@@ -19,6 +19,7 @@ from pepdocs.formats.word.controls import ContentControl
 from pepdocs.formats.word.document import DocumentIndex, Scope
 from pepdocs.formats.word.headings import find_heading
 from pepdocs.formats.word.labels import find_label, label_texts, occurrence_of
+from pepdocs.formats.word.people import find_people
 from pepdocs.formats.word.records import find_records
 from pepdocs.formats.word.repeating import find_table
 from pepdocs.formats.word.slots import (
@@ -76,6 +77,8 @@ def locate(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, source: str = 
         return find_table(index, anchor, spec, _scope(index, options))
     if kind == "records":
         return find_records(index, anchor, spec, _scope(index, options))
+    if kind == "people":
+        return find_people(index, anchor, spec, _scope(index, options))
     if kind == "heading":
         return _text_field(
             spec, find_heading(index, anchor.key, _scope(index, options), occurrence, options)
