@@ -22,6 +22,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from pepdocs.errors import PepdocsError
+from pepdocs.inference.concepts import CONCEPT_SCORE, Concept, concept_match, parse_concepts
 from pepdocs.model import field_catalog
 
 __all__ = [
@@ -145,6 +146,8 @@ class Lexicon:
     tags: Mapping[str, str]
     #: ``name:<who>`` -> the model paths one full-name box holds (first, middle, last)
     names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: what labels no wording matches must speak of to name a field (inference.concepts)
+    concepts: tuple[Concept, ...] = ()
     _folded: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
 
     def name_paths(self, path: str) -> tuple[str, ...] | None:
@@ -181,7 +184,22 @@ class Lexicon:
             bare = _best(plain, candidates)
             if bare is not None:
                 return LexiconMatch(bare.path, bare.score * 0.95, False, bare.wording)
-        return found
+        if found is not None:
+            return found
+        # short forms spelt out ("D.O.B.", "PP+ requested", "Host LA"), then the concepts
+        # the label speaks of
+        expanded = self.expand(strip_note(text))
+        if expanded != fold(strip_note(text)):
+            spelled = _best(expanded, candidates)
+            if spelled is not None:
+                return LexiconMatch(spelled.path, spelled.score * 0.95, False, spelled.wording)
+        path = concept_match(expanded, self.concepts, _STOP_WORDS, paths)
+        return LexiconMatch(path, CONCEPT_SCORE, False, text) if path else None
+
+    def expand(self, text: str) -> str:
+        """``text`` folded, its short forms spelt out (``PP+ requested`` -> ``pupil
+        premium plus requested``)."""
+        return " ".join(self.tags.get(word, word) for word in fold(text).split())
 
     def match_in_section(self, text: str, heading: str) -> LexiconMatch | None:
         """The path a generic label (``Name``) names under a section heading
@@ -527,4 +545,12 @@ def build_lexicon(data: Any) -> Lexicon:
                 _texts(entry.get("sections"), f"names {who} sections"),
             )
     tags = {fold(str(short)): fold(str(long)) for short, long in (data.get("tags") or {}).items()}
-    return Lexicon(fields, in_section, tables, tags, names)
+
+    def spelled(phrase: str) -> str:
+        return " ".join(tags.get(word, word) for word in fold(phrase).split())
+
+    try:
+        concepts = parse_concepts(data.get("concepts"), spelled, check)
+    except ValueError as problem:
+        raise PepdocsError(str(problem)) from None
+    return Lexicon(fields, in_section, tables, tags, names, concepts)
