@@ -77,6 +77,12 @@ def _fits(rule: Concept, words: list[str], stop_words: frozenset[str]) -> tuple[
     if rule.what:
         if not any(_has(padded, word) for word in rule.what):
             return None
+        if "and" in words:
+            # "The child's views and the adults' views": views of two people are neither's
+            halves = " ".join(words).split(" and ")
+            named = {_first_person(half.split(), rule.who) for half in halves} - {None}
+            if len(named) > 1:
+                return None
         path = _first_person(words, rule.who) or _first_person(words, rule.weak)
         return (path, 2) if path else None
     if all(any(_has(padded, phrase) for phrase in group) for group in rule.all):

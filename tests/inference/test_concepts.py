@@ -73,6 +73,7 @@ def test_a_label_is_matched_by_what_it_speaks_of(label: str, path: str) -> None:
         "College attendance target",  # words outside the rule's `only`
         "PP+ requested and agreed",  # `not` rules the request out; the approval still fits
         "Setting number",  # two fields' rules fit equally: nothing
+        "Carer's views and the school's views",  # two people's views: neither's
         "He says he is happy at school and wants to stay in the same class next year with all "
         "his friends",  # a sentence, not a label
         "Date of birth",
