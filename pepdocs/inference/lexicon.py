@@ -342,6 +342,7 @@ _HEADING_FILLER = frozenset(
         "name",
         "names",
         "and",
+        "or",
         "current",
         "allocated",
         "a",
@@ -359,8 +360,10 @@ def _heading_subject(heading: str) -> str:
         or (words[0] in ("section", "part", "step") and len(words) > 1)
     ):
         words = words[1:]
-    # a heading that is all filler ("Child details") is its own subject
-    return " ".join(word for word in words if word not in _HEADING_FILLER) or " ".join(words)
+    # a heading that is all filler ("Child details") is its own subject; the subject's words
+    # in any order ("Education, training or employment", "Education, employment or training")
+    kept = [word for word in words if word not in _HEADING_FILLER] or words
+    return " ".join(sorted(kept))
 
 
 #: Words that say whose or which a box is but not what it holds: dropped when comparing

@@ -486,12 +486,16 @@ class PdfInference:
     def _person_before(self, widget: Widget) -> str:
         """Whose a generic label is when the field before it on its line is labelled with a
         person (``Tutor / designated person [ ]  Email [ ]  Telephone [ ]``): that person, as
-        a section would say it; empty otherwise."""
+        a section would say it; the signature's label when the field just before is a
+        signature (``Social worker's signature [ ]  Date [ ]``); empty otherwise."""
         for row in self.layout.rows:
             if widget not in row:
                 continue
-            for other in reversed(row[: row.index(widget)]):
+            for nearest, other in enumerate(reversed(row[: row.index(widget)])):
                 label = self._printed_label(other)[0]
+                if nearest == 0 and re.search(r"\bsignature\b|\bsigned\b", label, re.I):
+                    # "Social worker's signature [ ]  Date [ ]": the date of that signature
+                    return label
                 named = self.lexicon.match(label) if label else None
                 if named is None:
                     continue

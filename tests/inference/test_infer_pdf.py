@@ -304,3 +304,20 @@ def test_an_email_beside_a_persons_box_and_options_over_two_lines_are_read(
     teacher = pep["education"]["designated_teacher"]
     assert teacher == {"name": "Lee Fenwright", "email": "l.fenwright@kestrelford.example.org"}
     assert pep["care"]["legal_status"] == "C2"
+
+
+def _sign_off_form() -> bytes:
+    """A signature and its date on one line; a start date under an education heading whose
+    words come in another order than the lexicon's."""
+    form = AutoForm("Post 16 Personal Education Plan")
+    form.heading("My education, training or employment")
+    form.beside("Start date", "08/09/2025")
+    form.heading("Sign off")
+    form.beside("Social worker's signature", "I Sallis", second=("Date", "03/11/2025"))
+    return form.save()
+
+
+def test_a_date_beside_a_signature_is_that_signatures_date_and_heading_words_in_any_order() -> None:
+    pep = api.extract(_sign_off_form(), name="completed.pdf").pep
+    assert pep["signoff"]["social_worker_date"] == "2025-11-03"
+    assert pep["education"]["date_joined"] == "2025-09-08"
