@@ -144,11 +144,16 @@ def parse_concepts(
             if not isinstance(who, Mapping) or "what" not in entry:
                 raise ValueError(f"{where}: {at}: who maps paths to people, with what")
             weak = entry.get("weak") or {}
+            people = {known(str(p), at): phrases(v, f"{at} who") for p, v in who.items()}
+            only = phrases(entry.get("only", []), f"{at} only")
+            if only:  # the people named are allowed words too
+                only += tuple(phrase for found in people.values() for phrase in found)
             rules.append(
                 Concept(
                     none=none,
+                    only=frozenset(word for phrase in only for word in phrase.split()),
                     what=phrases(entry["what"], f"{at} what"),
-                    who={known(str(p), at): phrases(v, f"{at} who") for p, v in who.items()},
+                    who=people,
                     weak={known(str(p), at): phrases(v, f"{at} weak") for p, v in weak.items()},
                 )
             )

@@ -285,6 +285,10 @@ def _same_box(candidate: Candidate, rivals: list[Candidate]) -> bool:
     return all(set(r.claims) & mine for r in rivals)
 
 
+#: A box typed as a glyph or an X, then the word beside it: "☒ came", "X Attended".
+_BOX_MARK = re.compile(r"^\s*(?:[\u2610\u2611\u2612\u25a1\u25a0]|[xX](?=\s+\w))")
+
+
 def plausible_value(path: str, raw: object) -> bool:
     """Whether a form value could be the value of model ``path``: its default transform reads
     it and the model accepts what it reads (a date box holding "Yr 4" could not)."""
@@ -296,6 +300,8 @@ def plausible_value(path: str, raw: object) -> bool:
     info = field_catalog().get(path)
     if info is None or info.kind in ("list", "object"):
         return True
+    if info.kind == "text" and isinstance(raw, str) and _BOX_MARK.match(raw):
+        return False  # "☒ came": a box ticked beside its word answers a question, names nobody
     try:
         value = make_transform(None, {}, info).from_form(raw)  # type: ignore[arg-type]
     except TransformError:

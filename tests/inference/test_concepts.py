@@ -9,6 +9,7 @@ import pytest
 
 from pepdocs.errors import PepdocsError
 from pepdocs.inference.concepts import CONCEPT_SCORE, concept_match, parse_concepts
+from pepdocs.inference.draft import plausible_value
 from pepdocs.inference.lexicon import build_lexicon, fold
 
 VIEWS = {
@@ -107,3 +108,29 @@ def test_a_rule_naming_an_unknown_path_or_without_groups_is_refused() -> None:
         _lexicon([{"path": "views.child"}])
     with pytest.raises(ValueError, match="who maps paths to people, with what"):
         parse_concepts([{"who": {"views.child": ["i"]}}], fold, lambda path, at: path)
+
+
+def test_a_first_person_label_of_only_a_persons_words_names_that_persons_name() -> None:
+    lexicon = _lexicon(
+        [
+            {
+                "what": ["is", "are"],
+                "only": ["my", "is", "are"],
+                "who": {
+                    "care.carer.name": ["carers"],
+                    "care.social_worker.name": ["social worker"],
+                },
+            }
+        ]
+    )
+    assert lexicon.match("My carers are").path == "care.carer.name"
+    assert lexicon.match("My social worker is:").path == "care.social_worker.name"
+    assert lexicon.match("My carers are happy with") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "plausible"),
+    [("☒ came", False), ("X attended", False), ("Xanthe Okoro", True), ("Jill Fairhurst", True)],
+)
+def test_a_box_ticked_beside_its_word_is_no_persons_name(raw: str, plausible: bool) -> None:
+    assert plausible_value("care.carer.name", raw) is plausible
