@@ -628,13 +628,12 @@ def child_markers(store: Store) -> dict[int, int]:
     """Each child's newest PEP version's row id: it changes when any of the child's PEPs
     gains a version, so a deadline worked out from the child's PEPs can be kept until then."""
     with store.session() as session:
-        return dict(
-            session.execute(
-                select(Pep.child_id, func.max(PepVersion.id))
-                .join(PepVersion, PepVersion.pep_id == Pep.id)
-                .group_by(Pep.child_id)
-            ).tuples()
+        rows = session.execute(
+            select(Pep.child_id, func.max(PepVersion.id))
+            .join(PepVersion, PepVersion.pep_id == Pep.id)
+            .group_by(Pep.child_id)
         )
+        return {child_id: newest for child_id, newest in rows}
 
 
 def due_by_child(
