@@ -46,6 +46,8 @@ AWAITING = ("prefilled", "sent", "returned_to_school")
 TO_REVIEW = ("returned", "in_review")
 #: children listed per page
 PAGE_SIZE = 100
+#: the dashboard's overdue list: the longest overdue, the rest on the children page
+OVERDUE_SHOWN = 25
 
 
 def bind(workbench: Workbench, page: Page) -> Callable[[Request], Awaitable[Response]]:
@@ -134,7 +136,7 @@ def _dashboard(workbench: Workbench, request: Request, session: Session) -> Resp
     return workbench.render(
         request, "dashboard.html", term=term, terms=terms, counts=counts, states=STATE_NAMES,
         top=max(counts.values(), default=0) or 1, summary=summary, overdue=overdue,
-        ratings=ratings,
+        ratings=ratings, overdue_shown=OVERDUE_SHOWN,
     )
 
 

@@ -141,7 +141,7 @@ def test_a_child_leaves_the_overdue_list_when_a_new_version_says_no_pep_is_neede
     today = dt.date.today()
     overdue = dict(deadlines.overdue(collected_store, today))
     assert overdue, "the samples' summer PEPs are overdue by now"
-    child, item = next(iter(overdue.items()))
+    child = next(iter(overdue))
     row = next(r for r in children(collected_store, parse_term(SUMMER)) if r.child_id == child)
     current = collected_store.version_data(row.ident, term=parse_term(SUMMER))
     data = dict(current.data)
