@@ -28,6 +28,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pepdocs.compliance import DueItem
 from pepdocs.store import Store
+from pepdocs.web.collecting import CollectRuns
 from pepdocs.web.deadlines import Deadlines
 from pepdocs.web.prefill import PrefillRuns
 from pepdocs.web.refusals import NotSignedIn, NotVisible, Refused
@@ -67,6 +68,7 @@ class Workbench:
 
     deadlines: Deadlines = field(default_factory=Deadlines)
     prefills: PrefillRuns = field(default_factory=PrefillRuns)
+    collecting: CollectRuns = field(default_factory=CollectRuns)
 
     def overdue(self, as_of: dt.date) -> list[DueItem]:
         """The children overdue a PEP as of ``as_of`` (:class:`.deadlines.Deadlines`: kept,
@@ -160,13 +162,14 @@ def create_app(
 ) -> Starlette:
     """The workbench over ``store``. ``secure``: served over https (cookies marked Secure);
     ``hosts``: the Host names it answers to (others get 400: no DNS rebinding)."""
-    from pepdocs.web import audit_log, pages, prefill, reports
+    from pepdocs.web import audit_log, collecting, pages, prefill, reports
 
     bench = workbench or Workbench(store, secure=secure)
     routes: list[BaseRoute] = [
         Route(path, _guarded(bench, pages.bind(bench, handler)), methods=methods)
         for path, handler, methods in [
-            *pages.ROUTES, *prefill.ROUTES, *reports.ROUTES, *audit_log.ROUTES,
+            *collecting.ROUTES, *pages.ROUTES, *prefill.ROUTES, *reports.ROUTES,
+            *audit_log.ROUTES,
         ]
     ]
     routes.append(Mount("/static", app=StaticFiles(packages=[("pepdocs.web", "static")]),

@@ -18,16 +18,17 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from pepdocs.errors import PepdocsError, PepValidationError, UsageError
+from pepdocs.safety.package import MAX_INPUT_BYTES
 from pepdocs.store import STATES, NotFoundError, TermKey, parse_term
 from pepdocs.store import workbench as records
 from pepdocs.store.page_images import page_image, page_images
+from pepdocs.web.collecting import redirect_to, start_collecting
 from pepdocs.web.refusals import NotVisible, Refused
 from pepdocs.web.security import same_token
 from pepdocs.web.uploads import (
     MAX_FILES,
     MAX_REQUEST_BYTES,
     Upload,
-    collect_uploads,
     shown_name,
 )
 
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from pepdocs.web.app import Workbench
     from pepdocs.web.security import Session
 
-__all__ = ["ROUTES", "bind", "term_of"]
+__all__ = ["ROUTES", "bind", "returns_page", "term_of"]
 
 Page = Callable[["Workbench", Request], Awaitable[Response]]
 
@@ -272,10 +273,10 @@ def _decide(
 
 async def returns(workbench: Workbench, request: Request) -> Response:
     session = workbench.session(request)
-    return await run_in_threadpool(_returns, workbench, request, session, None)
+    return await run_in_threadpool(returns_page, workbench, request, session, None)
 
 
-def _returns(
+def returns_page(
     workbench: Workbench, request: Request, session: Session, outcome: Any, status: int = 200
 ) -> Response:
     store = _acting(workbench, session)
@@ -295,7 +296,7 @@ async def upload(workbench: Workbench, request: Request) -> Response:
         raise NotVisible
     length = request.headers.get("content-length", "")
     if not length.isdigit() or int(length) > MAX_REQUEST_BYTES:
-        return _returns(workbench, request, session, {"error": "The upload is too large: "
+        return returns_page(workbench, request, session, {"error": "The upload is too large: "
                         "send the forms in several smaller uploads."}, 413)
     form = await request.form(max_files=MAX_FILES, max_fields=10)
     try:
@@ -305,13 +306,17 @@ async def upload(workbench: Workbench, request: Request) -> Response:
         files = [item for item in form.getlist("forms") if isinstance(item, UploadFile)]
         files = [item for item in files if item.filename]
         if not files:
-            return _returns(workbench, request, session,
+            return returns_page(workbench, request, session,
                             {"error": "Choose one or more returned forms to upload."}, 400)
+        if workbench.collecting.running(session.principal.user) is not None:
+            return returns_page(workbench, request, session, {"error": "Forms you uploaded "
+                                "are still being read: wait for them to finish."}, 409)
         uploads = [Upload(item.filename or "form", item.file) for item in files]
-        result = await run_in_threadpool(collect_uploads, _acting(workbench, session), uploads)
+        run = await run_in_threadpool(start_collecting, workbench, session.principal.user,
+                                      uploads, MAX_INPUT_BYTES)
     finally:
         await form.close()
-    return await run_in_threadpool(_returns, workbench, request, session, {"result": result})
+    return redirect_to(run)
 
 
 async def review(workbench: Workbench, request: Request) -> Response:
