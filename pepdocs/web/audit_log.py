@@ -54,8 +54,8 @@ def _page(workbench: Workbench, request: Request, session: Session) -> Response:
         store, child=child, actor=actor, action=action, since=since, until=until,
         offset=(page_number - 1) * PAGE_SIZE, limit=PAGE_SIZE,
     )
-    for child_id in sorted({line.child_id for line in found.lines if line.child_id}):
-        if child.strip():
+    if child.strip():  # one child's lines: a view of their record
+        for child_id in sorted({line.child_id for line in found.lines if line.child_id}):
             records.record_view(store, child_id, "audit.viewed")
     pages = max(1, -(-found.total // PAGE_SIZE))
     return workbench.render(

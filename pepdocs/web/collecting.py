@@ -4,11 +4,13 @@ An upload of returned forms (``POST /returns``) is written to a private folder a
 :mod:`.uploads` does (names of our making, 0700/0600, a size limit each); then a thread the
 server owns hands each file to the store's :class:`~pepdocs.store.Collector` (the same
 safe-open layer, matching and checks as ``pepdocs collect``), counting as it goes, one upload
-at a time per person. The browser is sent to ``/returns/upload/RUN``, which reloads itself
-every two seconds while forms are read (``<meta http-equiv="refresh">``: no script needed)
-with a progress bar, then shows what ``collect`` shows: the summary, the files refused and
-what needs a person. The folder is removed as soon as the forms are read (the store keeps
-the documents).
+at a time per person. The browser is sent to ``/returns/upload/RUN``, which shows the
+forms read so far with a progress bar and a link to update it; with scripts on
+(``static/progress.js``, the one script, served by the server itself) the bar moves by
+itself (it asks ``/returns/upload/RUN/status`` every two seconds) and the page reloads once
+when all are read. When done, the page shows what ``collect`` shows: the summary, the files
+refused and what needs a person. The folder is removed as soon as the forms are read (the
+store keeps the documents).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from pepdocs.errors import PepdocsError
 from pepdocs.store import Collector
@@ -39,8 +41,6 @@ if TYPE_CHECKING:
     from pepdocs.web.app import Workbench
 
 __all__ = ["ROUTES", "CollectRun", "CollectRuns", "start_collecting"]
-
-REFRESH = 2
 
 State = Literal["running", "finished", "failed"]
 
@@ -60,6 +60,10 @@ class CollectRun:
         if self.state != "running":
             return 100
         return min(99, self.done * 100 // self.total) if self.total else 0
+
+    @property
+    def message(self) -> str:
+        return f"{self.done} of {self.total} forms read."
 
 
 @dataclass(slots=True)
@@ -150,9 +154,23 @@ async def progress(workbench: Workbench, request: Request) -> Response:
     if run is None:
         raise NotVisible
     if run.state == "running":
-        return workbench.render(request, "collecting.html", run=run, refresh=REFRESH)
+        return workbench.render(request, "collecting.html", run=run)
     outcome = {"result": run.result} if run.result else {"error": run.problem}
     return await run_in_threadpool(returns_page, workbench, request, session, outcome)
 
 
-ROUTES = [("/returns/upload/{run_id}", progress, ["GET"])]
+async def status(workbench: Workbench, request: Request) -> Response:
+    """How far the reading has got, for the page's script (``static/progress.js``)."""
+    session = workbench.session(request)
+    run = workbench.collecting.get(request.path_params["run_id"], session.principal.user)
+    if run is None:
+        raise NotVisible
+    return JSONResponse(
+        {"state": run.state, "done": run.done, "total": run.total, "message": run.message}
+    )
+
+
+ROUTES = [
+    ("/returns/upload/{run_id}", progress, ["GET"]),
+    ("/returns/upload/{run_id}/status", status, ["GET"]),
+]

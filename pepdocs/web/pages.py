@@ -124,7 +124,7 @@ def _dashboard(workbench: Workbench, request: Request, session: Session) -> Resp
         overdue = [
             (child, item)
             for child, item in workbench.deadlines.overdue(workbench.store, dt.date.today())
-            if scope is None or child in seen
+            if child in seen
         ]
     total = sum(counts.values())
     summary = {

@@ -7,8 +7,10 @@ The files uploaded are written under names of our making into a private folder (
 batch's own readers (the same safe-open layer as the command line). The batch runs in a
 thread the application owns, one run at a time per person, with ``jobs=1`` (no worker
 processes inside the server); it records into the store what it sends, as ``batch --db``
-does, acting as the person. Its page (``/prefill/RUN``) shows a progress bar and reloads
-itself every two seconds while it runs (``<meta http-equiv="refresh">``: no script needed).
+does, acting as the person. Its page (``/prefill/RUN``) shows a progress bar and a link to
+update it; with scripts on (``static/progress.js``) the bar moves by itself (it asks
+``/prefill/RUN/status`` every two seconds) and the page reloads once when the run ends. (A
+page that reloads itself on a timer, ``<meta http-equiv="refresh">``, fails WCAG 2.2.1.)
 A run's folder (the forms, made for the children of the term) is deleted when the same person
 starts another run, and when the server stops.
 """
@@ -26,9 +28,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
-from starlette.responses import FileResponse, RedirectResponse, Response
+from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
 from pepdocs.errors import PepdocsError, UsageError
 from pepdocs.store import TermKey, parse_term
@@ -39,7 +41,7 @@ from pepdocs.web.uploads import MAX_REQUEST_BYTES, _write, shown_name
 
 if TYPE_CHECKING:
     from pepdocs.batch import BatchOptions, BatchResult
-    from pepdocs.store import Store
+    from pepdocs.store import Store, StoreRecorder
     from pepdocs.web.app import Workbench
     from pepdocs.web.security import Session
 
@@ -49,9 +51,6 @@ __all__ = ["ROUTES", "PrefillRun", "PrefillRuns"]
 MAX_FILE_BYTES = 50 * 1024 * 1024
 ROSTER_SUFFIXES = (".csv", ".xlsx")
 EXPORT_SUFFIXES = (".csv", ".xml")
-#: seconds between reloads of a running pre-fill's page
-REFRESH = 2
-
 State = Literal["running", "finished", "failed"]
 
 
@@ -77,6 +76,11 @@ class PrefillRun:
 
     def advance(self, rows: int) -> None:
         self.done += rows
+
+    @property
+    def message(self) -> str:
+        about = f" of about {self.total}" if self.total else ""
+        return f"{self.done}{about} forms made."
 
     @property
     def percent(self) -> int:
@@ -190,23 +194,21 @@ def _run(store: Store, run: PrefillRun, options: BatchOptions, roster: Path | No
 
 
 def _from_roster(run: PrefillRun, options: BatchOptions, roster: Path | None,
-                 recorder: object) -> BatchResult:
+                 recorder: StoreRecorder) -> BatchResult:
     from pepdocs.batch import run_batch
     from pepdocs.batch.roster import estimate_rows
-    from pepdocs.store import StoreRecorder
 
-    assert roster is not None and isinstance(recorder, StoreRecorder)
+    assert roster is not None
     run.total = estimate_rows(roster)
     return run_batch(roster, options, run.advance, recorder)
 
 
 def _from_903(run: PrefillRun, options: BatchOptions, export: Path | None,
-              people_path: Path | None, recorder: object) -> BatchResult:
+              people_path: Path | None, recorder: StoreRecorder) -> BatchResult:
     from pepdocs.cohort import load_cohort, load_people, prefill_from_903
     from pepdocs.compliance import load_settings
-    from pepdocs.store import StoreRecorder
 
-    assert export is not None and isinstance(recorder, StoreRecorder)
+    assert export is not None
     as_of = options.today or dt.date.today()
     cohort = load_cohort(export, as_of, settings=load_settings(options.authority))
     people = load_people(people_path) if people_path is not None else None
@@ -274,12 +276,9 @@ async def start(workbench: Workbench, request: Request) -> Response:
 
 
 def _start(workbench: Workbench, request: Request, session: Session, fields: dict[str, str],
-           form: object) -> Response:
-    from starlette.datastructures import FormData
-
+           form: FormData) -> Response:
     from pepdocs.batch import BatchOptions
 
-    assert isinstance(form, FormData)
     runs = runs_of(workbench)
     user = session.principal.user
     if runs.running(user) is not None:
@@ -352,7 +351,18 @@ async def progress(workbench: Workbench, request: Request) -> Response:
     run = runs_of(workbench).get(request.path_params["run_id"], session.principal.user)
     if run is None:
         raise NotVisible
-    return workbench.render(request, "prefill_run.html", run=run, refresh=REFRESH)
+    return workbench.render(request, "prefill_run.html", run=run)
+
+
+async def status(workbench: Workbench, request: Request) -> Response:
+    """How far the run has got, for the page's script (``static/progress.js``)."""
+    session = _officer(workbench, request)
+    run = runs_of(workbench).get(request.path_params["run_id"], session.principal.user)
+    if run is None:
+        raise NotVisible
+    return JSONResponse(
+        {"state": run.state, "done": run.done, "total": run.total, "message": run.message}
+    )
 
 
 async def download(workbench: Workbench, request: Request) -> Response:
@@ -375,5 +385,6 @@ ROUTES = [
     ("/prefill", page, ["GET"]),
     ("/prefill", start, ["POST"]),
     ("/prefill/{run_id}", progress, ["GET"]),
+    ("/prefill/{run_id}/status", status, ["GET"]),
     ("/prefill/{run_id}/{what}", download, ["GET"]),
 ]

@@ -9,6 +9,7 @@ sideways."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 from collections.abc import Callable
@@ -18,6 +19,8 @@ from typing import Any
 import pytest
 
 from pepdocs.store import TermKey, open_store
+from pepdocs.store.workbench import children
+from pepdocs.web.prefill import term_choices
 from tests.store.term import ROOT, record_batch
 from tests.web.browser import (
     axe_violations,
@@ -175,6 +178,8 @@ def test_an_officer_works_through_a_term_in_the_browser(term: Term, tmp_path: Pa
             expected.presence_of_element_located((By.CSS_SELECTOR, ".form-pages img"))
         )
         screenshot(driver, tmp_path, "workbench-review")
+        review = driver.current_url
+        assert sideways_overflow(driver) <= 0, "the review scrolls sideways"
         texts = [item.text for item in driver.find_elements(By.CSS_SELECTOR, "ol.unmapped p.raw")]
         index = texts.index(NOTE)
         Select(driver.find_element(By.ID, f"assign-field-{index}")).select_by_value(
@@ -218,7 +223,8 @@ def test_an_officer_works_through_a_term_in_the_browser(term: Term, tmp_path: Pa
         # 200% zoom of a 1280-pixel window: 640 CSS pixels, two device pixels each
         zoomed(driver, 640, 2)
         for path in ("/?term=2025-26+summer", "/children?term=2025-26+summer", "/prefill",
-                     "/reports", "/audit", "/returns?term=2025-26+summer"):
+                     "/reports", "/audit", "/returns?term=2025-26+summer",
+                     review.removeprefix(base)):
             driver.get(base + path)
             assert sideways_overflow(driver) <= 0, f"{path} scrolls sideways at 200% zoom"
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
@@ -232,18 +238,26 @@ def test_an_officer_works_through_a_term_in_the_browser(term: Term, tmp_path: Pa
             )
             assert overflow <= 0, f"{path} scrolls sideways in a narrow window"
 
-    assert len(visited) == 15
+    assert len(visited) == 14
     serious = {page: found for page, found in visited.items() if found}
     assert not serious, serious
 
+    summer = TermKey("2025-26", "summer")
     with open_store(db) as store:
-        assert store.version_data("2015090").summary.state == "returned_to_school"
-        assert store.version_data("2015090").data["meta"]["meeting_date"] == "2026-05-11"
-        assert store.version_data("1004821").summary.state == "approved"
-        summer = store.version_data("2018025", term=TermKey("2025-26", "summer"))
-        assert summer.data["child"]["preferred_name"] == "Art and design"
+        assert store.version_data("2015090", term=summer).summary.state == "returned_to_school"
+        assert store.version_data("2015090", term=summer).data["meta"]["meeting_date"] == (
+            "2026-05-11"
+        )
+        assert store.version_data("1004821", term=summer).summary.state == "approved"
+        assigned = store.version_data("2018025", term=summer)
+        assert assigned.data["child"]["preferred_name"] == "Art and design"
         actors = {e.actor for e in store.history("1004821").entries if e.action == "state.approve"}
         assert actors == {"Ola Officer"}
+        # the pre-fill recorded next term's forms as sent
+        next_term = term_choices(dt.date.today())[0]
+        roster = (ROOT / "samples" / "roster.csv").read_text(encoding="utf-8").splitlines()
+        ids = {line.split(",")[0] for line in roster[1:] if line}
+        assert ids <= {row.la_child_id for row in children(store, next_term)}
 
 
 def test_axe_in_the_browser_reports_a_page_with_serious_faults(tmp_path: Path) -> None:

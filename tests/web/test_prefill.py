@@ -22,12 +22,13 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def _finished(client: TestClient, where: str, wait: float = 600) -> str:
-    """The run's page once it no longer reloads itself (waits, polling like the browser)."""
+    """The run's page once the run has ended (waits, asking for its status as the page's
+    script does)."""
     deadline = time.monotonic() + wait
     while True:
         page = client.get(where)
         assert page.status_code == 200
-        if 'http-equiv="refresh"' not in page.text:
+        if 'data-status="' not in page.text:
             return page.text
         assert time.monotonic() < deadline, "the pre-fill did not finish"
         time.sleep(0.5)

@@ -26,15 +26,15 @@ def _forms(folder: Path) -> list[tuple[str, tuple[str, bytes]]]:
 
 
 def _read(client: TestClient, files: list[tuple[str, tuple[str, bytes]]], token: str) -> str:
-    """Upload ``files`` and follow the page that shows the forms being read, as the browser
-    does (it reloads itself until all are read), to the outcome."""
+    """Upload ``files`` and follow the page that shows the forms being read (asking for its
+    status as the page's script does) to the outcome."""
     answer = client.post("/returns", data={"csrf": token}, files=files, follow_redirects=False)
     assert answer.status_code == 303 and answer.headers["location"].startswith("/returns/upload/")
     deadline = time.monotonic() + 600
     while True:
         page = client.get(answer.headers["location"])
         assert page.status_code == 200
-        if 'http-equiv="refresh"' not in page.text:
+        if 'data-status="' not in page.text:
             return page.text
         assert "forms read" in _text(page.text) and "<progress" in page.text
         assert time.monotonic() < deadline, "the upload was not read"
