@@ -7,7 +7,8 @@ and the children page's due-date filter need every child's, so :class:`Deadlines
 by the store's child id with the marker of the child's newest PEP version
 (:func:`pepdocs.store.workbench.child_markers`, one grouped query): a request redoes only the
 children whose PEPs gained a version since (a return collected, a correction), and all of
-them when the day changes.
+them when the day changes. When no PEP gained a version at all (``versions_marker``, one
+aggregate) the whole answer is reused as it was.
 """
 
 from __future__ import annotations
@@ -32,10 +33,15 @@ class Deadlines:
 
     _day: dt.date | None = None
     _kept: dict[int, tuple[int, DueItem | None]] = field(default_factory=dict)
+    _whole: tuple[tuple[int, int], dict[int, DueItem]] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def by_child(self, store: Store, as_of: dt.date) -> dict[int, DueItem]:
         with self._lock:
+            # no PEP gained a version since (one aggregate): the answer as it was
+            overall = records.versions_marker(store)
+            if self._day == as_of and self._whole is not None and self._whole[0] == overall:
+                return self._whole[1]
             markers = records.child_markers(store)
             if self._day != as_of:
                 self._kept, self._day = {}, as_of
@@ -51,7 +57,9 @@ class Deadlines:
                     self._kept[child] = (markers[child], fresh.get(child))
             for gone in self._kept.keys() - markers.keys():
                 del self._kept[gone]
-            return {child: item for child, (_, item) in self._kept.items() if item is not None}
+            found = {child: item for child, (_, item) in self._kept.items() if item is not None}
+            self._whole = (overall, found)
+            return found
 
     def overdue(self, store: Store, as_of: dt.date) -> list[tuple[int, DueItem]]:
         """(child id, deadline) of each child overdue a PEP, the longest overdue first."""

@@ -127,8 +127,12 @@ def test_only_officers_pre_fill_and_a_run_is_seen_by_its_owner_only(
     )
     where = answer.headers["location"]
     _finished(officer, where)
+    status = officer.get(f"{where}/status").json()
+    assert status["state"] == "finished" and status["done"] >= 1
+    assert "forms made" in status["message"]
     other_officer = signed_in(app, Principal("Oli Other", "officer"))
     assert other_officer.get(where).status_code == 404
+    assert other_officer.get(f"{where}/status").status_code == 404
     assert other_officer.get(f"{where}/forms.zip").status_code == 404
     client = signed_in(app, Principal("Rae Reader", "read_only"))
     assert client.get("/prefill").status_code == 404
