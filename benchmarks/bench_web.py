@@ -15,8 +15,8 @@ the median is reported, beside:
 child's next PEP deadline, which the workbench then keeps child by child
 (``pepdocs.web.deadlines``; ``pepdocs serve`` starts on it while it prints the sign-in link).
 Most of that first time is loading every authority's form mappings (the authority's rules
-name its form), once per process; ``deadlines_cold_rules`` and ``deadlines_warm_rules`` time
-working every child's deadline out with and without that. ``dashboard_after_a_return`` is a
+name its form), once per process; ``deadlines_warm_rules`` times working every child's
+deadline out again once that is done. ``dashboard_after_a_return`` is a
 dashboard just after one child's PEP gained a version: only that child's deadline is redone.
 ``ratio`` is each median over ``children_query``'s. The issue's target is a page in under
 200 ms on this machine; the script prints the figures, it asserts nothing.
