@@ -145,18 +145,15 @@ def redirect_to(run: CollectRun) -> Response:
 
 
 async def progress(workbench: Workbench, request: Request) -> Response:
-    from starlette.concurrency import run_in_threadpool
-
-    from pepdocs.web.pages import returns_page
-
+    """The reading's page while it runs; once done, the returned forms page showing its
+    outcome (``/returns?upload=RUN``)."""
     session = workbench.session(request)
     run = workbench.collecting.get(request.path_params["run_id"], session.principal.user)
     if run is None:
         raise NotVisible
     if run.state == "running":
         return workbench.render(request, "collecting.html", run=run)
-    outcome = {"result": run.result} if run.result else {"error": run.problem}
-    return await run_in_threadpool(returns_page, workbench, request, session, outcome)
+    return RedirectResponse(f"/returns?upload={run.run_id}", status_code=303)
 
 
 async def status(workbench: Workbench, request: Request) -> Response:

@@ -273,7 +273,13 @@ def _decide(
 
 async def returns(workbench: Workbench, request: Request) -> Response:
     session = workbench.session(request)
-    return await run_in_threadpool(returns_page, workbench, request, session, None)
+    outcome: dict[str, Any] | None = None
+    # the outcome of this person's upload, once read (``collecting``)
+    run = workbench.collecting.get(request.query_params.get("upload", ""),
+                                   session.principal.user)
+    if run is not None and run.state != "running":
+        outcome = {"result": run.result} if run.result else {"error": run.problem}
+    return await run_in_threadpool(returns_page, workbench, request, session, outcome)
 
 
 def returns_page(
