@@ -16,7 +16,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -26,6 +26,7 @@ from pepdocs.store.audit import field_changes
 from pepdocs.store.errors import NotFoundError
 from pepdocs.store.records import TermKey, audit
 from pepdocs.store.schema import (
+    AuditEntry,
     Child,
     Document,
     Extraction,
@@ -36,8 +37,13 @@ from pepdocs.store.schema import (
 )
 from pepdocs.store.store import Store
 
+if TYPE_CHECKING:
+    from pepdocs.compliance import DueItem
+
 __all__ = [
     "PROBLEM_STATUSES",
+    "AuditLine",
+    "AuditPage",
     "ChildRecord",
     "ChildRow",
     "DocumentRow",
@@ -45,18 +51,24 @@ __all__ = [
     "FindingLine",
     "PepRecord",
     "Review",
+    "TermReport",
     "VersionRecord",
     "acting_as",
+    "assign_text",
+    "audit_log",
+    "child_markers",
     "child_record",
     "children",
     "correct_field",
     "document",
+    "due_by_child",
     "narrow",
     "rated",
     "ratings",
     "record_view",
     "returned_forms",
     "review",
+    "term_report",
     "versions_marker",
 ]
 
@@ -271,16 +283,19 @@ def children(
 
 def narrow(
     rows: Iterable[ChildRow], *, search: str = "", school: str = "",
-    states: Collection[str] = (),
+    states: Collection[str] = (), rating: str = "",
 ) -> list[ChildRow]:
     """``rows`` whose name, LA child id or UPN contains ``search`` (case-insensitive), at
-    the school with URN ``school``, in one of ``states``; by name."""
+    the school with URN ``school``, in one of ``states``, rated ``rating`` (``unrated``:
+    no rating); by name."""
     wanted = search.strip().casefold()
     found = []
     for row in rows:
         if school and row.urn != school:
             continue
         if states and row.state not in states:
+            continue
+        if rating and (row.rating or "unrated") != rating:
             continue
         if wanted and not any(
             wanted in (text or "").casefold() for text in (row.name, row.la_child_id, row.upn)
@@ -604,3 +619,235 @@ def record_view(store: Store, child_id: int, what: str) -> None:
         if child is None:
             raise NotFoundError(f"child #{child_id}: not in the store")
         audit(session, store.user, what[:32], child=child)
+
+
+# -- deadlines, child by child -----------------------------------------------------------------
+
+
+def child_markers(store: Store) -> dict[int, int]:
+    """Each child's newest PEP version's row id: it changes when any of the child's PEPs
+    gains a version, so a deadline worked out from the child's PEPs can be kept until then."""
+    with store.session() as session:
+        rows = session.execute(
+            select(Pep.child_id, func.max(PepVersion.id))
+            .join(PepVersion, PepVersion.pep_id == Pep.id)
+            .group_by(Pep.child_id)
+        )
+        return {child_id: newest for child_id, newest in rows}
+
+
+def due_by_child(
+    store: Store, child_ids: Collection[int] | None, as_of: dt.date
+) -> dict[int, DueItem]:
+    """Each child's next PEP deadline as of ``as_of`` (``due_schedule`` on the latest version
+    of each of the child's PEPs), by the store's child id; every child when ``child_ids`` is
+    None. Worked out one child at a time, so a caller can keep the answers and redo only the
+    children whose PEPs changed (:func:`child_markers`)."""
+    from pepdocs.compliance import due_schedule
+
+    by_child: dict[int, list[tuple[str, Mapping[str, Any]]]] = {}
+    wanted = None if child_ids is None else list(child_ids)
+    chunks = [wanted[start : start + 500] for start in range(0, len(wanted), 500)] if (
+        wanted is not None
+    ) else [None]
+    with store.session() as session:
+        for chunk in chunks:
+            query = (
+                select(Pep.child_id, Pep.academic_year, Pep.term, PepVersion.data)
+                .join(PepVersion, (PepVersion.pep_id == Pep.id)
+                      & (PepVersion.number == Pep.version))
+            )
+            if chunk is not None:
+                query = query.where(Pep.child_id.in_(chunk))
+            for child_id, year, term, data in session.execute(query):
+                by_child.setdefault(child_id, []).append((f"#{child_id} {year} {term}", data))
+    found: dict[int, DueItem] = {}
+    for child_id, peps in by_child.items():
+        items = due_schedule(peps, as_of)
+        if items:
+            found[child_id] = items[0]
+    return found
+
+
+# -- unmapped text, assigned to a field --------------------------------------------------------
+
+
+def assign_text(
+    store: Store,
+    uid: str,
+    index: int,
+    path: str,
+    text: str,
+    *,
+    expected_version: int,
+    schools: Collection[str] | None = None,
+) -> int:
+    """A person's reading of text a returned form held that no field took: the form's
+    ``index``-th unmapped text (as the review lists it) belongs in field ``path``, with the
+    value ``text`` (the text itself, or as the person tidied it; validated with the whole
+    PEP). Saved as the PEP's next version (origin ``edit``); the audit log also records which
+    of the form's texts went where (``text.assigned``). Only a field the form's mapping reads
+    may be named, and the PEP must still be at ``expected_version``
+    (``ConcurrentEditError``). The form's text as read is kept as it was. Returns the new
+    version's number."""
+    found = review(store, uid, schools)
+    if (
+        found.child is None
+        or not 0 <= index < len(found.unmapped)
+        or path not in {read.path for read in found.fields}
+    ):
+        raise NotFoundError(f"{uid}: no text {index} or field {path} on this returned form")
+    row = found.child
+    term = TermKey(row.academic_year, row.term)
+    current = store.version_data(row.ident, term=term, authority=row.authority)
+    data = copy.deepcopy(current.data)
+    value = text.strip()
+    if value:
+        set_path(data, path, value)
+    else:
+        drop_path(data, path)
+    number = store.save_version(
+        row.ident, data, expected_version=expected_version, term=term, authority=row.authority,
+    )
+    with store.session() as session:
+        document = session.scalar(select(Document).where(Document.uid == uid))
+        pep = session.get(Pep, document.pep_id) if document and document.pep_id else None
+        audit(session, store.user, "text.assigned", pep=pep, document=document, version=number,
+              reason=f"unmapped text {index + 1} of the form",
+              changes=[{"path": path, "change": "assigned"}])
+    return number
+
+
+# -- the audit log -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AuditLine:
+    at: dt.datetime
+    actor: str
+    action: str
+    child_id: int | None
+    child: str
+    version: int | None
+    from_state: str | None
+    to_state: str | None
+    reason: str | None
+    paths: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AuditPage:
+    lines: list[AuditLine]
+    total: int
+    actors: list[str]
+    actions: list[str]
+
+
+def audit_log(
+    store: Store,
+    *,
+    child: str = "",
+    actor: str = "",
+    action: str = "",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    offset: int = 0,
+    limit: int = 100,
+) -> AuditPage:
+    """The audit log, newest first, a page at a time: ``child`` an LA child id, UPN or the
+    store's id (``#12``); ``actor`` and ``action`` exactly; ``since``/``until`` days
+    (inclusive, UTC). Also every actor and action the log holds (for the filters)."""
+    with store.session() as session:
+        query = select(AuditEntry, Child).outerjoin(Child, Child.id == AuditEntry.child_id)
+        wanted = child.strip()
+        if wanted:
+            ids = [int(wanted[1:])] if wanted.startswith("#") and wanted[1:].isdigit() else list(
+                session.scalars(
+                    select(Child.id).where(
+                        (Child.la_child_id == wanted) | (Child.upn == wanted.upper())
+                    )
+                )
+            )
+            query = query.where(AuditEntry.child_id.in_(ids))
+        if actor:
+            query = query.where(AuditEntry.actor == actor)
+        if action:
+            query = query.where(AuditEntry.action == action)
+        if since is not None:
+            query = query.where(AuditEntry.at >= dt.datetime.combine(since, dt.time()))
+        if until is not None:
+            query = query.where(
+                AuditEntry.at < dt.datetime.combine(until + dt.timedelta(days=1), dt.time())
+            )
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        rows = session.execute(
+            query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+            .offset(max(offset, 0)).limit(limit)
+        ).all()
+        lines = [
+            AuditLine(
+                at=entry.at, actor=entry.actor, action=entry.action, child_id=entry.child_id,
+                child=(found.la_child_id or found.upn or f"#{found.id}") if found else "",
+                version=entry.version, from_state=entry.from_state, to_state=entry.to_state,
+                reason=entry.reason,
+                paths=tuple(
+                    str(change.get("path", "")) for change in entry.changes or ()
+                    if isinstance(change, Mapping)
+                ),
+            )
+            for entry, found in rows
+        ]
+        actors = list(session.scalars(select(AuditEntry.actor).distinct().order_by(
+            AuditEntry.actor)))
+        actions = list(session.scalars(select(AuditEntry.action).distinct().order_by(
+            AuditEntry.action)))
+    return AuditPage(lines, total, actors, actions)
+
+
+# -- a term's reports --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TermReport:
+    """The cohort workbook of a term's PEPs (``.xlsx`` bytes), and the corporate parenting
+    board's summary (``.pdf`` bytes: counts and charts, no child named) when asked for."""
+
+    workbook: bytes
+    board: bytes | None
+    peps: int
+
+
+def term_report(
+    store: Store,
+    term: TermKey,
+    *,
+    as_of: dt.date,
+    schools: Collection[str] | None = None,
+    board: bool = False,
+) -> TermReport:
+    """``pepdocs report --db --term`` as bytes: each PEP of ``term`` (its latest version;
+    only ``schools``' children when narrowed) checked as of ``as_of`` into the cohort
+    workbook, and with ``board`` the board's PDF (LibreOffice; ``ComponentMissingError``
+    without it). An audit line (``report.made``) records who made it."""
+    import tempfile
+    from pathlib import Path
+
+    from pepdocs.compliance import check_pep, cohort_report
+
+    results = [
+        check_pep(stored.data, as_of, source=stored.label)
+        for stored in store.current(term)
+        if schools is None or _school(stored.data)[1] in schools
+    ]
+    with tempfile.TemporaryDirectory(prefix="pepdocs-report-") as folder:
+        out = Path(folder) / "report.xlsx"
+        cohort_report(results, out, as_of, pdf=board)
+        made = TermReport(
+            out.read_bytes(), out.with_suffix(".pdf").read_bytes() if board else None,
+            len(results),
+        )
+    with store.session() as session:
+        audit(session, store.user, "report.made",
+              reason=f"{term.academic_year} {term.term}: {len(results)} PEPs"
+              + (", board summary" if board else ""))
+    return made

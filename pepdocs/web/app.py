@@ -11,7 +11,6 @@ person may not see answers 404, as one that does not exist.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,7 +28,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pepdocs.compliance import DueItem
 from pepdocs.store import Store
-from pepdocs.store.workbench import versions_marker
+from pepdocs.web.collecting import CollectRuns
+from pepdocs.web.deadlines import Deadlines
+from pepdocs.web.prefill import PrefillRuns
 from pepdocs.web.refusals import NotSignedIn, NotVisible, Refused
 from pepdocs.web.security import LoginLinks, Principal, Session, Sessions, same_token
 
@@ -65,19 +66,14 @@ class Workbench:
         )
     )
 
-    _overdue: tuple[tuple[dt.date, tuple[int, int]], list[DueItem]] | None = None
-    _overdue_lock: threading.Lock = field(default_factory=threading.Lock)
+    deadlines: Deadlines = field(default_factory=Deadlines)
+    prefills: PrefillRuns = field(default_factory=PrefillRuns)
+    collecting: CollectRuns = field(default_factory=CollectRuns)
 
     def overdue(self, as_of: dt.date) -> list[DueItem]:
-        """The children overdue a PEP as of ``as_of``, worked out from every PEP's latest
-        version (``Store.overdue``), kept until a PEP gains a version or the day changes."""
-        key = (as_of, versions_marker(self.store))
-        with self._overdue_lock:
-            if self._overdue is not None and self._overdue[0] == key:
-                return self._overdue[1]
-            found = self.store.overdue(as_of)
-            self._overdue = (key, found)
-            return found
+        """The children overdue a PEP as of ``as_of`` (:class:`.deadlines.Deadlines`: kept,
+        and redone only for the children whose PEPs gained a version)."""
+        return [item for _, item in self.deadlines.overdue(self.store, as_of)]
 
     def session(self, request: Request) -> Session:
         found = self.sessions.get(request.cookies.get(COOKIE))
@@ -166,12 +162,15 @@ def create_app(
 ) -> Starlette:
     """The workbench over ``store``. ``secure``: served over https (cookies marked Secure);
     ``hosts``: the Host names it answers to (others get 400: no DNS rebinding)."""
-    from pepdocs.web import pages
+    from pepdocs.web import audit_log, collecting, pages, prefill, reports
 
     bench = workbench or Workbench(store, secure=secure)
     routes: list[BaseRoute] = [
         Route(path, _guarded(bench, pages.bind(bench, handler)), methods=methods)
-        for path, handler, methods in pages.ROUTES
+        for path, handler, methods in [
+            *collecting.ROUTES, *pages.ROUTES, *prefill.ROUTES, *reports.ROUTES,
+            *audit_log.ROUTES,
+        ]
     ]
     routes.append(Mount("/static", app=StaticFiles(packages=[("pepdocs.web", "static")]),
                         name="static"))

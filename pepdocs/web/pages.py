@@ -18,15 +18,17 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from pepdocs.errors import PepdocsError, PepValidationError, UsageError
+from pepdocs.safety.package import MAX_INPUT_BYTES
 from pepdocs.store import STATES, NotFoundError, TermKey, parse_term
 from pepdocs.store import workbench as records
+from pepdocs.store.page_images import page_image, page_images
+from pepdocs.web.collecting import redirect_to, start_collecting
 from pepdocs.web.refusals import NotVisible, Refused
 from pepdocs.web.security import same_token
 from pepdocs.web.uploads import (
     MAX_FILES,
     MAX_REQUEST_BYTES,
     Upload,
-    collect_uploads,
     shown_name,
 )
 
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
     from pepdocs.web.app import Workbench
     from pepdocs.web.security import Session
 
-__all__ = ["ROUTES", "bind"]
+__all__ = ["ROUTES", "bind", "returns_page", "term_of"]
 
 Page = Callable[["Workbench", Request], Awaitable[Response]]
 
@@ -45,6 +47,8 @@ AWAITING = ("prefilled", "sent", "returned_to_school")
 TO_REVIEW = ("returned", "in_review")
 #: children listed per page
 PAGE_SIZE = 100
+#: the dashboard's overdue list: the longest overdue, the rest on the children page
+OVERDUE_SHOWN = 25
 
 
 def bind(workbench: Workbench, page: Page) -> Callable[[Request], Awaitable[Response]]:
@@ -55,7 +59,7 @@ def _acting(workbench: Workbench, session: Session) -> Store:
     return records.acting_as(workbench.store, session.principal.user)
 
 
-def _term(store: Store, request: Request) -> tuple[TermKey | None, list[TermKey]]:
+def term_of(store: Store, request: Request) -> tuple[TermKey | None, list[TermKey]]:
     terms = store.terms()
     asked = request.query_params.get("term", "")
     if asked:
@@ -106,7 +110,7 @@ async def dashboard(workbench: Workbench, request: Request) -> Response:
 
 def _dashboard(workbench: Workbench, request: Request, session: Session) -> Response:
     store = _acting(workbench, session)
-    term, terms = _term(store, request)
+    term, terms = term_of(store, request)
     scope = session.principal.scope
     counts: dict[str, int] = dict.fromkeys(STATES, 0)
     overdue: list[Any] = []
@@ -116,10 +120,11 @@ def _dashboard(workbench: Workbench, request: Request, session: Session) -> Resp
         for row in rows:
             counts[row.state] += 1
         ratings = dict(sorted(records.rated(rows).items()))
-        seen = {row.la_child_id for row in rows}
+        seen = {row.child_id for row in rows}
         overdue = [
-            item for item in workbench.overdue(dt.date.today())
-            if scope is None or item.la_child_id in seen
+            (child, item)
+            for child, item in workbench.deadlines.overdue(workbench.store, dt.date.today())
+            if child in seen
         ]
     total = sum(counts.values())
     summary = {
@@ -132,7 +137,7 @@ def _dashboard(workbench: Workbench, request: Request, session: Session) -> Resp
     return workbench.render(
         request, "dashboard.html", term=term, terms=terms, counts=counts, states=STATE_NAMES,
         top=max(counts.values(), default=0) or 1, summary=summary, overdue=overdue,
-        ratings=ratings,
+        ratings=ratings, overdue_shown=OVERDUE_SHOWN,
     )
 
 
@@ -144,19 +149,44 @@ async def children(workbench: Workbench, request: Request) -> Response:
     return await run_in_threadpool(_children, workbench, request, session)
 
 
+#: the children page's choices of next PEP deadline (``DueItem.status``)
+DUE_CHOICES = {"overdue": "overdue", "due-soon": "due soon", "ok": "not due soon",
+               "no-date": "no date known", "exempt": "no PEP needed"}
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
 def _children(workbench: Workbench, request: Request, session: Session) -> Response:
     store = _acting(workbench, session)
-    term, terms = _term(store, request)
+    term, terms = term_of(store, request)
     query = request.query_params
     search, school, state = query.get("q", ""), query.get("school", ""), query.get("state", "")
+    rating, due = query.get("rating", ""), query.get("due", "")
+    due_by_text = query.get("due_by", "").strip()
+    due_by = _day(due_by_text)
     rows: list[records.ChildRow] = []
     schools: dict[str, str] = {}
+    ratings: list[str] = []
+    deadlines = workbench.deadlines.by_child(workbench.store, dt.date.today())
     if term is not None:
         everyone = records.children(store, term, schools=session.principal.scope)
         schools = {row.urn: row.school for row in everyone if row.urn}
+        ratings = sorted(records.rated(everyone))
         rows = records.narrow(
-            everyone, search=search, school=school, states=(state,) if state in STATES else ()
+            everyone, search=search, school=school, states=(state,) if state in STATES else (),
+            rating=rating if rating in ratings else "",
         )
+        if due in DUE_CHOICES:
+            rows = [row for row in rows if (found := deadlines.get(row.child_id)) is not None
+                    and found.status == due]
+        if due_by is not None:
+            rows = [row for row in rows if (found := deadlines.get(row.child_id)) is not None
+                    and found.due is not None and found.due <= due_by]
     pages = max(1, -(-len(rows) // PAGE_SIZE))
     number = query.get("page", "1")
     page = min(max(int(number), 1), pages) if number.isdigit() else 1
@@ -166,6 +196,9 @@ def _children(workbench: Workbench, request: Request, session: Session) -> Respo
         search=search, school=school, state=state, states=STATE_NAMES, page=page, pages=pages,
         first=(page - 1) * PAGE_SIZE + 1,
         schools=sorted(schools.items(), key=lambda item: item[1].casefold()),
+        rating=rating, ratings=ratings, due=due, due_choices=DUE_CHOICES,
+        due_by=due_by_text, due_by_error=bool(due_by_text) and due_by is None,
+        deadlines={row.child_id: deadlines.get(row.child_id) for row in shown},
     )
 
 
@@ -240,14 +273,20 @@ def _decide(
 
 async def returns(workbench: Workbench, request: Request) -> Response:
     session = workbench.session(request)
-    return await run_in_threadpool(_returns, workbench, request, session, None)
+    outcome: dict[str, Any] | None = None
+    # the outcome of this person's upload, once read (``collecting``)
+    run = workbench.collecting.get(request.query_params.get("upload", ""),
+                                   session.principal.user)
+    if run is not None and run.state != "running":
+        outcome = {"result": run.result} if run.result else {"error": run.problem}
+    return await run_in_threadpool(returns_page, workbench, request, session, outcome)
 
 
-def _returns(
+def returns_page(
     workbench: Workbench, request: Request, session: Session, outcome: Any, status: int = 200
 ) -> Response:
     store = _acting(workbench, session)
-    term, terms = _term(store, request)
+    term, terms = term_of(store, request)
     forms = records.returned_forms(store, term, session.principal.scope) if term else []
     return workbench.render(
         request, "returns.html", status, term=term, terms=terms, forms=forms, outcome=outcome,
@@ -263,7 +302,7 @@ async def upload(workbench: Workbench, request: Request) -> Response:
         raise NotVisible
     length = request.headers.get("content-length", "")
     if not length.isdigit() or int(length) > MAX_REQUEST_BYTES:
-        return _returns(workbench, request, session, {"error": "The upload is too large: "
+        return returns_page(workbench, request, session, {"error": "The upload is too large: "
                         "send the forms in several smaller uploads."}, 413)
     form = await request.form(max_files=MAX_FILES, max_fields=10)
     try:
@@ -273,13 +312,17 @@ async def upload(workbench: Workbench, request: Request) -> Response:
         files = [item for item in form.getlist("forms") if isinstance(item, UploadFile)]
         files = [item for item in files if item.filename]
         if not files:
-            return _returns(workbench, request, session,
+            return returns_page(workbench, request, session,
                             {"error": "Choose one or more returned forms to upload."}, 400)
+        if workbench.collecting.running(session.principal.user) is not None:
+            return returns_page(workbench, request, session, {"error": "Forms you uploaded "
+                                "are still being read: wait for them to finish."}, 409)
         uploads = [Upload(item.filename or "form", item.file) for item in files]
-        result = await run_in_threadpool(collect_uploads, _acting(workbench, session), uploads)
+        run = await run_in_threadpool(start_collecting, workbench, session.principal.user,
+                                      uploads, MAX_INPUT_BYTES)
     finally:
         await form.close()
-    return await run_in_threadpool(_returns, workbench, request, session, {"result": result})
+    return redirect_to(run)
 
 
 async def review(workbench: Workbench, request: Request) -> Response:
@@ -298,9 +341,65 @@ def _review(
         raise NotVisible from None
     if found.child is not None:
         records.record_view(store, found.child.child_id, "review.viewed")
-    return workbench.render(
-        request, "review.html", status, review=found, states=STATE_NAMES, **problem
+    drawn = (
+        page_images(store, found.document.uid, session.principal.scope)
+        if not found.document.removed
+        else None
     )
+    return workbench.render(
+        request, "review.html", status, review=found, states=STATE_NAMES,
+        page_count=len(drawn.pages) if drawn else 0,
+        pages_problem=drawn.problem if drawn else "the form was removed by retention",
+        assigned=request.query_params.get("assigned", ""), **problem
+    )
+
+
+async def page_picture(workbench: Workbench, request: Request) -> Response:
+    """One page of a returned form, as the review page shows it (PNG, drawn by the store's
+    :mod:`~pepdocs.store.page_images`; 404 outside the person's scope)."""
+    session = workbench.session(request)
+    store = _acting(workbench, session)
+    try:
+        content = await run_in_threadpool(
+            page_image, store, request.path_params["uid"], request.path_params["number"],
+            session.principal.scope,
+        )
+    except NotFoundError:
+        raise NotVisible from None
+    return Response(content, media_type="image/png")
+
+
+async def assign(workbench: Workbench, request: Request) -> Response:
+    """Text a returned form held that no field took, put in a field: the PEP's next version."""
+    session = workbench.session(request)
+    fields = await workbench.form(request, session)
+    if not session.principal.may_change:
+        raise NotVisible
+    return await run_in_threadpool(_assign, workbench, request, session, fields)
+
+
+def _assign(
+    workbench: Workbench, request: Request, session: Session, fields: dict[str, str]
+) -> Response:
+    store = _acting(workbench, session)
+    uid, path, typed = request.path_params["uid"], fields.get("path", ""), fields.get("value", "")
+    index = fields.get("text", "")
+    if not path:
+        return _review(workbench, request, session, 400, assign_error="Choose the field this "
+                       "text belongs in.", assign_index=index, typed=typed)
+    try:
+        number = records.assign_text(
+            store, uid, int(index), path, typed, expected_version=int(fields.get("version", "")),
+            schools=session.principal.scope,
+        )
+    except (NotFoundError, ValueError):
+        raise NotVisible from None
+    except PepValidationError as problem:
+        return _review(workbench, request, session, 400, assign_error=str(problem),
+                       assign_index=index, typed=typed)
+    except PepdocsError as problem:
+        return _review(workbench, request, session, 409, error=str(problem))
+    return RedirectResponse(f"/returns/{uid}?assigned={number}#unmapped", status_code=303)
 
 
 async def correct(workbench: Workbench, request: Request) -> Response:
@@ -376,5 +475,7 @@ ROUTES: list[tuple[str, Page, list[str]]] = [
     ("/returns", upload, ["POST"]),
     ("/returns/{uid}", review, ["GET"]),
     ("/returns/{uid}/correct", correct, ["POST"]),
+    ("/returns/{uid}/assign", assign, ["POST"]),
+    ("/returns/{uid}/pages/{number:int}", page_picture, ["GET"]),
     ("/documents/{uid}", download, ["GET"]),
 ]

@@ -37,7 +37,9 @@ def chromium_paths() -> tuple[str, str]:
 
 
 @contextmanager
-def chromium(width: int = 1280, height: int = 900) -> Iterator[Any]:
+def chromium(
+    width: int = 1280, height: int = 900, downloads: Path | None = None
+) -> Iterator[Any]:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -49,6 +51,11 @@ def chromium(width: int = 1280, height: int = 900) -> Iterator[Any]:
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
                      "--disable-gpu", f"--window-size={width},{height}", "--lang=en-GB"):
         options.add_argument(argument)
+    if downloads is not None:
+        options.add_experimental_option("prefs", {
+            "download.default_directory": str(downloads),
+            "download.prompt_for_download": False,
+        })
     session = webdriver.Chrome(options=options, service=Service(executable_path=driver))
     session.implicitly_wait(0)
     try:
@@ -121,3 +128,19 @@ def screenshot(driver: Any, folder: Path, name: str) -> Path:
         Path(keep).mkdir(parents=True, exist_ok=True)
         shutil.copy(target, Path(keep) / target.name)
     return target
+
+
+def sideways_overflow(driver: Any) -> int:
+    """How many CSS pixels the page is wider than the window (0: no sideways scrolling)."""
+    overflow: int = driver.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    return overflow
+
+
+def zoomed(driver: Any, width: int, scale: float) -> None:
+    """The window as at a zoom of ``scale``: ``width`` CSS pixels wide, each drawn with
+    ``scale`` device pixels (1280 pixels at 200% zoom is 640 CSS pixels)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": 900, "deviceScaleFactor": scale, "mobile": False,
+    })

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from pathlib import Path
 
 from starlette.testclient import TestClient
@@ -24,6 +25,22 @@ def _forms(folder: Path) -> list[tuple[str, tuple[str, bytes]]]:
     ]
 
 
+def _read(client: TestClient, files: list[tuple[str, tuple[str, bytes]]], token: str) -> str:
+    """Upload ``files`` and follow the page that shows the forms being read (asking for its
+    status as the page's script does) to the outcome."""
+    answer = client.post("/returns", data={"csrf": token}, files=files, follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"].startswith("/returns/upload/")
+    deadline = time.monotonic() + 600
+    while True:
+        page = client.get(answer.headers["location"])
+        assert page.status_code == 200
+        if 'data-status="' not in page.text:
+            return page.text
+        assert "forms read" in _text(page.text) and "<progress" in page.text
+        assert time.monotonic() < deadline, "the upload was not read"
+        time.sleep(0.3)
+
+
 def _text(page: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)).replace("&#39;", "'")
 
@@ -34,16 +51,14 @@ def test_uploading_the_returns_collects_each_and_lists_what_needs_a_person(
     client = signed_in(create_app(sent_store))
     token = csrf_of(client.get("/returns").text)
     forms = _forms(term[1])
-    answer = client.post("/returns", data={"csrf": token}, files=forms)
-    assert answer.status_code == 200
-    text = _text(answer.text)
+    text = _text(_read(client, forms, token))
     assert f"{len(forms)} forms: {len(forms) - 1} collected" in text
     assert "1 matching no child" in text
     assert "unparseable meta.meeting_date 31st Febtember" in text
     assert "returned unchanged since pre-fill" in text
     assert sent_store.version_data("2015090").summary.state == "returned"
-    again = client.post("/returns", data={"csrf": token}, files=forms[:2])
-    assert "2 already collected" in _text(again.text)
+    again = _read(client, forms[:2], token)
+    assert "2 already collected" in _text(again)
 
 
 def test_an_upload_needs_files_and_the_csrf_token(sent_store: Store, term: Term) -> None:
