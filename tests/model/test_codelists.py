@@ -102,3 +102,22 @@ def test_code_lists_are_read_from_package_data() -> None:
 
     folder = resources.files("pepdocs.model.codelists")
     assert (folder / "legal_status.yaml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Asian or Asian British - Pakistani", "APKN"),
+        ("Mixed: White and Black Caribbean", "MWBC"),
+        ("Black or Black British \u2013 African", "BAFR"),
+        ("Black or Black British - Caribbean", "BCRB"),
+        ("Other ethnic group - Chinese", "CHNE"),
+    ],
+)
+def test_a_label_printed_under_its_census_group_reads_as_its_code(text: str, code: str) -> None:
+    assert get_codelist("ethnicity").code_for_label(text) == code
+
+
+def test_a_group_and_a_label_naming_no_code_read_as_nothing() -> None:
+    assert get_codelist("ethnicity").code_for_label("Asian or Asian British - Martian") is None
+    assert get_codelist("placement_type").code_for_label("Connected person - long term") == "U1"

@@ -25,6 +25,8 @@ _NOT_ALPHANUMERIC = re.compile(r"[\W_]+", re.UNICODE)
 
 #: an aside in brackets after an option's words
 _ASIDE = re.compile(r"\(([^()]*)\)")
+#: "Group - label" or "Group: label", a label printed under its group
+_GROUPED = re.compile(r"^\s*([^:\-\u2013]{3,60}?)\s*(?:[:\u2013]|\s-)\s+(\S.*)$")
 
 
 def _normalise(text: str) -> str:
@@ -76,18 +78,28 @@ class CodeList:
         if not folded:
             return None
         found = self._lookup.get("code:" + folded) or self._lookup.get("label:" + folded)
-        aside = _ASIDE.search(text)
-        if found is not None or aside is None:
+        if found is not None:
             return found
-        # an option printed with its code or section in brackets ("Full care order (S31)",
-        # "SEN support (K)"): the words and the bracket must not name different codes
-        named = {
-            self.code_for_label(part)
-            for part in (text[: aside.start()] + text[aside.end() :], aside.group(1))
-            if part.strip()
-        }
-        named.discard(None)
-        return named.pop() if len(named) == 1 else None
+        aside = _ASIDE.search(text)
+        if aside is not None:
+            # an option printed with its code or section in brackets ("Full care order
+            # (S31)", "SEN support (K)"): the words and the bracket must not name different
+            # codes
+            named = {
+                self.code_for_label(part)
+                for part in (text[: aside.start()] + text[aside.end() :], aside.group(1))
+                if part.strip()
+            }
+            named.discard(None)
+            return named.pop() if len(named) == 1 else None
+        grouped = _GROUPED.match(text)
+        if grouped is not None:
+            # a label under its group, as census-style lists print them ("Asian or Asian
+            # British - Pakistani", "Mixed: White and Black Caribbean"): the label names it,
+            # alone or after the group's first word ("Black or Black British - African")
+            group, label = grouped.group(1).split(), grouped.group(2)
+            return self.code_for_label(label) or self.code_for_label(f"{group[0]} {label}")
+        return None
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """The codes nearest to ``text`` (by code, label or alias), best first, for hints."""
