@@ -33,6 +33,44 @@ def same_text(cell_text: str, wanted: str) -> bool:
     return bool(key) and normalise_label(cell_text) == key
 
 
+#: normalised label texts, kept across workbooks (the forms of one authority share their
+#: labels); emptied when full, so a workbook of a million distinct texts cannot grow it
+_KEYS: dict[str, str] = {}
+_KEYS_HELD = 20_000
+
+
+class _Labels:
+    """:func:`same_text` with each text normalised once (a form's labels are compared with
+    every mapping entry's label and every table header)."""
+
+    def key(self, text: str) -> str:
+        found = _KEYS.get(text)
+        if found is None:
+            if len(_KEYS) >= _KEYS_HELD:
+                _KEYS.clear()
+            found = _KEYS[text] = normalise_label(text)
+        return found
+
+    def matches(self, texts: Sequence[str], wanted: Sequence[str]) -> int:
+        """How many of ``wanted`` one of ``texts`` reads as."""
+        stripped = {text.strip() for text in texts}
+        keys = {self.key(text) for text in texts}
+        return sum(
+            1
+            for one in wanted
+            if one.strip() in stripped or ((key := self.key(one)) and key in keys)
+        )
+
+    def same(self, cell_text: str, wanted: str) -> bool:
+        if cell_text.strip() == wanted.strip():
+            return True
+        key = self.key(wanted)
+        return bool(key) and self.key(cell_text) == key
+
+
+_Found = tuple[int, Sheet, Cell]
+
+
 @dataclass(slots=True)
 class Table:
     sheet: Sheet
@@ -49,6 +87,33 @@ class Book:
         self.book = book
         self._merged: dict[str, dict[tuple[int, int], tuple[int, int, int, int]]] = {}
         self._lists: dict[str, list[tuple[int, list[str] | None]]] = {}
+        self.labels = _Labels()
+        #: text cells of every sheet by their text as typed and as normalised
+        self._index: tuple[dict[str, list[_Found]], dict[str, list[_Found]]] = ({}, {})
+        self._indexed = False
+
+    def same_text(self, cell_text: str, wanted: str) -> bool:
+        return self.labels.same(cell_text, wanted)
+
+    def _label_cells(self, wanted: str) -> list[_Found]:
+        """(order, sheet, cell) of every text cell that reads as ``wanted``, in reading
+        order (sheet by sheet, row by row)."""
+        exact, normalised = self._index
+        if not self._indexed:
+            order = 0
+            for sheet in self.book.sheets:
+                for cell in sheet.text_cells():
+                    text = str(cell.value)
+                    entry = (order, sheet, cell)
+                    exact.setdefault(text.strip(), []).append(entry)
+                    normalised.setdefault(self.labels.key(text), []).append(entry)
+                    order += 1
+            self._indexed = True
+        found = {entry[0]: entry for entry in exact.get(wanted.strip(), [])}
+        key = self.labels.key(wanted)
+        if key:
+            found.update((entry[0], entry) for entry in normalised.get(key, []))
+        return [found[order] for order in sorted(found)]
 
     # sheets and cells
     def sheet(self, title: str | None) -> Sheet | None:
@@ -59,7 +124,7 @@ class Book:
         if found is not None:
             return found
         for sheet in sheets:  # a sheet renamed only in case or spacing
-            if same_text(sheet.title, title):
+            if self.same_text(sheet.title, title):
                 return sheet
         return None
 
@@ -98,7 +163,7 @@ class Book:
         found = self.book.names.get(key)
         if found is None:
             for sheet in self.book.sheets:  # a name scoped to one sheet
-                found = sheet.names.get(key)
+                found = self.book.local_names.get(sheet.title, {}).get(key)
                 if found is not None:
                     break
         for title, ref in found or ():
@@ -111,14 +176,14 @@ class Book:
         wanted = anchor.key
         options = anchor.options
         occurrence = int(options.get("occurrence", 1))
+        sheets = {id(sheet) for sheet in self._sheets(options.get("sheet"))}
         seen = 0
-        for sheet in self._sheets(options.get("sheet")):
-            for cell in sheet.text_cells():
-                if not same_text(str(cell.value), wanted):
-                    continue
-                seen += 1
-                if seen == occurrence:
-                    return sheet, self._beside(sheet, cell, options.get("direction", "right"))
+        for _, sheet, cell in self._label_cells(wanted):
+            if id(sheet) not in sheets:
+                continue
+            seen += 1
+            if seen == occurrence:
+                return sheet, self._beside(sheet, cell, options.get("direction", "right"))
         return None
 
     def _sheets(self, title: str | None) -> list[Sheet]:
@@ -145,7 +210,7 @@ class Book:
                     if isinstance(cell.value, str) and cell.value.strip()
                 ]
                 if len(texts) < len(header) or not all(
-                    any(same_text(text, wanted) for _, text in texts) for wanted in header
+                    any(self.same_text(text, wanted) for _, text in texts) for wanted in header
                 ):
                     continue
                 seen += 1
@@ -156,7 +221,7 @@ class Book:
                 for column in columns:
                     names = (column.header, *column.aliases)
                     col = next(
-                        (c for c, text in texts if any(same_text(text, n) for n in names)),
+                        (c for c, text in texts if any(self.same_text(text, n) for n in names)),
                         None,
                     )
                     if col is None:

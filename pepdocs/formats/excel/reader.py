@@ -5,7 +5,7 @@ as an openpyxl workbook."""
 from __future__ import annotations
 
 from pepdocs.formats.base import DocumentReading, Reading
-from pepdocs.formats.excel.anchors import FORMULA_NOT_READ, Book, locate, same_text
+from pepdocs.formats.excel.anchors import FORMULA_NOT_READ, Book, locate
 from pepdocs.formats.excel.values import cell_text, plain
 from pepdocs.formats.excel.workbook import Cell, Sheet, load_workbook
 from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
@@ -22,7 +22,7 @@ X14_NOTE = (
 
 def read(form: FormSpec, data: bytes, name: str) -> DocumentReading:
     """Read every mapped field of a completed workbook (``name`` labels messages only)."""
-    workbook, _ = load_workbook(data, name)
+    workbook, _ = load_workbook(data, name, blanks=False)
     notes = [X14_NOTE] if any(sheet.extension_lists for sheet in workbook.sheets) else []
     book = Book(workbook)
     readings: dict[int, Reading] = {}
@@ -99,9 +99,8 @@ def _read_table(
             cells = {header: sheet.cell(row_index, col) for header, col in table.columns.items()}
             texts = [str(c.value) for c in cells.values() if isinstance(c.value, str)]
             # another table's header row further down the same columns ends this one
-            if any(
-                len(header) > 1 and sum(any(same_text(t, h) for t in texts) for h in header) >= 2
-                for header in stops
+            if texts and any(
+                len(header) > 1 and book.labels.matches(texts, header) >= 2 for header in stops
             ):
                 break
             row: dict[str, str] = {}
@@ -138,6 +137,8 @@ def _unmapped(book: Book, claimed: set[tuple[str, int, int]]) -> list[str]:
                 if cell.merged or cell.style.locked:
                     continue
                 label = sheet.cell(cell.row, cell.column - 1).value if cell.column > 1 else None
-                prefix = f"{label}" if isinstance(label, str) else f"{sheet.title}!{cell.coordinate}"
+                prefix = (
+                    f"{label}" if isinstance(label, str) else f"{sheet.title}!{cell.coordinate}"
+                )
                 found.append(f"{prefix}: {plain(cell.value)[:200]}")
     return found

@@ -16,8 +16,10 @@ every worksheet is measured before it is parsed, against the same cell and area 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import posixpath
 import re
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,7 +33,6 @@ from pepdocs.safety.package import (
     SafeZip,
     open_package,
     parse_xml,
-    sheet_extent,
 )
 
 __all__ = [
@@ -214,8 +215,6 @@ class Sheet:
     widths: dict[int, float]
     heights: dict[int, float]
     styles: Styles
-    #: worksheet-scoped defined names (lower case) -> destinations
-    names: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     #: an Excel 2010 extension holds data validations pepdocs cannot check
     extension_lists: bool = False
     #: the parsed worksheet (the writer edits copies of a template's)
@@ -260,6 +259,8 @@ class Workbook:
     styles: Styles
     #: names of the parts: workbook, its relationships, each sheet by title
     parts: dict[str, str] = field(default_factory=dict)
+    #: worksheet-scoped defined names (lower case) -> destinations, by sheet title
+    local_names: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
 
     def sheet(self, title: str) -> Sheet | None:
         for sheet in self.sheets:
@@ -271,8 +272,19 @@ class Workbook:
 # -- loading -----------------------------------------------------------------------------------
 
 
-def load_workbook(data: bytes, source: str) -> tuple[Workbook, SafeZip]:
-    """A returned or template workbook, through the safe-open checks and the sheet limits."""
+#: sheets read from returned workbooks, by their XML and what their values depend on: a
+#: batch of returned forms repeats most sheets byte for byte (the lists, sheets left blank)
+_READ_SHEETS: OrderedDict[bytes, Sheet] = OrderedDict()
+_READ_SHEETS_HELD = 64
+
+
+def load_workbook(data: bytes, source: str, *, blanks: bool = True) -> tuple[Workbook, SafeZip]:
+    """A returned or template workbook, through the safe-open checks and the sheet limits.
+
+    ``blanks=False`` (reading) leaves out cells with neither a value nor a formula (a blank
+    cell reads as blank whether or not it is stored) and keeps no XML; sheets whose bytes were
+    read before are then taken from a small cache instead of parsed again.
+    """
     package = open_package(data, source, "xlsx")
     root = package.parse(_WORKBOOK)
     if root.tag.startswith(f"{{{_STRICT_MAIN}}}"):
@@ -284,12 +296,21 @@ def load_workbook(data: bytes, source: str) -> tuple[Workbook, SafeZip]:
     ns = _namespace(root)
     targets = _relationship_targets(package, "xl/_rels/workbook.xml.rels")
     styles_part = next((t for t in targets.values() if t.endswith("styles.xml")), "")
-    styles = Styles.parse(package.parse(styles_part) if package.has(styles_part) else None)
-    strings = _shared_strings(package, targets)
+    styles_xml = package.read(styles_part) if package.has(styles_part) else b""
+    styles = Styles.parse(
+        parse_xml(styles_xml, source, styles_part, package.budget) if styles_xml else None
+    )
+    strings_part = next((t for t in targets.values() if t.endswith("sharedStrings.xml")), "")
+    strings_xml = package.read(strings_part) if package.has(strings_part) else b""
+    strings = _shared_strings(
+        parse_xml(strings_xml, source, strings_part, package.budget) if strings_xml else None
+    )
+    depends = hashlib.sha256(styles_xml + b"\0" + strings_xml).digest()
     properties = root.find(f"{ns}workbookPr")
     date1904 = properties is not None and _truth(properties.get("date1904"), False)
     names, local = _defined_names(root, ns)
     sheets: list[Sheet] = []
+    local_names: dict[str, dict[str, list[tuple[str, str]]]] = {}
     parts = {"workbook": _WORKBOOK}
     for index, element in enumerate(root.iterfind(f"{ns}sheets/{ns}sheet")):
         part = targets.get(element.get(f"{_R}id", ""), "")
@@ -297,39 +318,33 @@ def load_workbook(data: bytes, source: str) -> tuple[Workbook, SafeZip]:
             continue  # a chart sheet or a dangling reference: no cells to read
         title = element.get("name", "")
         raw = package.read(part)
-        _check_extent(raw, part, source)
-        sheet = _sheet(
-            parse_xml(raw, source, part, package.budget),
-            raw,
-            part,
-            title,
-            element.get("state", "visible"),
-            styles,
-            strings,
-            date1904,
-        )
-        sheet.names = local.get(index, {})
+        state = element.get("state", "visible")
+        key = hashlib.sha256(raw).digest() + depends + f"{date1904}{state}{title}".encode()
+        sheet = None if blanks else _READ_SHEETS.get(key)
+        if sheet is None:
+            sheet = _sheet(
+                parse_xml(raw, source, part, package.budget),
+                raw,
+                part,
+                title,
+                state,
+                styles,
+                strings,
+                date1904,
+                source,
+                blanks,
+            )
+            if not blanks:
+                sheet.xml = None
+                _READ_SHEETS[key] = sheet
+                if len(_READ_SHEETS) > _READ_SHEETS_HELD:
+                    _READ_SHEETS.popitem(last=False)
+        else:
+            _READ_SHEETS.move_to_end(key)
+        local_names[title] = local.get(index, {})
         sheets.append(sheet)
         parts[title] = part
-    return Workbook(sheets, names, date1904, styles, parts), package
-
-
-def _check_extent(raw: bytes, part: str, source: str) -> None:
-    extent = sheet_extent(raw)
-    where = f"sheet {part}"
-    if extent.cells > MAX_SHEET_CELLS:
-        raise UnsafeDocumentError(
-            f"{where} has {extent.cells:,} cells, over the limit of {MAX_SHEET_CELLS:,}: "
-            "refused (not a form or roster)",
-            source,
-        )
-    if extent.area > MAX_SHEET_AREA or extent.merged_cells > MAX_SHEET_AREA:
-        raise UnsafeDocumentError(
-            f"{where} reaches row {extent.last_row:,} and column {extent.last_column:,} "
-            f"(merges included), over the limit of {MAX_SHEET_AREA:,} cells: refused; delete "
-            "stray cells or merges far from the data",
-            source,
-        )
+    return Workbook(sheets, names, date1904, styles, parts, local_names), package
 
 
 def _relationship_targets(package: SafeZip, rels: str) -> dict[str, str]:
@@ -349,11 +364,9 @@ def _relationship_targets(package: SafeZip, rels: str) -> dict[str, str]:
     return found
 
 
-def _shared_strings(package: SafeZip, targets: dict[str, str]) -> list[str]:
-    part = next((t for t in targets.values() if t.endswith("sharedStrings.xml")), "")
-    if not part or not package.has(part):
+def _shared_strings(root: etree._Element | None) -> list[str]:
+    if root is None:
         return []
-    root = package.parse(part)
     ns = _namespace(root)
     return [_string_text(item, ns) for item in root.iterfind(f"{ns}si")]
 
@@ -385,7 +398,9 @@ def _defined_names(
     return names, local
 
 
-_DESTINATION = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!,\s][^!,]*))!(\$?[A-Za-z]*\$?\d*(?::\$?[A-Za-z]*\$?\d*)?)$")
+_DESTINATION = re.compile(
+    r"^(?:'((?:[^']|'')+)'|([^'!,\s][^!,]*))!(\$?[A-Za-z]*\$?\d*(?::\$?[A-Za-z]*\$?\d*)?)$"
+)
 
 
 def destinations_of(text: str) -> list[tuple[str, str]]:
@@ -424,45 +439,72 @@ def _sheet(
     styles: Styles,
     strings: list[str],
     date1904: bool,
+    source: str,
+    blanks: bool,
 ) -> Sheet:
     ns = _namespace(root)
     cells: dict[tuple[int, int], Cell] = {}
     shared: dict[str, tuple[str, int, int]] = {}
     heights: dict[int, float] = {}
     data = root.find(f"{ns}sheetData")
-    row_number = 0
-    if data is not None:
-        for row in data.iterfind(f"{ns}row"):
-            row_number = _int(row.get("r"), row_number + 1)
-            if row.get("ht") is not None:
-                heights[row_number] = _float(row.get("ht"), 15.0)
-            column = 0
-            for c in row.iterfind(f"{ns}c"):
-                position = split_reference(c.get("r", "")) if c.get("r") else None
-                if position is not None:
-                    column = position[1]
-                else:
-                    column += 1
-                style_index = _int(c.get("s"), 0)
-                style = styles.get(style_index)
-                value, formula = _value(c, ns, style, strings, date1904, shared, row_number, column)
-                cells[(row_number, column)] = Cell(
-                    row_number, column, value, style, style_index, formula
-                )
+    rows = data.findall(f"{ns}row") if data is not None else []
+    stored = sum(len(row) for row in rows)
+    if stored > MAX_SHEET_CELLS:
+        raise UnsafeDocumentError(
+            f"sheet {part} has {stored:,} cells, over the limit of {MAX_SHEET_CELLS:,}: "
+            "refused (not a form or roster)",
+            source,
+        )
+    c_tag = f"{ns}c"
+    formats, default = styles.formats, styles.DEFAULT
+    row_number = last_column = 0
+    for row in rows:
+        row_number = _int(row.get("r"), row_number + 1)
+        if row.get("ht") is not None:
+            heights[row_number] = _float(row.get("ht"), 15.0)
+        column = 0
+        for c in row:
+            if c.tag != c_tag:
+                continue
+            ref = c.get("r")
+            column = _column_of(ref) if ref else column + 1
+            if not column:
+                continue
+            s = c.get("s")
+            style_index = _int(s, 0) if s else 0
+            style = formats[style_index] if 0 <= style_index < len(formats) else default
+            value, formula = _value(c, ns, style, strings, date1904, shared, row_number, column)
+            if value is None and not blanks:
+                continue
+            cells[(row_number, column)] = Cell(
+                row_number, column, value, style, style_index, formula
+            )
+        last_column = max(last_column, column)
     merged = []
+    positions = 0
+    last_row = row_number
     for merge in root.iterfind(f"{ns}mergeCells/{ns}mergeCell"):
         bounds = range_bounds(merge.get("ref", ""))
         if bounds is None:
             continue
         merged.append(bounds)
         left, top, right, bottom = bounds
+        positions += (right - left + 1) * (bottom - top + 1)
+        last_row, last_column = max(last_row, bottom), max(last_column, right)
+    if last_row * last_column > MAX_SHEET_AREA or positions > MAX_SHEET_AREA:
+        raise UnsafeDocumentError(
+            f"sheet {part} reaches row {last_row:,} and column {last_column:,} (merges "
+            f"included), over the limit of {MAX_SHEET_AREA:,} cells: refused; delete stray "
+            "cells or merges far from the data",
+            source,
+        )
+    for left, top, right, bottom in merged:
         for r in range(top, bottom + 1):
             for col in range(left, right + 1):
-                if (r, col) != (top, left):
-                    found = cells.get((r, col))
-                    if found is not None:
-                        found.merged = True
-                        found.value = None
+                found = cells.get((r, col))
+                if found is not None and (r, col) != (top, left):
+                    found.merged = True  # openpyxl's MergedCell: no value of its own
+                    found.value = None
     validations = []
     for element in root.iterfind(f"{ns}dataValidations/{ns}dataValidation"):
         ranges = tuple(
@@ -472,7 +514,11 @@ def _sheet(
         )
         formula = element.find(f"{ns}formula1")
         validations.append(
-            Validation(element.get("type", "none"), (formula.text or "") if formula is not None else "", ranges)
+            Validation(
+                element.get("type", "none"),
+                (formula.text or "") if formula is not None else "",
+                ranges,
+            )
         )
     widths: dict[int, float] = {}
     for col in root.iterfind(f"{ns}cols/{ns}col"):
@@ -497,6 +543,20 @@ def _sheet(
     )
 
 
+_COLUMNS: dict[str, int] = {}
+
+
+def _column_of(ref: str) -> int:
+    """The column of a cell reference (``B12`` -> 2); 0 for a malformed one."""
+    letters = ref.rstrip("0123456789").lstrip("$").replace("$", "")
+    found = _COLUMNS.get(letters)
+    if found is None:
+        if not (0 < len(letters) <= 3 and letters.isascii() and letters.isalpha()):
+            return 0
+        found = _COLUMNS[letters] = column_number(letters)
+    return found
+
+
 def _value(
     c: etree._Element,
     ns: str,
@@ -508,13 +568,19 @@ def _value(
     column: int,
 ) -> tuple[Any, bool]:
     kind = c.get("t", "n")
-    f = c.find(f"{ns}f")
+    f = v = item = None
+    for child in c:
+        tag = child.tag
+        if tag == f"{ns}v":
+            v = child
+        elif tag == f"{ns}f":
+            f = child
+        elif tag == f"{ns}is":
+            item = child
     if f is not None:
         return "=" + _formula_text(f, shared, row, column), True
     if kind == "inlineStr":
-        item = c.find(f"{ns}is")
         return (_string_text(item, ns) if item is not None else None), False
-    v = c.find(f"{ns}v")
     text = v.text if v is not None else None
     if text is None:
         return None, False

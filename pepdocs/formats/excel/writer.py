@@ -197,12 +197,15 @@ class PreparedWorkbook:
         if isinstance(stored_value, str):
             if text.startswith(FORMULA_TRIGGERS):
                 style = self.quoted.get(style, style)
-        elif not isinstance(stored_value, int | float | Decimal):  # a date
-            if not self.workbook.styles.get(style).is_date:
-                style = self.dated.get(style, style)
+        elif not isinstance(stored_value, int | float | Decimal) and not (
+            self.workbook.styles.get(style).is_date  # a date, in a cell showing no date
+        ):
+            style = self.dated.get(style, style)
         record.writes[key] = _Write(sheet, cell.row, cell.column, stored_value, style, path)
 
-    def _fill_table(self, record: _Record, spec: FieldSpec, rows: Sequence[Mapping[str, str]]) -> None:
+    def _fill_table(
+        self, record: _Record, spec: FieldSpec, rows: Sequence[Mapping[str, str]]
+    ) -> None:
         table = None
         for anchor in spec.anchors:
             if anchor.kind == "table":
@@ -221,9 +224,13 @@ class PreparedWorkbook:
             row_index = table.header_row + number
             for column in spec.columns:
                 col = table.columns.get(column.header)
-                if col is None or (row_index, col) in merged and merged[(row_index, col)][:2] != (
-                    col,
-                    row_index,
+                if col is None or (
+                    (row_index, col) in merged
+                    and merged[(row_index, col)][:2]
+                    != (
+                        col,
+                        row_index,
+                    )
                 ):
                     continue
                 cell = sheet.cell(row_index, col)
@@ -236,7 +243,11 @@ class PreparedWorkbook:
                 style = cell.style_index
                 if not style:  # a row beyond the formatted ones: look like the one above
                     above = record.writes.get((sheet.title, row_index - 1, col))
-                    style = above.style if above is not None else sheet.cell(row_index - 1, col).style_index
+                    style = (
+                        above.style
+                        if above is not None
+                        else sheet.cell(row_index - 1, col).style_index
+                    )
                     style = self._unquoted(style)
                 value = row.get(column.header)
                 if value in (None, ""):
@@ -385,7 +396,9 @@ def _sheet_xml(sheet: Sheet, writes: Sequence[_Write], heights: Mapping[int, flo
     for row_number, height in heights.items():
         rows[row_number].set("ht", _number(height))
         rows[row_number].set("customHeight", "1")
-    _grow_dimension(root, ns, max(wanted_rows, default=0), max((w.column for w in writes), default=0))
+    _grow_dimension(
+        root, ns, max(wanted_rows, default=0), max((w.column for w in writes), default=0)
+    )
     return _serialise(root)
 
 
@@ -461,7 +474,11 @@ def _number(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value != value.to_integral_value() else str(int(value))
+        return (
+            format(value.normalize(), "f")
+            if value != value.to_integral_value()
+            else str(int(value))
+        )
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     return _number(datetime_to_serial(value, False))

@@ -53,7 +53,9 @@ def _dos_time(stamp: tuple[int, int, int, int, int, int]) -> tuple[int, int]:
 def compress(name: str, content: bytes, stamp: tuple[int, int, int, int, int, int]) -> Member:
     engine = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
     packed = engine.compress(content) + engine.flush()
-    return Member(name, stamp, zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content), 0o600 << 16, packed)
+    return Member(
+        name, stamp, zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content), 0o600 << 16, packed
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,9 @@ class PreparedZip:
         pending = dict(parts)
         for member in self.members:
             content = pending.pop(member.name, None)
-            members.append(member if content is None else compress(member.name, content, member.date_time))
+            members.append(
+                member if content is None else compress(member.name, content, member.date_time)
+            )
         for name in sorted(pending):
             members.append(compress(name, pending[name], NEW_MEMBER_TIME))
         return PreparedZip(tuple(members))
