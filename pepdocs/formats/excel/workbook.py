@@ -456,7 +456,9 @@ def _sheet(
             source,
         )
     c_tag = f"{ns}c"
+    tags = (f"{ns}v", f"{ns}f", f"{ns}is")
     formats, default = styles.formats, styles.DEFAULT
+    count = len(formats)
     row_number = last_column = 0
     for row in rows:
         row_number = _int(row.get("r"), row_number + 1)
@@ -472,8 +474,12 @@ def _sheet(
                 continue
             s = c.get("s")
             style_index = _int(s, 0) if s else 0
-            style = formats[style_index] if 0 <= style_index < len(formats) else default
-            value, formula = _value(c, ns, style, strings, date1904, shared, row_number, column)
+            style = formats[style_index] if 0 <= style_index < count else default
+            if not blanks and not len(c):
+                continue  # no value, no formula: a blank cell reads as blank
+            value, formula = _value(
+                c, ns, tags, style, strings, date1904, shared, row_number, column
+            )
             if value is None and not blanks:
                 continue
             cells[(row_number, column)] = Cell(
@@ -547,19 +553,23 @@ _COLUMNS: dict[str, int] = {}
 
 
 def _column_of(ref: str) -> int:
-    """The column of a cell reference (``B12`` -> 2); 0 for a malformed one."""
-    letters = ref.rstrip("0123456789").lstrip("$").replace("$", "")
-    found = _COLUMNS.get(letters)
+    """The column of a cell reference (``B12`` -> 2); 0 for a malformed one. Kept by the
+    whole reference: the forms of one template repeat their cells' references."""
+    found = _COLUMNS.get(ref)
     if found is None:
+        letters = ref.rstrip("0123456789").lstrip("$").replace("$", "")
         if not (0 < len(letters) <= 3 and letters.isascii() and letters.isalpha()):
             return 0
-        found = _COLUMNS[letters] = column_number(letters)
+        if len(_COLUMNS) >= 100_000:
+            _COLUMNS.clear()
+        found = _COLUMNS[ref] = column_number(letters)
     return found
 
 
 def _value(
     c: etree._Element,
     ns: str,
+    tags: tuple[str, str, str],
     style: CellStyle,
     strings: list[str],
     date1904: bool,
@@ -569,13 +579,14 @@ def _value(
 ) -> tuple[Any, bool]:
     kind = c.get("t", "n")
     f = v = item = None
+    v_tag, f_tag, is_tag = tags
     for child in c:
         tag = child.tag
-        if tag == f"{ns}v":
+        if tag == v_tag:
             v = child
-        elif tag == f"{ns}f":
+        elif tag == f_tag:
             f = child
-        elif tag == f"{ns}is":
+        elif tag == is_tag:
             item = child
     if f is not None:
         return "=" + _formula_text(f, shared, row, column), True
