@@ -69,6 +69,11 @@ class _Labels:
 
 
 _Found = tuple[int, Sheet, Cell]
+_ListIndex = tuple[
+    dict[tuple[int, int], tuple[int, list[str] | None]], list[tuple[int, list[str] | None]]
+]
+#: a list validation's range up to this many cells is looked up by position
+_INDEXED_CELLS = 4_096
 
 
 @dataclass(slots=True)
@@ -86,7 +91,7 @@ class Book:
     def __init__(self, book: Workbook) -> None:
         self.book = book
         self._merged: dict[str, dict[tuple[int, int], tuple[int, int, int, int]]] = {}
-        self._lists: dict[str, list[tuple[int, list[str] | None]]] = {}
+        self._lists: dict[str, _ListIndex] = {}
         self.labels = _Labels()
         #: text cells of every sheet by their text as typed and as normalised
         self._index: tuple[dict[str, list[_Found]], dict[str, list[_Found]]] = ({}, {})
@@ -235,18 +240,35 @@ class Book:
     def dropdown(self, sheet: Sheet, cell: Cell) -> list[str] | None:
         """The entries of the list validation covering a cell, or None (no list, or a list
         pepdocs cannot resolve)."""
-        resolved = self._lists.get(sheet.title)
-        if resolved is None:
-            resolved = [
-                (number, self._list_entries(sheet, validation.formula))
-                for number, validation in enumerate(sheet.validations)
-                if validation.kind == "list"
-            ]
-            self._lists[sheet.title] = resolved
-        for number, entries in resolved:
+        lists = self._lists.get(sheet.title)
+        if lists is None:
+            lists = self._lists[sheet.title] = self._index_lists(sheet)
+        positions, large = lists
+        found = positions.get((cell.row, cell.column))
+        for number, entries in large:  # ranges too big to index, in the sheet's order
+            if found is not None and found[0] < number:
+                break
             if sheet.validations[number].covers(cell.row, cell.column):
                 return entries
-        return None
+        return found[1] if found is not None else None
+
+    def _index_lists(self, sheet: Sheet) -> _ListIndex:
+        """The list validations of a sheet: (row, column) -> (order, entries) for ranges of
+        up to :data:`_INDEXED_CELLS` cells, the rest kept as (order, entries) to test."""
+        positions: dict[tuple[int, int], tuple[int, list[str] | None]] = {}
+        large: list[tuple[int, list[str] | None]] = []
+        for number, validation in enumerate(sheet.validations):
+            if validation.kind != "list":
+                continue
+            entries = self._list_entries(sheet, validation.formula)
+            for left, top, right, bottom in validation.ranges:
+                if (right - left + 1) * (bottom - top + 1) > _INDEXED_CELLS:
+                    large.append((number, entries))
+                    continue
+                for row in range(top, bottom + 1):
+                    for column in range(left, right + 1):
+                        positions.setdefault((row, column), (number, entries))
+        return positions, large
 
     def _list_entries(self, sheet: Sheet, formula: str) -> list[str] | None:
         formula = formula.strip()
