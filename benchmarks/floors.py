@@ -1,0 +1,116 @@
+"""Floors: the least work a format engine could do per form, measured in the same run as the
+engine so its time can be printed as a multiple of it (absolute times on a shared machine
+measure the neighbours too).
+
+Each kind has its own function; other benchmarks import them::
+
+    from floors import excel_floor
+    floor = excel_floor(template_bytes)          # CPU seconds per package
+    print(f"x floor: {engine_seconds / floor:.1f}")
+
+Usage as a script (the Excel engine on Southvale's workbook against its floor)::
+
+    python benchmarks/floors.py excel [--count 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import time
+import zipfile
+from collections.abc import Callable
+
+from lxml import etree
+
+#: passes of each measurement; the fastest counts (slower passes measure other work)
+EXCEL_REPEATS = 5
+
+
+def _excel_best(work: Callable[[], object], count: int) -> float:
+    """CPU seconds per call of ``work``, fastest of :data:`EXCEL_REPEATS` passes of ``count``."""
+    best = float("inf")
+    for _ in range(EXCEL_REPEATS):
+        started = time.process_time()
+        for _ in range(count):
+            work()
+        best = min(best, time.process_time() - started)
+    return best / count
+
+
+def excel_floor(package: bytes, count: int = 40) -> float:
+    """CPU seconds to unzip an .xlsx package, parse every XML member with lxml and zip it
+    again (deflate, members in order), with no work between: what any engine that opens the
+    package and writes it back pays at the least."""
+
+    def once() -> bytes:
+        out = io.BytesIO()
+        with (
+            zipfile.ZipFile(io.BytesIO(package)) as source,
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+        ):
+            for info in source.infolist():
+                content = source.read(info)
+                if info.filename.endswith((".xml", ".rels")):
+                    content = etree.tostring(etree.fromstring(content))
+                target.writestr(info, content)
+        return out.getvalue()
+
+    return _excel_best(once, count)
+
+
+def _excel_report(count: int) -> None:
+    from pepdocs import api
+    from pepdocs.binding import form_values
+    from pepdocs.formats import excel
+    from pepdocs.mapping import resolve_form
+    from pepdocs.model import load_pep
+    from pepdocs.samples import generate_peps
+
+    spec = resolve_form("southvale", form="school_age")
+    peps = list(generate_peps(count, seed=11, authority="southvale", phase="school_age"))
+    values = [form_values(load_pep(pep), spec) for pep in peps]
+    filled = [api.fill(pep, spec) for pep in peps]
+    items = iter(range(10**9))
+
+    def fill_one() -> None:
+        excel.fill(spec, values[next(items) % count])
+
+    def read_one() -> None:
+        excel.read(spec, filled[next(items) % count], "form.xlsx")
+
+    def openpyxl_one() -> None:
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(filled[next(items) % count]))
+        book.save(io.BytesIO())
+
+    floor = excel_floor(filled[0], count)
+    fill_seconds = _excel_best(fill_one, count)
+    read_seconds = _excel_best(read_one, count)
+    openpyxl_seconds = _excel_best(openpyxl_one, max(count // 4, 5))
+    print(f"# southvale school_age, {count} forms, CPU time, fastest of {EXCEL_REPEATS} passes; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus")  # fmt: skip
+    print(f"excel_floor_ms: {floor * 1000:.2f}  (unzip, parse every XML part, re-zip)")
+    print(f"excel_fill_ms: {fill_seconds * 1000:.2f}  x floor: {fill_seconds / floor:.2f}")
+    print(f"excel_read_ms: {read_seconds * 1000:.2f}  x floor: {read_seconds / floor:.2f}")
+    print(
+        f"openpyxl_load_save_ms: {openpyxl_seconds * 1000:.2f}  x floor: "
+        f"{openpyxl_seconds / floor:.2f}  (the loop people write by hand, no cell touched)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("kind", choices=["excel"], help="which engine against its floor")
+    parser.add_argument("--count", type=int, default=40, help="forms per pass")
+    args = parser.parse_args()
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    if args.kind == "excel":
+        _excel_report(args.count)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,369 @@
+"""Finding a mapping's anchors in a workbook: cells, defined names, labels, tables, the
+drop-down list covering a cell, and the one formula pepdocs recomputes (``SUM``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pepdocs.formats.excel.values import number_text, plain
+from pepdocs.formats.excel.workbook import Cell, Sheet, Workbook, range_bounds, split_reference
+from pepdocs.mapping.spec import Anchor, ColumnSpec
+from pepdocs.mapping.transforms import normalise_label
+
+__all__ = ["FORMULA_NOT_READ", "Book", "Table", "same_text"]
+
+#: what a formula cell that is not recomputed says in the report
+FORMULA_NOT_READ = "a formula pepdocs does not recompute: not read (its saved result may be stale)"
+_SUM = re.compile(r"^=\s*SUM\s*\((?P<args>[^()]*)\)\s*$", re.IGNORECASE)
+_REF = re.compile(
+    r"^(?:(?:'(?P<quoted>(?:[^']|'')+)'|(?P<sheet>[A-Za-z_][\w.]*))!)?"
+    r"(?P<ref>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$"
+)
+
+
+def same_text(cell_text: str, wanted: str) -> bool:
+    """A label or header as typed on the form: exact, else ignoring case, spacing, ``:``,
+    ``*`` and the like (people re-type headers)."""
+    if cell_text.strip() == wanted.strip():
+        return True
+    key = normalise_label(wanted)
+    return bool(key) and normalise_label(cell_text) == key
+
+
+#: normalised label texts, kept across workbooks (the forms of one authority share their
+#: labels); emptied when full, so a workbook of a million distinct texts cannot grow it
+_KEYS: dict[str, str] = {}
+_KEYS_HELD = 20_000
+
+
+class _Labels:
+    """:func:`same_text` with each text normalised once (a form's labels are compared with
+    every mapping entry's label and every table header)."""
+
+    def key(self, text: str) -> str:
+        found = _KEYS.get(text)
+        if found is None:
+            if len(_KEYS) >= _KEYS_HELD:
+                _KEYS.clear()
+            found = _KEYS[text] = normalise_label(text)
+        return found
+
+    def matches(self, texts: Sequence[str], wanted: Sequence[str]) -> int:
+        """How many of ``wanted`` one of ``texts`` reads as."""
+        stripped = {text.strip() for text in texts}
+        keys = {self.key(text) for text in texts}
+        return sum(
+            1
+            for one in wanted
+            if one.strip() in stripped or ((key := self.key(one)) and key in keys)
+        )
+
+    def same(self, cell_text: str, wanted: str) -> bool:
+        if cell_text.strip() == wanted.strip():
+            return True
+        key = self.key(wanted)
+        return bool(key) and self.key(cell_text) == key
+
+
+_Found = tuple[int, Sheet, Cell]
+_ListIndex = tuple[
+    dict[tuple[int, int], tuple[int, list[str] | None]], list[tuple[int, list[str] | None]]
+]
+#: a list validation's range up to this many cells is looked up by position
+_INDEXED_CELLS = 4_096
+
+
+@dataclass(slots=True)
+class Table:
+    sheet: Sheet
+    header_row: int
+    #: column header (as the mapping names it) -> column index
+    columns: dict[str, int]
+    missing: list[str] = field(default_factory=list)
+
+
+class Book:
+    """A workbook with the lookups the anchors need (merged ranges, names, lists)."""
+
+    def __init__(self, book: Workbook) -> None:
+        self.book = book
+        self._merged: dict[str, dict[tuple[int, int], tuple[int, int, int, int]]] = {}
+        self._lists: dict[str, _ListIndex] = {}
+        self.labels = _Labels()
+        #: text cells of every sheet by their text as typed and as normalised
+        self._index: tuple[dict[str, list[_Found]], dict[str, list[_Found]]] = ({}, {})
+        self._indexed = False
+
+    def same_text(self, cell_text: str, wanted: str) -> bool:
+        return self.labels.same(cell_text, wanted)
+
+    def _label_cells(self, wanted: str) -> list[_Found]:
+        """(order, sheet, cell) of every text cell that reads as ``wanted``, in reading
+        order (sheet by sheet, row by row)."""
+        exact, normalised = self._index
+        if not self._indexed:
+            order = 0
+            for sheet in self.book.sheets:
+                for cell in sheet.text_cells():
+                    text = str(cell.value)
+                    entry = (order, sheet, cell)
+                    exact.setdefault(text.strip(), []).append(entry)
+                    normalised.setdefault(self.labels.key(text), []).append(entry)
+                    order += 1
+            self._indexed = True
+        found = {entry[0]: entry for entry in exact.get(wanted.strip(), [])}
+        key = self.labels.key(wanted)
+        if key:
+            found.update((entry[0], entry) for entry in normalised.get(key, []))
+        return [found[order] for order in sorted(found)]
+
+    # sheets and cells
+    def sheet(self, title: str | None) -> Sheet | None:
+        sheets = self.book.sheets
+        if title is None:
+            return sheets[0] if sheets else None
+        found = self.book.sheet(title)
+        if found is not None:
+            return found
+        for sheet in sheets:  # a sheet renamed only in case or spacing
+            if self.same_text(sheet.title, title):
+                return sheet
+        return None
+
+    def merged(self, sheet: Sheet) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+        """(row, column) -> (min_col, min_row, max_col, max_row) of its merged range."""
+        found = self._merged.get(sheet.title)
+        if found is None:
+            found = {}
+            for bounds in sheet.merged:
+                for row in range(bounds[1], bounds[3] + 1):
+                    for col in range(bounds[0], bounds[2] + 1):
+                        found[(row, col)] = bounds
+            self._merged[sheet.title] = found
+        return found
+
+    def bounds(self, sheet: Sheet, row: int, column: int) -> tuple[int, int, int, int]:
+        return self.merged(sheet).get((row, column), (column, row, column, row))
+
+    def top_left(self, sheet: Sheet, row: int, column: int) -> Cell:
+        bounds = self.merged(sheet).get((row, column))
+        if bounds is not None:
+            row, column = bounds[1], bounds[0]
+        return sheet.cell(row, column)
+
+    def at_ref(self, title: str | None, ref: str) -> tuple[Sheet, Cell] | None:
+        sheet = self.sheet(title)
+        if sheet is None:
+            return None
+        bounds = range_bounds(ref.split(":")[0])
+        if bounds is None:
+            return None
+        return sheet, self.top_left(sheet, bounds[1], bounds[0])
+
+    def defined_name(self, name: str) -> tuple[Sheet, Cell] | None:
+        key = name.lower()  # names are case-insensitive in Excel
+        found = self.book.names.get(key)
+        if found is None:
+            for sheet in self.book.sheets:  # a name scoped to one sheet
+                found = self.book.local_names.get(sheet.title, {}).get(key)
+                if found is not None:
+                    break
+        for title, ref in found or ():
+            target = self.at_ref(title, ref.split(":")[0])
+            if target is not None:
+                return target
+        return None
+
+    def label(self, anchor: Anchor) -> tuple[Sheet, Cell] | None:
+        wanted = anchor.key
+        options = anchor.options
+        occurrence = int(options.get("occurrence", 1))
+        sheets = {id(sheet) for sheet in self._sheets(options.get("sheet"))}
+        seen = 0
+        for _, sheet, cell in self._label_cells(wanted):
+            if id(sheet) not in sheets:
+                continue
+            seen += 1
+            if seen == occurrence:
+                return sheet, self._beside(sheet, cell, options.get("direction", "right"))
+        return None
+
+    def _sheets(self, title: str | None) -> list[Sheet]:
+        if title:
+            sheet = self.sheet(title)
+            return [sheet] if sheet is not None else []
+        return list(self.book.sheets)
+
+    def _beside(self, sheet: Sheet, label: Cell, direction: str) -> Cell:
+        min_col, min_row, max_col, max_row = self.bounds(sheet, label.row, label.column)
+        if direction == "below":
+            return self.top_left(sheet, max_row + 1, min_col)
+        return self.top_left(sheet, min_row, max_col + 1)
+
+    def table(self, anchor: Anchor, columns: Sequence[ColumnSpec]) -> Table | None:
+        header = [str(text) for text in anchor.options.get("header", ())]
+        occurrence = int(anchor.options.get("occurrence", 1))
+        seen = 0
+        for sheet in self._sheets(anchor.options.get("sheet")):
+            for row in sheet.rows():
+                texts = [
+                    (cell.column, str(cell.value))
+                    for cell in row
+                    if isinstance(cell.value, str) and cell.value.strip()
+                ]
+                if len(texts) < len(header) or not all(
+                    any(self.same_text(text, wanted) for _, text in texts) for wanted in header
+                ):
+                    continue
+                seen += 1
+                if seen != occurrence:
+                    continue
+                found: dict[str, int] = {}
+                missing: list[str] = []
+                for column in columns:
+                    names = (column.header, *column.aliases)
+                    col = next(
+                        (c for c, text in texts if any(self.same_text(text, n) for n in names)),
+                        None,
+                    )
+                    if col is None:
+                        missing.append(column.header)
+                    else:
+                        found[column.header] = col
+                return Table(sheet, row[0].row, found, missing)
+        return None
+
+    # drop-down lists
+    def dropdown(self, sheet: Sheet, cell: Cell) -> list[str] | None:
+        """The entries of the list validation covering a cell, or None (no list, or a list
+        pepdocs cannot resolve)."""
+        lists = self._lists.get(sheet.title)
+        if lists is None:
+            lists = self._lists[sheet.title] = self._index_lists(sheet)
+        positions, large = lists
+        found = positions.get((cell.row, cell.column))
+        for number, entries in large:  # ranges too big to index, in the sheet's order
+            if found is not None and found[0] < number:
+                break
+            if sheet.validations[number].covers(cell.row, cell.column):
+                return entries
+        return found[1] if found is not None else None
+
+    def _index_lists(self, sheet: Sheet) -> _ListIndex:
+        """The list validations of a sheet: (row, column) -> (order, entries) for ranges of
+        up to :data:`_INDEXED_CELLS` cells, the rest kept as (order, entries) to test."""
+        positions: dict[tuple[int, int], tuple[int, list[str] | None]] = {}
+        large: list[tuple[int, list[str] | None]] = []
+        for number, validation in enumerate(sheet.validations):
+            if validation.kind != "list":
+                continue
+            entries = self._list_entries(sheet, validation.formula)
+            for left, top, right, bottom in validation.ranges:
+                if (right - left + 1) * (bottom - top + 1) > _INDEXED_CELLS:
+                    large.append((number, entries))
+                    continue
+                for row in range(top, bottom + 1):
+                    for column in range(left, right + 1):
+                        positions.setdefault((row, column), (number, entries))
+        return positions, large
+
+    def _list_entries(self, sheet: Sheet, formula: str) -> list[str] | None:
+        formula = formula.strip()
+        if formula.startswith('"') and formula.endswith('"'):
+            # An inline list: Excel separates entries with commas whatever the locale.
+            return [entry.strip() for entry in formula[1:-1].split(",")]
+        formula = formula.lstrip("=")
+        cells = self.cells_of(sheet, formula)
+        if cells is None:
+            named = self.book.names.get(formula.lower())
+            if named is None:
+                return None
+            cells = []
+            for title, ref in named:
+                cells.extend(self.cells_of(sheet, f"{_quote(title)}!{ref}") or [])
+        return [plain(cell.value) for cell in cells if cell.value not in (None, "")]
+
+    def cells_of(self, sheet: Sheet, reference: str) -> list[Cell] | None:
+        """The cells of ``A1``, ``A1:B9`` or ``'Sheet'!A1:B9``; None if not a reference."""
+        match = _REF.match(reference.strip())
+        if not match:
+            return None
+        title = match.group("quoted")
+        title = title.replace("''", "'") if title else match.group("sheet")
+        target = self.sheet(title) if title else sheet
+        if target is None:
+            return None
+        bounds = range_bounds(match.group("ref"))
+        if bounds is None:
+            return None
+        min_col, min_row, max_col, max_row = bounds
+        return [
+            target.cell(row, col)
+            for row in range(min_row, max_row + 1)
+            for col in range(min_col, max_col + 1)
+        ]
+
+    # formulas
+    def formula_value(self, sheet: Sheet, cell: Cell) -> tuple[str | None, str]:
+        """(value, note) for a formula cell: a SUM recomputed from its cells, else nothing."""
+        formula = cell.value if isinstance(cell.value, str) else ""
+        match = _SUM.match(formula)
+        if not match:
+            return None, FORMULA_NOT_READ
+        total = Decimal(0)
+        numbers = 0
+        for argument in _split_arguments(match.group("args")):
+            cells = self.cells_of(sheet, argument)
+            if cells is None:
+                return None, FORMULA_NOT_READ
+            for part in cells:
+                value = part.value
+                if part.formula:
+                    return None, FORMULA_NOT_READ
+                # SUM adds numbers only: text (even "12") and booleans in a range are skipped,
+                # as Excel and LibreOffice do.
+                if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+                    total += Decimal(str(value))
+                    numbers += 1
+        note = "recomputed from the cells of its SUM formula (the saved result is not used)"
+        if numbers == 0:
+            return None, note
+        return number_text(total), note
+
+
+def _split_arguments(text: str) -> list[str]:
+    parts: list[str] = []
+    current = ""
+    quoted = False
+    for char in text:
+        if char == "'":
+            quoted = not quoted
+        if char == "," and not quoted:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += char
+    if current.strip():
+        parts.append(current.strip())
+    return parts
+
+
+def _quote(title: str) -> str:
+    return "'" + title.replace("'", "''") + "'"
+
+
+def locate(book: Book, anchor: Anchor) -> tuple[Sheet, Cell] | None:
+    """The cell an anchor names (``cell``, ``name`` or ``label``), or None."""
+    if anchor.kind == "cell":
+        return book.at_ref(anchor.options.get("sheet"), str(anchor.options.get("ref", "")))
+    if anchor.kind == "name":
+        return book.defined_name(anchor.key)
+    if anchor.kind == "label":
+        return book.label(anchor)
+    return None
+
+
+__all__ += ["locate", "split_reference"]
