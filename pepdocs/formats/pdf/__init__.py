@@ -59,6 +59,7 @@ from pepdocs.formats.pdf._fields import (
     fields_by_name,
 )
 from pepdocs.formats.pdf._flatten import flatten_writer
+from pepdocs.formats.pdf._prepared import check_fillable, prepare
 from pepdocs.formats.pdf._textlayer import (
     TEXT_LAYER_CONFIDENCE,
     TextLayer,
@@ -244,19 +245,7 @@ def _template(form: FormSpec) -> PdfWriter:
         raise MappingError(
             f"template {form.template} is not a readable PDF", str(form.source)
         ) from None
-    root = cast(DictionaryObject, reader.trailer["/Root"])
-    acroform = root.get("/AcroForm")
-    acroform = acroform.get_object() if acroform is not None else None
-    if root.get("/NeedsRendering") or (
-        isinstance(acroform, DictionaryObject)
-        and "/XFA" in acroform
-        and not acroform.get("/Fields")
-    ):
-        raise MappingError(
-            f"template {form.template} is a dynamic XFA form, which pypdf cannot fill; ask the "
-            "authority for an AcroForm version",
-            str(form.source),
-        )
+    check_fillable(reader, form)
     return PdfWriter(clone_from=reader)
 
 
@@ -282,13 +271,67 @@ def fill(
     at the end. ``notes`` gets a :class:`FillNote` for each value that needed either.
     ``flatten`` draws the values into the pages and removes every field (see
     :func:`flatten`).
+
+    The template is prepared once per process (``_prepared``): a record writes only the
+    field and widget dictionaries it changes and their appearance streams, the rest of the
+    form is copied as it is. A record that needs a continuation sheet, a flattened copy, or
+    a letter beyond the prepared font subsets is written by the full path (the template
+    cloned and written out by pypdf).
     """
-    writer = _template(form)
-    root = writer._root_object
-    fields = fields_by_name(root)
+    if not flatten:
+        made = _fill_prepared(form, values, notes)
+        if made is not None:
+            return made
+    return _fill_full(form, values, flatten=flatten, notes=notes)
+
+
+def _fill_prepared(
+    form: FormSpec,
+    values: Sequence[tuple[FieldSpec, FormValue]],
+    notes: list[FillNote] | None,
+) -> bytes | None:
+    """The filled form written from the prepared template, or None when the record needs
+    the full path (a continuation sheet, or a letter the prepared subsets lack)."""
+    prepared = prepare(form)
+    record = prepared.record()
     pending: list[_Pending] = []
     continuation = Continuation(form.name)
     found: list[FillNote] = []
+    _write_values(form, record.fields, values, pending, continuation, found)
+    if continuation:
+        return None
+    fitted: list[tuple[_appearance.Box, _appearance.Fit]] = []
+    for item in pending:
+        box = _box(item.field, item.widget, item.text)
+        fit = _appearance.layout(box)
+        if not fit.fits or not all(prepared.font.can_draw(line) for line in fit.lines):
+            return None
+        if fit.size < fit.start:
+            found.append(_smaller(item, fit))
+        fitted.append((box, fit))
+    for item, (box, fit) in zip(pending, fitted, strict=True):
+        item.widget[NameObject("/AP")] = record.appearance(box, fit)
+    if notes is not None:
+        notes.extend(found)
+    return record.write()
+
+
+def _smaller(item: _Pending, fit: _appearance.Fit) -> FillNote:
+    return FillNote(
+        item.path, "smaller", f"drawn at {fit.size:g} pt instead of {fit.start:g} pt to fit its box"
+    )
+
+
+def _write_values(
+    form: FormSpec,
+    fields: Mapping[str, FormField],
+    values: Sequence[tuple[FieldSpec, FormValue]],
+    pending: list[_Pending],
+    continuation: Continuation,
+    found: list[FillNote],
+) -> None:
+    """Each value written into its fields (text boxes and drop-downs left in ``pending``
+    for their appearances), table rows beyond the printed ones into ``continuation``."""
     for spec, value in values:
         if value is None:
             continue
@@ -324,6 +367,23 @@ def fill(
                 str(form.source),
                 spec.line,
             )
+
+
+def _fill_full(
+    form: FormSpec,
+    values: Sequence[tuple[FieldSpec, FormValue]],
+    *,
+    flatten: bool,
+    notes: list[FillNote] | None,
+) -> bytes:
+    """The filled form as the template cloned into a pypdf writer and written out whole."""
+    writer = _template(form)
+    root = writer._root_object
+    fields = fields_by_name(root)
+    pending: list[_Pending] = []
+    continuation = Continuation(form.name)
+    found: list[FillNote] = []
+    _write_values(form, fields, values, pending, continuation, found)
     boxes = _fitted(writer, form, pending, continuation, found)
     if continuation:
         added = [_Pending(f, w, t, "") for f, w, t in continuation.append_to(writer)]
@@ -368,13 +428,7 @@ def _fitted(
         fit = _appearance.layout(box)
         if fit.fits:
             if fit.size < fit.start:
-                found.append(
-                    FillNote(
-                        item.path,
-                        "smaller",
-                        f"drawn at {fit.size:g} pt instead of {fit.start:g} pt to fit its box",
-                    )
-                )
+                found.append(_smaller(item, fit))
             boxes.append(box)
             continue
         key = id(item.field.node)

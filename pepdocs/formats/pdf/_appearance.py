@@ -245,3 +245,168 @@ def add_appearances(writer: PdfWriter, boxes: Sequence[Box]) -> list[IndirectObj
         stream[NameObject("/Resources")] = page["/Resources"].clone(writer)
         refs.append(writer._add_object(stream.flate_encode()))
     return refs
+
+
+# -- prepared once per process: the value font's subsets and appearance streams drawn here ----
+
+#: the letters a prepared form draws without reportlab: Latin-1 (font 0, each letter its own
+#: byte, so a Latin-1 value reads back from its appearance stream as typed), then Latin
+#: Extended-A (Ł, ŵ, ő...), the typographic punctuation people paste (– — ‘ ’ “ ” … •), the
+#: euro sign and the ballot boxes (font 1). A value with any other letter is drawn by
+#: :func:`render` instead.
+_LATIN_1 = [*range(0x20, 0x7F), *range(0xA0, 0x100)]
+_EXTRA = [
+    *range(0x100, 0x180),
+    *range(0x2010, 0x2028),
+    *range(0x2030, 0x203B),
+    0x20AC,
+    0x2122,
+    0x2190,
+    0x2192,
+    0x2610,
+    0x2611,
+    0x2612,
+    0x2713,
+    0x2714,
+]
+#: the resource names appearance streams use for the value font's subsets
+SUBSET_NAMES = ("/PepdocsSans0", "/PepdocsSans1")
+#: bytes a PDF literal string must escape (ISO 32000-1, 7.3.4.2), and control bytes
+_ESCAPED = {ord("("): b"\\(", ord(")"): b"\\)", ord("\\"): b"\\\\"}
+
+
+@dataclass(frozen=True)
+class PreparedFont:
+    """The value font as two fixed subsets (Latin-1, and the letters of :data:`_EXTRA`),
+    embedded once per prepared form: which subset and code draws each letter."""
+
+    font: str  # the reportlab name, for measuring
+    codes: dict[str, tuple[int, int]]
+    #: a reportlab PDF whose page resources hold the two subsets (copied into the form)
+    pdf: bytes
+
+    def can_draw(self, text: str) -> bool:
+        codes = self.codes
+        return all(letter in codes for letter in text)
+
+    def encode(self, text: str) -> list[tuple[int, bytes]]:
+        """``text`` as runs of (subset, bytes); the caller checked :meth:`can_draw`."""
+        runs: list[tuple[int, bytes]] = []
+        current, chunk = -1, bytearray()
+        for letter in text:
+            subset, code = self.codes[letter]
+            if subset != current:
+                if chunk:
+                    runs.append((current, bytes(chunk)))
+                current, chunk = subset, bytearray()
+            chunk.append(code)
+        if chunk:
+            runs.append((current, bytes(chunk)))
+        return runs
+
+
+@lru_cache(maxsize=4)
+def prepared_font(path: str) -> PreparedFont:
+    """The two subsets of the font at ``path``, built once per process: reportlab embeds
+    them (its own subsetting, with widths and a ToUnicode map) in a one-page PDF whose
+    resources are then copied into each prepared form."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    name = _register(path)
+    font = getFont(name)
+    have = font.face.charToGlyph
+    latin = [code if code in have else 0 for code in range(256)]
+    for code in (*range(0x20), *range(0x7F, 0xA0)):
+        latin[code] = 0
+    extra = [0] + [code for code in _EXTRA if code in have]
+    codes = {chr(code): (0, code) for code in _LATIN_1 if code in have}
+    codes.update({chr(code): (1, index) for index, code in enumerate(extra) if index})
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1, pageCompression=1)
+    state = font._assignState(canvas._doc)
+    state.subsets = [latin, extra]
+    state.assignments = {code: n for n, code in enumerate(latin) if code or not n}
+    state.assignments.update({code: 256 + n for n, code in enumerate(extra) if n})
+    state.nextCode = 256 + len(extra)
+    state.frozen = 1
+    canvas.setFont(name, DEFAULT_FONT_SIZE)
+    canvas.drawString(0, 0, "A" + chr(extra[1]) if len(extra) > 1 else "A")
+    canvas.showPage()
+    canvas.save()
+    return PreparedFont(name, codes, buffer.getvalue())
+
+
+def _number(value: float) -> bytes:
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return (text if text not in ("", "-0") else "0").encode("ascii")
+
+
+def _colour_op(values: tuple[float, ...], fill: bool) -> bytes:
+    numbers = b" ".join(_number(value) for value in values)
+    if len(values) == 1:
+        return numbers + (b" g" if fill else b" G")
+    if len(values) == 3:
+        return numbers + (b" rg" if fill else b" RG")
+    if len(values) == 4:
+        return numbers + (b" k" if fill else b" K")
+    return b""
+
+
+def _literal(data: bytes) -> bytes:
+    out = bytearray(b"(")
+    for byte in data:
+        escaped = _ESCAPED.get(byte)
+        if escaped is not None:
+            out += escaped
+        elif byte < 0x20 or byte == 0x7F:
+            out += b"\\%03o" % byte
+        else:
+            out.append(byte)
+    out += b")"
+    return bytes(out)
+
+
+def draw(box: Box, fit: Fit, font: PreparedFont) -> bytes:
+    """The content stream of ``box`` drawn with ``fit`` (from :func:`layout`), as
+    :func:`render` draws it: background, border, clip to the box, the lines of text in the
+    prepared subsets, wrapped in ``/Tx BMC ... EMC``."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    width, height = max(box.width, 1.0), max(box.height, 1.0)
+    ops: list[bytes] = [b"/Tx BMC", b"q"]
+    if box.background:
+        ops.append(_colour_op(box.background, fill=True))
+        ops.append(b"0 0 %s %s re f" % (_number(width), _number(height)))
+    if box.border and box.border_width > 0:
+        half = box.border_width / 2
+        ops.append(_colour_op(box.border, fill=False))
+        ops.append(_number(box.border_width) + b" w")
+        ops.append(
+            b"%s %s %s %s re S"
+            % (
+                _number(half),
+                _number(half),
+                _number(width - box.border_width),
+                _number(height - box.border_width),
+            )
+        )
+    ops.append(b"1 1 %s %s re W n" % (_number(width - 2), _number(height - 2)))
+    ops.append(_colour_op(box.text_colour, fill=True))
+    size = fit.size
+    y = height - PADDING - size if box.multiline else (height - size * 0.73) / 2
+    for line in fit.lines:
+        x = PADDING
+        if box.align in (1, 2):
+            measured = stringWidth(line, font.font, size)
+            x = (width - measured) / 2 if box.align == 1 else width - PADDING - measured
+        if line:
+            ops.append(b"BT 1 0 0 1 %s %s Tm" % (_number(x), _number(y)))
+            for subset, data in font.encode(line):
+                ops.append(b"%s %s Tf %s Tj" % (
+                    SUBSET_NAMES[subset].encode("ascii"), _number(size), _literal(data)
+                ))
+            ops.append(b"ET")
+        y -= size * LEADING
+    ops += [b"Q", b"EMC", b""]
+    return b"\n".join(ops)
