@@ -30,7 +30,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from pypdf import PdfReader, PdfWriter
@@ -57,6 +57,7 @@ from pepdocs.formats.pdf._fields import (
     OFF,
     FormField,
     fields_by_name,
+    widget_pages,
 )
 from pepdocs.formats.pdf._flatten import flatten_writer
 from pepdocs.formats.pdf._prepared import check_fillable, prepare
@@ -298,18 +299,19 @@ def _fill_prepared(
     continuation = Continuation(form.name)
     found: list[FillNote] = []
     _write_values(form, record.fields, values, pending, continuation, found)
+    fitted = _fitted(prepared.pages, form, pending, continuation, found, prepared.looks)
     if continuation:
-        return None
-    fitted: list[tuple[_appearance.Box, _appearance.Fit]] = []
-    for item in pending:
-        box = _box(item.field, item.widget, item.text)
-        fit = _appearance.layout(box)
-        if not fit.fits or not all(prepared.font.can_draw(line) for line in fit.lines):
+        added = record.add_continuation(continuation)
+        if added is None:
             return None
-        if fit.size < fit.start:
-            found.append(_smaller(item, fit))
-        fitted.append((box, fit))
+        for field, widget, text in added:
+            pending.append(_Pending(field, widget, text, ""))
+            box = _box(field, widget, text)
+            fitted.append((box, _appearance.layout(box)))
+    draws = prepared.font.can_draw
     for item, (box, fit) in zip(pending, fitted, strict=True):
+        if not all(draws(line) for line in fit.lines):
+            return None
         item.widget[NameObject("/AP")] = record.appearance(box, fit)
     if notes is not None:
         notes.extend(found)
@@ -341,8 +343,10 @@ def _write_values(
             try:
                 if anchor.kind == "table":
                     written = _fill_table(fields, spec, anchor, value, pending, continuation)
-                    if written and continuation.tables and continuation.tables[-1].table == (
-                        spec.path
+                    if (
+                        written
+                        and continuation.tables
+                        and continuation.tables[-1].table == (spec.path)
                     ):
                         rows = continuation.tables[-1]
                         last = rows.first + len(rows.rows) - 1
@@ -384,14 +388,12 @@ def _fill_full(
     continuation = Continuation(form.name)
     found: list[FillNote] = []
     _write_values(form, fields, values, pending, continuation, found)
-    boxes = _fitted(writer, form, pending, continuation, found)
+    boxes = [box for box, _ in _fitted(widget_pages(writer), form, pending, continuation, found)]
     if continuation:
         added = [_Pending(f, w, t, "") for f, w, t in continuation.append_to(writer)]
         pending.extend(added)
         boxes.extend(_box(item.field, item.widget, item.text) for item in added)
-    for item, appearance in zip(
-        pending, _appearance.add_appearances(writer, boxes), strict=True
-    ):
+    for item, appearance in zip(pending, _appearance.add_appearances(writer, boxes), strict=True):
         item.widget[NameObject("/AP")] = DictionaryObject({NameObject("/N"): appearance})
     acroform = root.get("/AcroForm")
     acroform = acroform.get_object() if acroform is not None else None
@@ -410,26 +412,27 @@ def _fill_full(
 
 
 def _fitted(
-    writer: PdfWriter,
+    pages: Mapping[int | None, int],
     form: FormSpec,
     pending: Sequence[_Pending],
     continuation: Continuation,
     found: list[FillNote],
-) -> list[_appearance.Box]:
-    """Each pending box as it will be drawn: at the form's size if its text fits, smaller
-    if that makes it fit, else cut with a "see continuation" marker and the whole text put
-    on the continuation sheet (once per field, however many widgets show it)."""
-    pages = _widget_pages(writer)
+    looks: dict[int, _appearance.Box] | None = None,
+) -> list[tuple[_appearance.Box, _appearance.Fit]]:
+    """Each pending box as it will be drawn, and its layout: at the form's size if its text
+    fits, smaller if that makes it fit, else cut with a "see continuation" marker and the
+    whole text put on the continuation sheet (once per field, however many widgets show
+    it). ``pages`` gives each widget's page; ``looks`` caches each widget's look."""
     labels = {spec.path: _label_text(spec) for spec in form.fields}
     markers: dict[int, str] = {}
-    boxes: list[_appearance.Box] = []
+    boxes: list[tuple[_appearance.Box, _appearance.Fit]] = []
     for item in pending:
-        box = _box(item.field, item.widget, item.text)
+        box = _look(item, looks)
         fit = _appearance.layout(box)
         if fit.fits:
             if fit.size < fit.start:
                 found.append(_smaller(item, fit))
-            boxes.append(box)
+            boxes.append((box, fit))
             continue
         key = id(item.field.node)
         reference = markers.get(key)
@@ -448,8 +451,20 @@ def _fitted(
                     "sheet all of it",
                 )
             )
-        boxes.append(_appearance.cut_to_fit(box, _marker(box, reference)))
+        cut = _appearance.cut_to_fit(box, _marker(box, reference))
+        boxes.append((cut, _appearance.layout(cut)))
     return boxes
+
+
+def _look(item: _Pending, looks: dict[int, _appearance.Box] | None) -> _appearance.Box:
+    """The box ``item`` is drawn in, its look read once per widget when ``looks`` is kept."""
+    key = _object_number(item.widget) if looks is not None else None
+    if looks is None or key is None:
+        return _box(item.field, item.widget, item.text)
+    look = looks.get(key)
+    if look is None:
+        look = looks[key] = _box(item.field, item.widget, "")
+    return replace(look, text=item.text)
 
 
 def _marker(box: _appearance.Box, reference: str) -> str:
@@ -467,20 +482,6 @@ def _label_text(spec: FieldSpec) -> str:
 def _object_number(item: DictionaryObject) -> int | None:
     reference = item.indirect_reference
     return reference.idnum if reference is not None else None
-
-
-def _widget_pages(writer: PdfWriter) -> dict[int | None, int]:
-    """Object number of each annotation -> the page it is on (from 1)."""
-    pages: dict[int | None, int] = {}
-    for number, page in enumerate(writer.pages, start=1):
-        annotations = page.get("/Annots")
-        annotations = annotations.get_object() if annotations is not None else None
-        if isinstance(annotations, ArrayObject):
-            for annotation in annotations:
-                idnum = getattr(annotation, "idnum", None)
-                if idnum is not None:
-                    pages.setdefault(idnum, number)
-    return pages
 
 
 def _title(path: str) -> str:

@@ -337,13 +337,15 @@ def prepared_font(path: str) -> PreparedFont:
     return PreparedFont(name, codes, buffer.getvalue())
 
 
-def _number(value: float) -> bytes:
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
-    return (text if text not in ("", "-0") else "0").encode("ascii")
+def number(value: float) -> bytes:
+    """A number as content streams write it (no exponent, no trailing zeros)."""
+    if value == int(value):
+        return b"%d" % value
+    return (b"%.4f" % value).rstrip(b"0")
 
 
 def _colour_op(values: tuple[float, ...], fill: bool) -> bytes:
-    numbers = b" ".join(_number(value) for value in values)
+    numbers = b" ".join(number(value) for value in values)
     if len(values) == 1:
         return numbers + (b" g" if fill else b" G")
     if len(values) == 3:
@@ -377,21 +379,21 @@ def draw(box: Box, fit: Fit, font: PreparedFont) -> bytes:
     ops: list[bytes] = [b"/Tx BMC", b"q"]
     if box.background:
         ops.append(_colour_op(box.background, fill=True))
-        ops.append(b"0 0 %s %s re f" % (_number(width), _number(height)))
+        ops.append(b"0 0 %s %s re f" % (number(width), number(height)))
     if box.border and box.border_width > 0:
         half = box.border_width / 2
         ops.append(_colour_op(box.border, fill=False))
-        ops.append(_number(box.border_width) + b" w")
+        ops.append(number(box.border_width) + b" w")
         ops.append(
             b"%s %s %s %s re S"
             % (
-                _number(half),
-                _number(half),
-                _number(width - box.border_width),
-                _number(height - box.border_width),
+                number(half),
+                number(half),
+                number(width - box.border_width),
+                number(height - box.border_width),
             )
         )
-    ops.append(b"1 1 %s %s re W n" % (_number(width - 2), _number(height - 2)))
+    ops.append(b"1 1 %s %s re W n" % (number(width - 2), number(height - 2)))
     ops.append(_colour_op(box.text_colour, fill=True))
     size = fit.size
     y = height - PADDING - size if box.multiline else (height - size * 0.73) / 2
@@ -401,12 +403,71 @@ def draw(box: Box, fit: Fit, font: PreparedFont) -> bytes:
             measured = stringWidth(line, font.font, size)
             x = (width - measured) / 2 if box.align == 1 else width - PADDING - measured
         if line:
-            ops.append(b"BT 1 0 0 1 %s %s Tm" % (_number(x), _number(y)))
+            ops.append(b"BT 1 0 0 1 %s %s Tm" % (number(x), number(y)))
             for subset, data in font.encode(line):
-                ops.append(b"%s %s Tf %s Tj" % (
-                    SUBSET_NAMES[subset].encode("ascii"), _number(size), _literal(data)
-                ))
+                ops.append(
+                    b"%s %s Tf %s Tj"
+                    % (SUBSET_NAMES[subset].encode("ascii"), number(size), _literal(data))
+                )
             ops.append(b"ET")
         y -= size * LEADING
     ops += [b"Q", b"EMC", b""]
     return b"\n".join(ops)
+
+
+class StreamCanvas:
+    """The few drawing calls the continuation sheet makes of a reportlab canvas
+    (``setFont``, ``setFillColorRGB``, ``rect``, ``drawString``, ``drawRightString``,
+    ``showPage``), written straight into page content streams in the prepared subsets.
+    ``drawable`` turns false when a text has a letter the subsets lack."""
+
+    def __init__(self, font: PreparedFont) -> None:
+        self.font = font
+        self.pages: list[bytes] = []
+        self.drawable = True
+        self._ops: list[bytes] = []
+        self._size = DEFAULT_FONT_SIZE
+
+    def setTitle(self, title: str) -> None:
+        """The sheet's pages go into the form: the title of its own document is not kept."""
+
+    def setFont(self, name: str, size: float) -> None:
+        self._size = size
+
+    def setFillColorRGB(self, red: float, green: float, blue: float) -> None:
+        self._ops.append(_colour_op((red, green, blue), fill=True))
+
+    def rect(
+        self, x: float, y: float, width: float, height: float, stroke: int = 1, fill: int = 0
+    ) -> None:
+        paint = b"B" if stroke and fill else b"f" if fill else b"S" if stroke else b"n"
+        self._ops.append(
+            b"%s %s %s %s re %s" % (number(x), number(y), number(width), number(height), paint)
+        )
+
+    def drawString(self, x: float, y: float, text: str) -> None:
+        if not text:
+            return
+        if not self.font.can_draw(text):
+            self.drawable = False
+            return
+        self._ops.append(b"BT 1 0 0 1 %s %s Tm" % (number(x), number(y)))
+        for subset, data in self.font.encode(text):
+            self._ops.append(
+                b"%s %s Tf %s Tj"
+                % (SUBSET_NAMES[subset].encode("ascii"), number(self._size), _literal(data))
+            )
+        self._ops.append(b"ET")
+
+    def drawRightString(self, x: float, y: float, text: str) -> None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        self.drawString(x - stringWidth(text, self.font.font, self._size), y, text)
+
+    def showPage(self) -> None:
+        self.pages.append(b"\n".join([*self._ops, b""]))
+        self._ops = []
+
+    def save(self) -> None:
+        if self._ops:
+            self.showPage()

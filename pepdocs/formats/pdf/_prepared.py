@@ -32,11 +32,14 @@ from pypdf.generic import (
     FloatObject,
     IndirectObject,
     NameObject,
+    NumberObject,
+    PdfObject,
 )
 
 from pepdocs.errors import DocumentError, MappingError
 from pepdocs.formats.pdf import _appearance
-from pepdocs.formats.pdf._fields import FormField, iter_fields
+from pepdocs.formats.pdf._continuation import Continuation, field_node
+from pepdocs.formats.pdf._fields import FormField, iter_fields, widget_pages
 from pepdocs.mapping.spec import FormSpec
 from pepdocs.safety.package import read_input
 
@@ -81,6 +84,16 @@ class PreparedForm:
     font: _appearance.PreparedFont
     #: the resource dictionary every appearance stream uses (the two subsets)
     resources: int
+    #: the page tree's root and the AcroForm dictionary (object numbers), where a
+    #: continuation sheet adds its pages and fields; None when not an object of its own
+    pages_root: int | None = None
+    acroform: int | None = None
+    #: each widget's page (from 1), by the widget's object number
+    pages: dict[int | None, int] = field(default_factory=dict)
+    #: a field or widget dictionary's entries a record never writes, serialised once
+    fixed: dict[int, bytes] = field(default_factory=dict)
+    #: each widget's look (size, font size, colours; no text), read from it once
+    looks: dict[int, _appearance.Box] = field(default_factory=dict)
 
     @classmethod
     def from_bytes(cls, data: bytes, form: FormSpec) -> PreparedForm:
@@ -99,7 +112,10 @@ class PreparedForm:
             acroform[NameObject("/NeedAppearances")] = BooleanObject(False)
             if "/XFA" in acroform:
                 del acroform["/XFA"]
-        fonts = PdfReader(io.BytesIO(font.pdf)).pages[0]["/Resources"]["/Font"].get_object()
+        page_resources = cast(
+            DictionaryObject, PdfReader(io.BytesIO(font.pdf)).pages[0]["/Resources"]
+        )
+        fonts = cast(DictionaryObject, page_resources["/Font"].get_object())
         subsets = sorted(
             (str(name) for name in fonts if "+" in str(name)),
             key=lambda name: int(name.rsplit("+", 1)[1]),
@@ -110,9 +126,7 @@ class PreparedForm:
                 for wanted, name in zip(_appearance.SUBSET_NAMES, subsets, strict=True)
             }
         )
-        resources = writer._add_object(
-            DictionaryObject({NameObject("/Font"): resource_fonts})
-        )
+        resources = writer._add_object(DictionaryObject({NameObject("/Font"): resource_fonts}))
         buffer = io.BytesIO()
         writer.write(buffer)
         base = buffer.getvalue()
@@ -135,10 +149,11 @@ class PreparedForm:
             if key in trailer:
                 entries.write(b" " + key.encode("ascii") + b" ")
                 trailer.raw_get(key).write_to_stream(entries)
+        root = cast(DictionaryObject, trailer["/Root"])
         fields = tuple(
-            (found.name, found.node, tuple(found.widgets))
-            for found in iter_fields(cast(DictionaryObject, trailer["/Root"]))
+            (found.name, found.node, tuple(found.widgets)) for found in iter_fields(root)
         )
+        pages_root, acroform = root.raw_get("/Pages"), root.raw_get("/AcroForm")
         return cls(
             header=base[: offsets[0][0]],
             objects=objects,
@@ -148,6 +163,9 @@ class PreparedForm:
             fields=fields,
             font=font,
             resources=resources,
+            pages_root=pages_root.idnum if isinstance(pages_root, IndirectObject) else None,
+            acroform=acroform.idnum if isinstance(acroform, IndirectObject) else None,
+            pages=widget_pages(reader),
         )
 
     def record(self) -> RecordCopy:
@@ -157,14 +175,20 @@ class PreparedForm:
 
 @dataclass
 class RecordCopy:
-    """One record being written: copies of the dictionaries it may change, new streams."""
+    """One record being written: copies of the dictionaries it may change, new objects."""
 
     prepared: PreparedForm
     fields: dict[str, FormField] = field(default_factory=dict)
     _copies: dict[int, tuple[DictionaryObject, DictionaryObject]] = field(default_factory=dict)
-    _streams: list[bytes] = field(default_factory=list)
+    #: new objects already serialised (appearance and content streams), by number
+    _streams: dict[int, bytes] = field(default_factory=dict)
+    #: objects serialised when the record is written (new fields, pages; the page tree's
+    #: root and the AcroForm changed by a continuation sheet), by number
+    _late: dict[int, PdfObject] = field(default_factory=dict)
+    _next: int = 0
 
     def __post_init__(self) -> None:
+        self._next = self.prepared.size
         for name, node, widgets in self.prepared.fields:
             self.fields[name] = FormField(
                 name, self._copy(node), [self._copy(widget) for widget in widgets]
@@ -179,46 +203,143 @@ class RecordCopy:
         self._copies[id(original)] = (original, copied)
         return copied
 
+    def _reference(self, number: int) -> IndirectObject:
+        return IndirectObject(number, 0, self.prepared.reader)
+
+    def _allocate(self) -> IndirectObject:
+        self._next += 1
+        return self._reference(self._next - 1)
+
+    def _stream(self, head: bytes, content: bytes) -> IndirectObject:
+        """A new stream object (``head``: its dictionary's entries but /Filter, /Length)."""
+        reference = self._allocate()
+        if len(content) > 512:
+            content = zlib.compress(content, 6)
+            head += b"/Filter /FlateDecode\n"
+        self._streams[reference.idnum] = (
+            b"%d 0 obj\n<<\n%s/Length %d\n>>\nstream\n" % (reference.idnum, head, len(content))
+            + content
+            + b"\nendstream\nendobj\n"
+        )
+        return reference
+
     def appearance(self, box: _appearance.Box, fit: _appearance.Fit) -> DictionaryObject:
         """``/AP`` for a widget showing ``box`` as ``fit`` lays it out (a new stream)."""
-        content = zlib.compress(_appearance.draw(box, fit, self.prepared.font), 6)
-        number = self.prepared.size + len(self._streams)
-        head = io.BytesIO()
-        head.write(b"<<\n/Type /XObject\n/Subtype /Form\n/BBox ")
-        ArrayObject(
-            [FloatObject(0), FloatObject(0), FloatObject(box.width), FloatObject(box.height)]
-        ).write_to_stream(head)
-        head.write(
-            b"\n/Resources %d 0 R\n/Filter /FlateDecode\n/Length %d\n>>\nstream\n"
-            % (self.prepared.resources, len(content))
+        bbox = b"[ 0 0 %s %s ]" % (_appearance.number(box.width), _appearance.number(box.height))
+        head = b"/Type /XObject\n/Subtype /Form\n/BBox %s\n/Resources %d 0 R\n" % (
+            bbox,
+            self.prepared.resources,
         )
-        self._streams.append(
-            b"%d 0 obj\n" % number + head.getvalue() + content + b"\nendstream\nendobj\n"
+        reference = self._stream(head, _appearance.draw(box, fit, self.prepared.font))
+        return DictionaryObject({NameObject("/N"): reference})
+
+    def add_continuation(
+        self, continuation: Continuation
+    ) -> list[tuple[FormField, DictionaryObject, str]] | None:
+        """The continuation sheet's pages added after the form's, its row fields added to
+        the form; returns (field, widget, text) of each new field, whose appearance the
+        caller draws. None when the sheet needs the full path (a letter the prepared subsets
+        lack, or a page tree or AcroForm that is not an object of its own)."""
+        prepared = self.prepared
+        if prepared.pages_root is None or prepared.acroform is None:
+            return None
+        drawn = continuation.draw_streams(prepared.font)
+        if drawn is None:
+            return None
+        contents, boxes, (width, height) = drawn
+        original = prepared.reader.get_object(prepared.pages_root)
+        acroform_original = prepared.reader.get_object(prepared.acroform)
+        if not isinstance(original, DictionaryObject) or not isinstance(
+            acroform_original, DictionaryObject
+        ):
+            return None
+        tree = DictionaryObject(original)
+        acroform = DictionaryObject(acroform_original)
+        listed = acroform.raw_get("/Fields") if "/Fields" in acroform else None
+        fields = ArrayObject(listed.get_object() if listed is not None else [])
+        if isinstance(listed, IndirectObject):
+            self._late[listed.idnum] = fields
+        else:
+            acroform[NameObject("/Fields")] = fields
+        root = self._reference(prepared.pages_root)
+        media = ArrayObject(
+            [FloatObject(0), FloatObject(0), FloatObject(width), FloatObject(height)]
         )
-        return DictionaryObject(
-            {NameObject("/N"): IndirectObject(number, 0, self.prepared.reader)}
+        pages: list[tuple[IndirectObject, ArrayObject]] = []
+        for content in contents:
+            stream = self._stream(b"", content)
+            annotations = ArrayObject()
+            page = DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Page"),
+                    NameObject("/Parent"): root,
+                    NameObject("/MediaBox"): media,
+                    NameObject("/Resources"): self._reference(prepared.resources),
+                    NameObject("/Contents"): stream,
+                    NameObject("/Annots"): annotations,
+                }
+            )
+            reference = self._allocate()
+            self._late[reference.idnum] = page
+            pages.append((reference, annotations))
+        tree[NameObject("/Kids")] = ArrayObject(
+            [*tree.get("/Kids", ArrayObject()), *(reference for reference, _ in pages)]
         )
+        tree[NameObject("/Count")] = NumberObject(int(tree.get("/Count", 0)) + len(pages))
+        self._late[prepared.pages_root] = tree
+        self._late[prepared.acroform] = acroform
+        added: list[tuple[FormField, DictionaryObject, str]] = []
+        for box in boxes:
+            node = field_node(box)
+            page_reference, annotations = pages[box.page]
+            node[NameObject("/P")] = page_reference
+            reference = self._allocate()
+            node.indirect_reference = reference
+            self._late[reference.idnum] = node
+            annotations.append(reference)
+            fields.append(reference)
+            added.append((FormField(box.name, node, [node]), node, box.text))
+        return added
 
     def _changed(self) -> Iterator[tuple[int, bytes]]:
+        fixed = self.prepared.fixed
         for original, copied in self._copies.values():
             reference = original.indirect_reference
             if reference is None:
                 continue
-            if all(copied.get(key) == original.get(key) for key in _WRITTEN) and len(
-                copied
-            ) == len(original):
+            if len(copied) == len(original) and all(
+                copied.get(key) == original.get(key) for key in _WRITTEN
+            ):
                 continue
+            number = reference.idnum
+            kept = fixed.get(number)
+            if kept is None:
+                kept = fixed[number] = _entries(original, skip=_WRITTEN)
             out = io.BytesIO()
-            out.write(b"%d 0 obj\n" % reference.idnum)
-            copied.write_to_stream(out)
-            out.write(b"\nendobj\n")
-            yield reference.idnum, out.getvalue()
+            out.write(b"%d 0 obj\n<<\n" % number)
+            out.write(kept)
+            for key in _WRITTEN:
+                value = copied.get(key)
+                if value is not None:
+                    out.write(key.encode("ascii") + b" ")
+                    value.write_to_stream(out)
+                    out.write(b"\n")
+            out.write(b">>\nendobj\n")
+            yield number, out.getvalue()
 
     def write(self) -> bytes:
         """The whole document: the base's objects as they are, the changed dictionaries in
-        their place, the new appearance streams after them, a fresh xref and trailer."""
+        their place, the new objects after them, a fresh xref and trailer."""
         prepared = self.prepared
         changed = dict(self._changed())
+        for number, item in self._late.items():
+            out = io.BytesIO()
+            out.write(b"%d 0 obj\n" % number)
+            item.write_to_stream(out)
+            out.write(b"\nendobj\n")
+            changed[number] = out.getvalue()
+        new = {number: chunk for number, chunk in changed.items() if number >= prepared.size}
+        new.update(self._streams)
         parts = [prepared.header]
         position = len(prepared.header)
         offsets: dict[int, int] = {}
@@ -227,11 +348,11 @@ class RecordCopy:
             offsets[number] = position
             parts.append(chunk)
             position += len(chunk)
-        for index, chunk in enumerate(self._streams):
-            offsets[prepared.size + index] = position
-            parts.append(chunk)
-            position += len(chunk)
-        size = prepared.size + len(self._streams)
+        for number in sorted(new):
+            offsets[number] = position
+            parts.append(new[number])
+            position += len(new[number])
+        size = self._next
         table = [b"xref\n0 %d\n0000000000 65535 f \n" % size]
         for number in range(1, size):
             offset = offsets.get(number)
@@ -244,6 +365,19 @@ class RecordCopy:
             % (size, prepared.trailer, position)
         )
         return b"".join(parts)
+
+
+def _entries(dictionary: DictionaryObject, skip: tuple[str, ...]) -> bytes:
+    """A dictionary's entries but ``skip`` as pypdf writes them (``/Key value`` lines)."""
+    out = io.BytesIO()
+    for key, value in dictionary.items():
+        if key in skip:
+            continue
+        NameObject(key).write_to_stream(out)
+        out.write(b" ")
+        value.write_to_stream(out)
+        out.write(b"\n")
+    return out.getvalue()
 
 
 _PREPARED: dict[tuple[Any, ...], PreparedForm] = {}
