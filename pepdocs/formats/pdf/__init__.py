@@ -299,7 +299,9 @@ def _fill_prepared(
     continuation = Continuation(form.name)
     found: list[FillNote] = []
     _write_values(form, record.fields, values, pending, continuation, found)
-    fitted = _fitted(prepared.pages, form, pending, continuation, found, prepared.looks)
+    fitted = _fitted(
+        prepared.pages, form, pending, continuation, found, prepared.looks, prepared.font.font
+    )
     if continuation:
         added = record.add_continuation(continuation)
         if added is None:
@@ -312,7 +314,7 @@ def _fill_prepared(
     for item, (box, fit) in zip(pending, fitted, strict=True):
         if not all(draws(line) for line in fit.lines):
             return None
-        item.widget[NameObject("/AP")] = record.appearance(box, fit)
+        item.widget[NameObject("/AP")] = record.appearance(box, fit, _object_number(item.widget))
     if notes is not None:
         notes.extend(found)
     return record.write()
@@ -418,6 +420,7 @@ def _fitted(
     continuation: Continuation,
     found: list[FillNote],
     looks: dict[int, _appearance.Box] | None = None,
+    font: str | None = None,
 ) -> list[tuple[_appearance.Box, _appearance.Fit]]:
     """Each pending box as it will be drawn, and its layout: at the form's size if its text
     fits, smaller if that makes it fit, else cut with a "see continuation" marker and the
@@ -428,7 +431,7 @@ def _fitted(
     boxes: list[tuple[_appearance.Box, _appearance.Fit]] = []
     for item in pending:
         box = _look(item, looks)
-        fit = _appearance.layout(box)
+        fit = _appearance.layout(box, font)
         if fit.fits:
             if fit.size < fit.start:
                 found.append(_smaller(item, fit))

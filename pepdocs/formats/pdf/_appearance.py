@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
@@ -106,14 +107,58 @@ def _colour(canvas: object, values: tuple[float, ...], fill: bool) -> None:
         set_cmyk(*values)
 
 
-def _lines(text: str, font: str, size: float, width: float, multiline: bool) -> list[str]:
-    from reportlab.lib.utils import simpleSplit
+#: widths of texts measured so far, in thousandths of the font size, per font (a batch
+#: measures the same words over and over); cleared when it grows large
+_MEASURED: dict[str, dict[str, float]] = {}
+_MEASURED_LIMIT = 100_000
 
+
+def string_width(text: str, font: str, size: float) -> float:
+    """``text``'s width in ``font`` at ``size``: reportlab's ``stringWidth`` for a TrueType
+    font (the same sum, the same rounding), with each text's sum kept for the next time."""
+    known = _MEASURED.get(font)
+    if known is None:
+        known = _MEASURED[font] = {}
+    total = known.get(text)
+    if total is None:
+        from reportlab.pdfbase.pdfmetrics import getFont
+
+        face = getFont(font).face
+        widths, default = face.charWidths.get, face.defaultWidth
+        total = sum(widths(ord(letter), default) for letter in text)
+        if len(known) > _MEASURED_LIMIT:
+            known.clear()
+        known[text] = total
+    return 0.001 * size * total
+
+
+def split_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """One paragraph broken into lines no wider than ``width`` at word boundaries (a word
+    wider than that has a line of its own), as reportlab's ``simpleSplit`` breaks it."""
+    space = string_width(" ", font, size)
+    lines: list[str] = []
+    words: list[str] = []
+    used = -space
+    for word in text.split():
+        measured = string_width(word, font, size)
+        if used + space + measured <= width or not words:
+            words.append(word)
+            used = used + space + measured
+        else:
+            lines.append(" ".join(words))
+            words = [word]
+            used = measured
+    if words:
+        lines.append(" ".join(words))
+    return lines
+
+
+def _lines(text: str, font: str, size: float, width: float, multiline: bool) -> list[str]:
     if not multiline:
         return [" ".join(text.split("\n"))]
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(simpleSplit(paragraph, font, size, width) or [""])
+        lines.extend(split_lines(paragraph, font, size, width) or [""])
     return lines
 
 
@@ -129,19 +174,18 @@ class Fit:
 
 
 def _fits(box: Box, font: str, size: float, lines: list[str]) -> bool:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     inner_w = max(box.width - 2 * PADDING, 1.0)
     inner_h = max(box.height - 2 * PADDING, 1.0)
     if box.multiline:
         return len(lines) * size * LEADING <= inner_h + size * (LEADING - 1)
-    return stringWidth(lines[0], font, size) <= inner_w and size <= inner_h + 1
+    return string_width(lines[0], font, size) <= inner_w and size <= inner_h + 1
 
 
-def layout(box: Box) -> Fit:
+def layout(box: Box, font: str | None = None) -> Fit:
     """The box's text at the form's size (its /DA size, or the largest up to 10 pt for an
-    auto-sized box), smaller if it does not fit, down to :data:`MIN_FONT_SIZE`."""
-    font = _register(str(font_path()))
+    auto-sized box), smaller if it does not fit, down to :data:`MIN_FONT_SIZE`. ``font``:
+    the registered value font's name, when the caller has it."""
+    font = font or _register(str(font_path()))
     inner_w = max(box.width - 2 * PADDING, 1.0)
     inner_h = max(box.height - 2 * PADDING, 1.0)
     if box.font_size > 0:
@@ -163,16 +207,20 @@ def layout(box: Box) -> Fit:
 def cut_to_fit(box: Box, marker: str) -> Box:
     """``box`` at the smallest size, showing as much of its text as fits followed by
     ``marker`` (``… see continuation C1``): the full text is on a continuation sheet."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     font = _register(str(font_path()))
     size = MIN_FONT_SIZE
     inner_w = max(box.width - 2 * PADDING, 1.0)
     if not box.multiline:
         text = " ".join(box.text.split())
-        while text and stringWidth(f"{text}{marker}", font, size) > inner_w:
-            text = text[:-1]
-        return replace(box, text=f"{text.rstrip()}{marker}", font_size=size)
+        # the longest start that fits with the marker (widths add up letter by letter)
+        room = inner_w - string_width(marker, font, size)
+        used, keep = 0.0, 0
+        for letter in text:
+            used += string_width(letter, font, size)
+            if used > room:
+                break
+            keep += 1
+        return replace(box, text=f"{text[:keep].rstrip()}{marker}", font_size=size)
     inner_h = max(box.height - 2 * PADDING, 1.0)
     room = max(1, int((inner_h + size * (LEADING - 1)) // (size * LEADING)))
     lines = _lines(box.text, font, size, inner_w, True)[: room - 1] if room > 1 else []
@@ -271,6 +319,9 @@ _EXTRA = [
 ]
 #: the resource names appearance streams use for the value font's subsets
 SUBSET_NAMES = ("/PepdocsSans0", "/PepdocsSans1")
+#: bytes that need no escape in a literal string but the three that have their own
+_PLAIN = re.compile(rb"[\x20-\x7e\x80-\xff]*")
+_SUBSET_BYTES = tuple(name.encode("ascii") for name in SUBSET_NAMES)
 #: bytes a PDF literal string must escape (ISO 32000-1, 7.3.4.2), and control bytes
 _ESCAPED = {ord("("): b"\\(", ord(")"): b"\\)", ord("\\"): b"\\\\"}
 
@@ -286,11 +337,16 @@ class PreparedFont:
     pdf: bytes
 
     def can_draw(self, text: str) -> bool:
-        codes = self.codes
-        return all(letter in codes for letter in text)
+        return self.letters.issuperset(text)
+
+    @cached_property
+    def letters(self) -> frozenset[str]:
+        return frozenset(self.codes)
 
     def encode(self, text: str) -> list[tuple[int, bytes]]:
         """``text`` as runs of (subset, bytes); the caller checked :meth:`can_draw`."""
+        if text.isascii() or max(text, default=" ") < "\u0100":
+            return [(0, text.encode("latin-1"))]  # font 0 draws Latin-1 letters as themselves
         runs: list[tuple[int, bytes]] = []
         current, chunk = -1, bytearray()
         for letter in text:
@@ -356,6 +412,10 @@ def _colour_op(values: tuple[float, ...], fill: bool) -> bytes:
 
 
 def _literal(data: bytes) -> bytes:
+    if _PLAIN.fullmatch(data):
+        return (
+            b"(" + data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+        )
     out = bytearray(b"(")
     for byte in data:
         escaped = _ESCAPED.get(byte)
@@ -369,12 +429,9 @@ def _literal(data: bytes) -> bytes:
     return bytes(out)
 
 
-def draw(box: Box, fit: Fit, font: PreparedFont) -> bytes:
-    """The content stream of ``box`` drawn with ``fit`` (from :func:`layout`), as
-    :func:`render` draws it: background, border, clip to the box, the lines of text in the
-    prepared subsets, wrapped in ``/Tx BMC ... EMC``."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
+def frame(box: Box) -> bytes:
+    """The part of a box's appearance its text does not change (background, border, clip,
+    text colour), the same for every record: worth keeping per widget."""
     width, height = max(box.width, 1.0), max(box.height, 1.0)
     ops: list[bytes] = [b"/Tx BMC", b"q"]
     if box.background:
@@ -395,23 +452,31 @@ def draw(box: Box, fit: Fit, font: PreparedFont) -> bytes:
         )
     ops.append(b"1 1 %s %s re W n" % (number(width - 2), number(height - 2)))
     ops.append(_colour_op(box.text_colour, fill=True))
+    ops.append(b"")
+    return b"\n".join(ops)
+
+
+def draw(box: Box, fit: Fit, font: PreparedFont, framed: bytes | None = None) -> bytes:
+    """The content stream of ``box`` drawn with ``fit`` (from :func:`layout`), as
+    :func:`render` draws it: ``framed`` (:func:`frame` of the box, computed if not given),
+    then the lines of text in the prepared subsets, in ``/Tx BMC ... EMC``."""
+    width, height = max(box.width, 1.0), max(box.height, 1.0)
+    ops: list[bytes] = [framed if framed is not None else frame(box)]
     size = fit.size
+    size_text = number(size)
     y = height - PADDING - size if box.multiline else (height - size * 0.73) / 2
     for line in fit.lines:
         x = PADDING
         if box.align in (1, 2):
-            measured = stringWidth(line, font.font, size)
+            measured = string_width(line, font.font, size)
             x = (width - measured) / 2 if box.align == 1 else width - PADDING - measured
         if line:
             ops.append(b"BT 1 0 0 1 %s %s Tm" % (number(x), number(y)))
             for subset, data in font.encode(line):
-                ops.append(
-                    b"%s %s Tf %s Tj"
-                    % (SUBSET_NAMES[subset].encode("ascii"), number(size), _literal(data))
-                )
+                ops.append(b"%s %s Tf %s Tj" % (_SUBSET_BYTES[subset], size_text, _literal(data)))
             ops.append(b"ET")
         y -= size * LEADING
-    ops += [b"Q", b"EMC", b""]
+    ops.append(b"Q\nEMC\n")
     return b"\n".join(ops)
 
 
@@ -460,9 +525,7 @@ class StreamCanvas:
         self._ops.append(b"ET")
 
     def drawRightString(self, x: float, y: float, text: str) -> None:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        self.drawString(x - stringWidth(text, self.font.font, self._size), y, text)
+        self.drawString(x - string_width(text, self.font.font, self._size), y, text)
 
     def showPage(self) -> None:
         self.pages.append(b"\n".join([*self._ops, b""]))

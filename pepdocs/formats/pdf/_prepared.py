@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from pypdf.generic import (
     NameObject,
     NumberObject,
     PdfObject,
+    TextStringObject,
 )
 
 from pepdocs.errors import DocumentError, MappingError
@@ -45,8 +47,33 @@ from pepdocs.safety.package import read_input
 
 __all__ = ["PreparedForm", "RecordCopy", "check_fillable", "prepare"]
 
+_FREE = b"0000000000 00001 f \n"
+_ESCAPES = {"\\": "\\\\", "(": "\\(", ")": "\\)", "\r": "\\r", "\n": "\\n", "\t": "\\t"}
+_PRINTABLE = re.compile(r"[\x20-\x7e\r\n\t]*")
+_SPECIAL = re.compile(r"[\\()\r\n\t]")
+
+
+class _Copy(DictionaryObject):
+    """A record's copy of a template's dictionary, which knows whether it was written to."""
+
+    written = False
+
+    def __setitem__(self, key: Any, value: Any) -> Any:
+        self.written = True
+        return super().__setitem__(key, value)
+
+
+def text_string(text: str) -> bytes:
+    """A text string as a PDF string object (ISO 32000-1, 7.9.2.2): printable ASCII as a
+    literal, anything else as UTF-16BE with its byte-order mark, in hex."""
+    if _PRINTABLE.fullmatch(text):
+        return b"(" + _SPECIAL.sub(lambda m: _ESCAPES[m.group(0)], text).encode("ascii") + b")"
+    return b"<feff" + text.encode("utf-16-be").hex().encode("ascii") + b">"
+
+
 #: what a record may write in a field or widget dictionary
 _WRITTEN = ("/V", "/AS", "/I", "/AP")
+_KEYS = {key: key.encode("ascii") + b" " for key in _WRITTEN}
 
 
 def check_fillable(reader: PdfReader, form: FormSpec) -> None:
@@ -94,6 +121,8 @@ class PreparedForm:
     fixed: dict[int, bytes] = field(default_factory=dict)
     #: each widget's look (size, font size, colours; no text), read from it once
     looks: dict[int, _appearance.Box] = field(default_factory=dict)
+    #: each widget's appearance but its text (see ``_appearance.frame``)
+    frames: dict[int | None, bytes] = field(default_factory=dict)
 
     @classmethod
     def from_bytes(cls, data: bytes, form: FormSpec) -> PreparedForm:
@@ -179,7 +208,7 @@ class RecordCopy:
 
     prepared: PreparedForm
     fields: dict[str, FormField] = field(default_factory=dict)
-    _copies: dict[int, tuple[DictionaryObject, DictionaryObject]] = field(default_factory=dict)
+    _copies: dict[int, tuple[DictionaryObject, _Copy]] = field(default_factory=dict)
     #: new objects already serialised (appearance and content streams), by number
     _streams: dict[int, bytes] = field(default_factory=dict)
     #: objects serialised when the record is written (new fields, pages; the page tree's
@@ -198,7 +227,7 @@ class RecordCopy:
         found = self._copies.get(id(original))
         if found is not None:
             return found[1]
-        copied = DictionaryObject(original)
+        copied = _Copy(original)
         copied.indirect_reference = original.indirect_reference
         self._copies[id(original)] = (original, copied)
         return copied
@@ -223,14 +252,23 @@ class RecordCopy:
         )
         return reference
 
-    def appearance(self, box: _appearance.Box, fit: _appearance.Fit) -> DictionaryObject:
-        """``/AP`` for a widget showing ``box`` as ``fit`` lays it out (a new stream)."""
+    def appearance(
+        self, box: _appearance.Box, fit: _appearance.Fit, widget: int | None = None
+    ) -> DictionaryObject:
+        """``/AP`` for a widget showing ``box`` as ``fit`` lays it out (a new stream);
+        ``widget`` (the widget's object number) keeps the box's frame for the next record."""
+        frames = self.prepared.frames
+        framed = frames.get(widget) if widget is not None else None
+        if framed is None:
+            framed = _appearance.frame(box)
+            if widget is not None:
+                frames[widget] = framed
         bbox = b"[ 0 0 %s %s ]" % (_appearance.number(box.width), _appearance.number(box.height))
         head = b"/Type /XObject\n/Subtype /Form\n/BBox %s\n/Resources %d 0 R\n" % (
             bbox,
             self.prepared.resources,
         )
-        reference = self._stream(head, _appearance.draw(box, fit, self.prepared.font))
+        reference = self._stream(head, _appearance.draw(box, fit, self.prepared.font, framed))
         return DictionaryObject({NameObject("/N"): reference})
 
     def add_continuation(
@@ -302,28 +340,40 @@ class RecordCopy:
         return added
 
     def _changed(self) -> Iterator[tuple[int, bytes]]:
+        """The dictionaries the record wrote something new into, serialised: the entries
+        it never writes as kept from the template, the written ones as they are now."""
         fixed = self.prepared.fixed
         for original, copied in self._copies.values():
             reference = original.indirect_reference
-            if reference is None:
+            if reference is None or not copied.written:
                 continue
             if len(copied) == len(original) and all(
                 copied.get(key) == original.get(key) for key in _WRITTEN
             ):
                 continue
             number = reference.idnum
+            out = io.BytesIO()
+            if not set(copied).issubset({*original, *_WRITTEN}):
+                out.write(b"%d 0 obj\n" % number)
+                copied.write_to_stream(out)
+                out.write(b"\nendobj\n")
+                yield number, out.getvalue()
+                continue
             kept = fixed.get(number)
             if kept is None:
                 kept = fixed[number] = _entries(original, skip=_WRITTEN)
-            out = io.BytesIO()
             out.write(b"%d 0 obj\n<<\n" % number)
             out.write(kept)
             for key in _WRITTEN:
                 value = copied.get(key)
-                if value is not None:
-                    out.write(key.encode("ascii") + b" ")
+                if value is None:
+                    continue
+                out.write(_KEYS[key])
+                if isinstance(value, TextStringObject):
+                    out.write(text_string(value))
+                else:
                     value.write_to_stream(out)
-                    out.write(b"\n")
+                out.write(b"\n")
             out.write(b">>\nendobj\n")
             yield number, out.getvalue()
 
@@ -343,8 +393,10 @@ class RecordCopy:
         parts = [prepared.header]
         position = len(prepared.header)
         offsets: dict[int, int] = {}
-        for number, chunk in prepared.objects.items():
-            chunk = changed.get(number, chunk)
+        objects = prepared.objects
+        for number, chunk in objects.items():
+            if number in changed:
+                chunk = changed[number]
             offsets[number] = position
             parts.append(chunk)
             position += len(chunk)
@@ -353,12 +405,12 @@ class RecordCopy:
             parts.append(new[number])
             position += len(new[number])
         size = self._next
+        get = offsets.get
         table = [b"xref\n0 %d\n0000000000 65535 f \n" % size]
-        for number in range(1, size):
-            offset = offsets.get(number)
-            table.append(
-                b"%010d 00000 n \n" % offset if offset is not None else b"0000000000 00001 f \n"
-            )
+        table.extend(
+            b"%010d 00000 n \n" % offset if (offset := get(number)) is not None else _FREE
+            for number in range(1, size)
+        )
         parts.append(b"".join(table))
         parts.append(
             b"trailer\n<< /Size %d%s >>\nstartxref\n%d\n%%%%EOF\n"
