@@ -820,8 +820,12 @@ def read(form: FormSpec, data: bytes, name: str, *, password: str | None = None)
 
     reader, summary = open_pdf(data, name, password)
     try:
-        fields: dict[str, Any] = dict(reader.get_fields() or {})
+        # only the field tree is walked (lazily parsed objects): no page is read
         widgets = fields_by_name(cast(DictionaryObject, reader.trailer["/Root"]))
+        fields: dict[str, Any] = {
+            field_name: {"/FT": field.get("/FT"), "/V": field.get("/V")}
+            for field_name, field in widgets.items()
+        }
     except PepdocsError:
         raise
     except Exception:
