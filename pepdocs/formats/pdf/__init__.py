@@ -60,7 +60,7 @@ from pepdocs.formats.pdf._fields import (
     widget_pages,
 )
 from pepdocs.formats.pdf._flatten import flatten_writer
-from pepdocs.formats.pdf._prepared import check_fillable, prepare
+from pepdocs.formats.pdf._prepared import PreparedForm, check_fillable, prepare
 from pepdocs.formats.pdf._textlayer import (
     TEXT_LAYER_CONFIDENCE,
     TextLayer,
@@ -292,8 +292,19 @@ def _fill_prepared(
     notes: list[FillNote] | None,
 ) -> bytes | None:
     """The filled form written from the prepared template, or None when the record needs
-    the full path (a continuation sheet, or a letter the prepared subsets lack)."""
+    the full path (a letter the prepared subsets lack, a page tree it cannot extend)."""
     prepared = prepare(form)
+    # one record at a time per template: pypdf parses the prepared objects lazily
+    with prepared.lock:
+        return _write_record(form, prepared, values, notes)
+
+
+def _write_record(
+    form: FormSpec,
+    prepared: PreparedForm,
+    values: Sequence[tuple[FieldSpec, FormValue]],
+    notes: list[FillNote] | None,
+) -> bytes | None:
     record = prepared.record()
     pending: list[_Pending] = []
     continuation = Continuation(form.name)

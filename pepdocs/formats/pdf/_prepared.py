@@ -19,9 +19,11 @@ from __future__ import annotations
 import io
 import os
 import re
+import threading
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
 
@@ -121,6 +123,8 @@ class PreparedForm:
     fixed: dict[int, bytes] = field(default_factory=dict)
     #: each widget's look (size, font size, colours; no text), read from it once
     looks: dict[int, _appearance.Box] = field(default_factory=dict)
+    #: held while a record is written (the prepared objects are parsed lazily)
+    lock: threading.Lock = field(default_factory=threading.Lock)
     #: each widget's appearance but its text (see ``_appearance.frame``)
     frames: dict[int | None, bytes] = field(default_factory=dict)
 
@@ -197,6 +201,10 @@ class PreparedForm:
             pages=widget_pages(reader),
         )
 
+    @cached_property
+    def by_name(self) -> dict[str, tuple[DictionaryObject, tuple[DictionaryObject, ...]]]:
+        return {name: (node, widgets) for name, node, widgets in self.fields}
+
     def record(self) -> RecordCopy:
         """A record's own copies of the field and widget dictionaries, to write into."""
         return RecordCopy(self)
@@ -207,7 +215,8 @@ class RecordCopy:
     """One record being written: copies of the dictionaries it may change, new objects."""
 
     prepared: PreparedForm
-    fields: dict[str, FormField] = field(default_factory=dict)
+    #: the form's fields by full name, each copied for the record when first looked up
+    fields: Mapping[str, FormField] = field(default_factory=dict)
     _copies: dict[int, tuple[DictionaryObject, _Copy]] = field(default_factory=dict)
     #: new objects already serialised (appearance and content streams), by number
     _streams: dict[int, bytes] = field(default_factory=dict)
@@ -218,10 +227,7 @@ class RecordCopy:
 
     def __post_init__(self) -> None:
         self._next = self.prepared.size
-        for name, node, widgets in self.prepared.fields:
-            self.fields[name] = FormField(
-                name, self._copy(node), [self._copy(widget) for widget in widgets]
-            )
+        self.fields = _Fields(self)
 
     def _copy(self, original: DictionaryObject) -> DictionaryObject:
         found = self._copies.get(id(original))
@@ -417,6 +423,33 @@ class RecordCopy:
             % (size, prepared.trailer, position)
         )
         return b"".join(parts)
+
+
+class _Fields(Mapping[str, FormField]):
+    """A record's fields by full name: a field's dictionaries are copied for the record when
+    it is first looked up (a record writes into a fraction of a form's fields)."""
+
+    def __init__(self, record: RecordCopy) -> None:
+        self._record = record
+        self._fields = record.prepared.by_name
+        self._made: dict[str, FormField] = {}
+
+    def __getitem__(self, name: str) -> FormField:
+        made = self._made.get(name)
+        if made is None:
+            node, widgets = self._fields[name]
+            copy = self._record._copy
+            made = self._made[name] = FormField(name, copy(node), [copy(w) for w in widgets])
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._fields)
+
+    def __len__(self) -> int:
+        return len(self._fields)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._fields
 
 
 def _entries(dictionary: DictionaryObject, skip: tuple[str, ...]) -> bytes:
