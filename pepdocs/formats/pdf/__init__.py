@@ -275,9 +275,9 @@ def fill(
 
     The template is prepared once per process (``_prepared``): a record writes only the
     field and widget dictionaries it changes and their appearance streams, the rest of the
-    form is copied as it is. A record that needs a continuation sheet, a flattened copy, or
-    a letter beyond the prepared font subsets is written by the full path (the template
-    cloned and written out by pypdf).
+    form is copied as it is; a continuation sheet is drawn and added the same way. A
+    flattened copy, and a record with a letter beyond the prepared font subsets, are written
+    by the full path (the template cloned and written out by pypdf, reportlab drawing).
     """
     if not flatten:
         made = _fill_prepared(form, values, notes)

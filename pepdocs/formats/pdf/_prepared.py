@@ -10,8 +10,10 @@ changed dictionaries in their place, the new streams after them, and a fresh
 cross-reference table: no page, font or other object of the form is parsed or serialised
 again. The output depends only on the template and the values (deterministic).
 
-What a record cannot be written this way is left to the full path (``pypdf`` clone and
-write): continuation sheets, flattening, and letters the prepared subsets lack.
+A continuation sheet is drawn straight into page content streams too
+(``_appearance.StreamCanvas``) and added to the page tree and the AcroForm. What a record
+cannot be written this way is left to the full path (``pypdf`` clone and write):
+flattening, and letters the prepared subsets lack.
 """
 
 from __future__ import annotations
