@@ -76,6 +76,16 @@ def _time_extract(authority: str, form: str, files: list[Path]) -> tuple[float, 
     return best
 
 
+def _pdf_floor(authority: str, read_seconds: float) -> str:
+    """The PDF floors on the form's template, measured now, and the read as a multiple."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from floors import pdf_floor
+
+    from pepdocs.mapping import resolve_form
+
+    return pdf_floor(resolve_form(authority).template).lines(read_seconds=read_seconds)
+
+
 def _time_python_docx(files: list[Path]) -> float:
     from docx import Document
 
@@ -133,6 +143,8 @@ def main() -> None:
             f"extract_docs_per_s[{authority}/{form}/{kind}]: {_rate(len(files), seconds):.1f}"
             f"  (cpu: {_rate(len(files), cpu):.1f})"
         )
+        if kind == "pdf":
+            line += "\n" + _pdf_floor(authority, seconds / len(files))
         if kind == "docx":
             opened = _time_python_docx(files)
             line += f"  python_docx_open_docs_per_s: {_rate(len(files), opened):.1f}"

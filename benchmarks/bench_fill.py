@@ -138,6 +138,15 @@ def _peak_rss(work: Path, count: int) -> tuple[int, int, int]:
     return int(made), int(peak), int(hwm)
 
 
+def _print_pdf_floor(authority: str, fill_seconds: float) -> None:
+    """The PDF floors on the form's template, measured now, and the fill as a multiple."""
+    from floors import pdf_floor
+
+    from pepdocs.mapping import resolve_form
+
+    print(pdf_floor(resolve_form(authority).template).lines(fill_seconds=fill_seconds))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller numbers, same lines")
@@ -195,6 +204,8 @@ def main() -> None:
             f"pepdocs_docs_per_s[{authority}/{kind}]: {_rate(made, seconds):.1f}  "
             f"(cpu: {_rate(made, CPU_SECONDS['last']):.1f})"
         )
+        if kind == "pdf" and made:
+            _print_pdf_floor(authority, seconds / made)
 
     jobs_count = count * 2
     roster, previous = write_inputs(work / "jobs", jobs_count, "northshire", seed=8)

@@ -8,9 +8,11 @@ Each kind has its own function; other benchmarks import them::
     floor = excel_floor(template_bytes)          # CPU seconds per package
     print(f"x floor: {engine_seconds / floor:.1f}")
 
-Usage as a script (the Excel engine on Southvale's workbook against its floor)::
+Usage as a script (the Excel engine on Southvale's workbook against its floor; the PDF
+floors on the shipped Ridgeford form)::
 
     python benchmarks/floors.py excel [--count 40]
+    python benchmarks/floors.py pdf
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import sys
 import time
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
@@ -102,14 +106,88 @@ def _excel_report(count: int) -> None:
     )
 
 
+#: passes over the same work; the fastest counts (slower passes measure the neighbours)
+PDF_REPEATS = 3
+
+
+@dataclass(frozen=True)
+class PdfFloor:
+    """Seconds per document for the PDF floors (fastest of :data:`PDF_REPEATS` passes)."""
+
+    #: the file's bytes read and copied into a new buffer: the least any fill can cost
+    raw_copy: float
+    #: pypdf reading the PDF and writing it out again, nothing changed (``clone_from``)
+    pypdf_read_write: float
+    #: pypdf opening the PDF and listing its fields (``get_fields``): the least a read costs
+    pypdf_read_fields: float
+
+    def lines(self, fill_seconds: float | None = None, read_seconds: float | None = None) -> str:
+        """The floors as ``name: docs/s`` lines, with the engine's times as multiples."""
+        rate = _pdf_rate
+        out = [
+            f"pdf_floor_raw_copy_docs_per_s: {rate(self.raw_copy):.1f}",
+            f"pdf_floor_pypdf_read_write_docs_per_s: {rate(self.pypdf_read_write):.1f}",
+            f"pdf_floor_pypdf_read_fields_docs_per_s: {rate(self.pypdf_read_fields):.1f}",
+        ]
+        if fill_seconds:
+            out.append(
+                f"pdf_fill_vs_pypdf_read_write: {fill_seconds / self.pypdf_read_write:.2f}x  "
+                f"(vs raw copy: {fill_seconds / self.raw_copy:.0f}x)"
+            )
+        if read_seconds:
+            out.append(
+                f"pdf_read_vs_pypdf_read_fields: {read_seconds / self.pypdf_read_fields:.2f}x"
+            )
+        return "\n".join(out)
+
+
+def _pdf_rate(seconds: float) -> float:
+    return 1.0 / seconds if seconds else 0.0
+
+
+def _pdf_best(work: object, count: int) -> float:
+    best = float("inf")
+    for _ in range(PDF_REPEATS):
+        started = time.perf_counter()
+        for _ in range(count):
+            work()  # type: ignore[operator]
+        best = min(best, time.perf_counter() - started)
+    return best / count
+
+
+def pdf_floor(template: Path, count: int = 20) -> PdfFloor:
+    """The PDF floors on ``template`` (the shipped form), ``count`` documents a pass."""
+    from pypdf import PdfReader, PdfWriter
+
+    data = template.read_bytes()
+
+    def copy() -> None:
+        bytearray(template.read_bytes())
+
+    def read_write() -> None:
+        PdfWriter(clone_from=PdfReader(io.BytesIO(data))).write(io.BytesIO())
+
+    def read_fields() -> None:
+        PdfReader(io.BytesIO(data)).get_fields()
+
+    return PdfFloor(
+        raw_copy=_pdf_best(copy, count * 10),
+        pypdf_read_write=_pdf_best(read_write, count),
+        pypdf_read_fields=_pdf_best(read_fields, count),
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("kind", choices=["excel"], help="which engine against its floor")
+    parser.add_argument("kind", choices=["excel", "pdf"], help="which engine against its floor")
     parser.add_argument("--count", type=int, default=40, help="forms per pass")
     args = parser.parse_args()
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     if args.kind == "excel":
         _excel_report(args.count)
+    else:
+        shipped = Path(__file__).resolve().parent.parent / "templates/pdf/ridgeford-school-age.pdf"
+        print(pdf_floor(shipped, max(args.count // 2, 5)).lines())
 
 
 if __name__ == "__main__":

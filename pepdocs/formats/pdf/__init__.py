@@ -30,7 +30,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from pypdf import PdfReader, PdfWriter
@@ -57,8 +57,10 @@ from pepdocs.formats.pdf._fields import (
     OFF,
     FormField,
     fields_by_name,
+    widget_pages,
 )
 from pepdocs.formats.pdf._flatten import flatten_writer
+from pepdocs.formats.pdf._prepared import PreparedForm, check_fillable, prepare
 from pepdocs.formats.pdf._textlayer import (
     TEXT_LAYER_CONFIDENCE,
     TextLayer,
@@ -244,19 +246,7 @@ def _template(form: FormSpec) -> PdfWriter:
         raise MappingError(
             f"template {form.template} is not a readable PDF", str(form.source)
         ) from None
-    root = cast(DictionaryObject, reader.trailer["/Root"])
-    acroform = root.get("/AcroForm")
-    acroform = acroform.get_object() if acroform is not None else None
-    if root.get("/NeedsRendering") or (
-        isinstance(acroform, DictionaryObject)
-        and "/XFA" in acroform
-        and not acroform.get("/Fields")
-    ):
-        raise MappingError(
-            f"template {form.template} is a dynamic XFA form, which pypdf cannot fill; ask the "
-            "authority for an AcroForm version",
-            str(form.source),
-        )
+    check_fillable(reader, form)
     return PdfWriter(clone_from=reader)
 
 
@@ -282,13 +272,81 @@ def fill(
     at the end. ``notes`` gets a :class:`FillNote` for each value that needed either.
     ``flatten`` draws the values into the pages and removes every field (see
     :func:`flatten`).
+
+    The template is prepared once per process (``_prepared``): a record writes only the
+    field and widget dictionaries it changes and their appearance streams, the rest of the
+    form is copied as it is; a continuation sheet is drawn and added the same way. A
+    flattened copy, and a record with a letter beyond the prepared font subsets, are written
+    by the full path (the template cloned and written out by pypdf, reportlab drawing).
     """
-    writer = _template(form)
-    root = writer._root_object
-    fields = fields_by_name(root)
+    if not flatten:
+        made = _fill_prepared(form, values, notes)
+        if made is not None:
+            return made
+    return _fill_full(form, values, flatten=flatten, notes=notes)
+
+
+def _fill_prepared(
+    form: FormSpec,
+    values: Sequence[tuple[FieldSpec, FormValue]],
+    notes: list[FillNote] | None,
+) -> bytes | None:
+    """The filled form written from the prepared template, or None when the record needs
+    the full path (a letter the prepared subsets lack, a page tree it cannot extend)."""
+    prepared = prepare(form)
+    # one record at a time per template: pypdf parses the prepared objects lazily
+    with prepared.lock:
+        return _write_record(form, prepared, values, notes)
+
+
+def _write_record(
+    form: FormSpec,
+    prepared: PreparedForm,
+    values: Sequence[tuple[FieldSpec, FormValue]],
+    notes: list[FillNote] | None,
+) -> bytes | None:
+    record = prepared.record()
     pending: list[_Pending] = []
     continuation = Continuation(form.name)
     found: list[FillNote] = []
+    _write_values(form, record.fields, values, pending, continuation, found)
+    fitted = _fitted(
+        prepared.pages, form, pending, continuation, found, prepared.looks, prepared.font.font
+    )
+    if continuation:
+        added = record.add_continuation(continuation)
+        if added is None:
+            return None
+        for field, widget, text in added:
+            pending.append(_Pending(field, widget, text, ""))
+            box = _box(field, widget, text)
+            fitted.append((box, _appearance.layout(box)))
+    draws = prepared.font.can_draw
+    for item, (box, fit) in zip(pending, fitted, strict=True):
+        if not all(draws(line) for line in fit.lines):
+            return None
+        item.widget[NameObject("/AP")] = record.appearance(box, fit, _object_number(item.widget))
+    if notes is not None:
+        notes.extend(found)
+    return record.write()
+
+
+def _smaller(item: _Pending, fit: _appearance.Fit) -> FillNote:
+    return FillNote(
+        item.path, "smaller", f"drawn at {fit.size:g} pt instead of {fit.start:g} pt to fit its box"
+    )
+
+
+def _write_values(
+    form: FormSpec,
+    fields: Mapping[str, FormField],
+    values: Sequence[tuple[FieldSpec, FormValue]],
+    pending: list[_Pending],
+    continuation: Continuation,
+    found: list[FillNote],
+) -> None:
+    """Each value written into its fields (text boxes and drop-downs left in ``pending``
+    for their appearances), table rows beyond the printed ones into ``continuation``."""
     for spec, value in values:
         if value is None:
             continue
@@ -298,8 +356,10 @@ def fill(
             try:
                 if anchor.kind == "table":
                     written = _fill_table(fields, spec, anchor, value, pending, continuation)
-                    if written and continuation.tables and continuation.tables[-1].table == (
-                        spec.path
+                    if (
+                        written
+                        and continuation.tables
+                        and continuation.tables[-1].table == (spec.path)
                     ):
                         rows = continuation.tables[-1]
                         last = rows.first + len(rows.rows) - 1
@@ -324,14 +384,29 @@ def fill(
                 str(form.source),
                 spec.line,
             )
-    boxes = _fitted(writer, form, pending, continuation, found)
+
+
+def _fill_full(
+    form: FormSpec,
+    values: Sequence[tuple[FieldSpec, FormValue]],
+    *,
+    flatten: bool,
+    notes: list[FillNote] | None,
+) -> bytes:
+    """The filled form as the template cloned into a pypdf writer and written out whole."""
+    writer = _template(form)
+    root = writer._root_object
+    fields = fields_by_name(root)
+    pending: list[_Pending] = []
+    continuation = Continuation(form.name)
+    found: list[FillNote] = []
+    _write_values(form, fields, values, pending, continuation, found)
+    boxes = [box for box, _ in _fitted(widget_pages(writer), form, pending, continuation, found)]
     if continuation:
         added = [_Pending(f, w, t, "") for f, w, t in continuation.append_to(writer)]
         pending.extend(added)
         boxes.extend(_box(item.field, item.widget, item.text) for item in added)
-    for item, appearance in zip(
-        pending, _appearance.add_appearances(writer, boxes), strict=True
-    ):
+    for item, appearance in zip(pending, _appearance.add_appearances(writer, boxes), strict=True):
         item.widget[NameObject("/AP")] = DictionaryObject({NameObject("/N"): appearance})
     acroform = root.get("/AcroForm")
     acroform = acroform.get_object() if acroform is not None else None
@@ -350,32 +425,28 @@ def fill(
 
 
 def _fitted(
-    writer: PdfWriter,
+    pages: Mapping[int | None, int],
     form: FormSpec,
     pending: Sequence[_Pending],
     continuation: Continuation,
     found: list[FillNote],
-) -> list[_appearance.Box]:
-    """Each pending box as it will be drawn: at the form's size if its text fits, smaller
-    if that makes it fit, else cut with a "see continuation" marker and the whole text put
-    on the continuation sheet (once per field, however many widgets show it)."""
-    pages = _widget_pages(writer)
+    looks: dict[int, _appearance.Box] | None = None,
+    font: str | None = None,
+) -> list[tuple[_appearance.Box, _appearance.Fit]]:
+    """Each pending box as it will be drawn, and its layout: at the form's size if its text
+    fits, smaller if that makes it fit, else cut with a "see continuation" marker and the
+    whole text put on the continuation sheet (once per field, however many widgets show
+    it). ``pages`` gives each widget's page; ``looks`` caches each widget's look."""
     labels = {spec.path: _label_text(spec) for spec in form.fields}
     markers: dict[int, str] = {}
-    boxes: list[_appearance.Box] = []
+    boxes: list[tuple[_appearance.Box, _appearance.Fit]] = []
     for item in pending:
-        box = _box(item.field, item.widget, item.text)
-        fit = _appearance.layout(box)
+        box = _look(item, looks)
+        fit = _appearance.layout(box, font)
         if fit.fits:
             if fit.size < fit.start:
-                found.append(
-                    FillNote(
-                        item.path,
-                        "smaller",
-                        f"drawn at {fit.size:g} pt instead of {fit.start:g} pt to fit its box",
-                    )
-                )
-            boxes.append(box)
+                found.append(_smaller(item, fit))
+            boxes.append((box, fit))
             continue
         key = id(item.field.node)
         reference = markers.get(key)
@@ -394,8 +465,20 @@ def _fitted(
                     "sheet all of it",
                 )
             )
-        boxes.append(_appearance.cut_to_fit(box, _marker(box, reference)))
+        cut = _appearance.cut_to_fit(box, _marker(box, reference))
+        boxes.append((cut, _appearance.layout(cut)))
     return boxes
+
+
+def _look(item: _Pending, looks: dict[int, _appearance.Box] | None) -> _appearance.Box:
+    """The box ``item`` is drawn in, its look read once per widget when ``looks`` is kept."""
+    key = _object_number(item.widget) if looks is not None else None
+    if looks is None or key is None:
+        return _box(item.field, item.widget, item.text)
+    look = looks.get(key)
+    if look is None:
+        look = looks[key] = _box(item.field, item.widget, "")
+    return replace(look, text=item.text)
 
 
 def _marker(box: _appearance.Box, reference: str) -> str:
@@ -413,20 +496,6 @@ def _label_text(spec: FieldSpec) -> str:
 def _object_number(item: DictionaryObject) -> int | None:
     reference = item.indirect_reference
     return reference.idnum if reference is not None else None
-
-
-def _widget_pages(writer: PdfWriter) -> dict[int | None, int]:
-    """Object number of each annotation -> the page it is on (from 1)."""
-    pages: dict[int | None, int] = {}
-    for number, page in enumerate(writer.pages, start=1):
-        annotations = page.get("/Annots")
-        annotations = annotations.get_object() if annotations is not None else None
-        if isinstance(annotations, ArrayObject):
-            for annotation in annotations:
-                idnum = getattr(annotation, "idnum", None)
-                if idnum is not None:
-                    pages.setdefault(idnum, number)
-    return pages
 
 
 def _title(path: str) -> str:
@@ -762,8 +831,12 @@ def read(form: FormSpec, data: bytes, name: str, *, password: str | None = None)
 
     reader, summary = open_pdf(data, name, password)
     try:
-        fields: dict[str, Any] = dict(reader.get_fields() or {})
+        # only the field tree is walked (lazily parsed objects): no page is read
         widgets = fields_by_name(cast(DictionaryObject, reader.trailer["/Root"]))
+        fields: dict[str, Any] = {
+            field_name: {"/FT": field.get("/FT"), "/V": field.get("/V")}
+            for field_name, field in widgets.items()
+        }
     except PepdocsError:
         raise
     except Exception:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -29,10 +30,16 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from pepdocs.formats.pdf._appearance import LEADING, PADDING, value_font
+from pepdocs.formats.pdf._appearance import (
+    LEADING,
+    PADDING,
+    PreparedFont,
+    StreamCanvas,
+    value_font,
+)
 from pepdocs.formats.pdf._fields import FF_MULTILINE, FormField
 
-__all__ = ["Continuation", "continued_field_name", "continued_prefix"]
+__all__ = ["Continuation", "continued_field_name", "continued_prefix", "field_node"]
 
 _PAGE_W, _PAGE_H = 595.2756, 841.8898  # A4 in points (ISO 216)
 _MARGIN = 40.0
@@ -129,13 +136,35 @@ class Continuation:
             writer.add_page(page)
         return [self._field(writer, writer.pages[first_page + box.page], box) for box in boxes]
 
+    def draw_streams(
+        self, font: PreparedFont
+    ) -> tuple[list[bytes], list[_Box], tuple[float, float]] | None:
+        """The sheet as page content streams in the prepared font subsets (for a form
+        written from its prepared template), its boxes, and the page size; None when a
+        text has a letter the subsets lack."""
+        counted = StreamCanvas(font)
+        self._draw_on(counted, 0)
+        canvas = StreamCanvas(font)
+        boxes = self._draw_on(canvas, len(counted.pages))
+        if not (counted.drawable and canvas.drawable):
+            return None
+        return canvas.pages, boxes, (_PAGE_W, _PAGE_H)
+
     def _draw(self, total: int) -> tuple[bytes, list[_Box]]:
-        from reportlab.lib.utils import simpleSplit
         from reportlab.pdfgen.canvas import Canvas
 
-        font = value_font()
         buffer = io.BytesIO()
         canvas = Canvas(buffer, pagesize=(_PAGE_W, _PAGE_H), invariant=1)
+        boxes = self._draw_on(canvas, total)
+        canvas.save()
+        return buffer.getvalue(), boxes
+
+    def _draw_on(self, canvas: Any, total: int) -> list[_Box]:
+        """Draw the sheet on ``canvas`` (reportlab's, or a :class:`StreamCanvas`); returns
+        the boxes of the continued rows' fields. ``total`` is the page count printed."""
+        from reportlab.lib.utils import simpleSplit
+
+        font = value_font()
         canvas.setTitle(f"{self.form_name}: continuation sheet")
         boxes: list[_Box] = []
         width = _PAGE_W - 2 * _MARGIN
@@ -218,33 +247,12 @@ class Continuation:
                     state.y -= height + 4
                 state.y -= _BODY
         canvas.showPage()
-        canvas.save()
-        return buffer.getvalue(), boxes
+        return boxes
 
     def _field(
         self, writer: PdfWriter, page: DictionaryObject, box: _Box
     ) -> tuple[FormField, DictionaryObject, str]:
-        x1, y1, x2, y2 = box.rect
-        node = DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/Annot"),
-                NameObject("/Subtype"): NameObject("/Widget"),
-                NameObject("/FT"): NameObject("/Tx"),
-                NameObject("/T"): TextStringObject(box.name),
-                NameObject("/TU"): TextStringObject(box.label),
-                NameObject("/V"): TextStringObject(box.text),
-                NameObject("/Ff"): NumberObject(FF_MULTILINE),
-                NameObject("/F"): NumberObject(4),  # print
-                NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (x1, y1, x2, y2)]),
-                NameObject("/DA"): TextStringObject(f"/Helv {_BODY:g} Tf 0 g"),
-                NameObject("/MK"): DictionaryObject(
-                    {
-                        NameObject("/BG"): ArrayObject([FloatObject(v) for v in _FIELD_BG]),
-                        NameObject("/BC"): ArrayObject([FloatObject(v) for v in _BORDER]),
-                    }
-                ),
-            }
-        )
+        node = field_node(box)
         reference = writer._add_object(node)
         node[NameObject("/P")] = page.indirect_reference or reference
         annotations = page.get("/Annots")
@@ -265,6 +273,31 @@ class Continuation:
         else:
             acroform[NameObject("/Fields")] = ArrayObject([reference])
         return FormField(box.name, node, [node]), node, box.text
+
+
+def field_node(box: _Box) -> DictionaryObject:
+    """The text field (and its widget) a continued cell is written into, without its page."""
+    x1, y1, x2, y2 = box.rect
+    return DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Widget"),
+            NameObject("/FT"): NameObject("/Tx"),
+            NameObject("/T"): TextStringObject(box.name),
+            NameObject("/TU"): TextStringObject(box.label),
+            NameObject("/V"): TextStringObject(box.text),
+            NameObject("/Ff"): NumberObject(FF_MULTILINE),
+            NameObject("/F"): NumberObject(4),  # print
+            NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (x1, y1, x2, y2)]),
+            NameObject("/DA"): TextStringObject(f"/Helv {_BODY:g} Tf 0 g"),
+            NameObject("/MK"): DictionaryObject(
+                {
+                    NameObject("/BG"): ArrayObject([FloatObject(v) for v in _FIELD_BG]),
+                    NameObject("/BC"): ArrayObject([FloatObject(v) for v in _BORDER]),
+                }
+            ),
+        }
+    )
 
 
 def _wrapped(text: str, font: str, width: float) -> list[str]:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject
 
 # Field flags (ISO 32000-1, tables 226, 228, 230), counted from bit 1.
@@ -145,3 +146,17 @@ def _walk(node: Any, parent_name: str, seen: set[int], depth: int) -> Iterator[F
 
 def fields_by_name(root: DictionaryObject) -> dict[str, FormField]:
     return {found.name: found for found in iter_fields(root)}
+
+
+def widget_pages(document: PdfReader | PdfWriter) -> dict[int | None, int]:
+    """Object number of each annotation -> the page it is on (from 1)."""
+    pages: dict[int | None, int] = {}
+    for number, page in enumerate(document.pages, start=1):
+        annotations = page.get("/Annots")
+        annotations = annotations.get_object() if annotations is not None else None
+        if isinstance(annotations, ArrayObject):
+            for annotation in annotations:
+                idnum = getattr(annotation, "idnum", None)
+                if idnum is not None:
+                    pages.setdefault(idnum, number)
+    return pages
