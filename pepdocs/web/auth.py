@@ -30,7 +30,13 @@ from pepdocs.errors import UsageError
 from pepdocs.store.accounts import MIN_PASSWORD, AccountInfo, Accounts, check_password
 from pepdocs.web.app import COOKIE, Workbench, create_app
 from pepdocs.web.refusals import NotSignedIn, Refused
-from pepdocs.web.security import LoginThrottle, Principal, Sessions, same_token
+from pepdocs.web.security import (
+    LoginLinks,
+    LoginThrottle,
+    Principal,
+    Sessions,
+    same_token,
+)
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
@@ -81,7 +87,8 @@ def create_shared_app(
     kept = sessions or Sessions(idle=IDLE, absolute=ABSOLUTE)
     kept.check = shared.current
     kept.ended = lambda principal: shared.accounts.signed_out(principal.user)
-    bench = Workbench(store, secure=secure, sessions=kept, shared=shared)
+    bench = Workbench(store, secure=secure, sessions=kept, links=LoginLinks(enabled=False),
+                      shared=shared)
     return create_app(store, secure=secure, hosts=hosts, workbench=bench)
 
 

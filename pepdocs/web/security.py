@@ -73,14 +73,18 @@ class Session:
 
 @dataclass(slots=True)
 class LoginLinks:
-    """One-time tokens: each signs in ``principal`` once, within ``lifetime`` seconds."""
+    """One-time tokens: each signs in ``principal`` once, within ``lifetime`` seconds.
+    Shared mode's are not ``enabled``: none is issued, none redeemed."""
 
     lifetime: float = 15 * 60
+    enabled: bool = True
     clock: Callable[[], float] = time.monotonic
     _tokens: dict[str, tuple[Principal, float]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def issue(self, principal: Principal) -> str:
+        if not self.enabled:
+            raise ValueError("shared mode signs people in with passwords, not one-time links")
         token = secrets.token_urlsafe(32)
         with self._lock:
             self._tokens[token] = (principal, self.clock() + self.lifetime)
@@ -90,7 +94,7 @@ class LoginLinks:
         """The principal the token signs in, once; None if unknown, used or expired."""
         with self._lock:
             found = self._tokens.pop(token, None)
-        if found is None:
+        if found is None or not self.enabled:
             return None
         principal, expires = found
         return principal if self.clock() < expires else None
