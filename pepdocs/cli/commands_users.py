@@ -39,8 +39,6 @@ def _password(from_stdin: bool) -> str:
         if not line:
             raise UsageError("--password-stdin: standard input has no password on its first line")
         return line
-    if not sys.stdin.isatty():
-        raise UsageError("no terminal to ask for the password: use --password-stdin")
     typed: str = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     return typed
 
