@@ -130,7 +130,7 @@ def _serve_shared(
 
     from pepdocs.store import open_store
     from pepdocs.store.accounts import Accounts
-    from pepdocs.web.auth import create_shared_app
+    from pepdocs.web.auth_app import create_shared_app
 
     with open_store(db, user=user) as store:
         if not Accounts(store).any_enabled():

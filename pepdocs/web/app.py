@@ -31,14 +31,20 @@ from pepdocs.compliance import DueItem
 from pepdocs.store import Store
 from pepdocs.store.workbench import versions_marker
 from pepdocs.web.refusals import NotSignedIn, NotVisible, Refused
-from pepdocs.web.security import LoginLinks, Principal, Session, Sessions, same_token
+from pepdocs.web.security import (
+    COOKIE,
+    LoginLinks,
+    Principal,
+    Session,
+    Sessions,
+    same_token,
+)
 
 if TYPE_CHECKING:
     from pepdocs.web.auth import SharedMode
 
 __all__ = ["COOKIE", "Workbench", "create_app", "sign_in_link"]
 
-COOKIE = "pepdocs_session"
 _HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -1,13 +1,13 @@
 """Shared mode: signing in with a username and password (``pepdocs serve --shared``).
 
-:func:`create_shared_app` is the workbench with accounts (:class:`pepdocs.store.accounts.
-Accounts`) instead of one-time links: ``/login`` asks for a username and password (its form
-carries a CSRF token of its own, in a cookie, since there is no session yet), checks them
-through the throttle (:class:`~pepdocs.web.security.LoginThrottle`: per account and per
-client address) and starts a session whose principal is the account's role and schools.
-``/password`` lets a person change their own password (their other sessions end). Every
-sign-in, failed or refused sign-in, sign-out and password change is an audit line; the
-password never is.
+:func:`pepdocs.web.auth_app.create_shared_app` is the workbench with accounts
+(:class:`pepdocs.store.accounts.Accounts`) instead of one-time links: ``/login`` asks for a
+username and password (its form carries a CSRF token of its own, in a cookie, since there is
+no session yet), checks them through the throttle (:class:`~pepdocs.web.security.
+LoginThrottle`: per account and per client address) and starts a session whose principal is
+the account's role and schools. ``/password`` lets a person change their own password (their
+other sessions end). Every sign-in, failed or refused sign-in, sign-out and password change
+is an audit line; the password never is.
 
 The session cookie is marked Secure when the server is told it is served over https
 (``secure``) or the request came over https: directly, or through a reverse proxy trusted to
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import secrets
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -28,23 +28,13 @@ from starlette.responses import RedirectResponse, Response
 
 from pepdocs.errors import UsageError
 from pepdocs.store.accounts import MIN_PASSWORD, AccountInfo, Accounts, check_password
-from pepdocs.web.app import COOKIE, Workbench, create_app
 from pepdocs.web.refusals import NotSignedIn, Refused
-from pepdocs.web.security import (
-    LoginLinks,
-    LoginThrottle,
-    Principal,
-    Sessions,
-    same_token,
-)
+from pepdocs.web.security import COOKIE, LoginThrottle, Principal, same_token
 
 if TYPE_CHECKING:
-    from argon2 import PasswordHasher
-    from starlette.applications import Starlette
+    from pepdocs.web.app import Workbench
 
-    from pepdocs.store import Store
-
-__all__ = ["LOGIN_COOKIE", "ROUTES", "SharedMode", "create_shared_app"]
+__all__ = ["ABSOLUTE", "IDLE", "LOGIN_COOKIE", "ROUTES", "SharedMode"]
 
 #: the sign-in form's own CSRF token (there is no session to keep it in yet)
 LOGIN_COOKIE = "pepdocs_login"
@@ -71,25 +61,6 @@ class SharedMode:
         if account is None or account.disabled:
             return None
         return self.principal(account)
-
-
-def create_shared_app(
-    store: Store,
-    *,
-    secure: bool = False,
-    hosts: Sequence[str] = ("127.0.0.1", "localhost", "testserver"),
-    hasher: PasswordHasher | None = None,
-    throttle: LoginThrottle | None = None,
-    sessions: Sessions | None = None,
-) -> Starlette:
-    """The workbench over ``store`` in shared mode: people sign in with their accounts."""
-    shared = SharedMode(Accounts(store, hasher), throttle or LoginThrottle())
-    kept = sessions or Sessions(idle=IDLE, absolute=ABSOLUTE)
-    kept.check = shared.current
-    kept.ended = lambda principal: shared.accounts.signed_out(principal.user)
-    bench = Workbench(store, secure=secure, sessions=kept, links=LoginLinks(enabled=False),
-                      shared=shared)
-    return create_app(store, secure=secure, hosts=hosts, workbench=bench)
 
 
 def _shared(workbench: Workbench) -> SharedMode:
@@ -228,7 +199,7 @@ async def change_password(workbench: Workbench, request: Request) -> Response:
     return _password_form(workbench, request, 200, done=True)
 
 
-Page = Callable[[Workbench, Request], Awaitable[Response]]
+Page = Callable[["Workbench", Request], Awaitable[Response]]
 
 ROUTES: list[tuple[str, Page, list[str]]] = [
     ("/login", login_page, ["GET"]),

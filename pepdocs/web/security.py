@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pepdocs.store.accounts import ROLES, Role
 
 __all__ = [
+    "COOKIE",
     "ROLES",
     "Attempt",
     "LoginLinks",
@@ -36,6 +37,10 @@ __all__ = [
     "same_token",
 ]
 
+
+
+#: the session cookie's name
+COOKIE = "pepdocs_session"
 
 
 @dataclass(frozen=True, slots=True)

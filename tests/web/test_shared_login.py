@@ -17,7 +17,7 @@ from pepdocs.store import Store
 from pepdocs.store.accounts import Accounts
 from pepdocs.store.schema import AuditEntry
 from pepdocs.web import create_app, sign_in_link
-from pepdocs.web.auth import create_shared_app
+from pepdocs.web.auth_app import create_shared_app
 from pepdocs.web.security import LoginThrottle, Sessions
 from tests.web.conftest import OFFICER, csrf_of
 

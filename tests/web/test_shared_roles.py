@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 from pepdocs.store import Store
 from pepdocs.store.accounts import Accounts
 from pepdocs.web import Principal
-from pepdocs.web.auth import create_shared_app
+from pepdocs.web.auth_app import create_shared_app
 from tests.web.conftest import csrf_of
 from tests.web.test_roles import (
     test_a_designated_teacher_cannot_reach_another_schools_returned_form_or_download,
