@@ -33,12 +33,12 @@ def _pepdocs(*args: str, stdin: str = "") -> None:
 
 
 @contextmanager
-def serving_shared(db: Path) -> Iterator[str]:
+def serving_shared(db: Path, *options: str) -> Iterator[str]:
     """``pepdocs serve --shared`` on a free port over ``db``: yields its address."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "pepdocs", "serve", "--shared", "--db", str(db), "--port",
-         str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+         str(port), *options], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     try:
         deadline = time.monotonic() + 60
