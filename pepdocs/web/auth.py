@@ -20,8 +20,10 @@ import math
 import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
+import anyio
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -42,6 +44,9 @@ LOGIN_COOKIE = "pepdocs_login"
 IDLE = 30 * 60
 ABSOLUTE = 10 * 60 * 60
 WRONG = "The username or password is not right."
+#: passwords checked at once: Argon2id takes 64 MiB and about a second each, so a flood of
+#: sign-ins waits its turn instead of taking the server's memory and threads
+CHECKED_AT_ONCE = 2
 
 
 @dataclass(slots=True)
@@ -50,6 +55,9 @@ class SharedMode:
 
     accounts: Accounts
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    checking: anyio.CapacityLimiter = field(
+        default_factory=lambda: anyio.CapacityLimiter(CHECKED_AT_ONCE)
+    )
 
     @staticmethod
     def principal(account: AccountInfo) -> Principal:
@@ -128,8 +136,10 @@ async def sign_in(workbench: Workbench, request: Request) -> Response:
             f"Too many failed sign-ins. Wait {_wait_text(attempt.wait)} and try again.", username,
         )
     try:
-        result = await run_in_threadpool(shared.accounts.sign_in, username, password,
-                                         client=client)
+        result = await anyio.to_thread.run_sync(
+            partial(shared.accounts.sign_in, username, password, client=client),
+            limiter=shared.checking,
+        )
     except BaseException:
         attempt.failed()
         raise
@@ -186,7 +196,10 @@ async def change_password(workbench: Workbench, request: Request) -> Response:
             error=f"Too many wrong passwords. Wait {_wait_text(attempt.wait)} and try again.",
         )
     try:
-        changed = await run_in_threadpool(shared.accounts.change_password, user, current, new)
+        changed = await anyio.to_thread.run_sync(
+            partial(shared.accounts.change_password, user, current, new),
+            limiter=shared.checking,
+        )
     except BaseException:
         attempt.failed()
         raise

@@ -242,6 +242,8 @@ class LoginThrottle:
         counted = entry.count + entry.pending
         if counted < free:
             return 0.0
+        if entry.count < free:  # only sign-ins still being checked make up the count
+            return self.delay
         locked = min(self.delay * 2.0 ** (counted - free), self.longest)
         return max(0.0, entry.last + locked - now)
 

@@ -75,3 +75,12 @@ def test_a_flood_of_made_up_names_keeps_memory_bounded() -> None:
         _fail(throttle, f"name{number}")
     assert throttle.attempt("someone", "192.0.2.7").allowed
     assert len(throttle._failures) <= 52
+
+
+def test_a_burst_of_simultaneous_first_guesses_gets_five_through_not_more() -> None:
+    throttle = LoginThrottle(clock=Clock())
+    burst = [throttle.attempt("ola", f"192.0.2.{n}") for n in range(8)]
+    assert [attempt.allowed for attempt in burst] == [True] * 5 + [False] * 3
+    for attempt in burst:
+        attempt.failed()
+    assert throttle.attempt("ola", "192.0.2.99").wait == 30
