@@ -251,27 +251,34 @@ class Accounts:
         """Check ``password`` for ``username``: the account if it signs in (its last sign-in
         recorded), else why not. Either way one audit line, with ``client`` (the address the
         request came from) and never the password. A name without an account costs the same
-        hashing as one with, so timing does not tell which names exist."""
+        hashing as one with, so timing does not tell which names exist. The hashing runs
+        outside any transaction (SQLite's writers would wait a second for each sign-in)."""
         try:
             login = normal_username(username)
         except UsageError:
             login = ""
+        found = self.find(login) if login else None
+        digest = self._digest(login) if found is not None else self._decoy_hash()
+        matches = self._verify(digest, password)
+        rehashed = (
+            self.hasher.hash(password)
+            if matches and found is not None and self.hasher.check_needs_rehash(digest)
+            else None
+        )
+        where = f"from {client}"[:200]
         with self.store.session() as session:
-            row = self._find(session, login) if login else None
-            digest = row.password_hash if row is not None else self._decoy_hash()
-            matches = self._verify(digest, password)
-            where = f"from {client}"[:200]
+            row = self._find(session, login) if found is not None else None
             if row is None:
                 audit(session, UNKNOWN, "login.failed", reason=f"{where}: no such account")
                 return SignIn(None, "no such account")
-            if not matches:
+            if not matches or row.password_hash != digest:
                 audit(session, login, "login.failed", reason=f"{where}: wrong password")
                 return SignIn(None, "wrong password")
             if row.disabled_at is not None:
                 audit(session, login, "login.failed", reason=f"{where}: account disabled")
                 return SignIn(None, "account disabled")
-            if self.hasher.check_needs_rehash(digest):
-                row.password_hash = self.hasher.hash(password)
+            if rehashed is not None:
+                row.password_hash = rehashed
             row.last_login_at = utcnow()
             audit(session, login, "login", reason=where)
             return SignIn(_info(row))
@@ -293,12 +300,15 @@ class Accounts:
         is not their password; the new one must pass :func:`check_password`."""
         login = normal_username(username)
         check_password(new, login)
+        digest = self._digest(login)
+        right = self._verify(digest, current)
+        fresh = self.hasher.hash(new) if right else ""
         with self.store.session() as session:
             row = self._row(session, login)
-            if row.disabled_at is not None or not self._verify(row.password_hash, current):
+            if not right or row.disabled_at is not None or row.password_hash != digest:
                 audit(session, login, "password.failed", reason="current password wrong")
                 return False
-            row.password_hash, row.password_changed_at = self.hasher.hash(new), utcnow()
+            row.password_hash, row.password_changed_at = fresh, utcnow()
             audit(session, login, "password.changed")
             return True
 
@@ -317,6 +327,10 @@ class Accounts:
             if self._decoy is None:
                 self._decoy = self.hasher.hash("not a password of any account")
             return self._decoy
+
+    def _digest(self, login: str) -> str:
+        with self.store.session() as session:
+            return self._row(session, login).password_hash
 
     @staticmethod
     def _find(session: Session, login: str) -> Account | None:
