@@ -37,8 +37,6 @@ __all__ = [
     "same_token",
 ]
 
-
-
 #: the session cookie's name
 COOKIE = "pepdocs_session"
 
