@@ -25,9 +25,9 @@ __all__ = [
 
 #: the first schema pepdocs shipped, and the newest (the migrations' head)
 FIRST_REVISION = "0001"
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 #: the revisions in order, oldest first
-REVISIONS = ("0001", "0002")
+REVISIONS = ("0001", "0002", "0003")
 #: a number no other application is likely to use for PostgreSQL's advisory lock
 _UPGRADE_LOCK = 0x7065_7064  # "pepd"
 

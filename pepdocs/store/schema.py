@@ -4,7 +4,8 @@ Children; PEPs (one per child per academic year and term) with every version kep
 (every form sent or received: SHA-256, authority, form, mapping version; the bytes in a
 content-addressed folder or in ``document_blobs``); extraction results with each field's
 report and raw text; check findings; runs of ``batch`` and ``collect``; and the audit log,
-which the database itself keeps append-only (triggers refuse UPDATE and DELETE on it).
+which the database itself keeps append-only (triggers refuse UPDATE and DELETE on it); and
+the workbench's accounts (shared mode).
 
 Times are UTC, stored without a zone. The schema's history is the Alembic migrations in
 ``pepdocs/store/migrations/versions``; a test checks these models and the migrated
@@ -36,6 +37,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = [
+    "Account",
     "AuditEntry",
     "Base",
     "Child",
@@ -275,3 +277,24 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class Account(Base):
+    """A person who signs in to the workbench in shared mode (``pepdocs users``): a role,
+    the URNs of a designated teacher's schools, an Argon2id password hash (never the
+    password). Disabled, never deleted: the audit log names accounts."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(128), unique=True)
+    name: Mapped[str] = mapped_column(String(128))
+    email: Mapped[str | None] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(24))
+    schools: Mapped[list[Any]]
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(128))
+    password_changed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    disabled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
@@ -32,11 +32,20 @@ from pepdocs.web.collecting import CollectRuns
 from pepdocs.web.deadlines import Deadlines
 from pepdocs.web.prefill import PrefillRuns
 from pepdocs.web.refusals import NotSignedIn, NotVisible, Refused
-from pepdocs.web.security import LoginLinks, Principal, Session, Sessions, same_token
+from pepdocs.web.security import (
+    COOKIE,
+    LoginLinks,
+    Principal,
+    Session,
+    Sessions,
+    same_token,
+)
+
+if TYPE_CHECKING:
+    from pepdocs.web.auth import SharedMode
 
 __all__ = ["COOKIE", "Workbench", "create_app", "sign_in_link"]
 
-COOKIE = "pepdocs_session"
 _HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -57,6 +66,8 @@ class Workbench:
     secure: bool = False
     sessions: Sessions = field(default_factory=Sessions)
     links: LoginLinks = field(default_factory=LoginLinks)
+    #: shared mode's accounts and sign-in throttle (pepdocs.web.auth); None in local mode
+    shared: SharedMode | None = None
     templates: Environment = field(
         default_factory=lambda: Environment(
             loader=PackageLoader("pepdocs.web", "templates"),
@@ -89,6 +100,7 @@ class Workbench:
             request=request,
             principal=session.principal if session else None,
             csrf=session.csrf if session else "",
+            shared=self.shared is not None,
             **values,
         )
         return HTMLResponse(page, status_code=status)
@@ -172,6 +184,13 @@ def create_app(
             *audit_log.ROUTES,
         ]
     ]
+    if bench.shared is not None:
+        from pepdocs.web import auth
+
+        routes += [
+            Route(path, _guarded(bench, pages.bind(bench, handler)), methods=methods)
+            for path, handler, methods in auth.ROUTES
+        ]
     routes.append(Mount("/static", app=StaticFiles(packages=[("pepdocs.web", "static")]),
                         name="static"))
 

@@ -1,5 +1,5 @@
 """``pepdocs serve`` on the command line: its help shows how to start it, and it refuses to
-listen beyond this computer while there are no accounts (shared mode is not built)."""
+listen beyond this computer in local mode (tests/web/test_shared_serve.py: shared mode)."""
 
 from __future__ import annotations
 
