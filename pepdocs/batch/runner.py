@@ -19,7 +19,8 @@ they did not.
 
 One batch at a time writes into a folder (a lock held for the run; released by the system
 if the process dies), a rerun first removes the temporary files a killed run left, and
-``--jobs`` workers are killed with their parent (Linux: ``PR_SET_PDEATHSIG``).
+``--jobs`` workers (:mod:`pepdocs.batch.pool`) are forked with the templates the parent
+prepared, leave Ctrl-C to the parent and are killed with it (Linux: ``PR_SET_PDEATHSIG``).
 """
 
 from __future__ import annotations
@@ -30,20 +31,14 @@ import datetime as dt
 import errno
 import hashlib
 import json
-import multiprocessing
 import os
 import re
 import shutil
-import signal
-import sys
 import tempfile
-import threading
 import uuid
 import zipfile
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -62,6 +57,7 @@ from pepdocs.batch.manifest import (
     journal,
     read_manifest,
 )
+from pepdocs.batch.pool import in_order, pool_context, start_pool, worker_started
 from pepdocs.batch.rollforward import PreviousPeps, index_previous, roll_forward
 from pepdocs.batch.roster import Roster, RosterRow, open_roster
 from pepdocs.binding import fill_with_report, unplaced_values
@@ -229,31 +225,10 @@ def _init_worker(
     parent: int = 0,
 ) -> None:
     global _STATE
-    _die_with_parent(parent)
-    # Ctrl-C reaches the whole process group: the parent alone answers it (it stops the
-    # pool and removes what was half written); a worker that took it too would print a
-    # traceback and die mid-write.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    worker_started(parent)
     if _STATE is not None and _STATE.options is options:
         return  # forked from the batch process: its forms and prepared templates come along
     _STATE = _State(options, previous, made_before, today)
-
-
-def _die_with_parent(parent: int) -> None:
-    """Have the kernel kill this worker when the batch process dies (even by ``kill -9``),
-    so no worker goes on writing forms for a batch nobody is recording. Linux only
-    (``prctl(PR_SET_PDEATHSIG)``); elsewhere a worker finishes its current rows and the
-    pool's broken pipe stops it."""
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-
-    pr_set_pdeathsig = 1  # <linux/prctl.h>
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
-    if parent and os.getppid() != parent:
-        os._exit(1)  # the parent died before the signal was asked for
 
 
 def _work(task: _Task) -> Entry:
@@ -699,23 +674,6 @@ def _work_many(tasks: list[_Task]) -> list[Entry]:
 _PER_SUBMIT = 8
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
-    """How workers start: ``fork`` where it is safe, else ``spawn``.
-
-    A forked worker starts in milliseconds with pepdocs imported and the batch's state (the
-    previous PEPs' index, parsed mappings, prepared templates) already in memory, shared
-    with the parent until written. A spawned one re-imports pepdocs and prepares its forms
-    again: about a second and a half before its first form, which on two cores and 2,000
-    forms is the difference between 1.6x and 1.9x one job. Fork is only safe while this
-    process has a single thread (a thread holding a lock at the fork would leave the lock
-    held forever in the child; the workbench runs batches beside its server's threads) and
-    does not exist on Windows; there the workers are spawned as before.
-    """
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
 def _results(tasks: Iterator[_Task], state: _State, jobs: int) -> Iterator[list[Entry]]:
     """The entries of ``tasks`` in roster order, in chunks of :data:`CHUNK_PER_JOB` x jobs."""
     global _STATE
@@ -725,57 +683,42 @@ def _results(tasks: Iterator[_Task], state: _State, jobs: int) -> Iterator[list[
         for chunk in _chunks(tasks, size):
             yield [make_record(task.row, state, task.duplicate_of) for task in chunk]
         return
-    context = _pool_context()
+    context = pool_context()
     done: list[Entry] = []
     if context.get_start_method() == "fork":
-        # The first rows are made here, before the workers exist: their forms' mappings and
-        # templates are then prepared once, in this process, and every worker forked after
+        # The first row is made here, before the workers exist: its form's mapping and
+        # template are then prepared once, in this process, and every worker forked after
         # has them (a mixed roster's other forms are prepared once per worker, when met).
         done = [make_record(task.row, state, task.duplicate_of) for task in islice(tasks, 1)]
-    # A ProcessPoolExecutor, not a Pool: a worker that dies (or cannot start, as in a script
-    # without ``if __name__ == "__main__":`` under spawn) raises BrokenProcessPool instead of
-    # hanging, and the pool's other workers are then stopped.
-    executor = ProcessPoolExecutor(
+    executor = start_pool(
         jobs,
-        mp_context=context,
-        initializer=_init_worker,
-        initargs=(state.options, state.previous, state.made_before, state.today, os.getpid()),
+        context,
+        _init_worker,
+        (state.options, state.previous, state.made_before, state.today, os.getpid()),
     )
-    # Rows are submitted as results come back, at most two chunks ahead: the workers never
-    # wait for the parent's manifest writing, and memory stays flat however long the roster.
-    pending: deque[Future[list[Entry]]] = deque()
-    parts = _chunks(tasks, _PER_SUBMIT)
-    ahead = max(2 * size // _PER_SUBMIT, 2 * jobs)
+    # Rows go out a few at a time, at most two chunks ahead of the manifest: the workers
+    # never wait for the parent's manifest writing, and memory stays flat.
+    entries = in_order(
+        executor,
+        _work_many,
+        tasks,
+        per_submit=_PER_SUBMIT,
+        ahead=max(2 * size // _PER_SUBMIT, 2 * jobs),
+        stopped=(
+            "a --jobs worker process stopped; if run_batch is called from a script, "
+            'put the call under if __name__ == "__main__":'
+        ),
+    )
     try:
-        for part in islice(parts, ahead):
-            pending.append(executor.submit(_work_many, part))
-    except BaseException:
-        # the workers could not even start: nothing to wait for, and waiting can hang
-        executor.shutdown(wait=False, cancel_futures=True)
-        raise
-    try:
-        while pending:
-            try:
-                entries = pending.popleft().result()
-            except BrokenProcessPool:
-                raise PepdocsError(
-                    "a --jobs worker process stopped; if run_batch is called from a script, "
-                    'put the call under if __name__ == "__main__":'
-                ) from None
-            for part in islice(parts, 1):
-                pending.append(executor.submit(_work_many, part))
-            done.extend(entries)
+        for entry in entries:
+            done.append(entry)
             if len(done) >= size:
                 yield done
                 done = []
         if done:
             yield done
-        executor.shutdown()
     except BaseException:
-        for future in pending:
-            future.cancel()
-        # the workers finish the rows they hold (a few forms), then exit; none is left
-        executor.shutdown(wait=True, cancel_futures=True)
+        entries.close()  # stops the pool (its workers finish the rows they hold)
         # workers stopped mid-write leave their temporary files behind
         for kind in ("docx", "xlsx", "pdf"):
             for stray in state.options.out_dir.glob(f".*.{kind}.*.part"):
