@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -75,8 +75,12 @@ def read_forms(
     items = iter(forms)
     context = pool_context()
     if context.get_start_method() == "fork":
-        # the first form is read here: its mapping is then parsed once for every worker
-        yield from (reader.read(item) for item in islice(items, 1))
+        # One form of each kind among the first few is read here, before the workers exist:
+        # its mapping is parsed and the engine's lookups built once, for every worker.
+        first = list(islice(items, _PER_SUBMIT * 4 * jobs))
+        for item in {(item.authority, item.form): item for item in first}.values():
+            reader.read(item)
+        items = chain(first, items)
     executor = start_pool(jobs, context, _init_worker, (reader, os.getpid()))
     yield from in_order(
         executor,

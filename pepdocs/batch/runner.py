@@ -40,7 +40,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -674,6 +674,24 @@ def _work_many(tasks: list[_Task]) -> list[Entry]:
 _PER_SUBMIT = 8
 
 
+def _prepare_forms(state: _State, tasks: Sequence[_Task]) -> None:
+    """Parse the mappings and prepare the templates of the forms ``tasks`` need, in this
+    process and writing nothing: one row of each (authority, phase, year group) is planned
+    and filled, and the form thrown away."""
+    seen: set[tuple[Any, ...]] = set()
+    for task in tasks:
+        row = task.row
+        key = (row.get("meta.authority"), row.get("meta.phase"), row.get("education.ncy"))
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            data, spec = plan_record(row, state, Entry(row=row.number), task.duplicate_of)
+            fill_with_report(data, spec)
+        except PepdocsError:
+            continue  # the row fails in its worker, with its reason in the manifest
+
+
 def _results(tasks: Iterator[_Task], state: _State, jobs: int) -> Iterator[list[Entry]]:
     """The entries of ``tasks`` in roster order, in chunks of :data:`CHUNK_PER_JOB` x jobs."""
     global _STATE
@@ -686,10 +704,12 @@ def _results(tasks: Iterator[_Task], state: _State, jobs: int) -> Iterator[list[
     context = pool_context()
     done: list[Entry] = []
     if context.get_start_method() == "fork":
-        # The first row is made here, before the workers exist: its form's mapping and
-        # template are then prepared once, in this process, and every worker forked after
-        # has them (a mixed roster's other forms are prepared once per worker, when met).
-        done = [make_record(task.row, state, task.duplicate_of) for task in islice(tasks, 1)]
+        # The forms of the first chunk's rows are prepared here, before the workers exist,
+        # so every worker forked after has them: prepared once, not once per worker (a form
+        # first met later is prepared by each worker that meets it).
+        first = list(islice(tasks, size))
+        _prepare_forms(state, first)
+        tasks = chain(first, tasks)
     executor = start_pool(
         jobs,
         context,
