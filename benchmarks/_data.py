@@ -40,6 +40,16 @@ def _cell(value: Any, kind: str) -> str:
     return str(value)
 
 
+def roster_header() -> list[str]:
+    """The roster's column headers, in the order :func:`roster_row` gives cells."""
+    return [column.headers[0] for column in _ROSTER_COLUMNS]
+
+
+def roster_row(pep: dict[str, Any]) -> list[str]:
+    """A PEP as one roster row, as an MIS export writes it."""
+    return [_cell(_get(pep, column.path), column.kind) for column in _ROSTER_COLUMNS]
+
+
 def records(
     count: int, authority: str, phase: str = "school_age", seed: int = 7
 ) -> Iterator[dict[str, Any]]:
@@ -67,11 +77,9 @@ def write_inputs(
         earlier.mkdir(exist_ok=True)
     with roster.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
-        writer.writerow([column.headers[0] for column in _ROSTER_COLUMNS])
+        writer.writerow(roster_header())
         for pep in records(count, authority, phase, seed):
-            writer.writerow(
-                [_cell(_get(pep, column.path), column.kind) for column in _ROSTER_COLUMNS]
-            )
+            writer.writerow(roster_row(pep))
             if earlier is not None:
                 name = f"{pep['child']['la_child_id']}.json"
                 (earlier / name).write_text(json.dumps(pep), encoding="utf-8")

@@ -19,7 +19,8 @@ they did not.
 
 One batch at a time writes into a folder (a lock held for the run; released by the system
 if the process dies), a rerun first removes the temporary files a killed run left, and
-``--jobs`` workers are killed with their parent (Linux: ``PR_SET_PDEATHSIG``).
+``--jobs`` workers (:mod:`pepdocs.batch.pool`) are forked with the templates the parent
+prepared, leave Ctrl-C to the parent and are killed with it (Linux: ``PR_SET_PDEATHSIG``).
 """
 
 from __future__ import annotations
@@ -30,21 +31,16 @@ import datetime as dt
 import errno
 import hashlib
 import json
-import multiprocessing
 import os
 import re
 import shutil
-import signal
-import sys
 import tempfile
 import uuid
 import zipfile
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -61,6 +57,7 @@ from pepdocs.batch.manifest import (
     journal,
     read_manifest,
 )
+from pepdocs.batch.pool import in_order, pool_context, start_pool, worker_started
 from pepdocs.batch.rollforward import PreviousPeps, index_previous, roll_forward
 from pepdocs.batch.roster import Roster, RosterRow, open_roster
 from pepdocs.binding import fill_with_report, unplaced_values
@@ -228,25 +225,10 @@ def _init_worker(
     parent: int = 0,
 ) -> None:
     global _STATE
-    _die_with_parent(parent)
+    worker_started(parent)
+    if _STATE is not None and _STATE.options is options:
+        return  # forked from the batch process: its forms and prepared templates come along
     _STATE = _State(options, previous, made_before, today)
-
-
-def _die_with_parent(parent: int) -> None:
-    """Have the kernel kill this worker when the batch process dies (even by ``kill -9``),
-    so no worker goes on writing forms for a batch nobody is recording. Linux only
-    (``prctl(PR_SET_PDEATHSIG)``); elsewhere a worker finishes its current rows and the
-    pool's broken pipe stops it."""
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-
-    pr_set_pdeathsig = 1  # <linux/prctl.h>
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
-    if parent and os.getppid() != parent:
-        os._exit(1)  # the parent died before the signal was asked for
 
 
 def _work(task: _Task) -> Entry:
@@ -692,60 +674,71 @@ def _work_many(tasks: list[_Task]) -> list[Entry]:
 _PER_SUBMIT = 8
 
 
+def _prepare_forms(state: _State, tasks: Sequence[_Task]) -> None:
+    """Parse the mappings and prepare the templates of the forms ``tasks`` need, in this
+    process and writing nothing: one row of each (authority, phase, year group) is planned
+    and filled, and the form thrown away."""
+    seen: set[tuple[Any, ...]] = set()
+    for task in tasks:
+        row = task.row
+        key = (row.get("meta.authority"), row.get("meta.phase"), row.get("education.ncy"))
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            data, spec = plan_record(row, state, Entry(row=row.number), task.duplicate_of)
+            fill_with_report(data, spec)
+        except PepdocsError:
+            continue  # the row fails in its worker, with its reason in the manifest
+
+
 def _results(tasks: Iterator[_Task], state: _State, jobs: int) -> Iterator[list[Entry]]:
     """The entries of ``tasks`` in roster order, in chunks of :data:`CHUNK_PER_JOB` x jobs."""
+    global _STATE
     size = CHUNK_PER_JOB * max(jobs, 1)
+    _STATE = state
     if jobs <= 1:
-        global _STATE
-        _STATE = state
         for chunk in _chunks(tasks, size):
             yield [make_record(task.row, state, task.duplicate_of) for task in chunk]
         return
-    # spawn, not fork: a forked child inherits locks held by other threads (and fork is
-    # not available on Windows); workers import pepdocs once and keep their caches. A
-    # ProcessPoolExecutor, not a Pool: a worker that dies (or cannot start, as in a script
-    # without ``if __name__ == "__main__":``) raises BrokenProcessPool instead of hanging.
-    executor = ProcessPoolExecutor(
-        jobs,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(state.options, state.previous, state.made_before, state.today, os.getpid()),
-    )
-    # Rows are submitted as results come back, at most two chunks ahead: the workers never
-    # wait for the parent's manifest writing, and memory stays flat however long the roster.
-    pending: deque[Future[list[Entry]]] = deque()
-    parts = _chunks(tasks, _PER_SUBMIT)
-    ahead = max(2 * size // _PER_SUBMIT, 2 * jobs)
+    context = pool_context()
     done: list[Entry] = []
+    if context.get_start_method() == "fork":
+        # The forms of the first chunk's rows are prepared here, before the workers exist,
+        # so every worker forked after has them: prepared once, not once per worker (a form
+        # first met later is prepared by each worker that meets it).
+        first = list(islice(tasks, size))
+        _prepare_forms(state, first)
+        tasks = chain(first, tasks)
+    executor = start_pool(
+        jobs,
+        context,
+        _init_worker,
+        (state.options, state.previous, state.made_before, state.today, os.getpid()),
+    )
+    # Rows go out a few at a time, at most two chunks ahead of the manifest: the workers
+    # never wait for the parent's manifest writing, and memory stays flat.
+    entries = in_order(
+        executor,
+        _work_many,
+        tasks,
+        per_submit=_PER_SUBMIT,
+        ahead=max(2 * size // _PER_SUBMIT, 2 * jobs),
+        stopped=(
+            "a --jobs worker process stopped; if run_batch is called from a script, "
+            'put the call under if __name__ == "__main__":'
+        ),
+    )
     try:
-        for part in islice(parts, ahead):
-            pending.append(executor.submit(_work_many, part))
-    except BaseException:
-        # the workers could not even start: nothing to wait for, and waiting can hang
-        executor.shutdown(wait=False, cancel_futures=True)
-        raise
-    try:
-        while pending:
-            try:
-                entries = pending.popleft().result()
-            except BrokenProcessPool:
-                raise PepdocsError(
-                    "a --jobs worker process stopped; if run_batch is called from a script, "
-                    'put the call under if __name__ == "__main__":'
-                ) from None
-            for part in islice(parts, 1):
-                pending.append(executor.submit(_work_many, part))
-            done.extend(entries)
+        for entry in entries:
+            done.append(entry)
             if len(done) >= size:
                 yield done
                 done = []
         if done:
             yield done
-        executor.shutdown()
     except BaseException:
-        for future in pending:
-            future.cancel()
-        executor.shutdown(wait=True, cancel_futures=True)
+        entries.close()  # stops the pool (its workers finish the rows they hold)
         # workers stopped mid-write leave their temporary files behind
         for kind in ("docx", "xlsx", "pdf"):
             for stray in state.options.out_dir.glob(f".*.{kind}.*.part"):

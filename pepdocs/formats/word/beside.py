@@ -40,6 +40,7 @@ from pepdocs.formats.word.text import (
 
 _RUN_PIECES = {TAB: "\t", BR: "\n", CR: "\n", w("noBreakHyphen"): "-"}
 _TBL = w("tbl")
+_FLDCHAR_TYPE = w("fldCharType")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +69,21 @@ def paragraph_segments(paragraph: Element) -> list[Segment]:
                     out.append(Segment(field=node))
                 continue
             if tag == R:
-                char = first_child(node, FLDCHAR)
+                # one pass over the run's children: a field character decides the run,
+                # else its pieces of text are the run's (the common case)
+                char = None
+                pieces = []
+                for piece in node:
+                    kind = piece.tag
+                    if kind == FLDCHAR:
+                        char = piece
+                        break
+                    if kind == T:
+                        pieces.append(piece.text or "")
+                    elif kind in _RUN_PIECES:
+                        pieces.append(_RUN_PIECES[kind])
                 if char is not None:
-                    kind = char.get(w("fldCharType"))
+                    kind = char.get(_FLDCHAR_TYPE)
                     if kind == "begin":
                         if depth == 0:
                             out.append(Segment(field=node))
@@ -78,13 +91,8 @@ def paragraph_segments(paragraph: Element) -> list[Segment]:
                     elif kind == "end" and depth:
                         depth -= 1
                     continue
-                if depth:
-                    continue
-                for piece in node:
-                    if piece.tag == T:
-                        out.append(Segment(text=piece.text or ""))
-                    elif piece.tag in _RUN_PIECES:
-                        out.append(Segment(text=_RUN_PIECES[piece.tag]))
+                if not depth:
+                    out.extend(Segment(text=text) for text in pieces)
                 continue
             if tag == P:
                 continue  # only in text boxes, which are skipped
