@@ -79,7 +79,7 @@ _SKIPPED_NAMES = ("manifest.json", "manifest.csv", "batch.zip")
 #: forms stored per transaction (``PEPDOCS_COLLECT_BATCH`` changes it), and the longest a
 #: form read waits for its batch to fill before it is stored anyway (seconds)
 BATCH_FORMS = 50
-BATCH_SECONDS = 2.0
+BATCH_SECONDS = 30.0
 #: states a PEP is in while its form is still awaited
 AWAITING = ("prefilled", "sent", "returned_to_school")
 
@@ -187,6 +187,12 @@ class _Planned:
     version: PepVersion | None = None
 
 
+@dataclass(slots=True)
+class _Known:
+    received: set[str] = field(default_factory=set)
+    sent: dict[str, tuple[int, str | None, str | None]] = field(default_factory=dict)
+
+
 def batch_forms_setting() -> int:
     """Forms stored per transaction: ``PEPDOCS_COLLECT_BATCH``, else :data:`BATCH_FORMS`."""
     text = os.environ.get("PEPDOCS_COLLECT_BATCH", "").strip()
@@ -229,7 +235,13 @@ class Collector:
         self._forms: dict[tuple[str, str], FormSpec | None] = {}
         self._pending: list[_Pending] = []
         self._pending_since = 0.0
+        self._known_rows: _Known | None = None
         self.terms: set[TermKey] = set()
+
+    @property
+    def waiting(self) -> list[str]:
+        """The names of the forms read and waiting for their batch to be stored."""
+        return [one.name for one in self._pending]
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -246,20 +258,46 @@ class Collector:
                 self._forms[key] = None
         return self._forms[key]
 
-    def _sent_head(
-        self, session: Session, uid: str | None
-    ) -> tuple[int, str | None, str | None] | None:
-        """The sent form a document id names: its row, authority and form."""
+    def _known(self) -> _Known:
+        """What the store held when this collector first looked (one query each, not one
+        per form): the forms received, and the forms sent by document id."""
+        if self._known_rows is None:
+            known = _Known()
+            with self.store.session() as session:
+                known.received.update(
+                    session.scalars(
+                        select(Document.sha256).where(Document.direction == "received")
+                    )
+                )
+                for row in session.execute(
+                    select(Document.uid, Document.id, Document.authority, Document.form).where(
+                        Document.direction == "sent", Document.pep_id.is_not(None)
+                    )
+                ):
+                    known.sent[row.uid] = (row.id, row.authority, row.form)
+            self._known_rows = known
+        return self._known_rows
+
+    def _sent_head(self, uid: str | None) -> tuple[int, str | None, str | None] | None:
+        """The sent form a document id names: its row, authority and form. A form sent since
+        the collector first looked is asked for; another collect's receipts meanwhile are
+        found when the batch is stored."""
         if uid is None:
             return None
-        row = session.execute(
-            select(Document.id, Document.authority, Document.form, Document.pep_id).where(
-                Document.uid == uid, Document.direction == "sent"
-            )
-        ).first()
-        if row is None or row.pep_id is None:
-            return None
-        return row.id, row.authority, row.form
+        known = self._known()
+        if uid not in known.sent:
+            with self.store.session() as session:
+                row = session.execute(
+                    select(Document.id, Document.authority, Document.form).where(
+                        Document.uid == uid,
+                        Document.direction == "sent",
+                        Document.pep_id.is_not(None),
+                    )
+                ).first()
+            if row is None:
+                return None
+            known.sent[uid] = (row.id, row.authority, row.form)
+        return known.sent[uid]
 
     def _sent(self, session: Session, ids: set[int]) -> dict[int, _Sent]:
         """The sent forms of ``ids``, with their children and the PEP versions they carried."""
@@ -282,6 +320,23 @@ class Collector:
         ):
             if version.document_id in found:
                 found[version.document_id].data = version.data  # the latest wins
+        return found
+
+    @staticmethod
+    def _latest(session: Session, pep_ids: set[int]) -> dict[int, PepVersion | None]:
+        """The PEPs of ``pep_ids`` (loaded into the session) and each one's latest version,
+        in two queries for a batch."""
+        if not pep_ids:
+            return {}
+        found: dict[int, PepVersion | None] = {
+            pep.id: None for pep in session.scalars(select(Pep).where(Pep.id.in_(pep_ids)))
+        }
+        for version in session.scalars(
+            select(PepVersion)
+            .join(Pep, (Pep.id == PepVersion.pep_id) & (Pep.version == PepVersion.number))
+            .where(Pep.id.in_(pep_ids))
+        ):
+            found[version.pep_id] = version
         return found
 
     def _read(
@@ -363,15 +418,14 @@ class Collector:
         if any(waiting.digest == digest for waiting in self._pending):
             self.result.already += 1
             return
+        if digest in self._known().received:
+            self.result.already += 1
+            return
         try:
             uid = read_document_id(data, name)
         except PepdocsError:
             uid = None  # reading it below says what is wrong with the file
-        with self.store.session() as session:
-            if self._already(session, [digest]):
-                self.result.already += 1
-                return
-            head = self._sent_head(session, uid)
+        head = self._sent_head(uid)
         try:
             read, spec, how, sent_id = self._read(data, name, head)
         except PepdocsError as problem:
@@ -417,6 +471,7 @@ class Collector:
         try:
             with self.store.session() as session:
                 self._store(session, pending)
+            self._known().received.update(one.digest for one in pending)
         except BaseException:
             result.collected, result.already, result.unmatched = saved[:3]
             del result.attention[saved[3]:]
@@ -452,6 +507,7 @@ class Collector:
         and findings."""
         stored = self._already(session, [one.digest for one in pending])
         sent = self._sent(session, {one.sent_id for one in pending if one.sent_id})
+        latest = self._latest(session, {answered.pep_id for answered in sent.values()})
         planned: list[_Planned] = []
         #: within the batch: each PEP's newest data and origin, before its version is made
         newest: dict[int, tuple[dict[str, Any], str]] = {}
@@ -463,7 +519,7 @@ class Collector:
                 match = self._match(
                     session, one.read, sent.get(one.sent_id) if one.sent_id else None, one.name
                 )
-                planned.append(self._plan(session, one, match, newest))
+                planned.append(self._plan(session, one, match, newest, latest))
         session.flush()  # the documents
         made: dict[int, PepVersion] = {}
         with session.no_autoflush:
@@ -478,6 +534,7 @@ class Collector:
         one: _Pending,
         match: _Match | None,
         newest: dict[int, tuple[dict[str, Any], str]],
+        latest: dict[int, PepVersion | None],
     ) -> _Planned:
         report = one.read.report
         spec = one.spec
@@ -520,7 +577,9 @@ class Collector:
         if pep.id in newest:
             previous_data, previous_origin = newest[pep.id]
         else:
-            plan.previous = latest_version(session, pep)
+            plan.previous = (
+                latest[pep.id] if pep.id in latest else latest_version(session, pep)
+            )
             if plan.previous is not None:
                 previous_data, previous_origin = plan.previous.data, plan.previous.origin
         sent_data = match.sent.data if match.sent else None
