@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import Table, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -51,6 +51,7 @@ from pepdocs.store.records import (
     take_step,
 )
 from pepdocs.store.schema import (
+    Base,
     Child,
     Document,
     Extraction,
@@ -696,10 +697,12 @@ class Collector:
                 findings.extend(
                     {"pep_version_id": plan.version.id, **finding} for finding in plan.findings
                 )
+        # Core inserts (no ORM bookkeeping per row): a batch has thousands of field reports
+        connection = session.connection()
         if fields:
-            session.execute(insert(ExtractionField), fields)
+            connection.execute(insert(_table(ExtractionField)), fields)
         if findings:
-            session.execute(insert(FindingRow), findings)
+            connection.execute(insert(_table(FindingRow)), findings)
 
     def _problems(self, read: Read, child: str, term: str, name: str) -> None:
         report = read.report
@@ -749,6 +752,12 @@ class Collector:
             },
         )
         return self.result
+
+
+def _table(model: type[Base]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def _child_name(child: Child) -> str:
