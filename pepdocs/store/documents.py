@@ -129,7 +129,7 @@ class DocumentFiles:
 
     def put(self, session: Session, data: bytes, sha256: str) -> str:
         """Keep ``data`` as a blob in ``session`` when the store keeps documents in the
-        database; in the folder, the caller has written it with :meth:`put_file` before its
+        database; in the folder, the caller has written it with :meth:`put_files` before its
         transaction began. Returns where (``folder`` or ``database``)."""
         if self.folder is not None:
             return "folder"
