@@ -13,17 +13,16 @@ collect
       which form it is must be recognised, as nothing says which form was sent);
     * ``read``: what collect reads of each form: the file read, its document id, the form
       extracted as the authority form it was sent as (no recognition needed);
-    * ``check``: ``check_pep`` on the version collect stored (the return merged with what
-      the form has no place for), as collect itself checks it (the findings it keeps);
-    * ``collect``: ``Collector.collect_file`` into the store (the same reading and check,
-      then match, version, findings, field reports, audit, the document kept, one
-      transaction per form).
+    * ``collect``: ``Collector.collect_file`` into each store (SQLite, and PostgreSQL with
+      ``--postgres``): the same reading, then, for each batch the collector stores (50
+      forms, ``--batch``), match, version, findings, field reports, audit, the documents
+      kept, in one transaction; each batch's time is shared out among its forms;
+    * ``check``: ``check_pep`` on the version each store holds after the run, as collect
+      itself checks it (the findings it keeps), taken off.
 
-    Each form goes through the three one after the other (so a busy moment of a shared
-    machine weighs on all three alike). ``store_overhead`` is (collect - read - check) /
-    read: what the store adds per form, as a share of reading it (target under 10%), and
-    ``store_overhead_vs_extract`` the same as a share of reading it without a store;
-    ``check_share`` is what checking adds; per file kind too.
+    ``overhead`` is (collect - read - check) / read per form: what the store adds, as a share
+    of reading the form (target under 10%); ``overhead_vs_extract`` the same as a share of
+    reading it without a store; per file kind and overall, per database.
 
 report
     M PEPs are bulk-inserted (one version each); then ``load`` (every current PEP read back
