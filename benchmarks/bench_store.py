@@ -13,17 +13,16 @@ collect
       which form it is must be recognised, as nothing says which form was sent);
     * ``read``: what collect reads of each form: the file read, its document id, the form
       extracted as the authority form it was sent as (no recognition needed);
-    * ``check``: ``check_pep`` on the version collect stored (the return merged with what
-      the form has no place for), as collect itself checks it (the findings it keeps);
-    * ``collect``: ``Collector.collect_file`` into the store (the same reading and check,
-      then match, version, findings, field reports, audit, the document kept, one
-      transaction per form).
+    * ``collect``: ``Collector.collect_file`` into each store (SQLite, and PostgreSQL with
+      ``--postgres``): the same reading, then, for each batch the collector stores (50
+      forms, ``--batch``), match, version, findings, field reports, audit, the documents
+      kept, in one transaction; each batch's time is shared out among its forms;
+    * ``check``: ``check_pep`` on the version each store holds after the run, as collect
+      itself checks it (the findings it keeps), taken off.
 
-    Each form goes through the three one after the other (so a busy moment of a shared
-    machine weighs on all three alike). ``store_overhead`` is (collect - read - check) /
-    read: what the store adds per form, as a share of reading it (target under 10%), and
-    ``store_overhead_vs_extract`` the same as a share of reading it without a store;
-    ``check_share`` is what checking adds; per file kind too.
+    ``overhead`` is (collect - read - check) / read per form: what the store adds, as a share
+    of reading the form (target under 10%); ``overhead_vs_extract`` the same as a share of
+    reading it without a store; per file kind and overall, per database.
 
 report
     M PEPs are bulk-inserted (one version each); then ``load`` (every current PEP read back
@@ -44,6 +43,7 @@ import copy
 import csv
 import datetime as dt
 import json
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -110,24 +110,72 @@ def _timed(work: Any) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
-def bench_collect(work: Path, count: int) -> dict[str, Any]:
+class _TimedCollector(Collector):
+    """A collector that times each batch it stores and shares the time out among the batch's
+    forms, by file kind."""
+
+    def __init__(self, *args: Any, **options: Any) -> None:
+        super().__init__(*args, **options)
+        self.flush_by_kind: dict[str, float] = {}
+        self.batches = 0
+
+    def flush(self) -> None:
+        kinds = [Path(name).suffix.lstrip(".") for name in self.waiting]
+        took, _ = _timed(super().flush)
+        if kinds:
+            self.batches += 1
+            for kind in kinds:
+                self.flush_by_kind[kind] = self.flush_by_kind.get(kind, 0.0) + took / len(kinds)
+
+
+def _postgres_database(server: str) -> tuple[str, Any]:
+    """A new, empty database on the PostgreSQL ``server`` (as the tests make one); returns its
+    URL and a function that drops it."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    name = f"pepdocs_bench_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE template0'))
+
+    def drop() -> None:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return sa.engine.make_url(server).set(database=name).render_as_string(False), drop
+
+
+def bench_collect(
+    work: Path, count: int, postgres: str | None = None, batch_forms: int | None = None
+) -> dict[str, Any]:
     roster, batch, returned = work / "roster.csv", work / "term", work / "returned"
     _roster(roster, count)
-    db = work / "collect.db"
-    store = open_store(db, user="bench")
-    recorder = StoreRecorder(store, folder=str(batch))
-    made_s, result = _timed(lambda: run_batch(
-        roster, BatchOptions(out_dir=batch, today=AS_OF, document_ids=True), recorder=recorder
-    ))
-    recorder.finish()
+    engines: dict[str, Any] = {"sqlite": open_store(work / "collect.db", user="bench")}
+    drop = None
+    if postgres:
+        url, drop = _postgres_database(postgres)
+        engines["postgresql"] = open_store(url, user="bench")
+    made_s = 0.0
+    for store in engines.values():  # the same forms (same document ids) sent from each store
+        recorder = StoreRecorder(store, folder=str(batch))
+        took, _ = _timed(lambda recorder=recorder: run_batch(
+            roster, BatchOptions(out_dir=batch, today=AS_OF, document_ids=True),
+            recorder=recorder,
+        ))
+        made_s = made_s or took
+        recorder.finish()
     # every form filled in by its school; none without its document id, so every pass reads
     # each form the same way (a form recognised instead costs the recognition, not the store)
     returns_s, returns = _timed(
         lambda: make_returns(batch, returned, meeting=MEETING, every=0, stranger=False)
     )
     files = returned_files(returned)
+    first = next(iter(engines.values()))
     sent = {}
-    with store.session() as session:
+    with first.session() as session:
         for uid, authority, form in session.execute(
             select(Document.uid, Document.authority, Document.form)
         ):
@@ -143,56 +191,76 @@ def bench_collect(work: Path, count: int) -> dict[str, Any]:
 
     for path in files[:20]:  # warm: templates, fingerprints, the PDF worker's first start
         read(path)
-    collector = Collector(store, returned, MEETING)
-    times = {"read": 0.0, "check": 0.0, "collect": 0.0, "extract": 0.0}
-    by_kind: dict[str, list[float]] = {}
+    collectors = {
+        name: _TimedCollector(store, returned, MEETING, batch_forms=batch_forms)
+        for name, store in engines.items()
+    }
+    kinds = [path.suffix.lstrip(".") for path in files]
+    reads: list[float] = []
+    extracts: list[float] = []
+    collects: dict[str, list[float]] = {name: [] for name in engines}
+    children: list[str] = []
     start = time.perf_counter()
     for path in files:
-        # the same form read, checked, then collected: one after the other, so whatever
-        # else the machine does weighs on all three alike
+        # the same form read without a store, read as collect reads it, then collected into
+        # each store: one after the other, so whatever else the machine does weighs on all
         extract_s, _ = _timed(lambda path=path: api.extract(path))
         read_s, extraction = _timed(lambda path=path: read(path))
-        collect_s, _ = _timed(lambda path=path: collector.collect_file(path))
-        # collect checks the version it stores (the return merged with what the form has no
-        # place for, such as care dates): the same check, on the same data, timed here
-        stored = store.version_data(str(extraction.pep["child"]["la_child_id"]))
-        check_s, _ = _timed(lambda data=stored.data: check_pep(data, MEETING))
-        times["read"] += read_s
-        times["check"] += check_s
-        times["collect"] += collect_s
-        times["extract"] += extract_s
-        kind = by_kind.setdefault(path.suffix.lstrip("."), [0.0, 0.0, 0.0, 0])
-        kind[0] += read_s
-        kind[1] += collect_s - read_s - check_s
-        kind[3] += 1
-    total_s = time.perf_counter() - start
-    done = collector.finish()
-    store.close()
-    count = len(files)
-    added = times["collect"] - times["read"] - times["check"]
-    return {
-        "roster_rows": result.total,
-        "forms_made": result.counts["made"],
-        "returned_forms": count,
-        "collected": done.collected,
+        extracts.append(extract_s)
+        reads.append(read_s)
+        children.append(str(extraction.pep["child"]["la_child_id"]))
+        for name, collector in collectors.items():
+            collect_s, _ = _timed(lambda path=path, c=collector: c.collect_file(path))
+            collects[name].append(collect_s)
+    passes_s = time.perf_counter() - start
+    results: dict[str, Any] = {
+        "returned_forms": len(files),
         "batch_with_store_s": round(made_s, 1),
         "returns_made_s": round(returns_s, 1),
-        "passes_s": round(total_s, 1),
-        "extract_ms_per_form": round(times["extract"] / count * 1000, 1),
-        "read_ms_per_form": round(times["read"] / count * 1000, 1),
-        "check_ms_per_form": round(times["check"] / count * 1000, 1),
-        "collect_ms_per_form": round(times["collect"] / count * 1000, 1),
-        "store_ms_per_form": round(added / count * 1000, 1),
-        "check_share": round(times["check"] / times["read"], 3),
-        "store_overhead": round(added / times["read"], 3),
-        "store_overhead_vs_extract": round(added / times["extract"], 3),
-        "store_overhead_by_kind": {
-            kind: {"forms": int(n), "read_ms": round(r / n * 1000, 1),
-                   "store_ms": round(a / n * 1000, 1), "overhead": round(a / r, 3)}
-            for kind, (r, a, _, n) in sorted(by_kind.items())
-        },
+        "passes_s": round(passes_s, 1),
         "returns": returns.summary(),
     }
+    for name, collector in collectors.items():
+        done = collector.finish()
+        store = engines[name]
+        # collect checks the version it stores (the return merged with what the form has no
+        # place for): the same check, on the same data, timed here and taken off
+        checks = []
+        for child in children:
+            stored = store.version_data(child)
+            check_s, _ = _timed(lambda data=stored.data: check_pep(data, MEETING))
+            checks.append(check_s)
+        by_kind: dict[str, list[float]] = {}
+        for kind, read_s, check_s, collect_s, extract_s in zip(
+            kinds, reads, checks, collects[name], extracts, strict=True
+        ):
+            row = by_kind.setdefault(kind, [0.0, 0.0, 0.0, 0.0, 0])
+            row[0] += read_s
+            row[1] += collect_s - read_s - check_s
+            row[2] += extract_s
+            row[3] += check_s
+            row[4] += 1
+        for kind, row in by_kind.items():
+            row[1] += collector.flush_by_kind.get(kind, 0.0)
+        total = [sum(row[i] for row in by_kind.values()) for i in range(5)]
+        store.close()
+
+        def figures(r: float, a: float, e: float, c: float, n: float) -> dict[str, Any]:
+            return {"forms": int(n), "read_ms": round(r / n * 1000, 1),
+                    "check_ms": round(c / n * 1000, 1), "store_ms": round(a / n * 1000, 1),
+                    "overhead": round(a / r, 3), "overhead_vs_extract": round(a / e, 3)}
+
+        results[name] = {
+            "collected": done.collected,
+            "batches": collector.batches,
+            "forms_per_batch": collector.batch_forms,
+            "extract_ms_per_form": round(total[2] / total[4] * 1000, 1),
+            "overall": figures(*total),
+            "by_kind": {kind: figures(*row) for kind, row in sorted(by_kind.items())},
+        }
+    if drop is not None:
+        drop()
+    return results
 
 
 def _bulk(store: Any, count: int) -> None:
@@ -265,7 +333,14 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="200 forms and 6,000 PEPs")
     parser.add_argument("--forms", type=int, default=None)
     parser.add_argument("--peps", type=int, default=None)
+    parser.add_argument(
+        "--postgres", default=os.environ.get("PEPDOCS_TEST_POSTGRES_URL"),
+        help="a PostgreSQL server to collect into as well (a new database is made on it and "
+        "dropped after); default PEPDOCS_TEST_POSTGRES_URL (.ci/postgres start)",
+    )
+    parser.add_argument("--batch", type=int, default=None, help="forms per transaction")
     args = parser.parse_args()
+    print(json.dumps({"load_average": os.getloadavg(), "cores": os.cpu_count()}), flush=True)
     forms = args.forms if args.forms is not None else (200 if args.quick else 2_000)
     peps = args.peps if args.peps is not None else (6_000 if args.quick else 60_000)
     results: dict[str, Any] = {}
@@ -273,7 +348,7 @@ def main() -> None:
         work = Path(folder)
         if forms:
             (work / "c").mkdir()
-            results["collect"] = bench_collect(work / "c", forms)
+            results["collect"] = bench_collect(work / "c", forms, args.postgres, args.batch)
             print(json.dumps({"collect": results["collect"]}, indent=2), flush=True)
         if peps:
             (work / "r").mkdir()

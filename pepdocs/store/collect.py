@@ -8,9 +8,10 @@ recognised (``pepdocs.recognition``) and matched by the child's LA child id or U
 PEP's academic year and term. A form carrying another child's document id is matched by its
 own identifiers instead, and flagged.
 
-Each form is one transaction, its bytes written (content-addressed) before the rows commit;
-a form whose SHA-256 the store already received is skipped, so a collect killed half-way is
-finished by running it again, without duplicates.
+Forms are stored in batches (50 by default, ``PEPDOCS_COLLECT_BATCH``), one transaction
+each, their bytes written (content-addressed) and made durable before the rows commit; a
+form whose SHA-256 the store already received is skipped, so a collect killed half-way (in
+the middle of a batch or between two) is finished by running it again, without duplicates.
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import Table, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -32,7 +34,7 @@ from pepdocs.api import extract_with_form
 from pepdocs.binding import Extraction as Read
 from pepdocs.binding import extract_form, mapped_view, read_document_id
 from pepdocs.compliance import check_pep
-from pepdocs.errors import PepdocsError, PepValidationError
+from pepdocs.errors import PepdocsError, PepValidationError, UsageError
 from pepdocs.mapping.registry import resolve_form
 from pepdocs.mapping.spec import FormSpec
 from pepdocs.model import load_pep
@@ -49,6 +51,7 @@ from pepdocs.store.records import (
     take_step,
 )
 from pepdocs.store.schema import (
+    Base,
     Child,
     Document,
     Extraction,
@@ -61,16 +64,23 @@ from pepdocs.store.schema import (
 from pepdocs.store.store import PepSummary, Store
 
 __all__ = [
+    "BATCH_FORMS",
+    "BATCH_SECONDS",
     "RETURN_SUFFIXES",
     "Attention",
     "CollectResult",
     "Collector",
+    "batch_forms_setting",
     "collect",
     "returned_files",
 ]
 
 RETURN_SUFFIXES = (".docx", ".xlsx", ".pdf")
 _SKIPPED_NAMES = ("manifest.json", "manifest.csv", "batch.zip")
+#: forms stored per transaction (``PEPDOCS_COLLECT_BATCH`` changes it), and the longest a
+#: form read waits for its batch to fill before it is stored anyway (seconds)
+BATCH_FORMS = 50
+BATCH_SECONDS = 30.0
 #: states a PEP is in while its form is still awaited
 AWAITING = ("prefilled", "sent", "returned_to_school")
 
@@ -147,22 +157,92 @@ class _Match:
     sent: _Sent | None = None
 
 
+@dataclass(slots=True)
+class _Pending:
+    """A form read and waiting for its batch's transaction."""
+
+    name: str
+    data: bytes
+    digest: str
+    read: Read
+    spec: FormSpec
+    how: str
+    #: the row of the sent form its document id names, if any
+    sent_id: int | None
+
+
+@dataclass(slots=True)
+class _Planned:
+    """One form of a batch on its way into the store: its document row and what becomes of
+    the PEP it matched."""
+
+    pending: _Pending
+    match: _Match | None
+    document: Document
+    data: dict[str, Any] | None = None
+    rating: str | None = None
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    #: the PEP's latest version in the store when the batch began (None: none, or the PEP
+    #: has a version made earlier in the batch)
+    previous: PepVersion | None = None
+    version: PepVersion | None = None
+
+
+@dataclass(slots=True)
+class _Known:
+    received: set[str] = field(default_factory=set)
+    sent: dict[str, tuple[int, str | None, str | None]] = field(default_factory=dict)
+
+
+def batch_forms_setting() -> int:
+    """Forms stored per transaction: ``PEPDOCS_COLLECT_BATCH``, else :data:`BATCH_FORMS`."""
+    text = os.environ.get("PEPDOCS_COLLECT_BATCH", "").strip()
+    if not text:
+        return BATCH_FORMS
+    if not text.isdigit() or int(text) < 1:
+        raise UsageError(
+            "PEPDOCS_COLLECT_BATCH: write how many forms to store per transaction, as 50"
+        )
+    return int(text)
+
+
 class Collector:
-    """Collects returned forms one at a time into a store (what :func:`collect` runs over a
-    folder; the web workbench hands it one upload at a time): :meth:`collect_file` each,
-    then :meth:`finish`. Each form is one transaction."""
+    """Collects returned forms into a store (what :func:`collect` runs over a folder; the web
+    workbench hands it one upload at a time): :meth:`collect_file` each, then :meth:`finish`.
+
+    Forms are read one at a time and stored in batches: ``batch_forms`` of them (default
+    ``PEPDOCS_COLLECT_BATCH``, else 50), or whatever was read within ``batch_seconds``, in one
+    transaction, their bytes written and made durable (one sync for the batch) before it
+    begins. :meth:`flush` stores what is waiting; :meth:`finish` does too."""
 
     def __init__(
-        self, store: Store, folder: Path, as_of: dt.date, mappings_dirs: Sequence[str] = ()
+        self,
+        store: Store,
+        folder: Path,
+        as_of: dt.date,
+        mappings_dirs: Sequence[str] = (),
+        *,
+        batch_forms: int | None = None,
+        batch_seconds: float = BATCH_SECONDS,
     ) -> None:
         self.store = store
         self.folder = folder
         self.as_of = as_of
         self.mappings_dirs = tuple(mappings_dirs)
+        self.batch_forms = batch_forms if batch_forms is not None else batch_forms_setting()
+        self.batch_seconds = batch_seconds
         self.result = CollectResult(str(folder))
         self.run_id = store.start_run("collect", str(folder))
         self._forms: dict[tuple[str, str], FormSpec | None] = {}
+        self._pending: list[_Pending] = []
+        self._pending_since = 0.0
+        self._known_rows: _Known | None = None
         self.terms: set[TermKey] = set()
+
+    @property
+    def waiting(self) -> list[str]:
+        """The names of the forms read and waiting for their batch to be stored."""
+        return [one.name for one in self._pending]
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -179,42 +259,99 @@ class Collector:
                 self._forms[key] = None
         return self._forms[key]
 
-    def _sent(self, session: Session, uid: str | None) -> _Sent | None:
+    def _known(self) -> _Known:
+        """What the store held when this collector first looked (one query each, not one
+        per form): the forms received, and the forms sent by document id."""
+        if self._known_rows is None:
+            known = _Known()
+            with self.store.session() as session:
+                known.received.update(
+                    session.scalars(
+                        select(Document.sha256).where(Document.direction == "received")
+                    )
+                )
+                for row in session.execute(
+                    select(Document.uid, Document.id, Document.authority, Document.form).where(
+                        Document.direction == "sent", Document.pep_id.is_not(None)
+                    )
+                ):
+                    known.sent[row.uid] = (row.id, row.authority, row.form)
+            self._known_rows = known
+        return self._known_rows
+
+    def _sent_head(self, uid: str | None) -> tuple[int, str | None, str | None] | None:
+        """The sent form a document id names: its row, authority and form. A form sent since
+        the collector first looked is asked for; another collect's receipts meanwhile are
+        found when the batch is stored."""
         if uid is None:
             return None
-        row = session.execute(
+        known = self._known()
+        if uid not in known.sent:
+            with self.store.session() as session:
+                row = session.execute(
+                    select(Document.id, Document.authority, Document.form).where(
+                        Document.uid == uid,
+                        Document.direction == "sent",
+                        Document.pep_id.is_not(None),
+                    )
+                ).first()
+            if row is None:
+                return None
+            known.sent[uid] = (row.id, row.authority, row.form)
+        return known.sent[uid]
+
+    def _sent(self, session: Session, ids: set[int]) -> dict[int, _Sent]:
+        """The sent forms of ``ids``, with their children and the PEP versions they carried."""
+        if not ids:
+            return {}
+        found: dict[int, _Sent] = {}
+        for document, child in session.execute(
             select(Document, Child)
             .join(Child, Child.id == Document.child_id)
-            .where(Document.uid == uid, Document.direction == "sent")
-        ).first()
-        if row is None:
-            return None
-        document, child = row
-        if document.pep_id is None:
-            return None
-        version = session.scalar(
+            .where(Document.id.in_(ids))
+        ):
+            assert document.pep_id is not None
+            found[document.id] = _Sent(
+                document.id, document.pep_id, child, document.authority, document.form, None
+            )
+        for version in session.scalars(
             select(PepVersion)
-            .where(PepVersion.document_id == document.id)
-            .order_by(PepVersion.number.desc())
-        )
-        return _Sent(
-            document.id,
-            document.pep_id,
-            child,
-            document.authority,
-            document.form,
-            version.data if version is not None else None,
-        )
+            .where(PepVersion.document_id.in_(ids))
+            .order_by(PepVersion.number)
+        ):
+            if version.document_id in found:
+                found[version.document_id].data = version.data  # the latest wins
+        return found
 
-    def _read(self, data: bytes, name: str, sent: _Sent | None) -> tuple[Read, FormSpec, str]:
-        spec = self._form(sent.authority, sent.form) if sent is not None else None
-        if spec is not None:
+    @staticmethod
+    def _latest(session: Session, pep_ids: set[int]) -> dict[int, PepVersion | None]:
+        """The PEPs of ``pep_ids`` (loaded into the session) and each one's latest version,
+        in two queries for a batch."""
+        if not pep_ids:
+            return {}
+        found: dict[int, PepVersion | None] = {
+            pep.id: None for pep in session.scalars(select(Pep).where(Pep.id.in_(pep_ids)))
+        }
+        for version in session.scalars(
+            select(PepVersion)
+            .join(Pep, (Pep.id == PepVersion.pep_id) & (Pep.version == PepVersion.number))
+            .where(Pep.id.in_(pep_ids))
+        ):
+            found[version.pep_id] = version
+        return found
+
+    def _read(
+        self, data: bytes, name: str, head: tuple[int, str | None, str | None] | None
+    ) -> tuple[Read, FormSpec, str, int | None]:
+        spec = self._form(head[1], head[2]) if head is not None else None
+        if head is not None and spec is not None:
             try:
-                return extract_form(data, spec, name), spec, "document_id"
+                return extract_form(data, spec, name), spec, "document_id", head[0]
             except PepdocsError:
                 pass  # not readable as the form sent (re-made elsewhere): recognise it
         extraction, spec = extract_with_form(data, name=name, mappings_dirs=self.mappings_dirs)
-        return extraction, spec, "inferred" if extraction.report.inferred else "recognised"
+        how = "inferred" if extraction.report.inferred else "recognised"
+        return extraction, spec, how, head[0] if head is not None else None
 
     # -- matching ------------------------------------------------------------------------------
 
@@ -267,10 +404,11 @@ class Collector:
         pep, _ = get_or_make_pep(session, child, TermKey(year, term))
         return _Match(pep, child, how)
 
-    # -- storing -------------------------------------------------------------------------------
+    # -- collecting ----------------------------------------------------------------------------
 
     def collect_file(self, path: Path) -> None:
-        """Collect one returned form (a file in the collector's folder)."""
+        """Collect one returned form (a file in the collector's folder): read now, stored
+        with its batch."""
         name = str(path.relative_to(self.folder))
         try:
             data = read_input(path)
@@ -278,45 +416,81 @@ class Collector:
             self._failed(name, problem)
             return
         digest = sha256_of(data)
-        with self.store.session() as session:
-            if self._already(session, digest):
-                self.result.already += 1
-                return
+        if any(waiting.digest == digest for waiting in self._pending):
+            self.result.already += 1
+            return
+        if digest in self._known().received:
+            self.result.already += 1
+            return
         try:
             uid = read_document_id(data, name)
         except PepdocsError:
             uid = None  # reading it below says what is wrong with the file
-        with self.store.session() as session:
-            sent = self._sent(session, uid)
+        head = self._sent_head(uid)
         try:
-            read, spec, how = self._read(data, name, sent)
+            read, spec, how, sent_id = self._read(data, name, head)
         except PepdocsError as problem:
             self._failed(name, problem)
             return
+        if not self._pending:
+            self._pending_since = time.monotonic()
+        self._pending.append(_Pending(name, data, digest, read, spec, how, sent_id))
+        if (
+            len(self._pending) >= self.batch_forms
+            or time.monotonic() - self._pending_since >= self.batch_seconds
+        ):
+            self.flush()
+
+    def flush(self) -> None:
+        """Store the forms read and waiting, in one transaction. Their bytes are written and
+        made durable first (one sync for the batch), so a crash at any point leaves at worst
+        files no row names yet, which the rerun adopts; a rerun skips every form stored."""
+        pending, self._pending = self._pending, []
+        if not pending:
+            return
         if self.store.documents.folder is not None:
-            self.store.documents.put_file(data, digest)  # before the rows commit
+            self.store.documents.put_files((one.data, one.digest) for one in pending)
+        try:
+            self._store_together(pending)
+        except IntegrityError:
+            # another collect stored one of these meanwhile (one received row per SHA-256):
+            # store them one at a time, each already stored counted as such
+            for one in pending:
+                try:
+                    self._store_together([one])
+                except IntegrityError:
+                    if not self._already_stored(one.digest):
+                        raise
+                    self.result.already += 1
+
+    def _store_together(self, pending: Sequence[_Pending]) -> None:
+        """``pending`` in one transaction; the result's counts and table as they were when it
+        fails."""
+        result = self.result
+        saved = (result.collected, result.already, result.unmatched, len(result.attention),
+                 set(self.terms))
         try:
             with self.store.session() as session:
-                match = self._match(session, read, sent, name)
-                self._store(session, data, digest, name, read, spec, how, match)
-        except IntegrityError:
-            # another collect stored the same form meanwhile (one received row per SHA-256)
-            if not self._already_stored(digest):
-                raise
-            self.result.already += 1
+                self._store(session, pending)
+            self._known().received.update(one.digest for one in pending)
+        except BaseException:
+            result.collected, result.already, result.unmatched = saved[:3]
+            del result.attention[saved[3]:]
+            self.terms = saved[4]
+            raise
 
     def _already_stored(self, digest: str) -> bool:
         with self.store.session() as session:
-            return self._already(session, digest)
+            return bool(self._already(session, [digest]))
 
-    def _already(self, session: Session, digest: str) -> bool:
-        return (
-            session.scalar(
-                select(Document.id).where(
-                    Document.direction == "received", Document.sha256 == digest
+    def _already(self, session: Session, digests: Sequence[str]) -> set[str]:
+        """Which of ``digests`` the store has received already."""
+        return set(
+            session.scalars(
+                select(Document.sha256).where(
+                    Document.direction == "received", Document.sha256.in_(digests)
                 )
             )
-            is not None
         )
 
     def _failed(self, name: str, problem: PepdocsError) -> None:
@@ -326,98 +500,142 @@ class Collector:
             message = message[len(name) + 2 :]
         self.result.attention.append(Attention("-", "", name, "unreadable", text=message))
 
-    def _store(
+    # -- storing -------------------------------------------------------------------------------
+
+    def _store(self, session: Session, pending: Sequence[_Pending]) -> None:
+        """A batch's rows, in three rounds so that each kind of row goes in as one statement:
+        the documents; the versions, steps and audit lines; the extractions, field reports
+        and findings."""
+        stored = self._already(session, [one.digest for one in pending])
+        sent = self._sent(session, {one.sent_id for one in pending if one.sent_id})
+        latest = self._latest(session, {answered.pep_id for answered in sent.values()})
+        planned: list[_Planned] = []
+        #: within the batch: each PEP's newest data and origin, before its version is made
+        newest: dict[int, tuple[dict[str, Any], str]] = {}
+        with session.no_autoflush:
+            for one in pending:
+                if one.digest in stored:
+                    self.result.already += 1
+                    continue
+                match = self._match(
+                    session, one.read, sent.get(one.sent_id) if one.sent_id else None, one.name
+                )
+                planned.append(self._plan(session, one, match, newest, latest))
+        session.flush()  # the documents
+        made: dict[int, PepVersion] = {}
+        with session.no_autoflush:
+            for plan in planned:
+                self._record(session, plan, made)
+        session.flush()  # the versions, the PEPs and the audit lines
+        self._extractions(session, planned)
+
+    def _plan(
         self,
         session: Session,
-        data: bytes,
-        digest: str,
-        name: str,
-        read: Read,
-        spec: FormSpec,
-        how: str,
+        one: _Pending,
         match: _Match | None,
-    ) -> None:
-        report = read.report
+        newest: dict[int, tuple[dict[str, Any], str]],
+        latest: dict[int, PepVersion | None],
+    ) -> _Planned:
+        report = one.read.report
+        spec = one.spec
         document = Document(
             uid=str(uuid.uuid4()),
             direction="received",
             pep_id=match.pep.id if match else None,
             child_id=match.child.id if match else None,
-            sha256=digest,
-            size=len(data),
-            kind=Path(name).suffix.lstrip(".").lower(),
-            name=name[:255],
+            sha256=one.digest,
+            size=len(one.data),
+            kind=Path(one.name).suffix.lstrip(".").lower(),
+            name=one.name[:255],
             authority=report.authority,
             form=report.form,
             form_version=None if spec.inferred else spec.version,
             template=None if spec.inferred else spec.template.name,
             answers_id=match.sent.document_id if match and match.sent else None,
             matched_by=match.matched_by if match else "none",
-            stored_in=self.store.documents.put(session, data, digest),
+            stored_in=self.store.documents.put(session, one.data, one.digest),
             run_id=self.run_id,
             created_at=utcnow(),
             created_by=self.store.user,
         )
         session.add(document)
-        session.flush()
+        plan = _Planned(one, match, document)
         child = _child_name(match.child) if match else "-"
         term = f"{match.pep.academic_year} {match.pep.term}" if match else ""
-        extraction = self._extraction(session, document, read, how)
-        self._problems(read, child, term, name)
+        self._problems(one.read, child, term, one.name)
         if match is None:
             self.result.unmatched += 1
-            audit(session, self.store.user, "document.unmatched", document=document,
-                  run_id=self.run_id)
             self.result.attention.append(
-                Attention("-", "", name, "matching no child",
+                Attention("-", "", one.name, "matching no child",
                           text=f"read as {report.authority}/{report.form}")
             )
-            return
+            return plan
         pep = match.pep
         self.terms.add(TermKey(pep.academic_year, pep.term))
-        previous = latest_version(session, pep)
+        previous_data: dict[str, Any] | None = None
+        previous_origin = ""
+        if pep.id in newest:
+            previous_data, previous_origin = newest[pep.id]
+        else:
+            plan.previous = (
+                latest[pep.id] if pep.id in latest else latest_version(session, pep)
+            )
+            if plan.previous is not None:
+                previous_data, previous_origin = plan.previous.data, plan.previous.origin
         sent_data = match.sent.data if match.sent else None
-        if sent_data is None and previous is not None and previous.origin == "prefill":
-            sent_data = previous.data
-        unchanged = sent_data is not None and _same_on_form(read.pep, sent_data, spec)
+        if sent_data is None and previous_data is not None and previous_origin == "prefill":
+            sent_data = previous_data
+        unchanged = sent_data is not None and _same_on_form(one.read.pep, sent_data, spec)
         document.unchanged = unchanged
         if unchanged:
             self.result.attention.append(
-                Attention(child, term, name, "returned unchanged since pre-fill")
+                Attention(child, term, one.name, "returned unchanged since pre-fill")
             )
-        new_data = _merged(previous.data if previous is not None else None, read.pep, spec)
-        checked = check_pep(new_data, self.as_of)
+        plan.data = _merged(previous_data, one.read.pep, spec)
+        newest[pep.id] = (plan.data, "return")
+        checked = check_pep(plan.data, self.as_of)
+        plan.rating = checked.rating
+        plan.findings = [
+            {
+                "as_of": self.as_of,
+                "rule_id": finding.rule_id[:16],
+                "name": finding.name[:128],
+                "severity": finding.severity,
+                "basis": finding.basis[:32],
+                "section": finding.section[:64],
+                "message": finding.message,
+                "path": finding.path[:255],
+            }
+            for finding in checked.findings
+        ]
+        return plan
+
+    def _record(self, session: Session, plan: _Planned, made: dict[int, PepVersion]) -> None:
+        """The PEP's new version and its step to *returned*, with their audit lines (or the
+        audit line of a form matching no child)."""
+        match, document = plan.match, plan.document
+        if match is None or plan.data is None:
+            audit(session, self.store.user, "document.unmatched", document=document,
+                  run_id=self.run_id)
+            return
+        pep = match.pep
+        report = plan.pending.read.report
         origin = "amend" if pep.state == "locked" else "return"
-        version = add_version(
+        previous = made.get(pep.id)
+        plan.version = add_version(
             session,
             pep,
-            new_data,
+            plan.data,
             origin=origin,
             actor=self.store.user,
             document=document,
-            rating=checked.rating,
+            rating=plan.rating,
             run_id=self.run_id,
-            previous=previous,
+            previous=previous if previous is not None else plan.previous,
+            flush=False,
         )
-        extraction.pep_version_id = version.id
-        if checked.findings:
-            session.execute(
-                insert(FindingRow),
-                [
-                    {
-                        "pep_version_id": version.id,
-                        "as_of": self.as_of,
-                        "rule_id": finding.rule_id[:16],
-                        "name": finding.name[:128],
-                        "severity": finding.severity,
-                        "basis": finding.basis[:32],
-                        "section": finding.section[:64],
-                        "message": finding.message,
-                        "path": finding.path[:255],
-                    }
-                    for finding in checked.findings
-                ],
-            )
+        made[pep.id] = plan.version
         if not report.inferred:
             pep.authority, pep.form = report.authority, report.form
         take_step(
@@ -431,43 +649,60 @@ class Collector:
         )
         self.result.collected += 1
 
-    def _extraction(self, session: Session, document: Document, read: Read, how: str) -> Extraction:
-        report = read.report
-        counts = report.counts()
-        row = Extraction(
-            document_id=document.id,
-            authority=report.authority,
-            form=report.form,
-            how=how,
-            confidence=round(report.confidence, 3),
-            found=counts["found"],
-            empty=counts["empty"],
-            unparseable=counts["unparseable"],
-            invalid=counts["invalid"],
-            missing=counts["missing"],
-            unmapped=list(report.unmapped),
-            notes=list(report.notes),
-        )
-        session.add(row)
+    def _extractions(self, session: Session, planned: Sequence[_Planned]) -> None:
+        """Each form's extraction, then every field report and finding of the batch in one
+        statement each."""
+        rows = []
+        for plan in planned:
+            report = plan.pending.read.report
+            counts = report.counts()
+            row = Extraction(
+                document_id=plan.document.id,
+                pep_version_id=plan.version.id if plan.version is not None else None,
+                authority=report.authority,
+                form=report.form,
+                how=plan.pending.how,
+                confidence=round(report.confidence, 3),
+                found=counts["found"],
+                empty=counts["empty"],
+                unparseable=counts["unparseable"],
+                invalid=counts["invalid"],
+                missing=counts["missing"],
+                unmapped=list(report.unmapped),
+                notes=list(report.notes),
+            )
+            session.add(row)
+            rows.append(row)
         session.flush()
-        typed = _typed(read.pep)
-        fields = [
-            {
-                "extraction_id": row.id,
-                "path": entry.path[:255],
-                "status": entry.status,
-                "location": entry.location or None,
-                "anchor_used": entry.anchor_used,
-                "raw": _raw(entry.raw) if entry.status == "unparseable" else (
-                    typed.get(entry.path) if entry.status == "invalid" else None
-                ),
-                "notes": list(entry.notes) or None,
-            }
-            for entry in report.fields
-        ]
+        fields: list[dict[str, Any]] = []
+        findings: list[dict[str, Any]] = []
+        for plan, row in zip(planned, rows, strict=True):
+            read = plan.pending.read
+            typed = _typed(read.pep)
+            fields.extend(
+                {
+                    "extraction_id": row.id,
+                    "path": entry.path[:255],
+                    "status": entry.status,
+                    "location": entry.location or None,
+                    "anchor_used": entry.anchor_used,
+                    "raw": _raw(entry.raw) if entry.status == "unparseable" else (
+                        typed.get(entry.path) if entry.status == "invalid" else None
+                    ),
+                    "notes": list(entry.notes) or None,
+                }
+                for entry in read.report.fields
+            )
+            if plan.version is not None:
+                findings.extend(
+                    {"pep_version_id": plan.version.id, **finding} for finding in plan.findings
+                )
+        # Core inserts (no ORM bookkeeping per row): a batch has thousands of field reports
+        connection = session.connection()
         if fields:
-            session.execute(insert(ExtractionField), fields)
-        return row
+            connection.execute(insert(_table(ExtractionField)), fields)
+        if findings:
+            connection.execute(insert(_table(FindingRow)), findings)
 
     def _problems(self, read: Read, child: str, term: str, name: str) -> None:
         report = read.report
@@ -494,8 +729,9 @@ class Collector:
             )
 
     def finish(self, term: TermKey | None = None) -> CollectResult:
-        """The run's result, with the PEPs still awaiting a return in the terms collected
-        (and ``term``)."""
+        """Store what is waiting (:meth:`flush`); the run's result, with the PEPs still
+        awaiting a return in the terms collected (and ``term``)."""
+        self.flush()
         terms = set(self.terms)
         if term is not None:
             terms.add(term)
@@ -516,6 +752,12 @@ class Collector:
             },
         )
         return self.result
+
+
+def _table(model: type[Base]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def _child_name(child: Child) -> str:

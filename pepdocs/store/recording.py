@@ -79,10 +79,10 @@ class StoreRecorder:
         files: list[tuple[Entry, bytes, str]] = []
         for entry in wanted:
             data = (Path(out_dir) / entry.output).read_bytes()
-            digest = sha256_of(data)
-            if self.store.documents.folder is not None:
-                self.store.documents.put_file(data, digest)  # before the rows commit
-            files.append((entry, data, digest))
+            files.append((entry, data, sha256_of(data)))
+        if self.store.documents.folder is not None:
+            # before the rows commit; one sync for the chunk
+            self.store.documents.put_files((data, digest) for _, data, digest in files)
         with self.store.session() as session:
             for entry, data, digest in files:
                 self._record_one(session, entry, data, digest)

@@ -226,11 +226,14 @@ def add_version(
     run_id: int | None = None,
     expected_version: int | None = None,
     previous: PepVersion | None = None,
+    flush: bool = True,
 ) -> PepVersion:
     """Store ``data`` as the PEP's next version (nothing is overwritten), with an audit line
     listing the fields it changed. ``expected_version``: the version the change was based on;
     when the PEP has moved on since, ``ConcurrentEditError``. ``previous``: the PEP's latest
-    version when the caller has it already (else it is read)."""
+    version when the caller has it already (else it is read). ``flush=False`` leaves the
+    rows to the session's next flush (a caller storing many versions at once flushes once);
+    the version's id is known only after it."""
     if expected_version is not None and expected_version != pep.version:
         raise ConcurrentEditError(
             f"the PEP is now at version {pep.version}, not {expected_version}: someone else "
@@ -252,7 +255,8 @@ def add_version(
     session.add(version)
     pep.version = version.number
     pep.updated_at = utcnow()
-    session.flush()
+    if flush:
+        session.flush()
     audit(
         session,
         actor,

@@ -24,8 +24,10 @@ from tests.store.term import AS_OF, MEETING, SAMPLES, record_batch
 pytestmark = pytest.mark.slow
 
 
-def _pepdocs(*args: str, db: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PEPDOCS_DB": str(db)}
+def _pepdocs(*args: str, db: Path, batch: int = 2) -> subprocess.Popen[bytes]:
+    """A real ``pepdocs`` process on the store ``db``; collect stores ``batch`` forms per
+    transaction (small, so that a kill can fall between two batches and inside one)."""
+    env = {**os.environ, "PEPDOCS_DB": str(db), "PEPDOCS_COLLECT_BATCH": str(batch)}
     return subprocess.Popen(
         [sys.executable, "-m", "pepdocs", *args],
         env=env,
@@ -90,7 +92,7 @@ def test_a_collect_killed_half_way_is_finished_by_running_it_again(
         record_batch(store, batch, tmp_path / "sent")
     received = "SELECT count(*) FROM documents WHERE direction = 'received'"
     kills = 0
-    for _ in range(3):  # killed at three points, each after one more form is stored
+    for _ in range(3):  # killed at three points, each after one more batch is stored
         before = _count(db, received)
         process = _pepdocs("collect", str(returned), "--as-of", MEETING.isoformat(), db=db)
         if not _kill_when(process, lambda before=before: _count(db, received) > before):
@@ -157,3 +159,42 @@ def test_a_killed_collect_left_no_half_written_document(
     for path in folder.rglob("*"):
         if path.is_file() and not path.name.startswith("."):
             assert sha256_of(path.read_bytes()) == path.name  # whole, or not there at all
+
+
+def _files_ahead_of_rows(db: Path, folder: Path) -> bool:
+    """True while a batch's documents are on disk and its rows not yet committed."""
+    on_disk = sum(
+        1 for path in folder.rglob("*") if path.is_file() and not path.name.startswith(".")
+    ) if folder.is_dir() else 0
+    return on_disk > _count(db, "SELECT count(DISTINCT sha256) FROM documents")
+
+
+def test_a_collect_killed_inside_a_batch_stored_none_of_it_and_the_rerun_stores_it_once(
+    term: tuple[Path, Path, ReturnsMade], tmp_path: Path
+) -> None:
+    batch, returned, made = term
+    db = tmp_path / "pepdocs.db"
+    with open_store(db) as store:
+        record_batch(store, batch, tmp_path / "sent")
+    folder = tmp_path / "pepdocs-documents"
+    received = "SELECT count(*) FROM documents WHERE direction = 'received'"
+    # one batch for the whole folder: its files are written, then its one transaction runs
+    process = _pepdocs(
+        "collect", str(returned), "--as-of", MEETING.isoformat(), db=db, batch=1000
+    )
+    killed = _kill_when(process, lambda: _files_ahead_of_rows(db, folder))
+    assert killed, "the collect finished before it could be killed inside its batch"
+    # the batch's documents are on disk, whole; none of its rows is
+    assert _files_ahead_of_rows(db, folder)
+    assert _count(db, received) == 0
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.name.startswith("."):
+            assert sha256_of(path.read_bytes()) == path.name
+    _consistent(db)
+    final = _pepdocs("collect", str(returned), "--as-of", MEETING.isoformat(), db=db)
+    assert final.wait(timeout=300) == 0
+    _consistent(db)
+    assert _count(db, received) == len(made.returned)
+    assert _count(db, "SELECT count(*) FROM pep_versions WHERE origin = 'return'") == len(
+        made.returned
+    ) - 1  # the stranger's form matches no child
