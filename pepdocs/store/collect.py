@@ -586,7 +586,12 @@ class Collector:
         sent_data = match.sent.data if match.sent else None
         if sent_data is None and previous_data is not None and previous_origin == "prefill":
             sent_data = previous_data
-        unchanged = sent_data is not None and _same_on_form(one.read.pep, sent_data, spec)
+        # text typed where the form has no field for it is a change too
+        unchanged = (
+            sent_data is not None
+            and not one.read.report.unmapped
+            and _same_on_form(one.read.pep, sent_data, spec)
+        )
         document.unchanged = unchanged
         if unchanged:
             self.result.attention.append(

@@ -37,7 +37,10 @@ def test_the_batch_records_each_form_it_sends_and_pre_fills_its_pep(
     assert recorder.recorded == 12
     counts = store.counts()
     assert (counts["children"], counts["PEPs"], counts["versions"], counts["documents"]) == (
-        12, 12, 12, 12,
+        12,
+        12,
+        12,
+        12,
     )
     states = store.peps_by_state()
     assert states[parse_term(SUMMER)]["prefilled"] == 10
@@ -117,7 +120,8 @@ def test_a_return_is_the_next_version_merged_with_what_the_form_has_no_place_for
     record_batch(store, batch, tmp_path / "sent")
     collect(store, returned, as_of=MEETING)
     child = next(
-        _child(name) for name in made.returned
+        _child(name)
+        for name in made.returned
         if name not in {n for names in made.problems.values() for n in names}
     )
     sent, back = (store.version_data(child, number=number) for number in (1, 2))
@@ -175,7 +179,8 @@ def test_a_locked_pep_changes_only_by_a_new_version_which_goes_back_for_review(
     assert pep.state == "returned"
     with store.session() as session:
         origins = session.scalars(
-            select(PepVersion.origin).where(PepVersion.pep_id == pep.pep_id)
+            select(PepVersion.origin)
+            .where(PepVersion.pep_id == pep.pep_id)
             .order_by(PepVersion.number)
         ).all()
     assert origins[-1] == "amend"
@@ -246,3 +251,24 @@ def test_the_audit_log_cannot_be_changed_or_deleted(
     with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as connection:
         connection.execute(delete(AuditEntry))
     assert store.counts()["audit lines"] == 36
+
+
+def test_a_return_with_only_text_typed_where_no_field_is_is_not_unchanged(
+    store: Store, term: Term, tmp_path: Path
+) -> None:
+    import shutil
+
+    from docx import Document as WordDocument
+
+    batch, returned, made = term
+    record_batch(store, batch, tmp_path / "sent")
+    folder = tmp_path / "returned"
+    shutil.copytree(returned, folder)
+    name = next(n for n in made.problems["unchanged"] if n.endswith(".docx"))
+    form = WordDocument(str(folder / name))
+    form.add_paragraph("Favourite subject: Art and design")
+    form.save(str(folder / name))
+    result = collect(store, folder, as_of=MEETING)
+    what = {(item.what, item.file) for item in result.attention}
+    assert ("returned unchanged since pre-fill", name) not in what
+    assert ("unmapped", name) in what
