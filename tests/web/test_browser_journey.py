@@ -54,13 +54,25 @@ def _with_unmapped_text(returned: Path, folder: Path) -> Path:
 def _then_next_page(driver: Any, act: Callable[[], object]) -> None:
     """Do ``act`` (a click, a key) and wait until the browser has left the page it was on,
     so that what follows reads the next page, never the old one."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as expected
     from selenium.webdriver.support.ui import WebDriverWait
 
     old = driver.find_element(By.TAG_NAME, "html")
     act()
-    WebDriverWait(driver, 180).until(expected.staleness_of(old))
+
+    def left(_: Any) -> bool:
+        try:
+            return bool(expected.staleness_of(old)(driver))
+        except WebDriverException as problem:
+            # mid-navigation Chromium may say the node "does not belong to the document"
+            # rather than that it is stale: the page it was on is gone either way
+            if "does not belong to the document" in str(problem):
+                return True
+            raise
+
+    WebDriverWait(driver, 180).until(left)
 
 
 SUMMER_PEP = "//section[@id='pep-2025-26-summer']"
