@@ -58,6 +58,7 @@ def test_a_designated_teacher_signs_in_with_a_password_and_sees_only_their_schoo
     collected_template: Path, tmp_path: Path
 ) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     shutil.copytree(collected_template, tmp_path / "store")
     db = tmp_path / "store" / "pepdocs.db"
@@ -102,6 +103,9 @@ def test_a_designated_teacher_signs_in_with_a_password_and_sees_only_their_schoo
         driver.get(f"{base}/password")
         violations["password"] = axe_violations(driver)
         driver.find_element(By.XPATH, "//button[text()='Sign out']").click()
+        WebDriverWait(driver, 60).until(
+            lambda _: "signed out" in driver.find_element(By.TAG_NAME, "h1").text
+        )
         driver.get(f"{base}/children/{own.child_id}")
         assert "Sign in" in driver.find_element(By.TAG_NAME, "h1").text
 
