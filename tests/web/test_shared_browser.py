@@ -58,6 +58,7 @@ def test_a_designated_teacher_signs_in_with_a_password_and_sees_only_their_schoo
     collected_template: Path, tmp_path: Path
 ) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as expected
     from selenium.webdriver.support.ui import WebDriverWait
 
     shutil.copytree(collected_template, tmp_path / "store")
@@ -80,11 +81,16 @@ def test_a_designated_teacher_signs_in_with_a_password_and_sees_only_their_schoo
         driver.find_element(By.ID, "username").send_keys("dee@school.example")
         driver.find_element(By.ID, "password").send_keys("not the password")
         driver.find_element(By.XPATH, "//button[text()='Sign in']").click()
-        assert "not right" in driver.find_element(By.ID, "login-error").text
+        WebDriverWait(driver, 60).until(
+            expected.text_to_be_present_in_element((By.ID, "login-error"), "not right")
+        )
         violations["sign-in, failed"] = axe_violations(driver)
 
         driver.find_element(By.ID, "password").send_keys(PASSWORD)
         driver.find_element(By.XPATH, "//button[text()='Sign in']").click()
+        WebDriverWait(driver, 60).until(
+            expected.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Dashboard")
+        )
         assert driver.find_element(By.TAG_NAME, "h1").text.startswith("Dashboard")
         assert "dee@school.example (designated teacher)" in driver.find_element(
             By.CLASS_NAME, "who").text
@@ -103,8 +109,8 @@ def test_a_designated_teacher_signs_in_with_a_password_and_sees_only_their_schoo
         driver.get(f"{base}/password")
         violations["password"] = axe_violations(driver)
         driver.find_element(By.XPATH, "//button[text()='Sign out']").click()
-        WebDriverWait(driver, 60).until(
-            lambda _: "signed out" in driver.find_element(By.TAG_NAME, "h1").text
+        WebDriverWait(driver, 60).until(  # a stale h1 mid-navigation counts as not yet
+            expected.text_to_be_present_in_element((By.TAG_NAME, "h1"), "signed out")
         )
         driver.get(f"{base}/children/{own.child_id}")
         assert "Sign in" in driver.find_element(By.TAG_NAME, "h1").text
