@@ -516,6 +516,20 @@ def review(store: Store, uid: str, schools: Collection[str] | None = None) -> Re
         )
 
 
+
+def _with_value(store: Store, row: ChildRow, path: str, text: str) -> tuple[TermKey, Any]:
+    """The term of ``row``'s PEP and a copy of its current data with ``path`` set to ``text``
+    (stripped; dropped when empty): what a person's edit on the review page saves."""
+    term = TermKey(row.academic_year, row.term)
+    current = store.version_data(row.ident, term=term, authority=row.authority)
+    data = copy.deepcopy(current.data)
+    value = text.strip()
+    if value:
+        set_path(data, path, value)
+    else:
+        drop_path(data, path)
+    return term, data
+
 def correct_field(
     store: Store,
     uid: str,
@@ -535,14 +549,7 @@ def correct_field(
     if found.child is None or path not in {read.path for read in found.problems}:
         raise NotFoundError(f"{uid}: no field {path} to correct on this returned form")
     row = found.child
-    term = TermKey(row.academic_year, row.term)
-    current = store.version_data(row.ident, term=term, authority=row.authority)
-    data = copy.deepcopy(current.data)
-    value = text.strip()
-    if value:
-        set_path(data, path, value)
-    else:
-        drop_path(data, path)
+    term, data = _with_value(store, row, path, text)
     kept = [
         item for item in data.get("unresolved") or ()
         if not (isinstance(item, Mapping) and item.get("path") == path)
@@ -698,14 +705,7 @@ def assign_text(
     ):
         raise NotFoundError(f"{uid}: no text {index} or field {path} on this returned form")
     row = found.child
-    term = TermKey(row.academic_year, row.term)
-    current = store.version_data(row.ident, term=term, authority=row.authority)
-    data = copy.deepcopy(current.data)
-    value = text.strip()
-    if value:
-        set_path(data, path, value)
-    else:
-        drop_path(data, path)
+    term, data = _with_value(store, row, path, text)
     number = store.save_version(
         row.ident, data, expected_version=expected_version, term=term, authority=row.authority,
     )

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from typing import Any
 
 from pepdocs.formats.word._xml import Element
 from pepdocs.formats.word.document import DocumentIndex, Scope
+from pepdocs.formats.word.records import label_pattern
 from pepdocs.formats.word.slots import AfterLabelSlot, Slot, Where, expect_text
 from pepdocs.formats.word.text import paragraph_text
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormValue
@@ -32,13 +32,6 @@ _SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+", re.IGNORECASE)
 _NOBODY = frozenset({"", "none", "n/a", "na", "-", "nil", "no one", "nobody", "none received"})
 _YES = frozenset({"yes", "y", "true", "x", "\u2713", "\u2714", "attended", "present"})
 _NO = frozenset({"no", "n", "false", "\u2717", "\u2718"})
-
-
-@lru_cache(maxsize=256)
-def _line_pattern(label: str) -> re.Pattern[str]:
-    """``Present:`` (or ``Present -``) at a paragraph's start."""
-    words = r"\s+".join(re.escape(word) for word in label.strip().rstrip(":").split())
-    return re.compile(rf"^\s*{words}\s*[:\-\u2013]\s*", re.IGNORECASE)
 
 
 def _outside_brackets(text: str) -> list[str]:
@@ -103,7 +96,7 @@ def find_people(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sc
     lines: Mapping[str, Mapping[str, str]] = anchor.options["lines"]
     found: list[tuple[Element, str]] = []
     for label in lines:
-        pattern = _line_pattern(label)
+        pattern = label_pattern(label)
         paragraph = next(
             (
                 paragraph
@@ -134,7 +127,7 @@ class PeopleSlot(Slot):
         self.location = "people listed after " + ", ".join(repr(label) for _, label in lines)
 
     def _slot(self, paragraph: Element, label: str) -> AfterLabelSlot:
-        return AfterLabelSlot(paragraph, _line_pattern(label), self.location)
+        return AfterLabelSlot(paragraph, label_pattern(label), self.location)
 
     def covers(self) -> list[Element]:
         return [paragraph for paragraph, _ in self.lines]

@@ -30,7 +30,7 @@ from pepdocs.formats.word.slots import AfterLabelSlot, RegionSlot, Slot, Where, 
 from pepdocs.formats.word.text import normalise, paragraph_text
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormValue
 
-__all__ = ["RecordsSlot", "find_records"]
+__all__ = ["RecordsSlot", "find_records", "label_pattern"]
 
 
 #: what may end a line's label: a colon, a dash, or dots/underscores to write on
@@ -59,7 +59,7 @@ def _start_pattern(start: str, printed: bool = False) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1024)
-def _label_pattern(label: str) -> re.Pattern[str]:
+def label_pattern(label: str) -> re.Pattern[str]:
     """``Label:`` at a line's start."""
     return re.compile(rf"^\s*{_words(label)}\s*[:\-\u2013]\s*", re.IGNORECASE)
 
@@ -158,7 +158,7 @@ def _fields_after(
             (
                 (h, m)
                 for h in headers
-                if h not in taken and (m := _label_pattern(h).match(text)) is not None
+                if h not in taken and (m := label_pattern(h).match(text)) is not None
             ),
             None,
         )
@@ -221,7 +221,7 @@ class RecordsSlot(Slot):
             paragraph, label = record.start, _start_pattern(self.start, self.printed is not None)
         elif header in record.fields:
             paragraph = record.fields[header]
-            leading = _label_pattern(header)
+            leading = label_pattern(header)
             own_line = paragraph is not record.start and leading.match(paragraph_text(paragraph))
             label = leading if own_line else _inline_pattern(header)
         else:
