@@ -60,6 +60,7 @@ from pepdocs.inference.lexicon import (
     LexiconMatch,
     TableSection,
     fold,
+    share_columns,
 )
 from pepdocs.mapping.anchors import parse_anchor
 from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec
@@ -297,9 +298,8 @@ class WordInference:
 
     def _kind(self, path: str) -> str:
         """The model kind of a lexicon path; ``name`` for a box holding a whole name."""
-        if self.lexicon.name_paths(path) is not None:
-            return "name"
-        return self.catalog[path].kind
+        placed = self.lexicon.placement(path)
+        return placed.kind or self.catalog[path].kind
 
     def _add(
         self,
@@ -311,21 +311,22 @@ class WordInference:
         element: Any,
         **extra: Any,
     ) -> None:
-        parts = self.lexicon.name_paths(path)
-        if not parts and self._kind(path) != "list" and not self._plausible(path, anchor):
+        placed = self.lexicon.placement(path)
+        if (
+            not placed.paths
+            and self._kind(path) != "list"
+            and not self._plausible(placed.path, anchor)
+        ):
             # a completed form's box holds something this path cannot hold ("Yr 4" under a
             # label read as the academic year): the label means something else here
             confidence *= 0.5
             evidence += "; the box holds a value that does not fit"
-        entry = InferredEntry(
-            parts[0] if parts else path, anchor, round(confidence, 3), evidence, element=element
-        )
+        entry = InferredEntry(placed.path, anchor, round(confidence, 3), evidence, element=element)
         entry.also = list(extra.get("also") or [])
-        entry.options = dict(extra.get("options") or {})
-        if parts:
-            # one box holds the whole name: read into its parts (type: name)
-            entry.paths = list(parts)
-            entry.options = {"type": "name", **entry.options}
+        # one box holding the whole name is read into its parts (type: name); a question
+        # asked the other way round is read negated
+        entry.options = {**placed.options, **dict(extra.get("options") or {})}
+        entry.paths = list(placed.paths)
         entry.columns = list(extra.get("columns") or [])
         self.candidates.append(Candidate(entry, tuple(claims)))
 
@@ -743,19 +744,19 @@ class WordInference:
         self, cells: Sequence[tuple[GridCell, str]], section: TableSection
     ) -> list[tuple[GridCell, str, str, float]]:
         """(cell, header text, column path, score) for header cells naming a column, each
-        column once (its best cell)."""
-        best: dict[str, tuple[GridCell, str, str, float]] = {}
-        for cell, text in cells:
-            if not text:
-                continue
-            found = self.lexicon.header_match(text, section)
-            if found is None:
-                continue
-            column, score = found
-            if column not in best or score > best[column][3]:
-                best[column] = (cell, text, column, score)
-        ordered = sorted(best.values(), key=lambda item: item[0].col)
-        return ordered
+        column once (:func:`share_columns`)."""
+        choices = [
+            (cell, text, self.lexicon.header_choices(text, section))
+            for cell, text in cells
+            if text
+        ]
+        shared = share_columns([ranked for _, _, ranked in choices])
+        placed = [
+            (cell, text, column, score)
+            for (cell, text, _), (column, score) in zip(choices, shared, strict=True)
+            if column
+        ]
+        return sorted(placed, key=lambda item: item[0].col)
 
     def _printed_role_column(
         self,

@@ -144,3 +144,13 @@ def test_a_single_box_beside_a_yes_no_label_is_a_checkbox_anchor(tmp_path: Path)
     assert [(e.path, e.anchor) for e in inferred.entries] == [
         ("health.camhs_involved", {"checkbox": "CAMHS involved"})
     ]
+
+
+def test_a_question_asked_the_other_way_round_is_drafted_negated(tmp_path: Path) -> None:
+    # "Is the young person on a full-time timetable? YES / NO": a yes is no part-time timetable
+    form = write_form(
+        tmp_path / "f.docx", label_table(["Is the young person on a full-time timetable?"])
+    )
+    entry = infer_mapping(form).entry("education.part_time_timetable")
+    assert entry is not None and entry.options == {"negated": True}
+    assert "    negated: true\n" in infer_mapping(form).to_yaml("brackenfield")

@@ -281,6 +281,20 @@ def test_bool_both_ways_with_default_and_custom_labels() -> None:
     assert custom.from_form("Involved") is True
 
 
+def test_a_question_asked_the_other_way_round_reads_and_writes_the_opposite() -> None:
+    # "Is the pupil on a full-time timetable?" mapped to education.part_time_timetable
+    full_time = make_transform("bool", {"negated": True})
+    assert full_time.from_form("YES") is False
+    assert full_time.from_form("No") is True
+    assert full_time.from_form("N/A") is None
+    assert full_time.to_form(True) == "No"
+    assert roundtrip(full_time, True) is True and roundtrip(full_time, False) is False
+    box = make_transform("bool", {"negated": True, "output": "bool"})
+    assert box.to_form(False) is True and box.from_form(True) is False
+    with pytest.raises(TransformConfigError, match="negated"):
+        make_transform("bool", {"negated": "yes"})
+
+
 def test_bool_for_checkboxes_and_checkbox_groups() -> None:
     box = BoolTransform(output="bool")
     assert box.to_form(True) is True
