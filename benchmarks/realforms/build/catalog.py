@@ -25,6 +25,7 @@ from benchmarks.realforms.build.layouts import (
     nenbury_pdf,
     northmarsh_school,
     ouseley_pdf,
+    sandmere_ey,
     saxmere_school,
     sedgecombe_ey,
     sedgecombe_school,
@@ -61,6 +62,7 @@ LAYOUTS: tuple[Layout, ...] = (
     ouseley_pdf.LAYOUT,
     nenbury_pdf.LAYOUT,
     tettenford_post16.LAYOUT,
+    sandmere_ey.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

@@ -496,4 +496,26 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "Information",
         ),
     ),
+    "sefton": (
+        Source(
+            "Sefton Council",
+            "Sefton Virtual School: Primary (cared for guidance for early years settings)",
+            "https://www.sefton.gov.uk/childrens-services/cared-for-children/"
+            "sefton-virtual-school/sefton-virtual-school/children-and-young-people/primary/",
+            "a PEP for every cared for child at a nursery or childminder from the age of two, "
+            "the joint responsibility of the social worker and the setting's designated "
+            "practitioner; reviewed and updated once a term, the setting agreeing the date with "
+            "the social worker and the carers involved",
+        ),
+    ),
+    "ey-pep-children-in-care": (
+        Source(
+            "Not named in the public copy (used for its house style only)",
+            "Early Years Personal Education Plan for Children in Care (draft)",
+            "https://paperzz.com/doc/7349347/personal-education-plan---draft",
+            "'Date PEP completed', who does what: the social worker completes section A of the "
+            "PEP form and contacts the setting; the plan records attainment, development "
+            "needs, short and long term targets and who carries out each action by when",
+        ),
+    ),
 }
