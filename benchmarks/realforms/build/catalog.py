@@ -34,6 +34,7 @@ from benchmarks.realforms.build.layouts import (
     tettenford_post16,
     westchurch_school,
     wychbourne_pdf,
+    wyeford_school,
     yarnbury_school,
 )
 from benchmarks.realforms.build.parts import Layout
@@ -63,6 +64,7 @@ LAYOUTS: tuple[Layout, ...] = (
     nenbury_pdf.LAYOUT,
     tettenford_post16.LAYOUT,
     sandmere_ey.LAYOUT,
+    wyeford_school.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

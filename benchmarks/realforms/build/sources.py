@@ -518,4 +518,29 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "needs, short and long term targets and who carries out each action by when",
         ),
     ),
+    "herefordshire": (
+        Source(
+            "Herefordshire Council",
+            "Personal Education Plan (PEP) (Virtual School information for parents, carers and "
+            "pupils)",
+            "https://www.herefordshire.gov.uk/schools-and-education/"
+            "virtual-school-information-for-parents-carers-and-pupils/personal-education-plan-pep",
+            "a PEP reviewed termly at a meeting organised and chaired by the Virtual School "
+            "Education Officer (VSEO); the education views of the child, school, carers and "
+            "social worker; a Child's Voice section; SMART targets with strategies and time "
+            "frames showing how pupil premium plus will be used; schools upload the information "
+            "before the meeting",
+        ),
+    ),
+    "pep-carer-section": (
+        Source(
+            "Not named in the public copy (used for its house style only)",
+            "Before the PEP meeting (PEP process guidance)",
+            "https://docsbay.net/before-the-pep-meeting",
+            "the carer section of the PEP sent to the carer, filled in and brought to the "
+            "meeting; the child's views gathered on pages of the PEP; previous SMART targets "
+            "reviewed and recorded first; attendance and academic tracking data; the Pupil "
+            "Premium provision",
+        ),
+    ),
 }
