@@ -8,6 +8,7 @@ from benchmarks.realforms.build.layouts import (
     calderbrook_ey,
     chaseley_school,
     chevington_ey,
+    dearnevale_post16,
     dewmarsh_ey,
     dewmarsh_school,
     dunholt_ey,
@@ -65,6 +66,7 @@ LAYOUTS: tuple[Layout, ...] = (
     tettenford_post16.LAYOUT,
     sandmere_ey.LAYOUT,
     wyeford_school.LAYOUT,
+    dearnevale_post16.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

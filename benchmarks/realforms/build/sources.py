@@ -543,4 +543,28 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "Premium provision",
         ),
     ),
+    "barnsley": (
+        Source(
+            "Barnsley Metropolitan Borough Council",
+            "Barnsley Virtual School: Education planning for children in care over 16 years",
+            "https://www.barnsley.gov.uk/services/children-families-and-education/"
+            "children-in-care-and-care-leavers/barnsley-virtual-school/designated-teachers/"
+            "education-planning-for-children-in-care-over-16-years/",
+            "post-16 Termly Personal Education Plans (TPEPs) for Years 12 and 13 sitting "
+            "alongside each young person's pathway plan; requested from the provider after the "
+            "October confirmation of destinations and courses and updated mid-year after "
+            "February half term; progress towards the qualifications and outcomes on the plan",
+        ),
+    ),
+    "post16-petp": (
+        Source(
+            "Not named in the public copy (used for its house style only)",
+            "Post 16 Personal education and training plan guidance",
+            "https://muhaz.org/post-16-personal-education-and-training-plan-guidance.html",
+            "the personal adviser arranges the meeting and completes the PETP form; the "
+            "designated tutor brings the latest progress report, academic tracking and "
+            "attendance report; the social worker or designated tutor chairs; around three "
+            "targets agreed",
+        ),
+    ),
 }
