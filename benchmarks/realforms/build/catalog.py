@@ -8,6 +8,7 @@ from benchmarks.realforms.build.layouts import (
     calderbrook_ey,
     chaseley_school,
     chevington_ey,
+    colnebury_school,
     dearnevale_post16,
     dewmarsh_ey,
     dewmarsh_school,
@@ -67,6 +68,7 @@ LAYOUTS: tuple[Layout, ...] = (
     sandmere_ey.LAYOUT,
     wyeford_school.LAYOUT,
     dearnevale_post16.LAYOUT,
+    colnebury_school.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

@@ -567,4 +567,25 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "targets agreed",
         ),
     ),
+    "essex": (
+        Source(
+            "Essex County Council",
+            "Essex Virtual School: Personal Education Plans",
+            "https://schools.essex.gov.uk/pupils/Essex_Virtual_School/PEPs/Pages/"
+            "Personal-Education-Plans.aspx",
+            "a two-part PEP: the school completes PEP1 each term, ideally in the first three "
+            "weeks, adding new targets after a gap analysis so progress can be measured at the "
+            "end of term; the proposed spend of Pupil Premium Plus is set within PEP1, linked to "
+            "the interventions; previous targets reviewed with the impact of the funding",
+        ),
+        Source(
+            "Essex County Council",
+            "Essex Virtual School: PEPs/Pupil Premium (social care PEPs)",
+            "https://schools.essex.gov.uk/pupils/Essex_Virtual_School/Social_Care_PEPs/Pages/"
+            "default.aspx",
+            "social care arranges the PEP meeting and completes PEP2 after it: a record of the "
+            "meeting and the decisions agreed on how the professionals around the child will "
+            "support the educational objectives in PEP1",
+        ),
+    ),
 }
