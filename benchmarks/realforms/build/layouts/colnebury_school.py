@@ -201,9 +201,8 @@ def _spend(doc: Doc) -> str:
 
 
 def _part1(doc: Doc) -> list[str]:
-    teacher = doc.signatory("Designated Teacher")
-    signature = teacher.signature("designated_teacher")
-    date = teacher.date("signoff.designated_teacher_date") if signature is not None else None
+    completed_by = doc.text("meta.completed_by")
+    date = doc.text("signoff.designated_teacher_date") if completed_by is not None else None
     return [
         *_band("PEP1", "Completed by the school each term, in the first three weeks."),
         _term(doc),
@@ -265,7 +264,7 @@ def _part1(doc: Doc) -> list[str]:
         ),
         wk.para(
             wk.run("Completed by (Designated Teacher): ", bold=True),
-            _field(doc, "DTSign", signature),
+            _field(doc, "DTName", completed_by),
             wk.run("   Date: ", bold=True),
             _field(doc, "DTDate", date, DATE),
             before=160,
@@ -341,7 +340,7 @@ def _part2(doc: Doc) -> list[str]:
         _attendance(doc),
         *views,
         wk.para(
-            wk.run("Social worker: ", bold=True),
+            wk.run("Signed (Social worker): ", bold=True),
             _field(doc, "SWSign", signature),
             wk.run("   Date: ", bold=True),
             _field(doc, "SWDate", date, DATE),
@@ -396,7 +395,8 @@ LAYOUT = Layout(
         "PP+ £; rows copied with their field names",
         "PP+ spend plan (intervention, cost) with a 'Total requested' row",
         "attendee table with FORMCHECKBOX boxes for Invited and Attended",
-        "'Completed by (...): [field] Date: [field]' lines",
+        "'Completed by (Designated Teacher): [field] Date: [field]' and 'Signed (Social "
+        "worker): [field] Date: [field]' lines",
     ),
     completions=(
         (
