@@ -389,7 +389,7 @@ LAYOUT = Layout(
         "two parts, each opening with a shaded band naming who completes it (PEP1 by the "
         "school, PEP2 the record of the meeting by Social Care)",
         "term and previous targets' outcomes as FORMDROPDOWN lists",
-        "four-column label | field tables; full name in one field; DfE number NNN/NNNN",
+        "four-column label / field tables; full name in one field; DfE number NNN/NNNN",
         "gap analysis grid Subject / Working at now / End of term target / On track (Y/N)",
         "new targets grid with success criteria, interventions, staff lead, review date and "
         "PP+ £; rows copied with their field names",

@@ -326,7 +326,7 @@ LAYOUT = Layout(
     phase="post16",
     kind="docx",
     features=(
-        "borderless two-column label | answer tables, labels right-aligned and ending in a colon",
+        "borderless two-column label / answer tables, labels right-aligned and ending in a colon",
         "current status shown by striking out the words that do not apply",
         "qualifications grid Qualification / outcome / Current or predicted / Target / On track "
         "(Y/N)",
