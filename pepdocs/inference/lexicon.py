@@ -243,6 +243,29 @@ class Lexicon:
         rivals = {path for wording, path in candidates if wording == fold(text)}
         return found if len(rivals) <= 1 else None
 
+    def said_under(self, text: str, heading: str) -> LexiconMatch | None:
+        """Whose words a heading that only names a person ("School", "Carer's section",
+        "Social Worker") introduces, under a heading about what people say or think ("What
+        the adults say", "Views"): the path a rule of ``what`` and ``who`` (views) gives the
+        person, or None."""
+        words = fold(strip_note(text)).split()
+        if not words or len(words) > 4:
+            return None
+        padded = f" {fold(heading)} "
+        for rule in self.concepts:
+            if not rule.what or not rule.who:
+                continue
+            if not any(f" {word} " in padded for word in rule.what):
+                continue
+            if any(f" {word} " in f" {' '.join(words)} " for word in rule.what):
+                return None  # the label says what it holds itself: matched on its own
+            path = concept_match(
+                " ".join([*words, rule.what[0]]), (rule,), _STOP_WORDS, None
+            )
+            if path is not None:
+                return LexiconMatch(path, CONCEPT_SCORE, False, text)
+        return None
+
     def expand_identifier(self, name: str) -> str:
         """A tag or field name as label-like words, short forms expanded (``ChildDOB`` ->
         ``child date of birth``)."""

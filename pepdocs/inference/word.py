@@ -219,6 +219,11 @@ class WordInference:
                     False,
                     in_section.wording,
                 )
+        for heading in self._heading_before(element):
+            # "School" / "Carer's section" as headings under "What the adults say"
+            said = self.lexicon.said_under(text, heading)
+            if said is not None:
+                return said
         return self._name_among_the_childs_details(text, element)
 
     def _name_among_the_childs_details(self, text: str, element: Element) -> LexiconMatch | None:
@@ -843,6 +848,8 @@ class WordInference:
             if cell.col not in mapped and text:
                 self.unplaced_columns.append(f"{text} (table {number + 1}, {section.path})")
         for row in range(row_number, len(grid.rows)):
+            if row > row_number and grid.totals_row(row):
+                break  # the totals line is no item: its label and sum stay free
             for cell in grid.row_cells(row):
                 if row == row_number or cell.col in mapped:
                     self.claimed_cells.add(cell.tc)
@@ -1516,6 +1523,9 @@ class WordInference:
                 # shown the adults who know me"): named by the words before it
                 found = self.lexicon.match(_label_parts(colon)[0].strip())
             if found is None or not found.path.startswith(_FREE_TEXT_PREFIXES):
+                # "School" under "What the adults say": the school's views
+                found = self._said_under_heading(marker) or found
+            if found is None or not found.path.startswith(_FREE_TEXT_PREFIXES):
                 continue
             anchor = {"heading": _display_text(marker)}
             slot = self._locate(anchor, found.path)
@@ -1536,6 +1546,21 @@ class WordInference:
                 [marker.element, *elements],
                 marker.element,
             )
+
+    def _said_under_heading(self, marker: Marker) -> LexiconMatch | None:
+        """A heading naming only a person ("Carer's section", "School", "Social Worker"),
+        one of a run of such headings printed under a heading about what people say ("What
+        the adults say"), whatever level the document gives each: that person's views."""
+        markers = self.index.markers
+        at = next((n for n, m in enumerate(markers) if m is marker), -1)
+        text = _display_text(marker)
+        for earlier in reversed(markers[max(0, at - 6) : max(at, 0)]):
+            said = self.lexicon.said_under(text, _display_text(earlier))
+            if said is not None:
+                return said
+            if self.lexicon.said_under(_display_text(earlier), "views") is None:
+                return None  # not a run of people's headings: another section
+        return None
 
     # -- assignment --------------------------------------------------------------------------
 

@@ -452,9 +452,12 @@ class PercentTransform(Transform):
 _TRUE_WORDS = frozenset(
     {"y", "yes", "true", "t", "x", "1", "on", "ticked", "checked", "selected"}
     | {"✓", "✔", "☑", "☒", "■", "⊠", "\uf0fe", "þ"}
+    # who came to a meeting, as an attendance column is typed in
+    | {"present", "attended", "in attendance"}
 )
 _FALSE_WORDS = frozenset(
     {"n", "no", "false", "f", "0", "off", "unticked", "not ticked", "unchecked", "☐", "□"}
+    | {"apologies", "sent apologies", "absent", "did not attend", "dna", "not present"}
 )
 # A cross typed beside a question means "ticked" to some and "no" to others.
 _AMBIGUOUS_MARKS = frozenset({"✗", "✘", "╳"})
