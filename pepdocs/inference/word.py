@@ -1386,6 +1386,14 @@ class WordInference:
     def _verify_label(
         self, label: str, cell: GridCell, grid: TableGrid, path: str
     ) -> dict[str, Any] | None:
+        lines = [node for node in cell.tc if node.tag == word.P]
+        if len(lines) == 1:
+            printed = paragraph_text(lines[0])
+            if "\n" in printed and not printed.split("\n", 1)[1].strip():
+                # "Child's full name" and a line break: the answer is typed on the new line,
+                # after the label in the same cell
+                after = {"label": {"text": label, "direction": "after"}}
+                return self._verify(after, lines[0], path)
         target = self._label_target(grid, cell)
         if target is None:
             return None

@@ -154,3 +154,26 @@ def test_a_question_asked_the_other_way_round_is_drafted_negated(tmp_path: Path)
     entry = infer_mapping(form).entry("education.part_time_timetable")
     assert entry is not None and entry.options == {"negated": True}
     assert "    negated: true\n" in infer_mapping(form).to_yaml("brackenfield")
+
+
+def test_headings_naming_people_under_a_heading_about_views_are_their_views(
+    tmp_path: Path,
+) -> None:
+    from legacy.forms import docxkit
+
+    dk = docxkit()
+    form = write_form(
+        tmp_path / "f.docx",
+        heading("4. What the adults say"),
+        heading("Carer's section"),
+        dk.para(dk.run("Callum has settled well.")),
+        heading("School"),
+        dk.para(dk.run("Callum is capable but anxious.")),
+        heading("Social Worker"),
+        dk.para(dk.run("The plan is to remain in placement.")),
+    )
+    paths = {entry.path: entry.anchor for entry in infer_mapping(form).entries}
+    assert paths["views.carer"] == {"heading": "Carer's section"}
+    assert paths["views.school"] == {"heading": "School"}
+    assert paths["views.social_worker"] == {"heading": "Social Worker"}
+    assert "education.setting_name" not in paths

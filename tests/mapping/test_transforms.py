@@ -281,6 +281,14 @@ def test_bool_both_ways_with_default_and_custom_labels() -> None:
     assert custom.from_form("Involved") is True
 
 
+@pytest.mark.parametrize(
+    ("text", "came"),
+    [("Present", True), ("Attended", True), ("Apologies", False), ("Did not attend", False)],
+)
+def test_an_attendance_column_typed_in_words_reads_as_yes_or_no(text: str, came: bool) -> None:
+    assert BoolTransform().from_form(text) is came
+
+
 def test_a_question_asked_the_other_way_round_reads_and_writes_the_opposite() -> None:
     # "Is the pupil on a full-time timetable?" mapped to education.part_time_timetable
     full_time = make_transform("bool", {"negated": True})
