@@ -257,8 +257,14 @@ class Lexicon:
                 continue
             if not any(f" {word} " in padded for word in rule.what):
                 continue
-            if any(f" {word} " in f" {' '.join(words)} " for word in rule.what):
+            label = f" {' '.join(words)} "
+            if any(f" {word} " in label for word in rule.what):
                 return None  # the label says what it holds itself: matched on its own
+            named = {
+                phrase for phrases in rule.who.values() for phrase in phrases if phrase != "i"
+            }
+            if not any(f" {phrase} " in label for phrase in named):
+                return None  # it names nobody ("What I enjoy"): another question
             path = concept_match(
                 " ".join([*words, rule.what[0]]), (rule,), _STOP_WORDS, None
             )

@@ -146,6 +146,7 @@ class WordInference:
         self.candidates: list[Candidate] = []
         self.unmatched: list[str] = []
         self.claimed_cells: set[Element] = set()
+        self._signoff_grids: dict[Element, bool] = {}
         #: paragraphs a record list reads (``Target 1: ...`` and the lines after it)
         self.claimed_paragraphs: set[Element] = set()
         self.title = ""
@@ -317,6 +318,12 @@ class WordInference:
         **extra: Any,
     ) -> None:
         placed = self.lexicon.placement(path)
+        filled: bool | None = None
+        if not placed.path.startswith("signoff.") and self._in_signoff_grid(element):
+            # a name in a sign-off table is the signatory's: the same person's own box
+            # elsewhere on the form is the surer place for their details
+            confidence *= 0.8
+            evidence += "; in a sign-off table"
         if (
             not placed.paths
             and self._kind(path) != "list"
@@ -333,7 +340,34 @@ class WordInference:
         entry.options = {**placed.options, **dict(extra.get("options") or {})}
         entry.paths = list(placed.paths)
         entry.columns = list(extra.get("columns") or [])
-        self.candidates.append(Candidate(entry, tuple(claims)))
+        if not placed.paths and self._kind(path) not in ("list", "bool"):
+            filled = self._filled(placed.path, anchor)
+        self.candidates.append(Candidate(entry, tuple(claims), filled))
+
+    def _filled(self, path: str, anchor: dict[str, Any]) -> bool | None:
+        """Whether the anchor's box holds an answer (a blank form's boxes hold none)."""
+        slot = self._locate(anchor, path)
+        if slot is None:
+            return None
+        try:
+            raw = slot.read()
+        except PepdocsError:
+            return None
+        return isinstance(raw, str) and bool(raw.strip())
+
+    def _in_signoff_grid(self, element: Any) -> bool:
+        """Whether ``element`` sits in a table one of whose cells says "Signature" or
+        "Signed" (a sign-off table, its signatories in rows or in columns)."""
+        found = self._cell_of(element) if element is not None else None
+        if found is None:
+            return False
+        grid = found[0]
+        if grid.tbl not in self._signoff_grids:
+            self._signoff_grids[grid.tbl] = any(
+                fold(cell.text()).split()[:1] in (["signature"], ["signed"], ["signatures"])
+                for _, cell in grid.cells()
+            )
+        return self._signoff_grids[grid.tbl]
 
     def _plausible(self, path: str, anchor: dict[str, Any]) -> bool:
         """Whether what the anchor's box holds (nothing, on a blank form) could be a value of
@@ -1278,6 +1312,13 @@ class WordInference:
             if not label or len(label) > _LABEL_MAX_CHARS:
                 continue
             found = self._match_label(label, cell.tc)
+            head, colon, _ = label.partition(":")
+            if (found is None or found.score < 1.0) and colon and head.strip():
+                # "My views: how is it going, and what would help me?": the label and its
+                # prompt; the words before the colon name the field
+                named = self._match_label(head.strip(), cell.tc)
+                if named is not None and (found is None or named.score > found.score):
+                    found = named
             if found is None:
                 self.unmatched.append(label)
                 continue
@@ -1411,6 +1452,8 @@ class WordInference:
                 continue
             if not text.strip() or _has_box(paragraph, self.index):
                 continue
+            if found_cell is not None and word.label_over_answer(found_cell[1].tc) is paragraph:
+                continue  # "My views: how is it going?" over the answer: the cell's label
             lead, answered = bold_lead(paragraph)
             if (
                 answered

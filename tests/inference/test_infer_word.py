@@ -177,3 +177,40 @@ def test_headings_naming_people_under_a_heading_about_views_are_their_views(
     assert paths["views.school"] == {"heading": "School"}
     assert paths["views.social_worker"] == {"heading": "Social Worker"}
     assert "education.setting_name" not in paths
+
+
+def test_a_name_in_a_sign_off_grid_does_not_rival_the_persons_own_box(tmp_path: Path) -> None:
+    from legacy.forms import docxkit
+
+    dk = docxkit()
+
+    def text_cell(text: str, width: int = 3000) -> str:
+        return dk.cell(dk.para(dk.run(text)), width=width)
+
+    details = dk.table(
+        [
+            dk.row(
+                dk.label_cell("Social worker", 3000), dk.label_cell("Social worker's phone", 3000)
+            ),
+            dk.row(text_cell("Hamid Rashford"), text_cell("01632 960903")),
+        ],
+        [3000, 3000],
+    )
+    signed = dk.table(
+        [
+            dk.row(
+                text_cell(""),
+                dk.label_cell("Designated practitioner", 3000),
+                dk.label_cell("Social worker", 3000),
+            ),
+            dk.row(dk.label_cell("Name", 3000), text_cell(""), text_cell("Hamid Rashford")),
+            dk.row(dk.label_cell("Signature", 3000), text_cell(""), text_cell("H Rashford")),
+        ],
+        [3000, 3000, 3000],
+    )
+    form = write_form(
+        tmp_path / "f.docx", heading("About me"), details, heading("Agreed by"), signed
+    )
+    entry = infer_mapping(form).entry("care.social_worker.name")
+    assert entry is not None and entry.confidence >= 0.95
+    assert "sign-off" not in entry.evidence and "another place" not in entry.evidence

@@ -607,6 +607,25 @@ def bold_lead(paragraph: Element) -> tuple[str, bool]:
     return lead, False
 
 
+def bold_then_italic(paragraph: Element) -> bool:
+    """Bold runs, then only italic ones: a printed label and the prompt under it on one
+    line ("**My views:** *how is it going, and what would help me?*")."""
+    lead, rest = False, False
+    for run in paragraph.iter(R):
+        if not any(t.text and t.text.strip() for t in run.iter(T)):
+            continue
+        properties = first_child(run, RPR)
+        bold = properties is not None and on_off(first_child(properties, _BOLD))
+        italic = properties is not None and on_off(first_child(properties, _ITALIC))
+        if bold and not rest:
+            lead = True
+        elif italic and lead:
+            rest = True
+        else:
+            return False
+    return lead and rest
+
+
 def all_italic(paragraph: Element) -> bool:
     """Every run of the paragraph that shows text is italic (a printed instruction: "To be
     completed by the social worker", "Use my words")."""

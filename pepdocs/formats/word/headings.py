@@ -27,6 +27,7 @@ from pepdocs.formats.word.document import (
     DocumentIndex,
     Scope,
     all_bold,
+    bold_then_italic,
     all_italic,
     looks_like_label,
 )
@@ -105,7 +106,18 @@ def label_over_answer(tc: Element) -> Element | None:
         return None
     first = paragraphs[0]
     text = block_text(first).strip()
-    if not text or len(text) > _QUESTION_MAX_CHARS or not all_bold(first):
+    if not text or len(text) > _QUESTION_MAX_CHARS:
+        return None
+    if not (
+        all_bold(first)
+        or bold_then_italic(first)
+        or (
+            all_italic(first)
+            and (_PROMPTED_LABEL.match(text) is not None or len(text.split()) <= 12)
+        )
+    ):
+        # a label in bold (and the prompt after it in italics), or the cell's only print in
+        # italics: "My views: how is it going?", "Carer's comments"; else no label
         return None
     rest = [node for node in paragraphs[1:] if block_text(node).strip()]
     if any(all_bold(node) for node in rest):
@@ -113,6 +125,10 @@ def label_over_answer(tc: Element) -> Element | None:
     if rest and all(all_italic(node) for node in rest):
         return None  # an instruction under the label: the answer goes elsewhere
     return first
+
+
+#: "My views: how is it going, and what would help me?": a short label, a colon, a prompt
+_PROMPTED_LABEL = re.compile(r"^[^:?\n]{2,40}:\s*\S")
 
 
 def label_with_instruction(tc: Element) -> str | None:
