@@ -136,6 +136,9 @@ PERSON_SECTIONS = {
 #: How a box holding a whole name is named among a lexicon's paths: ``name:child`` stands for
 #: the paths of ``names.child`` (first, middle, last name), read with ``type: name``.
 NAME_PREFIX = "name:"
+#: Words a heading naming a person may add ("Carer's section", "Part B: School")
+_SECTION_WORDS = frozenset({"section", "part", "page", "box", "a", "b", "c", "d", "e"})
+
 #: How a question asked the other way round is named among a lexicon's paths:
 #: ``not:education.part_time_timetable`` is "Is the pupil on a full-time timetable?", a yes/no
 #: whose yes is the path's no (read with ``negated: true``).
@@ -260,14 +263,15 @@ class Lexicon:
             label = f" {' '.join(words)} "
             if any(f" {word} " in label for word in rule.what):
                 return None  # the label says what it holds itself: matched on its own
-            named = {
-                phrase for phrases in rule.who.values() for phrase in phrases if phrase != "i"
-            }
+            named = {phrase for phrases in rule.who.values() for phrase in phrases if phrase != "i"}
             if not any(f" {phrase} " in label for phrase in named):
                 return None  # it names nobody ("What I enjoy"): another question
-            path = concept_match(
-                " ".join([*words, rule.what[0]]), (rule,), _STOP_WORDS, None
-            )
+            people = {word for phrase in named for word in phrase.split()}
+            if any(
+                w not in people and w not in _STOP_WORDS and w not in _SECTION_WORDS for w in words
+            ):
+                return None  # more than a person ("Early Years Pupil Premium")
+            path = concept_match(" ".join([*words, rule.what[0]]), (rule,), _STOP_WORDS, None)
             if path is not None:
                 return LexiconMatch(path, CONCEPT_SCORE, False, text)
         return None
