@@ -27,8 +27,8 @@ from pepdocs.formats.word.document import (
     DocumentIndex,
     Scope,
     all_bold,
-    bold_then_italic,
     all_italic,
+    bold_then_italic,
     looks_like_label,
 )
 from pepdocs.formats.word.labels import cell_location

@@ -9,7 +9,6 @@ content controls are included. Nested tables are separate grids.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 from pepdocs.formats.word._xml import (
@@ -24,8 +23,6 @@ from pepdocs.formats.word._xml import (
     w,
 )
 from pepdocs.formats.word.text import block_text
-
-
 
 #: A totals line's first cell: "Total", "Total requested", "Grand total:", "TOTAL COST"
 _TOTAL = re.compile(r"^(?:grand\s+|sub\s*-?\s*)?totals?\b(?!\s+(?:number|of))", re.IGNORECASE)
