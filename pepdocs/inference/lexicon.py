@@ -599,6 +599,10 @@ def _key(folded: str) -> str:
     return " ".join(sorted(w for w in folded.split() if w not in _STOP_WORDS))
 
 
+#: Words that say what kind of value a box holds: a fuzzy match must keep them.
+_KIND_WORDS = frozenset({"date", "email", "phone", "telephone", "name", "number", "signature"})
+
+
 def _best(text: str, candidates: Sequence[tuple[str, str]]) -> LexiconMatch | None:
     """Exact (after folding, with or without a trailing note) beats fuzzy; a fuzzy winner
     needs :data:`FUZZY_MIN` and a :data:`FUZZY_MARGIN` lead over any other path."""
@@ -622,7 +626,12 @@ def _best(text: str, candidates: Sequence[tuple[str, str]]) -> LexiconMatch | No
     if not folded or len(folded) < 3:
         return None
     best_by_path: dict[str, tuple[float, str]] = {}
+    words = set(folded.split())
     for wording, path in candidates:
+        if any(kind in wording.split() and kind not in words for kind in _KIND_WORDS):
+            # "Social worker signature" is not "Social worker signature date": a word that
+            # says what the box holds cannot be missing from a near miss
+            continue
         score = fuzz.ratio(folded, wording)
         if score > best_by_path.get(path, (0.0, ""))[0]:
             best_by_path[path] = (score, wording)

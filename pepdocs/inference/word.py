@@ -1277,6 +1277,8 @@ class WordInference:
             if anchor is None:
                 continue
             target = self._label_target(grid, cell)
+            if _answered_in_cell(anchor):
+                target = cell  # "Child's full name" and a line break: answered in the cell
             if target is None:
                 continue
             confidence = found.score
@@ -1730,6 +1732,12 @@ def _yes_or_no(text: str) -> bool:
 
 #: The longest printed question read as a question (headings.py stops a block at the same).
 _QUESTION_MAX_CHARS = 120
+
+
+def _answered_in_cell(anchor: dict[str, Any]) -> bool:
+    """A label anchor read after the label in its own cell (``direction: after``)."""
+    body = anchor.get("label")
+    return isinstance(body, Mapping) and body.get("direction") == "after"
 
 
 def _signatory(label: str) -> str:
