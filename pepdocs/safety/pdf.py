@@ -20,11 +20,17 @@ by running several files at once.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import io
 import json
 import logging
+import os
+import select
 import subprocess
 import sys
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,11 +48,13 @@ __all__ = [
     "PDF_TIMEOUT_SECONDS",
     "PageText",
     "PdfField",
+    "PdfFormField",
     "PdfSummary",
     "TextRun",
     "inspect_pdf",
     "open_pdf",
     "page_texts",
+    "stop_pdf_workers",
 ]
 
 #: wall-clock limit for the worker; a 40-page PEP form opens in well under a second
@@ -65,6 +73,13 @@ MAX_CONTENT_BYTES = 16 * 1024 * 1024
 MAX_VALUE_CHARS = 32_000
 
 _WORKER = Path(__file__).with_name("_pdf_worker.py")
+#: how long a new worker may take to say it is ready (interpreter start, pypdf import)
+_START_SECONDS = 60.0
+#: how long past a request's deadline the parent waits for the worker's own answer before
+#: it kills the worker too
+_GRACE_SECONDS = 5.0
+#: idle workers kept per process (threads reading PDFs at once each take one)
+_MAX_IDLE_WORKERS = 4
 
 # pypdf logs recoverable oddities ("Circular xref chain detected", "Ignoring wrong pointing
 # object") through the "pypdf" logger. Without a handler Python's last-resort handler prints
@@ -88,6 +103,24 @@ class PdfField:
     from_stream: bool = False
     #: the file was updated incrementally and this field's appearance shows something else
     #: than its stored value
+    shown_differs: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PdfFormField:
+    """One terminal AcroForm field (full name, in the order of the field tree) with what
+    reading it needs, inherited attributes resolved: ``/FT``, ``/Ff``, the value (text, a
+    list or None, at most :data:`MAX_VALUE_CHARS` characters), the ``/Opt`` entries as
+    (export value, shown text) and each widget's ``/AS`` (None where a widget has none).
+    Terminal fields and widgets are found as ``pepdocs.formats.pdf`` finds them."""
+
+    name: str
+    type: str | None
+    flags: int
+    value: str | list[Any] | None
+    options: tuple[tuple[str, str], ...] = ()
+    widget_states: tuple[str | None, ...] = ()
+    from_stream: bool = False
     shown_differs: bool = False
 
 
@@ -125,6 +158,8 @@ class PdfSummary:
     text: tuple[str, ...] = ()
     #: printed text of each page with positions, only when asked for (``layout=True``)
     layout: tuple[PageText, ...] = ()
+    #: every terminal field as a form engine reads it, only when asked for (``form=True``)
+    form: tuple[PdfFormField, ...] = ()
 
 
 def _refuse_non_pdf(data: bytes, source: str) -> None:
@@ -136,56 +171,222 @@ def _refuse_non_pdf(data: bytes, source: str) -> None:
         raise DocumentError(f"is {what or 'not a recognised document'}, not a PDF", source)
 
 
-def _run_worker(request: dict[str, Any], data: bytes, source: str, timeout: float) -> Any:
-    payload = json.dumps(request).encode("ascii") + b"\n" + data
-    try:
-        process = subprocess.Popen(
+class _WorkerLost(Exception):
+    """The worker process ended or stopped answering (not the PDF's doing: it never parses
+    one itself)."""
+
+
+class _NoPypdf(Exception):
+    """The worker's Python cannot import pypdf: an installation problem."""
+
+
+class _Worker:
+    """One long-lived ``_pdf_worker.py`` process and its two pipes (bytes in, JSON out)."""
+
+    def __init__(self) -> None:
+        # stderr is not kept: the worker reports everything on stdout, and its children
+        # write nothing anywhere (a traceback from deep in pypdf could quote the document)
+        self.process = subprocess.Popen(
             [sys.executable, "-I", str(_WORKER)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            # kept only to tell a crash from a missing component; never shown (a traceback
-            # from deep in pypdf could quote the document)
-            stderr=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            bufsize=0,
         )
-    except OSError as exc:
-        raise DocumentError(
-            f"cannot be opened: the PDF worker did not start ({exc.strerror})", source
-        ) from None
-    try:
-        out, err = process.communicate(payload, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.communicate()
-        raise UnsafeDocumentError(
-            f"took longer than {timeout:g} s to open: refused (damaged or built to hang a reader)",
-            source,
-        ) from None
-    except BaseException:
-        process.kill()
-        process.communicate()
-        raise
-    try:
-        return json.loads(out.decode("ascii").strip().splitlines()[-1])
-    except (ValueError, IndexError, UnicodeDecodeError):
-        pass
-    # No reply. A worker that could not import pypdf is an installation problem; otherwise
-    # it died (killed at its CPU limit, or out of memory somewhere MemoryError is not caught).
-    if b"ModuleNotFoundError" in err or b"ImportError" in err:
-        raise ComponentMissingError(
-            f"{source}: cannot be opened: the PDF worker ({sys.executable}) cannot import "
-            "pypdf; reinstall pepdocs"
-        )
-    if process.returncode > 0 and b"MemoryError" not in err:
-        raise DocumentError("is not a readable PDF (the reader failed on it)", source)
-    raise UnsafeDocumentError(
-        f"needs more than {request['memory_bytes'] // (1024 * 1024)} MB of memory or "
-        f"{request['cpu_seconds']} s of CPU to open: refused",
-        source,
-    )
+        self.owner = os.getpid()
+        self._pending = b""
+        try:
+            hello = self._line(_START_SECONDS)
+        except _WorkerLost:
+            self.kill()
+            raise
+        if not hello.get("ready"):
+            self.stop()
+            raise _NoPypdf
+
+    def ask(self, request: dict[str, Any], data: bytes, seconds: float) -> dict[str, Any]:
+        """Send one request and wait for its reply at most ``seconds``."""
+        stdin = self.process.stdin
+        assert stdin is not None
+        header = json.dumps({**request, "size": len(data)}).encode("ascii") + b"\n"
+        try:
+            stdin.write(header)
+            stdin.write(data)
+        except OSError:  # BrokenPipeError: the worker is gone
+            raise _WorkerLost from None
+        return self._line(seconds)
+
+    def _line(self, seconds: float) -> dict[str, Any]:
+        stdout = self.process.stdout
+        assert stdout is not None
+        fd = stdout.fileno()
+        deadline = time.monotonic() + seconds
+        while b"\n" not in self._pending:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                raise _WorkerLost
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                raise _WorkerLost
+            self._pending += chunk
+        line, _, self._pending = self._pending.partition(b"\n")
+        try:
+            reply = json.loads(line)
+        except ValueError:
+            raise _WorkerLost from None
+        if not isinstance(reply, dict):
+            raise _WorkerLost
+        return reply
+
+    def stop(self) -> None:
+        """End the worker: its stdin closed (it exits at once between requests), killed if
+        it has not gone within a second, and reaped."""
+        with contextlib.suppress(OSError):
+            if self.process.stdin is not None:
+                self.process.stdin.close()
+        try:
+            self.process.wait(timeout=1.0)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        with contextlib.suppress(OSError):
+            if self.process.stdout is not None:
+                self.process.stdout.close()
+
+    def kill(self) -> None:
+        """Kill a worker in an unknown state (mid-request when the caller was interrupted,
+        or past its own deadline) and reap it."""
+        with contextlib.suppress(OSError):
+            self.process.kill()
+        self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout):
+            with contextlib.suppress(OSError):
+                if pipe is not None:
+                    pipe.close()
+
+    def forget(self) -> None:
+        """In a forked copy of the owner: let go of the pipes without touching the process,
+        which belongs to the owner (its stdin then ends when the owner's does)."""
+        for pipe in (self.process.stdin, self.process.stdout):
+            with contextlib.suppress(OSError):
+                if pipe is not None:
+                    pipe.close()
+
+
+class _Pool:
+    """This process's idle workers. A worker serves one request at a time; a thread that
+    finds none idle starts one, so threads never wait for each other's PDFs. Workers belong
+    to the process that started them: a forked process (a batch ``--jobs`` worker) lets go
+    of its parent's and starts its own when it first reads a PDF."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.owner = os.getpid()
+        self.idle: list[_Worker] = []
+        self.all: set[_Worker] = set()
+
+    def take(self) -> _Worker:
+        with self.lock:
+            if self.idle:
+                return self.idle.pop()
+        worker = _Worker()
+        with self.lock:
+            self.all.add(worker)
+        return worker
+
+    def give_back(self, worker: _Worker) -> None:
+        with self.lock:
+            if worker.owner == self.owner and len(self.idle) < _MAX_IDLE_WORKERS:
+                self.idle.append(worker)
+                return
+            self.all.discard(worker)
+        worker.stop()
+
+    def drop(self, worker: _Worker) -> None:
+        with self.lock:
+            self.all.discard(worker)
+        worker.kill()
+
+    def stop(self) -> None:
+        with self.lock:
+            workers, self.idle, self.all = list(self.all), [], set()
+        for worker in workers:
+            if worker.owner == os.getpid():
+                worker.stop()
+
+    def after_fork(self) -> None:
+        for worker in list(self.all):
+            worker.forget()
+        self.lock = threading.Lock()  # another thread may have held it at the fork
+        self.owner = os.getpid()
+        self.idle, self.all = [], set()
+
+
+_POOL = _Pool()
+atexit.register(_POOL.stop)
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_POOL.after_fork)
+
+
+def stop_pdf_workers() -> None:
+    """End this process's PDF workers now (they also end when it exits; a later PDF starts
+    a new one). Benchmarks call it to count the workers' CPU time."""
+    _POOL.stop()
+
+
+def _run_worker(request: dict[str, Any], data: bytes, source: str, timeout: float) -> Any:
+    """The worker's reply for ``data``; a worker lost mid-request is replaced once."""
+    for attempt in range(2):
+        try:
+            worker = _POOL.take()
+        except OSError as exc:
+            raise DocumentError(
+                f"cannot be opened: the PDF worker did not start ({exc.strerror})", source
+            ) from None
+        except _WorkerLost:
+            raise DocumentError("cannot be opened: the PDF worker did not start", source) from None
+        except _NoPypdf:
+            raise ComponentMissingError(
+                f"{source}: cannot be opened: the PDF worker ({sys.executable}) cannot import "
+                "pypdf; reinstall pepdocs"
+            ) from None
+        try:
+            reply = worker.ask(request, data, timeout + _GRACE_SECONDS)
+        except _WorkerLost:
+            _POOL.drop(worker)
+            if attempt == 0 and worker.process.poll() is not None:
+                continue  # it died between files (killed from outside): once more
+            raise UnsafeDocumentError(
+                f"took longer than {timeout:g} s to open: refused (damaged or built to hang "
+                "a reader)",
+                source,
+            ) from None
+        except BaseException:  # Ctrl-C or an error mid-request: the worker's state is unknown
+            _POOL.drop(worker)
+            raise
+        _POOL.give_back(worker)
+        return reply
+    raise DocumentError("cannot be opened: the PDF worker stopped", source)
 
 
 def _raise_for(reply: dict[str, Any], source: str, request: dict[str, Any]) -> None:
     code = reply.get("code")
+    if code == "timeout":
+        raise UnsafeDocumentError(
+            f"took longer than {request['timeout']:g} s to open: refused (damaged or built to "
+            "hang a reader)",
+            source,
+        )
+    if code == "resources":
+        raise UnsafeDocumentError(
+            f"needs more than {request['memory_bytes'] // (1024 * 1024)} MB of memory or "
+            f"{request['cpu_seconds']} s of CPU to open: refused",
+            source,
+        )
+    if code == "crashed":
+        raise DocumentError("is not a readable PDF (the reader failed on it)", source)
+    if code == "damaged_fields":
+        raise DocumentError("is not a readable PDF form (damaged field tree)", source)
     if code == "password_needed":
         raise DocumentError(
             "is password-protected; give its password or ask for a copy without one", source
@@ -234,6 +435,7 @@ def inspect_pdf(
     text: bool = False,
     layout: bool = False,
     copy: bool = False,
+    form: bool = False,
     timeout: float = PDF_TIMEOUT_SECONDS,
     memory_bytes: int = PDF_MEMORY_BYTES,
 ) -> PdfSummary:
@@ -257,8 +459,10 @@ def inspect_pdf(
         "max_fields": MAX_PDF_FIELDS,
         "max_value_chars": MAX_VALUE_CHARS,
         "max_content_bytes": MAX_CONTENT_BYTES,
+        "form": form,
+        "timeout": timeout,
         "memory_bytes": memory_bytes,
-        # a backstop for an orphaned worker; the parent's wall-clock deadline comes first
+        # a backstop (a child spinning in C code); the wall-clock deadline comes first
         "cpu_seconds": max(1, int(timeout) + 1),
     }
     reply = _run_worker(request, data, source, timeout)
@@ -284,6 +488,19 @@ def inspect_pdf(
         },
         text=tuple(found["text"]),
         layout=_layout(found.get("layout")),
+        form=tuple(
+            PdfFormField(
+                name=str(item["name"]),
+                type=item["type"],
+                flags=int(item["flags"]),
+                value=item["value"],
+                options=tuple((str(export), str(shown)) for export, shown in item["options"]),
+                widget_states=tuple(item["widget_states"]),
+                from_stream=bool(item["from_stream"]),
+                shown_differs=bool(item["shown_differs"]),
+            )
+            for item in found.get("form") or ()
+        ),
     )
 
 
