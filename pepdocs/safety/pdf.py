@@ -2,20 +2,34 @@
 
 pypdf has a history of infinite loops and memory blow-ups on crafted files (CVE-2023-36464,
 CVE-2023-36810, CVE-2025-55197...), and a thread cannot be stopped once pypdf spins. So a
-completed PDF form is first opened in a separate, short-lived worker process
-(``_pdf_worker.py``, started with ``python -I``): it caps its own address space and CPU time,
-walks the page tree, annotations, form fields (and, if asked, the text layer, or the printed
-text with its positions for reading a form's labels), and reports a JSON summary. The parent
-kills it at the deadline. Only a PDF the worker got through is then opened in this process,
-by :func:`open_pdf`; pypdf parses lazily and deterministically, so touching the same objects
-again is bounded by the same work.
+completed PDF form is opened in a separate process. Each process that reads PDFs starts a
+**worker** (``_pdf_worker.py`` with ``python -I``) when it first needs one and keeps it:
+the worker imports pypdf once, and for every PDF forks a **child** that caps its own
+address space (what it holds at the fork plus ``memory_bytes``) and CPU time, walks the page
+tree, the page content budget, annotations and form fields (and, if asked, the text layer,
+the printed text with its positions for reading a form's labels, every terminal field as
+the PDF engine reads it, or a full copy into a writer), and replies with a JSON summary.
+The worker kills the child at the deadline and answers for it; a child killed or crashed
+costs that one file. This process waits for the worker's answer a little longer than the
+deadline and, failing it, kills and replaces the worker too.
+
+No process outlives the one that started it: the worker ends when its stdin does (the
+owner closed it, exited or was killed with -9), ignores Ctrl-C (the owner decides what an
+interrupt means, and drops a worker it interrupted mid-request), and each child asks the
+kernel to kill it when the worker dies. Workers belong to the process that started them: a
+forked process (``batch --jobs``) lets go of its parent's pipes and starts its own worker
+when it first reads a PDF. Threads reading PDFs at once each take an idle worker or start
+one (a few idle ones are kept).
+
+:func:`inspect_pdf` returns the summary and parses nothing of the PDF in this process; the
+PDF engine reads a form from it alone (``form=True``). :func:`open_pdf` also opens the PDF
+here for code that works on pypdf objects (inspection of a form's layout, document ids,
+bundles): pypdf parses lazily and deterministically, so touching the same objects again is
+bounded by the same work the child got through.
 
 Also detected here: encryption (a missing or wrong password is one clear line, never the
 password), XFA forms (dynamic XFA cannot be read or filled by pypdf), page and field counts
 beyond any real PEP form.
-
-The worker costs about 0.15 s per PDF (interpreter start plus pypdf import); batches hide it
-by running several files at once.
 """
 
 from __future__ import annotations
