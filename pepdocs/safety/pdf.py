@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import hashlib
 import io
 import json
 import logging
@@ -45,7 +46,7 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -186,8 +187,12 @@ def _refuse_non_pdf(data: bytes, source: str) -> None:
 
 
 class _WorkerLost(Exception):
-    """The worker process ended or stopped answering (not the PDF's doing: it never parses
-    one itself)."""
+    """The worker process ended (``gone``) or stopped answering (not the PDF's doing: it
+    never parses one itself)."""
+
+    def __init__(self, gone: bool = True) -> None:
+        super().__init__()
+        self.gone = gone
 
 
 class _NoPypdf(Exception):
@@ -238,7 +243,7 @@ class _Worker:
         while b"\n" not in self._pending:
             left = deadline - time.monotonic()
             if left <= 0 or not select.select([fd], [], [], left)[0]:
-                raise _WorkerLost
+                raise _WorkerLost(gone=False)
             chunk = os.read(fd, 1 << 20)
             if not chunk:
                 raise _WorkerLost
@@ -344,13 +349,15 @@ if hasattr(os, "register_at_fork"):
 
 def stop_pdf_workers() -> None:
     """End this process's PDF workers now (they also end when it exits; a later PDF starts
-    a new one). Benchmarks call it to count the workers' CPU time."""
+    a new one) and forget the summaries kept (the next PDF goes to a worker even if it was
+    seen before). Benchmarks call it to count the workers' CPU time."""
     _POOL.stop()
+    _RECENT.clear()
 
 
 def _run_worker(request: dict[str, Any], data: bytes, source: str, timeout: float) -> Any:
     """The worker's reply for ``data``; a worker lost mid-request is replaced once."""
-    for attempt in range(2):
+    for _attempt in range(2):
         try:
             worker = _POOL.take()
         except OSError as exc:
@@ -366,10 +373,10 @@ def _run_worker(request: dict[str, Any], data: bytes, source: str, timeout: floa
             ) from None
         try:
             reply = worker.ask(request, data, timeout + _GRACE_SECONDS)
-        except _WorkerLost:
+        except _WorkerLost as lost:
             _POOL.drop(worker)
-            if attempt == 0 and worker.process.poll() is not None:
-                continue  # it died between files (killed from outside): once more
+            if lost.gone:
+                continue  # it died (killed from outside, between files): once more
             raise UnsafeDocumentError(
                 f"took longer than {timeout:g} s to open: refused (damaged or built to hang "
                 "a reader)",
@@ -441,6 +448,43 @@ def _raise_for(reply: dict[str, Any], source: str, request: dict[str, Any]) -> N
     raise DocumentError("is not a readable PDF (damaged or cut short)", source)
 
 
+class _Recent:
+    """The last few summaries of this process, by the PDF's bytes, password and limits, with
+    what each was asked for: the same bytes inspected again (recognising a form, then reading
+    it by its mapping) are not sent to the worker again. A summary is deterministic for its
+    bytes; only successes are kept, and only for the same limits."""
+
+    SIZE = 4
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.entries: list[tuple[tuple[Any, ...], dict[str, bool], PdfSummary]] = []
+
+    def find(self, key: tuple[Any, ...], asked: dict[str, bool]) -> PdfSummary | None:
+        with self.lock:
+            for entry_key, had, summary in self.entries:
+                if entry_key == key and all(had[flag] for flag, wanted in asked.items() if wanted):
+                    # what was not asked for is left out, as the worker would have
+                    return replace(
+                        summary,
+                        text=summary.text if asked["text"] else (),
+                        layout=summary.layout if asked["layout"] else (),
+                        form=summary.form if asked["form"] else (),
+                    )
+        return None
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries = []
+
+    def keep(self, key: tuple[Any, ...], asked: dict[str, bool], summary: PdfSummary) -> None:
+        with self.lock:
+            self.entries = [(key, asked, summary), *self.entries[: self.SIZE - 1]]
+
+
+_RECENT = _Recent()
+
+
 def inspect_pdf(
     data: bytes,
     source: str,
@@ -456,7 +500,9 @@ def inspect_pdf(
     """Open ``data`` (a PDF from ``source``, named in errors) in the bounded worker and return
     what it found: page count, encryption, XFA, every form field's value (and page text if
     ``text``, printed text with positions if ``layout``: see ``_pdf_layout``). Nothing of the
-    PDF is parsed in this process. ``copy`` also has the worker
+    PDF is parsed in this process; the same bytes asked about again (with the same
+    password and limits, for no more than was asked before) are answered from the last few
+    summaries. ``copy`` also has the worker
     clone the whole document into a ``PdfWriter`` and write it: ask for it before merging,
     flattening or re-saving an untrusted PDF in this process.
 
@@ -464,6 +510,16 @@ def inspect_pdf(
     ``UnsafeDocumentError`` (too slow, too big, too many pages or fields).
     """
     _refuse_non_pdf(data, source)
+    asked = {"text": text, "layout": layout, "copy": copy, "form": form}
+    key = (
+        hashlib.sha256(data).digest(),
+        None if password is None else hashlib.sha256(password.encode("utf-8")).digest(),
+        timeout,
+        memory_bytes,
+    )
+    known = _RECENT.find(key, asked)
+    if known is not None:
+        return known
     request = {
         "password": password,
         "text": text,
@@ -482,7 +538,13 @@ def inspect_pdf(
     reply = _run_worker(request, data, source, timeout)
     if not isinstance(reply, dict) or not reply.get("ok"):
         _raise_for(reply if isinstance(reply, dict) else {}, source, request)
-    found = reply["summary"]
+    summary = _summary(reply["summary"])
+    _RECENT.keep(key, asked, summary)
+    return summary
+
+
+def _summary(found: dict[str, Any]) -> PdfSummary:
+    """The worker's JSON summary as dataclasses."""
     return PdfSummary(
         pages=int(found["pages"]),
         encrypted=bool(found["encrypted"]),

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,18 @@ from pepdocs.safety.pdf import inspect_pdf, stop_pdf_workers
 from . import corpus
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(autouse=True)
+def _no_workers_yet() -> None:
+    """Each test starts with no worker and no summary kept from an earlier test."""
+    stop_pdf_workers()
+
+
+def _form(tag: str) -> bytes:
+    """A small form no other call has sent (the same bytes again would be answered from
+    the summaries kept, without a worker)."""
+    return corpus.pdf_form(first_name=f"Zephyrine {tag}")
 
 
 def _stat(pid: int) -> list[str] | None:
@@ -63,19 +76,32 @@ def _wait_until(check: object, seconds: float = 20.0) -> bool:
 
 
 def test_one_worker_serves_file_after_file() -> None:
-    stop_pdf_workers()
-    for _ in range(3):
-        assert inspect_pdf(corpus.pdf_form(), "form.pdf").fields["camhs"].value == "/1"
+    for number in range(3):
+        assert inspect_pdf(_form(str(number)), "form.pdf").fields["camhs"].value == "/1"
+    assert len(_workers(parent=os.getpid())) == 1
+
+
+def test_the_same_bytes_asked_again_are_answered_without_the_worker() -> None:
+    data = _form("again")
+    first = inspect_pdf(data, "form.pdf", form=True)
+    (worker,) = _workers(parent=os.getpid())
+    os.kill(worker, signal.SIGKILL)
+    assert _wait_until(lambda: _workers(parent=os.getpid()) == [])
+    assert inspect_pdf(data, "form.pdf") == replace(first, form=())
+    assert inspect_pdf(data, "form.pdf", form=True) == first
+    assert _workers(parent=os.getpid()) == []
+    # asked for more than before (the page text): the worker is asked
+    assert inspect_pdf(data, "form.pdf", text=True).text == ("",)
     assert len(_workers(parent=os.getpid())) == 1
 
 
 def test_a_file_killed_at_its_deadline_costs_that_file_not_the_worker() -> None:
-    inspect_pdf(corpus.pdf_form(), "form.pdf")
+    inspect_pdf(_form("first"), "form.pdf")
     (worker,) = _workers(parent=os.getpid())
     with pytest.raises(UnsafeDocumentError, match=r"^slow\.pdf: took longer than 0\.001 s"):
-        inspect_pdf(corpus.pdf_form(), "slow.pdf", timeout=0.001)
-    summary = inspect_pdf(corpus.pdf_form(), "next.pdf")
-    assert summary.fields["child.first_name"].value == "Zephyrine"
+        inspect_pdf(_form("slow"), "slow.pdf", timeout=0.001)
+    summary = inspect_pdf(_form("next"), "next.pdf")
+    assert summary.fields["child.first_name"].value == "Zephyrine next"
     assert _workers(parent=os.getpid()) == [worker]
     # the killed child was reaped: the worker has no child left
     assert _wait_until(lambda: not _children_of(worker))
@@ -92,34 +118,34 @@ def _children_of(pid: int) -> list[int]:
 
 
 def test_a_child_past_its_memory_cap_costs_that_file_not_the_worker() -> None:
-    inspect_pdf(corpus.pdf_form(), "form.pdf")
+    inspect_pdf(_form("first"), "form.pdf")
     (worker,) = _workers(parent=os.getpid())
     data = corpus.pdf_form(first_name="A" * (20 << 20))
     with pytest.raises(UnsafeDocumentError, match=r"^big\.pdf: needs more than 8 MB"):
         inspect_pdf(data, "big.pdf", memory_bytes=8 << 20)
-    assert inspect_pdf(corpus.pdf_form(), "next.pdf").pages == 1
+    assert inspect_pdf(_form("next"), "next.pdf").pages == 1
     assert _workers(parent=os.getpid()) == [worker]
 
 
 def test_a_worker_killed_from_outside_is_replaced_for_the_next_file() -> None:
-    inspect_pdf(corpus.pdf_form(), "form.pdf")
+    inspect_pdf(_form("first"), "form.pdf")
     (worker,) = _workers(parent=os.getpid())
     os.kill(worker, signal.SIGKILL)
     assert _wait_until(lambda: worker not in _workers(parent=os.getpid()))
-    assert inspect_pdf(corpus.pdf_form(), "form.pdf").pages == 1
+    assert inspect_pdf(_form("next"), "form.pdf").pages == 1
     (replacement,) = _workers(parent=os.getpid())
     assert replacement != worker
 
 
 def test_stopping_the_workers_leaves_no_process() -> None:
-    inspect_pdf(corpus.pdf_form(), "form.pdf")
+    inspect_pdf(_form("first"), "form.pdf")
     assert _workers(parent=os.getpid())
     stop_pdf_workers()
     assert _workers(parent=os.getpid()) == []
 
 
 def test_a_forked_process_starts_its_own_worker_and_leaves_the_parents_alone() -> None:
-    inspect_pdf(corpus.pdf_form(), "form.pdf")
+    inspect_pdf(_form("parent"), "form.pdf")
     (parents_worker,) = _workers(parent=os.getpid())
     read_end, write_end = os.pipe()
     child = os.fork()
@@ -127,7 +153,7 @@ def test_a_forked_process_starts_its_own_worker_and_leaves_the_parents_alone() -
         code = 1
         try:
             os.close(read_end)
-            value = inspect_pdf(corpus.pdf_form(), "form.pdf").fields["camhs"].value
+            value = inspect_pdf(_form("child"), "form.pdf").fields["camhs"].value
             own = _workers(parent=os.getpid())
             os.write(write_end, f"{value} {len(own)}".encode())
             code = 0
@@ -142,7 +168,7 @@ def test_a_forked_process_starts_its_own_worker_and_leaves_the_parents_alone() -
     # the child's worker ended with it (its stdin closed); the parent's still serves
     assert _wait_until(lambda: _workers(parent=child) == [])
     assert _workers(parent=os.getpid()) == [parents_worker]
-    assert inspect_pdf(corpus.pdf_form(), "form.pdf").pages == 1
+    assert inspect_pdf(_form("parent again"), "form.pdf").pages == 1
 
 
 _READER = """
@@ -150,8 +176,11 @@ import sys
 from pepdocs.safety.pdf import inspect_pdf
 data = open(sys.argv[1], "rb").read()
 print("reading", flush=True)
+number = 0
 while True:
-    inspect_pdf(data, "form.pdf")
+    # a comment after the end: other bytes each time, so each goes to the worker
+    number += 1
+    inspect_pdf(data + b"%% %d\\n" % number, "form.pdf")
 """
 
 
