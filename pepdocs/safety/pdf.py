@@ -529,7 +529,9 @@ def inspect_pdf(
         "max_fields": MAX_PDF_FIELDS,
         "max_value_chars": MAX_VALUE_CHARS,
         "max_content_bytes": MAX_CONTENT_BYTES,
-        "form": form,
+        # the fields as the engine reads them cost little beside the parse the walk above
+        # needs anyway: always asked for, so that a summary kept serves a later read
+        "form": True,
         "timeout": timeout,
         "memory_bytes": memory_bytes,
         # a backstop (a child spinning in C code); the wall-clock deadline comes first
@@ -539,8 +541,8 @@ def inspect_pdf(
     if not isinstance(reply, dict) or not reply.get("ok"):
         _raise_for(reply if isinstance(reply, dict) else {}, source, request)
     summary = _summary(reply["summary"])
-    _RECENT.keep(key, asked, summary)
-    return summary
+    _RECENT.keep(key, {**asked, "form": True}, summary)
+    return summary if form else replace(summary, form=())
 
 
 def _summary(found: dict[str, Any]) -> PdfSummary:
