@@ -34,25 +34,18 @@ beyond any real PEP form.
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import hashlib
 import io
-import json
 import logging
-import os
-import select
-import subprocess
 import sys
 import threading
-import time
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 from pypdf import PasswordType, PdfReader
 
 from pepdocs.errors import ComponentMissingError, DocumentError, UnsafeDocumentError
+from pepdocs.safety._pdf_pool import POOL, NoPypdf, WorkerLost
 from pepdocs.safety.package import PDF_MAGIC, describe_kind, sniff_kind
 
 __all__ = [
@@ -87,14 +80,9 @@ MAX_CONTENT_BYTES = 16 * 1024 * 1024
 #: a field value longer than this is cut (a whole "child's views" box is a few thousand)
 MAX_VALUE_CHARS = 32_000
 
-_WORKER = Path(__file__).with_name("_pdf_worker.py")
-#: how long a new worker may take to say it is ready (interpreter start, pypdf import)
-_START_SECONDS = 60.0
-#: how long past a request's deadline the parent waits for the worker's own answer before
+#: how long past a request's deadline this process waits for the worker's own answer before
 #: it kills the worker too
 _GRACE_SECONDS = 5.0
-#: idle workers kept per process (threads reading PDFs at once each take one)
-_MAX_IDLE_WORKERS = 4
 
 # pypdf logs recoverable oddities ("Circular xref chain detected", "Ignoring wrong pointing
 # object") through the "pypdf" logger. Without a handler Python's last-resort handler prints
@@ -186,172 +174,11 @@ def _refuse_non_pdf(data: bytes, source: str) -> None:
         raise DocumentError(f"is {what or 'not a recognised document'}, not a PDF", source)
 
 
-class _WorkerLost(Exception):
-    """The worker process ended (``gone``) or stopped answering (not the PDF's doing: it
-    never parses one itself)."""
-
-    def __init__(self, gone: bool = True) -> None:
-        super().__init__()
-        self.gone = gone
-
-
-class _NoPypdf(Exception):
-    """The worker's Python cannot import pypdf: an installation problem."""
-
-
-class _Worker:
-    """One long-lived ``_pdf_worker.py`` process and its two pipes (bytes in, JSON out)."""
-
-    def __init__(self) -> None:
-        # stderr is not kept: the worker reports everything on stdout, and its children
-        # write nothing anywhere (a traceback from deep in pypdf could quote the document)
-        self.process = subprocess.Popen(
-            [sys.executable, "-I", str(_WORKER)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            bufsize=0,
-        )
-        self.owner = os.getpid()
-        self._pending = b""
-        try:
-            hello = self._line(_START_SECONDS)
-        except _WorkerLost:
-            self.kill()
-            raise
-        if not hello.get("ready"):
-            self.stop()
-            raise _NoPypdf
-
-    def ask(self, request: dict[str, Any], data: bytes, seconds: float) -> dict[str, Any]:
-        """Send one request and wait for its reply at most ``seconds``."""
-        stdin = self.process.stdin
-        assert stdin is not None
-        header = json.dumps({**request, "size": len(data)}).encode("ascii") + b"\n"
-        try:
-            stdin.write(header)
-            stdin.write(data)
-        except OSError:  # BrokenPipeError: the worker is gone
-            raise _WorkerLost from None
-        return self._line(seconds)
-
-    def _line(self, seconds: float) -> dict[str, Any]:
-        stdout = self.process.stdout
-        assert stdout is not None
-        fd = stdout.fileno()
-        deadline = time.monotonic() + seconds
-        while b"\n" not in self._pending:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([fd], [], [], left)[0]:
-                raise _WorkerLost(gone=False)
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                raise _WorkerLost
-            self._pending += chunk
-        line, _, self._pending = self._pending.partition(b"\n")
-        try:
-            reply = json.loads(line)
-        except ValueError:
-            raise _WorkerLost from None
-        if not isinstance(reply, dict):
-            raise _WorkerLost
-        return reply
-
-    def stop(self) -> None:
-        """End the worker: its stdin closed (it exits at once between requests), killed if
-        it has not gone within a second, and reaped."""
-        with contextlib.suppress(OSError):
-            if self.process.stdin is not None:
-                self.process.stdin.close()
-        try:
-            self.process.wait(timeout=1.0)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        with contextlib.suppress(OSError):
-            if self.process.stdout is not None:
-                self.process.stdout.close()
-
-    def kill(self) -> None:
-        """Kill a worker in an unknown state (mid-request when the caller was interrupted,
-        or past its own deadline) and reap it."""
-        with contextlib.suppress(OSError):
-            self.process.kill()
-        self.process.wait()
-        for pipe in (self.process.stdin, self.process.stdout):
-            with contextlib.suppress(OSError):
-                if pipe is not None:
-                    pipe.close()
-
-    def forget(self) -> None:
-        """In a forked copy of the owner: let go of the pipes without touching the process,
-        which belongs to the owner (its stdin then ends when the owner's does)."""
-        for pipe in (self.process.stdin, self.process.stdout):
-            with contextlib.suppress(OSError):
-                if pipe is not None:
-                    pipe.close()
-
-
-class _Pool:
-    """This process's idle workers. A worker serves one request at a time; a thread that
-    finds none idle starts one, so threads never wait for each other's PDFs. Workers belong
-    to the process that started them: a forked process (a batch ``--jobs`` worker) lets go
-    of its parent's and starts its own when it first reads a PDF."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.owner = os.getpid()
-        self.idle: list[_Worker] = []
-        self.all: set[_Worker] = set()
-
-    def take(self) -> _Worker:
-        with self.lock:
-            if self.idle:
-                return self.idle.pop()
-        worker = _Worker()
-        with self.lock:
-            self.all.add(worker)
-        return worker
-
-    def give_back(self, worker: _Worker) -> None:
-        with self.lock:
-            if worker.owner == self.owner and len(self.idle) < _MAX_IDLE_WORKERS:
-                self.idle.append(worker)
-                return
-            self.all.discard(worker)
-        worker.stop()
-
-    def drop(self, worker: _Worker) -> None:
-        with self.lock:
-            self.all.discard(worker)
-        worker.kill()
-
-    def stop(self) -> None:
-        with self.lock:
-            workers, self.idle, self.all = list(self.all), [], set()
-        for worker in workers:
-            if worker.owner == os.getpid():
-                worker.stop()
-
-    def after_fork(self) -> None:
-        for worker in list(self.all):
-            worker.forget()
-        self.lock = threading.Lock()  # another thread may have held it at the fork
-        self.owner = os.getpid()
-        self.idle, self.all = [], set()
-
-
-_POOL = _Pool()
-atexit.register(_POOL.stop)
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_POOL.after_fork)
-
-
 def stop_pdf_workers() -> None:
     """End this process's PDF workers now (they also end when it exits; a later PDF starts
     a new one) and forget the summaries kept (the next PDF goes to a worker even if it was
     seen before). Benchmarks call it to count the workers' CPU time."""
-    _POOL.stop()
+    POOL.stop()
     _RECENT.clear()
 
 
@@ -359,22 +186,22 @@ def _run_worker(request: dict[str, Any], data: bytes, source: str, timeout: floa
     """The worker's reply for ``data``; a worker lost mid-request is replaced once."""
     for _attempt in range(2):
         try:
-            worker = _POOL.take()
+            worker = POOL.take()
         except OSError as exc:
             raise DocumentError(
                 f"cannot be opened: the PDF worker did not start ({exc.strerror})", source
             ) from None
-        except _WorkerLost:
+        except WorkerLost:
             raise DocumentError("cannot be opened: the PDF worker did not start", source) from None
-        except _NoPypdf:
+        except NoPypdf:
             raise ComponentMissingError(
                 f"{source}: cannot be opened: the PDF worker ({sys.executable}) cannot import "
                 "pypdf; reinstall pepdocs"
             ) from None
         try:
             reply = worker.ask(request, data, timeout + _GRACE_SECONDS)
-        except _WorkerLost as lost:
-            _POOL.drop(worker)
+        except WorkerLost as lost:
+            POOL.drop(worker)
             if lost.gone:
                 continue  # it died (killed from outside, between files): once more
             raise UnsafeDocumentError(
@@ -383,9 +210,9 @@ def _run_worker(request: dict[str, Any], data: bytes, source: str, timeout: floa
                 source,
             ) from None
         except BaseException:  # Ctrl-C or an error mid-request: the worker's state is unknown
-            _POOL.drop(worker)
+            POOL.drop(worker)
             raise
-        _POOL.give_back(worker)
+        POOL.give_back(worker)
         return reply
     raise DocumentError("cannot be opened: the PDF worker stopped", source)
 
