@@ -308,10 +308,15 @@ def outside_text(paragraph: Element) -> str:
     return "".join(s.text for s in paragraph_segments(paragraph) if s.field is None)
 
 
-def typed_paragraphs(container: Element) -> Iterable[tuple[Element, str]]:
+def typed_paragraphs(
+    container: Element, skip: Callable[[Element], bool] | None = None
+) -> Iterable[tuple[Element, str]]:
     """(paragraph, its text outside fields) for each paragraph with such text, in reading
-    order; placeholder prompts count as nothing typed."""
+    order; placeholder prompts count as nothing typed. Paragraphs ``skip`` says are of no
+    interest are passed over before their text is put together (the costly part)."""
     for paragraph in iter_block_paragraphs(container):
+        if skip is not None and skip(paragraph):
+            continue
         text = clean_value(outside_text(paragraph))
         if text:
             yield paragraph, text
