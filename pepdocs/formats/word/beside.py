@@ -55,7 +55,16 @@ class Segment:
 def paragraph_segments(paragraph: Element) -> list[Segment]:
     """The paragraph as text outside fields and the fields themselves, in reading order
     (tracked deletions, properties and drawings skipped as ``paragraph_text`` skips them)."""
-    out: list[Segment] = []
+    return [
+        Segment(text=piece) if isinstance(piece, str) else Segment(field=piece)
+        for piece in _pieces(paragraph)
+    ]
+
+
+def _pieces(paragraph: Element) -> list[str | Element]:
+    """``paragraph_segments`` as bare texts and field elements (the unmapped scan wants the
+    texts of every paragraph, and a ``Segment`` made for each piece cost more than the walk)."""
+    out: list[str | Element] = []
     depth = 0  # inside a legacy field (begin ... end), counting nested fields
 
     def walk(element: Element) -> None:
@@ -66,7 +75,7 @@ def paragraph_segments(paragraph: Element) -> list[Segment]:
                 continue
             if tag == SDT:
                 if depth == 0:
-                    out.append(Segment(field=node))
+                    out.append(node)
                 continue
             if tag == R:
                 # one pass over the run's children: a field character decides the run,
@@ -86,13 +95,13 @@ def paragraph_segments(paragraph: Element) -> list[Segment]:
                     kind = char.get(_FLDCHAR_TYPE)
                     if kind == "begin":
                         if depth == 0:
-                            out.append(Segment(field=node))
+                            out.append(node)
                         depth += 1
                     elif kind == "end" and depth:
                         depth -= 1
                     continue
                 if not depth:
-                    out.extend(Segment(text=text) for text in pieces)
+                    out.extend(pieces)
                 continue
             if tag == P:
                 continue  # only in text boxes, which are skipped
@@ -305,7 +314,7 @@ def restore_breaks(text: str, breaks: int) -> tuple[str, int]:
 
 def outside_text(paragraph: Element) -> str:
     """A paragraph's text outside every field it holds (for the unmapped scan)."""
-    return "".join(s.text for s in paragraph_segments(paragraph) if s.field is None)
+    return "".join(piece for piece in _pieces(paragraph) if isinstance(piece, str))
 
 
 def typed_paragraphs(
