@@ -13,7 +13,7 @@ from pepdocs.formats.excel.workbook import Cell, Sheet, Workbook, range_bounds, 
 from pepdocs.mapping.spec import Anchor, ColumnSpec
 from pepdocs.mapping.transforms import normalise_label
 
-__all__ = ["FORMULA_NOT_READ", "Book", "Table", "same_text"]
+__all__ = ["FORMULA_NOT_READ", "Book", "Table", "label_key", "same_text"]
 
 #: what a formula cell that is not recomputed says in the report
 FORMULA_NOT_READ = "a formula pepdocs does not recompute: not read (its saved result may be stale)"
@@ -33,6 +33,18 @@ def same_text(cell_text: str, wanted: str) -> bool:
     return bool(key) and normalise_label(cell_text) == key
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def label_key(text: str) -> str:
+    """``normalise_label(text)``, the same string, made quicker for ASCII text (most of a
+    workbook's): there case-folding is lowering, and NFKD and the combining marks it
+    separates have nothing to do. A workbook's every text cell is keyed, answers included."""
+    if text.isascii():
+        return " ".join(_NOT_WORD.sub(" ", text.lower().replace("&", " and ")).split())
+    return normalise_label(text)
+
+
 #: normalised label texts, kept across workbooks (the forms of one authority share their
 #: labels); emptied when full, so a workbook of a million distinct texts cannot grow it
 _KEYS: dict[str, str] = {}
@@ -48,7 +60,7 @@ class _Labels:
         if found is None:
             if len(_KEYS) >= _KEYS_HELD:
                 _KEYS.clear()
-            found = _KEYS[text] = normalise_label(text)
+            found = _KEYS[text] = label_key(text)
         return found
 
     def matches(self, texts: Sequence[str], wanted: Sequence[str]) -> int:
