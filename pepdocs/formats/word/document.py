@@ -454,6 +454,12 @@ class DocumentIndex:
         return {}
 
     @cached_property
+    def normalised_texts(self) -> dict[Element, str]:
+        """Per paragraph, its text normalised, as the heading lookups ask (each title not
+        found among the headings was compared with every paragraph)."""
+        return {}
+
+    @cached_property
     def cell_instruction_labels(self) -> dict[Element, str | None]:
         """Per cell, its label over an instruction in italics (normalised), as asked."""
         return {}

@@ -86,9 +86,13 @@ def find_heading(
                 )
     # A question printed as a paragraph of its own ("Child's view:"), in the body or in a
     # cell, with the answer in the paragraphs under it.
+    normalised = index.normalised_texts
     for paragraph, text in index.paragraph_texts:
+        key = normalised.get(paragraph)
+        if key is None:
+            key = normalised[paragraph] = normalise(text)
         if (
-            normalise(text) == wanted
+            key == wanted
             and index.in_range(paragraph, scope)
             and paragraph.getparent() is not None
         ):
