@@ -177,10 +177,10 @@ def _box_parts(box: Element, field: Element) -> list[tuple[str | None, bool]]:
                 field_seen = True
             continue
         text = ""
-        for segment in paragraph_segments(paragraph):
-            if segment.field is None:
-                text += segment.text
-            elif segment.field is field:
+        for piece in _pieces(paragraph):
+            if isinstance(piece, str):
+                text += piece
+            elif piece is field:
                 parts.append((text, False))
                 parts.append((None, True))
                 field_seen = True
@@ -279,10 +279,10 @@ def displaced_breaks(field: Element) -> int:
     if paragraph is None:
         return 0
     before = ""
-    for segment in paragraph_segments(paragraph):
-        if segment.field is field:
+    for piece in _pieces(paragraph):
+        if piece is field:
             break
-        before = before + segment.text if segment.field is None else ""
+        before = before + piece if isinstance(piece, str) else ""
     else:
         return 0
     stripped = before.rstrip(" \t")
