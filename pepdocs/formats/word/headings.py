@@ -91,11 +91,7 @@ def find_heading(
         key = normalised.get(paragraph)
         if key is None:
             key = normalised[paragraph] = normalise(text)
-        if (
-            key == wanted
-            and index.in_range(paragraph, scope)
-            and paragraph.getparent() is not None
-        ):
+        if key == wanted and index.in_range(paragraph, scope) and paragraph.getparent() is not None:
             return _block_after(index, paragraph, title)
     return None
 

@@ -434,6 +434,7 @@ def _typed_text(
     not print and no field read: an answer written where the form has no box for it, or
     in a box shared by several fields. Each is given with where it is."""
     found: list[str] = []
+
     def done(paragraph: Element) -> bool:
         return _covered(paragraph, covered) or _covered(paragraph, reported)
 
