@@ -27,6 +27,7 @@ Usage::
     python benchmarks/bench_extract.py            # 40 forms per authority form
     python benchmarks/bench_extract.py --quick    # 10
     python benchmarks/bench_extract.py --quick --baseline /tmp/base
+    python benchmarks/bench_extract.py --count 20 --baseline /tmp/base --before-after-only
 """
 
 from __future__ import annotations
@@ -120,19 +121,21 @@ def _time_only(authority: str, form: str, folder: str) -> None:
     print(Path(pepdocs.__file__).parent, cpu / len(files))
 
 
-def _before_after(baseline: Path, forms: list[tuple[str, str, str, list[Path]]]) -> None:
+def _before_after(
+    baseline: Path, forms: list[tuple[str, str, str, list[Path]]], rounds: int = 2
+) -> None:
     """Each Word and Excel form read by the baseline's code and by this checkout's, in
-    fresh processes, alternated; the fastest of two runs of each counts."""
+    fresh processes, alternated; the fastest of ``rounds`` runs of each counts."""
     here = Path(__file__).resolve().parent.parent
     print(f"# before/after: before = {baseline}, after = {here}; CPU time per form, "
-          "fresh process each, alternated, fastest of two")  # fmt: skip
+          f"fresh process each, alternated, fastest of {rounds}")  # fmt: skip
     totals = [0.0, 0.0, 0]
     for authority, form, kind, files in forms:
         if kind not in ("docx", "xlsx"):
             continue
         folder = files[0].parent
         runs: dict[str, list[float]] = {"before": [], "after": []}
-        for _ in range(2):
+        for _ in range(rounds):
             runs["before"].append(_time_elsewhere(baseline, authority, form, folder))
             runs["after"].append(_time_elsewhere(here, authority, form, folder))
         before, after = min(runs["before"]), min(runs["after"])
@@ -206,6 +209,10 @@ def main() -> None:
     parser.add_argument(
         "--baseline", type=Path, help="a checkout of the code to compare with (before/after)"
     )
+    parser.add_argument("--rounds", type=int, default=2, help="before/after runs of each")
+    parser.add_argument(
+        "--before-after-only", action="store_true", help="with --baseline: only before/after"
+    )
     parser.add_argument("--time-only", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.time_only:
@@ -215,6 +222,10 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="pepdocs-bench-extract-"))
     print(f"# cpus: {os.cpu_count()}, python {sys.version.split()[0]}, {count} forms per form")
     forms = _make_forms(work, count)
+    if args.baseline and args.before_after_only:
+        _before_after(args.baseline.resolve(), forms, args.rounds)
+        shutil.rmtree(work, ignore_errors=True)
+        return
     word_files = 0
     word_seconds = 0.0
     docx_seconds = 0.0
@@ -257,7 +268,7 @@ def main() -> None:
     )
     print(f"# load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus")
     if args.baseline:
-        _before_after(args.baseline.resolve(), forms)
+        _before_after(args.baseline.resolve(), forms, args.rounds)
     _convert(work, forms, args.quick)
     shutil.rmtree(work, ignore_errors=True)
 
