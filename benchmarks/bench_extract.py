@@ -10,7 +10,17 @@ fictional PEPs: every section filled, as a school returns them), then timed in o
 * ``extract_word_docs_per_s``: all Word forms together, and by CPU time (target >= 150 per
   core), with each Word form's CPU time as a multiple of the Word floor (``floors.py``:
   unzip, parse ``document.xml``, re-zip; same files, same run);
+* beside each Word and Excel form, ``vs_word_floor`` / ``vs_excel_floor``: its CPU time per
+  form as a multiple of that format's floor on the same files (Excel: unzip, parse every XML
+  part, re-zip), with the floor's own forms/s;
+* ``--baseline SRC``: the same Word and Excel files read by another checkout's code (``SRC``
+  holds its ``pepdocs`` package, e.g. ``git worktree add /tmp/base main``) and by this one,
+  each in a fresh process, alternated form by form in the same run (fastest of two each),
+  printed as before/after forms/s of CPU and the speed-up;
 * ``convert``: docs/s of ``pepdocs convert`` over 1,000 forms when that command exists.
+
+The load average is printed with every block of figures (absolute rates on a shared machine
+measure the neighbours too; the multiples of the floor and the before/after ratio do not).
 
 PDF forms are opened in a bounded worker process (``pepdocs.safety.pdf``), so their CPU is
 counted with the worker's (``cpu_with_worker``: this process plus its reaped children; the
@@ -25,6 +35,8 @@ Usage::
 
     python benchmarks/bench_extract.py            # 40 forms per authority form
     python benchmarks/bench_extract.py --quick    # 10
+    python benchmarks/bench_extract.py --quick --baseline /tmp/base
+    python benchmarks/bench_extract.py --count 20 --baseline /tmp/base --before-after-only
 """
 
 from __future__ import annotations
@@ -40,7 +52,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from floors import word_floor
+from floors import excel_floor, word_floor
 
 from pepdocs import api
 from pepdocs.mapping import list_authorities
@@ -89,6 +101,65 @@ def _time_extract(authority: str, form: str, files: list[Path]) -> tuple[float, 
             api.extract(path, spec)
         best = min(best, (time.perf_counter() - started, time.process_time() - cpu))
     return best
+
+
+def _load() -> str:
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
+def _time_elsewhere(src: Path, authority: str, form: str, folder: Path) -> float:
+    """CPU seconds per form to extract ``folder``'s files with the ``pepdocs`` package
+    under ``src``, in a fresh process (``--time-only``)."""
+    env = dict(os.environ, PYTHONPATH=str(src))
+    completed = subprocess.run(
+        [sys.executable, __file__, "--time-only", authority, form, str(folder)],
+        capture_output=True, text=True, env=env, check=True,
+    )  # fmt: skip
+    where, cpu = completed.stdout.split()
+    if Path(where).resolve() != (src / "pepdocs").resolve():
+        raise SystemExit(f"--baseline: {src} did not provide pepdocs (got {where})")
+    return float(cpu)
+
+
+def _time_only(authority: str, form: str, folder: str) -> None:
+    """The child of ``--baseline``: print where pepdocs came from and CPU s per form."""
+    import pepdocs
+
+    files = sorted(Path(folder).iterdir())
+    _, cpu = _time_extract(authority, form, files)
+    print(Path(pepdocs.__file__).parent, cpu / len(files))
+
+
+def _before_after(
+    baseline: Path, forms: list[tuple[str, str, str, list[Path]]], rounds: int = 2
+) -> None:
+    """Each Word and Excel form read by the baseline's code and by this checkout's, in
+    fresh processes, alternated; the fastest of ``rounds`` runs of each counts."""
+    here = Path(__file__).resolve().parent.parent
+    print(f"# before/after: before = {baseline}, after = {here}; CPU time per form, "
+          f"fresh process each, alternated, fastest of {rounds}")  # fmt: skip
+    totals = [0.0, 0.0, 0]
+    for authority, form, kind, files in forms:
+        if kind not in ("docx", "xlsx"):
+            continue
+        folder = files[0].parent
+        runs: dict[str, list[float]] = {"before": [], "after": []}
+        for _ in range(rounds):
+            runs["before"].append(_time_elsewhere(baseline, authority, form, folder))
+            runs["after"].append(_time_elsewhere(here, authority, form, folder))
+        before, after = min(runs["before"]), min(runs["after"])
+        totals[0] += before * len(files)
+        totals[1] += after * len(files)
+        totals[2] += len(files)
+        print(
+            f"before_after_cpu_docs_per_s[{authority}/{form}/{kind}]: "
+            f"{1 / before:.1f} -> {1 / after:.1f}  speed-up {before / after:.2f}x  ({_load()})"
+        )
+    if totals[2]:
+        print(
+            f"before_after_cpu_docs_per_s[word+excel]: {totals[2] / totals[0]:.1f} -> "
+            f"{totals[2] / totals[1]:.1f}  speed-up {totals[0] / totals[1]:.2f}x  ({_load()})"
+        )
 
 
 def _cpu() -> float:
@@ -221,11 +292,26 @@ def main() -> None:
         action="store_true",
         help="PDF forms read the old way only (a fresh worker process per file)",
     )
+    parser.add_argument(
+        "--baseline", type=Path, help="a checkout of the code to compare with (before/after)"
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="before/after runs of each")
+    parser.add_argument(
+        "--before-after-only", action="store_true", help="with --baseline: only before/after"
+    )
+    parser.add_argument("--time-only", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.time_only:
+        _time_only(*args.time_only)
+        return
     count = args.count or (10 if args.quick else 40)
     work = Path(tempfile.mkdtemp(prefix="pepdocs-bench-extract-"))
     print(f"# cpus: {os.cpu_count()}, python {sys.version.split()[0]}, {count} forms per form")
     forms = _make_forms(work, count)
+    if args.baseline and args.before_after_only:
+        _before_after(args.baseline.resolve(), forms, args.rounds)
+        shutil.rmtree(work, ignore_errors=True)
+        return
     word_files = 0
     word_seconds = 0.0
     docx_seconds = 0.0
@@ -241,12 +327,19 @@ def main() -> None:
             f"extract_docs_per_s[{authority}/{form}/{kind}]: {_rate(len(files), seconds):.1f}"
             f"  (cpu: {_rate(len(files), cpu):.1f})"
         )
+        if kind == "xlsx":
+            floor = excel_floor(files[0].read_bytes(), min(len(files), 20))
+            line += (
+                f"  excel_floor_docs_per_s: {_rate(1, floor):.1f}"
+                f"  vs_excel_floor: {cpu / len(files) / floor:.1f}  ({_load()})"
+            )
         if kind == "docx":
             opened = _time_python_docx(files)
             floor = word_floor(files)
             line += (
                 f"  python_docx_open_docs_per_s: {_rate(len(files), opened):.1f}"
-                f"  vs_word_floor: {cpu / len(files) / floor:.1f}"
+                f"  word_floor_docs_per_s: {_rate(1, floor):.1f}"
+                f"  vs_word_floor: {cpu / len(files) / floor:.1f}  ({_load()})"
             )
             word_cpu += cpu
             floor_seconds += floor * len(files)
@@ -267,6 +360,8 @@ def main() -> None:
         "re-zip; CPU)"
     )
     print(f"# load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus")
+    if args.baseline:
+        _before_after(args.baseline.resolve(), forms, args.rounds)
     _convert(work, forms, args.quick)
     shutil.rmtree(work, ignore_errors=True)
 

@@ -447,6 +447,24 @@ class DocumentIndex:
         return {}
 
     @cached_property
+    def cell_labels_over_answers(self) -> dict[Element, tuple[Element | None, str]]:
+        """Per cell, its label paragraph over the answer (if any) and that label's
+        normalised text, filled by the heading lookups as they ask (each title of a form
+        asked it of every cell)."""
+        return {}
+
+    @cached_property
+    def normalised_texts(self) -> dict[Element, str]:
+        """Per paragraph, its text normalised, as the heading lookups ask (each title not
+        found among the headings was compared with every paragraph)."""
+        return {}
+
+    @cached_property
+    def cell_instruction_labels(self) -> dict[Element, str | None]:
+        """Per cell, its label over an instruction in italics (normalised), as asked."""
+        return {}
+
+    @cached_property
     def heading_cells(self) -> frozenset[Element]:
         """The cells of heading rows (shaded/bold full-width rows)."""
         return frozenset(cell.tc for _, _, cell, _ in self.heading_rows)

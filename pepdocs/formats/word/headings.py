@@ -66,13 +66,13 @@ def find_heading(
         return None
     wanted = normalise(title)
     for grid, cell, text in index.cell_entries:
-        label = label_over_answer(cell.tc)
-        if label is not None and normalise(block_text(label)) == wanted:
+        label, label_text = _label_over_answer(index, cell.tc)
+        if label is not None and label_text == wanted:
             if index.in_range(cell.tc, scope):
                 return _block_after(index, label, title)
             continue
         if (
-            (text == wanted or label_with_instruction(cell.tc) == wanted)
+            (text == wanted or _label_with_instruction(index, cell.tc) == wanted)
             and index.in_range(cell.tc, scope)
             # a heading printed as a cell: shaded or bold, or alone across its row (a plain
             # cell saying the same words is a value, e.g. a role in an attendance list)
@@ -87,14 +87,33 @@ def find_heading(
                 )
     # A question printed as a paragraph of its own ("Child's view:"), in the body or in a
     # cell, with the answer in the paragraphs under it.
+    normalised = index.normalised_texts
     for paragraph, text in index.paragraph_texts:
-        if (
-            normalise(text) == wanted
-            and index.in_range(paragraph, scope)
-            and paragraph.getparent() is not None
-        ):
+        key = normalised.get(paragraph)
+        if key is None:
+            key = normalised[paragraph] = normalise(text)
+        if key == wanted and index.in_range(paragraph, scope) and paragraph.getparent() is not None:
             return _block_after(index, paragraph, title)
     return None
+
+
+def _label_over_answer(index: DocumentIndex, tc: Element) -> tuple[Element | None, str]:
+    """``label_over_answer`` and its normalised text, once per cell of the document: a form
+    with several headings in cells asked this of every cell for each of them."""
+    memo = index.cell_labels_over_answers
+    found = memo.get(tc)
+    if found is None:
+        label = label_over_answer(tc)
+        found = memo[tc] = (label, "" if label is None else normalise(block_text(label)))
+    return found
+
+
+def _label_with_instruction(index: DocumentIndex, tc: Element) -> str | None:
+    """``label_with_instruction``, once per cell of the document."""
+    memo = index.cell_instruction_labels
+    if tc not in memo:
+        memo[tc] = label_with_instruction(tc)
+    return memo[tc]
 
 
 def label_over_answer(tc: Element) -> Element | None:
