@@ -147,6 +147,8 @@ class WordInference:
         self.unmatched: list[str] = []
         self.claimed_cells: set[Element] = set()
         self._signoff_grids: dict[Element, bool] = {}
+        #: the role a line is completed or signed in ("Completed by (Designated Teacher):")
+        self._line_role = ""
         #: paragraphs a record list reads (``Target 1: ...`` and the lines after it)
         self.claimed_paragraphs: set[Element] = set()
         self.title = ""
@@ -1467,6 +1469,7 @@ class WordInference:
                 continue
             # each "Label: answer" on the line ("Name: Poppy Ashgrove<tab>DOB: 11/02/2022")
             segments = _SEGMENT_SPLIT.split(text.strip())
+            self._line_role = _completing_role(segments[0])
             for number, segment in enumerate(segments):
                 # "Label:<tab>answer": the answer is the next piece of the line
                 following = segments[number + 1] if number + 1 < len(segments) else ""
@@ -1511,6 +1514,11 @@ class WordInference:
         if len(label) > _LABEL_MAX_CHARS:
             return
         found = self._match_label(label, paragraph, line_before=number == 0)
+        if number > 0 and self._line_role:
+            # "Completed by (Designated Teacher): M Ebdon   Date: 28/11/2025": the line's
+            # date is that role's sign-off date
+            signed = self.lexicon.match_in_section(label, f"{self._line_role} signature")
+            found = signed or found
         if found is None or self._kind(found.path) == "list":
             return
         if number == 0 and not answered and (box_beside or _question_above_answer(paragraph)):
@@ -1732,6 +1740,18 @@ def _yes_or_no(text: str) -> bool:
 
 #: The longest printed question read as a question (headings.py stops a block at the same).
 _QUESTION_MAX_CHARS = 120
+
+
+_COMPLETED_BY = re.compile(
+    r"^\s*(?:completed|agreed|approved|checked)\s+by\s*\(([^)]{2,60})\)", re.IGNORECASE
+)
+
+
+def _completing_role(label: str) -> str:
+    """The role a "Completed by (Designated Teacher):" line names, as the signatory code
+    list words it, or empty."""
+    found = _COMPLETED_BY.match(label)
+    return _signatory(found.group(1)) if found else ""
 
 
 def _answered_in_cell(anchor: dict[str, Any]) -> bool:

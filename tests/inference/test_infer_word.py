@@ -214,3 +214,14 @@ def test_a_name_in_a_sign_off_grid_does_not_rival_the_persons_own_box(tmp_path: 
     entry = infer_mapping(form).entry("care.social_worker.name")
     assert entry is not None and entry.confidence >= 0.95
     assert "sign-off" not in entry.evidence and "another place" not in entry.evidence
+
+
+def test_the_date_on_a_completed_by_line_is_that_roles_sign_off_date(tmp_path: Path) -> None:
+    from legacy.forms import docxkit
+
+    dk = docxkit()
+    line = dk.para(dk.run("Completed by (Designated Teacher): Marcus Ebdon   Date: 28/11/2025"))
+    form = write_form(tmp_path / "f.docx", heading("Sign-off"), line)
+    entry = infer_mapping(form).entry("signoff.designated_teacher_date")
+    assert entry is not None
+    assert entry.anchor == {"label": {"text": "Date", "direction": "after"}}
