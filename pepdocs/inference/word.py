@@ -1623,9 +1623,22 @@ class WordInference:
                 anchor,
                 found.score * 0.95,
                 f"text under heading {_display_text(marker)!r}",
-                [marker.element, *elements],
+                [marker.element, *self._up_to_next_label(elements)],
                 marker.element,
             )
+
+    def _up_to_next_label(self, elements: Sequence[Element]) -> list[Element]:
+        """The paragraphs of a heading's block before one that starts with another field's
+        label ("Tutor / provider comments: ......"): that line is its own field's, so the
+        two entries do not claim it both."""
+        kept: list[Element] = []
+        for element in elements:
+            if element.tag == word.P:
+                colon = _LABEL_COLON.match(paragraph_text(element).strip())
+                if colon is not None and self.lexicon.match(_label_parts(colon)[0].strip()):
+                    break
+            kept.append(element)
+        return kept
 
     def _said_under_heading(self, marker: Marker) -> LexiconMatch | None:
         """A heading naming only a person ("Carer's section", "School", "Social Worker"),

@@ -172,13 +172,18 @@ def _ends_block(index: DocumentIndex, paragraph: Element) -> bool:
     labels, a short line ending with a colon (``Carer's view:``), or a bold one ending with a
     question mark (a child's answer may well end with one)."""
     text = " ".join(block_text(paragraph).split())
-    if not text or len(text) > _QUESTION_MAX_CHARS:
+    if not text:
         return False
-    if normalise(text) in index.label_keys or text.endswith(":"):
-        return True
-    # the next "Label: answer" line: one of the form's labels, or a label on a dotted leader
+    # the next "Label: answer" line: one of the form's labels (however long its answer), or
+    # a short line's label on a dotted leader
     head = _LINE_LABEL.match(text)
-    if head and (normalise(head.group(1)) in index.label_keys or head.group(2)):
+    if head and normalise(head.group(1)) in index.label_keys:
+        return True
+    if len(text) > _QUESTION_MAX_CHARS:
+        return False
+    if head and head.group(2):
+        return True
+    if normalise(text) in index.label_keys or text.endswith(":"):
         return True
     return text.endswith("?") and all_bold(paragraph)
 

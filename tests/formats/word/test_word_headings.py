@@ -136,6 +136,18 @@ def test_an_italic_instruction_under_a_heading_is_not_the_answer(tmp_path: Path)
     assert reading(form, data).raw == "I want to swim."
 
 
+def test_a_long_label_line_of_another_field_ends_the_answer(tmp_path: Path) -> None:
+    comments = "Tutor / provider comments: " + "\u2026" * 12 + "Kai is a popular student. " * 5
+    body = p(VIEWS, style="Heading2") + p("College is way better than school.") + p(comments)
+    form = make_form(
+        tmp_path,
+        body,
+        field("views.child", anchor("heading", VIEWS)),
+        field("views.school", anchor("label", "Tutor / provider comments", direction="after")),
+    )
+    assert reading(form).raw == "College is way better than school."
+
+
 def test_an_empty_answer_under_an_instruction_is_filled_after_it(tmp_path: Path) -> None:
     body = (
         p(VIEWS, style="Heading2")
