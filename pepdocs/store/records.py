@@ -8,11 +8,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import or_, select
+from sqlalchemy import Table, insert, or_, select
 from sqlalchemy.orm import Session
 
 from pepdocs.errors import UsageError
@@ -32,6 +32,7 @@ __all__ = [
     "find_pep",
     "get_or_make_child",
     "get_or_make_pep",
+    "insert_many",
     "latest_version",
     "parse_term",
     "pep_label",
@@ -127,6 +128,35 @@ def audit(
     )
     session.add(entry)
     return entry
+
+
+def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """``rows`` (each with the same columns) inserted into ``table`` in ``session``'s
+    transaction as one statement run for every row by the driver (``executemany``), each
+    value converted by its column's type as SQLAlchemy would (JSON written as such, dates
+    as the database keeps them), without SQLAlchemy's work per row: a batch of returns has
+    thousands of field reports, and that work cost more than the database's."""
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    columns = list(rows[0])
+    compiled = insert(table).inline().compile(dialect=dialect, column_keys=columns)
+    convert = {
+        name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        for name in columns
+    }
+    order = list(compiled.positiontup) if compiled.positional and compiled.positiontup else []
+    steps = [(name, convert[name]) for name in (order or columns)]
+    values: list[Any] = []
+    for row in rows:
+        converted = [
+            value if to is None or value is None else to(value)
+            for name, to in steps
+            for value in (row[name],)
+        ]
+        values.append(tuple(converted) if order else dict(zip(columns, converted, strict=True)))
+    connection.exec_driver_sql(compiled.string, values)
 
 
 def get_or_make_child(
