@@ -43,15 +43,17 @@ from pepdocs.safety.package import read_input
 from pepdocs.store.documents import sha256_of
 from pepdocs.store.records import (
     TermKey,
-    add_version,
-    audit,
+    audit_line,
     get_or_make_pep,
     insert_many,
+    insert_rows,
     latest_version,
+    next_step,
+    next_version,
     pep_label,
-    take_step,
 )
 from pepdocs.store.schema import (
+    AuditEntry,
     Base,
     Child,
     Document,
@@ -179,14 +181,18 @@ class _Planned:
 
     pending: _Pending
     match: _Match | None
-    document: Document
+    #: the document's row, and its id once inserted
+    document: dict[str, Any]
+    document_id: int = 0
     data: dict[str, Any] | None = None
     rating: str | None = None
     findings: list[dict[str, Any]] = field(default_factory=list)
-    #: the PEP's latest version in the store when the batch began (None: none, or the PEP
-    #: has a version made earlier in the batch)
-    previous: PepVersion | None = None
-    version: PepVersion | None = None
+    #: the data of the version the new one follows (the PEP's latest in the store, or one
+    #: made earlier in the batch; None: the PEP has none)
+    previous: dict[str, Any] | None = None
+    #: the new version's row, and its id once inserted
+    version: dict[str, Any] | None = None
+    version_id: int | None = None
 
 
 @dataclass(slots=True)
@@ -524,9 +530,10 @@ class Collector:
     # -- storing -------------------------------------------------------------------------------
 
     def _store(self, session: Session, pending: Sequence[_Pending]) -> None:
-        """A batch's rows, in three rounds so that each kind of row goes in as one statement:
-        the documents; the versions, steps and audit lines; the extractions, field reports
-        and findings."""
+        """A batch's rows, each kind inserted as one statement for the batch (no ORM object
+        per row; the PEPs, which are checked against their revision when written, stay
+        ORM objects): the documents; the versions and the audit lines, then the PEPs; the
+        extractions, field reports and findings."""
         stored = self._already(session, [one.digest for one in pending])
         sent, latest = self._sent(session, {one.sent_id for one in pending if one.sent_id})
         planned: list[_Planned] = []
@@ -541,12 +548,22 @@ class Collector:
                     session, one.read, sent.get(one.sent_id) if one.sent_id else None, one.name
                 )
                 planned.append(self._plan(session, one, match, newest, latest))
-        session.flush()  # the documents
-        made: dict[int, PepVersion] = {}
+        if not planned:
+            return
+        ids = insert_rows(session, _table(Document), [plan.document for plan in planned])
+        lines: list[dict[str, Any]] = []
         with session.no_autoflush:
-            for plan in planned:
-                self._record(session, plan, made)
-        session.flush()  # the versions, the PEPs and the audit lines
+            for plan, document_id in zip(planned, ids, strict=True):
+                plan.document_id = document_id
+                lines.extend(self._record(plan))
+        versioned = [plan for plan in planned if plan.version is not None]
+        ids = insert_rows(
+            session, _table(PepVersion), [plan.version for plan in versioned if plan.version]
+        )
+        for plan, version_id in zip(versioned, ids, strict=True):
+            plan.version_id = version_id
+        insert_many(session, _table(AuditEntry), lines)
+        session.flush()  # the PEPs, each checked against its revision (and any blobs)
         self._extractions(session, planned)
 
     def _plan(
@@ -559,27 +576,27 @@ class Collector:
     ) -> _Planned:
         report = one.read.report
         spec = one.spec
-        document = Document(
-            uid=str(uuid.uuid4()),
-            direction="received",
-            pep_id=match.pep.id if match else None,
-            child_id=match.child.id if match else None,
-            sha256=one.digest,
-            size=len(one.data),
-            kind=Path(one.name).suffix.lstrip(".").lower(),
-            name=one.name[:255],
-            authority=report.authority,
-            form=report.form,
-            form_version=None if spec.inferred else spec.version,
-            template=None if spec.inferred else spec.template.name,
-            answers_id=match.sent.document_id if match and match.sent else None,
-            matched_by=match.matched_by if match else "none",
-            stored_in=self.store.documents.put(session, one.data, one.digest),
-            run_id=self.run_id,
-            created_at=utcnow(),
-            created_by=self.store.user,
-        )
-        session.add(document)
+        document = {
+            "uid": str(uuid.uuid4()),
+            "direction": "received",
+            "pep_id": match.pep.id if match else None,
+            "child_id": match.child.id if match else None,
+            "sha256": one.digest,
+            "size": len(one.data),
+            "kind": Path(one.name).suffix.lstrip(".").lower(),
+            "name": one.name[:255],
+            "authority": report.authority,
+            "form": report.form,
+            "form_version": None if spec.inferred else spec.version,
+            "template": None if spec.inferred else spec.template.name,
+            "answers_id": match.sent.document_id if match and match.sent else None,
+            "matched_by": match.matched_by if match else "none",
+            "unchanged": None,
+            "stored_in": self.store.documents.put(session, one.data, one.digest),
+            "run_id": self.run_id,
+            "created_at": utcnow(),
+            "created_by": self.store.user,
+        }
         plan = _Planned(one, match, document)
         child = _child_name(match.child) if match else "-"
         term = f"{match.pep.academic_year} {match.pep.term}" if match else ""
@@ -598,11 +615,10 @@ class Collector:
         if pep.id in newest:
             previous_data, previous_origin = newest[pep.id]
         else:
-            plan.previous = (
-                latest[pep.id] if pep.id in latest else latest_version(session, pep)
-            )
-            if plan.previous is not None:
-                previous_data, previous_origin = plan.previous.data, plan.previous.origin
+            previous = latest[pep.id] if pep.id in latest else latest_version(session, pep)
+            if previous is not None:
+                previous_data, previous_origin = previous.data, previous.origin
+        plan.previous = previous_data
         sent_data = match.sent.data if match.sent else None
         if sent_data is None and previous_data is not None and previous_origin == "prefill":
             sent_data = previous_data
@@ -613,7 +629,7 @@ class Collector:
             and not one.read.report.unmapped
             and _same_on_form(one.read.pep, sent_data, spec, paths)
         )
-        document.unchanged = unchanged
+        document["unchanged"] = unchanged
         if unchanged:
             self.result.attention.append(
                 Attention(child, term, one.name, "returned unchanged since pre-fill")
@@ -645,77 +661,72 @@ class Collector:
             kept = self._paths[id(spec)] = (spec, _FormPaths.of(spec))
         return kept[1]
 
-    def _record(self, session: Session, plan: _Planned, made: dict[int, PepVersion]) -> None:
-        """The PEP's new version and its step to *returned*, with their audit lines (or the
-        audit line of a form matching no child)."""
-        match, document = plan.match, plan.document
+    def _record(self, plan: _Planned) -> list[dict[str, Any]]:
+        """The PEP's new version (``plan.version``) and its step to *returned*: their audit
+        lines (or the audit line of a form matching no child)."""
+        match = plan.match
         if match is None or plan.data is None:
-            audit(session, self.store.user, "document.unmatched", document=document,
-                  run_id=self.run_id)
-            return
+            return [
+                audit_line(self.store.user, "document.unmatched",
+                           document_id=plan.document_id, run_id=self.run_id)
+            ]
         pep = match.pep
         report = plan.pending.read.report
         origin = "amend" if pep.state == "locked" else "return"
-        previous = made.get(pep.id)
-        plan.version = add_version(
-            session,
+        plan.version, changed = next_version(
             pep,
             plan.data,
             origin=origin,
             actor=self.store.user,
-            document=document,
+            previous=plan.previous,
+            document_id=plan.document_id,
             rating=plan.rating,
             run_id=self.run_id,
-            previous=previous if previous is not None else plan.previous,
-            flush=False,
         )
-        made[pep.id] = plan.version
         if not report.inferred:
             pep.authority, pep.form = report.authority, report.form
-        take_step(
-            session,
+        _, stepped = next_step(
             pep,
             "return",
             actor=self.store.user,
             what=pep_label(match.child, pep),
-            document=document,
+            document_id=plan.document_id,
             run_id=self.run_id,
         )
         self.result.collected += 1
+        return [changed, stepped]
 
     def _extractions(self, session: Session, planned: Sequence[_Planned]) -> None:
-        """Each form's extraction, then every field report and finding of the batch in one
+        """Each form's extraction, then every field report and finding of the batch, in one
         statement each."""
         rows = []
         for plan in planned:
             report = plan.pending.read.report
             counts = report.counts()
-            row = Extraction(
-                document_id=plan.document.id,
-                pep_version_id=plan.version.id if plan.version is not None else None,
-                authority=report.authority,
-                form=report.form,
-                how=plan.pending.how,
-                confidence=round(report.confidence, 3),
-                found=counts["found"],
-                empty=counts["empty"],
-                unparseable=counts["unparseable"],
-                invalid=counts["invalid"],
-                missing=counts["missing"],
-                unmapped=list(report.unmapped),
-                notes=list(report.notes),
-            )
-            session.add(row)
-            rows.append(row)
-        session.flush()
+            rows.append({
+                "document_id": plan.document_id,
+                "pep_version_id": plan.version_id,
+                "authority": report.authority,
+                "form": report.form,
+                "how": plan.pending.how,
+                "confidence": round(report.confidence, 3),
+                "found": counts["found"],
+                "empty": counts["empty"],
+                "unparseable": counts["unparseable"],
+                "invalid": counts["invalid"],
+                "missing": counts["missing"],
+                "unmapped": list(report.unmapped),
+                "notes": list(report.notes),
+            })
+        ids = insert_rows(session, _table(Extraction), rows)
         fields: list[dict[str, Any]] = []
         findings: list[dict[str, Any]] = []
-        for plan, row in zip(planned, rows, strict=True):
+        for plan, extraction_id in zip(planned, ids, strict=True):
             read = plan.pending.read
             typed = _typed(read.pep)
             fields.extend(
                 {
-                    "extraction_id": row.id,
+                    "extraction_id": extraction_id,
                     "path": entry.path[:255],
                     "status": entry.status,
                     "location": entry.location or None,
@@ -727,9 +738,9 @@ class Collector:
                 }
                 for entry in read.report.fields
             )
-            if plan.version is not None:
+            if plan.version_id is not None:
                 findings.extend(
-                    {"pep_version_id": plan.version.id, **finding} for finding in plan.findings
+                    {"pep_version_id": plan.version_id, **finding} for finding in plan.findings
                 )
         # no ORM (nor SQLAlchemy) work per row: a batch has thousands of field reports
         insert_many(session, _table(ExtractionField), fields)

@@ -26,6 +26,7 @@ __all__ = [
     "TermKey",
     "add_version",
     "audit",
+    "audit_line",
     "child_key",
     "data_sha256",
     "find_child",
@@ -33,7 +34,10 @@ __all__ = [
     "get_or_make_child",
     "get_or_make_pep",
     "insert_many",
+    "insert_rows",
     "latest_version",
+    "next_step",
+    "next_version",
     "parse_term",
     "pep_label",
     "take_step",
@@ -96,6 +100,38 @@ def pep_label(child: Child, pep: Pep) -> str:
     return f"child {who}, {pep.academic_year} {pep.term}"
 
 
+def audit_line(
+    actor: str,
+    action: str,
+    *,
+    child_id: int | None = None,
+    pep_id: int | None = None,
+    document_id: int | None = None,
+    run_id: int | None = None,
+    version: int | None = None,
+    from_state: str | None = None,
+    to_state: str | None = None,
+    reason: str | None = None,
+    changes: list[dict[str, str]] | None = None,
+) -> dict[str, Any]:
+    """One line of the audit log as a row, not yet written (:func:`audit` adds it to a
+    session; a job writing many inserts them together with :func:`insert_many`)."""
+    return {
+        "at": utcnow(),
+        "actor": actor,
+        "action": action,
+        "child_id": child_id,
+        "pep_id": pep_id,
+        "document_id": document_id,
+        "run_id": run_id,
+        "version": version,
+        "from_state": from_state,
+        "to_state": to_state,
+        "reason": reason,
+        "changes": changes,
+    }
+
+
 def audit(
     session: Session,
     actor: str,
@@ -113,18 +149,21 @@ def audit(
 ) -> AuditEntry:
     """Append one line to the audit log (flushed with the session's transaction)."""
     entry = AuditEntry(
-        at=utcnow(),
-        actor=actor,
-        action=action,
-        child_id=child.id if child is not None else (pep.child_id if pep is not None else None),
-        pep_id=pep.id if pep is not None else None,
-        document_id=document.id if document is not None else None,
-        run_id=run_id,
-        version=version,
-        from_state=from_state,
-        to_state=to_state,
-        reason=reason,
-        changes=changes,
+        **audit_line(
+            actor,
+            action,
+            child_id=child.id if child is not None else (
+                pep.child_id if pep is not None else None
+            ),
+            pep_id=pep.id if pep is not None else None,
+            document_id=document.id if document is not None else None,
+            run_id=run_id,
+            version=version,
+            from_state=from_state,
+            to_state=to_state,
+            reason=reason,
+            changes=changes,
+        )
     )
     session.add(entry)
     return entry
@@ -142,21 +181,30 @@ def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     dialect = connection.dialect
     columns = list(rows[0])
     compiled = insert(table).inline().compile(dialect=dialect, column_keys=columns)
-    convert = {
-        name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-        for name in columns
-    }
-    order = list(compiled.positiontup) if compiled.positional and compiled.positiontup else []
-    steps = [(name, convert[name]) for name in (order or columns)]
+    if compiled.positional and compiled.positiontup:
+        columns = list(compiled.positiontup)
+    converted = [
+        (index, to)
+        for index, name in enumerate(columns)
+        if (to := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
+    ]
     values: list[Any] = []
     for row in rows:
-        converted = [
-            value if to is None or value is None else to(value)
-            for name, to in steps
-            for value in (row[name],)
-        ]
-        values.append(tuple(converted) if order else dict(zip(columns, converted, strict=True)))
+        line = [row[name] for name in columns]
+        for index, to in converted:
+            if line[index] is not None:
+                line[index] = to(line[index])
+        values.append(tuple(line) if compiled.positional else dict(zip(columns, line, strict=True)))
     connection.exec_driver_sql(compiled.string, values)
+
+
+def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """``rows`` (each with the same columns) inserted into ``table`` in ``session``'s
+    transaction as one statement; their ids, in the rows' order."""
+    if not rows:
+        return []
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.connection().execute(statement, list(rows)).scalars())
 
 
 def get_or_make_child(
@@ -244,6 +292,49 @@ def latest_version(session: Session, pep: Pep) -> PepVersion | None:
     )
 
 
+def next_version(
+    pep: Pep,
+    data: Mapping[str, Any],
+    *,
+    origin: str,
+    actor: str,
+    previous: Mapping[str, Any] | None,
+    document_id: int | None = None,
+    rating: str | None = None,
+    run_id: int | None = None,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The row of ``pep``'s next version holding ``data`` and its audit line listing the
+    fields it changed from ``previous`` (the data of the PEP's latest version, None when it
+    has none); ``pep`` moves to that number. The rows are not written: :func:`add_version`
+    adds them to a session, a job storing many versions inserts them together."""
+    number = pep.version + 1
+    now = utcnow()
+    row = {
+        "pep_id": pep.id,
+        "number": number,
+        "data": dict(data),
+        "data_sha256": data_sha256(data),
+        "origin": origin,
+        "document_id": document_id,
+        "rating": rating,
+        "created_at": now,
+        "created_by": actor,
+    }
+    pep.version = number
+    pep.updated_at = now
+    line = audit_line(
+        actor,
+        f"version.{origin}",
+        child_id=pep.child_id,
+        pep_id=pep.id,
+        document_id=document_id,
+        run_id=run_id,
+        version=number,
+        changes=field_changes(previous, data),
+    )
+    return row, line
+
+
 def add_version(
     session: Session,
     pep: Pep,
@@ -271,33 +362,58 @@ def add_version(
         )
     if previous is None or previous.number != pep.version:
         previous = latest_version(session, pep)
-    version = PepVersion(
-        pep_id=pep.id,
-        number=pep.version + 1,
-        data=dict(data),
-        data_sha256=data_sha256(data),
+    row, line = next_version(
+        pep,
+        data,
         origin=origin,
+        actor=actor,
+        previous=previous.data if previous is not None else None,
         document_id=document.id if document is not None else None,
         rating=rating,
-        created_at=utcnow(),
-        created_by=actor,
+        run_id=run_id,
     )
+    version = PepVersion(**row)
     session.add(version)
-    pep.version = version.number
-    pep.updated_at = utcnow()
     if flush:
         session.flush()
-    audit(
-        session,
-        actor,
-        f"version.{origin}",
-        pep=pep,
-        document=document,
-        run_id=run_id,
-        version=version.number,
-        changes=field_changes(previous.data if previous is not None else None, data),
-    )
+    session.add(AuditEntry(**line))
     return version
+
+
+def next_step(
+    pep: Pep,
+    action: Action,
+    *,
+    actor: str,
+    what: str = "the PEP",
+    reason: str | None = None,
+    document_id: int | None = None,
+    run_id: int | None = None,
+) -> tuple[State, dict[str, Any]]:
+    """Move ``pep`` by ``action`` through the workflow table (``TransitionError`` if not
+    allowed); its new state and the step's audit line, not yet written (:func:`take_step`
+    adds it to a session)."""
+    before = None if pep.state == "new" else cast(State, pep.state)
+    after = next_state(before, action, what)
+    pep.state = after
+    pep.updated_at = utcnow()
+    if action == "approve":
+        pep.approved_version = pep.version
+    elif action == "lock":
+        pep.locked_version = pep.version
+    line = audit_line(
+        actor,
+        f"state.{action}",
+        child_id=pep.child_id,
+        pep_id=pep.id,
+        document_id=document_id,
+        run_id=run_id,
+        version=pep.version or None,
+        from_state=before,
+        to_state=after,
+        reason=reason,
+    )
+    return after, line
 
 
 def take_step(
@@ -313,24 +429,14 @@ def take_step(
 ) -> State:
     """Move ``pep`` by ``action`` through the workflow table (``TransitionError`` if not
     allowed) and log the step."""
-    before = None if pep.state == "new" else cast(State, pep.state)
-    after = next_state(before, action, what)
-    pep.state = after
-    pep.updated_at = utcnow()
-    if action == "approve":
-        pep.approved_version = pep.version
-    elif action == "lock":
-        pep.locked_version = pep.version
-    audit(
-        session,
-        actor,
-        f"state.{action}",
-        pep=pep,
-        document=document,
-        run_id=run_id,
-        version=pep.version or None,
-        from_state=before,
-        to_state=after,
+    after, line = next_step(
+        pep,
+        action,
+        actor=actor,
+        what=what,
         reason=reason,
+        document_id=document.id if document is not None else None,
+        run_id=run_id,
     )
+    session.add(AuditEntry(**line))
     return after
