@@ -171,14 +171,20 @@ def audit(
 
 def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """``rows`` (each with the same columns) inserted into ``table`` in ``session``'s
-    transaction as one statement run for every row by the driver (``executemany``), each
-    value converted by its column's type as SQLAlchemy would (JSON written as such, dates
-    as the database keeps them), without SQLAlchemy's work per row: a batch of returns has
-    thousands of field reports, and that work cost more than the database's."""
+    transaction. On SQLite: one statement run for every row by the driver
+    (``executemany``), each value converted by its column's type as SQLAlchemy would (JSON
+    written as such, dates as the database keeps them), without SQLAlchemy's work per row:
+    a batch of returns has thousands of field reports, and that work cost more than the
+    database's. On a server: a few statements of many rows each."""
     if not rows:
         return
     connection = session.connection()
     dialect = connection.dialect
+    if dialect.name != "sqlite":
+        # a server (PostgreSQL) costs a round trip per statement run: SQLAlchemy's
+        # "insertmanyvalues" sends the rows as a few INSERTs of many VALUES each instead
+        connection.execute(insert(table), list(rows))
+        return
     columns = list(rows[0])
     compiled = insert(table).inline().compile(dialect=dialect, column_keys=columns)
     if compiled.positional and compiled.positiontup:
