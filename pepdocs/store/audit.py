@@ -31,15 +31,19 @@ def current_user(given: str | None = None) -> str:
 def leaves(data: Any, prefix: str = "") -> dict[str, Any]:
     """``{dotted path: value}`` for every value in ``data`` (list items by index)."""
     found: dict[str, Any] = {}
-    if isinstance(data, Mapping):
-        for key, value in data.items():
-            found.update(leaves(value, f"{prefix}{key}."))
-    elif isinstance(data, list):
+    _gather(data, prefix, found)
+    return found
+
+
+def _gather(data: Any, prefix: str, found: dict[str, Any]) -> None:
+    if isinstance(data, list):
         for index, value in enumerate(data):
-            found.update(leaves(value, f"{prefix}{index}."))
+            _gather(value, f"{prefix}{index}.", found)
+    elif isinstance(data, dict) or (not isinstance(data, str) and isinstance(data, Mapping)):
+        for key, value in data.items():
+            _gather(value, f"{prefix}{key}.", found)
     elif data is not None and data != "":
         found[prefix.rstrip(".")] = data
-    return found
 
 
 def field_changes(

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, insert, or_, select
+from sqlalchemy import Table, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -43,14 +43,17 @@ from pepdocs.safety.package import read_input
 from pepdocs.store.documents import sha256_of
 from pepdocs.store.records import (
     TermKey,
-    add_version,
-    audit,
+    audit_line,
     get_or_make_pep,
+    insert_many,
+    insert_rows,
     latest_version,
+    next_step,
+    next_version,
     pep_label,
-    take_step,
 )
 from pepdocs.store.schema import (
+    AuditEntry,
     Base,
     Child,
     Document,
@@ -178,14 +181,18 @@ class _Planned:
 
     pending: _Pending
     match: _Match | None
-    document: Document
+    #: the document's row, and its id once inserted
+    document: dict[str, Any]
+    document_id: int = 0
     data: dict[str, Any] | None = None
     rating: str | None = None
     findings: list[dict[str, Any]] = field(default_factory=list)
-    #: the PEP's latest version in the store when the batch began (None: none, or the PEP
-    #: has a version made earlier in the batch)
-    previous: PepVersion | None = None
-    version: PepVersion | None = None
+    #: the data of the version the new one follows (the PEP's latest in the store, or one
+    #: made earlier in the batch; None: the PEP has none)
+    previous: dict[str, Any] | None = None
+    #: the new version's row, and its id once inserted
+    version: dict[str, Any] | None = None
+    version_id: int | None = None
 
 
 @dataclass(slots=True)
@@ -238,6 +245,9 @@ class Collector:
         self._pending_since = 0.0
         self._known_rows: _Known | None = None
         self.terms: set[TermKey] = set()
+        #: the rows of the batch being stored (the session holds its objects weakly)
+        self._held: list[Base] = []
+        self._paths: dict[int, tuple[FormSpec, _FormPaths]] = {}
 
     @property
     def waiting(self) -> list[str]:
@@ -300,10 +310,16 @@ class Collector:
             known.sent[uid] = (row.id, row.authority, row.form)
         return known.sent[uid]
 
-    def _sent(self, session: Session, ids: set[int]) -> dict[int, _Sent]:
-        """The sent forms of ``ids``, with their children and the PEP versions they carried."""
+    def _sent(
+        self, session: Session, ids: set[int]
+    ) -> tuple[dict[int, _Sent], dict[int, PepVersion | None]]:
+        """The sent forms of ``ids``, with their children and the PEP versions they carried;
+        and the latest version of each PEP they answer. Each PEP is loaded once (and held, so
+        matching finds it in the session), each version's JSON read once: a form answering
+        a PEP whose latest version is the one it carried (the usual case) costs no second
+        read of it."""
         if not ids:
-            return {}
+            return {}, {}
         found: dict[int, _Sent] = {}
         for document, child in session.execute(
             select(Document, Child)
@@ -314,24 +330,33 @@ class Collector:
             found[document.id] = _Sent(
                 document.id, document.pep_id, child, document.authority, document.form, None
             )
-        for version in session.scalars(
-            select(PepVersion)
-            .where(PepVersion.document_id.in_(ids))
-            .order_by(PepVersion.number)
-        ):
-            if version.document_id in found:
-                found[version.document_id].data = version.data  # the latest wins
-        return found
+        latest = self._latest(session, {answered.pep_id for answered in found.values()})
+        carried = {
+            version.document_id: version
+            for version in latest.values()
+            if version is not None and version.document_id in found
+        }
+        missing = set(found) - set(carried)
+        if missing:
+            for version in session.scalars(
+                select(PepVersion)
+                .where(PepVersion.document_id.in_(missing))
+                .order_by(PepVersion.number)
+            ):
+                if version.document_id is not None:
+                    carried[version.document_id] = version  # the latest wins
+        for document_id, version in carried.items():
+            found[document_id].data = version.data
+        return found, latest
 
-    @staticmethod
-    def _latest(session: Session, pep_ids: set[int]) -> dict[int, PepVersion | None]:
-        """The PEPs of ``pep_ids`` (loaded into the session) and each one's latest version,
-        in two queries for a batch."""
+    def _latest(self, session: Session, pep_ids: set[int]) -> dict[int, PepVersion | None]:
+        """The PEPs of ``pep_ids`` (loaded into the session and held until the batch is
+        stored) and each one's latest version, in two queries for a batch."""
         if not pep_ids:
             return {}
-        found: dict[int, PepVersion | None] = {
-            pep.id: None for pep in session.scalars(select(Pep).where(Pep.id.in_(pep_ids)))
-        }
+        peps = list(session.scalars(select(Pep).where(Pep.id.in_(pep_ids))))
+        self._held.extend(peps)  # the session holds its objects weakly
+        found: dict[int, PepVersion | None] = {pep.id: None for pep in peps}
         for version in session.scalars(
             select(PepVersion)
             .join(Pep, (Pep.id == PepVersion.pep_id) & (Pep.version == PepVersion.number))
@@ -478,6 +503,8 @@ class Collector:
             del result.attention[saved[3]:]
             self.terms = saved[4]
             raise
+        finally:
+            self._held.clear()
 
     def _already_stored(self, digest: str) -> bool:
         with self.store.session() as session:
@@ -503,12 +530,12 @@ class Collector:
     # -- storing -------------------------------------------------------------------------------
 
     def _store(self, session: Session, pending: Sequence[_Pending]) -> None:
-        """A batch's rows, in three rounds so that each kind of row goes in as one statement:
-        the documents; the versions, steps and audit lines; the extractions, field reports
-        and findings."""
+        """A batch's rows, each kind inserted as one statement for the batch (no ORM object
+        per row; the PEPs, which are checked against their revision when written, stay
+        ORM objects): the documents; the versions and the audit lines, then the PEPs; the
+        extractions, field reports and findings."""
         stored = self._already(session, [one.digest for one in pending])
-        sent = self._sent(session, {one.sent_id for one in pending if one.sent_id})
-        latest = self._latest(session, {answered.pep_id for answered in sent.values()})
+        sent, latest = self._sent(session, {one.sent_id for one in pending if one.sent_id})
         planned: list[_Planned] = []
         #: within the batch: each PEP's newest data and origin, before its version is made
         newest: dict[int, tuple[dict[str, Any], str]] = {}
@@ -521,12 +548,22 @@ class Collector:
                     session, one.read, sent.get(one.sent_id) if one.sent_id else None, one.name
                 )
                 planned.append(self._plan(session, one, match, newest, latest))
-        session.flush()  # the documents
-        made: dict[int, PepVersion] = {}
+        if not planned:
+            return
+        ids = insert_rows(session, _table(Document), [plan.document for plan in planned])
+        lines: list[dict[str, Any]] = []
         with session.no_autoflush:
-            for plan in planned:
-                self._record(session, plan, made)
-        session.flush()  # the versions, the PEPs and the audit lines
+            for plan, document_id in zip(planned, ids, strict=True):
+                plan.document_id = document_id
+                lines.extend(self._record(plan))
+        versioned = [plan for plan in planned if plan.version is not None]
+        ids = insert_rows(
+            session, _table(PepVersion), [plan.version for plan in versioned if plan.version]
+        )
+        for plan, version_id in zip(versioned, ids, strict=True):
+            plan.version_id = version_id
+        insert_many(session, _table(AuditEntry), lines)
+        session.flush()  # the PEPs, each checked against its revision (and any blobs)
         self._extractions(session, planned)
 
     def _plan(
@@ -539,27 +576,27 @@ class Collector:
     ) -> _Planned:
         report = one.read.report
         spec = one.spec
-        document = Document(
-            uid=str(uuid.uuid4()),
-            direction="received",
-            pep_id=match.pep.id if match else None,
-            child_id=match.child.id if match else None,
-            sha256=one.digest,
-            size=len(one.data),
-            kind=Path(one.name).suffix.lstrip(".").lower(),
-            name=one.name[:255],
-            authority=report.authority,
-            form=report.form,
-            form_version=None if spec.inferred else spec.version,
-            template=None if spec.inferred else spec.template.name,
-            answers_id=match.sent.document_id if match and match.sent else None,
-            matched_by=match.matched_by if match else "none",
-            stored_in=self.store.documents.put(session, one.data, one.digest),
-            run_id=self.run_id,
-            created_at=utcnow(),
-            created_by=self.store.user,
-        )
-        session.add(document)
+        document = {
+            "uid": str(uuid.uuid4()),
+            "direction": "received",
+            "pep_id": match.pep.id if match else None,
+            "child_id": match.child.id if match else None,
+            "sha256": one.digest,
+            "size": len(one.data),
+            "kind": Path(one.name).suffix.lstrip(".").lower(),
+            "name": one.name[:255],
+            "authority": report.authority,
+            "form": report.form,
+            "form_version": None if spec.inferred else spec.version,
+            "template": None if spec.inferred else spec.template.name,
+            "answers_id": match.sent.document_id if match and match.sent else None,
+            "matched_by": match.matched_by if match else "none",
+            "unchanged": None,
+            "stored_in": self.store.documents.put(session, one.data, one.digest),
+            "run_id": self.run_id,
+            "created_at": utcnow(),
+            "created_by": self.store.user,
+        }
         plan = _Planned(one, match, document)
         child = _child_name(match.child) if match else "-"
         term = f"{match.pep.academic_year} {match.pep.term}" if match else ""
@@ -578,26 +615,26 @@ class Collector:
         if pep.id in newest:
             previous_data, previous_origin = newest[pep.id]
         else:
-            plan.previous = (
-                latest[pep.id] if pep.id in latest else latest_version(session, pep)
-            )
-            if plan.previous is not None:
-                previous_data, previous_origin = plan.previous.data, plan.previous.origin
+            previous = latest[pep.id] if pep.id in latest else latest_version(session, pep)
+            if previous is not None:
+                previous_data, previous_origin = previous.data, previous.origin
+        plan.previous = previous_data
         sent_data = match.sent.data if match.sent else None
         if sent_data is None and previous_data is not None and previous_origin == "prefill":
             sent_data = previous_data
+        paths = self._form_paths(spec)
         # text typed where the form has no field for it is a change too
         unchanged = (
             sent_data is not None
             and not one.read.report.unmapped
-            and _same_on_form(one.read.pep, sent_data, spec)
+            and _same_on_form(one.read.pep, sent_data, spec, paths)
         )
-        document.unchanged = unchanged
+        document["unchanged"] = unchanged
         if unchanged:
             self.result.attention.append(
                 Attention(child, term, one.name, "returned unchanged since pre-fill")
             )
-        plan.data = _merged(previous_data, one.read.pep, spec)
+        plan.data = _merged(previous_data, one.read.pep, spec, paths)
         newest[pep.id] = (plan.data, "return")
         checked = check_pep(plan.data, self.as_of)
         plan.rating = checked.rating
@@ -616,77 +653,80 @@ class Collector:
         ]
         return plan
 
-    def _record(self, session: Session, plan: _Planned, made: dict[int, PepVersion]) -> None:
-        """The PEP's new version and its step to *returned*, with their audit lines (or the
-        audit line of a form matching no child)."""
-        match, document = plan.match, plan.document
+    def _form_paths(self, spec: FormSpec) -> _FormPaths:
+        """``spec``'s paths, worked out once per form (the spec is held with them, so its id
+        names it while this collector lives)."""
+        kept = self._paths.get(id(spec))
+        if kept is None:
+            kept = self._paths[id(spec)] = (spec, _FormPaths.of(spec))
+        return kept[1]
+
+    def _record(self, plan: _Planned) -> list[dict[str, Any]]:
+        """The PEP's new version (``plan.version``) and its step to *returned*: their audit
+        lines (or the audit line of a form matching no child)."""
+        match = plan.match
         if match is None or plan.data is None:
-            audit(session, self.store.user, "document.unmatched", document=document,
-                  run_id=self.run_id)
-            return
+            return [
+                audit_line(self.store.user, "document.unmatched",
+                           document_id=plan.document_id, run_id=self.run_id)
+            ]
         pep = match.pep
         report = plan.pending.read.report
         origin = "amend" if pep.state == "locked" else "return"
-        previous = made.get(pep.id)
-        plan.version = add_version(
-            session,
+        plan.version, changed = next_version(
             pep,
             plan.data,
             origin=origin,
             actor=self.store.user,
-            document=document,
+            previous=plan.previous,
+            document_id=plan.document_id,
             rating=plan.rating,
             run_id=self.run_id,
-            previous=previous if previous is not None else plan.previous,
-            flush=False,
         )
-        made[pep.id] = plan.version
         if not report.inferred:
             pep.authority, pep.form = report.authority, report.form
-        take_step(
-            session,
+        _, stepped = next_step(
             pep,
             "return",
             actor=self.store.user,
             what=pep_label(match.child, pep),
-            document=document,
+            document_id=plan.document_id,
             run_id=self.run_id,
         )
         self.result.collected += 1
+        return [changed, stepped]
 
     def _extractions(self, session: Session, planned: Sequence[_Planned]) -> None:
-        """Each form's extraction, then every field report and finding of the batch in one
+        """Each form's extraction, then every field report and finding of the batch, in one
         statement each."""
         rows = []
         for plan in planned:
             report = plan.pending.read.report
             counts = report.counts()
-            row = Extraction(
-                document_id=plan.document.id,
-                pep_version_id=plan.version.id if plan.version is not None else None,
-                authority=report.authority,
-                form=report.form,
-                how=plan.pending.how,
-                confidence=round(report.confidence, 3),
-                found=counts["found"],
-                empty=counts["empty"],
-                unparseable=counts["unparseable"],
-                invalid=counts["invalid"],
-                missing=counts["missing"],
-                unmapped=list(report.unmapped),
-                notes=list(report.notes),
-            )
-            session.add(row)
-            rows.append(row)
-        session.flush()
+            rows.append({
+                "document_id": plan.document_id,
+                "pep_version_id": plan.version_id,
+                "authority": report.authority,
+                "form": report.form,
+                "how": plan.pending.how,
+                "confidence": round(report.confidence, 3),
+                "found": counts["found"],
+                "empty": counts["empty"],
+                "unparseable": counts["unparseable"],
+                "invalid": counts["invalid"],
+                "missing": counts["missing"],
+                "unmapped": list(report.unmapped),
+                "notes": list(report.notes),
+            })
+        ids = insert_rows(session, _table(Extraction), rows)
         fields: list[dict[str, Any]] = []
         findings: list[dict[str, Any]] = []
-        for plan, row in zip(planned, rows, strict=True):
+        for plan, extraction_id in zip(planned, ids, strict=True):
             read = plan.pending.read
             typed = _typed(read.pep)
             fields.extend(
                 {
-                    "extraction_id": row.id,
+                    "extraction_id": extraction_id,
                     "path": entry.path[:255],
                     "status": entry.status,
                     "location": entry.location or None,
@@ -698,16 +738,13 @@ class Collector:
                 }
                 for entry in read.report.fields
             )
-            if plan.version is not None:
+            if plan.version_id is not None:
                 findings.extend(
-                    {"pep_version_id": plan.version.id, **finding} for finding in plan.findings
+                    {"pep_version_id": plan.version_id, **finding} for finding in plan.findings
                 )
-        # Core inserts (no ORM bookkeeping per row): a batch has thousands of field reports
-        connection = session.connection()
-        if fields:
-            connection.execute(insert(_table(ExtractionField)), fields)
-        if findings:
-            connection.execute(insert(_table(FindingRow)), findings)
+        # no ORM (nor SQLAlchemy) work per row: a batch has thousands of field reports
+        insert_many(session, _table(ExtractionField), fields)
+        insert_many(session, _table(FindingRow), findings)
 
     def _problems(self, read: Read, child: str, term: str, name: str) -> None:
         report = read.report
@@ -820,9 +857,62 @@ def _comparable(pep: Mapping[str, Any], form: FormSpec) -> dict[str, Any]:
     return view
 
 
-def _same_on_form(returned: Mapping[str, Any], sent: Mapping[str, Any], form: FormSpec) -> bool:
-    """True when the returned form holds what was sent, on every field it can give back."""
+def _same_on_form(
+    returned: Mapping[str, Any],
+    sent: Mapping[str, Any],
+    form: FormSpec,
+    paths: _FormPaths | None = None,
+) -> bool:
+    """True when the returned form holds what was sent, on every field it can give back.
+    A single field that differs settles it at once (most returns differ in their first
+    fields); only a form that agrees on all of them is compared whole. ``paths``: the
+    form's (:meth:`_FormPaths.of`), when the caller keeps them."""
+    owned = paths if paths is not None else _FormPaths.of(form)
+    for path in owned.compared:
+        before, after = get_path(sent, path), get_path(returned, path)
+        if (None if before is False else before) != (None if after is False else after):
+            return False
     return _comparable(returned, form) == _comparable(sent, form)
+
+
+@dataclass(frozen=True, slots=True)
+class _FormPaths:
+    """What a form has a place for in a PEP: its single fields' paths and its repeating
+    sections' lists (for :func:`_merged`), and the single fields :func:`_comparable` keeps
+    (for :func:`_same_on_form`)."""
+
+    single: frozenset[str]
+    lists: frozenset[str]
+    compared: tuple[str, ...]
+
+    @classmethod
+    def of(cls, form: FormSpec) -> _FormPaths:
+        single: dict[str, None] = {}
+        lists: set[str] = set()
+        one_way: set[str] = set()
+        for spec in form.fields:
+            if spec.repeating:
+                lists.add(spec.paths[0])
+                continue
+            single.update(dict.fromkeys(spec.paths))
+            if not spec.transform.reversible or not (spec.fill and spec.extract):
+                one_way.update(spec.paths)
+        # _comparable keeps a single field's value (a box's False as None) when no
+        # repeating section has its path and every field with its path reads back
+        compared = tuple(path for path in single if path not in lists and path not in one_way)
+        return cls(frozenset(single), frozenset(lists), compared)
+
+    def owns(self, path: str) -> bool:
+        """True when the form has a place for ``path``: one of its single fields or a path
+        under one, or one of its repeating sections or a path under one."""
+        if path in self.single or path in self.lists:
+            return True
+        parts = path.split(".")
+        for end in range(1, len(parts)):
+            prefix = ".".join(parts[:end])
+            if prefix in self.single or prefix in self.lists:
+                return True
+        return False
 
 
 def _whole_leaves(data: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
@@ -835,28 +925,23 @@ def _whole_leaves(data: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
 
 
 def _merged(
-    previous: Mapping[str, Any] | None, returned: Mapping[str, Any], form: FormSpec
+    previous: Mapping[str, Any] | None,
+    returned: Mapping[str, Any],
+    form: FormSpec,
+    paths: _FormPaths | None = None,
 ) -> dict[str, Any]:
     """The returned PEP, with what the previous version holds that the form has no place for
     (identifiers, fields of another form) carried over; the form's own fields are the
     form's, blank ones included. Falls back to the returned PEP alone when the two do not
-    make a valid PEP together."""
+    make a valid PEP together. ``paths``: the form's (:meth:`_FormPaths.of`), when the
+    caller keeps them. The result shares nothing with ``returned`` or ``previous``."""
     result = copy.deepcopy(dict(returned))
     if previous is None:
         return result
-    single: set[str] = set()
-    lists: set[str] = set()
-    for spec in form.fields:
-        (lists if spec.repeating else single).update(
-            spec.paths[:1] if spec.repeating else spec.paths
-        )
+    owned = paths if paths is not None else _FormPaths.of(form)
     carried = False
     for path, value in _whole_leaves(previous):
-        if path == "unresolved" or path in single:
-            continue
-        if any(path == root or path.startswith(f"{root}.") for root in lists):
-            continue
-        if any(path.startswith(f"{owned}.") for owned in single):
+        if path == "unresolved" or owned.owns(path):
             continue
         if get_path(result, path) is None:
             set_path(result, path, copy.deepcopy(value))

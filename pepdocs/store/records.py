@@ -8,11 +8,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import or_, select
+from sqlalchemy import Table, insert, or_, select
 from sqlalchemy.orm import Session
 
 from pepdocs.errors import UsageError
@@ -26,13 +26,18 @@ __all__ = [
     "TermKey",
     "add_version",
     "audit",
+    "audit_line",
     "child_key",
     "data_sha256",
     "find_child",
     "find_pep",
     "get_or_make_child",
     "get_or_make_pep",
+    "insert_many",
+    "insert_rows",
     "latest_version",
+    "next_step",
+    "next_version",
     "parse_term",
     "pep_label",
     "take_step",
@@ -95,6 +100,38 @@ def pep_label(child: Child, pep: Pep) -> str:
     return f"child {who}, {pep.academic_year} {pep.term}"
 
 
+def audit_line(
+    actor: str,
+    action: str,
+    *,
+    child_id: int | None = None,
+    pep_id: int | None = None,
+    document_id: int | None = None,
+    run_id: int | None = None,
+    version: int | None = None,
+    from_state: str | None = None,
+    to_state: str | None = None,
+    reason: str | None = None,
+    changes: list[dict[str, str]] | None = None,
+) -> dict[str, Any]:
+    """One line of the audit log as a row, not yet written (:func:`audit` adds it to a
+    session; a job writing many inserts them together with :func:`insert_many`)."""
+    return {
+        "at": utcnow(),
+        "actor": actor,
+        "action": action,
+        "child_id": child_id,
+        "pep_id": pep_id,
+        "document_id": document_id,
+        "run_id": run_id,
+        "version": version,
+        "from_state": from_state,
+        "to_state": to_state,
+        "reason": reason,
+        "changes": changes,
+    }
+
+
 def audit(
     session: Session,
     actor: str,
@@ -112,21 +149,68 @@ def audit(
 ) -> AuditEntry:
     """Append one line to the audit log (flushed with the session's transaction)."""
     entry = AuditEntry(
-        at=utcnow(),
-        actor=actor,
-        action=action,
-        child_id=child.id if child is not None else (pep.child_id if pep is not None else None),
-        pep_id=pep.id if pep is not None else None,
-        document_id=document.id if document is not None else None,
-        run_id=run_id,
-        version=version,
-        from_state=from_state,
-        to_state=to_state,
-        reason=reason,
-        changes=changes,
+        **audit_line(
+            actor,
+            action,
+            child_id=child.id if child is not None else (
+                pep.child_id if pep is not None else None
+            ),
+            pep_id=pep.id if pep is not None else None,
+            document_id=document.id if document is not None else None,
+            run_id=run_id,
+            version=version,
+            from_state=from_state,
+            to_state=to_state,
+            reason=reason,
+            changes=changes,
+        )
     )
     session.add(entry)
     return entry
+
+
+def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """``rows`` (each with the same columns) inserted into ``table`` in ``session``'s
+    transaction. On SQLite: one statement run for every row by the driver
+    (``executemany``), each value converted by its column's type as SQLAlchemy would (JSON
+    written as such, dates as the database keeps them), without SQLAlchemy's work per row:
+    a batch of returns has thousands of field reports, and that work cost more than the
+    database's. On a server: a few statements of many rows each."""
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite":
+        # a server (PostgreSQL) costs a round trip per statement run: SQLAlchemy's
+        # "insertmanyvalues" sends the rows as a few INSERTs of many VALUES each instead
+        connection.execute(insert(table), list(rows))
+        return
+    columns = list(rows[0])
+    compiled = insert(table).inline().compile(dialect=dialect, column_keys=columns)
+    if compiled.positional and compiled.positiontup:
+        columns = list(compiled.positiontup)
+    converted = [
+        (index, to)
+        for index, name in enumerate(columns)
+        if (to := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
+    ]
+    values: list[Any] = []
+    for row in rows:
+        line = [row[name] for name in columns]
+        for index, to in converted:
+            if line[index] is not None:
+                line[index] = to(line[index])
+        values.append(tuple(line) if compiled.positional else dict(zip(columns, line, strict=True)))
+    connection.exec_driver_sql(compiled.string, values)
+
+
+def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """``rows`` (each with the same columns) inserted into ``table`` in ``session``'s
+    transaction as one statement; their ids, in the rows' order."""
+    if not rows:
+        return []
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.connection().execute(statement, list(rows)).scalars())
 
 
 def get_or_make_child(
@@ -214,6 +298,49 @@ def latest_version(session: Session, pep: Pep) -> PepVersion | None:
     )
 
 
+def next_version(
+    pep: Pep,
+    data: Mapping[str, Any],
+    *,
+    origin: str,
+    actor: str,
+    previous: Mapping[str, Any] | None,
+    document_id: int | None = None,
+    rating: str | None = None,
+    run_id: int | None = None,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The row of ``pep``'s next version holding ``data`` and its audit line listing the
+    fields it changed from ``previous`` (the data of the PEP's latest version, None when it
+    has none); ``pep`` moves to that number. The rows are not written: :func:`add_version`
+    adds them to a session, a job storing many versions inserts them together."""
+    number = pep.version + 1
+    now = utcnow()
+    row = {
+        "pep_id": pep.id,
+        "number": number,
+        "data": dict(data),
+        "data_sha256": data_sha256(data),
+        "origin": origin,
+        "document_id": document_id,
+        "rating": rating,
+        "created_at": now,
+        "created_by": actor,
+    }
+    pep.version = number
+    pep.updated_at = now
+    line = audit_line(
+        actor,
+        f"version.{origin}",
+        child_id=pep.child_id,
+        pep_id=pep.id,
+        document_id=document_id,
+        run_id=run_id,
+        version=number,
+        changes=field_changes(previous, data),
+    )
+    return row, line
+
+
 def add_version(
     session: Session,
     pep: Pep,
@@ -241,33 +368,58 @@ def add_version(
         )
     if previous is None or previous.number != pep.version:
         previous = latest_version(session, pep)
-    version = PepVersion(
-        pep_id=pep.id,
-        number=pep.version + 1,
-        data=dict(data),
-        data_sha256=data_sha256(data),
+    row, line = next_version(
+        pep,
+        data,
         origin=origin,
+        actor=actor,
+        previous=previous.data if previous is not None else None,
         document_id=document.id if document is not None else None,
         rating=rating,
-        created_at=utcnow(),
-        created_by=actor,
+        run_id=run_id,
     )
+    version = PepVersion(**row)
     session.add(version)
-    pep.version = version.number
-    pep.updated_at = utcnow()
     if flush:
         session.flush()
-    audit(
-        session,
-        actor,
-        f"version.{origin}",
-        pep=pep,
-        document=document,
-        run_id=run_id,
-        version=version.number,
-        changes=field_changes(previous.data if previous is not None else None, data),
-    )
+    session.add(AuditEntry(**line))
     return version
+
+
+def next_step(
+    pep: Pep,
+    action: Action,
+    *,
+    actor: str,
+    what: str = "the PEP",
+    reason: str | None = None,
+    document_id: int | None = None,
+    run_id: int | None = None,
+) -> tuple[State, dict[str, Any]]:
+    """Move ``pep`` by ``action`` through the workflow table (``TransitionError`` if not
+    allowed); its new state and the step's audit line, not yet written (:func:`take_step`
+    adds it to a session)."""
+    before = None if pep.state == "new" else cast(State, pep.state)
+    after = next_state(before, action, what)
+    pep.state = after
+    pep.updated_at = utcnow()
+    if action == "approve":
+        pep.approved_version = pep.version
+    elif action == "lock":
+        pep.locked_version = pep.version
+    line = audit_line(
+        actor,
+        f"state.{action}",
+        child_id=pep.child_id,
+        pep_id=pep.id,
+        document_id=document_id,
+        run_id=run_id,
+        version=pep.version or None,
+        from_state=before,
+        to_state=after,
+        reason=reason,
+    )
+    return after, line
 
 
 def take_step(
@@ -283,24 +435,14 @@ def take_step(
 ) -> State:
     """Move ``pep`` by ``action`` through the workflow table (``TransitionError`` if not
     allowed) and log the step."""
-    before = None if pep.state == "new" else cast(State, pep.state)
-    after = next_state(before, action, what)
-    pep.state = after
-    pep.updated_at = utcnow()
-    if action == "approve":
-        pep.approved_version = pep.version
-    elif action == "lock":
-        pep.locked_version = pep.version
-    audit(
-        session,
-        actor,
-        f"state.{action}",
-        pep=pep,
-        document=document,
-        run_id=run_id,
-        version=pep.version or None,
-        from_state=before,
-        to_state=after,
+    after, line = next_step(
+        pep,
+        action,
+        actor=actor,
+        what=what,
         reason=reason,
+        document_id=document.id if document is not None else None,
+        run_id=run_id,
     )
+    session.add(AuditEntry(**line))
     return after

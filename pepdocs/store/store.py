@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from pepdocs.errors import ComponentMissingError, PepdocsError
+from pepdocs.store import jsontext
 from pepdocs.store.audit import current_user
 from pepdocs.store.documents import DocumentFiles
 from pepdocs.store.errors import ConcurrentEditError, NotFoundError, StoreError
@@ -171,7 +172,12 @@ def _summary(pep: Pep, child: Child) -> PepSummary:
 
 def _engine(location: StoreLocation) -> Engine:
     if location.sqlite_path is not None:
-        engine = create_engine(location.url, connect_args={"timeout": 30})
+        engine = create_engine(
+            location.url,
+            connect_args={"timeout": 30},
+            json_serializer=jsontext.dumps,
+            json_deserializer=jsontext.loads,
+        )
 
         @event.listens_for(engine, "connect")
         def _sqlite_connect(connection: Any, _record: Any) -> None:
@@ -199,7 +205,12 @@ def _engine(location: StoreLocation) -> Engine:
         raise ComponentMissingError(
             "a PostgreSQL store needs the psycopg driver: pip install 'pepdocs[postgres]'"
         ) from None
-    return create_engine(location.url, pool_pre_ping=True)
+    return create_engine(
+        location.url,
+        pool_pre_ping=True,
+        json_serializer=jsontext.dumps,
+        json_deserializer=jsontext.loads,
+    )
 
 
 class Store:
