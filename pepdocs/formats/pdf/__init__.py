@@ -45,6 +45,7 @@ from pypdf.generic import (
 
 from pepdocs.errors import DocumentError, MappingError, PepdocsError, TransformError
 from pepdocs.formats.base import DocumentReading, Reading
+from pepdocs.formats.opened import OpenedDocument, opened
 from pepdocs.formats.pdf import _appearance
 from pepdocs.formats.pdf._continuation import (
     Continuation,
@@ -69,14 +70,18 @@ from pepdocs.formats.pdf._textlayer import (
     read_layer,
 )
 from pepdocs.formats.pdf.docid import read_document_id, write_document_id
+from pepdocs.formats.pdf.once import opened_layout, opened_pdf, opened_text
 from pepdocs.mapping.spec import Anchor, FieldSpec, FillNote, FormSpec, FormValue
 from pepdocs.mapping.transforms import bool_word, normalise_label
 from pepdocs.safety.sanitize import clean_text
 
 __all__ = [
+    "READS_OPENED",
     "TEXT_LAYER_CONFIDENCE",
     "fill",
     "flatten",
+    "opened_pdf",
+    "opened_text",
     "read",
     "read_document_id",
     "read_text_layer",
@@ -824,12 +829,22 @@ def _is_on(field: Mapping[str, Any], known: FormField | None) -> bool:
     return _state(field, known) is not None
 
 
-def read(form: FormSpec, data: bytes, name: str, *, password: str | None = None) -> DocumentReading:
-    """Read a completed PDF form. A PDF without fields (flattened, or printed from Word) is
-    read from its text by the mapping's label anchors, with lower confidence."""
-    from pepdocs.safety.pdf import open_pdf, page_texts
+#: ``read`` takes an opened document too (:func:`pepdocs.formats.read_form`)
+READS_OPENED = True
 
-    reader, summary = open_pdf(data, name, password)
+
+def read(
+    form: FormSpec,
+    data: bytes | OpenedDocument,
+    name: str,
+    *,
+    password: str | None = None,
+) -> DocumentReading:
+    """Read a completed PDF form (its bytes, or the document opened once, whose worker
+    results are reused: :mod:`.once`). A PDF without fields (flattened, or printed from
+    Word) is read from its text by the mapping's label anchors, with lower confidence."""
+    document = opened(data, name)
+    reader, summary = opened_pdf(document, password)
     try:
         # only the field tree is walked (lazily parsed objects): no page is read
         widgets = fields_by_name(cast(DictionaryObject, reader.trailer["/Root"]))
@@ -842,7 +857,7 @@ def read(form: FormSpec, data: bytes, name: str, *, password: str | None = None)
     except Exception:
         raise DocumentError("is not a readable PDF form (damaged field tree)", name) from None
     if not fields:
-        return read_layer(form, page_texts(data, name, password))
+        return read_layer(form, opened_text(document, password))
     notes: list[str] = []
     for field_name, inspected in summary.fields.items():
         if inspected.from_stream and field_name in fields and isinstance(inspected.value, str):
@@ -879,7 +894,7 @@ def read(form: FormSpec, data: bytes, name: str, *, password: str | None = None)
         readings[index] = reading or Reading("missing")
     confidence = 1.0
     if wanted_labels:
-        layer = TextLayer(page_texts(data, name, password), all_labels(form))
+        layer = TextLayer(opened_text(document, password), all_labels(form))
         found = read_labels(form, layer, wanted_labels)
         if found:
             readings.update(found)
@@ -892,7 +907,7 @@ def read(form: FormSpec, data: bytes, name: str, *, password: str | None = None)
         and _field_value(field) not in (None, "", OFF)
         and str(field.get("/FT")) != "/Btn"
     }
-    places = _printed_places(data, name, password) if left_over else {}
+    places = _printed_places(document, password) if left_over else {}
     unmapped = [
         f"{places[field_name]} ({field_name}): {value}"
         if field_name in places
@@ -902,13 +917,11 @@ def read(form: FormSpec, data: bytes, name: str, *, password: str | None = None)
     return DocumentReading(readings, unmapped, notes, confidence)
 
 
-def _printed_places(data: bytes, name: str, password: str | None) -> dict[str, str]:
+def _printed_places(document: OpenedDocument, password: str | None) -> dict[str, str]:
     """Each field's printed label, where the page shows one (its column header and row
     label in a table of fields, else the label on its left, else above it, else its
     tooltip), so a field named ``Text20`` is reported as a person would find it."""
-    from pepdocs.formats.pdf.inspect import open_form
-
-    layout = open_form(data, name, password)
+    layout = opened_layout(document, password)
     places: dict[str, str] = {}
     for widget in layout.widgets:
         label = (
@@ -924,13 +937,11 @@ def _printed_places(data: bytes, name: str, password: str | None) -> dict[str, s
 
 
 def read_text_layer(
-    form: FormSpec, data: bytes, name: str, *, password: str | None = None
+    form: FormSpec, data: bytes | OpenedDocument, name: str, *, password: str | None = None
 ) -> DocumentReading:
-    """Read any PDF's text layer by the label anchors of ``form`` (of any kind: a Word
-    form's mapping reads the same form printed to PDF). Confidence is
-    :data:`TEXT_LAYER_CONFIDENCE`; tables are not read."""
-    from pepdocs.safety.pdf import page_texts
-
-    reading = read_layer(form, page_texts(data, name, password))
+    """Read any PDF's text layer (its bytes, or the document opened once) by the label
+    anchors of ``form`` (of any kind: a Word form's mapping reads the same form printed to
+    PDF). Confidence is :data:`TEXT_LAYER_CONFIDENCE`; tables are not read."""
+    reading = read_layer(form, opened_text(opened(data, name), password))
     reading.notes[:] = ["read from the PDF's page text by the form's labels (not a form)"]
     return reading
