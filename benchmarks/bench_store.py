@@ -56,6 +56,7 @@ from pepdocs.batch import BatchOptions, run_batch
 from pepdocs.batch.returns import make_returns
 from pepdocs.binding import extract_form, read_document_id
 from pepdocs.compliance import check_pep, cohort_report
+from pepdocs.formats import open_document
 from pepdocs.mapping import list_authorities, resolve_form
 from pepdocs.safety.package import read_input
 from pepdocs.samples import generate_peps
@@ -183,7 +184,8 @@ def bench_collect(
     forms: dict[tuple[str, str], Any] = {}
 
     def read(path: Path) -> Any:
-        data = read_input(path)
+        # as collect reads it: the document opened once, its id and its answers read from it
+        data = open_document(read_input(path), path.name)
         authority, form = sent[str(read_document_id(data, path.name))]
         if (authority, form) not in forms:
             forms[authority, form] = resolve_form(authority, form=form)
@@ -246,7 +248,8 @@ def bench_collect(
         store.close()
 
         def figures(r: float, a: float, e: float, c: float, n: float) -> dict[str, Any]:
-            return {"forms": int(n), "read_ms": round(r / n * 1000, 1),
+            return {"forms": int(n), "extract_ms": round(e / n * 1000, 1),
+                    "read_ms": round(r / n * 1000, 1),
                     "check_ms": round(c / n * 1000, 1), "store_ms": round(a / n * 1000, 1),
                     "overhead": round(a / r, 3), "overhead_vs_extract": round(a / e, 3)}
 
