@@ -10,12 +10,33 @@ fictional PEPs: every section filled, as a school returns them), then timed in o
 * ``extract_word_docs_per_s``: all Word forms together, and by CPU time (target >= 150 per
   core), with each Word form's CPU time as a multiple of the Word floor (``floors.py``:
   unzip, parse ``document.xml``, re-zip; same files, same run);
+* beside each Word and Excel form, ``vs_word_floor`` / ``vs_excel_floor``: its CPU time per
+  form as a multiple of that format's floor on the same files (Excel: unzip, parse every XML
+  part, re-zip), with the floor's own forms/s;
+* ``--baseline SRC``: the same Word and Excel files read by another checkout's code (``SRC``
+  holds its ``pepdocs`` package, e.g. ``git worktree add /tmp/base main``) and by this one,
+  each in a fresh process, alternated form by form in the same run (fastest of two each),
+  printed as before/after forms/s of CPU and the speed-up;
 * ``convert``: docs/s of ``pepdocs convert`` over 1,000 forms when that command exists.
+
+The load average is printed with every block of figures (absolute rates on a shared machine
+measure the neighbours too; the multiples of the floor and the before/after ratio do not).
+
+PDF forms are opened in a bounded worker process (``pepdocs.safety.pdf``), so their CPU is
+counted with the worker's (``cpu_with_worker``: this process plus its reaped children; the
+long-lived worker is stopped at the end of each pass so that its time, and its forked
+children's, is counted). Beside the long-lived worker, the same files are read the old way
+in the same run (``pdf_per_file_worker``, ``--pdf-old-only`` runs only that): a fresh
+worker process for every PDF (interpreter start, pypdf import and warm-up per file) and the
+PDF opened a second time in this process, as ``pdf.read`` did before (pypdf's reader and
+its field list), so the two are a ratio measured under the same load.
 
 Usage::
 
     python benchmarks/bench_extract.py            # 40 forms per authority form
     python benchmarks/bench_extract.py --quick    # 10
+    python benchmarks/bench_extract.py --quick --baseline /tmp/base
+    python benchmarks/bench_extract.py --count 20 --baseline /tmp/base --before-after-only
 """
 
 from __future__ import annotations
@@ -31,7 +52,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from floors import word_floor
+from floors import excel_floor, word_floor
 
 from pepdocs import api
 from pepdocs.mapping import list_authorities
@@ -82,14 +103,142 @@ def _time_extract(authority: str, form: str, files: list[Path]) -> tuple[float, 
     return best
 
 
-def _pdf_floor(authority: str, read_seconds: float) -> str:
-    """The PDF floors on the form's template, measured now, and the read as a multiple."""
+def _load() -> str:
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
+def _time_elsewhere(src: Path, authority: str, form: str, folder: Path) -> float:
+    """CPU seconds per form to extract ``folder``'s files with the ``pepdocs`` package
+    under ``src``, in a fresh process (``--time-only``)."""
+    env = dict(os.environ, PYTHONPATH=str(src))
+    completed = subprocess.run(
+        [sys.executable, __file__, "--time-only", authority, form, str(folder)],
+        capture_output=True, text=True, env=env, check=True,
+    )  # fmt: skip
+    where, cpu = completed.stdout.split()
+    if Path(where).resolve() != (src / "pepdocs").resolve():
+        raise SystemExit(f"--baseline: {src} did not provide pepdocs (got {where})")
+    return float(cpu)
+
+
+def _time_only(authority: str, form: str, folder: str) -> None:
+    """The child of ``--baseline``: print where pepdocs came from and CPU s per form."""
+    import pepdocs
+
+    files = sorted(Path(folder).iterdir())
+    _, cpu = _time_extract(authority, form, files)
+    print(Path(pepdocs.__file__).parent, cpu / len(files))
+
+
+def _before_after(
+    baseline: Path, forms: list[tuple[str, str, str, list[Path]]], rounds: int = 2
+) -> None:
+    """Each Word and Excel form read by the baseline's code and by this checkout's, in
+    fresh processes, alternated; the fastest of ``rounds`` runs of each counts."""
+    here = Path(__file__).resolve().parent.parent
+    print(f"# before/after: before = {baseline}, after = {here}; CPU time per form, "
+          f"fresh process each, alternated, fastest of {rounds}")  # fmt: skip
+    totals = [0.0, 0.0, 0]
+    for authority, form, kind, files in forms:
+        if kind not in ("docx", "xlsx"):
+            continue
+        folder = files[0].parent
+        runs: dict[str, list[float]] = {"before": [], "after": []}
+        for _ in range(rounds):
+            runs["before"].append(_time_elsewhere(baseline, authority, form, folder))
+            runs["after"].append(_time_elsewhere(here, authority, form, folder))
+        before, after = min(runs["before"]), min(runs["after"])
+        totals[0] += before * len(files)
+        totals[1] += after * len(files)
+        totals[2] += len(files)
+        print(
+            f"before_after_cpu_docs_per_s[{authority}/{form}/{kind}]: "
+            f"{1 / before:.1f} -> {1 / after:.1f}  speed-up {before / after:.2f}x  ({_load()})"
+        )
+    if totals[2]:
+        print(
+            f"before_after_cpu_docs_per_s[word+excel]: {totals[2] / totals[0]:.1f} -> "
+            f"{totals[2] / totals[1]:.1f}  speed-up {totals[0] / totals[1]:.2f}x  ({_load()})"
+        )
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its children reaped so far."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def _time_pdf(authority: str, form: str, files: list[Path], old: bool) -> tuple[float, float]:
+    """(wall, CPU with the worker's) seconds to extract every PDF, fastest of ``REPEATS``
+    passes: through the long-lived worker, or (``old``) the per-file path it replaced."""
+    from pypdf import PdfReader
+
+    from pepdocs.mapping import resolve_form
+    from pepdocs.safety.pdf import stop_pdf_workers
+
+    spec = resolve_form(authority, form=form)
+    api.extract(files[0], spec)  # warm: the first read of a form builds its lookups
+    best = (float("inf"), float("inf"))
+    for _ in range(REPEATS):
+        stop_pdf_workers()
+        started, cpu = time.perf_counter(), _cpu()
+        for path in files:
+            if old:
+                stop_pdf_workers()  # a fresh worker process for this file...
+                api.extract(path, spec)
+                # ...and the PDF parsed again in this process, as the old read did
+                PdfReader(path, strict=False).get_fields()
+            else:
+                api.extract(path, spec)
+        stop_pdf_workers()  # reaped: its CPU is now counted
+        best = min(best, (time.perf_counter() - started, _cpu() - cpu))
+    return best
+
+
+def _pdf_lines(authority: str, form: str, files: list[Path], old_only: bool) -> str:
+    """The long-lived worker against the per-file one, and against the PDF floor."""
+    count = len(files)
+    old_wall, old_cpu = _time_pdf(authority, form, files, old=True)
+    lines = [
+        f"pdf_per_file_worker_docs_per_s[{authority}/{form}]: {_rate(count, old_wall):.1f}"
+        f"  (cpu_with_worker: {_rate(count, old_cpu):.1f})"
+    ]
+    if old_only:
+        return "\n".join(lines)
+    wall, cpu = _time_pdf(authority, form, files, old=False)
+    lines.append(
+        f"pdf_long_lived_worker_docs_per_s[{authority}/{form}]: {_rate(count, wall):.1f}"
+        f"  (cpu_with_worker: {_rate(count, cpu):.1f}, target >= 150)"
+        f"  vs_per_file_worker: {old_wall / wall:.2f}x wall, {old_cpu / cpu:.2f}x cpu"
+    )
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from floors import pdf_floor
 
     from pepdocs.mapping import resolve_form
 
-    return pdf_floor(resolve_form(authority).template).lines(read_seconds=read_seconds)
+    floor = pdf_floor(resolve_form(authority, form=form).template)
+    lines.append(floor.lines(read_seconds=wall / count))
+    fields_floor = _pdf_fields_floor(files)
+    lines.append(
+        f"pdf_floor_fields_of_these_files_cpu_docs_per_s: {_rate(count, fields_floor):.1f}"
+        f"  pdf_read_cpu_vs_it: {cpu / fields_floor:.2f}x  (pypdf opening each filled form"
+        " and listing its fields, in this process, nothing bounded: the least pypdf does)"
+    )
+    return "\n".join(lines)
+
+
+def _pdf_fields_floor(files: list[Path]) -> float:
+    """CPU seconds for pypdf to open every file and list its fields, fastest of
+    ``REPEATS`` passes: the read floor on the same filled forms."""
+    from pypdf import PdfReader
+
+    best = float("inf")
+    for _ in range(REPEATS):
+        cpu = _cpu()
+        for path in files:
+            PdfReader(path, strict=False).get_fields()
+        best = min(best, _cpu() - cpu)
+    return best
 
 
 def _time_python_docx(files: list[Path]) -> float:
@@ -135,29 +284,62 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10 forms per authority form")
     parser.add_argument("--count", type=int, help="forms per authority form")
+    parser.add_argument(
+        "--pdf-only", action="store_true", help="only the PDF forms (worker, old path, floor)"
+    )
+    parser.add_argument(
+        "--pdf-old-only",
+        action="store_true",
+        help="PDF forms read the old way only (a fresh worker process per file)",
+    )
+    parser.add_argument(
+        "--baseline", type=Path, help="a checkout of the code to compare with (before/after)"
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="before/after runs of each")
+    parser.add_argument(
+        "--before-after-only", action="store_true", help="with --baseline: only before/after"
+    )
+    parser.add_argument("--time-only", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.time_only:
+        _time_only(*args.time_only)
+        return
     count = args.count or (10 if args.quick else 40)
     work = Path(tempfile.mkdtemp(prefix="pepdocs-bench-extract-"))
     print(f"# cpus: {os.cpu_count()}, python {sys.version.split()[0]}, {count} forms per form")
     forms = _make_forms(work, count)
+    if args.baseline and args.before_after_only:
+        _before_after(args.baseline.resolve(), forms, args.rounds)
+        shutil.rmtree(work, ignore_errors=True)
+        return
     word_files = 0
     word_seconds = 0.0
     docx_seconds = 0.0
     word_cpu = floor_seconds = 0.0
+    if args.pdf_only or args.pdf_old_only:
+        forms = [item for item in forms if item[2] == "pdf"]
     for authority, form, kind, files in forms:
+        if kind == "pdf":
+            print(_pdf_lines(authority, form, files, args.pdf_old_only))
+            continue
         seconds, cpu = _time_extract(authority, form, files)
         line = (
             f"extract_docs_per_s[{authority}/{form}/{kind}]: {_rate(len(files), seconds):.1f}"
             f"  (cpu: {_rate(len(files), cpu):.1f})"
         )
-        if kind == "pdf":
-            line += "\n" + _pdf_floor(authority, seconds / len(files))
+        if kind == "xlsx":
+            floor = excel_floor(files[0].read_bytes(), min(len(files), 20))
+            line += (
+                f"  excel_floor_docs_per_s: {_rate(1, floor):.1f}"
+                f"  vs_excel_floor: {cpu / len(files) / floor:.1f}  ({_load()})"
+            )
         if kind == "docx":
             opened = _time_python_docx(files)
             floor = word_floor(files)
             line += (
                 f"  python_docx_open_docs_per_s: {_rate(len(files), opened):.1f}"
-                f"  vs_word_floor: {cpu / len(files) / floor:.1f}"
+                f"  word_floor_docs_per_s: {_rate(1, floor):.1f}"
+                f"  vs_word_floor: {cpu / len(files) / floor:.1f}  ({_load()})"
             )
             word_cpu += cpu
             floor_seconds += floor * len(files)
@@ -165,6 +347,10 @@ def main() -> None:
             word_seconds += seconds
             docx_seconds += opened
         print(line)
+    print(f"# load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus")
+    if not word_files:
+        shutil.rmtree(work, ignore_errors=True)
+        return
     print(f"extract_word_docs_per_s: {_rate(word_files, word_seconds):.1f}")
     print(f"python_docx_open_docs_per_s: {_rate(word_files, docx_seconds):.1f}")
     print(
@@ -174,6 +360,8 @@ def main() -> None:
         "re-zip; CPU)"
     )
     print(f"# load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus")
+    if args.baseline:
+        _before_after(args.baseline.resolve(), forms, args.rounds)
     _convert(work, forms, args.quick)
     shutil.rmtree(work, ignore_errors=True)
 

@@ -1,8 +1,9 @@
 """Counting how often each document is parsed: every module of pepdocs that holds one of the
-functions that open a document (the safe package opener, the bounded PDF worker, the
-openpyxl loader's vetting) gets a counting wrapper of that same function for the length of
-a test. Nothing is replaced: each call still does the real work; the counter only notes
-which document (by the name it was opened under) it was for."""
+functions that open a document (the safe package opener, the openpyxl loader's vetting)
+gets a counting wrapper of that same function for the length of a test, and so does a PDF
+worker's request (the worker's summaries kept from earlier tests are forgotten first).
+Nothing is replaced: each call still does the real work; the counter only notes which
+document (by the name it was opened under) it was for."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from typing import Any
 import pytest
 
 from pepdocs.safety import package, pdf
+from pepdocs.safety._pdf_pool import Worker
 
 #: loaded first, so that every module holding an opener by name is found and wrapped
 _MODULES = (
@@ -35,7 +37,6 @@ _MODULES = (
 _OPENERS = (
     (package, "open_package", 1),
     (package, "vet_workbook", 1),
-    (pdf, "inspect_pdf", 1),
 )
 
 
@@ -49,6 +50,32 @@ class ParseCounter:
         self.by_opener: dict[str, list[str]] = {}
         for name in _MODULES:
             importlib.import_module(name)
+        # A PDF is parsed by the bounded worker, which keeps summaries of the same bytes: each
+        # request that reaches a worker is one parse, named after the document asked about.
+        pdf.stop_pdf_workers()  # and forget their summaries: each PDF is asked about afresh
+        names: dict[bytes, str] = {}
+        inspect = pdf.inspect_pdf
+
+        def inspect_naming(data: bytes, source: str, *args: Any, **kwargs: Any) -> Any:
+            names[data] = source
+            return inspect(data, source, *args, **kwargs)
+
+        for module in list(sys.modules.values()):
+            if (
+                module is not None
+                and module.__name__.startswith("pepdocs")
+                and getattr(module, "inspect_pdf", None) is inspect
+            ):
+                monkeypatch.setattr(module, "inspect_pdf", inspect_naming)
+        ask = Worker.ask
+
+        def asking(worker: Worker, request: dict[str, Any], data: bytes, seconds: float) -> Any:
+            source = names.get(data, "")
+            self.parses[source] += 1
+            self.by_opener.setdefault(source, []).append("pdf worker")
+            return ask(worker, request, data, seconds)
+
+        monkeypatch.setattr(Worker, "ask", asking)
         for home, function_name, position in _OPENERS:
             original = getattr(home, function_name)
             counting = self._counting(original, function_name, position)

@@ -241,6 +241,9 @@ class Candidate:
     entry: InferredEntry
     #: elements whose use by this entry excludes others (a label cell and its value cell)
     claims: tuple[Any, ...]
+    #: on a completed form: whether the box holds an answer (None: not known, or a blank
+    #: form). An empty box is no rival to a filled one: the person filled in the other
+    filled: bool | None = None
 
 
 def assign(candidates: Sequence[Candidate]) -> list[InferredEntry]:
@@ -267,6 +270,7 @@ def assign(candidates: Sequence[Candidate]) -> list[InferredEntry]:
             and other.entry.confidence >= entry.confidence - 0.02
             and not set(other.claims) & set(candidate.claims)
             and other.entry.element is not entry.element
+            and not (candidate.filled and other.filled is False)
         ]
         if rivals and not _same_box(candidate, rivals):
             entry.confidence = round(entry.confidence * 0.7, 3)

@@ -21,6 +21,7 @@ _LABEL_MAX_CHARS = 70
 
 
 def _entry(
+    lexicon: Lexicon,
     path: str,
     anchor: dict[str, Any],
     confidence: float,
@@ -28,11 +29,20 @@ def _entry(
     claims: Sequence[Any],
     **extra: Any,
 ) -> Candidate:
-    entry = InferredEntry(path, anchor, round(confidence, 3), evidence, element=claims[0])
+    """A candidate entry for the lexicon path ``path`` (a whole name's box is read into its
+    parts; a question asked the other way round, negated)."""
+    placed = lexicon.placement(path)
+    entry = InferredEntry(placed.path, anchor, round(confidence, 3), evidence, element=claims[0])
+    entry.paths = list(placed.paths)
     entry.also = list(extra.get("also") or [])
-    entry.options = dict(extra.get("options") or {})
+    entry.options = {**placed.options, **dict(extra.get("options") or {})}
     entry.columns = list(extra.get("columns") or [])
     return Candidate(entry, tuple(claims))
+
+
+def _kind(lexicon: Lexicon, path: str) -> str:
+    """The model kind of a lexicon path (``name`` for a whole name's box)."""
+    return lexicon.placement(path).kind or field_catalog()[path].kind
 
 
 # --- Excel ---------------------------------------------------------------------------------------
@@ -45,7 +55,6 @@ def infer_workbook_entries(
     from pepdocs.formats.excel import open_workbook  # the engine's safe loader
 
     book = open_workbook(data, name)
-    catalog = field_catalog()
     candidates: list[Candidate] = []
     unmatched: list[str] = []
     for ws in book.worksheets:
@@ -75,7 +84,7 @@ def infer_workbook_entries(
                 if text.endswith(":") or text.istitle():
                     unmatched.append(label)
                 continue
-            if catalog[found.path].kind == "list":
+            if _kind(lexicon, found.path) == "list":
                 continue
             bounds = merged.get((row, col), (col, row, col, row))
             right = (bounds[1], bounds[2] + 1)
@@ -95,6 +104,7 @@ def infer_workbook_entries(
             computed = {"fill": False} if isinstance(value, str) and value.startswith("=") else {}
             candidates.append(
                 _entry(
+                    lexicon,
                     found.path,
                     {"label": body},
                     found.score,
@@ -109,7 +119,7 @@ def infer_workbook_entries(
         if len(destinations) != 1 or ":" in destinations[0][1]:
             continue
         found = lexicon.match_identifier(defined)
-        if found is None or catalog[found.path].kind == "list":
+        if found is None or _kind(lexicon, found.path) == "list":
             continue
         title, ref = destinations[0]
         if title not in book.sheetnames:
@@ -117,6 +127,7 @@ def infer_workbook_entries(
         cell = book[title][ref.replace("$", "")]
         names.append(
             _entry(
+                lexicon,
                 found.path,
                 {"name": defined},
                 found.score * 0.95,
@@ -195,6 +206,7 @@ def _sheet_tables(
         confidence = min(0.99, score / len(scored)) * (0.9 if len(scored) == 2 else 1.0)
         found.append(
             _entry(
+                lexicon,
                 path,
                 {"table": {"header": [text for _, text, _, _ in scored], "sheet": sheet}},
                 confidence,

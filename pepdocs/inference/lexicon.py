@@ -136,6 +136,24 @@ PERSON_SECTIONS = {
 #: How a box holding a whole name is named among a lexicon's paths: ``name:child`` stands for
 #: the paths of ``names.child`` (first, middle, last name), read with ``type: name``.
 NAME_PREFIX = "name:"
+#: Words a heading naming a person may add ("Carer's section", "Part B: School")
+_SECTION_WORDS = frozenset({"section", "part", "page", "box", "a", "b", "c", "d", "e"})
+
+#: How a question asked the other way round is named among a lexicon's paths:
+#: ``not:education.part_time_timetable`` is "Is the pupil on a full-time timetable?", a yes/no
+#: whose yes is the path's no (read with ``negated: true``).
+OPPOSITE_PREFIX = "not:"
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """A lexicon path placed in a mapping (:meth:`Lexicon.placement`); ``kind`` is ``name``
+    or ``bool`` for the lexicon's own paths, empty for a plain model path."""
+
+    path: str
+    paths: tuple[str, ...]
+    options: Mapping[str, Any]
+    kind: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +171,17 @@ class Lexicon:
     def name_paths(self, path: str) -> tuple[str, ...] | None:
         """The model paths a full-name box holds, when ``path`` is ``name:<who>``."""
         return self.names.get(path) if path.startswith(NAME_PREFIX) else None
+
+    def placement(self, path: str) -> Placement:
+        """Where a box named by the lexicon path ``path`` goes in a mapping: the model path
+        of the entry, every path the box holds (a whole name's parts) and the entry's options
+        (``type: name``; ``negated: true`` for a question asked the other way round)."""
+        parts = self.name_paths(path)
+        if parts:
+            return Placement(parts[0], parts, {"type": "name"}, "name")
+        if path.startswith(OPPOSITE_PREFIX):
+            return Placement(path[len(OPPOSITE_PREFIX) :], (), {"negated": True}, "bool")
+        return Placement(path, (), {}, "")
 
     def _wordings(self) -> list[tuple[str, str]]:
         """(folded wording, path) for every stand-alone label."""
@@ -217,6 +246,36 @@ class Lexicon:
         rivals = {path for wording, path in candidates if wording == fold(text)}
         return found if len(rivals) <= 1 else None
 
+    def said_under(self, text: str, heading: str) -> LexiconMatch | None:
+        """Whose words a heading that only names a person ("School", "Carer's section",
+        "Social Worker") introduces, under a heading about what people say or think ("What
+        the adults say", "Views"): the path a rule of ``what`` and ``who`` (views) gives the
+        person, or None."""
+        words = fold(strip_note(text)).split()
+        if not words or len(words) > 4:
+            return None
+        padded = f" {fold(heading)} "
+        for rule in self.concepts:
+            if not rule.what or not rule.who:
+                continue
+            if not any(f" {word} " in padded for word in rule.what):
+                continue
+            label = f" {' '.join(words)} "
+            if any(f" {word} " in label for word in rule.what):
+                return None  # the label says what it holds itself: matched on its own
+            named = {phrase for phrases in rule.who.values() for phrase in phrases if phrase != "i"}
+            if not any(f" {phrase} " in label for phrase in named):
+                return None  # it names nobody ("What I enjoy"): another question
+            people = {word for phrase in named for word in phrase.split()}
+            if any(
+                w not in people and w not in _STOP_WORDS and w not in _SECTION_WORDS for w in words
+            ):
+                return None  # more than a person ("Early Years Pupil Premium")
+            path = concept_match(" ".join([*words, rule.what[0]]), (rule,), _STOP_WORDS, None)
+            if path is not None:
+                return LexiconMatch(path, CONCEPT_SCORE, False, text)
+        return None
+
     def expand_identifier(self, name: str) -> str:
         """A tag or field name as label-like words, short forms expanded (``ChildDOB`` ->
         ``child date of birth``)."""
@@ -242,6 +301,24 @@ class Lexicon:
     def header_match(self, text: str, section: TableSection) -> tuple[str, float] | None:
         """The column of ``section`` a header cell names, and how surely: by its wording
         (exact, then fuzzy), else by the cues its words carry (:func:`cue_match`)."""
+        choices = self.header_choices(text, section)
+        if not choices or (len(choices) > 1 and choices[1][2] == choices[0][2]):
+            return None  # no column, or two columns' cues alike
+        return choices[0][0], choices[0][1]
+
+    def header_choices(self, text: str, section: TableSection) -> list[Choice]:
+        """Every column of ``section`` a header cell may name, best first, as (column,
+        score, weight): the column its wording names (weight :data:`WORDING_WEIGHT`), then
+        each column whose cues the header carries, weighted by them (:func:`cue_weights`),
+        so that a table's headers can share the columns out between them."""
+        named = self._header_wording(text, section)
+        cues = self._header_cues(text, section)
+        if named is None:
+            return cues
+        return [(*named, WORDING_WEIGHT), *(cue for cue in cues if cue[0] != named[0])]
+
+    def _header_wording(self, text: str, section: TableSection) -> tuple[str, float] | None:
+        """The column a header's wording names (exact, then fuzzy), and how surely."""
         candidates = [
             (fold(wording), column)
             for column, wordings in section.columns.items()
@@ -263,10 +340,18 @@ class Lexicon:
             last = _best(tail, candidates)
             if last is not None:
                 return last.path, last.score * 0.95
-            found_cue = cue_match(tail, section)
-            if found_cue is not None:
-                return found_cue
-        return cue_match(text, section)
+        return None
+
+    @staticmethod
+    def _header_cues(text: str, section: TableSection) -> list[Choice]:
+        """The columns a header's cues speak of (after a title printed in the cell, when
+        that part alone tells one column)."""
+        tail = _after_title(text)
+        if tail:
+            weights = cue_weights(tail, section)
+            if weights and (len(weights) == 1 or weights[1][1] != weights[0][1]):
+                return [(column, CUE_SCORE, weight) for column, weight in weights]
+        return [(column, CUE_SCORE, weight) for column, weight in cue_weights(text, section)]
 
     def title_match(self, text: str) -> str | None:
         """The repeating section a heading above a table names (``Review of previous
@@ -298,27 +383,131 @@ def _after_title(text: str) -> str:
 CUE_SCORE = 0.8
 
 
-def cue_match(text: str, section: TableSection) -> tuple[str, float] | None:
-    """The column whose cues a header carries the most of (a cue that opens the header
-    counts twice: "Who will help" is a lead, "What will help me" an action), or None when
-    two columns tie or none has a cue."""
-    words = fold(strip_note(text)).split()
+#: The weight of a header named by a column's own wording: above any cues' weight.
+WORDING_WEIGHT = 1_000
+
+
+def cue_weights(text: str, section: TableSection) -> list[tuple[str, int]]:
+    """Each column whose cues a header carries, with their weight, heaviest first. A cue
+    counts its words, so the longer, more particular cue outweighs a word inside it ("who
+    they are" is a role, not the "who" of a name); a cue that opens the header counts twice
+    ("Who will help" is a lead, "What will help me" an action). Cues in a trailing note
+    count too ("Progress made (evidence)"), never first."""
+    head = strip_note(text)
+    words = fold(head).split()
     if not words or len(words) > 16:
-        return None
+        return []
     padded = f" {' '.join(words)} "
+    note = f" {fold(text[len(head) :])} " if text.startswith(head) else "  "
     scores: dict[str, int] = {}
     for column, cues in section.cues.items():
         score = 0
         for cue in cues:
             folded = fold(cue)
-            if folded and f" {folded} " in padded:
-                score += 2 if padded.startswith(f" {folded} ") else 1
+            if not folded:
+                continue
+            weight = len(folded.split())
+            if f" {folded} " in padded:
+                score += 2 * weight if padded.startswith(f" {folded} ") else weight
+            elif f" {folded} " in note:
+                score += weight
         if score:
             scores[column] = score
-    if not scores:
-        return None
-    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+    return sorted(scores.items(), key=lambda item: item[1], reverse=True)
+
+
+#: A table whose headers leave more ways than this to share the columns out is shared
+#: greedily (surest header first) instead of by trying every way.
+_MOST_SHARINGS = 20_000
+
+Choice = tuple[str, float, int]
+
+
+def share_columns(headers: Sequence[Sequence[Choice]]) -> list[tuple[str, float]]:
+    """Each header's column, ``("", 0.0)`` for none, from every header's choices
+    (:meth:`Lexicon.header_choices`): each column to one header. Headers named by a
+    column's wording keep it (the surest first); the others share the columns left so that
+    as many headers as possible are placed, then by the most weight ("Target met?" and
+    "Progress made (evidence)" are the outcome and the evidence, not one of them the
+    outcome and the other nothing). A header placed differently by two equally good
+    sharings is left unplaced: a person must say."""
+    out: list[tuple[str, float]] = [("", 0.0)] * len(headers)
+    taken: set[str] = set()
+    named = sorted(
+        (
+            number
+            for number, ranked in enumerate(headers)
+            if ranked and ranked[0][2] >= WORDING_WEIGHT
+        ),
+        key=lambda number: -headers[number][0][1],
+    )
+    for number in named:
+        column, score, _ = headers[number][0]
+        if column not in taken:
+            taken.add(column)
+            out[number] = (column, score)
+    cued = [number for number, ranked in enumerate(headers) if ranked and not out[number][0]]
+    options = [
+        [c for c in headers[number] if c[0] not in taken and c[2] < WORDING_WEIGHT]
+        for number in cued
+    ]
+    ways = 1
+    for choices in options:
+        ways *= len(choices) + 1
+    if ways > _MOST_SHARINGS:
+        return _shared_greedily(headers, cued, options, out)
+    best: tuple[int, int] = (-1, -1)
+    winners: list[tuple[str, ...]] = []
+
+    def search(
+        index: int, used: frozenset[str], picked: tuple[str, ...], placed: int, weight: int
+    ) -> None:
+        nonlocal best, winners
+        if index == len(cued):
+            if (placed, weight) > best:
+                best, winners = (placed, weight), [picked]
+            elif (placed, weight) == best:
+                winners.append(picked)
+            return
+        for column, _, cue_weight in options[index]:
+            if column not in used:
+                search(
+                    index + 1, used | {column}, (*picked, column), placed + 1, weight + cue_weight
+                )
+        search(index + 1, used, (*picked, ""), placed, weight)
+
+    search(0, frozenset(), (), 0, 0)
+    for index, number in enumerate(cued):
+        columns = {picked[index] for picked in winners}
+        if len(columns) == 1 and (column := columns.pop()):
+            out[number] = (column, CUE_SCORE)
+    return out
+
+
+def _shared_greedily(
+    headers: Sequence[Sequence[Choice]],
+    cued: Sequence[int],
+    options: Sequence[Sequence[Choice]],
+    out: list[tuple[str, float]],
+) -> list[tuple[str, float]]:
+    """The columns left, surest header first, each to its best free column unless two
+    free columns' cues tie."""
+    taken = {column for column, _ in out if column}
+    order = sorted(range(len(cued)), key=lambda i: -max((c[2] for c in options[i]), default=0))
+    for index in order:
+        free = [choice for choice in options[index] if choice[0] not in taken]
+        if not free or (len(free) > 1 and free[1][2] == free[0][2]):
+            continue
+        taken.add(free[0][0])
+        out[cued[index]] = (free[0][0], free[0][1])
+    return out
+
+
+def cue_match(text: str, section: TableSection) -> tuple[str, float] | None:
+    """The column whose cues a header carries the most of (:func:`cue_weights`), or None
+    when two columns tie or none has a cue."""
+    ranked = cue_weights(text, section)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0], CUE_SCORE
 
@@ -410,6 +599,10 @@ def _key(folded: str) -> str:
     return " ".join(sorted(w for w in folded.split() if w not in _STOP_WORDS))
 
 
+#: Words that say what kind of value a box holds: a fuzzy match must keep them.
+_KIND_WORDS = frozenset({"date", "email", "phone", "telephone", "name", "number", "signature"})
+
+
 def _best(text: str, candidates: Sequence[tuple[str, str]]) -> LexiconMatch | None:
     """Exact (after folding, with or without a trailing note) beats fuzzy; a fuzzy winner
     needs :data:`FUZZY_MIN` and a :data:`FUZZY_MARGIN` lead over any other path."""
@@ -433,7 +626,12 @@ def _best(text: str, candidates: Sequence[tuple[str, str]]) -> LexiconMatch | No
     if not folded or len(folded) < 3:
         return None
     best_by_path: dict[str, tuple[float, str]] = {}
+    words = set(folded.split())
     for wording, path in candidates:
+        if any(kind in wording.split() and kind not in words for kind in _KIND_WORDS):
+            # "Social worker signature" is not "Social worker signature date": a word that
+            # says what the box holds cannot be missing from a near miss
+            continue
         score = fuzz.ratio(folded, wording)
         if score > best_by_path.get(path, (0.0, ""))[0]:
             best_by_path[path] = (score, wording)
@@ -547,6 +745,11 @@ def build_lexicon(data: Any) -> Lexicon:
                 _texts(entry.get("in_section_labels") or ["Name"], f"names {who}"),
                 _texts(entry.get("sections"), f"names {who} sections"),
             )
+    for path, wordings in (data.get("opposites") or {}).items():
+        info = catalog.get(str(path))
+        if info is None or info.kind != "bool":
+            raise PepdocsError(f"lexicon.yaml: opposites: {path!r} is not a yes/no model path")
+        fields[f"{OPPOSITE_PREFIX}{path}"] = _texts(wordings, f"opposites {path}")
     tags = {fold(str(short)): fold(str(long)) for short, long in (data.get("tags") or {}).items()}
 
     def spelled(phrase: str) -> str:

@@ -126,9 +126,8 @@ class PdfInference:
 
     def _kind(self, path: str) -> str:
         """The model kind of a lexicon path; ``name`` for a box holding a whole name."""
-        if self.lexicon.name_paths(path) is not None:
-            return "name"
-        return self.catalog[path].kind
+        placed = self.lexicon.placement(path)
+        return placed.kind or self.catalog[path].kind
 
     def _add(
         self,
@@ -144,17 +143,15 @@ class PdfInference:
         """A candidate entry. A box holding a whole name is read into its parts (``type:
         name``); a box on a completed form holding what its path cannot hold ("Yr 4" under a
         label read as a date) halves the entry's confidence, as for Word."""
-        parts = self.lexicon.name_paths(path)
-        if not parts and value is not None and not plausible_value(path, value):
+        placed = self.lexicon.placement(path)
+        if not placed.paths and value is not None and not plausible_value(placed.path, value):
             confidence *= 0.5
             evidence += "; the box holds a value that does not fit"
         entry = InferredEntry(
-            parts[0] if parts else path, anchor, round(confidence, 3), evidence, element=claims[0]
+            placed.path, anchor, round(confidence, 3), evidence, element=claims[0]
         )
-        entry.options = dict(extra.get("options") or {})
-        if parts:
-            entry.paths = list(parts)
-            entry.options = {"type": "name", **entry.options}
+        entry.options = {**placed.options, **dict(extra.get("options") or {})}
+        entry.paths = list(placed.paths)
         entry.columns = list(extra.get("columns") or [])
         self.candidates.append(Candidate(entry, tuple(claims)))
 

@@ -60,6 +60,7 @@ from pepdocs.inference.lexicon import (
     LexiconMatch,
     TableSection,
     fold,
+    share_columns,
 )
 from pepdocs.mapping.anchors import parse_anchor
 from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec
@@ -145,6 +146,9 @@ class WordInference:
         self.candidates: list[Candidate] = []
         self.unmatched: list[str] = []
         self.claimed_cells: set[Element] = set()
+        self._signoff_grids: dict[Element, bool] = {}
+        #: the role a line is completed or signed in ("Completed by (Designated Teacher):")
+        self._line_role = ""
         #: paragraphs a record list reads (``Target 1: ...`` and the lines after it)
         self.claimed_paragraphs: set[Element] = set()
         self.title = ""
@@ -218,6 +222,11 @@ class WordInference:
                     False,
                     in_section.wording,
                 )
+        for heading in self._heading_before(element):
+            # "School" / "Carer's section" as headings under "What the adults say"
+            said = self.lexicon.said_under(text, heading)
+            if said is not None:
+                return said
         return self._name_among_the_childs_details(text, element)
 
     def _name_among_the_childs_details(self, text: str, element: Element) -> LexiconMatch | None:
@@ -297,9 +306,8 @@ class WordInference:
 
     def _kind(self, path: str) -> str:
         """The model kind of a lexicon path; ``name`` for a box holding a whole name."""
-        if self.lexicon.name_paths(path) is not None:
-            return "name"
-        return self.catalog[path].kind
+        placed = self.lexicon.placement(path)
+        return placed.kind or self.catalog[path].kind
 
     def _add(
         self,
@@ -311,23 +319,57 @@ class WordInference:
         element: Any,
         **extra: Any,
     ) -> None:
-        parts = self.lexicon.name_paths(path)
-        if not parts and self._kind(path) != "list" and not self._plausible(path, anchor):
+        placed = self.lexicon.placement(path)
+        filled: bool | None = None
+        if not placed.path.startswith("signoff.") and self._in_signoff_grid(element):
+            # a name in a sign-off table is the signatory's: the same person's own box
+            # elsewhere on the form is the surer place for their details
+            confidence *= 0.8
+            evidence += "; in a sign-off table"
+        if (
+            not placed.paths
+            and self._kind(path) != "list"
+            and not self._plausible(placed.path, anchor)
+        ):
             # a completed form's box holds something this path cannot hold ("Yr 4" under a
             # label read as the academic year): the label means something else here
             confidence *= 0.5
             evidence += "; the box holds a value that does not fit"
-        entry = InferredEntry(
-            parts[0] if parts else path, anchor, round(confidence, 3), evidence, element=element
-        )
+        entry = InferredEntry(placed.path, anchor, round(confidence, 3), evidence, element=element)
         entry.also = list(extra.get("also") or [])
-        entry.options = dict(extra.get("options") or {})
-        if parts:
-            # one box holds the whole name: read into its parts (type: name)
-            entry.paths = list(parts)
-            entry.options = {"type": "name", **entry.options}
+        # one box holding the whole name is read into its parts (type: name); a question
+        # asked the other way round is read negated
+        entry.options = {**placed.options, **dict(extra.get("options") or {})}
+        entry.paths = list(placed.paths)
         entry.columns = list(extra.get("columns") or [])
-        self.candidates.append(Candidate(entry, tuple(claims)))
+        if not placed.paths and self._kind(path) not in ("list", "bool"):
+            filled = self._filled(placed.path, anchor)
+        self.candidates.append(Candidate(entry, tuple(claims), filled))
+
+    def _filled(self, path: str, anchor: dict[str, Any]) -> bool | None:
+        """Whether the anchor's box holds an answer (a blank form's boxes hold none)."""
+        slot = self._locate(anchor, path)
+        if slot is None:
+            return None
+        try:
+            raw = slot.read()
+        except PepdocsError:
+            return None
+        return isinstance(raw, str) and bool(raw.strip())
+
+    def _in_signoff_grid(self, element: Any) -> bool:
+        """Whether ``element`` sits in a table one of whose cells says "Signature" or
+        "Signed" (a sign-off table, its signatories in rows or in columns)."""
+        found = self._cell_of(element) if element is not None else None
+        if found is None:
+            return False
+        grid = found[0]
+        if grid.tbl not in self._signoff_grids:
+            self._signoff_grids[grid.tbl] = any(
+                fold(cell.text()).split()[:1] in (["signature"], ["signed"], ["signatures"])
+                for _, cell in grid.cells()
+            )
+        return self._signoff_grids[grid.tbl]
 
     def _plausible(self, path: str, anchor: dict[str, Any]) -> bool:
         """Whether what the anchor's box holds (nothing, on a blank form) could be a value of
@@ -743,19 +785,19 @@ class WordInference:
         self, cells: Sequence[tuple[GridCell, str]], section: TableSection
     ) -> list[tuple[GridCell, str, str, float]]:
         """(cell, header text, column path, score) for header cells naming a column, each
-        column once (its best cell)."""
-        best: dict[str, tuple[GridCell, str, str, float]] = {}
-        for cell, text in cells:
-            if not text:
-                continue
-            found = self.lexicon.header_match(text, section)
-            if found is None:
-                continue
-            column, score = found
-            if column not in best or score > best[column][3]:
-                best[column] = (cell, text, column, score)
-        ordered = sorted(best.values(), key=lambda item: item[0].col)
-        return ordered
+        column once (:func:`share_columns`)."""
+        choices = [
+            (cell, text, self.lexicon.header_choices(text, section))
+            for cell, text in cells
+            if text
+        ]
+        shared = share_columns([ranked for _, _, ranked in choices])
+        placed = [
+            (cell, text, column, score)
+            for (cell, text, _), (column, score) in zip(choices, shared, strict=True)
+            if column
+        ]
+        return sorted(placed, key=lambda item: item[0].col)
 
     def _printed_role_column(
         self,
@@ -842,6 +884,8 @@ class WordInference:
             if cell.col not in mapped and text:
                 self.unplaced_columns.append(f"{text} (table {number + 1}, {section.path})")
         for row in range(row_number, len(grid.rows)):
+            if row > row_number and grid.totals_row(row):
+                break  # the totals line is no item: its label and sum stay free
             for cell in grid.row_cells(row):
                 if row == row_number or cell.col in mapped:
                     self.claimed_cells.add(cell.tc)
@@ -1235,6 +1279,8 @@ class WordInference:
             if anchor is None:
                 continue
             target = self._label_target(grid, cell)
+            if _answered_in_cell(anchor):
+                target = cell  # "Child's full name" and a line break: answered in the cell
             if target is None:
                 continue
             confidence = found.score
@@ -1270,6 +1316,13 @@ class WordInference:
             if not label or len(label) > _LABEL_MAX_CHARS:
                 continue
             found = self._match_label(label, cell.tc)
+            head, colon, _ = label.partition(":")
+            if (found is None or found.score < 1.0) and colon and head.strip():
+                # "My views: how is it going, and what would help me?": the label and its
+                # prompt; the words before the colon name the field
+                named = self._match_label(head.strip(), cell.tc)
+                if named is not None and (found is None or named.score > found.score):
+                    found = named
             if found is None:
                 self.unmatched.append(label)
                 continue
@@ -1378,6 +1431,14 @@ class WordInference:
     def _verify_label(
         self, label: str, cell: GridCell, grid: TableGrid, path: str
     ) -> dict[str, Any] | None:
+        lines = [node for node in cell.tc if node.tag == word.P]
+        if len(lines) == 1:
+            printed = paragraph_text(lines[0])
+            if "\n" in printed and not printed.split("\n", 1)[1].strip():
+                # "Child's full name" and a line break: the answer is typed on the new line,
+                # after the label in the same cell
+                after = {"label": {"text": label, "direction": "after"}}
+                return self._verify(after, lines[0], path)
         target = self._label_target(grid, cell)
         if target is None:
             return None
@@ -1395,6 +1456,8 @@ class WordInference:
                 continue
             if not text.strip() or _has_box(paragraph, self.index):
                 continue
+            if found_cell is not None and word.label_over_answer(found_cell[1].tc) is paragraph:
+                continue  # "My views: how is it going?" over the answer: the cell's label
             lead, answered = bold_lead(paragraph)
             if (
                 answered
@@ -1406,6 +1469,7 @@ class WordInference:
                 continue
             # each "Label: answer" on the line ("Name: Poppy Ashgrove<tab>DOB: 11/02/2022")
             segments = _SEGMENT_SPLIT.split(text.strip())
+            self._line_role = _completing_role(segments[0])
             for number, segment in enumerate(segments):
                 # "Label:<tab>answer": the answer is the next piece of the line
                 following = segments[number + 1] if number + 1 < len(segments) else ""
@@ -1450,6 +1514,11 @@ class WordInference:
         if len(label) > _LABEL_MAX_CHARS:
             return
         found = self._match_label(label, paragraph, line_before=number == 0)
+        if number > 0 and self._line_role:
+            # "Completed by (Designated Teacher): M Ebdon   Date: 28/11/2025": the line's
+            # date is that role's sign-off date
+            signed = self.lexicon.match_in_section(label, f"{self._line_role} signature")
+            found = signed or found
         if found is None or self._kind(found.path) == "list":
             return
         if number == 0 and not answered and (box_beside or _question_above_answer(paragraph)):
@@ -1515,6 +1584,9 @@ class WordInference:
                 # shown the adults who know me"): named by the words before it
                 found = self.lexicon.match(_label_parts(colon)[0].strip())
             if found is None or not found.path.startswith(_FREE_TEXT_PREFIXES):
+                # "School" under "What the adults say": the school's views
+                found = self._said_under_heading(marker) or found
+            if found is None or not found.path.startswith(_FREE_TEXT_PREFIXES):
                 continue
             anchor = {"heading": _display_text(marker)}
             slot = self._locate(anchor, found.path)
@@ -1535,6 +1607,21 @@ class WordInference:
                 [marker.element, *elements],
                 marker.element,
             )
+
+    def _said_under_heading(self, marker: Marker) -> LexiconMatch | None:
+        """A heading naming only a person ("Carer's section", "School", "Social Worker"),
+        one of a run of such headings printed under a heading about what people say ("What
+        the adults say"), whatever level the document gives each: that person's views."""
+        markers = self.index.markers
+        at = next((n for n, m in enumerate(markers) if m is marker), -1)
+        text = _display_text(marker)
+        for earlier in reversed(markers[max(0, at - 6) : max(at, 0)]):
+            said = self.lexicon.said_under(text, _display_text(earlier))
+            if said is not None:
+                return said
+            if self.lexicon.said_under(_display_text(earlier), "views") is None:
+                return None  # not a run of people's headings: another section
+        return None
 
     # -- assignment --------------------------------------------------------------------------
 
@@ -1653,6 +1740,24 @@ def _yes_or_no(text: str) -> bool:
 
 #: The longest printed question read as a question (headings.py stops a block at the same).
 _QUESTION_MAX_CHARS = 120
+
+
+_COMPLETED_BY = re.compile(
+    r"^\s*(?:completed|agreed|approved|checked)\s+by\s*\(([^)]{2,60})\)", re.IGNORECASE
+)
+
+
+def _completing_role(label: str) -> str:
+    """The role a "Completed by (Designated Teacher):" line names, as the signatory code
+    list words it, or empty."""
+    found = _COMPLETED_BY.match(label)
+    return _signatory(found.group(1)) if found else ""
+
+
+def _answered_in_cell(anchor: dict[str, Any]) -> bool:
+    """A label anchor read after the label in its own cell (``direction: after``)."""
+    body = anchor.get("label")
+    return isinstance(body, Mapping) and body.get("direction") == "after"
 
 
 def _signatory(label: str) -> str:

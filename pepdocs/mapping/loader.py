@@ -77,6 +77,7 @@ FIELD_KEYS = (
     "pattern",
     "threshold",
     "key_columns",
+    "negated",
 )
 COLUMN_KEYS = (
     "path",
@@ -99,6 +100,7 @@ _OPTION_TYPES: dict[str, tuple[str, ...]] = {
     "separator": ("join", "split", "list"),
     "pattern": ("join", "split"),
     "threshold": ("choice",),
+    "negated": ("bool",),
 }
 _TEMPLATE_SUFFIXES = {"docx": ".docx", "xlsx": ".xlsx", "pdf": ".pdf"}
 _KIND_WORDS = {

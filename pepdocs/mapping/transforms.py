@@ -452,9 +452,12 @@ class PercentTransform(Transform):
 _TRUE_WORDS = frozenset(
     {"y", "yes", "true", "t", "x", "1", "on", "ticked", "checked", "selected"}
     | {"✓", "✔", "☑", "☒", "■", "⊠", "\uf0fe", "þ"}
+    # who came to a meeting, as an attendance column is typed in
+    | {"present", "attended", "in attendance"}
 )
 _FALSE_WORDS = frozenset(
     {"n", "no", "false", "f", "0", "off", "unticked", "not ticked", "unchecked", "☐", "□"}
+    | {"apologies", "sent apologies", "absent", "did not attend", "dna", "not present"}
 )
 # A cross typed beside a question means "ticked" to some and "no" to others.
 _AMBIGUOUS_MARKS = frozenset({"✗", "✘", "╳"})
@@ -483,7 +486,9 @@ class BoolTransform(Transform):
     """Yes/no. Written as a label (default ``Yes``/``No``), a checkbox state, or the ticked
     key of a yes/no checkbox group; read from any of those and from ``y``, ``true``, ``x``,
     ``✓``, ``ticked``, ``[x]`` or ``n``, ``no``, ``false``, ``☐``. ``N/A`` reads as no answer;
-    a lone cross (``✗``) is refused as ambiguous."""
+    a lone cross (``✗``) is refused as ambiguous. ``negated``: the form asks the opposite
+    question ("Is the pupil on a full-time timetable?" for a part-time timetable), so its yes
+    is the model's no, both ways."""
 
     name = "bool"
 
@@ -493,6 +498,7 @@ class BoolTransform(Transform):
         false_label: str = "No",
         output: Output = "label",
         keys: tuple[str, str] = ("true", "false"),
+        negated: bool = False,
     ) -> None:
         for option in (true_label, false_label):
             if not isinstance(option, str):
@@ -503,6 +509,7 @@ class BoolTransform(Transform):
         self.false_label = false_label
         self.output = output
         self.keys = keys
+        self.negated = negated
         self._true = _TRUE_WORDS | {_bool_token(true_label), _bool_token(keys[0])}
         self._false = _FALSE_WORDS | {_bool_token(false_label), _bool_token(keys[1])}
 
@@ -511,13 +518,19 @@ class BoolTransform(Transform):
             return None
         if not isinstance(value, bool):
             raise TransformError("the model value is not true or false", raw=value)
+        shown: bool = value != self.negated
         if self.output == "bool":
-            return value
+            return shown
         if self.output == "keys":
-            return [self.keys[0] if value else self.keys[1]]
-        return self.true_label if value else self.false_label
+            return [self.keys[0] if shown else self.keys[1]]
+        return self.true_label if shown else self.false_label
 
     def from_form(self, raw: FormValue) -> bool | None:
+        answer = self._answer(raw)
+        return answer if answer is None or not self.negated else not answer
+
+    def _answer(self, raw: FormValue) -> bool | None:
+        """The form's own yes or no, as the form asks it."""
         if isinstance(raw, bool):
             return raw
         answer: Any = raw
@@ -1235,7 +1248,12 @@ def _make_bool(opts: Mapping[str, Any]) -> BoolTransform:
     keys = tuple(opts.get("keys") or ("true", "false"))
     if len(keys) != 2:
         raise TransformConfigError("a yes/no checkbox group has exactly two options", "at")
-    return BoolTransform(true_label, false_label, opts.get("output", "label"), (keys[0], keys[1]))
+    negated = opts.get("negated", False)
+    if not isinstance(negated, bool):
+        raise TransformConfigError("negated is true or false", "negated")
+    return BoolTransform(
+        true_label, false_label, opts.get("output", "label"), (keys[0], keys[1]), negated
+    )
 
 
 def _make_choice(

@@ -278,9 +278,9 @@ def _check_readable(document: OpenedDocument) -> None:
 
         opened_book(document)
     else:
-        from pepdocs.formats.pdf import opened_pdf  # the bounded opener's result, kept
+        from pepdocs.formats.pdf import opened_for_reading  # the worker's summary, kept
 
-        opened_pdf(document)
+        opened_for_reading(document)
 
 
 def _engine_score(form: FormSpec, document: OpenedDocument) -> float:

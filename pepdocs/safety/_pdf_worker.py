@@ -1,16 +1,26 @@
-"""The child process that opens an untrusted PDF on behalf of ``pepdocs.safety.pdf``.
+"""The worker process that opens untrusted PDFs on behalf of ``pepdocs.safety.pdf``.
 
-Run as ``python -I _pdf_worker.py``: it reads one request from stdin (a JSON header line, then
-the PDF's bytes), caps its own memory and CPU time, opens the PDF with pypdf, walks everything
-a reader will later touch (page tree, annotations, form fields, optionally the text layer, the
-printed text with its positions (``_pdf_layout``, loaded by its path) and a full copy into a
-writer) and writes one JSON line to stdout. It imports nothing of pepdocs (``_pdf_layout``
-imports only pypdf), so it starts in about a tenth of a second, and whatever pypdf does on a
-crafted file (loop, balloon, crash) happens here, where the parent can kill it, not in the
-process holding the user's other work.
+Started once (per process that reads PDFs) as ``python -I _pdf_worker.py``: it ignores
+Ctrl-C (the parent decides), imports pypdf, warms it up on a tiny PDF of its own, says
+``{"ready": true}`` on stdout, then serves requests until its stdin ends (the parent closed
+it, exited or was killed: the worker never outlives it). A request is one JSON header line
+(``size`` bytes of PDF follow, then nothing until the reply) and the reply one JSON line.
 
-Reply: ``{"ok": true, "summary": {...}}`` or ``{"ok": false, "code": "...", "detail": "..."}``
-with ``detail`` an exception class name only (never document content).
+The worker itself never parses a PDF. For each request it forks a **child** that caps its
+own address space (what it uses now plus ``memory_bytes``) and CPU time, asks the kernel to
+kill it if the worker dies (``PR_SET_PDEATHSIG``), opens the PDF with pypdf, walks
+everything a reader needs (page tree, content budget, annotations, form fields; on request
+the text layer, the printed text with its positions (``_pdf_layout``, loaded by its path),
+every terminal field as the form engine reads it, a full copy into a writer) and writes one
+JSON reply into a pipe. The worker kills the child at the request's deadline; a child killed
+or crashed costs that one file, never the worker. It imports nothing of pepdocs, so
+whatever pypdf does on a crafted file (loop, balloon, crash) happens in a child the worker
+can kill.
+
+Reply: ``{"ok": true, "summary": {...}, "cpu": s}`` or ``{"ok": false, "code": "..."}``
+(``detail`` at most an exception class name: never document content); codes ``timeout``
+(killed at the deadline), ``resources`` (killed at its CPU or memory cap) and ``crashed``
+(ended without a reply) come from the worker, the others from the child.
 """
 
 from __future__ import annotations
@@ -136,6 +146,109 @@ def _states(field: Any) -> list[str]:
     return sorted(states)
 
 
+#: a field tree deeper than this is damaged or hostile (as ``pepdocs.formats.pdf._fields``)
+_MAX_DEPTH = 32
+
+
+def _inherited(node: Any, key: str) -> Any:
+    """A field attribute, from the nearest ancestor that sets it (ISO 32000-1, 12.7.3.1)."""
+    for _ in range(_MAX_DEPTH):
+        if node is None or not hasattr(node, "get"):
+            break
+        if key in node:
+            value = node[key]
+            return value.get_object() if hasattr(value, "get_object") else value
+        parent = node.get("/Parent")
+        node = parent.get_object() if parent is not None else None
+    return None
+
+
+def _option_pairs(raw: Any, cap: int) -> list[list[str]]:
+    """A choice field's ``/Opt`` as ``[export value, shown text]`` pairs."""
+    pairs: list[list[str]] = []
+    if not isinstance(raw, list):
+        return pairs
+    for item in raw[:cap]:
+        item = item.get_object() if hasattr(item, "get_object") else item
+        if isinstance(item, list) and len(item) >= 2:
+            export, shown = (part.get_object() for part in item[:2])
+            pairs.append([str(export)[:cap], str(shown)[:cap]])
+        else:
+            pairs.append([str(item)[:cap]] * 2)
+    return pairs
+
+
+def _form_fields(acro_form: Any, cap: int, limit: int, updated: bool) -> list[dict[str, Any]]:
+    """Every terminal field with its full name, as the PDF engine reads a form: type and
+    flags, value, options and the state of each widget (inherited attributes resolved), in
+    the order of the field tree. Terminal fields and their widgets are found as
+    ``pepdocs.formats.pdf._fields.iter_fields`` finds them."""
+    found: list[dict[str, Any]] = []
+    fields = acro_form.get("/Fields")
+    fields = fields.get_object() if fields is not None else None
+    if not isinstance(fields, list):
+        return found
+    seen: set[int] = set()
+
+    def walk(node: Any, parent_name: str, depth: int) -> None:
+        if not isinstance(node, dict) or depth > _MAX_DEPTH or id(node) in seen:
+            return
+        if len(seen) > limit * 4:
+            raise _TooManyFields
+        seen.add(id(node))
+        partial = node.get("/T")
+        name = parent_name
+        if partial is not None:
+            name = f"{parent_name}.{partial}" if parent_name else str(partial)
+        kids = node.get("/Kids")
+        kids = kids.get_object() if kids is not None else None
+        children = [kid.get_object() for kid in kids] if isinstance(kids, list) else []
+        named = [kid for kid in children if isinstance(kid, dict) and "/T" in kid]
+        if named:
+            for kid in named:
+                walk(kid, name, depth + 1)
+            return
+        widgets = [node] if node.get("/Subtype") == "/Widget" else []
+        widgets += [kid for kid in children if isinstance(kid, dict) and "/T" not in kid]
+        kind = _inherited(node, "/FT")
+        raw = _inherited(node, "/V")
+        value = _text(raw, cap)
+        try:
+            flags = int(_inherited(node, "/Ff") or 0)
+        except (TypeError, ValueError):
+            flags = 0
+        differs = False
+        if updated and kind == "/Tx" and isinstance(value, str):
+            shown = _shown_text(node, cap)
+            differs = shown is not None and _words(value) not in _words(shown)
+        states = []
+        for widget in widgets[:cap]:
+            state = widget.get("/AS")
+            states.append(str(state)[:cap] if state is not None else None)
+        found.append(
+            {
+                "name": name[:cap],
+                "type": str(kind) if kind is not None else None,
+                "flags": flags,
+                "value": value,
+                "options": _option_pairs(_inherited(node, "/Opt"), cap),
+                "widget_states": states,
+                "from_stream": hasattr(raw, "get_data"),
+                "shown_differs": differs,
+            }
+        )
+        if len(found) > limit:
+            raise _TooManyFields
+
+    for item in fields:
+        walk(item.get_object(), "", 0)
+    return found
+
+
+class _TooManyFields(Exception):
+    """More terminal fields than any PEP form has."""
+
+
 def _inspect(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
     from pypdf import PasswordType, PdfReader
 
@@ -206,6 +319,16 @@ def _inspect(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
             "from_stream": hasattr(raw, "get_data"),
             "shown_differs": differs,
         }
+    form: list[dict[str, Any]] = []
+    if request.get("form"):
+        try:
+            form = _form_fields(acro_form, cap, request["max_fields"], updated)
+        except _TooManyFields:
+            return {"ok": False, "code": "too_many_fields"}
+        except (MemoryError, RecursionError):
+            raise
+        except Exception:
+            return {"ok": False, "code": "damaged_fields"}
     if request.get("copy"):
         # What merging and flattening do: every object reached and written out again.
         from pypdf import PdfWriter
@@ -224,6 +347,7 @@ def _inspect(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
             "fields": fields,
             "text": text,
             "layout": layout,
+            "form": form,
         },
     }
 
@@ -295,22 +419,14 @@ def _warm_up() -> None:
         PdfWriter(clone_from=reader).write(io.BytesIO())
 
 
-def main() -> None:
-    stdin = sys.stdin.buffer
-    request = json.loads(stdin.readline())
-    data = stdin.read()
-    # pypdf imports parts of itself on first use (text extraction, filters, the writer);
-    # under the memory cap those imports could fail and look like a damaged file. So the
-    # same steps run once on a tiny PDF of our own before the cap, which is then counted
-    # from here: it bounds what THIS PDF takes, not what loading pypdf takes.
-    _warm_up()
-    _limit_resources(request["memory_bytes"], request["cpu_seconds"])
+def _answer(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
+    """The child's reply for one PDF: its summary, or why it was refused."""
     try:
-        reply = _inspect(data, request)
+        return _inspect(data, request)
     except MemoryError:
-        reply = {"ok": False, "code": "memory"}
+        return {"ok": False, "code": "memory"}
     except RecursionError:
-        reply = {"ok": False, "code": "recursion"}
+        return {"ok": False, "code": "recursion"}
     except Exception as exc:  # any failure of pypdf on a crafted file means "damaged"...
         name = type(exc).__name__
         code = {"DependencyError": "dependency", "LimitReachedError": "limit"}.get(name, "damaged")
@@ -323,13 +439,163 @@ def main() -> None:
                 code = "memory"
             elif isinstance(cause, RecursionError):
                 code = "recursion"
-        reply = {"ok": False, "code": code, "detail": name}
+        return {"ok": False, "code": code, "detail": name}
+
+
+#: a child's exit status when it could not even write its reply
+_EXIT_CRASHED, _EXIT_MEMORY = 70, 71
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_worker(worker: int) -> None:
+    """Have the kernel kill this child if the worker dies (Linux; elsewhere the CPU cap is
+    the backstop). The worker is single-threaded, so "the thread that forked us" is it."""
+    import signal
+
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    if os.getppid() != worker:  # the worker died before the line above took effect
+        os._exit(_EXIT_CRASHED)
+
+
+def _child(data: bytes, request: dict[str, Any], reply_fd: int, worker: int) -> None:
+    """In the forked child: bound this process, read the PDF, write the reply, exit (never
+    returns, never runs the worker's clean-up)."""
+    try:
+        _die_with_worker(worker)
+        # nothing of the worker's stdin, stdout or stderr: a stray write from pypdf cannot
+        # corrupt the replies or reach the user's terminal
+        quiet = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(quiet, fd)
+        _limit_resources(request["memory_bytes"], request["cpu_seconds"])
+        try:
+            out = json.dumps(_answer(data, request), ensure_ascii=True).encode("ascii")
+        except MemoryError:
+            out = b'{"ok": false, "code": "memory"}'
+        view = memoryview(out)
+        while view:
+            view = view[os.write(reply_fd, view) :]
+    except MemoryError:
+        os._exit(_EXIT_MEMORY)
+    except BaseException:
+        os._exit(_EXIT_CRASHED)
+    os._exit(0)
+
+
+def _serve(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
+    """One request: a child forked to read the PDF, killed at the deadline."""
+    import select
+    import signal
+    import time
+
+    read_end, write_end = os.pipe()
+    deadline = time.monotonic() + float(request["timeout"])
+    worker = os.getpid()
+    child = os.fork()
+    if child == 0:
+        os.close(read_end)
+        _child(data, request, write_end, worker)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            ready = select.select([read_end, 0], [], [], max(left, 0))[0] if left > 0 else []
+            if not ready:
+                os.kill(child, signal.SIGKILL)
+                os.waitpid(child, 0)
+                return {"ok": False, "code": "timeout"}
+            if 0 in ready:  # the parent closed our stdin (or died) mid-request
+                os.kill(child, signal.SIGKILL)
+                os.waitpid(child, 0)
+                os._exit(0)
+            chunk = os.read(read_end, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(read_end)
+    _, status, usage = os.wait4(child, 0)
+    cpu = usage.ru_utime + usage.ru_stime
+    if chunks and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
+        with contextlib.suppress(ValueError):
+            reply = json.loads(b"".join(chunks))
+            if isinstance(reply, dict):
+                reply["cpu"] = cpu
+                return reply
+    if os.WIFSIGNALED(status) or os.WEXITSTATUS(status) == _EXIT_MEMORY:
+        # killed at its CPU cap (SIGXCPU, SIGKILL), or out of memory where MemoryError is
+        # not caught
+        return {"ok": False, "code": "resources", "cpu": cpu}
+    return {"ok": False, "code": "crashed", "cpu": cpu}
+
+
+def _read_line(buffer: bytearray) -> bytes | None:
+    """The next line from stdin (``buffer`` keeps what was read beyond it), None at EOF."""
+    while b"\n" not in buffer:
+        chunk = os.read(0, 1 << 16)
+        if not chunk:
+            return None
+        buffer += chunk
+    line, _, rest = bytes(buffer).partition(b"\n")
+    buffer[:] = rest
+    return line
+
+
+def _read_exactly(buffer: bytearray, size: int) -> bytes | None:
+    while len(buffer) < size:
+        chunk = os.read(0, max(size - len(buffer), 1 << 16))
+        if not chunk:
+            return None
+        buffer += chunk
+    data = bytes(buffer[:size])
+    buffer[:] = buffer[size:]
+    return data
+
+
+def _send(reply: dict[str, Any]) -> None:
     try:
         out = json.dumps(reply, ensure_ascii=True)
     except MemoryError:
         out = json.dumps({"ok": False, "code": "memory"})
-    sys.stdout.write(out + "\n")
-    sys.stdout.flush()
+    view = memoryview(out.encode("ascii") + b"\n")
+    while view:
+        view = view[os.write(1, view) :]
+
+
+def main() -> None:
+    import signal
+
+    # Ctrl-C reaches the whole process group; the parent decides what it means and closes
+    # our stdin, which ends this loop
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import pypdf  # noqa: F401
+    except ImportError:
+        _send({"ready": False, "code": "import"})
+        return
+    # pypdf imports parts of itself on first use (text extraction, filters, the writer);
+    # under a child's memory cap those imports could fail and look like a damaged file. So
+    # the same steps run once here on a tiny PDF of our own, and a child's cap is counted
+    # from what the worker holds: it bounds what THIS PDF takes, not what loading pypdf does.
+    _warm_up()
+    with contextlib.suppress(Exception):
+        import ctypes  # noqa: F401  (for the children's PR_SET_PDEATHSIG)
+    _send({"ready": True})
+    buffer = bytearray()
+    while True:
+        header = _read_line(buffer)
+        if header is None:
+            return
+        request = json.loads(header)
+        data = _read_exactly(buffer, int(request["size"]))
+        if data is None:
+            return
+        _send(_serve(data, request))
 
 
 if __name__ == "__main__":

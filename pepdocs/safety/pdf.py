@@ -2,36 +2,50 @@
 
 pypdf has a history of infinite loops and memory blow-ups on crafted files (CVE-2023-36464,
 CVE-2023-36810, CVE-2025-55197...), and a thread cannot be stopped once pypdf spins. So a
-completed PDF form is first opened in a separate, short-lived worker process
-(``_pdf_worker.py``, started with ``python -I``): it caps its own address space and CPU time,
-walks the page tree, annotations, form fields (and, if asked, the text layer, or the printed
-text with its positions for reading a form's labels), and reports a JSON summary. The parent
-kills it at the deadline. Only a PDF the worker got through is then opened in this process,
-by :func:`open_pdf`; pypdf parses lazily and deterministically, so touching the same objects
-again is bounded by the same work.
+completed PDF form is opened in a separate process. Each process that reads PDFs starts a
+**worker** (``_pdf_worker.py`` with ``python -I``) when it first needs one and keeps it:
+the worker imports pypdf once, and for every PDF forks a **child** that caps its own
+address space (what it holds at the fork plus ``memory_bytes``) and CPU time, walks the page
+tree, the page content budget, annotations and form fields (and, if asked, the text layer,
+the printed text with its positions for reading a form's labels, every terminal field as
+the PDF engine reads it, or a full copy into a writer), and replies with a JSON summary.
+The worker kills the child at the deadline and answers for it; a child killed or crashed
+costs that one file. This process waits for the worker's answer a little longer than the
+deadline and, failing it, kills and replaces the worker too.
+
+No process outlives the one that started it: the worker ends when its stdin does (the
+owner closed it, exited or was killed with -9), ignores Ctrl-C (the owner decides what an
+interrupt means, and drops a worker it interrupted mid-request), and each child asks the
+kernel to kill it when the worker dies. Workers belong to the process that started them: a
+forked process (``batch --jobs``) lets go of its parent's pipes and starts its own worker
+when it first reads a PDF. Threads reading PDFs at once each take an idle worker or start
+one (a few idle ones are kept).
+
+:func:`inspect_pdf` returns the summary and parses nothing of the PDF in this process; the
+PDF engine reads a form from it alone (``form=True``). :func:`open_pdf` also opens the PDF
+here for code that works on pypdf objects (inspection of a form's layout, document ids,
+bundles): pypdf parses lazily and deterministically, so touching the same objects again is
+bounded by the same work the child got through.
 
 Also detected here: encryption (a missing or wrong password is one clear line, never the
 password), XFA forms (dynamic XFA cannot be read or filled by pypdf), page and field counts
 beyond any real PEP form.
-
-The worker costs about 0.15 s per PDF (interpreter start plus pypdf import); batches hide it
-by running several files at once.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
-import json
 import logging
-import subprocess
 import sys
-from dataclasses import dataclass, field
-from pathlib import Path
+import threading
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pypdf import PasswordType, PdfReader
 
 from pepdocs.errors import ComponentMissingError, DocumentError, UnsafeDocumentError
+from pepdocs.safety._pdf_pool import POOL, NoPypdf, WorkerLost
 from pepdocs.safety.package import PDF_MAGIC, describe_kind, sniff_kind
 
 __all__ = [
@@ -42,11 +56,13 @@ __all__ = [
     "PDF_TIMEOUT_SECONDS",
     "PageText",
     "PdfField",
+    "PdfFormField",
     "PdfSummary",
     "TextRun",
     "inspect_pdf",
     "open_pdf",
     "page_texts",
+    "stop_pdf_workers",
 ]
 
 #: wall-clock limit for the worker; a 40-page PEP form opens in well under a second
@@ -64,7 +80,9 @@ MAX_CONTENT_BYTES = 16 * 1024 * 1024
 #: a field value longer than this is cut (a whole "child's views" box is a few thousand)
 MAX_VALUE_CHARS = 32_000
 
-_WORKER = Path(__file__).with_name("_pdf_worker.py")
+#: how long past a request's deadline this process waits for the worker's own answer before
+#: it kills the worker too
+_GRACE_SECONDS = 5.0
 
 # pypdf logs recoverable oddities ("Circular xref chain detected", "Ignoring wrong pointing
 # object") through the "pypdf" logger. Without a handler Python's last-resort handler prints
@@ -88,6 +106,24 @@ class PdfField:
     from_stream: bool = False
     #: the file was updated incrementally and this field's appearance shows something else
     #: than its stored value
+    shown_differs: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PdfFormField:
+    """One terminal AcroForm field (full name, in the order of the field tree) with what
+    reading it needs, inherited attributes resolved: ``/FT``, ``/Ff``, the value (text, a
+    list or None, at most :data:`MAX_VALUE_CHARS` characters), the ``/Opt`` entries as
+    (export value, shown text) and each widget's ``/AS`` (None where a widget has none).
+    Terminal fields and widgets are found as ``pepdocs.formats.pdf`` finds them."""
+
+    name: str
+    type: str | None
+    flags: int
+    value: str | list[Any] | None
+    options: tuple[tuple[str, str], ...] = ()
+    widget_states: tuple[str | None, ...] = ()
+    from_stream: bool = False
     shown_differs: bool = False
 
 
@@ -125,6 +161,8 @@ class PdfSummary:
     text: tuple[str, ...] = ()
     #: printed text of each page with positions, only when asked for (``layout=True``)
     layout: tuple[PageText, ...] = ()
+    #: every terminal field as a form engine reads it, only when asked for (``form=True``)
+    form: tuple[PdfFormField, ...] = ()
 
 
 def _refuse_non_pdf(data: bytes, source: str) -> None:
@@ -136,56 +174,67 @@ def _refuse_non_pdf(data: bytes, source: str) -> None:
         raise DocumentError(f"is {what or 'not a recognised document'}, not a PDF", source)
 
 
+def stop_pdf_workers() -> None:
+    """End this process's PDF workers now (they also end when it exits; a later PDF starts
+    a new one) and forget the summaries kept (the next PDF goes to a worker even if it was
+    seen before). Benchmarks call it to count the workers' CPU time."""
+    POOL.stop()
+    _RECENT.clear()
+
+
 def _run_worker(request: dict[str, Any], data: bytes, source: str, timeout: float) -> Any:
-    payload = json.dumps(request).encode("ascii") + b"\n" + data
-    try:
-        process = subprocess.Popen(
-            [sys.executable, "-I", str(_WORKER)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            # kept only to tell a crash from a missing component; never shown (a traceback
-            # from deep in pypdf could quote the document)
-            stderr=subprocess.PIPE,
-        )
-    except OSError as exc:
-        raise DocumentError(
-            f"cannot be opened: the PDF worker did not start ({exc.strerror})", source
-        ) from None
-    try:
-        out, err = process.communicate(payload, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.communicate()
-        raise UnsafeDocumentError(
-            f"took longer than {timeout:g} s to open: refused (damaged or built to hang a reader)",
-            source,
-        ) from None
-    except BaseException:
-        process.kill()
-        process.communicate()
-        raise
-    try:
-        return json.loads(out.decode("ascii").strip().splitlines()[-1])
-    except (ValueError, IndexError, UnicodeDecodeError):
-        pass
-    # No reply. A worker that could not import pypdf is an installation problem; otherwise
-    # it died (killed at its CPU limit, or out of memory somewhere MemoryError is not caught).
-    if b"ModuleNotFoundError" in err or b"ImportError" in err:
-        raise ComponentMissingError(
-            f"{source}: cannot be opened: the PDF worker ({sys.executable}) cannot import "
-            "pypdf; reinstall pepdocs"
-        )
-    if process.returncode > 0 and b"MemoryError" not in err:
-        raise DocumentError("is not a readable PDF (the reader failed on it)", source)
-    raise UnsafeDocumentError(
-        f"needs more than {request['memory_bytes'] // (1024 * 1024)} MB of memory or "
-        f"{request['cpu_seconds']} s of CPU to open: refused",
-        source,
-    )
+    """The worker's reply for ``data``; a worker lost mid-request is replaced once."""
+    for _attempt in range(2):
+        try:
+            worker = POOL.take()
+        except OSError as exc:
+            raise DocumentError(
+                f"cannot be opened: the PDF worker did not start ({exc.strerror})", source
+            ) from None
+        except WorkerLost:
+            raise DocumentError("cannot be opened: the PDF worker did not start", source) from None
+        except NoPypdf:
+            raise ComponentMissingError(
+                f"{source}: cannot be opened: the PDF worker ({sys.executable}) cannot import "
+                "pypdf; reinstall pepdocs"
+            ) from None
+        try:
+            reply = worker.ask(request, data, timeout + _GRACE_SECONDS)
+        except WorkerLost as lost:
+            POOL.drop(worker)
+            if lost.gone:
+                continue  # it died (killed from outside, between files): once more
+            raise UnsafeDocumentError(
+                f"took longer than {timeout:g} s to open: refused (damaged or built to hang "
+                "a reader)",
+                source,
+            ) from None
+        except BaseException:  # Ctrl-C or an error mid-request: the worker's state is unknown
+            POOL.drop(worker)
+            raise
+        POOL.give_back(worker)
+        return reply
+    raise DocumentError("cannot be opened: the PDF worker stopped", source)
 
 
 def _raise_for(reply: dict[str, Any], source: str, request: dict[str, Any]) -> None:
     code = reply.get("code")
+    if code == "timeout":
+        raise UnsafeDocumentError(
+            f"took longer than {request['timeout']:g} s to open: refused (damaged or built to "
+            "hang a reader)",
+            source,
+        )
+    if code == "resources":
+        raise UnsafeDocumentError(
+            f"needs more than {request['memory_bytes'] // (1024 * 1024)} MB of memory or "
+            f"{request['cpu_seconds']} s of CPU to open: refused",
+            source,
+        )
+    if code == "crashed":
+        raise DocumentError("is not a readable PDF (the reader failed on it)", source)
+    if code == "damaged_fields":
+        raise DocumentError("is not a readable PDF form (damaged field tree)", source)
     if code == "password_needed":
         raise DocumentError(
             "is password-protected; give its password or ask for a copy without one", source
@@ -226,6 +275,43 @@ def _raise_for(reply: dict[str, Any], source: str, request: dict[str, Any]) -> N
     raise DocumentError("is not a readable PDF (damaged or cut short)", source)
 
 
+class _Recent:
+    """The last few summaries of this process, by the PDF's bytes, password and limits, with
+    what each was asked for: the same bytes inspected again (recognising a form, then reading
+    it by its mapping) are not sent to the worker again. A summary is deterministic for its
+    bytes; only successes are kept, and only for the same limits."""
+
+    SIZE = 4
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.entries: list[tuple[tuple[Any, ...], dict[str, bool], PdfSummary]] = []
+
+    def find(self, key: tuple[Any, ...], asked: dict[str, bool]) -> PdfSummary | None:
+        with self.lock:
+            for entry_key, had, summary in self.entries:
+                if entry_key == key and all(had[flag] for flag, wanted in asked.items() if wanted):
+                    # what was not asked for is left out, as the worker would have
+                    return replace(
+                        summary,
+                        text=summary.text if asked["text"] else (),
+                        layout=summary.layout if asked["layout"] else (),
+                        form=summary.form if asked["form"] else (),
+                    )
+        return None
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries = []
+
+    def keep(self, key: tuple[Any, ...], asked: dict[str, bool], summary: PdfSummary) -> None:
+        with self.lock:
+            self.entries = [(key, asked, summary), *self.entries[: self.SIZE - 1]]
+
+
+_RECENT = _Recent()
+
+
 def inspect_pdf(
     data: bytes,
     source: str,
@@ -234,13 +320,16 @@ def inspect_pdf(
     text: bool = False,
     layout: bool = False,
     copy: bool = False,
+    form: bool = False,
     timeout: float = PDF_TIMEOUT_SECONDS,
     memory_bytes: int = PDF_MEMORY_BYTES,
 ) -> PdfSummary:
     """Open ``data`` (a PDF from ``source``, named in errors) in the bounded worker and return
     what it found: page count, encryption, XFA, every form field's value (and page text if
     ``text``, printed text with positions if ``layout``: see ``_pdf_layout``). Nothing of the
-    PDF is parsed in this process. ``copy`` also has the worker
+    PDF is parsed in this process; the same bytes asked about again (with the same
+    password and limits, for no more than was asked before) are answered from the last few
+    summaries. ``copy`` also has the worker
     clone the whole document into a ``PdfWriter`` and write it: ask for it before merging,
     flattening or re-saving an untrusted PDF in this process.
 
@@ -248,6 +337,16 @@ def inspect_pdf(
     ``UnsafeDocumentError`` (too slow, too big, too many pages or fields).
     """
     _refuse_non_pdf(data, source)
+    asked = {"text": text, "layout": layout, "copy": copy, "form": form}
+    key = (
+        hashlib.sha256(data).digest(),
+        None if password is None else hashlib.sha256(password.encode("utf-8")).digest(),
+        timeout,
+        memory_bytes,
+    )
+    known = _RECENT.find(key, asked)
+    if known is not None:
+        return known
     request = {
         "password": password,
         "text": text,
@@ -257,14 +356,24 @@ def inspect_pdf(
         "max_fields": MAX_PDF_FIELDS,
         "max_value_chars": MAX_VALUE_CHARS,
         "max_content_bytes": MAX_CONTENT_BYTES,
+        # the fields as the engine reads them cost little beside the parse the walk above
+        # needs anyway: always asked for, so that a summary kept serves a later read
+        "form": True,
+        "timeout": timeout,
         "memory_bytes": memory_bytes,
-        # a backstop for an orphaned worker; the parent's wall-clock deadline comes first
+        # a backstop (a child spinning in C code); the wall-clock deadline comes first
         "cpu_seconds": max(1, int(timeout) + 1),
     }
     reply = _run_worker(request, data, source, timeout)
     if not isinstance(reply, dict) or not reply.get("ok"):
         _raise_for(reply if isinstance(reply, dict) else {}, source, request)
-    found = reply["summary"]
+    summary = _summary(reply["summary"])
+    _RECENT.keep(key, {**asked, "form": True}, summary)
+    return summary if form else replace(summary, form=())
+
+
+def _summary(found: dict[str, Any]) -> PdfSummary:
+    """The worker's JSON summary as dataclasses."""
     return PdfSummary(
         pages=int(found["pages"]),
         encrypted=bool(found["encrypted"]),
@@ -284,6 +393,19 @@ def inspect_pdf(
         },
         text=tuple(found["text"]),
         layout=_layout(found.get("layout")),
+        form=tuple(
+            PdfFormField(
+                name=str(item["name"]),
+                type=item["type"],
+                flags=int(item["flags"]),
+                value=item["value"],
+                options=tuple((str(export), str(shown)) for export, shown in item["options"]),
+                widget_states=tuple(item["widget_states"]),
+                from_stream=bool(item["from_stream"]),
+                shown_differs=bool(item["shown_differs"]),
+            )
+            for item in found.get("form") or ()
+        ),
     )
 
 

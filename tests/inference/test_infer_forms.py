@@ -56,3 +56,20 @@ def test_workbooks_and_pdf_forms_get_drafts_that_pass_check_mapping(
     draft = tmp_path / "draft.yaml"
     draft.write_text(inferred.to_yaml("draft", template=blank.name), encoding="utf-8")
     assert [p for p in check_mapping(draft) if p.severity == "error"] == []
+
+
+def test_a_workbook_with_the_whole_name_in_one_cell_is_drafted_into_its_parts(
+    tmp_path: Path,
+) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["A1"], sheet["A2"] = "Child's name", "Date of birth"
+    book.save(tmp_path / "pep.xlsx")
+    entries = {entry.path: entry for entry in infer_mapping(tmp_path / "pep.xlsx").entries}
+    name = entries["child.first_name"]
+    assert name.paths == ["child.first_name", "child.middle_names", "child.last_name"]
+    assert name.options == {"type": "name"}
+    assert "child.date_of_birth" in entries

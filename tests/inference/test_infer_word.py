@@ -144,3 +144,84 @@ def test_a_single_box_beside_a_yes_no_label_is_a_checkbox_anchor(tmp_path: Path)
     assert [(e.path, e.anchor) for e in inferred.entries] == [
         ("health.camhs_involved", {"checkbox": "CAMHS involved"})
     ]
+
+
+def test_a_question_asked_the_other_way_round_is_drafted_negated(tmp_path: Path) -> None:
+    # "Is the young person on a full-time timetable? YES / NO": a yes is no part-time timetable
+    form = write_form(
+        tmp_path / "f.docx", label_table(["Is the young person on a full-time timetable?"])
+    )
+    entry = infer_mapping(form).entry("education.part_time_timetable")
+    assert entry is not None and entry.options == {"negated": True}
+    assert "    negated: true\n" in infer_mapping(form).to_yaml("brackenfield")
+
+
+def test_headings_naming_people_under_a_heading_about_views_are_their_views(
+    tmp_path: Path,
+) -> None:
+    from legacy.forms import docxkit
+
+    dk = docxkit()
+    form = write_form(
+        tmp_path / "f.docx",
+        heading("4. What the adults say"),
+        heading("Carer's section"),
+        dk.para(dk.run("Callum has settled well.")),
+        heading("School"),
+        dk.para(dk.run("Callum is capable but anxious.")),
+        heading("Social Worker"),
+        dk.para(dk.run("The plan is to remain in placement.")),
+    )
+    paths = {entry.path: entry.anchor for entry in infer_mapping(form).entries}
+    assert paths["views.carer"] == {"heading": "Carer's section"}
+    assert paths["views.school"] == {"heading": "School"}
+    assert paths["views.social_worker"] == {"heading": "Social Worker"}
+    assert "education.setting_name" not in paths
+
+
+def test_a_name_in_a_sign_off_grid_does_not_rival_the_persons_own_box(tmp_path: Path) -> None:
+    from legacy.forms import docxkit
+
+    dk = docxkit()
+
+    def text_cell(text: str, width: int = 3000) -> str:
+        return dk.cell(dk.para(dk.run(text)), width=width)
+
+    details = dk.table(
+        [
+            dk.row(
+                dk.label_cell("Social worker", 3000), dk.label_cell("Social worker's phone", 3000)
+            ),
+            dk.row(text_cell("Hamid Rashford"), text_cell("01632 960903")),
+        ],
+        [3000, 3000],
+    )
+    signed = dk.table(
+        [
+            dk.row(
+                text_cell(""),
+                dk.label_cell("Designated practitioner", 3000),
+                dk.label_cell("Social worker", 3000),
+            ),
+            dk.row(dk.label_cell("Name", 3000), text_cell(""), text_cell("Hamid Rashford")),
+            dk.row(dk.label_cell("Signature", 3000), text_cell(""), text_cell("H Rashford")),
+        ],
+        [3000, 3000, 3000],
+    )
+    form = write_form(
+        tmp_path / "f.docx", heading("About me"), details, heading("Agreed by"), signed
+    )
+    entry = infer_mapping(form).entry("care.social_worker.name")
+    assert entry is not None and entry.confidence >= 0.95
+    assert "sign-off" not in entry.evidence and "another place" not in entry.evidence
+
+
+def test_the_date_on_a_completed_by_line_is_that_roles_sign_off_date(tmp_path: Path) -> None:
+    from legacy.forms import docxkit
+
+    dk = docxkit()
+    line = dk.para(dk.run("Completed by (Designated Teacher): Marcus Ebdon   Date: 28/11/2025"))
+    form = write_form(tmp_path / "f.docx", heading("Sign-off"), line)
+    entry = infer_mapping(form).entry("signoff.designated_teacher_date")
+    assert entry is not None
+    assert entry.anchor == {"label": {"text": "Date", "direction": "after"}}

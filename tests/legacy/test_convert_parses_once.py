@@ -77,4 +77,4 @@ def test_a_word_form_printed_to_pdf_runs_the_pdf_worker_for_its_fields_and_its_t
     counter = ParseCounter(monkeypatch)
     extraction = api.extract(path)
     assert extraction.report.authority == "westmere"
-    assert counter.by_opener[str(path)] == ["inspect_pdf", "inspect_pdf"]  # fields, then text
+    assert counter.by_opener[str(path)] == ["pdf worker", "pdf worker"]  # fields, then text

@@ -281,6 +281,28 @@ def test_bool_both_ways_with_default_and_custom_labels() -> None:
     assert custom.from_form("Involved") is True
 
 
+@pytest.mark.parametrize(
+    ("text", "came"),
+    [("Present", True), ("Attended", True), ("Apologies", False), ("Did not attend", False)],
+)
+def test_an_attendance_column_typed_in_words_reads_as_yes_or_no(text: str, came: bool) -> None:
+    assert BoolTransform().from_form(text) is came
+
+
+def test_a_question_asked_the_other_way_round_reads_and_writes_the_opposite() -> None:
+    # "Is the pupil on a full-time timetable?" mapped to education.part_time_timetable
+    full_time = make_transform("bool", {"negated": True})
+    assert full_time.from_form("YES") is False
+    assert full_time.from_form("No") is True
+    assert full_time.from_form("N/A") is None
+    assert full_time.to_form(True) == "No"
+    assert roundtrip(full_time, True) is True and roundtrip(full_time, False) is False
+    box = make_transform("bool", {"negated": True, "output": "bool"})
+    assert box.to_form(False) is True and box.from_form(True) is False
+    with pytest.raises(TransformConfigError, match="negated"):
+        make_transform("bool", {"negated": "yes"})
+
+
 def test_bool_for_checkboxes_and_checkbox_groups() -> None:
     box = BoolTransform(output="bool")
     assert box.to_form(True) is True

@@ -9,7 +9,7 @@ from pepdocs.model.catalog import field_catalog
 from pepdocs.model.codelists import get_codelist, list_codelists
 
 EXPECTED_CODES = {
-    "pep_role": "designated_teacher social_worker virtual_school carer iro",
+    "pep_role": "designated_teacher social_worker virtual_school carer iro young_person",
     "legal_status": "C1 C2 D1 E1 V2 V3 V4 L1 L2 L3 J1 J2 J3",
     "placement_type": (
         "A3 A4 A5 A6 K1 K2 K3 P1 P3 R1 R2 R3 R5 S1 T0 T1 T2 T3 T4 U1 U2 U3 U4 U5 U6 Z11 Z12 Z13 Z14"

@@ -8,6 +8,8 @@ from benchmarks.realforms.build.layouts import (
     calderbrook_ey,
     chaseley_school,
     chevington_ey,
+    colnebury_school,
+    dearnevale_post16,
     dewmarsh_ey,
     dewmarsh_school,
     dunholt_ey,
@@ -25,6 +27,7 @@ from benchmarks.realforms.build.layouts import (
     nenbury_pdf,
     northmarsh_school,
     ouseley_pdf,
+    sandmere_ey,
     saxmere_school,
     sedgecombe_ey,
     sedgecombe_school,
@@ -33,6 +36,7 @@ from benchmarks.realforms.build.layouts import (
     tettenford_post16,
     westchurch_school,
     wychbourne_pdf,
+    wyeford_school,
     yarnbury_school,
 )
 from benchmarks.realforms.build.parts import Layout
@@ -61,6 +65,10 @@ LAYOUTS: tuple[Layout, ...] = (
     ouseley_pdf.LAYOUT,
     nenbury_pdf.LAYOUT,
     tettenford_post16.LAYOUT,
+    sandmere_ey.LAYOUT,
+    wyeford_school.LAYOUT,
+    dearnevale_post16.LAYOUT,
+    colnebury_school.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

@@ -496,4 +496,96 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "Information",
         ),
     ),
+    "sefton": (
+        Source(
+            "Sefton Council",
+            "Sefton Virtual School: Primary (cared for guidance for early years settings)",
+            "https://www.sefton.gov.uk/childrens-services/cared-for-children/"
+            "sefton-virtual-school/sefton-virtual-school/children-and-young-people/primary/",
+            "a PEP for every cared for child at a nursery or childminder from the age of two, "
+            "the joint responsibility of the social worker and the setting's designated "
+            "practitioner; reviewed and updated once a term, the setting agreeing the date with "
+            "the social worker and the carers involved",
+        ),
+    ),
+    "ey-pep-children-in-care": (
+        Source(
+            "Not named in the public copy (used for its house style only)",
+            "Early Years Personal Education Plan for Children in Care (draft)",
+            "https://paperzz.com/doc/7349347/personal-education-plan---draft",
+            "'Date PEP completed', who does what: the social worker completes section A of the "
+            "PEP form and contacts the setting; the plan records attainment, development "
+            "needs, short and long term targets and who carries out each action by when",
+        ),
+    ),
+    "herefordshire": (
+        Source(
+            "Herefordshire Council",
+            "Personal Education Plan (PEP) (Virtual School information for parents, carers and "
+            "pupils)",
+            "https://www.herefordshire.gov.uk/schools-and-education/"
+            "virtual-school-information-for-parents-carers-and-pupils/personal-education-plan-pep",
+            "a PEP reviewed termly at a meeting organised and chaired by the Virtual School "
+            "Education Officer (VSEO); the education views of the child, school, carers and "
+            "social worker; a Child's Voice section; SMART targets with strategies and time "
+            "frames showing how pupil premium plus will be used; schools upload the information "
+            "before the meeting",
+        ),
+    ),
+    "pep-carer-section": (
+        Source(
+            "Not named in the public copy (used for its house style only)",
+            "Before the PEP meeting (PEP process guidance)",
+            "https://docsbay.net/before-the-pep-meeting",
+            "the carer section of the PEP sent to the carer, filled in and brought to the "
+            "meeting; the child's views gathered on pages of the PEP; previous SMART targets "
+            "reviewed and recorded first; attendance and academic tracking data; the Pupil "
+            "Premium provision",
+        ),
+    ),
+    "barnsley": (
+        Source(
+            "Barnsley Metropolitan Borough Council",
+            "Barnsley Virtual School: Education planning for children in care over 16 years",
+            "https://www.barnsley.gov.uk/services/children-families-and-education/"
+            "children-in-care-and-care-leavers/barnsley-virtual-school/designated-teachers/"
+            "education-planning-for-children-in-care-over-16-years/",
+            "post-16 Termly Personal Education Plans (TPEPs) for Years 12 and 13 sitting "
+            "alongside each young person's pathway plan; requested from the provider after the "
+            "October confirmation of destinations and courses and updated mid-year after "
+            "February half term; progress towards the qualifications and outcomes on the plan",
+        ),
+    ),
+    "post16-petp": (
+        Source(
+            "Not named in the public copy (used for its house style only)",
+            "Post 16 Personal education and training plan guidance",
+            "https://muhaz.org/post-16-personal-education-and-training-plan-guidance.html",
+            "the personal adviser arranges the meeting and completes the PETP form; the "
+            "designated tutor brings the latest progress report, academic tracking and "
+            "attendance report; the social worker or designated tutor chairs; around three "
+            "targets agreed",
+        ),
+    ),
+    "essex": (
+        Source(
+            "Essex County Council",
+            "Essex Virtual School: Personal Education Plans",
+            "https://schools.essex.gov.uk/pupils/Essex_Virtual_School/PEPs/Pages/"
+            "Personal-Education-Plans.aspx",
+            "a two-part PEP: the school completes PEP1 each term, ideally in the first three "
+            "weeks, adding new targets after a gap analysis so progress can be measured at the "
+            "end of term; the proposed spend of Pupil Premium Plus is set within PEP1, linked to "
+            "the interventions; previous targets reviewed with the impact of the funding",
+        ),
+        Source(
+            "Essex County Council",
+            "Essex Virtual School: PEPs/Pupil Premium (social care PEPs)",
+            "https://schools.essex.gov.uk/pupils/Essex_Virtual_School/Social_Care_PEPs/Pages/"
+            "default.aspx",
+            "social care arranges the PEP meeting and completes PEP2 after it: a record of the "
+            "meeting and the decisions agreed on how the professionals around the child will "
+            "support the educational objectives in PEP1",
+        ),
+    ),
 }

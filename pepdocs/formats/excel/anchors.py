@@ -13,7 +13,7 @@ from pepdocs.formats.excel.workbook import Cell, Sheet, Workbook, range_bounds, 
 from pepdocs.mapping.spec import Anchor, ColumnSpec
 from pepdocs.mapping.transforms import normalise_label
 
-__all__ = ["FORMULA_NOT_READ", "Book", "Table", "same_text"]
+__all__ = ["FORMULA_NOT_READ", "Book", "Table", "label_key", "same_text"]
 
 #: what a formula cell that is not recomputed says in the report
 FORMULA_NOT_READ = "a formula pepdocs does not recompute: not read (its saved result may be stale)"
@@ -33,6 +33,18 @@ def same_text(cell_text: str, wanted: str) -> bool:
     return bool(key) and normalise_label(cell_text) == key
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def label_key(text: str) -> str:
+    """``normalise_label(text)``, the same string, made quicker for ASCII text (most of a
+    workbook's): there case-folding is lowering, and NFKD and the combining marks it
+    separates have nothing to do. A workbook's every text cell is keyed, answers included."""
+    if text.isascii():
+        return " ".join(_NOT_WORD.sub(" ", text.lower().replace("&", " and ")).split())
+    return normalise_label(text)
+
+
 #: normalised label texts, kept across workbooks (the forms of one authority share their
 #: labels); emptied when full, so a workbook of a million distinct texts cannot grow it
 _KEYS: dict[str, str] = {}
@@ -48,7 +60,7 @@ class _Labels:
         if found is None:
             if len(_KEYS) >= _KEYS_HELD:
                 _KEYS.clear()
-            found = _KEYS[text] = normalise_label(text)
+            found = _KEYS[text] = label_key(text)
         return found
 
     def matches(self, texts: Sequence[str], wanted: Sequence[str]) -> int:
@@ -69,9 +81,16 @@ class _Labels:
 
 
 _Found = tuple[int, Sheet, Cell]
-_ListIndex = tuple[
-    dict[tuple[int, int], tuple[int, list[str] | None]], list[tuple[int, list[str] | None]]
-]
+#: where a sheet's list validations are: (row, column) -> the first list validation's number
+#: for ranges of up to ``_INDEXED_CELLS`` cells, and the numbers of larger ranges, in order
+_ListLayout = tuple[dict[tuple[int, int], int], tuple[int, ...]]
+#: a sheet's list layout and each list validation's entries (by its number)
+_ListIndex = tuple[_ListLayout, dict[int, list[str] | None]]
+#: list layouts by the validations' ranges, kept across workbooks (every form filled from one
+#: template has the same validations: placing thousands of cells once per workbook was a
+#: tenth of reading one); emptied when full
+_LAYOUTS: dict[tuple[tuple[int, tuple[tuple[int, int, int, int], ...]], ...], _ListLayout] = {}
+_LAYOUTS_HELD = 64
 #: a list validation's range up to this many cells is looked up by position
 _INDEXED_CELLS = 4_096
 
@@ -243,32 +262,29 @@ class Book:
         lists = self._lists.get(sheet.title)
         if lists is None:
             lists = self._lists[sheet.title] = self._index_lists(sheet)
-        positions, large = lists
+        (positions, large), entries = lists
         found = positions.get((cell.row, cell.column))
-        for number, entries in large:  # ranges too big to index, in the sheet's order
-            if found is not None and found[0] < number:
+        for number in large:  # ranges too big to index, in the sheet's order
+            if found is not None and found < number:
                 break
             if sheet.validations[number].covers(cell.row, cell.column):
-                return entries
-        return found[1] if found is not None else None
+                found = number
+                break
+        if found is None:
+            return None
+        if found not in entries:  # each list resolved when first asked for
+            entries[found] = self._list_entries(sheet, sheet.validations[found].formula)
+        return entries[found]
 
     def _index_lists(self, sheet: Sheet) -> _ListIndex:
-        """The list validations of a sheet: (row, column) -> (order, entries) for ranges of
-        up to :data:`_INDEXED_CELLS` cells, the rest kept as (order, entries) to test."""
-        positions: dict[tuple[int, int], tuple[int, list[str] | None]] = {}
-        large: list[tuple[int, list[str] | None]] = []
-        for number, validation in enumerate(sheet.validations):
-            if validation.kind != "list":
-                continue
-            entries = self._list_entries(sheet, validation.formula)
-            for left, top, right, bottom in validation.ranges:
-                if (right - left + 1) * (bottom - top + 1) > _INDEXED_CELLS:
-                    large.append((number, entries))
-                    continue
-                for row in range(top, bottom + 1):
-                    for column in range(left, right + 1):
-                        positions.setdefault((row, column), (number, entries))
-        return positions, large
+        """The list validations of a sheet: their layout (``_list_layout``), and their
+        entries by number as they are resolved."""
+        ranges = tuple(
+            (number, validation.ranges)
+            for number, validation in enumerate(sheet.validations)
+            if validation.kind == "list"
+        )
+        return _list_layout(ranges), {}
 
     def _list_entries(self, sheet: Sheet, formula: str) -> list[str] | None:
         formula = formula.strip()
@@ -367,3 +383,27 @@ def locate(book: Book, anchor: Anchor) -> tuple[Sheet, Cell] | None:
 
 
 __all__ += ["locate", "split_reference"]
+
+
+def _list_layout(
+    ranges: tuple[tuple[int, tuple[tuple[int, int, int, int], ...]], ...],
+) -> _ListLayout:
+    """(row, column) -> the number of the first list validation covering it, for ranges of
+    up to :data:`_INDEXED_CELLS` cells; the numbers of larger ranges, to test in order."""
+    found = _LAYOUTS.get(ranges)
+    if found is not None:
+        return found
+    positions: dict[tuple[int, int], int] = {}
+    large: list[int] = []
+    for number, bounds in ranges:
+        for left, top, right, bottom in bounds:
+            if (right - left + 1) * (bottom - top + 1) > _INDEXED_CELLS:
+                large.append(number)
+                continue
+            for row in range(top, bottom + 1):
+                for column in range(left, right + 1):
+                    positions.setdefault((row, column), number)
+    if len(_LAYOUTS) >= _LAYOUTS_HELD:
+        _LAYOUTS.clear()
+    found = _LAYOUTS[ranges] = (positions, tuple(large))
+    return found

@@ -31,7 +31,7 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, cast
+from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -45,7 +45,8 @@ from pypdf.generic import (
 
 from pepdocs.errors import DocumentError, MappingError, PepdocsError, TransformError
 from pepdocs.formats.base import DocumentReading, Reading
-from pepdocs.formats.opened import OpenedDocument, opened
+from pepdocs.formats.opened import OpenedDocument
+from pepdocs.formats.opened import opened as open_once
 from pepdocs.formats.pdf import _appearance
 from pepdocs.formats.pdf._continuation import (
     Continuation,
@@ -57,6 +58,7 @@ from pepdocs.formats.pdf._fields import (
     FF_MULTILINE,
     OFF,
     FormField,
+    field_kind,
     fields_by_name,
     widget_pages,
 )
@@ -70,16 +72,20 @@ from pepdocs.formats.pdf._textlayer import (
     read_layer,
 )
 from pepdocs.formats.pdf.docid import read_document_id, write_document_id
-from pepdocs.formats.pdf.once import opened_layout, opened_pdf, opened_text
+from pepdocs.formats.pdf.once import opened_for_reading, opened_layout, opened_pdf, opened_text
 from pepdocs.mapping.spec import Anchor, FieldSpec, FillNote, FormSpec, FormValue
 from pepdocs.mapping.transforms import bool_word, normalise_label
+from pepdocs.safety.pdf import PdfFormField, PdfSummary
 from pepdocs.safety.sanitize import clean_text
 
 __all__ = [
     "READS_OPENED",
     "TEXT_LAYER_CONFIDENCE",
+    "OpenedPdf",
     "fill",
     "flatten",
+    "open_for_reading",
+    "opened_for_reading",
     "opened_pdf",
     "opened_text",
     "read",
@@ -676,40 +682,68 @@ def flatten(data: bytes, name: str = "<document>") -> bytes:
 # -- read --------------------------------------------------------------------------------------
 
 
-def _field_value(field: Mapping[str, Any]) -> Any:
-    value: Any = field.get("/V")
-    return value.get_object() if hasattr(value, "get_object") else value
+@dataclass(frozen=True, slots=True)
+class OpenedPdf:
+    """A completed PDF opened for reading within the safety bounds (see
+    :func:`open_for_reading`): the worker's summary holds every field the read needs, so
+    :func:`read` given this parses nothing more."""
+
+    data: bytes
+    name: str
+    password: str | None
+    summary: PdfSummary
 
 
-def _field_named(fields: Mapping[str, Any], name: str) -> tuple[str, Any] | None:
+def open_for_reading(data: bytes, name: str, password: str | None = None) -> OpenedPdf:
+    """Open a completed PDF once, in the bounded worker (time and memory limits, password,
+    dynamic XFA refused), with every terminal field as :func:`read` needs it. Pass the
+    result to ``read(..., opened=...)`` to read it by several mappings (recognition then
+    reading) without opening it again."""
+    from pepdocs.safety.pdf import inspect_pdf
+
+    summary = inspect_pdf(data, name, password, form=True)
+    if summary.dynamic_xfa:
+        raise DocumentError(
+            "is a dynamic XFA form (Adobe LiveCycle) that pepdocs cannot read; "
+            "ask for the Word version or a flattened PDF",
+            name,
+        )
+    return OpenedPdf(data, name, password, summary)
+
+
+def _field_named(fields: Mapping[str, PdfFormField], name: str) -> PdfFormField | None:
     """A field by full name, or by a unique last part (a form re-saved under a parent)."""
     field = fields.get(name)
     if field is not None:
-        return name, field
+        return field
     matches = [key for key in fields if key.endswith(f".{name}")]
-    return (matches[0], fields[matches[0]]) if len(matches) == 1 else None
+    return fields[matches[0]] if len(matches) == 1 else None
 
 
-def _cell_text(field: Mapping[str, Any], known: FormField | None) -> str:
-    """A table cell's field as text: a checkbox as a ticked or empty box, a radio group as
-    its on-state, a drop-down as its shown text."""
-    kind = known.kind if known is not None else ""
-    if kind == "checkbox" or (not kind and str(field.get("/FT")) == "/Btn"):
-        return _TICKED if _is_on(field, known) else _UNTICKED
-    if kind == "radio":
-        state = _state(field, known)
-        return state.lstrip("/") if state is not None else ""
-    value = _field_value(field)
+def _text_of(field: PdfFormField) -> str:
+    value = field.value
     if isinstance(value, list):
         value = ", ".join(str(item) for item in value)
-    text = "" if value is None else str(value)
-    if kind == "choice" and known is not None:
-        text = next((shown for export, shown in known.options() if export == text), text)
+    return "" if value is None else str(value)
+
+
+def _cell_text(field: PdfFormField) -> str:
+    """A table cell's field as text: a checkbox as a ticked or empty box, a radio group as
+    its on-state, a drop-down as its shown text."""
+    kind = field_kind(field.type, field.flags)
+    if kind == "checkbox":
+        return _TICKED if _state(field) is not None else _UNTICKED
+    if kind == "radio":
+        state = _state(field)
+        return state.lstrip("/") if state is not None else ""
+    text = _text_of(field)
+    if kind == "choice":
+        text = next((shown for export, shown in field.options if export == text), text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _read_table(
-    fields: Mapping[str, Any], widgets: Mapping[str, FormField], anchor: Anchor, spec: FieldSpec
+    fields: Mapping[str, PdfFormField], anchor: Anchor, spec: FieldSpec
 ) -> Reading | None:
     """The rows of a table of fields, ``{header: text}`` per printed row (every header, so
     a column is found by its header or an alias), then the rows fill put on a continuation
@@ -725,9 +759,8 @@ def _read_table(
             if found is None:
                 row[title] = ""
                 continue
-            full, field = found
-            present.append(full)
-            row[title] = _cell_text(field, widgets.get(full))
+            present.append(found.name)
+            row[title] = _cell_text(found)
         rows.append(row)
     if not present:
         return None
@@ -742,7 +775,7 @@ def _read_table(
             break
         rows.append(
             {
-                column.header: _cell_text(fields[name], widgets.get(name)) if name in fields else ""
+                column.header: _cell_text(fields[name]) if name in fields else ""
                 for column, name in zip(spec.columns, continued, strict=True)
             }
         )
@@ -754,36 +787,27 @@ def _read_table(
 
 
 def _read_one(
-    fields: Mapping[str, Any],
-    widgets: Mapping[str, FormField],
-    spec: FieldSpec,
-    anchor: Anchor,
+    fields: Mapping[str, PdfFormField], spec: FieldSpec, anchor: Anchor
 ) -> Reading | None:
     if anchor.kind == "table":
-        return _read_table(fields, widgets, anchor, spec)
+        return _read_table(fields, anchor, spec)
     if anchor.kind == "checkboxes":
         options: Mapping[str, str] = anchor.options.get("options") or {}
         present = [key for key, name in options.items() if name in fields]
         if not present:
             return None
-        ticked = [key for key in present if _is_on(fields[options[key]], widgets.get(options[key]))]
+        ticked = [key for key in present if _state(fields[options[key]]) is not None]
         location = f"checkboxes {', '.join(options[key] for key in present)}"
         return Reading("found", ticked, location, anchor)
-    name = anchor.key
-    field = fields.get(name)
+    field = _field_named(fields, anchor.key)
     if field is None:
-        matches = [key for key in fields if key.endswith(f".{name}")]
-        if len(matches) != 1:
-            return None
-        name = matches[0]
-        field = fields[name]
-    location = f"field {name!r}"
-    known = widgets.get(name)
-    kind = known.kind if known is not None else ""
-    if kind == "checkbox" or (not kind and str(field.get("/FT")) == "/Btn"):
-        return Reading("found", _is_on(field, known), location, anchor)
+        return None
+    location = f"field {field.name!r}"
+    kind = field_kind(field.type, field.flags)
+    if kind == "checkbox":
+        return Reading("found", _state(field) is not None, location, anchor)
     if kind == "radio":
-        state = _state(field, known)
+        state = _state(field)
         if state is None:
             return Reading("empty", None, location, anchor)
         text = state.lstrip("/")
@@ -794,39 +818,29 @@ def _read_one(
                 return Reading(
                     "found", written if isinstance(written, str) else code, location, anchor
                 )
-        exports = [option for option, _ in known.options()] if known is not None else []
+        exports = [option for option, _ in field.options]
         if text.isdigit() and int(text) < len(exports):
             text = exports[int(text)]  # states named by position, /Opt gives the value
         return Reading("found", text, location, anchor)
-    value = _field_value(field)
-    if isinstance(value, list):
-        value = ", ".join(str(item) for item in value)
-    text = "" if value is None else str(value)
-    if kind == "choice" and known is not None:
-        for export, shown in known.options():
-            if text == export:
-                text = shown
-                break
+    text = _text_of(field)
+    if kind == "choice":
+        text = next((shown for export, shown in field.options if export == text), text)
     if not text.strip():
         return Reading("empty", None, location, anchor)
     return Reading("found", text.replace("\r\n", "\n").replace("\r", "\n"), location, anchor)
 
 
-def _state(field: Mapping[str, Any], known: FormField | None) -> str | None:
-    value = _field_value(field)
+def _state(field: PdfFormField) -> str | None:
+    """A checkbox's or radio group's on-state, or None when it is off. Checked is anything
+    but ``/Off``: on-state names are the form author's choice (ISO 32000-2); some writers
+    set only the widgets' ``/AS``."""
+    value = field.value
     if value is not None and str(value) not in (OFF, ""):
         return str(value)
-    if known is not None:  # some writers set only the widgets' /AS
-        for widget in known.widgets:
-            state = widget.get("/AS")
-            if state is not None and str(state) != OFF:
-                return str(state)
+    for state in field.widget_states:
+        if state is not None and state != OFF:
+            return state
     return None
-
-
-def _is_on(field: Mapping[str, Any], known: FormField | None) -> bool:
-    # checked is anything but /Off: on-state names are the form author's choice (ISO 32000-2)
-    return _state(field, known) is not None
 
 
 #: ``read`` takes an opened document too (:func:`pepdocs.formats.read_form`)
@@ -839,34 +853,31 @@ def read(
     name: str,
     *,
     password: str | None = None,
+    opened: OpenedPdf | None = None,
 ) -> DocumentReading:
-    """Read a completed PDF form (its bytes, or the document opened once, whose worker
-    results are reused: :mod:`.once`). A PDF without fields (flattened, or printed from
-    Word) is read from its text by the mapping's label anchors, with lower confidence."""
-    document = opened(data, name)
-    reader, summary = opened_pdf(document, password)
-    try:
-        # only the field tree is walked (lazily parsed objects): no page is read
-        widgets = fields_by_name(cast(DictionaryObject, reader.trailer["/Root"]))
-        fields: dict[str, Any] = {
-            field_name: {"/FT": field.get("/FT"), "/V": field.get("/V")}
-            for field_name, field in widgets.items()
-        }
-    except PepdocsError:
-        raise
-    except Exception:
-        raise DocumentError("is not a readable PDF form (damaged field tree)", name) from None
+    """Read a completed PDF form. A PDF without fields (flattened, or printed from Word) is
+    read from its text by the mapping's label anchors, with lower confidence.
+
+    The PDF is opened once, in the bounded worker, which reports every field with its value
+    and states (:func:`open_for_reading`; pass ``opened`` when it already was): nothing of
+    the PDF is parsed in this process. Page text (label fallbacks) and printed places
+    (fields no entry reads) are asked of the worker only when needed. ``data`` may be the
+    document opened once (``pepdocs.formats.open_document``): what the worker gave for it
+    is then kept on it and reused (:mod:`.once`)."""
+    document = open_once(data, name)
+    if opened is None:
+        opened = opened_for_reading(document, password)
+    password = opened.password
+    fields = {field.name: field for field in opened.summary.form}
     if not fields:
         return read_layer(form, opened_text(document, password))
     notes: list[str] = []
-    for field_name, inspected in summary.fields.items():
-        if inspected.from_stream and field_name in fields and isinstance(inspected.value, str):
-            # /V as a text stream (allowed, rare): its text as the worker decoded it
-            fields[field_name] = {**fields[field_name], "/V": inspected.value}
-            notes.append(f"field {field_name!r}: its value is stored as a stream; read from it")
-        if inspected.shown_differs:
+    for field in opened.summary.form:
+        if field.from_stream and isinstance(field.value, str):
+            notes.append(f"field {field.name!r}: its value is stored as a stream; read from it")
+        if field.shown_differs:
             notes.append(
-                f"field {field_name!r}: the page shows something else than the stored value "
+                f"field {field.name!r}: the page shows something else than the stored value "
                 "(the file was changed after it was filled); check it against the printed form"
             )
     readings: dict[int, Reading] = {}
@@ -886,7 +897,7 @@ def read(
                 used.update(name for name in fields if name.startswith(prefix))
             else:
                 used.add(anchor.key)
-            reading = _read_one(fields, widgets, spec, anchor)
+            reading = _read_one(fields, spec, anchor)
             if reading is not None:
                 break
         if reading is None and any(anchor.kind == "label" for anchor in spec.anchors):
@@ -901,11 +912,9 @@ def read(
             notes.append("some fields were missing and were read from the page text by label")
             confidence = 0.9
     left_over = {
-        field_name: _field_value(field)
+        field_name: field.value
         for field_name, field in fields.items()
-        if field_name not in used
-        and _field_value(field) not in (None, "", OFF)
-        and str(field.get("/FT")) != "/Btn"
+        if field_name not in used and field.value not in (None, "", OFF) and field.type != "/Btn"
     }
     places = _printed_places(document, password) if left_over else {}
     unmapped = [
@@ -942,6 +951,6 @@ def read_text_layer(
     """Read any PDF's text layer (its bytes, or the document opened once) by the label
     anchors of ``form`` (of any kind: a Word form's mapping reads the same form printed to
     PDF). Confidence is :data:`TEXT_LAYER_CONFIDENCE`; tables are not read."""
-    reading = read_layer(form, opened_text(opened(data, name), password))
+    reading = read_layer(form, opened_text(open_once(data, name), password))
     reading.notes[:] = ["read from the PDF's page text by the form's labels (not a form)"]
     return reading

@@ -64,17 +64,7 @@ class FormField:
     @property
     def kind(self) -> str:
         """``text``, ``checkbox``, ``radio``, ``choice``, ``button`` or ``signature``."""
-        if self.type == "/Tx":
-            return "text"
-        if self.type == "/Ch":
-            return "choice"
-        if self.type == "/Sig":
-            return "signature"
-        if self.type == "/Btn":
-            if self.flags & FF_PUSHBUTTON:
-                return "button"
-            return "radio" if self.flags & FF_RADIO else "checkbox"
-        return "unknown"
+        return field_kind(self.type, self.flags)
 
     def states(self, widget: DictionaryObject | None = None) -> list[str]:
         """On-state names (``/Yes``...) of one widget, or of all widgets in order."""
@@ -102,6 +92,22 @@ class FormField:
             else:
                 found.append((str(item), str(item)))
         return found
+
+
+def field_kind(type_: str | None, flags: int) -> str:
+    """What a field is, from its ``/FT`` and ``/Ff``: ``text``, ``checkbox``, ``radio``,
+    ``choice``, ``button``, ``signature`` or ``unknown``."""
+    if type_ == "/Tx":
+        return "text"
+    if type_ == "/Ch":
+        return "choice"
+    if type_ == "/Sig":
+        return "signature"
+    if type_ == "/Btn":
+        if flags & FF_PUSHBUTTON:
+            return "button"
+        return "radio" if flags & FF_RADIO else "checkbox"
+    return "unknown"
 
 
 def iter_fields(root: DictionaryObject) -> Iterator[FormField]:

@@ -87,12 +87,17 @@ def first_child(element: Element, tag: str) -> Element | None:
     """``element.find(tag)`` for one Clark name. lxml's ``find`` goes through ElementPath
     in Python on every call; the engine asks for ``w:pPr``, ``w:tcPr``, ``w:sdtPr``... on
     every paragraph, cell and control, and those come first where present (the schema
-    puts properties first), so the first child is checked before libxml2 looks further."""
-    for node in element:
-        if node.tag == tag:
-            return node
-        break
-    return next(element.iterchildren(tag), None)
+    puts properties first), so the first child is checked before libxml2 looks further
+    (``element[0]`` costs half a one-child iterator; ``len`` would count every child)."""
+    try:
+        node = element[0]
+    except IndexError:
+        return None
+    if node.tag == tag:
+        return node
+    for node in element.iterchildren(tag):
+        return node
+    return None
 
 
 def child(element: Element, *path: str) -> Element | None:

@@ -55,7 +55,16 @@ class Segment:
 def paragraph_segments(paragraph: Element) -> list[Segment]:
     """The paragraph as text outside fields and the fields themselves, in reading order
     (tracked deletions, properties and drawings skipped as ``paragraph_text`` skips them)."""
-    out: list[Segment] = []
+    return [
+        Segment(text=piece) if isinstance(piece, str) else Segment(field=piece)
+        for piece in _pieces(paragraph)
+    ]
+
+
+def _pieces(paragraph: Element) -> list[str | Element]:
+    """``paragraph_segments`` as bare texts and field elements (the unmapped scan wants the
+    texts of every paragraph, and a ``Segment`` made for each piece cost more than the walk)."""
+    out: list[str | Element] = []
     depth = 0  # inside a legacy field (begin ... end), counting nested fields
 
     def walk(element: Element) -> None:
@@ -66,7 +75,7 @@ def paragraph_segments(paragraph: Element) -> list[Segment]:
                 continue
             if tag == SDT:
                 if depth == 0:
-                    out.append(Segment(field=node))
+                    out.append(node)
                 continue
             if tag == R:
                 # one pass over the run's children: a field character decides the run,
@@ -86,13 +95,13 @@ def paragraph_segments(paragraph: Element) -> list[Segment]:
                     kind = char.get(_FLDCHAR_TYPE)
                     if kind == "begin":
                         if depth == 0:
-                            out.append(Segment(field=node))
+                            out.append(node)
                         depth += 1
                     elif kind == "end" and depth:
                         depth -= 1
                     continue
                 if not depth:
-                    out.extend(Segment(text=text) for text in pieces)
+                    out.extend(pieces)
                 continue
             if tag == P:
                 continue  # only in text boxes, which are skipped
@@ -168,10 +177,10 @@ def _box_parts(box: Element, field: Element) -> list[tuple[str | None, bool]]:
                 field_seen = True
             continue
         text = ""
-        for segment in paragraph_segments(paragraph):
-            if segment.field is None:
-                text += segment.text
-            elif segment.field is field:
+        for piece in _pieces(paragraph):
+            if isinstance(piece, str):
+                text += piece
+            elif piece is field:
                 parts.append((text, False))
                 parts.append((None, True))
                 field_seen = True
@@ -270,10 +279,10 @@ def displaced_breaks(field: Element) -> int:
     if paragraph is None:
         return 0
     before = ""
-    for segment in paragraph_segments(paragraph):
-        if segment.field is field:
+    for piece in _pieces(paragraph):
+        if piece is field:
             break
-        before = before + segment.text if segment.field is None else ""
+        before = before + piece if isinstance(piece, str) else ""
     else:
         return 0
     stripped = before.rstrip(" \t")
@@ -305,13 +314,18 @@ def restore_breaks(text: str, breaks: int) -> tuple[str, int]:
 
 def outside_text(paragraph: Element) -> str:
     """A paragraph's text outside every field it holds (for the unmapped scan)."""
-    return "".join(s.text for s in paragraph_segments(paragraph) if s.field is None)
+    return "".join(piece for piece in _pieces(paragraph) if isinstance(piece, str))
 
 
-def typed_paragraphs(container: Element) -> Iterable[tuple[Element, str]]:
+def typed_paragraphs(
+    container: Element, skip: Callable[[Element], bool] | None = None
+) -> Iterable[tuple[Element, str]]:
     """(paragraph, its text outside fields) for each paragraph with such text, in reading
-    order; placeholder prompts count as nothing typed."""
+    order; placeholder prompts count as nothing typed. Paragraphs ``skip`` says are of no
+    interest are passed over before their text is put together (the costly part)."""
     for paragraph in iter_block_paragraphs(container):
+        if skip is not None and skip(paragraph):
+            continue
         text = clean_value(outside_text(paragraph))
         if text:
             yield paragraph, text

@@ -80,17 +80,31 @@ def _choice_options(text: str) -> list[str] | None:
     """The options of a "circle one" box's text, or None: choice words ("Yes / No"), or
     three or more year groups set apart by spaced slashes ("11 / 12 / 13 / 14": "20/25" is
     a score, "3 / 4" could be a fraction)."""
+    text = text.strip(" /")
     body = _NOTE.sub("", text).strip(" /")
     options = [option for option in _SEPARATORS.split(body) if option.strip()]
     if len(options) < 2:
         return None
     if all(_choice_word(option) for option in options):
         return options
+    if _NOTE.search(text) and " / " in body and all(_short_option(o) for o in options):
+        # the form says how to answer ("SEN stage: None / SEN Support / EHCP (strike out
+        # as appropriate)"): its options are a menu whatever words they are
+        return options
     years = [" ".join(option.casefold().split()) for option in options]
     if len(years) >= 3 and " / " in body and all(_YEAR.match(year) for year in years):
         return options
     return None
-_NOTE = re.compile(r"\s*\((?:circle|delete|tick|please)[^)]*\)\s*$", re.IGNORECASE)
+_NOTE = re.compile(
+    r"\s*\((?:circle|delete|tick|please|strike|cross out|underline|highlight)[^)]*\)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _short_option(option: str) -> bool:
+    """An option of a printed menu: a few words, no sentence."""
+    words = option.split()
+    return 0 < len(words) <= 4 and len(option.strip()) <= 30 and not option.strip().endswith(".")
 
 
 @dataclass(frozen=True, slots=True)

@@ -357,7 +357,9 @@ def is_hidden(control: ContentControl) -> bool:
     if _vanishes(first_child(control.properties, RPR)):
         return True
     content = first_child(control.element, SDTCONTENT)  # read only: never made here
-    runs = list(content.iter(R)) if content is not None else []
+    if content is None or next(content.iter(_VANISH), None) is None:
+        return False  # nothing in it is hidden (libxml2 looks; no run is visited)
+    runs = list(content.iter(R))
     return bool(runs) and all(_vanishes(first_child(run, RPR)) for run in runs)
 
 

@@ -447,6 +447,24 @@ class DocumentIndex:
         return {}
 
     @cached_property
+    def cell_labels_over_answers(self) -> dict[Element, tuple[Element | None, str]]:
+        """Per cell, its label paragraph over the answer (if any) and that label's
+        normalised text, filled by the heading lookups as they ask (each title of a form
+        asked it of every cell)."""
+        return {}
+
+    @cached_property
+    def normalised_texts(self) -> dict[Element, str]:
+        """Per paragraph, its text normalised, as the heading lookups ask (each title not
+        found among the headings was compared with every paragraph)."""
+        return {}
+
+    @cached_property
+    def cell_instruction_labels(self) -> dict[Element, str | None]:
+        """Per cell, its label over an instruction in italics (normalised), as asked."""
+        return {}
+
+    @cached_property
     def heading_cells(self) -> frozenset[Element]:
         """The cells of heading rows (shaded/bold full-width rows)."""
         return frozenset(cell.tc for _, _, cell, _ in self.heading_rows)
@@ -605,6 +623,25 @@ def bold_lead(paragraph: Element) -> tuple[str, bool]:
             continue
         return lead, bool(text.strip())
     return lead, False
+
+
+def bold_then_italic(paragraph: Element) -> bool:
+    """Bold runs, then only italic ones: a printed label and the prompt under it on one
+    line ("**My views:** *how is it going, and what would help me?*")."""
+    lead, rest = False, False
+    for run in paragraph.iter(R):
+        if not any(t.text and t.text.strip() for t in run.iter(T)):
+            continue
+        properties = first_child(run, RPR)
+        bold = properties is not None and on_off(first_child(properties, _BOLD))
+        italic = properties is not None and on_off(first_child(properties, _ITALIC))
+        if bold and not rest:
+            lead = True
+        elif italic and lead:
+            rest = True
+        else:
+            return False
+    return lead and rest
 
 
 def all_italic(paragraph: Element) -> bool:

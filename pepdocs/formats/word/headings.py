@@ -28,6 +28,7 @@ from pepdocs.formats.word.document import (
     Scope,
     all_bold,
     all_italic,
+    bold_then_italic,
     looks_like_label,
 )
 from pepdocs.formats.word.labels import cell_location
@@ -65,13 +66,13 @@ def find_heading(
         return None
     wanted = normalise(title)
     for grid, cell, text in index.cell_entries:
-        label = label_over_answer(cell.tc)
-        if label is not None and normalise(block_text(label)) == wanted:
+        label, label_text = _label_over_answer(index, cell.tc)
+        if label is not None and label_text == wanted:
             if index.in_range(cell.tc, scope):
                 return _block_after(index, label, title)
             continue
         if (
-            (text == wanted or label_with_instruction(cell.tc) == wanted)
+            (text == wanted or _label_with_instruction(index, cell.tc) == wanted)
             and index.in_range(cell.tc, scope)
             # a heading printed as a cell: shaded or bold, or alone across its row (a plain
             # cell saying the same words is a value, e.g. a role in an attendance list)
@@ -86,14 +87,33 @@ def find_heading(
                 )
     # A question printed as a paragraph of its own ("Child's view:"), in the body or in a
     # cell, with the answer in the paragraphs under it.
+    normalised = index.normalised_texts
     for paragraph, text in index.paragraph_texts:
-        if (
-            normalise(text) == wanted
-            and index.in_range(paragraph, scope)
-            and paragraph.getparent() is not None
-        ):
+        key = normalised.get(paragraph)
+        if key is None:
+            key = normalised[paragraph] = normalise(text)
+        if key == wanted and index.in_range(paragraph, scope) and paragraph.getparent() is not None:
             return _block_after(index, paragraph, title)
     return None
+
+
+def _label_over_answer(index: DocumentIndex, tc: Element) -> tuple[Element | None, str]:
+    """``label_over_answer`` and its normalised text, once per cell of the document: a form
+    with several headings in cells asked this of every cell for each of them."""
+    memo = index.cell_labels_over_answers
+    found = memo.get(tc)
+    if found is None:
+        label = label_over_answer(tc)
+        found = memo[tc] = (label, "" if label is None else normalise(block_text(label)))
+    return found
+
+
+def _label_with_instruction(index: DocumentIndex, tc: Element) -> str | None:
+    """``label_with_instruction``, once per cell of the document."""
+    memo = index.cell_instruction_labels
+    if tc not in memo:
+        memo[tc] = label_with_instruction(tc)
+    return memo[tc]
 
 
 def label_over_answer(tc: Element) -> Element | None:
@@ -105,7 +125,18 @@ def label_over_answer(tc: Element) -> Element | None:
         return None
     first = paragraphs[0]
     text = block_text(first).strip()
-    if not text or len(text) > _QUESTION_MAX_CHARS or not all_bold(first):
+    if not text or len(text) > _QUESTION_MAX_CHARS:
+        return None
+    if not (
+        all_bold(first)
+        or bold_then_italic(first)
+        or (
+            all_italic(first)
+            and (_PROMPTED_LABEL.match(text) is not None or len(text.split()) <= 12)
+        )
+    ):
+        # a label in bold (and the prompt after it in italics), or the cell's only print in
+        # italics: "My views: how is it going?", "Carer's comments"; else no label
         return None
     rest = [node for node in paragraphs[1:] if block_text(node).strip()]
     if any(all_bold(node) for node in rest):
@@ -113,6 +144,10 @@ def label_over_answer(tc: Element) -> Element | None:
     if rest and all(all_italic(node) for node in rest):
         return None  # an instruction under the label: the answer goes elsewhere
     return first
+
+
+#: "My views: how is it going, and what would help me?": a short label, a colon, a prompt
+_PROMPTED_LABEL = re.compile(r"^[^:?\n]{2,40}:\s*\S")
 
 
 def label_with_instruction(tc: Element) -> str | None:

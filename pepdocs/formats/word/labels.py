@@ -78,17 +78,28 @@ def _label_slots(
                     )
         # the label in bold with the answer typed straight after it, over the leaders the
         # form printed (``Student name………`` became ``Student nameTyler-Jay Penhallow``)
-        for paragraph, _ in candidates:
+        for paragraph, text in candidates:
             if not index.in_range(paragraph, scope):
                 continue
             lead, answered = bold_lead(paragraph)
-            if answered and normalise(lead).rstrip(":") == wanted.rstrip(":"):
+            # or a bold label and a line break to type under it, nothing typed yet
+            room = not answered and _blank_line_after(text, lead)
+            if (answered or room) and normalise(lead).rstrip(":") == wanted.rstrip(":"):
                 yield AfterLabelSlot(
                     paragraph,
                     _bare_label(label),
                     f"text after {label!r}",
                     _next_labels(index, wanted),
                 )
+
+
+def _blank_line_after(text: str, lead: str) -> bool:
+    """``text`` is ``lead`` then only a line break (and spaces): the line to answer on."""
+    stripped = text.lstrip()
+    if not lead or not stripped.startswith(lead.strip()):
+        return False
+    rest = stripped[len(lead.strip()) :]
+    return "\n" in rest and not rest.strip()
 
 
 def _next_labels(index: DocumentIndex, own: str) -> re.Pattern[str] | None:

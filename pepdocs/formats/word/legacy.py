@@ -131,6 +131,19 @@ class LegacyField:
                     return 0
         return 0
 
+    def default_text(self) -> str:
+        """A text field's default text (``textInput/w:default``): what the form shows
+        before anyone types ("Enter text", "DD/MM/YYYY")."""
+        data = self.ff_data
+        box = None if data is None else first_child(data, w("textInput"))
+        node = None if box is None else first_child(box, w("default"))
+        return (node.get(w("val")) if node is not None else None) or ""
+
+    def shows_default(self) -> bool:
+        """The text field still shows its default text: nobody typed in it."""
+        default = clean_value(self.default_text())
+        return bool(default) and clean_value(self.result_text()) == default
+
     def value(self) -> str | bool | None:
         if self.kind == "checkbox":
             return self.checked()
@@ -138,6 +151,8 @@ class LegacyField:
             entries = self.entries()
             index = self.selected_index()
             return entries[index] if 0 <= index < len(entries) and entries[index].strip() else None
+        if self.shows_default():
+            return None  # the form's prompt, not an answer
         return clean_value(self.result_text()) or None
 
     # --- writing -------------------------------------------------------------------------

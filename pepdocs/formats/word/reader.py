@@ -438,9 +438,11 @@ def _typed_text(
     not print and no field read: an answer written where the form has no box for it, or
     in a box shared by several fields. Each is given with where it is."""
     found: list[str] = []
-    for paragraph, text in typed_paragraphs(index.body):
-        if _covered(paragraph, covered) or _covered(paragraph, reported):
-            continue
+
+    def done(paragraph: Element) -> bool:
+        return _covered(paragraph, covered) or _covered(paragraph, reported)
+
+    for paragraph, text in typed_paragraphs(index.body, skip=done):
         if normalise(text) in facts.texts or _is_prompt(text, facts.prompts):
             continue
         found.append(f"{_where(index, paragraph)}: {text}")

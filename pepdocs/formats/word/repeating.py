@@ -217,6 +217,8 @@ def _data_rows(grid: TableGrid, header_number: int) -> list[int]:
     for number in range(header_number + 1, len(grid.rows)):
         if grid.width > 1 and len(grid.distinct[number]) == 1:
             break  # a full-width row ends the list: a section heading or a note
+        if grid.totals_row(number):
+            break  # "Total requested | £790": the items' sum, not an item
         rows.append(number)
     return rows
 

@@ -483,7 +483,9 @@ def sole_mark(container: Element, legacy: Sequence[LegacyField]) -> Mark | None:
 
 #: A label after a tab later on the line (``<tab>Date:``), not a time (``<tab>10:30``): the
 #: answer before it ends there, whether or not the form's mapping knows that label.
-_TABBED_LABEL = re.compile(r"\t\s*[^\s\d:][^\t\n:]{0,39}:(?!\d)")
+_TABBED_LABEL = re.compile(
+    r"(?:\t\s*[^\s\d:]|[ \u00a0]{3,}[A-Z])[^\t\n:]{0,39}:(?!\d)"
+)
 
 
 class AfterLabelSlot(Slot):
@@ -535,7 +537,8 @@ class AfterLabelSlot(Slot):
         following = self.next_label.search(text, start) if self.next_label else None
         tabbed = _TABBED_LABEL.search(text, start)
         if tabbed is not None and (following is None or tabbed.start() < following.start()):
-            return start, tabbed.start()  # "Completed by: Ava Pike<tab>Date: 24.10.2025"
+            # "Completed by: Ava Pike<tab>Date: 24.10.2025", or three spaces before "Date:"
+            return start, tabbed.start()
         return start, following.start() if following else None
 
     def covers(self) -> list[Element]:

@@ -8,6 +8,7 @@ content controls are included. Nested tables are separate grids.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pepdocs.formats.word._xml import (
@@ -23,6 +24,8 @@ from pepdocs.formats.word._xml import (
 )
 from pepdocs.formats.word.text import block_text
 
+#: A totals line's first cell: "Total", "Total requested", "Grand total:", "TOTAL COST"
+_TOTAL = re.compile(r"^(?:grand\s+|sub\s*-?\s*)?totals?\b(?!\s+(?:number|of))", re.IGNORECASE)
 
 @dataclass(eq=False, slots=True)
 class GridCell:
@@ -56,6 +59,14 @@ class TableGrid:
             for offset in range(span):
                 out[column + offset] = tc
         return out
+
+    def totals_row(self, row: int) -> bool:
+        """Whether row ``row`` is a table's totals line ("Total", "Total requested", "Grand
+        total: £790"), printed under its items: a sum, not an item."""
+        cells = self.distinct[row] if 0 <= row < len(self.distinct) else []
+        if not cells or cells[0].row != row:
+            return False
+        return _TOTAL.match(" ".join(cells[0].text().split())) is not None
 
     def row_cells(self, row: int) -> list[GridCell]:
         """The distinct cells of one row, left to right (a vertically merged cell counts in

@@ -266,3 +266,30 @@ def test_a_multiline_answer_keeps_its_line_breaks(form: FormSpec) -> None:
     pep["views"]["child"] = "First line.\nSecond line & <more>.\n\nAfter a blank line."
     extraction = api.extract(api.fill(pep, form), form)
     assert extraction.pep["views"]["child"] == pep["views"]["child"]
+
+
+def test_a_form_opened_once_is_read_without_its_bytes_again(form: FormSpec) -> None:
+    data = api.fill(_pep(), form)
+    opened = pdf.open_for_reading(data, "returned.pdf")
+    again = pdf.read(form, b"", "ignored.pdf", opened=opened)
+    direct = pdf.read(form, data, "returned.pdf")
+    assert again.readings == direct.readings
+    assert again.unmapped == direct.unmapped and again.notes == direct.notes
+
+
+def test_the_workers_field_list_is_the_engines_own_field_walk(form: FormSpec) -> None:
+    from pepdocs.formats.pdf._fields import fields_by_name
+
+    data = api.fill(_pep(3), form)
+    reported = {field.name: field for field in pdf.open_for_reading(data, "f.pdf").summary.form}
+    walked = fields_by_name(PdfReader(io.BytesIO(data)).trailer["/Root"])
+    assert list(reported) == list(walked)
+    for name, field in walked.items():
+        seen = reported[name]
+        assert (seen.type, seen.flags) == (field.type or None, field.flags)
+        assert seen.options == tuple(field.options())
+        value = field.get("/V")
+        assert seen.value == (None if value is None else str(value))
+        assert seen.widget_states == tuple(
+            None if widget.get("/AS") is None else str(widget["/AS"]) for widget in field.widgets
+        )

@@ -180,9 +180,16 @@ def _field(ff_data: str, code: str, result: str | None) -> str:
     return begin + instr + separate + (result or "") + end
 
 
-def legacy_text(name: str, value: str | None = None, *, rpr: str = "") -> str:
+def legacy_text(
+    name: str, value: str | None = None, *, rpr: str = "", default: str | None = None
+) -> str:
     shown = value if value is not None else "\u2002" * 5
-    data = f'<w:name w:val="{name}"/><w:enabled/><w:textInput/>'
+    text_input = (
+        f'<w:textInput><w:default w:val="{escape(default)}"/></w:textInput>'
+        if default is not None
+        else "<w:textInput/>"
+    )
+    data = f'<w:name w:val="{name}"/><w:enabled/>{text_input}'
     return _field(data, "FORMTEXT", r(shown, rpr=rpr))
 
 

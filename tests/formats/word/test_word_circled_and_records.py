@@ -60,6 +60,34 @@ def test_options_all_marked_alike_are_the_forms_print_not_an_answer(tmp_path: Pa
     assert _on_track(tmp_path, r("YES", rpr=HIGHLIGHT), r(" / "), r("NO", rpr=HIGHLIGHT)) is None
 
 
+def _sen_stage(tmp_path: Path, *runs: str) -> object:
+    tmp_path.mkdir(exist_ok=True)
+    box = tbl(tr(tc(p("SEN stage")), tc(p(*runs))))
+    return reading(make_form(tmp_path, box, field("x", anchor("label", "SEN stage")))).raw
+
+
+def test_options_of_any_words_are_a_menu_when_the_form_says_how_to_mark_them(
+    tmp_path: Path,
+) -> None:
+    # "SEN stage: None / SEN Support / EHCP (strike out as appropriate)": the note makes the
+    # words a menu; the one left unstruck is the answer
+    answer = _sen_stage(
+        tmp_path,
+        r("None", strike=True),
+        r(" / "),
+        r("SEN Support", strike=True),
+        r(" / EHCP   (strike out as appropriate)"),
+    )
+    assert answer == "EHCP"
+
+
+def test_a_menu_nobody_marked_is_unanswered_and_words_without_a_note_are_an_answer(
+    tmp_path: Path,
+) -> None:
+    assert _sen_stage(tmp_path, r("None / SEN Support / EHCP (delete as appropriate)")) is None
+    assert _sen_stage(tmp_path / "b", r("SEN Support / EHCP")) == "SEN Support / EHCP"
+
+
 def test_circled_year_group() -> None:
     from lxml import etree
 

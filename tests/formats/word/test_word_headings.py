@@ -148,3 +148,33 @@ def test_an_empty_answer_under_an_instruction_is_filled_after_it(tmp_path: Path)
     xml = document_xml(data)
     assert xml.index("the child's own words") < xml.index("Happy") < xml.index("Next")
     assert reading(form, data).raw == "Happy"
+
+
+def _cell(*paragraphs: str) -> object:
+    from lxml import etree
+
+    xml = (
+        '<w:tc xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        + "".join(paragraphs)
+        + "</w:tc>"
+    )
+    return etree.fromstring(xml)
+
+
+def test_a_label_and_its_prompt_printed_over_the_answer_in_one_cell() -> None:
+    from pepdocs.formats.word.headings import label_over_answer
+
+    italic = "<w:i/>"
+    prompted = _cell(
+        p(r("My views: how is it going, and what would help me?", rpr=italic)),
+        p("College is way better than school."),
+    )
+    bold_then_prompt = _cell(
+        p(r("My views: ", bold=True), r("how is it going?", rpr=italic)), p("Fine.")
+    )
+    instruction_under = _cell(
+        p(r("Carer's comments", rpr=italic)), p(r("Use the carer's words", rpr=italic))
+    )
+    assert label_over_answer(prompted) is not None  # type: ignore[arg-type]
+    assert label_over_answer(bold_then_prompt) is not None  # type: ignore[arg-type]
+    assert label_over_answer(instruction_under) is None  # type: ignore[arg-type]

@@ -198,6 +198,29 @@ def test_an_answer_ends_at_a_label_after_a_tab_the_mapping_does_not_know(tmp_pat
     assert "Date: 24.10.2025" in document_xml(data)
 
 
+def test_an_answer_ends_at_a_label_after_three_spaces(tmp_path: Path) -> None:
+    # "Attendance this term: 88.2%     Sessions missed: 9" typed on one line
+    body = p("Attendance this term: 88.2%     Sessions missed: 9")
+    form = make_form(
+        tmp_path, body, field("x", anchor("label", "Attendance this term", direction="after"))
+    )
+    assert reading(form).raw == "88.2%"
+
+
+def test_an_answer_with_spaced_words_and_no_label_after_is_whole(tmp_path: Path) -> None:
+    body = p("Reason: late bus   then a dentist appointment: 2pm")
+    form = make_form(tmp_path, body, field("x", anchor("label", "Reason", direction="after")))
+    assert reading(form).raw == "late bus   then a dentist appointment: 2pm"
+
+
+def test_a_bold_label_and_a_line_break_are_the_place_to_answer(tmp_path: Path) -> None:
+    body = tbl(tr(tc(p(r("Child's full name", bold=True), "<w:r><w:br/></w:r>"))))
+    form = make_form(
+        tmp_path, body, field("x", anchor("label", "Child's full name", direction="after"))
+    )
+    assert reading(form).status == "empty"
+
+
 def test_a_time_after_a_tab_is_part_of_the_answer(tmp_path: Path) -> None:
     body = p("Meeting held: 3 March\t10:30 in the library")
     form = make_form(tmp_path, body, field("meta.completed_by", anchor("label", "Meeting held")))

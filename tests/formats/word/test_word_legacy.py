@@ -42,6 +42,19 @@ def test_five_en_spaces_mean_an_empty_text_field(tmp_path: Path) -> None:
     assert reading(form).status == "empty"
 
 
+def test_a_text_field_still_showing_its_default_text_is_unanswered(tmp_path: Path) -> None:
+    # a protected form's fields print "Enter text" / "DD/MM/YYYY" until someone types
+    form = make_form(
+        tmp_path,
+        p("Date of birth: ", legacy_text("DOB", "DD/MM/YYYY", default="DD/MM/YYYY"))
+        + p("UPN: ", legacy_text("UPN", "A123456789012", default="Enter text")),
+        field("child.date_of_birth", anchor("legacy", "DOB")),
+        field("child.upn", anchor("legacy", "UPN")),
+    )
+    assert reading(form, number=0).status == "empty"
+    assert reading(form, number=1).raw == "A123456789012"
+
+
 def test_a_text_field_is_found_by_its_bookmark(tmp_path: Path) -> None:
     body = p(
         '<w:bookmarkStart w:id="0" w:name="ChildUPN"/>',

@@ -134,6 +134,17 @@ def test_a_repeating_table_reads_every_filled_row_and_skips_blank_ones(tmp_path:
     assert found.location == "table 1 (header row 2)"
 
 
+def test_a_totals_line_under_the_items_is_no_item(tmp_path: Path) -> None:
+    body = _targets_table(
+        ("Read a book a week", "Ms Hale", "31/03/2026"),
+        ("Total requested", "", "£790"),
+    )
+    form = make_form(tmp_path, body, targets_field())  # type: ignore[arg-type]
+    assert reading(form).raw == [
+        {"Target": "Read a book a week", "Lead person": "Ms Hale", "By when": "31/03/2026"}
+    ]
+
+
 def test_a_table_of_blank_rows_is_empty(tmp_path: Path) -> None:
     form = make_form(tmp_path, _targets_table(("", "", ""), ("", "", "")), targets_field())  # type: ignore[arg-type]
     assert reading(form).status == "empty"
