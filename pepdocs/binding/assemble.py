@@ -161,6 +161,9 @@ class _Assembler:
                     report.notes.extend(f"{path}: {note}" for note in notes)
                 if not _blank(value):
                     set_path(item, column.path, value)
+            for path, value in spec.each_row:
+                if path not in item:
+                    item[path] = value  # the table's title says it of every row it lists
             items.append(item)
             self.by_path[item_path] = report
         if items:

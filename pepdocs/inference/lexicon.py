@@ -603,6 +603,11 @@ def _key(folded: str) -> str:
 _KIND_WORDS = frozenset({"date", "email", "phone", "telephone", "name", "number", "signature"})
 
 
+def _has_word(words: set[str], wanted: str) -> bool:
+    """``wanted`` is among ``words``, or typed nearly so ("dat" for "date")."""
+    return wanted in words or any(fuzz.ratio(word, wanted) >= 80 for word in words)
+
+
 def _best(text: str, candidates: Sequence[tuple[str, str]]) -> LexiconMatch | None:
     """Exact (after folding, with or without a trailing note) beats fuzzy; a fuzzy winner
     needs :data:`FUZZY_MIN` and a :data:`FUZZY_MARGIN` lead over any other path."""
@@ -628,7 +633,7 @@ def _best(text: str, candidates: Sequence[tuple[str, str]]) -> LexiconMatch | No
     best_by_path: dict[str, tuple[float, str]] = {}
     words = set(folded.split())
     for wording, path in candidates:
-        if any(kind in wording.split() and kind not in words for kind in _KIND_WORDS):
+        if any(kind in wording.split() and not _has_word(words, kind) for kind in _KIND_WORDS):
             # "Social worker signature" is not "Social worker signature date": a word that
             # says what the box holds cannot be missing from a near miss
             continue

@@ -891,6 +891,10 @@ class WordInference:
                     self.claimed_cells.add(cell.tc)
         present = [column["path"] for column in columns]
         key_columns = [column for column in section.item_key if column in present]
+        options: dict[str, Any] = {"key_columns": key_columns} if key_columns else {}
+        said = self._title_says(grid, section, present)
+        if said:
+            options["each_row"] = said
         self._add(
             section.path,
             verified,
@@ -899,8 +903,23 @@ class WordInference:
             [grid.tbl],
             grid.tbl,
             columns=columns,
-            options={"key_columns": key_columns} if key_columns else {},
+            options=options,
         )
+
+    def _title_says(
+        self, grid: TableGrid, section: TableSection, present: Sequence[str]
+    ) -> dict[str, str]:
+        """What the heading over a table says of every row when no column says it: "Who
+        attended" over names and roles, each person listed attended (the section's ``lines``:
+        the words a minute line starts with and what they say of everyone on it)."""
+        headings = self._heading_before(grid.tbl)
+        if not headings or not section.lines:
+            return {}
+        words = f" {fold(headings[0])} "
+        for label, says in section.lines.items():
+            if f" {fold(label)} " in words and not any(column in present for column in says):
+                return dict(says)
+        return {}
 
     def _verify_table(
         self, anchor: dict[str, Any], grid: TableGrid, path: str

@@ -21,7 +21,7 @@ from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEv
 
 from pepdocs._io import read_bounded
 from pepdocs._resources import data_dir
-from pepdocs.errors import DocumentError, MappingError
+from pepdocs.errors import DocumentError, MappingError, TransformError
 from pepdocs.mapping._suggest import did_you_mean
 from pepdocs.mapping.anchors import VALUE_SHAPE, AnchorError, parse_anchor
 from pepdocs.mapping.spec import FORM_KINDS, Anchor, ColumnSpec, FieldSpec, FormKind, FormSpec
@@ -78,6 +78,7 @@ FIELD_KEYS = (
     "threshold",
     "key_columns",
     "negated",
+    "each_row",
 )
 COLUMN_KEYS = (
     "path",
@@ -530,6 +531,7 @@ class _Loader:
             )
         self._claim(paths, extract, path_line)
         key_columns = self._key_columns(node, columns, line)
+        each_row = self._each_row(node, info, columns, line)
         return FieldSpec(
             paths=tuple(paths),
             anchors=anchors,
@@ -541,7 +543,39 @@ class _Loader:
             note=note,
             key_columns=key_columns,
             confirm=confirm,
+            each_row=each_row,
         )
+
+    def _each_row(
+        self, node: Mapping[str, Any], info: FieldInfo, columns: Sequence[ColumnSpec], line: int
+    ) -> tuple[tuple[str, Any], ...]:
+        """``each_row: {attended: "Yes"}``: what the table's title says of every row, read
+        with the item field's default transform."""
+        if "each_row" not in node:
+            return ()
+        where = _line(node, "each_row", line)
+        value = node["each_row"]
+        if not columns:
+            raise _Stop("each_row is only for repeating sections (with columns:)", where)
+        items = {item.path: item for item in info.item_fields}
+        if not isinstance(value, Mapping) or not value:
+            raise _Stop('each_row is {<item field>: <value>}, e.g. {attended: "Yes"}', where)
+        said: list[tuple[str, Any]] = []
+        for path, text in value.items():
+            item = items.get(str(path))
+            if item is None or any(column.path == path for column in columns):
+                raise _Stop(
+                    f"each_row: {path!r} is not an item field of {info.path} without a column",
+                    where,
+                )
+            try:
+                model = make_transform(None, {}, item).from_form(_plain(text))
+            except TransformError as problem:
+                raise _Stop(f"each_row: {path}: {problem.message}", where) from None
+            except TransformConfigError as problem:
+                raise _Stop(f"each_row: {path}: {problem}", where) from None
+            said.append((str(path), model))
+        return tuple(said)
 
     def _printed_columns(self, anchors: Sequence[Anchor], columns: Sequence[ColumnSpec]) -> None:
         """A records anchor's ``printed`` names one of the section's column headers."""

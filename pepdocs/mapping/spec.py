@@ -108,6 +108,10 @@ class FieldSpec:
     #: why a drafted entry needs a person to check it (``infer-mapping``); check-mapping
     #: warns until the line is removed
     confirm: str = ""
+    #: what a repeating table's title says of every row it lists, (item path, model value):
+    #: under "Who attended" each person listed attended; read into each item that does not
+    #: say otherwise, never written
+    each_row: tuple[tuple[str, Any], ...] = ()
 
     @property
     def path(self) -> str:

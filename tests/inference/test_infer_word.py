@@ -225,3 +225,33 @@ def test_the_date_on_a_completed_by_line_is_that_roles_sign_off_date(tmp_path: P
     entry = infer_mapping(form).entry("signoff.designated_teacher_date")
     assert entry is not None
     assert entry.anchor == {"label": {"text": "Date", "direction": "after"}}
+
+
+def test_a_who_attended_table_without_an_attended_column_says_everyone_listed_attended(
+    tmp_path: Path,
+) -> None:
+    from legacy.forms import docxkit
+
+    from pepdocs.api import extract
+
+    dk = docxkit()
+
+    def text_cell(text: str) -> str:
+        return dk.cell(dk.para(dk.run(text)), width=3000)
+
+    people = dk.table(
+        [
+            dk.row(dk.label_cell("Name", 3000), dk.label_cell("Role", 3000), header=True),
+            dk.row(text_cell("Imogen Sallis"), text_cell("Social worker")),
+            dk.row(text_cell("Lucy Fenwright"), text_cell("Designated tutor")),
+        ],
+        [3000, 3000],
+    )
+    form = write_form(tmp_path / "f.docx", heading("WHO ATTENDED"), people)
+    entry = infer_mapping(form).entry("attendees")
+    assert entry is not None and entry.options["each_row"] == {"attended": "Yes"}
+    attendees = extract(form).pep["attendees"]
+    assert [(a["name"], a["attended"]) for a in attendees] == [
+        ("Imogen Sallis", True),
+        ("Lucy Fenwright", True),
+    ]

@@ -309,6 +309,31 @@ def test_a_table_header_may_be_given_as_a_plain_list(tmp_path: Path) -> None:
     assert (anchor.key, anchor.options["header"]) == ("Name | Role", ("Name", "Role"))
 
 
+WHO_ATTENDED = (
+    "  - path: attendees\n"
+    '    at: {table: ["Name", "Role"]}\n'
+    "    each_row: {%s}\n"
+    "    columns:\n"
+    "      - {path: name, header: Name}\n"
+    "      - {path: role, header: Role}\n"
+)
+
+
+def test_each_row_says_what_a_tables_title_says_of_every_row(tmp_path: Path) -> None:
+    spec = load(tmp_path, WHO_ATTENDED % 'attended: "Yes"').fields[0]
+    assert spec.each_row == (("attended", True),)
+
+
+@pytest.mark.parametrize(
+    ("said", "words"),
+    [('role: "Carer"', "without a column"), ('attended: "Perhaps"', "each_row: attended")],
+)
+def test_each_row_names_an_item_field_without_a_column_and_a_value_it_reads(
+    tmp_path: Path, said: str, words: str
+) -> None:
+    assert words in str(error(tmp_path, WHO_ATTENDED % said))
+
+
 def test_also_takes_a_list_of_fallbacks(tmp_path: Path) -> None:
     fields = (
         "  - path: child.upn\n"
