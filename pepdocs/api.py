@@ -25,6 +25,7 @@ from pepdocs.errors import (
     Problem,
     UsageError,
 )
+from pepdocs.formats import OpenedDocument, open_document
 from pepdocs.mapping.registry import FormSummary, list_authorities, resolve_form
 from pepdocs.mapping.spec import FormSpec
 from pepdocs.model import dump_pep, load_pep, load_pep_file
@@ -225,14 +226,18 @@ def _convert_to_pdf(written: Path, *, force: bool) -> Path:
 # -- extract ------------------------------------------------------------------------------------
 
 
-def _read_source(source: Source, name: str | None) -> tuple[bytes, str]:
+def _open_source(source: Source | OpenedDocument, name: str | None) -> OpenedDocument:
+    """The document to read, opened once: recognition, the document id and the reading all
+    reuse what is parsed of it."""
+    if isinstance(source, OpenedDocument):
+        return source
     if isinstance(source, bytes | bytearray):
-        return bytes(source), name or "<document>"
-    return read_input(source), name or os.fspath(source)
+        return open_document(bytes(source), name or "<document>")
+    return open_document(read_input(source), name or os.fspath(source))
 
 
 def extract(
-    source: Source,
+    source: Source | OpenedDocument,
     authority: str | os.PathLike[str] | FormSpec | None = None,
     form: str | None = None,
     *,
@@ -241,7 +246,9 @@ def extract(
 ) -> Extraction:
     """Read a completed form back into a PEP, with a report on every mapped field.
 
-    ``source`` is a path or the document's bytes (``name`` then labels it in messages).
+    ``source`` is a path or the document's bytes (``name`` then labels it in messages), or
+    the document opened once (:func:`pepdocs.formats.open_document`), which is parsed once
+    however the form is told.
     Without ``authority`` (or with an authority that has several forms and no ``form``) the
     form is recognised from the document (:func:`pepdocs.recognition.recognise`: a known
     form, a known form printed to PDF, or, with no authority, an unknown form read with a
@@ -255,7 +262,7 @@ def extract(
 
 
 def extract_with_form(
-    source: Source,
+    source: Source | OpenedDocument,
     authority: str | os.PathLike[str] | FormSpec | None = None,
     form: str | None = None,
     *,
@@ -265,7 +272,8 @@ def extract_with_form(
     """:func:`extract`, and the form it was read as (a known form, or the mapping inferred
     from the document): for callers that go on to compare what the form maps
     (``binding.mapped_view``), as ``collect`` does."""
-    data, label = _read_source(source, name)
+    data = _open_source(source, name)
+    label = data.name
     if isinstance(authority, FormSpec):
         spec = _resolve(authority, form=form)
         return extract_form(data, spec, label), spec
@@ -348,7 +356,7 @@ def _write_json(path: str | os.PathLike[str], data: Mapping[str, Any], *, force:
 
 
 def translate(
-    source: Source,
+    source: Source | OpenedDocument,
     from_authority: str | os.PathLike[str] | FormSpec | None,
     to_authority: str | os.PathLike[str] | FormSpec,
     form: str | None = None,

@@ -7,16 +7,19 @@ variable, a PDF information entry: :mod:`pepdocs.formats.docid`).
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Protocol, cast
 
 from pepdocs.errors import PepdocsError
-from pepdocs.formats import get_engine
+from pepdocs.formats import OpenedDocument, get_engine, opened
 from pepdocs.formats.base import DocumentIdEngine
-from pepdocs.safety.package import sniff_kind
 
 __all__ = ["read_document_id", "write_document_id"]
 
 _KINDS = ("docx", "xlsx", "pdf")
+
+
+class _ReadsOpenedId(Protocol):
+    def read_document_id(self, data: bytes | OpenedDocument, source: str = ...) -> str | None: ...
 
 
 def _engine(kind: str) -> DocumentIdEngine:
@@ -31,11 +34,16 @@ def write_document_id(kind: str, data: bytes, document_id: str) -> bytes:
     return _engine(kind).write_document_id(data, document_id)
 
 
-def read_document_id(data: bytes, source: str = "<document>") -> str | None:
+def read_document_id(data: bytes | OpenedDocument, source: str = "<document>") -> str | None:
     """The document id a returned form carries (Word, Excel or PDF, told by its content), or
     None when it carries none (it was made without one, or a tool stripped it). Raises
-    ``DocumentError`` for a file that is none of those kinds or cannot be opened."""
-    kind = sniff_kind(data)
-    if kind not in _KINDS:
+    ``DocumentError`` for a file that is none of those kinds or cannot be opened. Given the
+    document opened once (``pepdocs.formats.open_document``), a built-in engine reads the id
+    from what it parsed of it, and what it parsed serves the reading that follows."""
+    document = opened(data, source)
+    if document.kind not in _KINDS:
         return None
-    return _engine(kind).read_document_id(data, source)
+    engine = _engine(document.kind)
+    if getattr(engine, "READS_OPENED", False):
+        return cast(_ReadsOpenedId, engine).read_document_id(document, source)
+    return engine.read_document_id(document.data, source)

@@ -7,6 +7,7 @@ from typing import Any
 
 from pepdocs.binding.assemble import assemble_pep
 from pepdocs.binding.reading import read_document
+from pepdocs.formats import OpenedDocument
 from pepdocs.mapping.spec import FormSpec
 from pepdocs.report import ExtractionReport
 
@@ -21,8 +22,9 @@ class Extraction:
     report: ExtractionReport
 
 
-def extract_form(data: bytes, form: FormSpec, name: str) -> Extraction:
-    """Read ``data`` (a document's bytes; ``name`` labels it in messages) as ``form``.
+def extract_form(data: bytes | OpenedDocument, form: FormSpec, name: str) -> Extraction:
+    """Read ``data`` (a document's bytes, or the document opened once; ``name`` labels it in
+    messages) as ``form``.
 
     The report's notes are the mapping's warnings (transforms that cannot read back qualify
     every reading) then the engine's; its confidence is the engine's (lower for a printed

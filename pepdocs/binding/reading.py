@@ -6,15 +6,16 @@ Which form a document is (recognition) is decided above this; here the form is g
 from __future__ import annotations
 
 from pepdocs.errors import DocumentError
-from pepdocs.formats import DocumentReading, get_engine
+from pepdocs.formats import DocumentReading, OpenedDocument, opened, read_form
 from pepdocs.mapping.spec import FormSpec
-from pepdocs.safety.package import describe_kind, sniff_kind
+from pepdocs.safety.package import describe_kind
 
 __all__ = ["read_document"]
 
 
-def read_document(spec: FormSpec, data: bytes, label: str) -> DocumentReading:
-    """The engine's reading of ``data`` as ``spec``. A Word or Excel form printed (or saved)
+def read_document(spec: FormSpec, data: bytes | OpenedDocument, label: str) -> DocumentReading:
+    """The engine's reading of ``data`` (its bytes, or the document opened once) as
+    ``spec``. A Word or Excel form printed (or saved)
     as PDF keeps its answers as page text only: that is read by the form's own labels, with
     the lower confidence and the note the text layer gives.
 
@@ -23,16 +24,17 @@ def read_document(spec: FormSpec, data: bytes, label: str) -> DocumentReading:
     hide that. (A Word document keeps reporting its fields ``missing``: a Jinja form leaves
     whole blocks out, so an all-missing reading can still be the form.)
     """
-    if sniff_kind(data) != "pdf":
-        return get_engine(spec.kind).read(spec, data, label)
+    document = opened(data, label)
+    if document.kind != "pdf":
+        return read_form(spec, document)
     if spec.kind == "pdf":
-        reading = get_engine(spec.kind).read(spec, data, label)
+        reading = read_form(spec, document)
         problem = f"shows none of {spec.label}'s fields or labels (not this form)"
     else:
         # Deferred: the PDF engine (pypdf) loads only when a PDF comes in.
         from pepdocs.formats.pdf import read_text_layer
 
-        reading = read_text_layer(spec, data, label)
+        reading = read_text_layer(spec, document, label)
         problem = (
             f"is a PDF, not {describe_kind(spec.kind)}, and shows none of {spec.label}'s labels "
             "(not this form printed to PDF)"

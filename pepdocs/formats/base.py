@@ -66,7 +66,9 @@ class FormEngine(Protocol):
         ...
 
     def read(self, form: FormSpec, data: bytes, name: str) -> DocumentReading:
-        """Read a completed document (``name`` is for messages only)."""
+        """Read a completed document (``name`` is for messages only). An engine that also
+        takes an opened document (``pepdocs.formats.opened``) says so with a module-level
+        ``READS_OPENED = True``; :func:`pepdocs.formats.read_form` then hands it one."""
         ...
 
 

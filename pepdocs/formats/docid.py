@@ -20,7 +20,8 @@ from collections.abc import Callable, Mapping
 from lxml import etree
 
 from pepdocs.errors import PepdocsError
-from pepdocs.safety.package import Kind, open_package
+from pepdocs.formats.opened import OpenedDocument, opened
+from pepdocs.safety.package import Kind
 
 __all__ = [
     "DOCUMENT_ID_PROPERTY",
@@ -155,11 +156,12 @@ def write_document_id(data: bytes, document_id: str) -> bytes:
 
 
 def read_custom_property(
-    data: bytes, name: str, kind: Kind, source: str = "<document>"
+    data: bytes | OpenedDocument, name: str, kind: Kind, source: str = "<document>"
 ) -> str | None:
-    """The text of custom property ``name`` of a returned OOXML package, or None. The package
-    is opened by the safe opener (``DocumentError`` for a damaged or hostile file)."""
-    package = open_package(data, source, kind)
+    """The text of custom property ``name`` of a returned OOXML package (its bytes, or the
+    document opened once), or None. The package is opened by the safe opener
+    (``DocumentError`` for a damaged or hostile file)."""
+    package = opened(data, source).package(kind)
     if not package.has(CUSTOM_PART):
         return None
     root = package.parse(CUSTOM_PART)
@@ -170,7 +172,9 @@ def read_custom_property(
     return None
 
 
-def read_document_id(data: bytes, kind: Kind = "xlsx", source: str = "<document>") -> str | None:
+def read_document_id(
+    data: bytes | OpenedDocument, kind: Kind = "xlsx", source: str = "<document>"
+) -> str | None:
     """The document id a returned ``.xlsx`` (or ``.docx``) carries as a custom property, or
     None when there is none (or it is not of the shape pepdocs writes)."""
     found = read_custom_property(data, DOCUMENT_ID_PROPERTY, kind, source)

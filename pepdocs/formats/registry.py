@@ -16,9 +16,18 @@ from contextlib import contextmanager
 from typing import cast
 
 from pepdocs.errors import PepdocsError
-from pepdocs.formats.base import FormEngine
+from pepdocs.formats.base import DocumentReading, FormEngine
+from pepdocs.formats.opened import OpenedDocument, ReadsOpened
+from pepdocs.mapping.spec import FormSpec
 
-__all__ = ["BUILTIN_ENGINES", "ENGINES", "EngineRegistry", "get_engine", "list_kinds"]
+__all__ = [
+    "BUILTIN_ENGINES",
+    "ENGINES",
+    "EngineRegistry",
+    "get_engine",
+    "list_kinds",
+    "read_form",
+]
 
 #: file kind (``FormSpec.kind``) -> module implementing :class:`FormEngine`
 BUILTIN_ENGINES: Mapping[str, str] = {
@@ -97,3 +106,18 @@ def get_engine(kind: str) -> FormEngine:
 def list_kinds() -> list[str]:
     """File kinds whose engine is installed."""
     return ENGINES.kinds()
+
+
+def read_form(form: FormSpec, document: OpenedDocument) -> DocumentReading:
+    """The engine for ``form``'s kind reading ``document`` as ``form``, once per form for that
+    document (a candidate read while recognising it is not read again when it wins). An
+    engine that declares ``READS_OPENED`` (the built-in ones) is handed the opened document
+    and reuses what was parsed of it; any other gets its bytes."""
+
+    def read(spec: FormSpec, opened: OpenedDocument) -> DocumentReading:
+        engine = get_engine(spec.kind)
+        if getattr(engine, "READS_OPENED", False):
+            return cast(ReadsOpened, engine).read(spec, opened, opened.name)
+        return engine.read(spec, opened.data, opened.name)
+
+    return document.reading(form, read)

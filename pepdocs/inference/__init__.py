@@ -25,6 +25,7 @@ import os
 from pathlib import Path
 
 from pepdocs.errors import PepdocsError
+from pepdocs.formats import OpenedDocument, opened
 from pepdocs.inference.draft import (
     CONFIRM_BELOW,
     DRAFT_MIN_CONFIDENCE,
@@ -34,7 +35,7 @@ from pepdocs.inference.draft import (
     without_dangling_references,
 )
 from pepdocs.inference.lexicon import Lexicon, load_lexicon
-from pepdocs.safety.package import read_input, sniff_kind
+from pepdocs.safety.package import read_input
 
 __all__ = [
     "CONFIRM_BELOW",
@@ -59,10 +60,14 @@ def infer_mapping(
 
 
 def infer_mapping_from_bytes(
-    data: bytes, name: str, *, lexicon: Lexicon | None = None
+    data: bytes | OpenedDocument, name: str, *, lexicon: Lexicon | None = None
 ) -> InferredMapping:
-    """:func:`infer_mapping` for a document in memory (``name`` labels messages)."""
-    kind = sniff_kind(data)
+    """:func:`infer_mapping` for a document in memory (``name`` labels messages): its bytes,
+    or the document opened once, whose parsed Word package and index or PDF layout are
+    then reused (``pepdocs.formats.open_document``)."""
+    document = opened(data, name)
+    data = document.data
+    kind = document.kind
     lexicon = lexicon or load_lexicon()
     if kind == "xlsx":
         from pepdocs.inference.forms import infer_workbook_entries
@@ -73,7 +78,7 @@ def infer_mapping_from_bytes(
     if kind == "pdf":
         from pepdocs.inference.pdf import infer_pdf_entries
 
-        entries, unmatched, phase = infer_pdf_entries(data, name, lexicon)
+        entries, unmatched, phase = infer_pdf_entries(document, name, lexicon)
         entries, dangling = without_dangling_references(entries)
         return InferredMapping(kind, Path(name), phase, entries, unmatched + dangling)
     if kind != "docx":
@@ -83,8 +88,8 @@ def infer_mapping_from_bytes(
     from pepdocs.formats.word import inspect as word
     from pepdocs.inference.word import WordInference, form_identity, guess_phase
 
-    package = word.WordPackage.open(data, name)
-    index = word.DocumentIndex.of_package(package)
+    package = word.word_package(document)
+    index = word.document_index(document)
     inference = WordInference(index, lexicon)
     entries, dangling = without_dangling_references(inference.run())
     authority_name, authority, title = form_identity(index, word.header_footer_texts(package))

@@ -27,8 +27,9 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
-from pepdocs.formats.pdf import inspect as pdf
+from pepdocs.formats import OpenedDocument, opened
 from pepdocs.formats.pdf.inspect import FieldTable, FormLayout, Label, Widget
+from pepdocs.formats.pdf.once import opened_layout
 from pepdocs.inference.draft import (
     Candidate,
     InferredEntry,
@@ -65,10 +66,11 @@ _LEFT_MAX_GAP = 300.0
 
 
 def infer_pdf_entries(
-    data: bytes, name: str, lexicon: Lexicon
+    data: bytes | OpenedDocument, name: str, lexicon: Lexicon
 ) -> tuple[list[InferredEntry], list[str], str]:
-    """Entries, the labels no path was found for, and the phase the form's title names."""
-    layout = pdf.open_form(data, name)
+    """Entries, the labels no path was found for, and the phase the form's title names
+    (the layout is the opened document's, when it was taken before)."""
+    layout = opened_layout(opened(data, name))
     inference = PdfInference(layout, lexicon)
     entries = inference.run()
     return entries, inference.unmatched, guess_pdf_phase(layout)

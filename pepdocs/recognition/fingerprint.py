@@ -18,12 +18,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pepdocs.errors import DocumentError, PepdocsError
-from pepdocs.formats import get_engine
+from pepdocs.formats import OpenedDocument, opened, read_form
 from pepdocs.formats.word import inspect as word
 from pepdocs.inference.lexicon import fold, load_lexicon, strip_note
 from pepdocs.mapping.registry import list_authorities, load_form
 from pepdocs.mapping.spec import FormSpec
-from pepdocs.safety.package import sniff_kind
 
 __all__ = [
     "DETECTION_THRESHOLD",
@@ -136,10 +135,11 @@ class _DocumentPrint:
         return key in self.items or f" {key[2:]} " in self.text
 
 
-def _document_items(data: bytes, name: str) -> _DocumentPrint:
-    """Every text (folded, ``t:``) and tag/field name (``n:``) a Word document shows."""
-    package = word.WordPackage.open(data, name)
-    index = word.DocumentIndex.of_package(package)
+def _document_items(document: OpenedDocument) -> _DocumentPrint:
+    """Every text (folded, ``t:``) and tag/field name (``n:``) a Word document shows (its
+    package and index are the opened document's: inference and the reading reuse them)."""
+    package = word.word_package(document)
+    index = word.document_index(document)
     found: set[str] = set()
 
     def add_text(value: str) -> None:
@@ -225,7 +225,7 @@ def candidate_forms(
 
 
 def detect_form(
-    data: bytes,
+    data: bytes | OpenedDocument,
     name: str = "<document>",
     *,
     mappings_dirs: Iterable[str | os.PathLike[str]] = (),
@@ -235,9 +235,13 @@ def detect_form(
     """The known form ``data`` was filled from, by fingerprint (see the module docstring).
 
     ``candidates`` replaces the registry's forms; ``form`` (a phase or a mapping file's
-    stem) keeps only the forms of that name.
+    stem) keeps only the forms of that name. ``data`` is the document's bytes or the
+    document opened once (``pepdocs.formats.open_document``): an Excel or PDF document is
+    then parsed once for every candidate, and the winner's reading is kept for extraction.
     """
-    kind = sniff_kind(data)
+    document = opened(data, name)
+    name = document.name
+    kind = document.kind
     if kind not in ("docx", "xlsx", "pdf"):
         raise DocumentError("is not a Word, Excel or PDF form", name)
     forms = (
@@ -247,12 +251,12 @@ def detect_form(
     if not forms:
         return Detection(None, 0.0, notes=(f"no known {kind} form to compare with",))
     if kind != "docx":
-        _check_readable(kind, data, name)
+        _check_readable(document)
     if kind == "docx":
-        document = _document_items(data, name)
-        scored = [(_score(fingerprint(known), document), known) for known in forms]
+        shown = _document_items(document)
+        scored = [(_score(fingerprint(known), shown), known) for known in forms]
     else:
-        scored = [(_engine_score(known, data, name), known) for known in forms]
+        scored = [(_engine_score(known, document), known) for known in forms]
     # Highest score first; a bigger form wins a tie (a small form's items can all be found in
     # a bigger form of the same authority).
     scored.sort(key=lambda pair: (pair[0], len(pair[1].fields)), reverse=True)
@@ -265,23 +269,25 @@ def detect_form(
     return Detection(recognised, score, runner_up, runner_score, best, tuple(notes))
 
 
-def _check_readable(kind: str, data: bytes, name: str) -> None:
-    """Open an Excel or PDF document once through the engines' safe loaders, so that a
-    damaged or refused one fails with its real reason, not "no form matched"."""
-    if kind == "xlsx":
-        from pepdocs.formats.excel import open_workbook  # the engine's safe loader
+def _check_readable(document: OpenedDocument) -> None:
+    """Open an Excel or PDF document through the engines' safe loaders (what they parse is
+    kept on the document for the reading), so that a damaged or refused one fails with its
+    real reason, not "no form matched"."""
+    if document.kind == "xlsx":
+        from pepdocs.formats.excel import opened_book  # the engine's parse, kept
 
-        open_workbook(data, name)
+        opened_book(document)
     else:
-        from pepdocs.safety.pdf import open_pdf
+        from pepdocs.formats.pdf import opened_for_reading  # the worker's summary, kept
 
-        open_pdf(data, name)
+        opened_for_reading(document)
 
 
-def _engine_score(form: FormSpec, data: bytes, name: str) -> float:
-    """Excel and PDF forms: the share of the form's fields whose anchors the document has."""
+def _engine_score(form: FormSpec, document: OpenedDocument) -> float:
+    """Excel and PDF forms: the share of the form's fields whose anchors the document has
+    (the reading is kept on the document: the winner is not read again)."""
     try:
-        reading = get_engine(form.kind).read(form, data, name)
+        reading = read_form(form, document)
     except PepdocsError:
         return 0.0
     fields = [number for number, spec in enumerate(form.fields) if spec.extract]
@@ -289,5 +295,3 @@ def _engine_score(form: FormSpec, data: bytes, name: str) -> float:
         return 0.0
     found = [n for n in fields if n in reading.readings and reading.readings[n].status != "missing"]
     return len(found) / len(fields)
-
-

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pepdocs.errors import PepdocsError, UsageError
+from pepdocs.formats import OpenedDocument, opened
 from pepdocs.mapping.spec import FORM_KINDS, FormSpec
 from pepdocs.recognition.fingerprint import candidate_forms, detect_form
 from pepdocs.recognition.printed import printed_form
@@ -43,7 +44,7 @@ class Recognition:
 
 
 def recognise(
-    data: bytes,
+    data: bytes | OpenedDocument,
     name: str,
     *,
     authority: str | os.PathLike[str] | None = None,
@@ -56,14 +57,19 @@ def recognise(
     a document that is none of its forms is refused (a usage error: pass ``--form``); without
     one, an unknown Word or PDF form is read with a mapping inferred from it, and a document
     nothing on which reads as a PEP is refused ("could not recognise the form").
+    ``data`` is the document's bytes or the document opened once: every step reuses what
+    the others parsed of it, and so does the reading that follows when it is passed on.
     """
+    document = opened(data, name)
     # By content, not extension; an encrypted or old-style Office file gets its own reason.
-    kind = check_form_kind(data, name, FORM_KINDS)
+    kind: str = document.kind
+    if kind not in FORM_KINDS:
+        kind = check_form_kind(document.data, name, FORM_KINDS)
     who = os.fspath(authority) if authority is not None else None
     candidates = candidate_forms(kind, mappings_dirs, form, who)
     best_note = "no known form to compare with"
     if candidates:
-        detection = detect_form(data, name, candidates=candidates)
+        detection = detect_form(document, name, candidates=candidates)
         if detection.form is not None:
             return Recognition(
                 detection.form,
@@ -79,7 +85,7 @@ def recognise(
             best_note = f"best known form {detection.best.label} scored {detection.score:.2f}"
     if kind == "pdf":
         printed = printed_form(
-            data,
+            document,
             name,
             [
                 *candidate_forms("docx", mappings_dirs, form, who),
@@ -103,7 +109,7 @@ def recognise(
         raise UsageError(f"{name}: could not tell which of {who}'s forms this is; pass --form")
     if kind not in ("docx", "pdf"):
         raise PepdocsError(f"{name}: could not recognise the form; pass --authority")
-    inferred = inferred_form(data, name)
+    inferred = inferred_form(document, name)
     return Recognition(
         inferred,
         "inferred",

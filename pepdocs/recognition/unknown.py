@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pepdocs.errors import MappingError, PepdocsError
+from pepdocs.formats import OpenedDocument
 from pepdocs.inference import (
     DRAFT_MIN_CONFIDENCE,
     EXTRACT_MIN_CONFIDENCE,
@@ -26,7 +27,7 @@ _SOURCE = Path("inferred-form.yaml")
 
 
 def inferred_form(
-    data: bytes, name: str, *, min_confidence: float = EXTRACT_MIN_CONFIDENCE
+    data: bytes | OpenedDocument, name: str, *, min_confidence: float = EXTRACT_MIN_CONFIDENCE
 ) -> FormSpec:
     """A loaded mapping inferred from the document itself (entries at least
     ``min_confidence`` sure; when none is, the entries a draft would propose, rather than

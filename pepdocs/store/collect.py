@@ -35,6 +35,7 @@ from pepdocs.binding import Extraction as Read
 from pepdocs.binding import extract_form, mapped_view, read_document_id
 from pepdocs.compliance import check_pep
 from pepdocs.errors import PepdocsError, PepValidationError, UsageError
+from pepdocs.formats import OpenedDocument, open_document
 from pepdocs.mapping.registry import resolve_form
 from pepdocs.mapping.spec import FormSpec
 from pepdocs.model import load_pep
@@ -366,7 +367,7 @@ class Collector:
         return found
 
     def _read(
-        self, data: bytes, name: str, head: tuple[int, str | None, str | None] | None
+        self, data: OpenedDocument, name: str, head: tuple[int, str | None, str | None] | None
     ) -> tuple[Read, FormSpec, str, int | None]:
         spec = self._form(head[1], head[2]) if head is not None else None
         if head is not None and spec is not None:
@@ -447,13 +448,16 @@ class Collector:
         if digest in self._known().received:
             self.result.already += 1
             return
+        # Opened once: the document id, recognition and the reading share one parse (only
+        # the bytes wait to be stored, not what was parsed of them).
+        document = open_document(data, name)
         try:
-            uid = read_document_id(data, name)
+            uid = read_document_id(document, name)
         except PepdocsError:
             uid = None  # reading it below says what is wrong with the file
         head = self._sent_head(uid)
         try:
-            read, spec, how, sent_id = self._read(data, name, head)
+            read, spec, how, sent_id = self._read(document, name, head)
         except PepdocsError as problem:
             self._failed(name, problem)
             return

@@ -35,16 +35,22 @@ from pepdocs.formats.docid import DOCUMENT_ID_PROPERTY, check_document_id, custo
 from pepdocs.formats.docid import read_document_id as _read_package_id
 from pepdocs.formats.excel.anchors import FORMULA_NOT_READ
 from pepdocs.formats.excel.inspect import open_workbook, print_copy
-from pepdocs.formats.excel.reader import read
+from pepdocs.formats.excel.reader import opened_book, read
 from pepdocs.formats.excel.writer import MAX_CELL_CHARS, PreparedWorkbook, fill, prepare
 from pepdocs.formats.excel.zipped import rewrite_members
+from pepdocs.formats.opened import OpenedDocument
+
+#: ``read`` takes an opened document too (:func:`pepdocs.formats.read_form`)
+READS_OPENED = True
 
 __all__ = [
     "FORMULA_NOT_READ",
     "MAX_CELL_CHARS",
+    "READS_OPENED",
     "PreparedWorkbook",
     "fill",
     "open_workbook",
+    "opened_book",
     "prepare",
     "print_copy",
     "read",
@@ -60,7 +66,7 @@ def write_document_id(data: bytes, document_id: str) -> bytes:
     return rewrite_members(data, custom_property_changes(DOCUMENT_ID_PROPERTY, document_id))
 
 
-def read_document_id(data: bytes, source: str = "<document>") -> str | None:
+def read_document_id(data: bytes | OpenedDocument, source: str = "<document>") -> str | None:
     """The document id a returned workbook carries as a custom property
     (:mod:`pepdocs.formats.docid`), or None; ``write_document_id`` puts it there."""
     return _read_package_id(data, "xlsx", source)

@@ -8,10 +8,11 @@ from pepdocs.formats.base import DocumentReading, Reading
 from pepdocs.formats.excel.anchors import FORMULA_NOT_READ, Book, locate
 from pepdocs.formats.excel.values import cell_text, plain
 from pepdocs.formats.excel.workbook import Cell, Sheet, load_workbook
+from pepdocs.formats.opened import OpenedDocument, opened
 from pepdocs.mapping.spec import FieldSpec, FormSpec, FormValue
 from pepdocs.mapping.transforms import Transform
 
-__all__ = ["X14_NOTE", "read"]
+__all__ = ["X14_NOTE", "opened_book", "read"]
 
 #: the note for drop-down lists kept in an Excel 2010 extension (``x14:dataValidation``)
 X14_NOTE = (
@@ -20,11 +21,13 @@ X14_NOTE = (
 )
 
 
-def read(form: FormSpec, data: bytes, name: str) -> DocumentReading:
-    """Read every mapped field of a completed workbook (``name`` labels messages only)."""
-    workbook, _ = load_workbook(data, name, blanks=False)
+def read(form: FormSpec, data: bytes | OpenedDocument, name: str) -> DocumentReading:
+    """Read every mapped field of a completed workbook: its bytes, or the document opened
+    once, whose parsed workbook is then reused by every form read from it (recognition
+    scores each candidate form by reading it). ``name`` labels messages only."""
+    book = opened_book(opened(data, name))
+    workbook = book.book
     notes = [X14_NOTE] if any(sheet.extension_lists for sheet in workbook.sheets) else []
-    book = Book(workbook)
     readings: dict[int, Reading] = {}
     claimed: set[tuple[str, int, int]] = set()
     for index, spec in enumerate(form.fields):
@@ -46,6 +49,19 @@ def read(form: FormSpec, data: bytes, name: str) -> DocumentReading:
             break
         readings[index] = reading
     return DocumentReading(readings, _unmapped(book, claimed), notes)
+
+
+def opened_book(document: OpenedDocument) -> Book:
+    """The returned workbook's cells and lookups, parsed once per opened document (nothing
+    reading does changes them)."""
+
+    def parse() -> Book:
+        workbook, _ = load_workbook(
+            document.data, document.name, blanks=False, package=document.package("xlsx")
+        )
+        return Book(workbook)
+
+    return document.kept("excel book", parse)
 
 
 def _check_list(book: Book, sheet: Sheet, cell: Cell, text: FormValue) -> str | None:

@@ -278,14 +278,18 @@ _READ_SHEETS: OrderedDict[bytes, Sheet] = OrderedDict()
 _READ_SHEETS_HELD = 64
 
 
-def load_workbook(data: bytes, source: str, *, blanks: bool = True) -> tuple[Workbook, SafeZip]:
+def load_workbook(
+    data: bytes, source: str, *, blanks: bool = True, package: SafeZip | None = None
+) -> tuple[Workbook, SafeZip]:
     """A returned or template workbook, through the safe-open checks and the sheet limits.
 
     ``blanks=False`` (reading) leaves out cells with neither a value nor a formula (a blank
     cell reads as blank whether or not it is stored) and keeps no XML; sheets whose bytes were
-    read before are then taken from a small cache instead of parsed again.
+    read before are then taken from a small cache instead of parsed again. ``package`` is
+    ``data`` already opened by ``open_package`` (as ``xlsx``), when the caller has it.
     """
-    package = open_package(data, source, "xlsx")
+    if package is None:
+        package = open_package(data, source, "xlsx")
     root = package.parse(_WORKBOOK)
     if root.tag.startswith(f"{{{_STRICT_MAIN}}}"):
         raise DocumentError(

@@ -45,6 +45,8 @@ from pypdf.generic import (
 
 from pepdocs.errors import DocumentError, MappingError, PepdocsError, TransformError
 from pepdocs.formats.base import DocumentReading, Reading
+from pepdocs.formats.opened import OpenedDocument
+from pepdocs.formats.opened import opened as open_once
 from pepdocs.formats.pdf import _appearance
 from pepdocs.formats.pdf._continuation import (
     Continuation,
@@ -70,17 +72,22 @@ from pepdocs.formats.pdf._textlayer import (
     read_layer,
 )
 from pepdocs.formats.pdf.docid import read_document_id, write_document_id
+from pepdocs.formats.pdf.once import opened_for_reading, opened_layout, opened_pdf, opened_text
 from pepdocs.mapping.spec import Anchor, FieldSpec, FillNote, FormSpec, FormValue
 from pepdocs.mapping.transforms import bool_word, normalise_label
 from pepdocs.safety.pdf import PdfFormField, PdfSummary
 from pepdocs.safety.sanitize import clean_text
 
 __all__ = [
+    "READS_OPENED",
     "TEXT_LAYER_CONFIDENCE",
     "OpenedPdf",
     "fill",
     "flatten",
     "open_for_reading",
+    "opened_for_reading",
+    "opened_pdf",
+    "opened_text",
     "read",
     "read_document_id",
     "read_text_layer",
@@ -836,9 +843,13 @@ def _state(field: PdfFormField) -> str | None:
     return None
 
 
+#: ``read`` takes an opened document too (:func:`pepdocs.formats.read_form`)
+READS_OPENED = True
+
+
 def read(
     form: FormSpec,
-    data: bytes,
+    data: bytes | OpenedDocument,
     name: str,
     *,
     password: str | None = None,
@@ -850,15 +861,16 @@ def read(
     The PDF is opened once, in the bounded worker, which reports every field with its value
     and states (:func:`open_for_reading`; pass ``opened`` when it already was): nothing of
     the PDF is parsed in this process. Page text (label fallbacks) and printed places
-    (fields no entry reads) are asked of the worker only when needed."""
+    (fields no entry reads) are asked of the worker only when needed. ``data`` may be the
+    document opened once (``pepdocs.formats.open_document``): what the worker gave for it
+    is then kept on it and reused (:mod:`.once`)."""
+    document = open_once(data, name)
     if opened is None:
-        opened = open_for_reading(data, name, password)
-    data, name, password = opened.data, opened.name, opened.password
+        opened = opened_for_reading(document, password)
+    password = opened.password
     fields = {field.name: field for field in opened.summary.form}
     if not fields:
-        from pepdocs.safety.pdf import page_texts
-
-        return read_layer(form, page_texts(data, name, password))
+        return read_layer(form, opened_text(document, password))
     notes: list[str] = []
     for field in opened.summary.form:
         if field.from_stream and isinstance(field.value, str):
@@ -893,9 +905,7 @@ def read(
         readings[index] = reading or Reading("missing")
     confidence = 1.0
     if wanted_labels:
-        from pepdocs.safety.pdf import page_texts
-
-        layer = TextLayer(page_texts(data, name, password), all_labels(form))
+        layer = TextLayer(opened_text(document, password), all_labels(form))
         found = read_labels(form, layer, wanted_labels)
         if found:
             readings.update(found)
@@ -906,7 +916,7 @@ def read(
         for field_name, field in fields.items()
         if field_name not in used and field.value not in (None, "", OFF) and field.type != "/Btn"
     }
-    places = _printed_places(data, name, password) if left_over else {}
+    places = _printed_places(document, password) if left_over else {}
     unmapped = [
         f"{places[field_name]} ({field_name}): {value}"
         if field_name in places
@@ -916,13 +926,11 @@ def read(
     return DocumentReading(readings, unmapped, notes, confidence)
 
 
-def _printed_places(data: bytes, name: str, password: str | None) -> dict[str, str]:
+def _printed_places(document: OpenedDocument, password: str | None) -> dict[str, str]:
     """Each field's printed label, where the page shows one (its column header and row
     label in a table of fields, else the label on its left, else above it, else its
     tooltip), so a field named ``Text20`` is reported as a person would find it."""
-    from pepdocs.formats.pdf.inspect import open_form
-
-    layout = open_form(data, name, password)
+    layout = opened_layout(document, password)
     places: dict[str, str] = {}
     for widget in layout.widgets:
         label = (
@@ -938,13 +946,11 @@ def _printed_places(data: bytes, name: str, password: str | None) -> dict[str, s
 
 
 def read_text_layer(
-    form: FormSpec, data: bytes, name: str, *, password: str | None = None
+    form: FormSpec, data: bytes | OpenedDocument, name: str, *, password: str | None = None
 ) -> DocumentReading:
-    """Read any PDF's text layer by the label anchors of ``form`` (of any kind: a Word
-    form's mapping reads the same form printed to PDF). Confidence is
-    :data:`TEXT_LAYER_CONFIDENCE`; tables are not read."""
-    from pepdocs.safety.pdf import page_texts
-
-    reading = read_layer(form, page_texts(data, name, password))
+    """Read any PDF's text layer (its bytes, or the document opened once) by the label
+    anchors of ``form`` (of any kind: a Word form's mapping reads the same form printed to
+    PDF). Confidence is :data:`TEXT_LAYER_CONFIDENCE`; tables are not read."""
+    reading = read_layer(form, opened_text(open_once(data, name), password))
     reading.notes[:] = ["read from the PDF's page text by the form's labels (not a form)"]
     return reading

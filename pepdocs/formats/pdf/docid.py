@@ -21,7 +21,8 @@ from pypdf.generic import (
 )
 
 from pepdocs.formats.docid import check_document_id, is_document_id
-from pepdocs.safety.pdf import open_pdf
+from pepdocs.formats.opened import OpenedDocument, opened
+from pepdocs.formats.pdf.once import opened_pdf
 
 __all__ = ["INFO_KEY", "read_document_id", "write_document_id"]
 
@@ -126,10 +127,11 @@ def _stream_at(data: bytes, position: int) -> io.BytesIO:
     return stream
 
 
-def read_document_id(data: bytes, source: str = "<document>") -> str | None:
-    """The document id a returned PDF carries, or None. The PDF is opened by the bounded
-    opener (``DocumentError`` or ``UnsafeDocumentError`` for one that cannot be)."""
-    reader, _ = open_pdf(data, source, refuse_dynamic_xfa=False)
+def read_document_id(data: bytes | OpenedDocument, source: str = "<document>") -> str | None:
+    """The document id a returned PDF (its bytes, or the document opened once) carries, or
+    None. The PDF is opened by the bounded opener (``DocumentError`` or
+    ``UnsafeDocumentError`` for one that cannot be)."""
+    reader, _ = opened_pdf(opened(data, source), refuse_dynamic_xfa=False)
     try:
         info = reader.metadata
         value = info.get(INFO_KEY) if info is not None else None

@@ -12,7 +12,8 @@ Anchor semantics are documented in docs/word-engine.md. Layout, bottom up:
   ``repeating``, ``headings`` find them per anchor kind; ``locate`` dispatches;
 - ``reader``, ``writer`` (prepared templates), ``templated`` (Jinja forms), ``heights`` (rows
   that grow with their text), ``printing`` (the copy sent to the printer: prompts blank);
-- ``docid``: the document id a filled form carries (``write_document_id``, ``read_document_id``).
+- ``docid``: the document id a filled form carries (``write_document_id``, ``read_document_id``);
+- ``once``: the package and index kept on a document opened once (``pepdocs.formats.opened``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pepdocs.formats.base import DocumentReading
+from pepdocs.formats.opened import OpenedDocument
 from pepdocs.formats.word.docid import read_document_id, write_document_id
 from pepdocs.formats.word.printing import print_copy
 from pepdocs.formats.word.reader import read_document
@@ -28,6 +30,7 @@ from pepdocs.formats.word.writer import PreparedTemplate, prepare
 from pepdocs.mapping.spec import FieldSpec, FillNote, FormSpec, FormValue
 
 __all__ = [
+    "READS_OPENED",
     "JinjaTemplate",
     "PreparedTemplate",
     "fill",
@@ -53,6 +56,11 @@ def fill(
     return prepare(form).fill(values, notes)
 
 
-def read(form: FormSpec, data: bytes, name: str) -> DocumentReading:
-    """Read a completed form; ``name`` is used in messages only."""
+#: ``read`` takes an opened document too (:func:`pepdocs.formats.read_form`)
+READS_OPENED = True
+
+
+def read(form: FormSpec, data: bytes | OpenedDocument, name: str) -> DocumentReading:
+    """Read a completed form (its bytes, or the document opened once); ``name`` is used in
+    messages only."""
     return read_document(form, data, name)

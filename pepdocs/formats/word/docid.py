@@ -17,7 +17,7 @@ from pepdocs.formats.docid import (
     read_custom_property,
     rewrite_package,
 )
-from pepdocs.safety.package import open_package
+from pepdocs.formats.opened import OpenedDocument, opened
 
 __all__ = ["read_document_id", "write_document_id"]
 
@@ -81,13 +81,15 @@ def write_document_id(data: bytes, document_id: str) -> bytes:
     return rewrite_package(data, changes)
 
 
-def read_document_id(data: bytes, source: str = "<document>") -> str | None:
-    """The document id a returned Word form carries (its custom property, else its document
-    variable), or None. ``DocumentError`` for a file that is not a readable .docx."""
-    found = read_custom_property(data, DOCUMENT_ID_PROPERTY, "docx", source)
+def read_document_id(data: bytes | OpenedDocument, source: str = "<document>") -> str | None:
+    """The document id a returned Word form (its bytes, or the document opened once)
+    carries (its custom property, else its document variable), or None. ``DocumentError``
+    for a file that is not a readable .docx."""
+    document = opened(data, source)
+    found = read_custom_property(document, DOCUMENT_ID_PROPERTY, "docx", source)
     if is_document_id(found):
         return found
-    package = open_package(data, source, "docx")
+    package = document.package("docx")
     if not package.has(SETTINGS_PART):
         return None
     root = package.parse(SETTINGS_PART)

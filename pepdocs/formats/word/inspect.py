@@ -25,6 +25,7 @@ from pepdocs.formats.word.document import DocumentIndex, Marker, bold_lead, look
 from pepdocs.formats.word.headings import label_over_answer, label_with_instruction
 from pepdocs.formats.word.legacy import LegacyField, match_legacy
 from pepdocs.formats.word.locate import label_texts, locate
+from pepdocs.formats.word.once import document_index, word_package
 from pepdocs.formats.word.package import WordPackage
 from pepdocs.formats.word.record_tables import label_and_answer
 from pepdocs.formats.word.slots import (
@@ -62,6 +63,7 @@ __all__ = [
     "WordPackage",
     "bold_lead",
     "clean_value",
+    "document_index",
     "enclosing",
     "header_footer_texts",
     "holds_field",
@@ -77,6 +79,7 @@ __all__ = [
     "paragraph_segments",
     "paragraph_text",
     "tick_and_cross_legend",
+    "word_package",
 ]
 
 

@@ -22,6 +22,7 @@ from lxml import etree
 
 from pepdocs.errors import DocumentError
 from pepdocs.formats.base import DocumentReading, Reading
+from pepdocs.formats.opened import OpenedDocument, opened
 from pepdocs.formats.word._xml import (
     DEL,
     FLDCHAR,
@@ -40,6 +41,7 @@ from pepdocs.formats.word.circled import circled_option
 from pepdocs.formats.word.document import DocumentIndex, looks_like_label
 from pepdocs.formats.word.labels import cell_location
 from pepdocs.formats.word.locate import label_texts, locate
+from pepdocs.formats.word.once import document_index, word_package
 from pepdocs.formats.word.package import DOCUMENT_PART, WordPackage, part_text
 from pepdocs.formats.word.repeating import TableSlot
 from pepdocs.formats.word.slots import (
@@ -68,14 +70,16 @@ _LABEL_MAX_CHARS = 80
 _QUESTION_MAX_CHARS = 250
 
 
-def read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
+def read_document(form: FormSpec, data: bytes | OpenedDocument, name: str) -> DocumentReading:
+    """Read a completed form: its bytes, or a document opened once (whose package and
+    index are reused: :mod:`pepdocs.formats.word.once`)."""
     with memoised_reading():  # nothing below changes the document
-        return _read_document(form, data, name)
+        return _read_document(form, opened(data, name))
 
 
-def _read_document(form: FormSpec, data: bytes, name: str) -> DocumentReading:
-    package = WordPackage.open(data, name)
-    index = DocumentIndex.of_package(package, label_texts(form))
+def _read_document(form: FormSpec, document: OpenedDocument) -> DocumentReading:
+    package = word_package(document)
+    index = document_index(document, label_texts(form))
     source = str(form.source) if form.source else ""
     readings: dict[int, Reading] = {}
     covered: set[Element] = set()
