@@ -147,8 +147,6 @@ class WordInference:
         self.unmatched: list[str] = []
         self.claimed_cells: set[Element] = set()
         self._signoff_grids: dict[Element, bool] = {}
-        #: the role a line is completed or signed in ("Completed by (Designated Teacher):")
-        self._line_role = ""
         #: paragraphs a record list reads (``Target 1: ...`` and the lines after it)
         self.claimed_paragraphs: set[Element] = set()
         self.title = ""
@@ -320,17 +318,15 @@ class WordInference:
         **extra: Any,
     ) -> None:
         placed = self.lexicon.placement(path)
-        filled: bool | None = None
+        kind = self._kind(path)
+        # what the box holds, read once (None: not found or not readable)
+        read = self._box_read(placed.path, anchor) if not placed.paths and kind != "list" else None
         if not placed.path.startswith("signoff.") and self._in_signoff_grid(element):
             # a name in a sign-off table is the signatory's: the same person's own box
             # elsewhere on the form is the surer place for their details
             confidence *= 0.8
             evidence += "; in a sign-off table"
-        if (
-            not placed.paths
-            and self._kind(path) != "list"
-            and not self._plausible(placed.path, anchor)
-        ):
+        if read is not None and not _plausible(placed.path, read[0]):
             # a completed form's box holds something this path cannot hold ("Yr 4" under a
             # label read as the academic year): the label means something else here
             confidence *= 0.5
@@ -342,20 +338,22 @@ class WordInference:
         entry.options = {**placed.options, **dict(extra.get("options") or {})}
         entry.paths = list(placed.paths)
         entry.columns = list(extra.get("columns") or [])
-        if not placed.paths and self._kind(path) not in ("list", "bool"):
-            filled = self._filled(placed.path, anchor)
+        # on a completed form, whether the box holds an answer (a blank form's hold none)
+        filled = None
+        if read is not None and kind != "bool":
+            filled = isinstance(read[0], str) and bool(read[0].strip())
         self.candidates.append(Candidate(entry, tuple(claims), filled))
 
-    def _filled(self, path: str, anchor: dict[str, Any]) -> bool | None:
-        """Whether the anchor's box holds an answer (a blank form's boxes hold none)."""
+    def _box_read(self, path: str, anchor: dict[str, Any]) -> tuple[Any] | None:
+        """What the anchor's box holds, as a one-item tuple, or None when the anchor finds
+        no box or the box cannot be read."""
         slot = self._locate(anchor, path)
         if slot is None:
             return None
         try:
-            raw = slot.read()
+            return (slot.read(),)
         except PepdocsError:
             return None
-        return isinstance(raw, str) and bool(raw.strip())
 
     def _in_signoff_grid(self, element: Any) -> bool:
         """Whether ``element`` sits in a table one of whose cells says "Signature" or
@@ -370,20 +368,6 @@ class WordInference:
                 for _, cell in grid.cells()
             )
         return self._signoff_grids[grid.tbl]
-
-    def _plausible(self, path: str, anchor: dict[str, Any]) -> bool:
-        """Whether what the anchor's box holds (nothing, on a blank form) could be a value of
-        ``path``: read by the path's default transform and accepted by the model."""
-        slot = self._locate(anchor, path)
-        if slot is None:
-            return True
-        try:
-            raw = slot.read()
-        except PepdocsError:
-            return True
-        if raw is None or raw == "" or isinstance(raw, list):
-            return True
-        return plausible_value(path, raw)
 
     def _verify(self, anchor: dict[str, Any], target: Element, path: str) -> dict[str, Any] | None:
         """``anchor``, made specific enough (a section, else an occurrence) that the engine
@@ -1488,7 +1472,8 @@ class WordInference:
                 continue
             # each "Label: answer" on the line ("Name: Poppy Ashgrove<tab>DOB: 11/02/2022")
             segments = _SEGMENT_SPLIT.split(text.strip())
-            self._line_role = _completing_role(segments[0])
+            # the role a line is completed in ("Completed by (Designated Teacher): ...")
+            line_role = _completing_role(segments[0])
             for number, segment in enumerate(segments):
                 # "Label:<tab>answer": the answer is the next piece of the line
                 following = segments[number + 1] if number + 1 < len(segments) else ""
@@ -1498,7 +1483,12 @@ class WordInference:
                     if colon is not None and clean_value(_label_parts(colon)[1]):
                         continue  # a printed label cell: what follows its colon is print too
                 self._label_segment(
-                    paragraph, segment, number, self._box_beside(found_cell), answer_after
+                    paragraph,
+                    segment,
+                    number,
+                    self._box_beside(found_cell),
+                    answer_after,
+                    line_role,
                 )
 
     def _box_beside(self, found: tuple[TableGrid, GridCell] | None) -> bool:
@@ -1514,29 +1504,41 @@ class WordInference:
         return False
 
     def _label_segment(
-        self, paragraph: Element, segment: str, number: int, box_beside: bool, answer_after: bool
+        self,
+        paragraph: Element,
+        segment: str,
+        number: int,
+        box_beside: bool,
+        answer_after: bool,
+        line_role: str = "",
     ) -> None:
         """One ``Label: answer`` of a line (``number``: its place on the line; ``box_beside``:
         its cell has an empty cell beside or under it; ``answer_after``: the next piece of the
-        line is its answer)."""
+        line is its answer; ``line_role``: the role the line is completed in)."""
         match = _LABEL_COLON.match(segment)
         if not match:
             return
         label, rest = _label_parts(match)
         answered = bool(clean_value(rest)) or answer_after
-        self._label_answer(paragraph, label.strip(), number, box_beside, answered)
+        self._label_answer(paragraph, label.strip(), number, box_beside, answered, line_role)
 
     def _label_answer(
-        self, paragraph: Element, label: str, number: int, box_beside: bool, answered: bool
+        self,
+        paragraph: Element,
+        label: str,
+        number: int,
+        box_beside: bool,
+        answered: bool,
+        line_role: str = "",
     ) -> None:
         """A label on a line with its answer after it (``answered``: something follows)."""
         if len(label) > _LABEL_MAX_CHARS:
             return
         found = self._match_label(label, paragraph, line_before=number == 0)
-        if number > 0 and self._line_role:
+        if number > 0 and line_role:
             # "Completed by (Designated Teacher): M Ebdon   Date: 28/11/2025": the line's
             # date is that role's sign-off date
-            signed = self.lexicon.match_in_section(label, f"{self._line_role} signature")
+            signed = self.lexicon.match_in_section(label, f"{line_role} signature")
             found = signed or found
         if found is None or self._kind(found.path) == "list":
             return
@@ -1784,6 +1786,14 @@ def _completing_role(label: str) -> str:
     list words it, or empty."""
     found = _COMPLETED_BY.match(label)
     return _signatory(found.group(1)) if found else ""
+
+
+def _plausible(path: str, raw: Any) -> bool:
+    """Whether what a box holds (nothing, on a blank form) could be a value of ``path``:
+    read by the path's default transform and accepted by the model."""
+    if raw is None or raw == "" or isinstance(raw, list):
+        return True
+    return plausible_value(path, raw)
 
 
 def _answered_in_cell(anchor: dict[str, Any]) -> bool:
