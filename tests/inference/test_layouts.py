@@ -865,3 +865,15 @@ def test_a_sign_off_grid_with_the_signatories_as_columns_is_read_one_signatory_a
         assert pep["signoff"]["signatures"] == expected
         assert pep["signoff"]["social_worker_date"] == "2025-11-26"
 
+
+
+def test_a_date_box_for_the_pathway_plan_is_the_date_of_that_linked_plan(tmp_path: Path) -> None:
+    def form(date: str) -> str:
+        return CHILD + tbl(
+            tr(tc(p("Date of my pathway plan:"), shade=SHADE), tc(p(date))),
+            tr(tc(p("Date of this PEP:"), shade=SHADE), tc(p("29/10/2025"))),
+        )
+
+    completed = form("20/10/2025")
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, form(""), completed)):
+        assert pep["linked_plans"] == [{"type": "PATHWAY", "date": "2025-10-20"}]
