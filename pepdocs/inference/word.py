@@ -53,7 +53,15 @@ from pepdocs.formats.word.inspect import (
     tick_and_cross_legend,
     transpose,
 )
-from pepdocs.inference.draft import Candidate, InferredEntry, assign, code_prefix, plausible_value
+from pepdocs.inference.draft import (
+    Candidate,
+    InferredEntry,
+    assign,
+    code_prefix,
+    completing_role,
+    plausible_value,
+    signatory,
+)
 from pepdocs.inference.lexicon import (
     KEYED_SCORE,
     PERSON_SECTIONS,
@@ -294,7 +302,7 @@ class WordInference:
         label = _label_parts(match)[0].strip()
         folded = fold(label)
         if "signature" in folded.split() or "signed" in folded.split():
-            role = _signatory(label)
+            role = signatory(label)
             return f"{role} signature" if role else ""
         named = self.lexicon.match(label)
         if named is not None:
@@ -837,7 +845,7 @@ class WordInference:
             if cell.row == number and cell.col == first.col
         ]
         printed = [words for words in printed if words]
-        roles = [words for words in printed if _signatory(words)]
+        roles = [words for words in printed if signatory(words)]
         if len(roles) < 2 or 3 * len(roles) < len(printed):
             return []
         return [(first, "", "role", KEYED_SCORE)]
@@ -1508,7 +1516,7 @@ class WordInference:
             # each "Label: answer" on the line ("Name: Poppy Ashgrove<tab>DOB: 11/02/2022")
             segments = _SEGMENT_SPLIT.split(text.strip())
             # the role a line is completed in ("Completed by (Designated Teacher): ...")
-            line_role = _completing_role(segments[0])
+            line_role = completing_role(segments[0])
             for number, segment in enumerate(segments):
                 # "Label:<tab>answer": the answer is the next piece of the line
                 following = segments[number + 1] if number + 1 < len(segments) else ""
@@ -1811,18 +1819,6 @@ def _yes_or_no(text: str) -> bool:
 _QUESTION_MAX_CHARS = 120
 
 
-_COMPLETED_BY = re.compile(
-    r"^\s*(?:completed|agreed|approved|checked)\s+by\s*\(([^)]{2,60})\)", re.IGNORECASE
-)
-
-
-def _completing_role(label: str) -> str:
-    """The role a "Completed by (Designated Teacher):" line names, as the signatory code
-    list words it, or empty."""
-    found = _COMPLETED_BY.match(label)
-    return _signatory(found.group(1)) if found else ""
-
-
 def _plausible(path: str, raw: Any) -> bool:
     """Whether what a box holds (nothing, on a blank form) could be a value of ``path``:
     read by the path's default transform and accepted by the model."""
@@ -1835,21 +1831,6 @@ def _answered_in_cell(anchor: dict[str, Any]) -> bool:
     """A label anchor read after the label in its own cell (``direction: after``)."""
     body = anchor.get("label")
     return isinstance(body, Mapping) and body.get("direction") == "after"
-
-
-def _signatory(label: str) -> str:
-    """The role a signature line names, in the words of the signatory code list's labels
-    ("designated teacher"), or empty."""
-    from pepdocs.errors import TransformError
-    from pepdocs.mapping.transforms import make_transform, model_code_labels
-
-    roles = make_transform("choice", {"values": model_code_labels("pep_role")})
-    words = " ".join(w for w in label.split() if fold(w) not in ("signature", "signed", "sign"))
-    try:
-        code = roles.from_form(words)
-    except TransformError:
-        return ""
-    return str(code).replace("_", " ") if code else ""
 
 
 def _text_before(paragraph: Element, element: Element) -> str:
