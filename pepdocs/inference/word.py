@@ -85,8 +85,8 @@ _CHILD_IDENTITY = frozenset({"child.date_of_birth", "child.upn", "child.gender"}
 _LABEL_COLON = re.compile(
     r"^\s*([^:\n]{2,60}?)\s*(?:[:\u2013]|[.\u2026_]{3,}|\u2026)\s*(.*)$"
     # a first-person label with its verb and no colon, as early-years pages print them:
-    # "My name is Alfie", "My carers are Jill and Andrew"
-    r"|^\s*((?:my|i|me)\b[^:\n]{1,50}?\b(?:is|are|am))\s+(\S.*)$",
+    # "My name is Alfie", "My carers are Jill and Andrew" ("My name is" alone on a blank)
+    r"|^\s*((?:my|i|me)\b[^:\n]{1,50}?\b(?:is|are|am))(?:\s+(\S.*)|\s*)$",
     re.DOTALL | re.IGNORECASE,
 )
 
@@ -125,7 +125,7 @@ def _label_parts(match: re.Match[str]) -> tuple[str, str]:
     """(label, what follows it) of a :data:`_LABEL_COLON` match, whichever form matched."""
     if match.group(1) is not None:
         return match.group(1), match.group(2)
-    return match.group(3), match.group(4)
+    return match.group(3), match.group(4) or ""
 
 
 #: a label later on a line, after a gap: "...   Name: Mark Huxtable   Role: ..."
@@ -1562,7 +1562,9 @@ class WordInference:
         if not match:
             return
         label, rest = _label_parts(match)
-        answered = bool(clean_value(rest)) or answer_after
+        # a first-person label ("My setting is") is answered after its verb, on its line
+        first_person = match.group(1) is None
+        answered = bool(clean_value(rest)) or answer_after or first_person
         self._label_answer(paragraph, label.strip(), number, box_beside, answered, line_role)
 
     def _label_answer(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -13,6 +14,7 @@ from pepdocs.formats.word._xml import SDT, SDTCONTENT, TBL, TC, TR, Element, P
 from pepdocs.formats.word.checkboxes import (
     CELL_TICKS,
     CHECKED_GLYPHS,
+    UNCHECKED_GLYPHS,
     box_holders,
     inside_control,
     tick_and_cross_legend,
@@ -332,6 +334,10 @@ class TableSlot(Slot):
                     cells[column.header] = "No"
                 elif in_control or tc in boxes or inside_control(tc, table):
                     cells[column.header] = self._region(tc, column).read()
+                elif column.checkbox and (typed := _typed_box_first(tc)):
+                    # "☒ came" (or "X came", the X typed over the box) under "Came to my
+                    # PEP": a box typed as a glyph or an X, then the column's word
+                    cells[column.header] = typed == "x" or self._region(tc, column).read()
                 else:
                     # what a RegionSlot of a box with nothing but text reads
                     cells[column.header] = read_text_box(tc)
@@ -401,6 +407,25 @@ class TableSlot(Slot):
                 if text is None and not block_text(tc).strip():
                     continue  # already blank
                 self._region(tc, column).write(text if text is not None else "", where)
+
+
+#: a box typed over with an X, then a word or two: "X came", "x attended"
+_X_THEN_WORDS = re.compile(r"^[xX]\s+[A-Za-z][A-Za-z ]{0,28}$")
+
+
+def _typed_box_first(tc: Element) -> str:
+    """How a cell's text starts with a typed box: ``glyph`` (``☒ came``, ``☐ came``), ``x``
+    (``X came``: the X typed over the box), or empty."""
+    text = " ".join(block_text(tc).split())
+    if text and (text[0] in CHECKED_GLYPHS or text[0] in UNCHECKED_GLYPHS):
+        return "glyph"
+    if _X_THEN_WORDS.match(text) and normalise(text[1:]).strip() not in _NEGATIVE_WORDS:
+        return "x"
+    return ""
+
+
+#: words after an X that say no rather than naming the column's yes ("X No")
+_NEGATIVE_WORDS = frozenset({"no", "n", "not", "none", "false", "did not come", "absent"})
 
 
 def _table_of(tr: Element) -> Element:
