@@ -24,6 +24,7 @@ from benchmarks.realforms.build.layouts import (
     idlebrook_school,
     kingswold_ey,
     ledbridge_school,
+    marcheston_ey,
     nenbury_pdf,
     northmarsh_school,
     ouseley_pdf,
@@ -69,6 +70,7 @@ LAYOUTS: tuple[Layout, ...] = (
     wyeford_school.LAYOUT,
     dearnevale_post16.LAYOUT,
     colnebury_school.LAYOUT,
+    marcheston_ey.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

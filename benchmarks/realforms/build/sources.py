@@ -588,4 +588,28 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "support the educational objectives in PEP1",
         ),
     ),
+    "shropshire": (
+        Source(
+            "Shropshire Council",
+            "Shropshire Virtual School Early Years",
+            "https://next.shropshire.gov.uk/childrens-social-care-and-health/looked-after-"
+            "children/shropshire-virtual-school/early-years",
+            "a PEP for every looked-after child from pre-school, held with the setting on the "
+            "e-PEP; the social worker works with the setting and the carers to complete it; it "
+            "identifies needs and interventions that support learning through play and the "
+            "acquisition of language and skills; Early Years Pupil Premium Plus paid to the "
+            "setting",
+        ),
+        Source(
+            "Shropshire Council",
+            "Shropshire Virtual School: Shropshire PEP process - guidance for practitioners",
+            "https://next.shropshire.gov.uk/childrens-social-care-and-health/looked-after-"
+            "children/shropshire-virtual-school/personal-education-plan-pep/shropshire-pep-"
+            "process-guidance-for-practitioners",
+            "the social worker completes and updates the social worker 'single page' and signs "
+            "off their section; the designated teacher prepares the PEP, chairs the meeting and "
+            "makes sure 'My PEP' gives a concise picture; targets for English (reading or "
+            "writing) and maths as a minimum",
+        ),
+    ),
 }
