@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from benchmarks.realforms.build.layouts import (
+    beddingfold_school,
     bramdale_school,
     cairnfell_ey,
     calderbrook_ey,
@@ -71,6 +72,7 @@ LAYOUTS: tuple[Layout, ...] = (
     dearnevale_post16.LAYOUT,
     colnebury_school.LAYOUT,
     marcheston_ey.LAYOUT,
+    beddingfold_school.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

@@ -612,4 +612,25 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "writing) and maths as a minimum",
         ),
     ),
+    "sutton": (
+        Source(
+            "London Borough of Sutton (Sutton Virtual School, run by Cognus)",
+            "Sutton Virtual School: Smart Targets",
+            "https://cognus.org.uk/services/suttonvirtualschool/schools/designated-teacher/pep/"
+            "smart-targets",
+            "every PEP holds three SMART targets reviewed at the next PEP: English / literacy, "
+            "maths and another area (attendance, homework, another subject), with a writing "
+            "target at key stages 1 and 2; on each SMART target page the reason for the target "
+            "(the current situation), the SMART target itself and the actions required of the "
+            "child, school, carer and social worker",
+        ),
+        Source(
+            "London Borough of Sutton (Sutton Virtual School, run by Cognus)",
+            "Sutton Virtual School: Guidance for Designated Teachers",
+            "https://www.cognus.org.uk/suttonvirtualschool/schools/role-of-designated-teacher/"
+            "guidance-for-designated-teachers/",
+            "the designated teacher leads on how the PEP's SMART targets are communicated in "
+            "school and monitored; the PEP is part of the child's statutory care plan",
+        ),
+    ),
 }
