@@ -26,6 +26,7 @@ from benchmarks.realforms.build.layouts import (
     kingswold_ey,
     ledbridge_school,
     marcheston_ey,
+    moleshaw_pdf,
     nenbury_pdf,
     northmarsh_school,
     ouseley_pdf,
@@ -73,6 +74,7 @@ LAYOUTS: tuple[Layout, ...] = (
     colnebury_school.LAYOUT,
     marcheston_ey.LAYOUT,
     beddingfold_school.LAYOUT,
+    moleshaw_pdf.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

@@ -633,4 +633,32 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "school and monitored; the PEP is part of the child's statutory care plan",
         ),
     ),
+    "surrey": (
+        Source(
+            "Surrey County Council",
+            "Surrey Virtual School: Personal Education Plans (PEPs) - Post-16",
+            "https://www.surreycc.gov.uk/children/social-care/svs/education/pep-16",
+            "a termly PEP meeting for young people in Years 12 and 13 on their progress, "
+            "attainment and targets for their learning pathway; completed on the ePEP by the "
+            "social worker and the designated person at the education or training provider; "
+            "every PEP contains a Student's View page",
+        ),
+        Source(
+            "Surrey County Council",
+            "Surrey Virtual School: Post-16 Pupils",
+            "https://www.surreyvirtualschool.org.uk/pupils/post-16",
+            "a PEP every term through Years 12 and 13 for young people in education, employment "
+            "or training and for those who are NEET; a Youth Support Officer may attend the "
+            "meeting for a young person who is NEET",
+        ),
+        Source(
+            "Surrey County Council",
+            "Surrey Virtual School: Personal Education Plans (PEPs)",
+            "https://www.surreycc.gov.uk/social-care-and-health/children-in-care/svs/education/"
+            "pep",
+            "until a young person is 18 the PEP is the social worker's responsibility, after 18 "
+            "the personal adviser's; PEPs organised by social workers and held in schools and "
+            "colleges every term",
+        ),
+    ),
 }
