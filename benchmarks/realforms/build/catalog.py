@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from benchmarks.realforms.build.layouts import (
+    andredsley_school,
     beddingfold_school,
     bramdale_school,
     cairnfell_ey,
@@ -75,6 +76,7 @@ LAYOUTS: tuple[Layout, ...] = (
     marcheston_ey.LAYOUT,
     beddingfold_school.LAYOUT,
     moleshaw_pdf.LAYOUT,
+    andredsley_school.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

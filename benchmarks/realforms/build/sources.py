@@ -661,4 +661,24 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "colleges every term",
         ),
     ),
+    "kent": (
+        Source(
+            "Kent County Council (Virtual School Kent)",
+            "Virtual School Kent: Personal Education Plan",
+            "https://virtualschool.lea.kent.sch.uk/information/personal-education-plan",
+            "the PEP Document reviewed three times a year (first review September to December, "
+            "second January to April, third May to July); started by the Virtual School with "
+            "some basic information and completed at a meeting of the designated teacher, social "
+            "worker and carers, the child's views gathered at or before it; SMART targets as "
+            "Specific, Measurable, Assigned, Realistic, Time constrained; PP+ considered at the "
+            "meeting; a full PEP at any significant change",
+        ),
+        Source(
+            "Kent County Council (Virtual School Kent)",
+            "PEP process: Designated Teachers: up to KS4",
+            "https://vdocuments.us/pep-process-designated-teachers-up-to-ks4.html",
+            "the PEP form received by the designated teacher in the Kent Professional Portal, "
+            "with an overview of who completes what",
+        ),
+    ),
 }
