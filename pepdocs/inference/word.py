@@ -51,6 +51,7 @@ from pepdocs.formats.word.inspect import (
     normalise,
     paragraph_text,
     tick_and_cross_legend,
+    transpose,
 )
 from pepdocs.inference.draft import Candidate, InferredEntry, assign, code_prefix, plausible_value
 from pepdocs.inference.lexicon import (
@@ -459,9 +460,40 @@ class WordInference:
                     if best is None or score > best[0]:
                         best = (score, section, row_number, scored)
             if best is None:
+                self._table_across(number, grid)
                 continue
             score, section, row_number, scored = best
             self._add_table(number, grid, section, row_number, scored)
+
+    def _table_across(self, number: int, grid: TableGrid) -> None:
+        """A repeating table turned on its side: the headers printed down the first column,
+        each later column one item (prime areas across the top with "Now" and "By the next
+        PEP" down the side; signatories as columns over Name / Signature / Date). Only when
+        the table reads as no list the usual way round, has two or more item columns, and
+        two of the first column's cells name the section's columns outright."""
+        turned = transpose(grid)
+        if turned is None or len(turned.rows) < 3:
+            return
+        cells = [(cell, cell.text().strip()) for cell in turned.row_cells(0) if cell.row == 0]
+        if len(cells) < 2 or any(len(text) > _LABEL_MAX_CHARS for _, text in cells):
+            return
+        if any(_holds_box(cell.tc) or _labelled_answer(text) for cell, text in cells):
+            return
+        best: tuple[float, TableSection, list[tuple[GridCell, str, str, float]]] | None = None
+        for section in self.lexicon.tables.values():
+            scored = self._header_columns(cells, section)
+            scored += self._printed_role_column(turned, 0, cells, section, scored)
+            present = {column for _, _, column, _ in scored}
+            if not all(key in present for key in section.key):
+                continue
+            if sum(1 for *_, score in scored if score >= KEYED_SCORE) < 2:
+                continue  # across is the rarer way: two columns must be named outright
+            score = sum(s for *_, s in scored)
+            if best is None or score > best[0]:
+                best = (score, section, scored)
+        if best is not None:
+            _, section, scored = best
+            self._add_table(number, turned, section, 0, scored, transposed=True)
 
     def _record_lists(self) -> None:
         """A repeating section printed as numbered records of "Label: value" lines
@@ -836,6 +868,7 @@ class WordInference:
         section: TableSection,
         row_number: int,
         scored: list[tuple[GridCell, str, str, float]],
+        transposed: bool = False,
     ) -> None:
         info = self.catalog[section.path]
         kinds = {item.path: item.kind for item in info.item_fields}
@@ -854,6 +887,8 @@ class WordInference:
                 entry["type"] = "date"
             columns.append(entry)
         anchor: dict[str, Any] = {"table": {"header": headers}}
+        if transposed:
+            anchor["table"]["transposed"] = True
         verified = self._verify_table(anchor, grid, section.path)
         if verified is None:
             return

@@ -81,19 +81,9 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
         grid = index.grids[grid_number]
         if not index.in_range(grid.rows[number], scope):
             continue
-        row = index.row_texts(grid, number)
-        if len(row) < len(headers):
-            continue
-        # every header must name a column closely enough (``_best_column``); the row's
-        # score is the sum of each header's best
-        texts = {text for _, text in row}
-        best = [
-            100 if header in texts else max(_header_score(text, header) for text in texts)
-            for header in headers
-        ]
-        if min(best) < HEADER_SIMILARITY:
-            continue
-        matches.append((sum(best), grid, number))
+        score = header_row_score(index.row_texts(grid, number), headers)
+        if score is not None:
+            matches.append((score, grid, number))
     if not matches:
         return None
     if "occurrence" in anchor.options:
@@ -105,6 +95,42 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
         # the closest header row; the first of equals
         _, grid, header_number = max(matches, key=lambda m: m[0])
     header_cells = index.row_texts(grid, header_number)
+    columns, missing = table_columns(grid, header_cells, spec, names)
+    placed = [(grid, number) for number in _data_rows(grid, header_number)]
+    if "occurrence" not in anchor.options:
+        placed.extend(_continued(index, grid, header_number))
+    data_rows = [row_grid.rows[number] for row_grid, number in placed]
+    row_columns = {row_grid.rows[number]: row_grid.columns(number) for row_grid, number in placed}
+    table_number = index.grids.index(grid) + 1
+    return TableSlot(
+        TableSlotData(grid.tbl, grid.rows[header_number], data_rows, columns, missing, row_columns),
+        f"table {table_number} (header row {header_number + 1})",
+    )
+
+
+def header_row_score(row: list[tuple[GridCell, str]], headers: Sequence[str]) -> int | None:
+    """How well a row's cells (with their normalised texts) name the ``headers`` (normalised):
+    the sum of each header's best match, None when one names no cell closely enough."""
+    if len(row) < len(headers):
+        return None
+    texts = {text for _, text in row}
+    best = [
+        100 if header in texts else max(_header_score(text, header) for text in texts)
+        for header in headers
+    ]
+    if min(best) < HEADER_SIMILARITY:
+        return None
+    return sum(best)
+
+
+def table_columns(
+    grid: TableGrid,
+    header_cells: list[tuple[GridCell, str]],
+    spec: FieldSpec,
+    names: Sequence[str],
+) -> tuple[list[TableColumn], list[str]]:
+    """The mapping's columns placed on a table's header row (``header_cells``: each cell
+    with its normalised text), and the headers not on it."""
     columns: list[TableColumn] = []
     missing: list[str] = []
     specs = spec.columns or ()
@@ -126,7 +152,7 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
                 columns.append(
                     TableColumn(spec_column.header, spec_column.path, -1, False, ticked=ticked)
                 )
-    for header, path, names, checkbox, position in wanted_columns:
+    for header, path, aliases, checkbox, position in wanted_columns:
         if position:
             # a column placed by number: its header cell is blank (roles printed down it)
             if position <= grid.width:
@@ -134,22 +160,13 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
             else:
                 missing.append(header)
             continue
-        cell = _best_column(header_cells, _normalised(names))
+        cell = _best_column(header_cells, _normalised(aliases))
         if cell is None:
             missing.append(header)
         else:
             legend = tick_and_cross_legend(cell.text())
             columns.append(TableColumn(header, path, cell.col, checkbox, legend))
-    placed = [(grid, number) for number in _data_rows(grid, header_number)]
-    if "occurrence" not in anchor.options:
-        placed.extend(_continued(index, grid, header_number))
-    data_rows = [row_grid.rows[number] for row_grid, number in placed]
-    row_columns = {row_grid.rows[number]: row_grid.columns(number) for row_grid, number in placed}
-    table_number = index.grids.index(grid) + 1
-    return TableSlot(
-        TableSlotData(grid.tbl, grid.rows[header_number], data_rows, columns, missing, row_columns),
-        f"table {table_number} (header row {header_number + 1})",
-    )
+    return columns, missing
 
 
 #: a cross standing for "no" in a column whose header prints a tick and a cross
