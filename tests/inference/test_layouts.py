@@ -877,3 +877,39 @@ def test_a_date_box_for_the_pathway_plan_is_the_date_of_that_linked_plan(tmp_pat
     completed = form("20/10/2025")
     for pep in (_no_mapping(completed), _with_draft(tmp_path, form(""), completed)):
         assert pep["linked_plans"] == [{"type": "PATHWAY", "date": "2025-10-20"}]
+
+
+def test_boxes_typed_as_a_glyph_or_an_x_before_the_columns_word_answer_yes_or_no(
+    tmp_path: Path,
+) -> None:
+    def table(*came: str) -> str:
+        rows = [("Hamid Rashid", "Social worker"), ("Kerry Amble", "Key person")]
+        return CHILD + p("Who came to my PEP meeting", style="Heading1") + _grid(
+            ["Name", "Who they are", "Came to my PEP"],
+            *([name, role, mark] for (name, role), mark in zip(rows, came, strict=True)),
+        )
+
+    completed = table("\u2612 came", "X came")
+    expected = [(True, "Hamid Rashid"), (True, "Kerry Amble")]
+    for pep in (
+        _no_mapping(completed),
+        _with_draft(tmp_path, table("\u2610 came", "\u2610 came"), completed),
+    ):
+        assert [(a["attended"], a["name"]) for a in pep["attendees"]] == expected
+    unticked = _no_mapping(table("\u2610 came", "X came"))
+    assert [a.get("attended") for a in unticked["attendees"]] == [False, True]
+
+
+def test_a_first_person_label_alone_on_a_blank_line_is_answered_after_its_verb(
+    tmp_path: Path,
+) -> None:
+    def page(name: str, setting: str) -> str:
+        # the blank prints the words and a space, the answer typed after them
+        return p(f"My name is {name}") + p(f"My setting is {setting}") + p(
+            "This is a photo of me"
+        )
+
+    completed = page("Alfie Sheppard", "Kingfisher Corner Childminding")
+    pep = _with_draft(tmp_path, page("", ""), completed)
+    assert (pep["child"]["first_name"], pep["child"]["last_name"]) == ("Alfie", "Sheppard")
+    assert pep["education"]["setting_name"] == "Kingfisher Corner Childminding"
