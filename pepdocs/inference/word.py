@@ -132,6 +132,8 @@ def _label_parts(match: re.Match[str]) -> tuple[str, str]:
 _INLINE_LABEL = re.compile(r"(?:\t|\s{2,})([A-Za-z][A-Za-z /']{1,30}?)\s*:")
 
 _SEGMENT_SPLIT = re.compile(r"\t+|\s{3,}")
+#: boxes typed or shown as glyphs on a line of text
+_BOX_GLYPHS = frozenset("\u2610\u2611\u2612\u25a1\u25a0")
 #: Paths whose answer is a block of free text under a heading (views, plans).
 _FREE_TEXT_PREFIXES = (
     "views.",
@@ -459,7 +461,7 @@ class WordInference:
                     scored = self._header_columns(cells, section)
                     scored += self._printed_role_column(grid, row_number, cells, section, scored)
                     scored += self._ticked_column(grid, cells, section, scored)
-                    present = {column for _, _, column, _ in scored}
+                    present = _present(section, scored)
                     if not all(key in present for key in section.key) or len(scored) < 2:
                         continue
                     if not any(score >= KEYED_SCORE for *_, score in scored):
@@ -491,7 +493,7 @@ class WordInference:
         for section in self.lexicon.tables.values():
             scored = self._header_columns(cells, section)
             scored += self._printed_role_column(turned, 0, cells, section, scored)
-            present = {column for _, _, column, _ in scored}
+            present = _present(section, scored)
             if not all(key in present for key in section.key):
                 continue
             if sum(1 for *_, score in scored if score >= KEYED_SCORE) < 2:
@@ -1500,24 +1502,37 @@ class WordInference:
             found_cell = self._cell_of(paragraph)
             if found_cell is not None and found_cell[1].tc in self.claimed_cells:
                 continue
-            if not text.strip() or _has_box(paragraph, self.index):
+            if not text.strip():
                 continue
+            # each "Label: answer" on the line ("Name: Poppy Ashgrove<tab>DOB: 11/02/2022")
+            segments = _SEGMENT_SPLIT.split(text.strip())
+            # a line with a box is the box's, unless the box and its statement come first and
+            # "Label: answer" pairs with no box follow ("☒ I confirm this page is up to date.
+            # Social worker: Priya Wendover   Date: 13/10/25")
+            first = 0
+            if _has_box(paragraph, self.index):
+                if len(segments) < 2 or not _BOX_GLYPHS.intersection(segments[0]):
+                    continue
+                if any(_BOX_GLYPHS.intersection(segment) for segment in segments[1:]):
+                    continue
+                first = 1
             if found_cell is not None and word.label_over_answer(found_cell[1].tc) is paragraph:
                 continue  # "My views: how is it going?" over the answer: the cell's label
             lead, answered = bold_lead(paragraph)
             if (
-                answered
+                not first
+                and answered
                 and not _LABEL_COLON.match(text.strip())
                 and text.strip().startswith(lead.strip() or "\0")
             ):
                 # the label in bold and the answer typed straight after it
                 self._label_answer(paragraph, lead.strip(), 0, False, True)
                 continue
-            # each "Label: answer" on the line ("Name: Poppy Ashgrove<tab>DOB: 11/02/2022")
-            segments = _SEGMENT_SPLIT.split(text.strip())
             # the role a line is completed in ("Completed by (Designated Teacher): ...")
-            line_role = completing_role(segments[0])
+            line_role = completing_role(segments[first])
             for number, segment in enumerate(segments):
+                if number < first:
+                    continue
                 # "Label:<tab>answer": the answer is the next piece of the line
                 following = segments[number + 1] if number + 1 < len(segments) else ""
                 answer_after = bool(following.strip()) and not _LABEL_COLON.match(following)
@@ -1533,6 +1548,12 @@ class WordInference:
                     answer_after,
                     line_role,
                 )
+                if number == first and not line_role:
+                    # "Social worker: Priya Wendover   Date: 13/10/25": the date after a
+                    # person's name on their line is their sign-off date
+                    colon = _LABEL_COLON.match(segment)
+                    role = _label_parts(colon)[0].strip() if colon and colon.group(1) else ""
+                    line_role = signatory(role) if fold(role) == fold(signatory(role)) else ""
 
     def _box_beside(self, found: tuple[TableGrid, GridCell] | None) -> bool:
         """Whether a cell has an empty cell right of it or under it, where the answer to a
@@ -1707,6 +1728,20 @@ class WordInference:
     def _assign(self) -> list[InferredEntry]:
         self.unmatched = list(dict.fromkeys(self.unmatched))
         return assign(self.candidates)
+
+
+def _present(
+    section: TableSection, scored: Sequence[tuple[GridCell, str, str, float]]
+) -> set[str]:
+    """The section's columns a table's headers give: those placed, and a key column named
+    inside another's header ("Name - role": each person's role typed with their name)."""
+    present = {column for _, _, column, _ in scored}
+    words = [set(fold(text).split()) for _, text, _, _ in scored]
+    for key in section.key:
+        cues = section.cues.get(key, ())
+        if key not in present and any(cue in header for cue in cues for header in words):
+            present.add(key)
+    return present
 
 
 def _paragraph_of(element: Element) -> Element | None:

@@ -913,3 +913,63 @@ def test_a_first_person_label_alone_on_a_blank_line_is_answered_after_its_verb(
     pep = _with_draft(tmp_path, page("", ""), completed)
     assert (pep["child"]["first_name"], pep["child"]["last_name"]) == ("Alfie", "Sheppard")
     assert pep["education"]["setting_name"] == "Kingfisher Corner Childminding"
+
+
+def test_a_name_and_role_column_is_an_attendee_list(tmp_path: Path) -> None:
+    def table(*rows: list[str]) -> str:
+        return CHILD + p("Who came to my PEP meeting", style="Heading1") + _grid(
+            ["Name - role", "Email or phone", "Came? (\u2713 / \u2717)"], *rows
+        )
+
+    completed = table(
+        ["Priya Wendle - Social worker", "01632 960772", "\u2713"],
+        ["Tom Ashdown - Virtual School adviser", "", "\u2717"],
+    )
+    expected = [
+        ("Priya Wendle", "Social worker", True),
+        ("Tom Ashdown", "Virtual School adviser", False),
+    ]
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, table(["", "", ""]), completed)):
+        assert [(a["name"], a["role"], a["attended"]) for a in pep["attendees"]] == expected
+
+
+def test_a_highlighted_answer_among_outcome_words_is_the_outcome() -> None:
+    def highlighted(chosen: str) -> str:
+        words = ["Yes", "Nearly", "Not yet"]
+        runs = []
+        for number, word in enumerate(words):
+            if number:
+                runs.append(r(" / "))
+            runs.append(r(word, rpr='<w:highlight w:val="yellow"/>') if word == chosen else r(word))
+        return tc(p(*runs))
+
+    grid = tbl(
+        _row("My last next step", "Did I get there?", "What helped", header=True),
+        tr(tc(p(r("Say goodbye to her carer"))), highlighted("Nearly"), tc(p(r("Key person log")))),
+    )
+    pep = _no_mapping(CHILD + p("How did I get on?", style="Heading1") + grid)
+    assert pep["previous_targets"] == [
+        {
+            "description": "Say goodbye to her carer",
+            "outcome": "partly_met",
+            "evidence": "Key person log",
+        }
+    ]
+
+
+def test_a_line_after_a_ticked_statement_gives_the_persons_name_and_sign_off_date() -> None:
+    line = p(
+        r("\u2612 I confirm this page is up to date.\tSocial worker: Priya Wendle\tDate: 13/10/25")
+    )
+    pep = _no_mapping(CHILD + line)
+    assert pep["care"]["social_worker"]["name"] == "Priya Wendle"
+    assert pep["signoff"]["social_worker_date"] == "2025-10-13"
+
+
+def test_a_stand_in_wording_gives_way_to_the_forms_own_wording_for_a_path() -> None:
+    front = tbl(
+        tr(tc(p("Designated person"), shade=SHADE), tc(p("Hannah Drewe"))),
+        tr(tc(p("Key person"), shade=SHADE), tc(p("Hannah Drewe (key person)"))),
+    )
+    pep = _no_mapping(CHILD + front)
+    assert pep["education"]["designated_teacher"]["name"] == "Hannah Drewe"
