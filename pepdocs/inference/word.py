@@ -74,7 +74,7 @@ from pepdocs.inference.lexicon import (
 from pepdocs.mapping.anchors import parse_anchor
 from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec
 from pepdocs.mapping.transforms import TextTransform
-from pepdocs.model import field_catalog, get_codelist
+from pepdocs.model import FieldInfo, field_catalog, get_codelist
 
 __all__ = ["WordInference", "form_identity", "guess_phase"]
 
@@ -889,8 +889,10 @@ class WordInference:
         for cell, text, column, _ in scored:
             entry: dict[str, Any] = {"path": column, "header": " ".join(text.split())}
             if not text.strip() and ticked and column == section.ticked_column:
-                # a band grid: the header of the column ticked in each row
+                # a band grid: the header of the column ticked in each row (a code list's
+                # columns, "Fully met | Partially met | Not met", each give their code)
                 entry = {"path": column, "header": f"{column} (ticked)", "ticked": ticked}
+                entry.update(self._choice_values(f"{section.path}.{column}", ticked, info))
             elif not text.strip():
                 entry = {"path": column, "column": cell.col + 1}  # a blank header cell
             if kinds.get(column) == "date":
@@ -1086,9 +1088,13 @@ class WordInference:
     def _claims_of_label(self, element: Element) -> list[Element]:
         found = self._cell_of(element)
         if found is None:
-            # a box in a "Label: [box]" line: the line is the same place as the box
+            # a box in a "Label: [box]" line: the line is the same place as the box (not
+            # when the line is a sentence holding several: "... is [93.4%], having missed
+            # [7] of [106] possible sessions", each box its own place)
             paragraph = enclosing(element, "p")
-            return [paragraph] if paragraph is not None else []
+            if paragraph is None or sum(1 for _ in paragraph.iter(word.SDT)) > 1:
+                return []
+            return [paragraph]
         grid, cell = found
         if sum(1 for _ in cell.tc.iter(word.SDT)) > 1:
             # a cell of several "Label: [box]" lines: each line is its own place
@@ -1116,9 +1122,16 @@ class WordInference:
             return None
         return self._verify({"label": label.strip().rstrip(":").strip()}, target, path)
 
-    def _choice_values(self, path: str, items: Sequence[str]) -> dict[str, Any]:
-        """``values`` for a drop-down whose entries are not the code list's own labels."""
-        info = self.catalog.get(path)
+    def _choice_values(
+        self, path: str, items: Sequence[str], section: FieldInfo | None = None
+    ) -> dict[str, Any]:
+        """``values`` for a drop-down whose entries are not the code list's own labels
+        (``section``: the list ``path`` is an item field of, ``<list>.<item field>``)."""
+        if section is not None:
+            name = path.rpartition(".")[2]
+            info = next((f for f in section.item_fields if f.path == name), None)
+        else:
+            info = self.catalog.get(path)
         if info is None or info.kind != "choice" or not info.codelist or not items:
             return {}
         codes = get_codelist(info.codelist)
@@ -1311,6 +1324,8 @@ class WordInference:
                 subtitled = True
             if _holds_box(cell.tc):
                 continue
+            if self._group_heading(grid, cell):
+                continue
             label = raw.rstrip(":").strip()
             found = self._match_label(label, cell.tc)
             if found is None and subtitled and colon is not None:
@@ -1465,6 +1480,19 @@ class WordInference:
         entry.options = {"pattern": f"{{{{{names[0]}}}}} / {{{{{names[1]}}}}}"}
         self.candidates.append(Candidate(entry, (cell.tc, target.tc)))
         return True
+
+    def _group_heading(self, grid: TableGrid, cell: GridCell) -> bool:
+        """A cell merged down several rows beside their own labels ("School" beside "Name of
+        school", "DfE number", "Year group"): it heads them, it labels no box."""
+        if cell.rows < 2:
+            return False
+        right = grid.right_of(cell, cell.row)
+        if right is None:
+            return False
+        text = right.text().strip().rstrip(":").strip()
+        if not text or "\n" in text or len(text) > _LABEL_MAX_CHARS:
+            return False
+        return _label_looking(right.tc) or self.lexicon.match(text) is not None
 
     def _label_target(self, grid: TableGrid, cell: GridCell) -> GridCell | None:
         right = grid.right_of(cell, cell.row)
