@@ -973,3 +973,55 @@ def test_a_stand_in_wording_gives_way_to_the_forms_own_wording_for_a_path() -> N
     )
     pep = _no_mapping(CHILD + front)
     assert pep["education"]["designated_teacher"]["name"] == "Hannah Drewe"
+
+
+def test_an_outcome_ticked_in_one_column_per_outcome_gives_that_outcome(tmp_path: Path) -> None:
+    def grid(*ticks: tuple[str, str, str]) -> str:
+        targets = ["Read 40 common exception words", "Use his calm card"]
+        return CHILD + p("Review of last PEP's targets", style="Heading1") + _grid(
+            ["Last PEP's target", "Fully met", "Partially met", "Not met", "Evidence"],
+            *([target, *marks, "Log"] for target, marks in zip(targets, ticks, strict=True)),
+        )
+
+    completed = grid(("\u2612", "\u2610", "\u2610"), ("\u2610", "\u2610", "\u2612"))
+    expected = [("Read 40 common exception words", "met"), ("Use his calm card", "not_met")]
+    blank = grid(*((("\u2610",) * 3,) * 2))
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, blank, completed)):
+        assert [(t["description"], t["outcome"]) for t in pep["previous_targets"]] == expected
+
+
+def test_a_group_cell_merged_down_beside_its_rows_labels_labels_nothing(tmp_path: Path) -> None:
+    def front(school: str, year: str) -> str:
+        return tbl(
+            tr(
+                tc(p("School"), vmerge="restart"),
+                tc(p("Name of school"), shade=SHADE),
+                tc(p(school)),
+            ),
+            tr(tc(p(""), vmerge="continue"), tc(p("Year group"), shade=SHADE), tc(p(year))),
+        )
+
+    completed = CHILD + front("St Aldric's CE Primary School", "Year 4")
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, CHILD + front("", ""), completed)):
+        assert pep["education"]["setting_name"] == "St Aldric's CE Primary School"
+        assert pep["education"]["ncy"] == "4"
+
+
+def test_controls_inside_a_sentence_are_read_by_their_tags(tmp_path: Path) -> None:
+    def sentence(percent: str | None, missed: str | None, possible: str | None) -> str:
+        return CHILD + p(
+            r("The pupil's attendance this academic year is "),
+            sdt_run("AttPct", percent),
+            r(", having missed "),
+            sdt_run("AttMissed", missed),
+            r(" of "),
+            sdt_run("AttPossible", possible),
+            r(" possible sessions."),
+        )
+
+    completed = sentence("93.4%", "7", "106")
+    blank = sentence(None, None, None)
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, blank, completed)):
+        attendance = pep["education"]["attendance"]
+        assert (attendance["percent"], attendance["sessions_missed"]) == (93.4, 7)
+        assert attendance["sessions_possible"] == 106
