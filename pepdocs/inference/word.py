@@ -1556,6 +1556,10 @@ class WordInference:
                 # the label in bold and the answer typed straight after it
                 self._label_answer(paragraph, lead.strip(), 0, False, True)
                 continue
+            if not first and not answered and lead.strip() and _tab_after(text, lead):
+                # a blank form's "Label<tab>": the answer is typed after the tab
+                self._label_answer(paragraph, lead.strip(), 0, False, True)
+                continue
             # the role a line is completed in ("Completed by (Designated Teacher): ...")
             line_role = completing_role(segments[first])
             for number, segment in enumerate(segments):
@@ -1756,6 +1760,12 @@ class WordInference:
     def _assign(self) -> list[InferredEntry]:
         self.unmatched = list(dict.fromkeys(self.unmatched))
         return assign(self.candidates)
+
+
+def _tab_after(text: str, lead: str) -> bool:
+    """A line that is its bold label and a tab, nothing typed after it yet."""
+    head, tab, rest = text.strip(" ").lstrip("\t").partition("\t")
+    return bool(tab) and not rest.strip() and head.strip() == lead.strip()
 
 
 def _present(

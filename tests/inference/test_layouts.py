@@ -1025,3 +1025,23 @@ def test_controls_inside_a_sentence_are_read_by_their_tags(tmp_path: Path) -> No
         attendance = pep["education"]["attendance"]
         assert (attendance["percent"], attendance["sessions_missed"]) == (93.4, 7)
         assert attendance["sessions_possible"] == 106
+
+
+def test_bold_labels_each_followed_by_a_tab_are_drafted_from_the_blank_form(
+    tmp_path: Path,
+) -> None:
+    def lines(name: str, birth: str, school: str) -> str:
+        return p("Basic information", style="Heading1") + "".join(
+            p(r(label, bold=True), "<w:r><w:tab/></w:r>", r(answer))
+            for label, answer in (
+                ("Child's name", name),
+                ("Date of birth", birth),
+                ("School", school),
+            )
+        )
+
+    completed = lines("Callum James Ferraby", "30-03-2013", "Copperbeck Academy")
+    pep = _with_draft(tmp_path, lines("", "", ""), completed)
+    assert (pep["child"]["first_name"], pep["child"]["last_name"]) == ("Callum", "Ferraby")
+    assert pep["child"]["date_of_birth"] == "2013-03-30"
+    assert pep["education"]["setting_name"] == "Copperbeck Academy"
