@@ -288,6 +288,22 @@ class WordInference:
             return ""  # the nearest label names something else
         return ""
 
+    def _signatory_above(self, paragraph: Element, segments: Sequence[str]) -> str:
+        """The role a short line just above a signature line names ("Chair of the meeting
+        (designated person)"), when the line's labels include a signature; else empty."""
+        labels = [_LABEL_COLON.match(segment) for segment in segments]
+        if not any(m and "signature" in fold(_label_parts(m)[0]).split() for m in labels):
+            return ""
+        node = paragraph.getprevious()
+        while node is not None and node.tag == word.P and not paragraph_text(node).strip():
+            node = node.getprevious()
+        if node is None or node.tag != word.P:
+            return ""
+        text = " ".join(paragraph_text(node).split())
+        if not text or ":" in text or len(text) > _LABEL_MAX_CHARS:
+            return ""
+        return signatory(text)
+
     def _line_before(self, element: Element) -> str:
         """What the line before a label line is about, as a section would say it: a person
         ("social worker") when it names one of theirs, their signature ("designated teacher
@@ -1560,8 +1576,12 @@ class WordInference:
                 # a blank form's "Label<tab>": the answer is typed after the tab
                 self._label_answer(paragraph, lead.strip(), 0, False, True)
                 continue
-            # the role a line is completed in ("Completed by (Designated Teacher): ...")
-            line_role = completing_role(segments[first])
+            # the role a line is completed in ("Completed by (Designated Teacher): ..."), or
+            # a signature line's role printed on the line before it ("Chair of the meeting
+            # (designated person)" over "Name: ...   Signature: ...   Date: ...")
+            line_role = completing_role(segments[first]) or self._signatory_above(
+                paragraph, segments[first:]
+            )
             for number, segment in enumerate(segments):
                 if number < first:
                     continue

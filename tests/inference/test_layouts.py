@@ -1045,3 +1045,11 @@ def test_bold_labels_each_followed_by_a_tab_are_drafted_from_the_blank_form(
     assert (pep["child"]["first_name"], pep["child"]["last_name"]) == ("Callum", "Ferraby")
     assert pep["child"]["date_of_birth"] == "2013-03-30"
     assert pep["education"]["setting_name"] == "Copperbeck Academy"
+
+
+def test_a_signature_line_under_its_role_dates_that_roles_sign_off() -> None:
+    lines = p("Chair of the meeting (designated person)") + p(
+        r("Name: Hannah Drewe\tSignature: H. Drewe\tDate: 10/10/25")
+    )
+    pep = _no_mapping(CHILD + p("Sign off", style="Heading1") + lines)
+    assert pep["signoff"]["designated_teacher_date"] == "2025-10-10"
