@@ -329,6 +329,7 @@ def _inspect(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
             raise
         except Exception:
             return {"ok": False, "code": "damaged_fields"}
+    document_id = _document_id(reader, cap)
     if request.get("copy"):
         # What merging and flattening do: every object reached and written out again.
         from pypdf import PdfWriter
@@ -348,8 +349,26 @@ def _inspect(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
             "text": text,
             "layout": layout,
             "form": form,
+            "document_id": document_id,
         },
     }
+
+
+#: the document information entry a filled form's id is kept in (as
+#: ``pepdocs.formats.pdf.docid.INFO_KEY``; the engine checks the id's shape)
+_DOCUMENT_ID_KEY = "/PepdocsDocumentId"
+
+
+def _document_id(reader: Any, cap: int) -> str | None:
+    """The text of the document information dictionary's id entry (ISO 32000-1, 14.3.3),
+    or None (no dictionary, no entry, or a damaged one): read here, from the parse the
+    summary came from, so the parent never opens the PDF for it."""
+    try:
+        info = reader.metadata
+        value = info.get(_DOCUMENT_ID_KEY) if info is not None else None
+        return str(value)[:cap] if value is not None else None
+    except Exception:  # a damaged information dictionary: the form simply carries no id
+        return None
 
 
 def _layout_module() -> Any:

@@ -163,6 +163,9 @@ class PdfSummary:
     layout: tuple[PageText, ...] = ()
     #: every terminal field as a form engine reads it, only when asked for (``form=True``)
     form: tuple[PdfFormField, ...] = ()
+    #: the text of the information dictionary's ``/PepdocsDocumentId`` entry, unchecked
+    #: (``pepdocs.formats.pdf.docid`` accepts only an id of the shape pepdocs writes)
+    document_id: str | None = None
 
 
 def _refuse_non_pdf(data: bytes, source: str) -> None:
@@ -406,7 +409,12 @@ def _summary(found: dict[str, Any]) -> PdfSummary:
             )
             for item in found.get("form") or ()
         ),
+        document_id=_text_or_none(found.get("document_id")),
     )
+
+
+def _text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def open_pdf(
