@@ -80,7 +80,8 @@ class _Labels:
         return bool(key) and self.key(cell_text) == key
 
 
-_Found = tuple[int, Sheet, Cell]
+#: a sheet's text cells by text as typed and as normalised: (place in reading order, cell)
+_SheetIndex = tuple[dict[str, list[tuple[int, Cell]]], dict[str, list[tuple[int, Cell]]]]
 #: where a sheet's list validations are: (row, column) -> the first list validation's number
 #: for ranges of up to ``_INDEXED_CELLS`` cells, and the numbers of larger ranges, in order
 _ListLayout = tuple[dict[tuple[int, int], int], tuple[int, ...]]
@@ -112,32 +113,40 @@ class Book:
         self._merged: dict[str, dict[tuple[int, int], tuple[int, int, int, int]]] = {}
         self._lists: dict[str, _ListIndex] = {}
         self.labels = _Labels()
-        #: text cells of every sheet by their text as typed and as normalised
-        self._index: tuple[dict[str, list[_Found]], dict[str, list[_Found]]] = ({}, {})
-        self._indexed = False
 
     def same_text(self, cell_text: str, wanted: str) -> bool:
         return self.labels.same(cell_text, wanted)
 
-    def _label_cells(self, wanted: str) -> list[_Found]:
-        """(order, sheet, cell) of every text cell that reads as ``wanted``, in reading
-        order (sheet by sheet, row by row)."""
-        exact, normalised = self._index
-        if not self._indexed:
-            order = 0
-            for sheet in self.book.sheets:
-                for cell in sheet.text_cells():
-                    text = str(cell.value)
-                    entry = (order, sheet, cell)
-                    exact.setdefault(text.strip(), []).append(entry)
-                    normalised.setdefault(self.labels.key(text), []).append(entry)
-                    order += 1
-            self._indexed = True
-        found = {entry[0]: entry for entry in exact.get(wanted.strip(), [])}
+    def _label_cells(self, wanted: str, sheets: Sequence[Sheet]) -> list[tuple[Sheet, Cell]]:
+        """(sheet, cell) of every text cell of ``sheets`` that reads as ``wanted``, in
+        reading order (sheet by sheet in the order given, row by row)."""
+        stripped = wanted.strip()
         key = self.labels.key(wanted)
-        if key:
-            found.update((entry[0], entry) for entry in normalised.get(key, []))
-        return [found[order] for order in sorted(found)]
+        found: list[tuple[Sheet, Cell]] = []
+        for sheet in sheets:
+            exact, normalised = self._sheet_index(sheet)
+            hits = dict(exact.get(stripped, ()))
+            if key:
+                hits.update(normalised.get(key, ()))
+            found.extend((sheet, hits[order]) for order in sorted(hits))
+        return found
+
+    def _sheet_index(self, sheet: Sheet) -> _SheetIndex:
+        """A sheet's text cells by their text as typed (stripped) and as normalised, each with
+        its place in the sheet's reading order; made when a label is first looked for on the
+        sheet and kept on it (a sheet read before, such as a form's lists, is indexed once)."""
+        found: _SheetIndex | None = sheet.label_index
+        if found is None:
+            exact: dict[str, list[tuple[int, Cell]]] = {}
+            normalised: dict[str, list[tuple[int, Cell]]] = {}
+            key = self.labels.key
+            for order, cell in enumerate(sheet.text_cells()):
+                text = str(cell.value)
+                entry = (order, cell)
+                exact.setdefault(text.strip(), []).append(entry)
+                normalised.setdefault(key(text), []).append(entry)
+            found = sheet.label_index = (exact, normalised)
+        return found
 
     # sheets and cells
     def sheet(self, title: str | None) -> Sheet | None:
@@ -200,15 +209,11 @@ class Book:
         wanted = anchor.key
         options = anchor.options
         occurrence = int(options.get("occurrence", 1))
-        sheets = {id(sheet) for sheet in self._sheets(options.get("sheet"))}
-        seen = 0
-        for _, sheet, cell in self._label_cells(wanted):
-            if id(sheet) not in sheets:
-                continue
-            seen += 1
-            if seen == occurrence:
-                return sheet, self._beside(sheet, cell, options.get("direction", "right"))
-        return None
+        found = self._label_cells(wanted, self._sheets(options.get("sheet")))
+        if not 1 <= occurrence <= len(found):
+            return None
+        sheet, cell = found[occurrence - 1]
+        return sheet, self._beside(sheet, cell, options.get("direction", "right"))
 
     def _sheets(self, title: str | None) -> list[Sheet]:
         if title:
