@@ -80,8 +80,9 @@ class _Labels:
         return bool(key) and self.key(cell_text) == key
 
 
-#: a sheet's text cells by text as typed and as normalised: (place in reading order, cell)
-_SheetIndex = tuple[dict[str, list[tuple[int, Cell]]], dict[str, list[tuple[int, Cell]]]]
+#: a sheet's text cells (in reading order) by normalised text, and by text stripped where
+#: that normalises to nothing
+_SheetIndex = tuple[dict[str, list[Cell]], dict[str, list[Cell]]]
 #: where a sheet's list validations are: (row, column) -> the first list validation's number
 #: for ranges of up to ``_INDEXED_CELLS`` cells, and the numbers of larger ranges, in order
 _ListLayout = tuple[dict[tuple[int, int], int], tuple[int, ...]]
@@ -118,34 +119,37 @@ class Book:
         return self.labels.same(cell_text, wanted)
 
     def _label_cells(self, wanted: str, sheets: Sequence[Sheet]) -> list[tuple[Sheet, Cell]]:
-        """(sheet, cell) of every text cell of ``sheets`` that reads as ``wanted``, in
-        reading order (sheet by sheet in the order given, row by row)."""
-        stripped = wanted.strip()
+        """(sheet, cell) of every text cell of ``sheets`` that reads as ``wanted``
+        (:meth:`same_text`), in reading order (sheet by sheet in the order given, row by
+        row)."""
         key = self.labels.key(wanted)
         found: list[tuple[Sheet, Cell]] = []
         for sheet in sheets:
-            exact, normalised = self._sheet_index(sheet)
-            hits = dict(exact.get(stripped, ()))
-            if key:
-                hits.update(normalised.get(key, ()))
-            found.extend((sheet, hits[order]) for order in sorted(hits))
+            normalised, unworded = self._sheet_index(sheet)
+            # text that is the same once stripped has the same normalised form, so a wanted
+            # text with one finds its exact matches among its normalised ones
+            hits = normalised.get(key) if key else unworded.get(wanted.strip())
+            found.extend((sheet, cell) for cell in hits or ())
         return found
 
     def _sheet_index(self, sheet: Sheet) -> _SheetIndex:
-        """A sheet's text cells by their text as typed (stripped) and as normalised, each with
-        its place in the sheet's reading order; made when a label is first looked for on the
-        sheet and kept on it (a sheet read before, such as a form's lists, is indexed once)."""
+        """A sheet's text cells in reading order by their normalised text, and those whose
+        normalised text is empty (``***``) by their text stripped; made when a label is first
+        looked for on the sheet and kept on it (a sheet read before, such as a form's lists,
+        is indexed once)."""
         found: _SheetIndex | None = sheet.label_index
         if found is None:
-            exact: dict[str, list[tuple[int, Cell]]] = {}
-            normalised: dict[str, list[tuple[int, Cell]]] = {}
+            normalised: dict[str, list[Cell]] = {}
+            unworded: dict[str, list[Cell]] = {}
             key = self.labels.key
-            for order, cell in enumerate(sheet.text_cells()):
+            for cell in sheet.text_cells():
                 text = str(cell.value)
-                entry = (order, cell)
-                exact.setdefault(text.strip(), []).append(entry)
-                normalised.setdefault(key(text), []).append(entry)
-            found = sheet.label_index = (exact, normalised)
+                normal = key(text)
+                if normal:
+                    normalised.setdefault(normal, []).append(cell)
+                else:
+                    unworded.setdefault(text.strip(), []).append(cell)
+            found = sheet.label_index = (normalised, unworded)
         return found
 
     # sheets and cells
