@@ -26,6 +26,7 @@ Reply: ``{"ok": true, "summary": {...}, "cpu": s}`` or ``{"ok": false, "code": "
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import json
 import logging
@@ -485,6 +486,10 @@ def _child(data: bytes, request: dict[str, Any], reply_fd: int, worker: int) -> 
     returns, never runs the worker's clean-up)."""
     try:
         _die_with_worker(worker)
+        # the objects inherited from the worker (pypdf, warmed up) are left out of this
+        # child's garbage collections: walking them would copy their pages for nothing (the
+        # child's own objects, the PDF's, are still collected, and the memory cap still holds)
+        gc.freeze()
         # nothing of the worker's stdin, stdout or stderr: a stray write from pypdf cannot
         # corrupt the replies or reach the user's terminal
         quiet = os.open(os.devnull, os.O_RDWR)
