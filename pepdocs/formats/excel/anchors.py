@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from pepdocs.formats.excel.values import number_text, plain
 from pepdocs.formats.excel.workbook import Cell, Sheet, Workbook, range_bounds, split_reference
@@ -65,8 +66,16 @@ class _Labels:
 
     def matches(self, texts: Sequence[str], wanted: Sequence[str]) -> int:
         """How many of ``wanted`` one of ``texts`` reads as."""
-        stripped = {text.strip() for text in texts}
-        keys = {self.key(text) for text in texts}
+        return self.matches_in(self.texts(texts), wanted)
+
+    def texts(self, texts: Sequence[str]) -> tuple[set[str], set[str]]:
+        """``texts`` stripped and normalised, for :meth:`matches_in` (made once for a row
+        compared with several headers)."""
+        return {text.strip() for text in texts}, {self.key(text) for text in texts}
+
+    def matches_in(self, texts: tuple[set[str], set[str]], wanted: Sequence[str]) -> int:
+        """How many of ``wanted`` one of the texts (:meth:`texts`) reads as."""
+        stripped, keys = texts
         return sum(
             1
             for one in wanted
@@ -169,12 +178,7 @@ class Book:
         """(row, column) -> (min_col, min_row, max_col, max_row) of its merged range."""
         found = self._merged.get(sheet.title)
         if found is None:
-            found = {}
-            for bounds in sheet.merged:
-                for row in range(bounds[1], bounds[3] + 1):
-                    for col in range(bounds[0], bounds[2] + 1):
-                        found[(row, col)] = bounds
-            self._merged[sheet.title] = found
+            found = self._merged[sheet.title] = _merge_map(tuple(sheet.merged))
         return found
 
     def bounds(self, sheet: Sheet, row: int, column: int) -> tuple[int, int, int, int]:
@@ -392,6 +396,29 @@ def locate(book: Book, anchor: Anchor) -> tuple[Sheet, Cell] | None:
 
 
 __all__ += ["locate", "split_reference"]
+
+
+#: merge maps by the merged ranges, kept across workbooks (every form filled from one
+#: template has the same merges); emptied when full
+_MERGE_MAPS: dict[tuple[tuple[int, int, int, int], ...], dict[tuple[int, int], Any]] = {}
+_MERGE_MAPS_HELD = 64
+
+
+def _merge_map(
+    merged: tuple[tuple[int, int, int, int], ...],
+) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+    """Each position of the merged ranges -> its range (a later range wins, as before)."""
+    found = _MERGE_MAPS.get(merged)
+    if found is None:
+        found = {}
+        for bounds in merged:
+            for row in range(bounds[1], bounds[3] + 1):
+                for col in range(bounds[0], bounds[2] + 1):
+                    found[(row, col)] = bounds
+        if len(_MERGE_MAPS) >= _MERGE_MAPS_HELD:
+            _MERGE_MAPS.clear()
+        _MERGE_MAPS[merged] = found
+    return found
 
 
 def _list_layout(
