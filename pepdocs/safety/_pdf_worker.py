@@ -293,9 +293,14 @@ def _inspect(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
     acro_form: Any = root.get("/AcroForm")
     acro_form = acro_form.get_object() if acro_form is not None else {}
     xfa = "/XFA" in acro_form
-    found = reader.get_fields() or {}
-    if len(found) > request["max_fields"]:
-        return {"ok": False, "code": "too_many_fields", "detail": str(len(found))}
+    # pypdf's own field tree (``get_fields``) is built only when its list is asked for, or
+    # for an XFA form (whose AcroForm, empty or not, tells dynamic XFA from static); the
+    # engine reads the terminal fields walked below (``form``), which have their own limits
+    found: dict[str, Any] = {}
+    if request.get("fields", True) or xfa:
+        found = reader.get_fields() or {}
+        if len(found) > request["max_fields"]:
+            return {"ok": False, "code": "too_many_fields", "detail": str(len(found))}
     cap = request["max_value_chars"]
     # an incremental update appends a new body: more than one end-of-file marker
     updated = data.count(b"%%EOF") > 1
@@ -346,7 +351,7 @@ def _inspect(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
             # Dynamic XFA (Adobe LiveCycle): the form lives in XFA only; AcroForm is empty
             # or a stub and the page says "please wait..." ([XFA 3.3] NeedsRendering).
             "dynamic_xfa": xfa and (bool(root.get("/NeedsRendering")) or not fields),
-            "fields": fields,
+            "fields": fields if request.get("fields", True) else {},
             "text": text,
             "layout": layout,
             "form": form,
