@@ -35,7 +35,9 @@ from pepdocs.inference.draft import (
     InferredEntry,
     assign,
     code_prefix,
+    completing_role,
     plausible_value,
+    signatory,
 )
 from pepdocs.inference.lexicon import (
     PERSON_SECTIONS,
@@ -118,6 +120,7 @@ class PdfInference:
         self._checkbox_groups()
         self._merge_option_lines()
         self._radio_groups()
+        self._signature_fields()
         self._single_fields()
         self.unmatched = list(dict.fromkeys(self.unmatched))
         return assign(self.candidates)
@@ -472,6 +475,45 @@ class PdfInference:
             return widget.column.strip().rstrip(":?").strip(), "in column", 0.9
         return "", "", 0.0
 
+    def _signature_fields(self) -> None:
+        """Sign-off boxes, each labelled with whose it is ("Young person's signature",
+        "Signature of social worker", or "Completed by (DT)" for the name), and the date box
+        after it on its line ("Date", "Date completed"): one ``signoff.signatures`` item per
+        signatory, its role the code list's words for the printed role (``item:``)."""
+        for row in self.layout.rows:
+            for number, widget in enumerate(row):
+                if widget.name in self.claimed or widget.kind not in ("text", "multiline"):
+                    continue
+                label = self._printed_label(widget)[0]
+                role, column = _signing(label)
+                if not role:
+                    continue
+                item = {"role": role[:1].upper() + role[1:]}
+                evidence = f"field {widget.name!r} {label!r}"
+                self._add(
+                    f"signoff.signatures.{column}",
+                    {"field": widget.name},
+                    0.9,
+                    evidence,
+                    [widget.name],
+                    options={"item": item},
+                )
+                after = row[number + 1] if number + 1 < len(row) else None
+                if after is None or after.kind != "text" or after.name in self.claimed:
+                    continue
+                date_label = self._printed_label(after)[0]
+                if not _DATE_LABEL.match(date_label):
+                    continue
+                self._add(
+                    "signoff.signatures.date",
+                    {"field": after.name},
+                    0.9,
+                    f"field {after.name!r} {date_label!r} after {label!r}",
+                    [after.name],
+                    value=after.value,
+                    options={"item": item, "type": "date"},
+                )
+
     def _single_fields(self) -> None:
         seen: set[str] = set()
         for widget in self.layout.widgets:
@@ -611,3 +653,23 @@ def _values_for(path: str, options: Sequence[tuple[str, str]]) -> dict[str, Any]
         if code is not None and code not in values:
             values[code] = shown
     return {"values": values} if values else {}
+
+
+#: the date box after a signature: "Date", "Date signed", "Date completed"
+_DATE_LABEL = re.compile(r"^\s*date(?:\s+(?:signed|completed|agreed))?\s*\*?\s*$", re.I)
+#: "Young person's signature", "Signature of social worker", "Signed (carer)"
+_SIGNATURE = re.compile(r"\bsignature\b|\bsigned\b", re.IGNORECASE)
+
+
+def _signing(label: str) -> tuple[str, str]:
+    """The signatory a box's label names and what the box holds of them: ``signature`` for a
+    signature box, ``name`` for "Completed by (DT)"; empty when the label names no role."""
+    role = completing_role(label)
+    if role:
+        return role, "name"
+    if _SIGNATURE.search(label) and len(label.split()) <= 6:
+        words = re.sub(r"\b(?:of|by)\b|['\u2019]s\b|[()*:]", " ", label)
+        found = signatory(" ".join(words.split()))
+        if found:
+            return found, "signature"
+    return "", ""

@@ -51,8 +51,17 @@ from pepdocs.formats.word.inspect import (
     normalise,
     paragraph_text,
     tick_and_cross_legend,
+    transpose,
 )
-from pepdocs.inference.draft import Candidate, InferredEntry, assign, code_prefix, plausible_value
+from pepdocs.inference.draft import (
+    Candidate,
+    InferredEntry,
+    assign,
+    code_prefix,
+    completing_role,
+    plausible_value,
+    signatory,
+)
 from pepdocs.inference.lexicon import (
     KEYED_SCORE,
     PERSON_SECTIONS,
@@ -76,8 +85,8 @@ _CHILD_IDENTITY = frozenset({"child.date_of_birth", "child.upn", "child.gender"}
 _LABEL_COLON = re.compile(
     r"^\s*([^:\n]{2,60}?)\s*(?:[:\u2013]|[.\u2026_]{3,}|\u2026)\s*(.*)$"
     # a first-person label with its verb and no colon, as early-years pages print them:
-    # "My name is Alfie", "My carers are Jill and Andrew"
-    r"|^\s*((?:my|i|me)\b[^:\n]{1,50}?\b(?:is|are|am))\s+(\S.*)$",
+    # "My name is Alfie", "My carers are Jill and Andrew" ("My name is" alone on a blank)
+    r"|^\s*((?:my|i|me)\b[^:\n]{1,50}?\b(?:is|are|am))(?:\s+(\S.*)|\s*)$",
     re.DOTALL | re.IGNORECASE,
 )
 
@@ -116,7 +125,7 @@ def _label_parts(match: re.Match[str]) -> tuple[str, str]:
     """(label, what follows it) of a :data:`_LABEL_COLON` match, whichever form matched."""
     if match.group(1) is not None:
         return match.group(1), match.group(2)
-    return match.group(3), match.group(4)
+    return match.group(3), match.group(4) or ""
 
 
 #: a label later on a line, after a gap: "...   Name: Mark Huxtable   Role: ..."
@@ -293,7 +302,7 @@ class WordInference:
         label = _label_parts(match)[0].strip()
         folded = fold(label)
         if "signature" in folded.split() or "signed" in folded.split():
-            role = _signatory(label)
+            role = signatory(label)
             return f"{role} signature" if role else ""
         named = self.lexicon.match(label)
         if named is not None:
@@ -459,9 +468,40 @@ class WordInference:
                     if best is None or score > best[0]:
                         best = (score, section, row_number, scored)
             if best is None:
+                self._table_across(number, grid)
                 continue
             score, section, row_number, scored = best
             self._add_table(number, grid, section, row_number, scored)
+
+    def _table_across(self, number: int, grid: TableGrid) -> None:
+        """A repeating table turned on its side: the headers printed down the first column,
+        each later column one item (prime areas across the top with "Now" and "By the next
+        PEP" down the side; signatories as columns over Name / Signature / Date). Only when
+        the table reads as no list the usual way round, has two or more item columns, and
+        two of the first column's cells name the section's columns outright."""
+        turned = transpose(grid)
+        if turned is None or len(turned.rows) < 3:
+            return
+        cells = [(cell, cell.text().strip()) for cell in turned.row_cells(0) if cell.row == 0]
+        if len(cells) < 2 or any(len(text) > _LABEL_MAX_CHARS for _, text in cells):
+            return
+        if any(_holds_box(cell.tc) or _labelled_answer(text) for cell, text in cells):
+            return
+        best: tuple[float, TableSection, list[tuple[GridCell, str, str, float]]] | None = None
+        for section in self.lexicon.tables.values():
+            scored = self._header_columns(cells, section)
+            scored += self._printed_role_column(turned, 0, cells, section, scored)
+            present = {column for _, _, column, _ in scored}
+            if not all(key in present for key in section.key):
+                continue
+            if sum(1 for *_, score in scored if score >= KEYED_SCORE) < 2:
+                continue  # across is the rarer way: two columns must be named outright
+            score = sum(s for *_, s in scored)
+            if best is None or score > best[0]:
+                best = (score, section, scored)
+        if best is not None:
+            _, section, scored = best
+            self._add_table(number, turned, section, 0, scored, transposed=True)
 
     def _record_lists(self) -> None:
         """A repeating section printed as numbered records of "Label: value" lines
@@ -805,7 +845,7 @@ class WordInference:
             if cell.row == number and cell.col == first.col
         ]
         printed = [words for words in printed if words]
-        roles = [words for words in printed if _signatory(words)]
+        roles = [words for words in printed if signatory(words)]
         if len(roles) < 2 or 3 * len(roles) < len(printed):
             return []
         return [(first, "", "role", KEYED_SCORE)]
@@ -836,6 +876,7 @@ class WordInference:
         section: TableSection,
         row_number: int,
         scored: list[tuple[GridCell, str, str, float]],
+        transposed: bool = False,
     ) -> None:
         info = self.catalog[section.path]
         kinds = {item.path: item.kind for item in info.item_fields}
@@ -854,6 +895,8 @@ class WordInference:
                 entry["type"] = "date"
             columns.append(entry)
         anchor: dict[str, Any] = {"table": {"header": headers}}
+        if transposed:
+            anchor["table"]["transposed"] = True
         verified = self._verify_table(anchor, grid, section.path)
         if verified is None:
             return
@@ -1473,7 +1516,7 @@ class WordInference:
             # each "Label: answer" on the line ("Name: Poppy Ashgrove<tab>DOB: 11/02/2022")
             segments = _SEGMENT_SPLIT.split(text.strip())
             # the role a line is completed in ("Completed by (Designated Teacher): ...")
-            line_role = _completing_role(segments[0])
+            line_role = completing_role(segments[0])
             for number, segment in enumerate(segments):
                 # "Label:<tab>answer": the answer is the next piece of the line
                 following = segments[number + 1] if number + 1 < len(segments) else ""
@@ -1519,7 +1562,9 @@ class WordInference:
         if not match:
             return
         label, rest = _label_parts(match)
-        answered = bool(clean_value(rest)) or answer_after
+        # a first-person label ("My setting is") is answered after its verb, on its line
+        first_person = match.group(1) is None
+        answered = bool(clean_value(rest)) or answer_after or first_person
         self._label_answer(paragraph, label.strip(), number, box_beside, answered, line_role)
 
     def _label_answer(
@@ -1776,18 +1821,6 @@ def _yes_or_no(text: str) -> bool:
 _QUESTION_MAX_CHARS = 120
 
 
-_COMPLETED_BY = re.compile(
-    r"^\s*(?:completed|agreed|approved|checked)\s+by\s*\(([^)]{2,60})\)", re.IGNORECASE
-)
-
-
-def _completing_role(label: str) -> str:
-    """The role a "Completed by (Designated Teacher):" line names, as the signatory code
-    list words it, or empty."""
-    found = _COMPLETED_BY.match(label)
-    return _signatory(found.group(1)) if found else ""
-
-
 def _plausible(path: str, raw: Any) -> bool:
     """Whether what a box holds (nothing, on a blank form) could be a value of ``path``:
     read by the path's default transform and accepted by the model."""
@@ -1800,21 +1833,6 @@ def _answered_in_cell(anchor: dict[str, Any]) -> bool:
     """A label anchor read after the label in its own cell (``direction: after``)."""
     body = anchor.get("label")
     return isinstance(body, Mapping) and body.get("direction") == "after"
-
-
-def _signatory(label: str) -> str:
-    """The role a signature line names, in the words of the signatory code list's labels
-    ("designated teacher"), or empty."""
-    from pepdocs.errors import TransformError
-    from pepdocs.mapping.transforms import make_transform, model_code_labels
-
-    roles = make_transform("choice", {"values": model_code_labels("pep_role")})
-    words = " ".join(w for w in label.split() if fold(w) not in ("signature", "signed", "sign"))
-    try:
-        code = roles.from_form(words)
-    except TransformError:
-        return ""
-    return str(code).replace("_", " ") if code else ""
 
 
 def _text_before(paragraph: Element, element: Element) -> str:

@@ -804,3 +804,112 @@ def test_label_and_control_cells_side_by_side_each_keep_their_box() -> None:
     assert pep["education"]["setting_name"] == "Tansy Hill"
     assert pep["education"]["urn"] == "EY512734"
     assert pep["care"]["social_worker"]["email"] == "p.wendover@harrowfield.example.org"
+
+
+# --- tables turned on their side -------------------------------------------------------------
+
+
+def _across(*rows: tuple[str, ...]) -> str:
+    return tbl(*(tr(*(tc(p(r(text))) for text in row)) for row in rows))
+
+
+def test_a_progress_grid_with_the_areas_across_the_top_is_read_one_area_a_column(
+    tmp_path: Path,
+) -> None:
+    def grid(now: tuple[str, str], later: tuple[str, str]) -> str:
+        return CHILD + p("My progress", style="Heading1") + _across(
+            ("Prime area", "Communication and language", "Physical development"),
+            ("Now (age band, months)", *now),
+            ("By the next PEP", *later),
+        )
+
+    completed = grid(("22-36", "30-50"), ("30-50", "40-60"))
+    expected = [
+        {"subject": "communication and language", "current": "22-36", "target": "30-50"},
+        {"subject": "physical development", "current": "30-50", "target": "40-60"},
+    ]
+
+    def read(pep: dict[str, Any]) -> list[dict[str, Any]]:
+        return [
+            {**item, "subject": str(item["subject"]).casefold()} for item in pep["attainment"]
+        ]
+
+    assert read(_no_mapping(completed)) == expected
+    assert read(_with_draft(tmp_path, grid(("", ""), ("", "")), completed)) == expected
+
+
+def test_a_sign_off_grid_with_the_signatories_as_columns_is_read_one_signatory_a_column(
+    tmp_path: Path,
+) -> None:
+    def grid(*cells: tuple[str, str]) -> str:
+        return CHILD + p("Agreed by", style="Heading1") + _across(
+            ("", "Designated practitioner", "Social worker"),
+            ("Name", *cells[0]),
+            ("Signature", *cells[1]),
+            ("Date", *cells[2]),
+        )
+
+    completed = grid(
+        ("Farah Quinton", "Lewis Nagle"), ("F Quinton", ""), ("21/11/25", "26.11.2025")
+    )
+    expected = [
+        {
+            "role": "Designated practitioner",
+            "name": "Farah Quinton",
+            "signature": "F Quinton",
+            "date": "2025-11-21",
+        },
+        {"role": "Social worker", "name": "Lewis Nagle", "date": "2025-11-26"},
+    ]
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, grid(*((("", ""),) * 3)), completed)):
+        assert pep["signoff"]["signatures"] == expected
+        assert pep["signoff"]["social_worker_date"] == "2025-11-26"
+
+
+
+def test_a_date_box_for_the_pathway_plan_is_the_date_of_that_linked_plan(tmp_path: Path) -> None:
+    def form(date: str) -> str:
+        return CHILD + tbl(
+            tr(tc(p("Date of my pathway plan:"), shade=SHADE), tc(p(date))),
+            tr(tc(p("Date of this PEP:"), shade=SHADE), tc(p("29/10/2025"))),
+        )
+
+    completed = form("20/10/2025")
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, form(""), completed)):
+        assert pep["linked_plans"] == [{"type": "PATHWAY", "date": "2025-10-20"}]
+
+
+def test_boxes_typed_as_a_glyph_or_an_x_before_the_columns_word_answer_yes_or_no(
+    tmp_path: Path,
+) -> None:
+    def table(*came: str) -> str:
+        rows = [("Hamid Rashid", "Social worker"), ("Kerry Amble", "Key person")]
+        return CHILD + p("Who came to my PEP meeting", style="Heading1") + _grid(
+            ["Name", "Who they are", "Came to my PEP"],
+            *([name, role, mark] for (name, role), mark in zip(rows, came, strict=True)),
+        )
+
+    completed = table("\u2612 came", "X came")
+    expected = [(True, "Hamid Rashid"), (True, "Kerry Amble")]
+    for pep in (
+        _no_mapping(completed),
+        _with_draft(tmp_path, table("\u2610 came", "\u2610 came"), completed),
+    ):
+        assert [(a["attended"], a["name"]) for a in pep["attendees"]] == expected
+    unticked = _no_mapping(table("\u2610 came", "X came"))
+    assert [a.get("attended") for a in unticked["attendees"]] == [False, True]
+
+
+def test_a_first_person_label_alone_on_a_blank_line_is_answered_after_its_verb(
+    tmp_path: Path,
+) -> None:
+    def page(name: str, setting: str) -> str:
+        # the blank prints the words and a space, the answer typed after them
+        return p(f"My name is {name}") + p(f"My setting is {setting}") + p(
+            "This is a photo of me"
+        )
+
+    completed = page("Alfie Sheppard", "Kingfisher Corner Childminding")
+    pep = _with_draft(tmp_path, page("", ""), completed)
+    assert (pep["child"]["first_name"], pep["child"]["last_name"]) == ("Alfie", "Sheppard")
+    assert pep["education"]["setting_name"] == "Kingfisher Corner Childminding"
