@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import posixpath
 import re
 from collections import OrderedDict
@@ -285,10 +286,13 @@ _READ_SHEETS_HELD = 64
 
 
 #: what the parts every form of a template shares mean (its workbook part with the sheets and
-#: defined names, relationships, styles, shared strings), by their bytes, kept for reading:
-#: a returned form's parts are those of its template unless someone changed them
+#: defined names, relationships, styles, shared strings), by a digest of their bytes, kept for
+#: reading: a returned form's parts are those of its template unless someone changed them
 _READ_PARTS: OrderedDict[tuple[str, bytes], Any] = OrderedDict()
 _READ_PARTS_HELD = 32
+#: a part larger than this is a document's own data (a roster's strings), not a template's:
+#: not kept
+_READ_PART_BYTES = 1 << 20
 
 
 def _part_meaning(
@@ -306,7 +310,8 @@ def _part_meaning(
     raw = package.read(part)
     if not raw and empty_allowed:
         return raw, interpret(None)
-    key = (part, raw)
+    keep = keep and len(raw) <= _READ_PART_BYTES
+    key = (part, hashlib.sha256(raw).digest())
     found = _READ_PARTS.get(key) if keep else None
     if found is None:
         found = interpret(parse_xml(raw, package.source, part, package.budget))
@@ -386,7 +391,7 @@ def load_workbook(
     )
     date1904 = book.date1904
     # what a sheet's values depend on besides its own bytes
-    depends = (styles_xml, strings_xml, date1904)
+    depends = hashlib.sha256(styles_xml + b"\0" + strings_xml).digest() + bytes([date1904])
     sheets: list[Sheet] = []
     local_names: dict[str, dict[str, list[tuple[str, str]]]] = {}
     parts = {"workbook": _WORKBOOK}
@@ -395,7 +400,7 @@ def load_workbook(
         if not part or not package.has(part):
             continue  # a chart sheet or a dangling reference: no cells to read
         raw = package.read(part)
-        key = (raw, depends, state, title)
+        key = (hashlib.sha256(raw).digest(), depends, state, title)
         sheet = _READ_SHEETS.get(key) if keep else None
         if sheet is None:
             sheet = _sheet(
