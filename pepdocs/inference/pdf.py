@@ -488,7 +488,7 @@ class PdfInference:
                 role, column = _signing(label)
                 if not role:
                     continue
-                item = {"role": role[:1].upper() + role[1:]}
+                item = {"role": role}
                 evidence = f"field {widget.name!r} {label!r}"
                 self._add(
                     f"signoff.signatures.{column}",
@@ -498,21 +498,23 @@ class PdfInference:
                     [widget.name],
                     options={"item": item},
                 )
-                after = row[number + 1] if number + 1 < len(row) else None
-                if after is None or after.kind != "text" or after.name in self.claimed:
-                    continue
-                date_label = self._printed_label(after)[0]
-                if not _DATE_LABEL.match(date_label):
-                    continue
-                self._add(
-                    "signoff.signatures.date",
-                    {"field": after.name},
-                    0.9,
-                    f"field {after.name!r} {date_label!r} after {label!r}",
-                    [after.name],
-                    value=after.value,
-                    options={"item": item, "type": "date"},
-                )
+                # the boxes after it on its line: "Print name [ ]  Date [ ]"
+                for after in row[number + 1 :]:
+                    if after.kind != "text" or after.name in self.claimed:
+                        break
+                    after_label = self._printed_label(after)[0]
+                    part = _signature_part(after_label)
+                    if not part or part == column:
+                        break
+                    self._add(
+                        f"signoff.signatures.{part}",
+                        {"field": after.name},
+                        0.9,
+                        f"field {after.name!r} {after_label!r} after {label!r}",
+                        [after.name],
+                        value=after.value,
+                        options={"item": item, **({"type": "date"} if part == "date" else {})},
+                    )
 
     def _single_fields(self) -> None:
         seen: set[str] = set()
@@ -657,19 +659,30 @@ def _values_for(path: str, options: Sequence[tuple[str, str]]) -> dict[str, Any]
 
 #: the date box after a signature: "Date", "Date signed", "Date completed"
 _DATE_LABEL = re.compile(r"^\s*date(?:\s+(?:signed|completed|agreed))?\s*\*?\s*$", re.I)
+#: the words of a signature box's label that are not the signatory's role
+_NOT_THE_ROLE = re.compile(r"\b(?:of|by|signature|signed)\b|['\u2019]s\b|[()*:]", re.IGNORECASE)
 #: "Young person's signature", "Signature of social worker", "Signed (carer)"
 _SIGNATURE = re.compile(r"\bsignature\b|\bsigned\b", re.IGNORECASE)
 
 
 def _signing(label: str) -> tuple[str, str]:
-    """The signatory a box's label names and what the box holds of them: ``signature`` for a
-    signature box, ``name`` for "Completed by (DT)"; empty when the label names no role."""
+    """The signatory a box's label names, as printed ("Designated person"), and what the box
+    holds of them: ``signature`` for a signature box, ``name`` for "Completed by (DT)" (the
+    role then in the code list's words); empty when the label names no role."""
     role = completing_role(label)
     if role:
-        return role, "name"
+        return role[:1].upper() + role[1:], "name"
     if _SIGNATURE.search(label) and len(label.split()) <= 6:
-        words = re.sub(r"\b(?:of|by)\b|['\u2019]s\b|[()*:]", " ", label)
-        found = signatory(" ".join(words.split()))
-        if found:
-            return found, "signature"
+        printed = " ".join(_NOT_THE_ROLE.sub(" ", label).split())
+        if printed and signatory(printed):
+            return printed[:1].upper() + printed[1:], "signature"
     return "", ""
+
+
+def _signature_part(label: str) -> str:
+    """What a box after a signature holds by its label: ``date`` or ``name`` (empty: other)."""
+    if _DATE_LABEL.match(label):
+        return "date"
+    if re.fullmatch(r"\s*(?:print(?:ed)?\s+)?name\s*\*?\s*", label, re.IGNORECASE):
+        return "name"
+    return ""

@@ -74,7 +74,7 @@ from pepdocs.inference.lexicon import (
 from pepdocs.mapping.anchors import parse_anchor
 from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec
 from pepdocs.mapping.transforms import TextTransform
-from pepdocs.model import field_catalog, get_codelist
+from pepdocs.model import FieldInfo, field_catalog, get_codelist
 
 __all__ = ["WordInference", "form_identity", "guess_phase"]
 
@@ -132,6 +132,8 @@ def _label_parts(match: re.Match[str]) -> tuple[str, str]:
 _INLINE_LABEL = re.compile(r"(?:\t|\s{2,})([A-Za-z][A-Za-z /']{1,30}?)\s*:")
 
 _SEGMENT_SPLIT = re.compile(r"\t+|\s{3,}")
+#: boxes typed or shown as glyphs on a line of text
+_BOX_GLYPHS = frozenset("\u2610\u2611\u2612\u25a1\u25a0")
 #: Paths whose answer is a block of free text under a heading (views, plans).
 _FREE_TEXT_PREFIXES = (
     "views.",
@@ -459,7 +461,7 @@ class WordInference:
                     scored = self._header_columns(cells, section)
                     scored += self._printed_role_column(grid, row_number, cells, section, scored)
                     scored += self._ticked_column(grid, cells, section, scored)
-                    present = {column for _, _, column, _ in scored}
+                    present = _present(section, scored)
                     if not all(key in present for key in section.key) or len(scored) < 2:
                         continue
                     if not any(score >= KEYED_SCORE for *_, score in scored):
@@ -491,7 +493,7 @@ class WordInference:
         for section in self.lexicon.tables.values():
             scored = self._header_columns(cells, section)
             scored += self._printed_role_column(turned, 0, cells, section, scored)
-            present = {column for _, _, column, _ in scored}
+            present = _present(section, scored)
             if not all(key in present for key in section.key):
                 continue
             if sum(1 for *_, score in scored if score >= KEYED_SCORE) < 2:
@@ -887,8 +889,10 @@ class WordInference:
         for cell, text, column, _ in scored:
             entry: dict[str, Any] = {"path": column, "header": " ".join(text.split())}
             if not text.strip() and ticked and column == section.ticked_column:
-                # a band grid: the header of the column ticked in each row
+                # a band grid: the header of the column ticked in each row (a code list's
+                # columns, "Fully met | Partially met | Not met", each give their code)
                 entry = {"path": column, "header": f"{column} (ticked)", "ticked": ticked}
+                entry.update(self._choice_values(f"{section.path}.{column}", ticked, info))
             elif not text.strip():
                 entry = {"path": column, "column": cell.col + 1}  # a blank header cell
             if kinds.get(column) == "date":
@@ -1084,9 +1088,13 @@ class WordInference:
     def _claims_of_label(self, element: Element) -> list[Element]:
         found = self._cell_of(element)
         if found is None:
-            # a box in a "Label: [box]" line: the line is the same place as the box
+            # a box in a "Label: [box]" line: the line is the same place as the box (not
+            # when the line is a sentence holding several: "... is [93.4%], having missed
+            # [7] of [106] possible sessions", each box its own place)
             paragraph = enclosing(element, "p")
-            return [paragraph] if paragraph is not None else []
+            if paragraph is None or sum(1 for _ in paragraph.iter(word.SDT)) > 1:
+                return []
+            return [paragraph]
         grid, cell = found
         if sum(1 for _ in cell.tc.iter(word.SDT)) > 1:
             # a cell of several "Label: [box]" lines: each line is its own place
@@ -1114,9 +1122,16 @@ class WordInference:
             return None
         return self._verify({"label": label.strip().rstrip(":").strip()}, target, path)
 
-    def _choice_values(self, path: str, items: Sequence[str]) -> dict[str, Any]:
-        """``values`` for a drop-down whose entries are not the code list's own labels."""
-        info = self.catalog.get(path)
+    def _choice_values(
+        self, path: str, items: Sequence[str], section: FieldInfo | None = None
+    ) -> dict[str, Any]:
+        """``values`` for a drop-down whose entries are not the code list's own labels
+        (``section``: the list ``path`` is an item field of, ``<list>.<item field>``)."""
+        if section is not None:
+            name = path.rpartition(".")[2]
+            info = next((f for f in section.item_fields if f.path == name), None)
+        else:
+            info = self.catalog.get(path)
         if info is None or info.kind != "choice" or not info.codelist or not items:
             return {}
         codes = get_codelist(info.codelist)
@@ -1309,6 +1324,8 @@ class WordInference:
                 subtitled = True
             if _holds_box(cell.tc):
                 continue
+            if self._group_heading(grid, cell):
+                continue
             label = raw.rstrip(":").strip()
             found = self._match_label(label, cell.tc)
             if found is None and subtitled and colon is not None:
@@ -1464,6 +1481,19 @@ class WordInference:
         self.candidates.append(Candidate(entry, (cell.tc, target.tc)))
         return True
 
+    def _group_heading(self, grid: TableGrid, cell: GridCell) -> bool:
+        """A cell merged down several rows beside their own labels ("School" beside "Name of
+        school", "DfE number", "Year group"): it heads them, it labels no box."""
+        if cell.rows < 2:
+            return False
+        right = grid.right_of(cell, cell.row)
+        if right is None:
+            return False
+        text = right.text().strip().rstrip(":").strip()
+        if not text or "\n" in text or len(text) > _LABEL_MAX_CHARS:
+            return False
+        return _label_looking(right.tc) or self.lexicon.match(text) is not None
+
     def _label_target(self, grid: TableGrid, cell: GridCell) -> GridCell | None:
         right = grid.right_of(cell, cell.row)
         below = grid.below(cell)
@@ -1500,24 +1530,41 @@ class WordInference:
             found_cell = self._cell_of(paragraph)
             if found_cell is not None and found_cell[1].tc in self.claimed_cells:
                 continue
-            if not text.strip() or _has_box(paragraph, self.index):
+            if not text.strip():
                 continue
+            # each "Label: answer" on the line ("Name: Poppy Ashgrove<tab>DOB: 11/02/2022")
+            segments = _SEGMENT_SPLIT.split(text.strip())
+            # a line with a box is the box's, unless the box and its statement come first and
+            # "Label: answer" pairs with no box follow ("☒ I confirm this page is up to date.
+            # Social worker: Priya Wendover   Date: 13/10/25")
+            first = 0
+            if _has_box(paragraph, self.index):
+                if len(segments) < 2 or not _BOX_GLYPHS.intersection(segments[0]):
+                    continue
+                if any(_BOX_GLYPHS.intersection(segment) for segment in segments[1:]):
+                    continue
+                first = 1
             if found_cell is not None and word.label_over_answer(found_cell[1].tc) is paragraph:
                 continue  # "My views: how is it going?" over the answer: the cell's label
             lead, answered = bold_lead(paragraph)
             if (
-                answered
+                not first
+                and answered
                 and not _LABEL_COLON.match(text.strip())
                 and text.strip().startswith(lead.strip() or "\0")
             ):
                 # the label in bold and the answer typed straight after it
                 self._label_answer(paragraph, lead.strip(), 0, False, True)
                 continue
-            # each "Label: answer" on the line ("Name: Poppy Ashgrove<tab>DOB: 11/02/2022")
-            segments = _SEGMENT_SPLIT.split(text.strip())
+            if not first and not answered and lead.strip() and _tab_after(text, lead):
+                # a blank form's "Label<tab>": the answer is typed after the tab
+                self._label_answer(paragraph, lead.strip(), 0, False, True)
+                continue
             # the role a line is completed in ("Completed by (Designated Teacher): ...")
-            line_role = completing_role(segments[0])
+            line_role = completing_role(segments[first])
             for number, segment in enumerate(segments):
+                if number < first:
+                    continue
                 # "Label:<tab>answer": the answer is the next piece of the line
                 following = segments[number + 1] if number + 1 < len(segments) else ""
                 answer_after = bool(following.strip()) and not _LABEL_COLON.match(following)
@@ -1533,6 +1580,12 @@ class WordInference:
                     answer_after,
                     line_role,
                 )
+                if number == first and not line_role:
+                    # "Social worker: Priya Wendover   Date: 13/10/25": the date after a
+                    # person's name on their line is their sign-off date
+                    colon = _LABEL_COLON.match(segment)
+                    role = _label_parts(colon)[0].strip() if colon and colon.group(1) else ""
+                    line_role = signatory(role) if fold(role) == fold(signatory(role)) else ""
 
     def _box_beside(self, found: tuple[TableGrid, GridCell] | None) -> bool:
         """Whether a cell has an empty cell right of it or under it, where the answer to a
@@ -1707,6 +1760,26 @@ class WordInference:
     def _assign(self) -> list[InferredEntry]:
         self.unmatched = list(dict.fromkeys(self.unmatched))
         return assign(self.candidates)
+
+
+def _tab_after(text: str, lead: str) -> bool:
+    """A line that is its bold label and a tab, nothing typed after it yet."""
+    head, tab, rest = text.strip(" ").lstrip("\t").partition("\t")
+    return bool(tab) and not rest.strip() and head.strip() == lead.strip()
+
+
+def _present(
+    section: TableSection, scored: Sequence[tuple[GridCell, str, str, float]]
+) -> set[str]:
+    """The section's columns a table's headers give: those placed, and a key column named
+    inside another's header ("Name - role": each person's role typed with their name)."""
+    present = {column for _, _, column, _ in scored}
+    words = [set(fold(text).split()) for _, text, _, _ in scored]
+    for key in section.key:
+        cues = section.cues.get(key, ())
+        if key not in present and any(cue in header for cue in cues for header in words):
+            present.add(key)
+    return present
 
 
 def _paragraph_of(element: Element) -> Element | None:
