@@ -93,6 +93,7 @@ def _read_document(form: FormSpec, document: OpenedDocument) -> DocumentReading:
         facts.box_pieces if facts is not None and facts.known else None,
         _label_test(index),
         resaved_by_libreoffice=editor.startswith("LibreOffice"),
+        printed_texts=facts.texts if facts is not None and facts.known else None,
     )
     for number, spec in enumerate(form.fields):
         if not spec.extract:

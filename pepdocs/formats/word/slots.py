@@ -18,6 +18,7 @@ from lxml import etree
 from pepdocs.errors import MappingError
 from pepdocs.formats.word._xml import (
     BR,
+    FLDCHAR,
     PPR,
     SDT,
     SDTCONTENT,
@@ -47,6 +48,7 @@ from pepdocs.formats.word.checkboxes import (
 )
 from pepdocs.formats.word.circled import circled_option, may_be_circled
 from pepdocs.formats.word.controls import ContentControl, control_at, is_hidden, write_block
+from pepdocs.formats.word.document import all_bold, all_italic
 from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
 from pepdocs.formats.word.text import block_text, clean_value, normalise, showing_placeholder
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormValue
@@ -144,6 +146,8 @@ class BoxContext:
     #: the document was last saved by LibreOffice (which moves line breaks out of plain-text
     #: controls: ``beside.restore_breaks``)
     resaved_by_libreoffice: bool = False
+    #: every text the blank form prints outside its fields, normalised (None: not known)
+    printed_texts: frozenset[str] | None = None
 
     def printed_for(self, *keys: str | None) -> frozenset[str] | None:
         if self.printed is None:
@@ -182,6 +186,51 @@ def _with_box(
     return reading.value, box
 
 
+def typed_under(
+    control: ContentControl, context: BoxContext
+) -> tuple[str, list[Element]]:
+    """What a person typed in the paragraphs right under an empty block-level control (the
+    control left showing its placeholder, the answer typed after it): plain paragraphs up to
+    the next field, table, heading, bold or italic line, label, or text the blank form
+    prints; empty when there are none."""
+    element = control.element
+    content = first_child(element, w("sdtContent"))
+    if content is None or first_child(content, P) is None:
+        return "", []  # not a block of paragraphs: its own box decides
+    texts: list[str] = []
+    paragraphs: list[Element] = []
+    node = element.getnext()
+    while node is not None and node.tag == P:
+        text = " ".join(block_text(node).split())
+        if not text:
+            if texts:
+                break
+            node = node.getnext()
+            continue
+        if (
+            next(node.iter(SDT, FLDCHAR), None) is not None
+            or text.endswith((":", "?"))
+            or context.is_label(text)
+            or all_bold(node)
+            or all_italic(node)
+            or _styled(node)
+            or (context.printed_texts is not None and normalise(text) in context.printed_texts)
+        ):
+            break
+        texts.append(text)
+        paragraphs.append(node)
+        node = node.getnext()
+    return "\n".join(texts), paragraphs
+
+
+def _styled(paragraph: Element) -> bool:
+    """A paragraph styled as a heading or a title: printed, not typed."""
+    properties = first_child(paragraph, PPR)
+    style = first_child(properties, w("pStyle")) if properties is not None else None
+    name = (style.get(w("val")) or "").casefold() if style is not None else ""
+    return "heading" in name or "title" in name
+
+
 class ControlSlot(Slot):
     def __init__(
         self,
@@ -215,6 +264,14 @@ class ControlSlot(Slot):
                 self.notes.append(
                     "text typed in the answer box outside the content control: read with it"
                 )
+            elif (value is None or value == "") and self.context is not None:
+                under, paragraphs = typed_under(control, self.context)
+                if under:
+                    value = under
+                    self.boxes.extend(paragraphs)
+                    self.notes.append(
+                        "text typed under the content control, outside it: read with it"
+                    )
             values.append(value)
         present = [v for v in values if v is not None and v != ""]
         if len({str(v) for v in present}) > 1:

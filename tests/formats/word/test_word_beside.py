@@ -13,6 +13,7 @@ from .docxbuild import (
     make_docx,
     make_form,
     p,
+    r,
     read_form,
     reading,
     sdt_block,
@@ -162,3 +163,38 @@ def test_more_places_than_breaks_is_left_as_it_is() -> None:
 def test_text_with_line_breaks_or_no_moved_breaks_is_left_alone() -> None:
     assert restore_breaks("One.\nTwo.Three.", 1) == ("One.\nTwo.Three.", 0)
     assert restore_breaks("One.Two.", 0) == ("One.Two.", 0)
+
+
+# --- a block-level control in the body, left showing its prompt ------------------------------
+
+QUESTION = p(r("The child's views, in their own words", bold=True))
+NEXT = p(r("The carer's views", bold=True))
+
+
+def test_a_paragraph_typed_under_an_empty_block_control_is_its_answer(tmp_path: Path) -> None:
+    form = make_form(tmp_path, QUESTION + sdt_block("views") + NEXT, VIEWS)
+    typed = p("School is OK. I like DT and IT.") + p("I want to build computers.")
+    found = reading(form, make_docx(QUESTION + sdt_block("views") + typed + NEXT))
+    assert found.raw == "School is OK. I like DT and IT.\nI want to build computers."
+    assert any("under the content control" in note for note in found.notes)
+
+
+def test_under_a_filled_block_control_or_past_the_next_question_nothing_more_is_read(
+    tmp_path: Path,
+) -> None:
+    form = make_form(tmp_path, QUESTION + sdt_block("views") + NEXT, VIEWS)
+    filled = QUESTION + sdt_block("views", p("In the control.")) + p("Typed after it.") + NEXT
+    assert reading(form, make_docx(filled)).raw == "In the control."
+    empty = QUESTION + sdt_block("views") + NEXT + p("The carer's answer.")
+    assert reading(form, make_docx(empty)).status == "empty"
+
+
+def test_guidance_the_blank_form_prints_under_a_block_control_is_not_its_answer(
+    tmp_path: Path,
+) -> None:
+    guidance = p("Include what the child said at the meeting.")
+    form = make_form(tmp_path, QUESTION + sdt_block("views") + guidance + NEXT, VIEWS)
+    completed = make_docx(QUESTION + sdt_block("views") + guidance + NEXT)
+    assert reading(form, completed).status == "empty"
+    italic = p(r("Use the child's own words.", rpr="<w:i/>"))
+    assert reading(form, make_docx(QUESTION + sdt_block("views") + italic + NEXT)).raw is None
