@@ -42,6 +42,7 @@ from pepdocs.model import load_pep
 from pepdocs.model.paths import get_path, set_path
 from pepdocs.safety.package import read_input
 from pepdocs.store.documents import sha256_of
+from pepdocs.store.fieldreports import stored_field_reports
 from pepdocs.store.records import (
     TermKey,
     audit_line,
@@ -59,7 +60,6 @@ from pepdocs.store.schema import (
     Child,
     Document,
     Extraction,
-    ExtractionField,
     FindingRow,
     Pep,
     PepVersion,
@@ -537,7 +537,7 @@ class Collector:
         """A batch's rows, each kind inserted as one statement for the batch (no ORM object
         per row; the PEPs, which are checked against their revision when written, stay
         ORM objects): the documents; the versions and the audit lines, then the PEPs; the
-        extractions, field reports and findings."""
+        extractions (each with its field reports) and findings."""
         stored = self._already(session, [one.digest for one in pending])
         sent, latest = self._sent(session, {one.sent_id for one in pending if one.sent_id})
         planned: list[_Planned] = []
@@ -701,9 +701,10 @@ class Collector:
         return [changed, stepped]
 
     def _extractions(self, session: Session, planned: Sequence[_Planned]) -> None:
-        """Each form's extraction, then every field report and finding of the batch, in one
-        statement each."""
+        """Each form's extraction with its field reports (one JSON value on its row), then
+        every finding of the batch, in one statement each."""
         rows = []
+        findings: list[dict[str, Any]] = []
         for plan in planned:
             report = plan.pending.read.report
             counts = report.counts()
@@ -721,33 +722,16 @@ class Collector:
                 "missing": counts["missing"],
                 "unmapped": list(report.unmapped),
                 "notes": list(report.notes),
+                "field_reports": stored_field_reports(
+                    report.fields, _typed(plan.pending.read.pep)
+                ),
             })
-        ids = insert_rows(session, _table(Extraction), rows)
-        fields: list[dict[str, Any]] = []
-        findings: list[dict[str, Any]] = []
-        for plan, extraction_id in zip(planned, ids, strict=True):
-            read = plan.pending.read
-            typed = _typed(read.pep)
-            fields.extend(
-                {
-                    "extraction_id": extraction_id,
-                    "path": entry.path[:255],
-                    "status": entry.status,
-                    "location": entry.location or None,
-                    "anchor_used": entry.anchor_used,
-                    "raw": _raw(entry.raw) if entry.status == "unparseable" else (
-                        typed.get(entry.path) if entry.status == "invalid" else None
-                    ),
-                    "notes": list(entry.notes) or None,
-                }
-                for entry in read.report.fields
-            )
             if plan.version_id is not None:
                 findings.extend(
                     {"pep_version_id": plan.version_id, **finding} for finding in plan.findings
                 )
-        # no ORM (nor SQLAlchemy) work per row: a batch has thousands of field reports
-        insert_many(session, _table(ExtractionField), fields)
+        insert_many(session, _table(Extraction), rows)
+        # no ORM (nor SQLAlchemy) work per row: a batch has hundreds of findings
         insert_many(session, _table(FindingRow), findings)
 
     def _problems(self, read: Read, child: str, term: str, name: str) -> None:
