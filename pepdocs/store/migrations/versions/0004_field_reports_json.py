@@ -140,5 +140,6 @@ def downgrade() -> None:
         ]
         if rows:
             connection.execute(sa.insert(_fields), rows)
-    with op.batch_alter_table("extractions") as table:
-        table.drop_column("field_reports")
+    # not a batch (on SQLite: a copy of the table, and dropping the old one is refused
+    # while the field rows refer to it): SQLite drops a column in place since 3.35
+    op.drop_column("extractions", "field_reports")
