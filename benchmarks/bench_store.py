@@ -21,8 +21,8 @@ collect
       30-second limit of a batch is off (this script's other passes between two forms
       would cut batches short);
     * ``check``: ``check_pep`` on the version each store holds after the run, as collect
-      itself checks it (the findings it keeps), taken off. Each authority's check
-      settings are loaded before, with the reading's warm-up.
+      itself checks it (the findings it keeps), taken off. The check's settings of every
+      authority and phase are loaded before, with the reading's warm-up.
 
     ``overhead`` is (collect - read - check) / read per form: what the store adds, as a share
     of reading the form (target under 10%); ``overhead_vs_extract`` the same as a share of
@@ -42,16 +42,19 @@ Usage::
     python benchmarks/bench_store.py --quick          # 200 forms, 6,000 PEPs
     python benchmarks/bench_store.py --forms 500 --peps 0
     python benchmarks/bench_store.py --forms 800 --peps 0 --kinds docx,xlsx --postgres URL
+    python benchmarks/bench_store.py --forms 400 --peps 0 --kinds docx,xlsx --profile 30
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import cProfile
 import csv
 import datetime as dt
 import json
 import os
+import pstats
 import tempfile
 import time
 from pathlib import Path
@@ -63,9 +66,10 @@ from pepdocs import api
 from pepdocs.batch import BatchOptions, run_batch
 from pepdocs.batch.returns import make_returns
 from pepdocs.binding import extract_form, read_document_id
-from pepdocs.compliance import check_pep, cohort_report
+from pepdocs.compliance import check_pep, cohort_report, load_settings
 from pepdocs.formats import open_document
 from pepdocs.mapping import list_authorities, resolve_form
+from pepdocs.model.phases import list_phases
 from pepdocs.safety.package import read_input
 from pepdocs.samples import generate_peps
 from pepdocs.store import Collector, StoreRecorder, open_store, returned_files
@@ -123,17 +127,29 @@ class _TimedCollector(Collector):
     """A collector that times each batch it stores and shares the time out among the batch's
     forms, by file kind. ``flushed`` is the time spent storing batches so far (a batch is
     stored inside the ``collect_file`` that fills it: that call's time less the batch's is
-    what it spent on its own form)."""
+    what it spent on its own form). ``profile``: a ``cProfile.Profile`` run only while the
+    batches are stored."""
 
-    def __init__(self, *args: Any, **options: Any) -> None:
+    def __init__(self, *args: Any, profile: Any = None, **options: Any) -> None:
         super().__init__(*args, **options)
         self.flush_by_kind: dict[str, float] = {}
         self.batches = 0
         self.flushed = 0.0
+        self.profile = profile
+
+    def _flush_profiled(self) -> None:
+        if self.profile is None:
+            super().flush()
+            return
+        self.profile.enable()
+        try:
+            super().flush()
+        finally:
+            self.profile.disable()
 
     def flush(self) -> None:
         kinds = [Path(name).suffix.lstrip(".") for name in self.waiting]
-        took, _ = _timed(super().flush)
+        took, _ = _timed(self._flush_profiled)
         self.flushed += took
         if kinds:
             self.batches += 1
@@ -167,6 +183,7 @@ def bench_collect(
     postgres: str | None = None,
     batch_forms: int | None = None,
     kinds: frozenset[str] | None = None,
+    profile: int = 0,
 ) -> dict[str, Any]:
     roster, batch, returned = work / "roster.csv", work / "term", work / "returned"
     _roster(roster, count)
@@ -208,18 +225,22 @@ def bench_collect(
             forms[authority, form] = resolve_form(authority, form=form)
         return extract_form(data, forms[authority, form], path.name)
 
-    warmed: set[str] = set()
     for path in files[:20]:  # warm: templates, fingerprints, the PDF worker's first start
-        warm = read(path)
-        if warm.report.authority not in warmed:  # and each authority's check settings
-            warmed.add(warm.report.authority)
-            check_pep(warm.pep, MEETING)
+        check_pep(read(path).pep, MEETING)
+    # and the check's settings of every authority and phase (loaded once per process on
+    # first use, about 80 ms each: a cost of the check, not of the store; without this the
+    # batches holding each authority's first forms carried them)
+    for authority in list_authorities():
+        for phase in list_phases():
+            load_settings(authority.name, phase=phase)
     # batches of ``batch_forms`` (50): the 30-second limit is off, as the passes this script
     # makes between two forms (extract, read, the other store) would otherwise cut short the
     # batches a collect that only reads fills
+    profiles = {name: cProfile.Profile() for name in engines} if profile else {}
     collectors = {
         name: _TimedCollector(
-            store, returned, MEETING, batch_forms=batch_forms, batch_seconds=float("inf")
+            store, returned, MEETING, batch_forms=batch_forms, batch_seconds=float("inf"),
+            profile=profiles.get(name),
         )
         for name, store in engines.items()
     }
@@ -299,6 +320,12 @@ def bench_collect(
         }
     if drop is not None:
         drop()
+    for name, profiled in profiles.items():
+        # where the store's time goes: every batch stored, both kinds, by own time and by
+        # cumulative time (divide by the forms collected for a cost per form)
+        print(f"\n{name}: the batches profiled ({len(files)} forms)", flush=True)
+        for order in ("tottime", "cumulative"):
+            pstats.Stats(profiled).sort_stats(order).print_stats(profile)
     return results
 
 
@@ -400,6 +427,11 @@ def main() -> None:
         help="collect only returns of these kinds (docx,xlsx: the PDF forms, slowest to read, "
         "left out of a shorter run)",
     )
+    parser.add_argument(
+        "--profile", type=int, default=0, metavar="N",
+        help="profile the batches collect stores (cProfile) and print the N costliest "
+        "functions per database",
+    )
     args = parser.parse_args()
     print(json.dumps({"load_average": os.getloadavg(), "cores": os.cpu_count()}), flush=True)
     forms = args.forms if args.forms is not None else (200 if args.quick else 2_000)
@@ -411,7 +443,7 @@ def main() -> None:
             (work / "c").mkdir()
             kinds = frozenset(args.kinds.split(",")) if args.kinds else None
             results["collect"] = bench_collect(
-                work / "c", forms, args.postgres, args.batch, kinds
+                work / "c", forms, args.postgres, args.batch, kinds, args.profile
             )
             print(json.dumps({"collect": results["collect"]}, indent=2), flush=True)
             print_store_costs(results["collect"])
