@@ -15,8 +15,9 @@ collect
       extracted as the authority form it was sent as (no recognition needed);
     * ``collect``: ``Collector.collect_file`` into each store (SQLite, and PostgreSQL with
       ``--postgres``): the same reading, then, for each batch the collector stores (50
-      forms, ``--batch``), match, version, findings, field reports, audit, the documents
-      kept, in one transaction; each batch's time is shared out among its forms (and taken
+      forms, ``--batch``; the forms grouped by kind, so a batch holds one kind), match,
+      version, findings, field reports, audit, the documents kept, in one transaction; each
+      batch's time is shared out among its forms (and taken
       off the ``collect_file`` call that filled the batch, so it is counted once); the
       30-second limit of a batch is off (this script's other passes between two forms
       would cut batches short);
@@ -117,10 +118,17 @@ def _roster(path: Path, count: int) -> None:
             ])
 
 
-def _timed(work: Any) -> tuple[float, Any]:
-    start = time.perf_counter()
+#: the clock the collect passes are timed by: wall time, or with ``--clock cpu`` this
+#: process's CPU time (steadier on a busy machine; it leaves out what the process waits
+#: for: syncing files, the PostgreSQL server's work, a PDF worker's)
+CLOCK = {"wall": time.perf_counter, "cpu": time.process_time}
+
+
+def _timed(work: Any, clock: str = "wall") -> tuple[float, Any]:
+    timer = CLOCK[clock]
+    start = timer()
     result = work()
-    return time.perf_counter() - start, result
+    return timer() - start, result
 
 
 class _TimedCollector(Collector):
@@ -130,12 +138,15 @@ class _TimedCollector(Collector):
     what it spent on its own form). ``profile``: a ``cProfile.Profile`` run only while the
     batches are stored."""
 
-    def __init__(self, *args: Any, profile: Any = None, **options: Any) -> None:
+    def __init__(
+        self, *args: Any, profile: Any = None, clock: str = "wall", **options: Any
+    ) -> None:
         super().__init__(*args, **options)
         self.flush_by_kind: dict[str, float] = {}
         self.batches = 0
         self.flushed = 0.0
         self.profile = profile
+        self.clock = clock
 
     def _flush_profiled(self) -> None:
         if self.profile is None:
@@ -149,7 +160,7 @@ class _TimedCollector(Collector):
 
     def flush(self) -> None:
         kinds = [Path(name).suffix.lstrip(".") for name in self.waiting]
-        took, _ = _timed(self._flush_profiled)
+        took, _ = _timed(self._flush_profiled, self.clock)
         self.flushed += took
         if kinds:
             self.batches += 1
@@ -184,6 +195,7 @@ def bench_collect(
     batch_forms: int | None = None,
     kinds: frozenset[str] | None = None,
     profile: int = 0,
+    clock: str = "wall",
 ) -> dict[str, Any]:
     roster, batch, returned = work / "roster.csv", work / "term", work / "returned"
     _roster(roster, count)
@@ -206,8 +218,13 @@ def bench_collect(
     returns_s, returns = _timed(
         lambda: make_returns(batch, returned, meeting=MEETING, every=0, stranger=False)
     )
-    files = [path for path in returned_files(returned)
-             if kinds is None or path.suffix.lstrip(".").lower() in kinds]
+    # grouped by kind, so that each batch holds one kind (but where two kinds meet) and its
+    # time, shared out among its forms, is that kind's
+    files = sorted(
+        (path for path in returned_files(returned)
+         if kinds is None or path.suffix.lstrip(".").lower() in kinds),
+        key=lambda path: (path.suffix.lower(), str(path)),
+    )
     first = next(iter(engines.values()))
     sent = {}
     with first.session() as session:
@@ -240,7 +257,7 @@ def bench_collect(
     collectors = {
         name: _TimedCollector(
             store, returned, MEETING, batch_forms=batch_forms, batch_seconds=float("inf"),
-            profile=profiles.get(name),
+            profile=profiles.get(name), clock=clock,
         )
         for name, store in engines.items()
     }
@@ -253,18 +270,19 @@ def bench_collect(
     for path in files:
         # the same form read without a store, read as collect reads it, then collected into
         # each store: one after the other, so whatever else the machine does weighs on all
-        extract_s, _ = _timed(lambda path=path: api.extract(path))
-        read_s, extraction = _timed(lambda path=path: read(path))
+        extract_s, _ = _timed(lambda path=path: api.extract(path), clock)
+        read_s, extraction = _timed(lambda path=path: read(path), clock)
         extracts.append(extract_s)
         reads.append(read_s)
         children.append(str(extraction.pep["child"]["la_child_id"]))
         for name, collector in collectors.items():
             flushed = collector.flushed
-            collect_s, _ = _timed(lambda path=path, c=collector: c.collect_file(path))
+            collect_s, _ = _timed(lambda path=path, c=collector: c.collect_file(path), clock)
             # a batch stored inside this call is counted below, shared out among its forms
             collects[name].append(collect_s - (collector.flushed - flushed))
     passes_s = time.perf_counter() - start
     results: dict[str, Any] = {
+        "clock": clock,
         "returned_forms": len(files),
         "batch_with_store_s": round(made_s, 1),
         "returns_made_s": round(returns_s, 1),
@@ -279,7 +297,7 @@ def bench_collect(
         checks = []
         for child in children:
             stored = store.version_data(child)
-            check_s, _ = _timed(lambda data=stored.data: check_pep(data, MEETING))
+            check_s, _ = _timed(lambda data=stored.data: check_pep(data, MEETING), clock)
             checks.append(check_s)
         by_kind: dict[str, list[float]] = {}
         for kind, read_s, check_s, collect_s, extract_s in zip(
@@ -337,7 +355,7 @@ def print_store_costs(collect: dict[str, Any]) -> None:
             continue
         figures = collect[name]
         print(f"\n{name}: {figures['collected']} forms collected in {figures['batches']} "
-              f"batches of {figures['forms_per_batch']}")
+              f"batches of {figures['forms_per_batch']} ({collect['clock']} time)")
         print(f"  {'kind':8} {'forms':>6} {'read ms/form':>13} {'store ms/form':>14} "
               f"{'store/read':>11} {'(in batches)':>13}")
         for kind, row in [*figures["by_kind"].items(), ("all", figures["overall"])]:
@@ -432,6 +450,11 @@ def main() -> None:
         help="profile the batches collect stores (cProfile) and print the N costliest "
         "functions per database",
     )
+    parser.add_argument(
+        "--clock", choices=sorted(CLOCK), default="wall",
+        help="time the collect passes by wall time (default) or by this process's CPU time "
+        "(steadier under load; leaves out file syncs and the PostgreSQL server's work)",
+    )
     args = parser.parse_args()
     print(json.dumps({"load_average": os.getloadavg(), "cores": os.cpu_count()}), flush=True)
     forms = args.forms if args.forms is not None else (200 if args.quick else 2_000)
@@ -443,7 +466,7 @@ def main() -> None:
             (work / "c").mkdir()
             kinds = frozenset(args.kinds.split(",")) if args.kinds else None
             results["collect"] = bench_collect(
-                work / "c", forms, args.postgres, args.batch, kinds, args.profile
+                work / "c", forms, args.postgres, args.batch, kinds, args.profile, args.clock
             )
             print(json.dumps({"collect": results["collect"]}, indent=2), flush=True)
             print_store_costs(results["collect"])
