@@ -201,7 +201,9 @@ class Extraction(Base):
     missing: Mapped[int] = mapped_column(Integer)
     unmapped: Mapped[list[Any]]
     notes: Mapped[list[Any]]
-    field_reports: Mapped[list[Any]]
+    #: JSON, not JSONB, on PostgreSQL too: kept as written (cheaper to write and read back),
+    #: as nothing queries inside it
+    field_reports: Mapped[list[Any]] = mapped_column(JSON(none_as_null=True))
 
 
 class FindingRow(Base):

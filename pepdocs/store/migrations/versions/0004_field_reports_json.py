@@ -34,7 +34,7 @@ _NULLABLE_JSON = sa.JSON(none_as_null=True).with_variant(
 CHUNK = 500
 
 _extractions = sa.table(
-    "extractions", sa.column("id", sa.Integer), sa.column("field_reports", _NULLABLE_JSON)
+    "extractions", sa.column("id", sa.Integer), sa.column("field_reports", sa.JSON())
 )
 _fields = sa.table(
     "extraction_fields",
@@ -76,7 +76,8 @@ def _kept(row: Any) -> dict[str, Any]:
 
 def upgrade() -> None:
     with op.batch_alter_table("extractions") as table:
-        table.add_column(sa.Column("field_reports", JSON, nullable=True))
+        # JSON on PostgreSQL too (not JSONB): kept as written, nothing queries inside it
+        table.add_column(sa.Column("field_reports", sa.JSON(), nullable=True))
     connection = op.get_bind()
     for ids in _chunks(connection):
         kept: dict[int, list[dict[str, Any]]] = {extraction: [] for extraction in ids}
@@ -89,13 +90,13 @@ def upgrade() -> None:
         connection.execute(
             sa.update(_extractions)
             .where(_extractions.c.id == sa.bindparam("extraction"))
-            .values(field_reports=sa.bindparam("reports", type_=_NULLABLE_JSON)),
+            .values(field_reports=sa.bindparam("reports", type_=sa.JSON())),
             [{"extraction": key, "reports": reports} for key, reports in kept.items()],
         )
     op.drop_index(op.f("ix_extraction_fields_extraction_id"), table_name="extraction_fields")
     op.drop_table("extraction_fields")
     with op.batch_alter_table("extractions") as table:
-        table.alter_column("field_reports", existing_type=JSON, nullable=False)
+        table.alter_column("field_reports", existing_type=sa.JSON(), nullable=False)
 
 
 def downgrade() -> None:
