@@ -16,7 +16,9 @@ the middle of a batch or between two) is finished by running it again, without d
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import os
 import time
 import uuid
@@ -476,6 +478,10 @@ class Collector:
         pending, self._pending = self._pending, []
         if not pending:
             return
+        with _collections_paused():
+            self._flush(pending)
+
+    def _flush(self, pending: Sequence[_Pending]) -> None:
         if self.store.documents.folder is not None:
             self.store.documents.put_files((one.data, one.digest) for one in pending)
         try:
@@ -781,6 +787,22 @@ class Collector:
             },
         )
         return self.result
+
+
+@contextlib.contextmanager
+def _collections_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector held off while a batch is stored: the batch makes
+    tens of thousands of short-lived objects (rows, JSON, copies of PEPs) that reference
+    counting frees when it ends, and each collection they would set off scans every object
+    the process holds (forms waiting, mappings, templates). Collections resume after, as
+    they were (a caller that had them off keeps them off)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _table(model: type[Base]) -> Table:
