@@ -17,8 +17,9 @@ collect
       ``--postgres``): the same reading, then, for each batch the collector stores (50
       forms, ``--batch``; the forms grouped by kind, so a batch holds one kind), match,
       version, findings, field reports, audit, the documents kept, in one transaction; each
-      batch's time is shared out among its forms (and taken
-      off the ``collect_file`` call that filled the batch, so it is counted once); the
+      batch's time is shared out among its forms (and taken off the ``collect_file`` call
+      that filled the batch, so it is counted once); each pass starts from a collected
+      heap (``gc.collect()``), so a collection Python starts by itself falls in none; the
       30-second limit of a batch is off (this script's other passes between two forms
       would cut batches short);
     * ``check``: ``check_pep`` on the version each store holds after the run, as collect
