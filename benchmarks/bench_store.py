@@ -15,14 +15,16 @@ collect
       extracted as the authority form it was sent as (no recognition needed);
     * ``collect``: ``Collector.collect_file`` into each store (SQLite, and PostgreSQL with
       ``--postgres``): the same reading, then, for each batch the collector stores (50
-      forms, ``--batch``), match, version, findings, field reports, audit, the documents
-      kept, in one transaction; each batch's time is shared out among its forms (and taken
-      off the ``collect_file`` call that filled the batch, so it is counted once); the
+      forms, ``--batch``; the forms grouped by kind, so a batch holds one kind), match,
+      version, findings, field reports, audit, the documents kept, in one transaction; each
+      batch's time is shared out among its forms (and taken off the ``collect_file`` call
+      that filled the batch, so it is counted once); each pass starts from a collected
+      heap (``gc.collect()``), so a collection Python starts by itself falls in none; the
       30-second limit of a batch is off (this script's other passes between two forms
       would cut batches short);
     * ``check``: ``check_pep`` on the version each store holds after the run, as collect
-      itself checks it (the findings it keeps), taken off. Each authority's check
-      settings are loaded before, with the reading's warm-up.
+      itself checks it (the findings it keeps), taken off. The check's settings of every
+      authority and phase are loaded before, with the reading's warm-up.
 
     ``overhead`` is (collect - read - check) / read per form: what the store adds, as a share
     of reading the form (target under 10%); ``overhead_vs_extract`` the same as a share of
@@ -42,16 +44,20 @@ Usage::
     python benchmarks/bench_store.py --quick          # 200 forms, 6,000 PEPs
     python benchmarks/bench_store.py --forms 500 --peps 0
     python benchmarks/bench_store.py --forms 800 --peps 0 --kinds docx,xlsx --postgres URL
+    python benchmarks/bench_store.py --forms 400 --peps 0 --kinds docx,xlsx --profile 30
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import cProfile
 import csv
 import datetime as dt
+import gc
 import json
 import os
+import pstats
 import tempfile
 import time
 from pathlib import Path
@@ -63,9 +69,10 @@ from pepdocs import api
 from pepdocs.batch import BatchOptions, run_batch
 from pepdocs.batch.returns import make_returns
 from pepdocs.binding import extract_form, read_document_id
-from pepdocs.compliance import check_pep, cohort_report
+from pepdocs.compliance import check_pep, cohort_report, load_settings
 from pepdocs.formats import open_document
 from pepdocs.mapping import list_authorities, resolve_form
+from pepdocs.model.phases import list_phases
 from pepdocs.safety.package import read_input
 from pepdocs.samples import generate_peps
 from pepdocs.store import Collector, StoreRecorder, open_store, returned_files
@@ -113,27 +120,49 @@ def _roster(path: Path, count: int) -> None:
             ])
 
 
-def _timed(work: Any) -> tuple[float, Any]:
-    start = time.perf_counter()
+#: the clock the collect passes are timed by: wall time, or with ``--clock cpu`` this
+#: process's CPU time (steadier on a busy machine; it leaves out what the process waits
+#: for: syncing files, the PostgreSQL server's work, a PDF worker's)
+CLOCK = {"wall": time.perf_counter, "cpu": time.process_time}
+
+
+def _timed(work: Any, clock: str = "wall") -> tuple[float, Any]:
+    timer = CLOCK[clock]
+    start = timer()
     result = work()
-    return time.perf_counter() - start, result
+    return timer() - start, result
 
 
 class _TimedCollector(Collector):
     """A collector that times each batch it stores and shares the time out among the batch's
     forms, by file kind. ``flushed`` is the time spent storing batches so far (a batch is
     stored inside the ``collect_file`` that fills it: that call's time less the batch's is
-    what it spent on its own form)."""
+    what it spent on its own form). ``profile``: a ``cProfile.Profile`` run only while the
+    batches are stored."""
 
-    def __init__(self, *args: Any, **options: Any) -> None:
+    def __init__(
+        self, *args: Any, profile: Any = None, clock: str = "wall", **options: Any
+    ) -> None:
         super().__init__(*args, **options)
         self.flush_by_kind: dict[str, float] = {}
         self.batches = 0
         self.flushed = 0.0
+        self.profile = profile
+        self.clock = clock
+
+    def _flush_profiled(self) -> None:
+        if self.profile is None:
+            super().flush()
+            return
+        self.profile.enable()
+        try:
+            super().flush()
+        finally:
+            self.profile.disable()
 
     def flush(self) -> None:
         kinds = [Path(name).suffix.lstrip(".") for name in self.waiting]
-        took, _ = _timed(super().flush)
+        took, _ = _timed(self._flush_profiled, self.clock)
         self.flushed += took
         if kinds:
             self.batches += 1
@@ -167,6 +196,8 @@ def bench_collect(
     postgres: str | None = None,
     batch_forms: int | None = None,
     kinds: frozenset[str] | None = None,
+    profile: int = 0,
+    clock: str = "wall",
 ) -> dict[str, Any]:
     roster, batch, returned = work / "roster.csv", work / "term", work / "returned"
     _roster(roster, count)
@@ -189,8 +220,13 @@ def bench_collect(
     returns_s, returns = _timed(
         lambda: make_returns(batch, returned, meeting=MEETING, every=0, stranger=False)
     )
-    files = [path for path in returned_files(returned)
-             if kinds is None or path.suffix.lstrip(".").lower() in kinds]
+    # grouped by kind, so that each batch holds one kind (but where two kinds meet) and its
+    # time, shared out among its forms, is that kind's
+    files = sorted(
+        (path for path in returned_files(returned)
+         if kinds is None or path.suffix.lstrip(".").lower() in kinds),
+        key=lambda path: (path.suffix.lower(), str(path)),
+    )
     first = next(iter(engines.values()))
     sent = {}
     with first.session() as session:
@@ -208,18 +244,22 @@ def bench_collect(
             forms[authority, form] = resolve_form(authority, form=form)
         return extract_form(data, forms[authority, form], path.name)
 
-    warmed: set[str] = set()
     for path in files[:20]:  # warm: templates, fingerprints, the PDF worker's first start
-        warm = read(path)
-        if warm.report.authority not in warmed:  # and each authority's check settings
-            warmed.add(warm.report.authority)
-            check_pep(warm.pep, MEETING)
+        check_pep(read(path).pep, MEETING)
+    # and the check's settings of every authority and phase (loaded once per process on
+    # first use, about 80 ms each: a cost of the check, not of the store; without this the
+    # batches holding each authority's first forms carried them)
+    for authority in list_authorities():
+        for phase in list_phases():
+            load_settings(authority.name, phase=phase)
     # batches of ``batch_forms`` (50): the 30-second limit is off, as the passes this script
     # makes between two forms (extract, read, the other store) would otherwise cut short the
     # batches a collect that only reads fills
+    profiles = {name: cProfile.Profile() for name in engines} if profile else {}
     collectors = {
         name: _TimedCollector(
-            store, returned, MEETING, batch_forms=batch_forms, batch_seconds=float("inf")
+            store, returned, MEETING, batch_forms=batch_forms, batch_seconds=float("inf"),
+            profile=profiles.get(name), clock=clock,
         )
         for name, store in engines.items()
     }
@@ -232,18 +272,24 @@ def bench_collect(
     for path in files:
         # the same form read without a store, read as collect reads it, then collected into
         # each store: one after the other, so whatever else the machine does weighs on all
-        extract_s, _ = _timed(lambda path=path: api.extract(path))
-        read_s, extraction = _timed(lambda path=path: read(path))
+        # each pass starts from a collected heap: a collection the garbage collector starts
+        # by itself (several ms, when it comes) would otherwise fall in one pass or the other
+        gc.collect()
+        extract_s, _ = _timed(lambda path=path: api.extract(path), clock)
+        gc.collect()
+        read_s, extraction = _timed(lambda path=path: read(path), clock)
         extracts.append(extract_s)
         reads.append(read_s)
         children.append(str(extraction.pep["child"]["la_child_id"]))
         for name, collector in collectors.items():
             flushed = collector.flushed
-            collect_s, _ = _timed(lambda path=path, c=collector: c.collect_file(path))
+            gc.collect()
+            collect_s, _ = _timed(lambda path=path, c=collector: c.collect_file(path), clock)
             # a batch stored inside this call is counted below, shared out among its forms
             collects[name].append(collect_s - (collector.flushed - flushed))
     passes_s = time.perf_counter() - start
     results: dict[str, Any] = {
+        "clock": clock,
         "returned_forms": len(files),
         "batch_with_store_s": round(made_s, 1),
         "returns_made_s": round(returns_s, 1),
@@ -258,7 +304,8 @@ def bench_collect(
         checks = []
         for child in children:
             stored = store.version_data(child)
-            check_s, _ = _timed(lambda data=stored.data: check_pep(data, MEETING))
+            gc.collect()
+            check_s, _ = _timed(lambda data=stored.data: check_pep(data, MEETING), clock)
             checks.append(check_s)
         by_kind: dict[str, list[float]] = {}
         for kind, read_s, check_s, collect_s, extract_s in zip(
@@ -299,6 +346,12 @@ def bench_collect(
         }
     if drop is not None:
         drop()
+    for name, profiled in profiles.items():
+        # where the store's time goes: every batch stored, both kinds, by own time and by
+        # cumulative time (divide by the forms collected for a cost per form)
+        print(f"\n{name}: the batches profiled ({len(files)} forms)", flush=True)
+        for order in ("tottime", "cumulative"):
+            pstats.Stats(profiled).sort_stats(order).print_stats(profile)
     return results
 
 
@@ -310,7 +363,7 @@ def print_store_costs(collect: dict[str, Any]) -> None:
             continue
         figures = collect[name]
         print(f"\n{name}: {figures['collected']} forms collected in {figures['batches']} "
-              f"batches of {figures['forms_per_batch']}")
+              f"batches of {figures['forms_per_batch']} ({collect['clock']} time)")
         print(f"  {'kind':8} {'forms':>6} {'read ms/form':>13} {'store ms/form':>14} "
               f"{'store/read':>11} {'(in batches)':>13}")
         for kind, row in [*figures["by_kind"].items(), ("all", figures["overall"])]:
@@ -400,6 +453,16 @@ def main() -> None:
         help="collect only returns of these kinds (docx,xlsx: the PDF forms, slowest to read, "
         "left out of a shorter run)",
     )
+    parser.add_argument(
+        "--profile", type=int, default=0, metavar="N",
+        help="profile the batches collect stores (cProfile) and print the N costliest "
+        "functions per database",
+    )
+    parser.add_argument(
+        "--clock", choices=sorted(CLOCK), default="wall",
+        help="time the collect passes by wall time (default) or by this process's CPU time "
+        "(steadier under load; leaves out file syncs and the PostgreSQL server's work)",
+    )
     args = parser.parse_args()
     print(json.dumps({"load_average": os.getloadavg(), "cores": os.cpu_count()}), flush=True)
     forms = args.forms if args.forms is not None else (200 if args.quick else 2_000)
@@ -411,7 +474,7 @@ def main() -> None:
             (work / "c").mkdir()
             kinds = frozenset(args.kinds.split(",")) if args.kinds else None
             results["collect"] = bench_collect(
-                work / "c", forms, args.postgres, args.batch, kinds
+                work / "c", forms, args.postgres, args.batch, kinds, args.profile, args.clock
             )
             print(json.dumps({"collect": results["collect"]}, indent=2), flush=True)
             print_store_costs(results["collect"])

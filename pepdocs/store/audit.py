@@ -36,7 +36,12 @@ def leaves(data: Any, prefix: str = "") -> dict[str, Any]:
 
 
 def _gather(data: Any, prefix: str, found: dict[str, Any]) -> None:
-    if isinstance(data, list):
+    kind = type(data)
+    if kind is str or kind is int or kind is float or kind is bool:
+        # most values: no container checks (the Mapping check costs more than the rest)
+        if data != "":
+            found[prefix.rstrip(".")] = data
+    elif isinstance(data, list):
         for index, value in enumerate(data):
             _gather(value, f"{prefix}{index}.", found)
     elif isinstance(data, dict) or (not isinstance(data, str) and isinstance(data, Mapping)):

@@ -25,9 +25,9 @@ __all__ = [
 
 #: the first schema pepdocs shipped, and the newest (the migrations' head)
 FIRST_REVISION = "0001"
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 #: the revisions in order, oldest first
-REVISIONS = ("0001", "0002", "0003")
+REVISIONS = ("0001", "0002", "0003", "0004")
 #: a number no other application is likely to use for PostgreSQL's advisory lock
 _UPGRADE_LOCK = 0x7065_7064  # "pepd"
 

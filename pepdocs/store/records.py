@@ -174,7 +174,7 @@ def insert_many(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     transaction. On SQLite: one statement run for every row by the driver
     (``executemany``), each value converted by its column's type as SQLAlchemy would (JSON
     written as such, dates as the database keeps them), without SQLAlchemy's work per row:
-    a batch of returns has thousands of field reports, and that work cost more than the
+    a batch of returns has hundreds of findings, and that work cost more than the
     database's. On a server: a few statements of many rows each."""
     if not rows:
         return

@@ -2,11 +2,12 @@
 removed, each with an audit line.
 
 What goes: the document's bytes (its file, or its blob), its file name (a school may have
-named it after the child) and what its extraction kept as typed (raw text of fields that
-could not be read, unmapped text). What stays: the document's row with its SHA-256 and
-dates (so the record still shows a form was sent or received), the PEP versions (the
-record itself; the store keeps every version) and the audit log (append-only). Without
-``apply`` nothing is changed: the documents that would go are listed.
+named it after the child) and what its extraction kept as typed (the raw text of fields
+that could not be read or were refused, taken out of its field reports; unmapped text).
+What stays: the document's row with its SHA-256 and dates (so the record still shows a form
+was sent or received), the PEP versions (the record itself; the store keeps every version)
+and the audit log (append-only). Without ``apply`` nothing is changed: the documents that
+would go are listed.
 """
 
 from __future__ import annotations
@@ -16,14 +17,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select, update
 
-from pepdocs.store.schema import (
-    AuditEntry,
-    Document,
-    DocumentBlob,
-    Extraction,
-    ExtractionField,
-    utcnow,
-)
+from pepdocs.store.fieldreports import without_raw
+from pepdocs.store.schema import AuditEntry, Document, DocumentBlob, Extraction, utcnow
 from pepdocs.store.store import Store
 
 __all__ = ["RetentionResult", "apply_retention"]
@@ -58,17 +53,16 @@ def apply_retention(store: Store, before: dt.date, *, apply: bool = False) -> Re
             document.stored_in = "removed"
             document.name = None
             document.removed_at = utcnow()
-            extraction_id = session.scalar(
-                select(Extraction.id).where(Extraction.document_id == document.id)
-            )
-            if extraction_id is not None:
-                session.execute(
-                    update(Extraction).where(Extraction.id == extraction_id).values(unmapped=[])
+            extraction = session.execute(
+                select(Extraction.id, Extraction.field_reports).where(
+                    Extraction.document_id == document.id
                 )
+            ).first()
+            if extraction is not None:
                 session.execute(
-                    update(ExtractionField)
-                    .where(ExtractionField.extraction_id == extraction_id)
-                    .values(raw=None)
+                    update(Extraction)
+                    .where(Extraction.id == extraction.id)
+                    .values(unmapped=[], field_reports=without_raw(extraction.field_reports))
                 )
             session.add(
                 AuditEntry(

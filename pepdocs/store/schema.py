@@ -3,9 +3,9 @@
 Children; PEPs (one per child per academic year and term) with every version kept; documents
 (every form sent or received: SHA-256, authority, form, mapping version; the bytes in a
 content-addressed folder or in ``document_blobs``); extraction results with each field's
-report and raw text; check findings; runs of ``batch`` and ``collect``; and the audit log,
-which the database itself keeps append-only (triggers refuse UPDATE and DELETE on it); and
-the workbench's accounts (shared mode).
+report and raw text (one JSON value per extraction); check findings; runs of ``batch`` and
+``collect``; and the audit log, which the database itself keeps append-only (triggers
+refuse UPDATE and DELETE on it); and the workbench's accounts (shared mode).
 
 Times are UTC, stored without a zone. The schema's history is the Alembic migrations in
 ``pepdocs/store/migrations/versions``; a test checks these models and the migrated
@@ -44,7 +44,6 @@ __all__ = [
     "Document",
     "DocumentBlob",
     "Extraction",
-    "ExtractionField",
     "FindingRow",
     "Pep",
     "PepVersion",
@@ -179,7 +178,11 @@ class DocumentBlob(Base):
 
 class Extraction(Base):
     """What reading a received form gave: which form, how it was recognised, the counts,
-    the unmapped text and the notes (the PEP itself is the version it made)."""
+    the unmapped text, the notes and each field's report (the PEP itself is the version it
+    made). ``field_reports`` is one JSON list, in the order the form was read
+    (:mod:`pepdocs.store.fieldreports`): each field's path, status, location, anchor and
+    notes, and ``raw``, the text as typed, for a field that could not be read or was refused
+    (removed with the document by retention)."""
 
     __tablename__ = "extractions"
 
@@ -198,22 +201,9 @@ class Extraction(Base):
     missing: Mapped[int] = mapped_column(Integer)
     unmapped: Mapped[list[Any]]
     notes: Mapped[list[Any]]
-
-
-class ExtractionField(Base):
-    """One field's report in an extraction; ``raw`` is the text as typed for a field that
-    could not be read or was refused (removed with the document by retention)."""
-
-    __tablename__ = "extraction_fields"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    extraction_id: Mapped[int] = mapped_column(ForeignKey("extractions.id"), index=True)
-    path: Mapped[str] = mapped_column(String(255))
-    status: Mapped[str] = mapped_column(String(16))
-    location: Mapped[str | None] = mapped_column(Text)
-    anchor_used: Mapped[str | None] = mapped_column(String(16))
-    raw: Mapped[Any | None] = mapped_column(Json)
-    notes: Mapped[list[Any] | None]
+    #: JSON, not JSONB, on PostgreSQL too: kept as written (cheaper to write and read back),
+    #: as nothing queries inside it
+    field_reports: Mapped[list[Any]] = mapped_column(JSON(none_as_null=True))
 
 
 class FindingRow(Base):

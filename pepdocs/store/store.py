@@ -28,6 +28,7 @@ from pepdocs.store import jsontext
 from pepdocs.store.audit import current_user
 from pepdocs.store.documents import DocumentFiles
 from pepdocs.store.errors import ConcurrentEditError, NotFoundError, StoreError
+from pepdocs.store.fieldreports import field_report
 from pepdocs.store.location import StoreLocation, locate, prepare_sqlite_file
 from pepdocs.store.migrate import ensure_schema
 from pepdocs.store.records import (
@@ -44,7 +45,6 @@ from pepdocs.store.schema import (
     Child,
     Document,
     Extraction,
-    ExtractionField,
     FindingRow,
     Pep,
     PepVersion,
@@ -610,23 +610,15 @@ class Store:
         """The field reports of a received document's extraction (raw text included: for the
         person fixing them, never for logs)."""
         with self.session() as session:
-            rows = session.scalars(
-                select(ExtractionField)
-                .join(Extraction, Extraction.id == ExtractionField.extraction_id)
+            reports = session.scalar(
+                select(Extraction.field_reports)
                 .join(Document, Document.id == Extraction.document_id)
                 .where(Document.uid == document_uid)
-                .order_by(ExtractionField.id)
             )
-            return [
-                {
-                    "path": row.path,
-                    "status": row.status,
-                    "location": row.location,
-                    "raw": row.raw,
-                    "notes": row.notes or [],
-                }
-                for row in rows
-            ]
+        return [
+            {key: value for key, value in field_report(item).items() if key != "anchor_used"}
+            for item in reports or ()
+        ]
 
     def document_bytes(self, uid: str) -> bytes:
         """A stored document's bytes (checked against its SHA-256)."""

@@ -24,13 +24,13 @@ from sqlalchemy.orm import Session
 from pepdocs.model.paths import drop_path, get_path, set_path
 from pepdocs.store.audit import field_changes
 from pepdocs.store.errors import NotFoundError
+from pepdocs.store.fieldreports import field_report
 from pepdocs.store.records import TermKey, audit
 from pepdocs.store.schema import (
     AuditEntry,
     Child,
     Document,
     Extraction,
-    ExtractionField,
     FindingRow,
     Pep,
     PepVersion,
@@ -486,18 +486,14 @@ def review(store: Store, uid: str, schools: Collection[str] | None = None) -> Re
             raise NotFoundError(f"{uid}: no returned form with this id in the store")
         fields = [
             FieldRead(
-                path=read.path,
-                status=read.status,
-                location=read.location,
-                raw=read.raw,
-                notes=tuple(str(note) for note in read.notes or ()),
-                value=_at(data, read.path),
+                path=read["path"],
+                status=read["status"],
+                location=read["location"],
+                raw=read["raw"],
+                notes=tuple(str(note) for note in read["notes"]),
+                value=_at(data, read["path"]),
             )
-            for read in session.scalars(
-                select(ExtractionField)
-                .where(ExtractionField.extraction_id == extraction.id)
-                .order_by(ExtractionField.id)
-            )
+            for read in map(field_report, extraction.field_reports or ())
         ]
         fields.sort(
             key=lambda read: PROBLEM_STATUSES.index(read.status)

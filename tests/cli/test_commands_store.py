@@ -171,7 +171,7 @@ def test_db_info_backup_restore_and_retention(
     collected: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = _main(capsys, "db", "info")
-    assert code == 0 and f"store: {collected}" in out and "schema: 0003" in out
+    assert code == 0 and f"store: {collected}" in out and "schema: 0004" in out
     code, out, _ = _main(capsys, "db", "backup", str(tmp_path / "b"))
     assert code == 0 and "pepdocs.db: written; 22 document files (22 copied)" in out
     assert _main(capsys, "db", "restore", str(tmp_path / "b"))[0] == 2
@@ -182,7 +182,7 @@ def test_db_info_backup_restore_and_retention(
     code, out, _ = _main(capsys, "db", "retention", "--before", "2999-01-01", "--yes")
     assert code == 0 and "24 documents stored before 2999-01-01 removed" in out
     code, out, _ = _main(capsys, "db", "upgrade")
-    assert code == 0 and "schema 0003 -> 0003" in out
+    assert code == 0 and "schema 0004 -> 0004" in out
 
 
 def test_samples_returns_needs_no_count_and_refuses_one(

@@ -33,7 +33,7 @@ def test_a_store_of_the_previous_schema_gains_accounts_keeping_its_rows(
     store.close()
     with open_store(database_url, user="tester") as upgraded:
         with upgraded.engine.connect() as connection:
-            assert current_revision(connection) == SCHEMA_REVISION == "0003"
+            assert current_revision(connection) == SCHEMA_REVISION
             kept = connection.execute(sa.text("SELECT la_child_id FROM children")).scalars()
             assert list(kept) == ["2015090"]
         accounts = Accounts(upgraded, QUICK)
@@ -51,5 +51,5 @@ def test_an_empty_database_gets_accounts_and_the_migration_undoes(database_url: 
         assert "accounts" not in _tables(store)
         with store.engine.begin() as connection:
             command.upgrade(alembic_config(connection), "head")  # type: ignore[arg-type]
-            assert current_revision(connection) == "0003"
+            assert current_revision(connection) == SCHEMA_REVISION
         assert Accounts(store, QUICK).list_all() == []

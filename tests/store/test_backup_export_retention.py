@@ -9,6 +9,7 @@ import io
 import json
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -20,7 +21,7 @@ from pepdocs.store import Store, collect, open_store, parse_term
 from pepdocs.store.backup import backup, restore
 from pepdocs.store.export import export
 from pepdocs.store.retention import apply_retention
-from pepdocs.store.schema import AuditEntry, Document, ExtractionField
+from pepdocs.store.schema import AuditEntry, Document, Extraction
 from tests.store.term import MEETING, SUMMER, record_batch
 
 Term = tuple[Path, Path, ReturnsMade]
@@ -130,12 +131,24 @@ def test_an_export_never_replaces_a_file_without_force(full: Store, tmp_path: Pa
     assert (tmp_path / "peps.json").read_text() == "mine"
 
 
+def _typed(store: Store) -> list[Any]:
+    """The raw text every stored field report keeps."""
+    with store.session() as session:
+        return [
+            item["raw"]
+            for reports in session.scalars(select(Extraction.field_reports))
+            for item in reports
+            if "raw" in item
+        ]
+
+
 def test_retention_lists_first_then_removes_documents_with_an_audit_line_each(
     full: Store,
 ) -> None:
     tomorrow = dt.date.today() + dt.timedelta(days=1)
     listed = apply_retention(full, tomorrow)
     assert len(listed.documents) == 24 and full.document_bytes(listed.documents[0])
+    assert len(_typed(full)) >= 2  # an unreadable date and a refused UPN, as typed
     done = apply_retention(full, tomorrow, apply=True)
     assert done.documents == listed.documents and done.files_removed > 0
     with full.session() as session:
@@ -143,11 +156,9 @@ def test_retention_lists_first_then_removes_documents_with_an_audit_line_each(
         removed = session.scalars(
             select(AuditEntry).where(AuditEntry.action == "document.removed")
         ).all()
-        raw = session.scalars(
-            select(ExtractionField.raw).where(ExtractionField.raw.is_not(None))
-        ).all()
+        unmapped = [text for kept in session.scalars(select(Extraction.unmapped)) for text in kept]
     assert {d.stored_in for d in documents} == {"removed"} and {d.name for d in documents} == {None}
-    assert len(removed) == 24 and raw == []
+    assert len(removed) == 24 and _typed(full) == [] and unmapped == []
     with pytest.raises(PepdocsError, match="removed by the retention"):
         full.document_bytes(listed.documents[0])
     if full.documents.folder is not None:

@@ -19,7 +19,7 @@ from pepdocs.store import (
     parse_term,
 )
 from pepdocs.store.audit import leaves
-from pepdocs.store.schema import AuditEntry, Document, Extraction, ExtractionField, PepVersion
+from pepdocs.store.schema import AuditEntry, Document, Extraction, PepVersion
 from tests.store.term import MEETING, SUMMER, record_batch
 
 Term = tuple[Path, Path, ReturnsMade]
@@ -89,8 +89,11 @@ def test_collect_matches_returns_stores_versions_and_lists_what_needs_a_person(
                 select(Document.name, Document.matched_by).where(Document.direction == "received")
             ).all()
         )
-        raw = session.scalar(
-            select(ExtractionField.raw).where(ExtractionField.status == "unparseable")
+        raw = next(
+            item["raw"]
+            for reports in session.scalars(select(Extraction.field_reports))
+            for item in reports
+            if item["status"] == "unparseable"
         )
     (retyped,) = made.problems["no_document_id"]
     assert matched[retyped] in ("upn_term", "child_id_term")
@@ -231,7 +234,7 @@ def test_findings_and_field_reports_are_kept_with_the_version(
     collect(store, returned, as_of=MEETING)
     with store.session() as session:
         extractions = session.scalar(select(func.count()).select_from(Extraction))
-        fields = session.scalar(select(func.count()).select_from(ExtractionField))
+        fields = sum(len(reports) for reports in session.scalars(select(Extraction.field_reports)))
         rated = session.scalar(
             select(func.count()).select_from(PepVersion).where(PepVersion.rating.is_not(None))
         )
