@@ -394,7 +394,7 @@ def _unmapped_columns(
                 if not facts.known and text.endswith((":", "?")):
                     continue  # a question printed in the column, unanswered
                 header = " ".join(headers.get(col, "").split()) or f"column {col + 1}"
-                table_number = index.grids.index(grid) + 1
+                table_number = index.grid_number(grid)
                 found.append(f"{header} (table {table_number} row {number}): {text}")
     return found
 
