@@ -36,6 +36,7 @@ from pepdocs.formats.word.text import (
     is_placeholder,
     iter_block_paragraphs,
     normalise,
+    paragraph_text,
 )
 
 _RUN_PIECES = {TAB: "\t", BR: "\n", CR: "\n", w("noBreakHyphen"): "-"}
@@ -141,12 +142,17 @@ def answer_box(field: Element) -> Element | None:
 
 def _other_fields(box: Element, field: Element) -> bool:
     """Whether the box holds a field other than ``field`` (and those inside it)."""
-    inside = set(field.iter(SDT)) if field.tag == SDT else set()
-    for node in box.iter(SDT):
-        if node is not field and node not in inside and not _within(node, field):
-            return True
     if field.tag == SDT:
-        return any(not _within(char, field) for char in box.iter(FLDCHAR))
+        # what is inside the field, found going down from it once (``field.iter`` holds the
+        # field and everything within it) rather than up from each node of the box
+        inside = set(field.iter(SDT))
+        if any(node not in inside for node in box.iter(SDT)):
+            return True
+        chars = set(field.iter(FLDCHAR))
+        return any(char not in chars for char in box.iter(FLDCHAR))
+    for node in box.iter(SDT):
+        if not _within(node, field):
+            return True
     begins = [c for c in box.iter(FLDCHAR) if c.get(w("fldCharType")) == "begin"]
     return len(begins) > 1 or next(box.iter(SDT), None) is not None
 
@@ -168,9 +174,10 @@ def _box_parts(box: Element, field: Element) -> list[tuple[str | None, bool]]:
     piece by piece (``None`` text marks where the field's own value goes)."""
     parts: list[tuple[str | None, bool]] = []
     paragraphs = [box] if box.tag == P else list(_paragraphs_with_fields(box))
+    within = set(field.iter(P))  # the paragraphs inside the field (a block-level control)
     field_seen = False
     for paragraph in paragraphs:
-        if _within(paragraph, field):
+        if paragraph in within:
             if not field_seen:
                 parts.append((None, True))
                 parts.append(("\n", False))
@@ -326,6 +333,9 @@ def typed_paragraphs(
     for paragraph in iter_block_paragraphs(container):
         if skip is not None and skip(paragraph):
             continue
-        text = clean_value(outside_text(paragraph))
+        # a paragraph holding no field at all: its text is all outside fields, and may well
+        # be known already (the memo of ``paragraph_text``: table cells' texts are read first)
+        bare = next(paragraph.iter(SDT, FLDCHAR), None) is None
+        text = clean_value(paragraph_text(paragraph) if bare else outside_text(paragraph))
         if text:
             yield paragraph, text

@@ -438,11 +438,10 @@ def _typed_text(
     not print and no field read: an answer written where the form has no box for it, or
     in a box shared by several fields. Each is given with where it is."""
     found: list[str] = []
-
-    def done(paragraph: Element) -> bool:
-        return _covered(paragraph, covered) or _covered(paragraph, reported)
-
-    for paragraph, text in typed_paragraphs(index.body, skip=done):
+    # the paragraphs inside what a field read or a pair reported (rather than walking up from
+    # every paragraph of the document to see whether it is inside one)
+    done = {paragraph for element in (*covered, *reported) for paragraph in element.iter(P)}
+    for paragraph, text in typed_paragraphs(index.body, skip=done.__contains__):
         if normalise(text) in facts.texts or _is_prompt(text, facts.prompts):
             continue
         found.append(f"{_where(index, paragraph)}: {text}")

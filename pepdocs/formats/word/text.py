@@ -133,6 +133,8 @@ class ReadingMemo:
     #: ``document.looks_like_label`` per cell: asked of each cell by label lookups, the
     #: unmapped scan and heading lookups alike
     label_cells: dict[Element, bool] = field(default_factory=dict)
+    #: ``controls.is_hidden`` per ``w:sdt``: asked each time a control is read
+    hidden: dict[Element, bool] = field(default_factory=dict)
 
 
 _READING: ContextVar[ReadingMemo | None] = ContextVar("pepdocs_word_reading", default=None)
