@@ -142,17 +142,12 @@ def answer_box(field: Element) -> Element | None:
 
 def _other_fields(box: Element, field: Element) -> bool:
     """Whether the box holds a field other than ``field`` (and those inside it)."""
-    if field.tag == SDT:
-        # what is inside the field, found going down from it once (``field.iter`` holds the
-        # field and everything within it) rather than up from each node of the box
-        inside = set(field.iter(SDT))
-        if any(node not in inside for node in box.iter(SDT)):
-            return True
-        chars = set(field.iter(FLDCHAR))
-        return any(char not in chars for char in box.iter(FLDCHAR))
+    inside = set(field.iter(SDT)) if field.tag == SDT else set()
     for node in box.iter(SDT):
-        if not _within(node, field):
+        if node is not field and node not in inside and not _within(node, field):
             return True
+    if field.tag == SDT:
+        return any(not _within(char, field) for char in box.iter(FLDCHAR))
     begins = [c for c in box.iter(FLDCHAR) if c.get(w("fldCharType")) == "begin"]
     return len(begins) > 1 or next(box.iter(SDT), None) is not None
 

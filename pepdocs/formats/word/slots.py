@@ -48,7 +48,13 @@ from pepdocs.formats.word.checkboxes import (
 from pepdocs.formats.word.circled import circled_option, may_be_circled
 from pepdocs.formats.word.controls import ContentControl, control_at, is_hidden, write_block
 from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
-from pepdocs.formats.word.text import block_text, clean_value, normalise, showing_placeholder
+from pepdocs.formats.word.text import (
+    block_text,
+    clean_value,
+    normalise,
+    reading_memo,
+    showing_placeholder,
+)
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormValue
 
 
@@ -205,16 +211,10 @@ class ControlSlot(Slot):
         shown = visible or self.controls
         values: list[FormValue] = []
         for control in shown:
-            own = self._unglued(control)
-            value, box = _with_box(
-                control.element, own, control.kind, (control.tag, control.alias), self.context
-            )
+            value, box, notes = self._read_one(control)
             if box is not None:
                 self.boxes.append(box)
-            if value != own:
-                self.notes.append(
-                    "text typed in the answer box outside the content control: read with it"
-                )
+            self.notes.extend(notes)
             values.append(value)
         present = [v for v in values if v is not None and v != ""]
         if len({str(v) for v in present}) > 1:
@@ -234,7 +234,32 @@ class ControlSlot(Slot):
             )
         return present[0] if present else None
 
-    def _unglued(self, control: ContentControl) -> FormValue:
+    def _read_one(self, control: ContentControl) -> tuple[FormValue, Element | None, list[str]]:
+        """One control read with its box: the value, the box, the notes. While a document is
+        only read, once per control and context (``ReadingMemo.control_readings``): a field
+        whose control is empty reads the same control again through a fallback label's
+        cell."""
+        memo = reading_memo()
+        if memo is None:
+            return self._read_box(control)
+        found = memo.control_readings.get(control.element)
+        if found is not None and found[0] is self.context:
+            return found[1]
+        reading = self._read_box(control)
+        memo.control_readings[control.element] = (self.context, reading)
+        return reading
+
+    def _read_box(self, control: ContentControl) -> tuple[FormValue, Element | None, list[str]]:
+        notes: list[str] = []
+        own = self._unglued(control, notes)
+        value, box = _with_box(
+            control.element, own, control.kind, (control.tag, control.alias), self.context
+        )
+        if value != own:
+            notes.append("text typed in the answer box outside the content control: read with it")
+        return value, box, notes
+
+    def _unglued(self, control: ContentControl, notes: list[str]) -> FormValue:
         """The control's value, with the line breaks a LibreOffice re-save moved out of a
         plain-text control put back where the lines were plainly glued."""
         value = control.value()
@@ -248,11 +273,11 @@ class ControlSlot(Slot):
         moved = displaced_breaks(control.element)
         restored, placed = restore_breaks(value, moved)
         if placed:
-            self.notes.append(
+            notes.append(
                 f"line breaks put back after a re-save by LibreOffice ({placed} of {moved})"
             )
         elif moved and value.count("\n") == 0 and len(value) > 80:
-            self.notes.append(
+            notes.append(
                 "a re-save by LibreOffice moved this box's line breaks out of it; "
                 "check where its lines end"
             )
