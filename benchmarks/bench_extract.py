@@ -5,6 +5,9 @@ fictional PEPs: every section filled, as a school returns them), then timed in o
 
 * ``extract_docs_per_s[<authority>/<form>]``: ``pepdocs.api.extract`` (safe open, anchors,
   transforms, model validation, the field report) per file, fastest of three passes;
+  ``[<authority>/<form>/docx returned]``: the same Word form as ``pepdocs batch`` pre-fills
+  it from a roster (as ``bench_national.py`` reads back): most boxes empty, where a reading
+  also tries each field's fallback anchors;
 * beside each Word form, ``python_docx_open_docs_per_s``: python-docx's ``Document(path)``
   alone on the same files, i.e. only opening and parsing, no reading of any field;
 * ``extract_word_docs_per_s``: all Word forms together, and by CPU time (target >= 150 per
@@ -13,10 +16,11 @@ fictional PEPs: every section filled, as a school returns them), then timed in o
 * beside each Word and Excel form, ``vs_word_floor`` / ``vs_excel_floor``: its CPU time per
   form as a multiple of that format's floor on the same files (Excel: unzip, parse every XML
   part, re-zip), with the floor's own forms/s;
-* ``--baseline SRC``: the same Word and Excel files read by another checkout's code (``SRC``
-  holds its ``pepdocs`` package, e.g. ``git worktree add /tmp/base main``) and by this one,
-  each in a fresh process, alternated form by form in the same run (fastest of two each),
-  printed as before/after forms/s of CPU and the speed-up;
+* ``--baseline SRC``: the same Word and Excel files (filled and returned) read by another
+  checkout's code (``SRC`` holds its ``pepdocs`` package, e.g. ``git worktree add /tmp/base
+  main``: the code before a change) and by this one, each in a fresh process, alternated
+  form by form in the same run (fastest of two each), printed as before/after forms/s of
+  CPU and the speed-up;
 * ``convert``: docs/s of ``pepdocs convert`` over 1,000 forms when that command exists.
 
 The load average is printed with every block of figures (absolute rates on a shared machine
@@ -42,6 +46,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import shutil
 import subprocess
@@ -79,7 +84,44 @@ def _make_forms(work: Path, count: int) -> list[tuple[str, str, str, list[Path]]
                 path.write_bytes(api.fill(pep, authority.name, summary.form))
                 files.append(path)
             made.append((authority.name, summary.form, summary.kind, files))
+            if summary.kind == "docx":
+                returned = _make_returned(work, authority.name, summary.form, count)
+                made.append((authority.name, summary.form, summary.kind, returned))
     return made
+
+
+#: the folder suffix of a Word form's returned copies (see ``_make_returned``)
+RETURNED = "-returned"
+
+
+def _make_returned(work: Path, authority: str, form: str, count: int) -> list[Path]:
+    """``count`` copies of a Word form as ``pepdocs batch`` pre-fills them from a roster (as
+    in ``bench_national.py``): the roster's columns filled, many boxes left empty, as a form
+    comes back. An empty control is where a reading also tries the field's fallback
+    anchors, so these read differently from forms with every section filled."""
+    from _data import TODAY, records, roster_header, roster_row
+
+    from pepdocs.batch import BatchOptions, run_batch
+
+    folder = work / f"{authority}-{form}{RETURNED}"
+    made = work / f"{authority}-{form}-batch"
+    made.mkdir()
+    roster = made / "roster.csv"
+    with roster.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(roster_header())
+        for pep in records(count, authority, form, seed=31):
+            writer.writerow(roster_row(pep))
+    run_batch(roster, BatchOptions(out_dir=made / "out", jobs=1, today=TODAY))
+    folder.mkdir()  # the forms alone (``--time-only`` reads every file of a folder)
+    for path in sorted((made / "out").glob("*.docx")):
+        path.rename(folder / path.name)
+    return sorted(folder.iterdir())
+
+
+def _variant(files: list[Path]) -> str:
+    """`` returned`` for a Word form's pre-filled copies, else nothing (for the labels)."""
+    return " returned" if files[0].parent.name.endswith(RETURNED) else ""
 
 
 #: passes over each form's files; the fastest counts (as ``timeit`` advises: slower passes
@@ -152,7 +194,7 @@ def _before_after(
         totals[1] += after * len(files)
         totals[2] += len(files)
         print(
-            f"before_after_cpu_docs_per_s[{authority}/{form}/{kind}]: "
+            f"before_after_cpu_docs_per_s[{authority}/{form}/{kind}{_variant(files)}]: "
             f"{1 / before:.1f} -> {1 / after:.1f}  speed-up {before / after:.2f}x  ({_load()})"
         )
     if totals[2]:
@@ -323,8 +365,9 @@ def main() -> None:
             print(_pdf_lines(authority, form, files, args.pdf_old_only))
             continue
         seconds, cpu = _time_extract(authority, form, files)
+        label = f"{authority}/{form}/{kind}{_variant(files)}"
         line = (
-            f"extract_docs_per_s[{authority}/{form}/{kind}]: {_rate(len(files), seconds):.1f}"
+            f"extract_docs_per_s[{label}]: {_rate(len(files), seconds):.1f}"
             f"  (cpu: {_rate(len(files), cpu):.1f})"
         )
         if kind == "xlsx":

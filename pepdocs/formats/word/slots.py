@@ -207,7 +207,12 @@ class ControlSlot(Slot):
     def read(self) -> FormValue:
         # A copy formatted as hidden text is not what the form shows: the visible ones are
         # read, and the report says a hidden one was there (it may hold another value).
-        visible = [c for c in self.controls if not is_hidden(c)]
+        # (one control is read whether hidden or not: nothing to choose between)
+        visible = (
+            self.controls
+            if len(self.controls) == 1
+            else [c for c in self.controls if not is_hidden(c)]
+        )
         shown = visible or self.controls
         values: list[FormValue] = []
         for control in shown:
