@@ -247,11 +247,11 @@ class ControlSlot(Slot):
         memo = reading_memo()
         if memo is None:
             return self._read_box(control)
-        found = memo.control_readings.get(control.element)
+        found = memo.box_readings.get(control.element)
         if found is not None and found[0] is self.context:
             return found[1]
         reading = self._read_box(control)
-        memo.control_readings[control.element] = (self.context, reading)
+        memo.box_readings[control.element] = (self.context, reading)
         return reading
 
     def _read_box(self, control: ContentControl) -> tuple[FormValue, Element | None, list[str]]:
@@ -331,18 +331,34 @@ class LegacySlot(Slot):
 
     def read(self) -> FormValue:
         for legacy in self.fields:
-            own = legacy.value()
-            kind = {"text": "text", "dropdown": "dropDownList"}.get(legacy.kind, legacy.kind)
-            value, box = _with_box(legacy.begin, own, kind, (legacy.name,), self.context)
+            value, box, notes = self._read_one(legacy)
             if box is not None:
                 self.boxes.append(box)
-            if value != own:
-                self.notes.append(
-                    "text typed in the answer box outside the form field: read with it"
-                )
+            self.notes.extend(notes)
             if value is not None:
                 return value
         return None
+
+    def _read_one(self, legacy: LegacyField) -> tuple[FormValue, Element | None, list[str]]:
+        """One field read with its box, once per reading and context (as
+        ``ControlSlot._read_one``)."""
+        memo = reading_memo()
+        if memo is None:
+            return self._read_box(legacy)
+        found = memo.box_readings.get(legacy.begin)
+        if found is not None and found[0] is self.context:
+            return found[1]
+        reading = self._read_box(legacy)
+        memo.box_readings[legacy.begin] = (self.context, reading)
+        return reading
+
+    def _read_box(self, legacy: LegacyField) -> tuple[FormValue, Element | None, list[str]]:
+        own = legacy.value()
+        kind = {"text": "text", "dropdown": "dropDownList"}.get(legacy.kind, legacy.kind)
+        value, box = _with_box(legacy.begin, own, kind, (legacy.name,), self.context)
+        if value != own:
+            return value, box, ["text typed in the answer box outside the form field: read with it"]
+        return value, box, []
 
     def write(self, value: FormValue, where: Where) -> None:
         for legacy in self.fields:

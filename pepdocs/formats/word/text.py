@@ -135,9 +135,10 @@ class ReadingMemo:
     label_cells: dict[Element, bool] = field(default_factory=dict)
     #: ``controls.is_hidden`` per ``w:sdt``: asked each time a control is read
     hidden: dict[Element, bool] = field(default_factory=dict)
-    #: ``slots.ControlSlot``'s reading of one control with its answer box, and the box
-    #: context it was read in: (context, (value, box, notes))
-    control_readings: dict[Element, tuple[Any, Any]] = field(default_factory=dict)
+    #: a content control's or legacy form field's reading with its answer box (``slots``),
+    #: by its ``w:sdt`` or begin run, and the box context it was read in:
+    #: (context, (value, box, notes))
+    box_readings: dict[Element, tuple[Any, Any]] = field(default_factory=dict)
 
 
 _READING: ContextVar[ReadingMemo | None] = ContextVar("pepdocs_word_reading", default=None)
