@@ -249,7 +249,8 @@ class ControlSlot(Slot):
             return self._read_box(control)
         found = memo.box_readings.get(control.element)
         if found is not None and found[0] is self.context:
-            return found[1]
+            known: tuple[FormValue, Element | None, list[str]] = found[1]
+            return known
         reading = self._read_box(control)
         memo.box_readings[control.element] = (self.context, reading)
         return reading
@@ -347,7 +348,8 @@ class LegacySlot(Slot):
             return self._read_box(legacy)
         found = memo.box_readings.get(legacy.begin)
         if found is not None and found[0] is self.context:
-            return found[1]
+            known: tuple[FormValue, Element | None, list[str]] = found[1]
+            return known
         reading = self._read_box(legacy)
         memo.box_readings[legacy.begin] = (self.context, reading)
         return reading
