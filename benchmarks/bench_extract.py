@@ -40,6 +40,7 @@ Usage::
     python benchmarks/bench_extract.py            # 40 forms per authority form
     python benchmarks/bench_extract.py --quick    # 10
     python benchmarks/bench_extract.py --quick --baseline /tmp/base
+    python benchmarks/bench_extract.py --quick --word-only --baseline /tmp/base
     python benchmarks/bench_extract.py --count 20 --baseline /tmp/base --before-after-only
 """
 
@@ -68,12 +69,15 @@ def _rate(count: int, seconds: float) -> float:
     return count / seconds if seconds else 0.0
 
 
-def _make_forms(work: Path, count: int) -> list[tuple[str, str, str, list[Path]]]:
-    """(authority, form, kind, files) for every shipped form whose template exists."""
+def _make_forms(
+    work: Path, count: int, word_only: bool = False
+) -> list[tuple[str, str, str, list[Path]]]:
+    """(authority, form, kind, files) for every shipped form whose template exists (only the
+    Word ones with ``word_only``)."""
     made = []
     for authority in list_authorities():
         for summary in authority.forms:
-            if not summary.template_found:
+            if not summary.template_found or (word_only and summary.kind != "docx"):
                 continue
             folder = work / f"{authority.name}-{summary.form}"
             folder.mkdir(parents=True)
@@ -335,6 +339,11 @@ def main() -> None:
         help="PDF forms read the old way only (a fresh worker process per file)",
     )
     parser.add_argument(
+        "--word-only",
+        action="store_true",
+        help="only the Word forms (filled and returned), their floor and before/after",
+    )
+    parser.add_argument(
         "--baseline", type=Path, help="a checkout of the code to compare with (before/after)"
     )
     parser.add_argument("--rounds", type=int, default=2, help="before/after runs of each")
@@ -349,7 +358,7 @@ def main() -> None:
     count = args.count or (10 if args.quick else 40)
     work = Path(tempfile.mkdtemp(prefix="pepdocs-bench-extract-"))
     print(f"# cpus: {os.cpu_count()}, python {sys.version.split()[0]}, {count} forms per form")
-    forms = _make_forms(work, count)
+    forms = _make_forms(work, count, word_only=args.word_only)
     if args.baseline and args.before_after_only:
         _before_after(args.baseline.resolve(), forms, args.rounds)
         shutil.rmtree(work, ignore_errors=True)
@@ -405,7 +414,8 @@ def main() -> None:
     print(f"# load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus")
     if args.baseline:
         _before_after(args.baseline.resolve(), forms, args.rounds)
-    _convert(work, forms, args.quick)
+    if not args.word_only:
+        _convert(work, forms, args.quick)
     shutil.rmtree(work, ignore_errors=True)
 
 
