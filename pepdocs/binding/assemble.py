@@ -66,6 +66,9 @@ class _Assembler:
         self.by_path: dict[str, FieldReport] = {}
         #: values that could not be put in their field, kept as typed (``unresolved``)
         self.unresolved: list[dict[str, str]] = []
+        #: values of boxes that each hold one item of a list ("Date of pathway plan"), put in
+        #: their lists once every table is read (:meth:`place_items`)
+        self.items: list[tuple[FieldSpec, Any]] = []
 
     def keep(self, path: str, raw: Any, problem: str) -> None:
         """Keep a value that has no place in the PEP as typed, so no answer disappears."""
@@ -122,8 +125,29 @@ class _Assembler:
                 report.status = "empty"
         elif _blank(value):
             report.status = "empty"
+        elif spec.item:
+            self.items.append((spec, value))
         else:
             set_path(self.pep, spec.paths[0], value)
+
+    def place_items(self) -> None:
+        """Each value of a box holding one item of a list goes into the item the box names
+        (a "Date of pathway plan" box: the linked plan of type PATHWAY), found among the
+        items a table gave, or added."""
+        for spec, value in self.items:
+            section, field = spec.item_of
+            items = get_path(self.pep, section)
+            if not isinstance(items, list):
+                items = []
+                set_path(self.pep, section, items)
+            item = next((found for found in items if spec.is_item(found)), None)
+            if item is None:
+                item = dict(spec.item)
+                items.append(item)
+            if _blank(item.get(field)):
+                item[field] = value
+            elif item[field] != value:
+                self.keep(spec.path, value, f"the list gives this item's {field} otherwise")
 
     def _rows(self, spec: FieldSpec, reading: Reading, report: FieldReport) -> None:
         rows = reading.raw if isinstance(reading.raw, list) else []
@@ -254,6 +278,7 @@ def assemble_pep(
     """
     assembler = _Assembler(form, reading)
     assembler.run()
+    assembler.place_items()
     for section, derive in (
         ("attendees", contacts_in_names),
         ("signoff.signatures", derive_from_signatures),

@@ -59,9 +59,15 @@ _PHONE_IN_TEXT = re.compile(
     r"|(?<![\w@])(?:\+44\s?|\(?0)\d[\d ()-]{8,14}\d(?![\w@])"
 )
 #: an attendance row printed for anyone else
-_OTHER_ROLE = re.compile(r"^\s*others?\b[^\w]*(?:\(?please specify\)?)?\s*$", re.IGNORECASE)
+_OTHER_ROLE = re.compile(
+    r"^\s*others?\b[^\w]*(?:\(?(?:please\s+)?(?:specify|state|give)\b[^)]*\)?)?\s*$",
+    re.IGNORECASE,
+)
 #: "Joanna Strand - mother", "Joanna Strand (mother)", "Joanna Strand, mother"
 _NAME_AND_ROLE = re.compile(r"^\s*([^-\u2013,(]+?)\s*(?:[-\u2013,]\s*|\()([^()]+?)\)?\s*$")
+#: "Priya Wendover - Social worker", "Tom Ashbury (Virtual School)": a name, then a role
+#: after a spaced dash or in brackets (a hyphen inside a name, "Mary-Jane", splits nothing)
+_NAME_THEN_ROLE = re.compile(r"^\s*(\S[^()]*?)\s+(?:[-\u2013]\s+|\()([^()]+?)\)?\s*$")
 #: what is left between a name and the contact typed after it
 _SEPARATORS = " \t\n,;:/-\u2013|"
 
@@ -99,6 +105,9 @@ def contacts_in_names(pep: dict[str, Any]) -> list[str]:
             notes.append(f"attendees.{number}.{part}: from the name box")
         other = _OTHER_ROLE.match(str(row.get("role") or ""))
         named = _NAME_AND_ROLE.match(name) if other else None
+        if named is None and not row.get("role"):
+            # no role given: "Priya Wendover - Social worker" in a "Name - role" column
+            named = _NAME_THEN_ROLE.match(name)
         if named is not None:
             # a printed "Other" row: whose role it is was typed after the name
             name, row["role"] = named.group(1), named.group(2).strip()

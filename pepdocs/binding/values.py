@@ -53,7 +53,13 @@ def field_value(pep: Mapping[str, Any], spec: FieldSpec) -> FormValue:
         if all(value is None for value in parts.values()):
             return None
         return spec.transform.to_form(parts)
-    value = get_path(pep, spec.paths[0])
+    if spec.item:
+        section, field = spec.item_of
+        items = get_path(pep, section) or []
+        item = next((found for found in items if spec.is_item(found)), None)
+        value = get_path(item, field) if item is not None else None
+    else:
+        value = get_path(pep, spec.paths[0])
     if value is None:
         return None
     return spec.transform.to_form(value)

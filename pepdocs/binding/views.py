@@ -22,6 +22,9 @@ def mapped_paths(form: FormSpec) -> set[str]:
     for spec in form.fields:
         if spec.repeating:
             paths.update(f"{spec.paths[0]}.*.{column.path}" for column in spec.columns)
+        elif spec.item:
+            section, field = spec.item_of
+            paths.update(f"{section}.*.{name}" for name in (field, *(p for p, _ in spec.item)))
         else:
             paths.update(spec.paths)
     return paths
@@ -47,6 +50,10 @@ def mapped_view(pep: Mapping[str, Any], form: FormSpec) -> dict[str, Any]:
                 headers = {column.header: column.path for column in spec.columns}
                 rows = as_listed(rows, spec.anchor, headers)
             view[spec.paths[0]] = rows
+        elif spec.item:
+            section, field = spec.item_of
+            item = next((i for i in get_path(pep, section) or [] if spec.is_item(i)), None)
+            view[spec.path] = get_path(item, field) if item is not None else None
         else:
             for path in spec.paths:
                 view[path] = get_path(pep, path)

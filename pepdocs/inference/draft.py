@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pepdocs.inference.lexicon import fold
 from pepdocs.model import field_catalog
 
 __all__ = [
@@ -58,8 +59,17 @@ class InferredEntry:
     paths: list[str] = field(default_factory=list)
 
     @property
+    def key(self) -> str:
+        """What the entry maps, told apart from every other entry: its path, and for a box
+        holding one item of a list the item too (two signatories' signature boxes)."""
+        item = self.options.get("item")
+        if not item:
+            return self.path
+        return f"{self.path}[{','.join(f'{k}={v}' for k, v in sorted(item.items()))}]"
+
+    @property
     def all_paths(self) -> list[str]:
-        return self.paths or [self.path]
+        return self.paths or [self.key]
 
     @property
     def doubtful(self) -> bool:
@@ -256,7 +266,7 @@ def assign(candidates: Sequence[Candidate]) -> list[InferredEntry]:
     chosen: list[InferredEntry] = []
     by_path: dict[str, list[Candidate]] = {}
     for candidate in ranked:
-        by_path.setdefault(candidate.entry.path, []).append(candidate)
+        by_path.setdefault(candidate.entry.key, []).append(candidate)
     for candidate in ranked:
         entry = candidate.entry
         if any(path in taken_paths for path in entry.all_paths):
@@ -265,7 +275,7 @@ def assign(candidates: Sequence[Candidate]) -> list[InferredEntry]:
             continue
         rivals = [
             other
-            for other in by_path[entry.path]
+            for other in by_path[entry.key]
             if other is not candidate
             and other.entry.confidence >= entry.confidence - 0.02
             and not set(other.claims) & set(candidate.claims)
@@ -342,3 +352,31 @@ def without_dangling_references(
                 entry.columns.remove(item)
                 dropped.append(f"{item.get('header') or column} (refers to {section}, not found)")
     return list(entries), dropped
+
+
+#: "Completed by (Designated Teacher):", "Agreed by (social worker)", "Completed by (DT)"
+_COMPLETED_BY = re.compile(
+    r"^\s*(?:completed|agreed|approved|checked)\s+by\s*\(([^)]{2,60})\)", re.IGNORECASE
+)
+
+
+def signatory(label: str) -> str:
+    """The role a signature line names, in the words of the signatory code list's labels
+    ("designated teacher"), or empty."""
+    from pepdocs.errors import TransformError
+    from pepdocs.mapping.transforms import make_transform, model_code_labels
+
+    roles = make_transform("choice", {"values": model_code_labels("pep_role")})
+    words = " ".join(w for w in label.split() if fold(w) not in ("signature", "signed", "sign"))
+    try:
+        code = roles.from_form(words)
+    except TransformError:
+        return ""
+    return str(code).replace("_", " ") if code else ""
+
+
+def completing_role(label: str) -> str:
+    """The role a "Completed by (Designated Teacher):" line names, as the signatory code
+    list words it, or empty."""
+    found = _COMPLETED_BY.match(label)
+    return signatory(found.group(1)) if found else ""

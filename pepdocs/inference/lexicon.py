@@ -23,7 +23,7 @@ from ruamel.yaml.error import YAMLError
 
 from pepdocs.errors import PepdocsError
 from pepdocs.inference.concepts import CONCEPT_SCORE, Concept, concept_match, parse_concepts
-from pepdocs.model import field_catalog
+from pepdocs.model import FieldInfo, field_catalog
 
 __all__ = [
     "FUZZY_MARGIN",
@@ -143,6 +143,11 @@ _SECTION_WORDS = frozenset({"section", "part", "page", "box", "a", "b", "c", "d"
 #: ``not:education.part_time_timetable`` is "Is the pupil on a full-time timetable?", a yes/no
 #: whose yes is the path's no (read with ``negated: true``).
 OPPOSITE_PREFIX = "not:"
+#: how surely a stand-in wording names its path: under an exact wording by more than the
+#: margin by which two boxes for one path are rivals, so the form's own wording wins
+STAND_IN_SCORE = 0.92
+#: the prefix of a lexicon path naming one item of a list (``item:pathway_plan_date``)
+ITEM_PREFIX = "item:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +171,10 @@ class Lexicon:
     names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: what labels no wording matches must speak of to name a field (inference.concepts)
     concepts: tuple[Concept, ...] = ()
+    #: ``item:<name>`` -> where a box holding one item of a list goes (lexicon ``items:``)
+    items: Mapping[str, Placement] = field(default_factory=dict)
+    #: (folded wording, path) of the stand-in wordings (lexicon ``stand_ins:``)
+    stand_ins: frozenset[tuple[str, str]] = frozenset()
     _folded: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
 
     def name_paths(self, path: str) -> tuple[str, ...] | None:
@@ -181,6 +190,8 @@ class Lexicon:
             return Placement(parts[0], parts, {"type": "name"}, "name")
         if path.startswith(OPPOSITE_PREFIX):
             return Placement(path[len(OPPOSITE_PREFIX) :], (), {"negated": True}, "bool")
+        if path.startswith(ITEM_PREFIX) and path in self.items:
+            return self.items[path]
         return Placement(path, (), {}, "")
 
     def _wordings(self) -> list[tuple[str, str]]:
@@ -194,7 +205,16 @@ class Lexicon:
         return self._folded["fields"]
 
     def match(self, text: str, paths: Sequence[str] | None = None) -> LexiconMatch | None:
-        """The path a label names on its own, or None when unsure (see :data:`FUZZY_MIN`)."""
+        """The path a label names on its own, or None when unsure (see :data:`FUZZY_MIN`);
+        a stand-in wording (lexicon ``stand_ins:``, "Key person" for the designated teacher)
+        names it less surely, so the form's own wording for that path wins where it has
+        both."""
+        found = self._match(text, paths)
+        if found is not None and found.exact and (found.wording, found.path) in self.stand_ins:
+            return LexiconMatch(found.path, STAND_IN_SCORE, True, found.wording)
+        return found
+
+    def _match(self, text: str, paths: Sequence[str] | None = None) -> LexiconMatch | None:
         candidates = [
             (wording, path) for wording, path in self._wordings() if paths is None or path in paths
         ]
@@ -755,6 +775,16 @@ def build_lexicon(data: Any) -> Lexicon:
         if info is None or info.kind != "bool":
             raise PepdocsError(f"lexicon.yaml: opposites: {path!r} is not a yes/no model path")
         fields[f"{OPPOSITE_PREFIX}{path}"] = _texts(wordings, f"opposites {path}")
+    stand_ins: set[tuple[str, str]] = set()
+    for path, wordings in (data.get("stand_ins") or {}).items():
+        texts = _texts(wordings, f"stand_ins {path}")
+        fields[check(str(path), "stand_ins")] = (*fields.get(str(path), ()), *texts)
+        stand_ins.update((fold(text), str(path)) for text in texts)
+    items: dict[str, Placement] = {}
+    for name, entry in (data.get("items") or {}).items():
+        item_path = f"{ITEM_PREFIX}{name}"
+        items[item_path] = _item_placement(entry, catalog, f"lexicon.yaml: items: {name}")
+        fields[item_path] = _texts(entry.get("labels"), f"items {name} labels")
     tags = {fold(str(short)): fold(str(long)) for short, long in (data.get("tags") or {}).items()}
 
     def spelled(phrase: str) -> str:
@@ -764,4 +794,27 @@ def build_lexicon(data: Any) -> Lexicon:
         concepts = parse_concepts(data.get("concepts"), spelled, check)
     except ValueError as problem:
         raise PepdocsError(str(problem)) from None
-    return Lexicon(fields, in_section, tables, tags, names, concepts)
+    return Lexicon(
+        fields,
+        in_section,
+        tables,
+        tags,
+        names,
+        concepts,
+        items=items,
+        stand_ins=frozenset(stand_ins),
+    )
+
+
+def _item_placement(entry: Any, catalog: Mapping[str, FieldInfo], where: str) -> Placement:
+    """``{path: linked_plans.date, item: {type: PATHWAY}, labels: [...]}``: a box holding one
+    item's field, placed as ``path`` with the ``item`` option."""
+    if not isinstance(entry, Mapping) or not isinstance(entry.get("item"), Mapping):
+        raise PepdocsError(f"{where}: expected path, item and labels")
+    section, _, name = str(entry.get("path") or "").rpartition(".")
+    info = catalog.get(section)
+    fields = {field.path: field for field in info.item_fields} if info is not None else {}
+    if name not in fields or any(str(key) not in fields for key in entry["item"]):
+        raise PepdocsError(f"{where}: {entry.get('path')!r} is no item field of a list")
+    item = {str(key): str(value) for key, value in entry["item"].items()}
+    return Placement(f"{section}.{name}", (), {"item": item}, fields[name].kind)

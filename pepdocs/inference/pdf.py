@@ -35,7 +35,9 @@ from pepdocs.inference.draft import (
     InferredEntry,
     assign,
     code_prefix,
+    completing_role,
     plausible_value,
+    signatory,
 )
 from pepdocs.inference.lexicon import (
     PERSON_SECTIONS,
@@ -118,6 +120,7 @@ class PdfInference:
         self._checkbox_groups()
         self._merge_option_lines()
         self._radio_groups()
+        self._signature_fields()
         self._single_fields()
         self.unmatched = list(dict.fromkeys(self.unmatched))
         return assign(self.candidates)
@@ -472,6 +475,47 @@ class PdfInference:
             return widget.column.strip().rstrip(":?").strip(), "in column", 0.9
         return "", "", 0.0
 
+    def _signature_fields(self) -> None:
+        """Sign-off boxes, each labelled with whose it is ("Young person's signature",
+        "Signature of social worker", or "Completed by (DT)" for the name), and the date box
+        after it on its line ("Date", "Date completed"): one ``signoff.signatures`` item per
+        signatory, its role the code list's words for the printed role (``item:``)."""
+        for row in self.layout.rows:
+            for number, widget in enumerate(row):
+                if widget.name in self.claimed or widget.kind not in ("text", "multiline"):
+                    continue
+                label = self._printed_label(widget)[0]
+                role, column = _signing(label)
+                if not role:
+                    continue
+                item = {"role": role}
+                evidence = f"field {widget.name!r} {label!r}"
+                self._add(
+                    f"signoff.signatures.{column}",
+                    {"field": widget.name},
+                    0.9,
+                    evidence,
+                    [widget.name],
+                    options={"item": item},
+                )
+                # the boxes after it on its line: "Print name [ ]  Date [ ]"
+                for after in row[number + 1 :]:
+                    if after.kind != "text" or after.name in self.claimed:
+                        break
+                    after_label = self._printed_label(after)[0]
+                    part = _signature_part(after_label)
+                    if not part or part == column:
+                        break
+                    self._add(
+                        f"signoff.signatures.{part}",
+                        {"field": after.name},
+                        0.9,
+                        f"field {after.name!r} {after_label!r} after {label!r}",
+                        [after.name],
+                        value=after.value,
+                        options={"item": item, **({"type": "date"} if part == "date" else {})},
+                    )
+
     def _single_fields(self) -> None:
         seen: set[str] = set()
         for widget in self.layout.widgets:
@@ -611,3 +655,34 @@ def _values_for(path: str, options: Sequence[tuple[str, str]]) -> dict[str, Any]
         if code is not None and code not in values:
             values[code] = shown
     return {"values": values} if values else {}
+
+
+#: the date box after a signature: "Date", "Date signed", "Date completed"
+_DATE_LABEL = re.compile(r"^\s*date(?:\s+(?:signed|completed|agreed))?\s*\*?\s*$", re.I)
+#: the words of a signature box's label that are not the signatory's role
+_NOT_THE_ROLE = re.compile(r"\b(?:of|by|signature|signed)\b|['\u2019]s\b|[()*:]", re.IGNORECASE)
+#: "Young person's signature", "Signature of social worker", "Signed (carer)"
+_SIGNATURE = re.compile(r"\bsignature\b|\bsigned\b", re.IGNORECASE)
+
+
+def _signing(label: str) -> tuple[str, str]:
+    """The signatory a box's label names, as printed ("Designated person"), and what the box
+    holds of them: ``signature`` for a signature box, ``name`` for "Completed by (DT)" (the
+    role then in the code list's words); empty when the label names no role."""
+    role = completing_role(label)
+    if role:
+        return role[:1].upper() + role[1:], "name"
+    if _SIGNATURE.search(label) and len(label.split()) <= 6:
+        printed = " ".join(_NOT_THE_ROLE.sub(" ", label).split())
+        if printed and signatory(printed):
+            return printed[:1].upper() + printed[1:], "signature"
+    return "", ""
+
+
+def _signature_part(label: str) -> str:
+    """What a box after a signature holds by its label: ``date`` or ``name`` (empty: other)."""
+    if _DATE_LABEL.match(label):
+        return "date"
+    if re.fullmatch(r"\s*(?:print(?:ed)?\s+)?name\s*\*?\s*", label, re.IGNORECASE):
+        return "name"
+    return ""

@@ -51,8 +51,17 @@ from pepdocs.formats.word.inspect import (
     normalise,
     paragraph_text,
     tick_and_cross_legend,
+    transpose,
 )
-from pepdocs.inference.draft import Candidate, InferredEntry, assign, code_prefix, plausible_value
+from pepdocs.inference.draft import (
+    Candidate,
+    InferredEntry,
+    assign,
+    code_prefix,
+    completing_role,
+    plausible_value,
+    signatory,
+)
 from pepdocs.inference.lexicon import (
     KEYED_SCORE,
     PERSON_SECTIONS,
@@ -65,7 +74,7 @@ from pepdocs.inference.lexicon import (
 from pepdocs.mapping.anchors import parse_anchor
 from pepdocs.mapping.spec import Anchor, ColumnSpec, FieldSpec
 from pepdocs.mapping.transforms import TextTransform
-from pepdocs.model import field_catalog, get_codelist
+from pepdocs.model import FieldInfo, field_catalog, get_codelist
 
 __all__ = ["WordInference", "form_identity", "guess_phase"]
 
@@ -76,8 +85,8 @@ _CHILD_IDENTITY = frozenset({"child.date_of_birth", "child.upn", "child.gender"}
 _LABEL_COLON = re.compile(
     r"^\s*([^:\n]{2,60}?)\s*(?:[:\u2013]|[.\u2026_]{3,}|\u2026)\s*(.*)$"
     # a first-person label with its verb and no colon, as early-years pages print them:
-    # "My name is Alfie", "My carers are Jill and Andrew"
-    r"|^\s*((?:my|i|me)\b[^:\n]{1,50}?\b(?:is|are|am))\s+(\S.*)$",
+    # "My name is Alfie", "My carers are Jill and Andrew" ("My name is" alone on a blank)
+    r"|^\s*((?:my|i|me)\b[^:\n]{1,50}?\b(?:is|are|am))(?:\s+(\S.*)|\s*)$",
     re.DOTALL | re.IGNORECASE,
 )
 
@@ -116,13 +125,15 @@ def _label_parts(match: re.Match[str]) -> tuple[str, str]:
     """(label, what follows it) of a :data:`_LABEL_COLON` match, whichever form matched."""
     if match.group(1) is not None:
         return match.group(1), match.group(2)
-    return match.group(3), match.group(4)
+    return match.group(3), match.group(4) or ""
 
 
 #: a label later on a line, after a gap: "...   Name: Mark Huxtable   Role: ..."
 _INLINE_LABEL = re.compile(r"(?:\t|\s{2,})([A-Za-z][A-Za-z /']{1,30}?)\s*:")
 
 _SEGMENT_SPLIT = re.compile(r"\t+|\s{3,}")
+#: boxes typed or shown as glyphs on a line of text
+_BOX_GLYPHS = frozenset("\u2610\u2611\u2612\u25a1\u25a0")
 #: Paths whose answer is a block of free text under a heading (views, plans).
 _FREE_TEXT_PREFIXES = (
     "views.",
@@ -293,7 +304,7 @@ class WordInference:
         label = _label_parts(match)[0].strip()
         folded = fold(label)
         if "signature" in folded.split() or "signed" in folded.split():
-            role = _signatory(label)
+            role = signatory(label)
             return f"{role} signature" if role else ""
         named = self.lexicon.match(label)
         if named is not None:
@@ -450,7 +461,7 @@ class WordInference:
                     scored = self._header_columns(cells, section)
                     scored += self._printed_role_column(grid, row_number, cells, section, scored)
                     scored += self._ticked_column(grid, cells, section, scored)
-                    present = {column for _, _, column, _ in scored}
+                    present = _present(section, scored)
                     if not all(key in present for key in section.key) or len(scored) < 2:
                         continue
                     if not any(score >= KEYED_SCORE for *_, score in scored):
@@ -459,9 +470,40 @@ class WordInference:
                     if best is None or score > best[0]:
                         best = (score, section, row_number, scored)
             if best is None:
+                self._table_across(number, grid)
                 continue
             score, section, row_number, scored = best
             self._add_table(number, grid, section, row_number, scored)
+
+    def _table_across(self, number: int, grid: TableGrid) -> None:
+        """A repeating table turned on its side: the headers printed down the first column,
+        each later column one item (prime areas across the top with "Now" and "By the next
+        PEP" down the side; signatories as columns over Name / Signature / Date). Only when
+        the table reads as no list the usual way round, has two or more item columns, and
+        two of the first column's cells name the section's columns outright."""
+        turned = transpose(grid)
+        if turned is None or len(turned.rows) < 3:
+            return
+        cells = [(cell, cell.text().strip()) for cell in turned.row_cells(0) if cell.row == 0]
+        if len(cells) < 2 or any(len(text) > _LABEL_MAX_CHARS for _, text in cells):
+            return
+        if any(_holds_box(cell.tc) or _labelled_answer(text) for cell, text in cells):
+            return
+        best: tuple[float, TableSection, list[tuple[GridCell, str, str, float]]] | None = None
+        for section in self.lexicon.tables.values():
+            scored = self._header_columns(cells, section)
+            scored += self._printed_role_column(turned, 0, cells, section, scored)
+            present = _present(section, scored)
+            if not all(key in present for key in section.key):
+                continue
+            if sum(1 for *_, score in scored if score >= KEYED_SCORE) < 2:
+                continue  # across is the rarer way: two columns must be named outright
+            score = sum(s for *_, s in scored)
+            if best is None or score > best[0]:
+                best = (score, section, scored)
+        if best is not None:
+            _, section, scored = best
+            self._add_table(number, turned, section, 0, scored, transposed=True)
 
     def _record_lists(self) -> None:
         """A repeating section printed as numbered records of "Label: value" lines
@@ -805,7 +847,7 @@ class WordInference:
             if cell.row == number and cell.col == first.col
         ]
         printed = [words for words in printed if words]
-        roles = [words for words in printed if _signatory(words)]
+        roles = [words for words in printed if signatory(words)]
         if len(roles) < 2 or 3 * len(roles) < len(printed):
             return []
         return [(first, "", "role", KEYED_SCORE)]
@@ -836,6 +878,7 @@ class WordInference:
         section: TableSection,
         row_number: int,
         scored: list[tuple[GridCell, str, str, float]],
+        transposed: bool = False,
     ) -> None:
         info = self.catalog[section.path]
         kinds = {item.path: item.kind for item in info.item_fields}
@@ -846,14 +889,18 @@ class WordInference:
         for cell, text, column, _ in scored:
             entry: dict[str, Any] = {"path": column, "header": " ".join(text.split())}
             if not text.strip() and ticked and column == section.ticked_column:
-                # a band grid: the header of the column ticked in each row
+                # a band grid: the header of the column ticked in each row (a code list's
+                # columns, "Fully met | Partially met | Not met", each give their code)
                 entry = {"path": column, "header": f"{column} (ticked)", "ticked": ticked}
+                entry.update(self._choice_values(f"{section.path}.{column}", ticked, info))
             elif not text.strip():
                 entry = {"path": column, "column": cell.col + 1}  # a blank header cell
             if kinds.get(column) == "date":
                 entry["type"] = "date"
             columns.append(entry)
         anchor: dict[str, Any] = {"table": {"header": headers}}
+        if transposed:
+            anchor["table"]["transposed"] = True
         verified = self._verify_table(anchor, grid, section.path)
         if verified is None:
             return
@@ -1041,9 +1088,13 @@ class WordInference:
     def _claims_of_label(self, element: Element) -> list[Element]:
         found = self._cell_of(element)
         if found is None:
-            # a box in a "Label: [box]" line: the line is the same place as the box
+            # a box in a "Label: [box]" line: the line is the same place as the box (not
+            # when the line is a sentence holding several: "... is [93.4%], having missed
+            # [7] of [106] possible sessions", each box its own place)
             paragraph = enclosing(element, "p")
-            return [paragraph] if paragraph is not None else []
+            if paragraph is None or sum(1 for _ in paragraph.iter(word.SDT)) > 1:
+                return []
+            return [paragraph]
         grid, cell = found
         if sum(1 for _ in cell.tc.iter(word.SDT)) > 1:
             # a cell of several "Label: [box]" lines: each line is its own place
@@ -1071,9 +1122,16 @@ class WordInference:
             return None
         return self._verify({"label": label.strip().rstrip(":").strip()}, target, path)
 
-    def _choice_values(self, path: str, items: Sequence[str]) -> dict[str, Any]:
-        """``values`` for a drop-down whose entries are not the code list's own labels."""
-        info = self.catalog.get(path)
+    def _choice_values(
+        self, path: str, items: Sequence[str], section: FieldInfo | None = None
+    ) -> dict[str, Any]:
+        """``values`` for a drop-down whose entries are not the code list's own labels
+        (``section``: the list ``path`` is an item field of, ``<list>.<item field>``)."""
+        if section is not None:
+            name = path.rpartition(".")[2]
+            info = next((f for f in section.item_fields if f.path == name), None)
+        else:
+            info = self.catalog.get(path)
         if info is None or info.kind != "choice" or not info.codelist or not items:
             return {}
         codes = get_codelist(info.codelist)
@@ -1266,6 +1324,8 @@ class WordInference:
                 subtitled = True
             if _holds_box(cell.tc):
                 continue
+            if self._group_heading(grid, cell):
+                continue
             label = raw.rstrip(":").strip()
             found = self._match_label(label, cell.tc)
             if found is None and subtitled and colon is not None:
@@ -1421,6 +1481,19 @@ class WordInference:
         self.candidates.append(Candidate(entry, (cell.tc, target.tc)))
         return True
 
+    def _group_heading(self, grid: TableGrid, cell: GridCell) -> bool:
+        """A cell merged down several rows beside their own labels ("School" beside "Name of
+        school", "DfE number", "Year group"): it heads them, it labels no box."""
+        if cell.rows < 2:
+            return False
+        right = grid.right_of(cell, cell.row)
+        if right is None:
+            return False
+        text = right.text().strip().rstrip(":").strip()
+        if not text or "\n" in text or len(text) > _LABEL_MAX_CHARS:
+            return False
+        return _label_looking(right.tc) or self.lexicon.match(text) is not None
+
     def _label_target(self, grid: TableGrid, cell: GridCell) -> GridCell | None:
         right = grid.right_of(cell, cell.row)
         below = grid.below(cell)
@@ -1457,24 +1530,41 @@ class WordInference:
             found_cell = self._cell_of(paragraph)
             if found_cell is not None and found_cell[1].tc in self.claimed_cells:
                 continue
-            if not text.strip() or _has_box(paragraph, self.index):
+            if not text.strip():
                 continue
+            # each "Label: answer" on the line ("Name: Poppy Ashgrove<tab>DOB: 11/02/2022")
+            segments = _SEGMENT_SPLIT.split(text.strip())
+            # a line with a box is the box's, unless the box and its statement come first and
+            # "Label: answer" pairs with no box follow ("☒ I confirm this page is up to date.
+            # Social worker: Priya Wendover   Date: 13/10/25")
+            first = 0
+            if _has_box(paragraph, self.index):
+                if len(segments) < 2 or not _BOX_GLYPHS.intersection(segments[0]):
+                    continue
+                if any(_BOX_GLYPHS.intersection(segment) for segment in segments[1:]):
+                    continue
+                first = 1
             if found_cell is not None and word.label_over_answer(found_cell[1].tc) is paragraph:
                 continue  # "My views: how is it going?" over the answer: the cell's label
             lead, answered = bold_lead(paragraph)
             if (
-                answered
+                not first
+                and answered
                 and not _LABEL_COLON.match(text.strip())
                 and text.strip().startswith(lead.strip() or "\0")
             ):
                 # the label in bold and the answer typed straight after it
                 self._label_answer(paragraph, lead.strip(), 0, False, True)
                 continue
-            # each "Label: answer" on the line ("Name: Poppy Ashgrove<tab>DOB: 11/02/2022")
-            segments = _SEGMENT_SPLIT.split(text.strip())
+            if not first and not answered and lead.strip() and _tab_after(text, lead):
+                # a blank form's "Label<tab>": the answer is typed after the tab
+                self._label_answer(paragraph, lead.strip(), 0, False, True)
+                continue
             # the role a line is completed in ("Completed by (Designated Teacher): ...")
-            line_role = _completing_role(segments[0])
+            line_role = completing_role(segments[first])
             for number, segment in enumerate(segments):
+                if number < first:
+                    continue
                 # "Label:<tab>answer": the answer is the next piece of the line
                 following = segments[number + 1] if number + 1 < len(segments) else ""
                 answer_after = bool(following.strip()) and not _LABEL_COLON.match(following)
@@ -1490,6 +1580,12 @@ class WordInference:
                     answer_after,
                     line_role,
                 )
+                if number == first and not line_role:
+                    # "Social worker: Priya Wendover   Date: 13/10/25": the date after a
+                    # person's name on their line is their sign-off date
+                    colon = _LABEL_COLON.match(segment)
+                    role = _label_parts(colon)[0].strip() if colon and colon.group(1) else ""
+                    line_role = signatory(role) if fold(role) == fold(signatory(role)) else ""
 
     def _box_beside(self, found: tuple[TableGrid, GridCell] | None) -> bool:
         """Whether a cell has an empty cell right of it or under it, where the answer to a
@@ -1519,7 +1615,9 @@ class WordInference:
         if not match:
             return
         label, rest = _label_parts(match)
-        answered = bool(clean_value(rest)) or answer_after
+        # a first-person label ("My setting is") is answered after its verb, on its line
+        first_person = match.group(1) is None
+        answered = bool(clean_value(rest)) or answer_after or first_person
         self._label_answer(paragraph, label.strip(), number, box_beside, answered, line_role)
 
     def _label_answer(
@@ -1664,6 +1762,26 @@ class WordInference:
         return assign(self.candidates)
 
 
+def _tab_after(text: str, lead: str) -> bool:
+    """A line that is its bold label and a tab, nothing typed after it yet."""
+    head, tab, rest = text.strip(" ").lstrip("\t").partition("\t")
+    return bool(tab) and not rest.strip() and head.strip() == lead.strip()
+
+
+def _present(
+    section: TableSection, scored: Sequence[tuple[GridCell, str, str, float]]
+) -> set[str]:
+    """The section's columns a table's headers give: those placed, and a key column named
+    inside another's header ("Name - role": each person's role typed with their name)."""
+    present = {column for _, _, column, _ in scored}
+    words = [set(fold(text).split()) for _, text, _, _ in scored]
+    for key in section.key:
+        cues = section.cues.get(key, ())
+        if key not in present and any(cue in header for cue in cues for header in words):
+            present.add(key)
+    return present
+
+
 def _paragraph_of(element: Element) -> Element | None:
     return enclosing(element, "p")
 
@@ -1776,18 +1894,6 @@ def _yes_or_no(text: str) -> bool:
 _QUESTION_MAX_CHARS = 120
 
 
-_COMPLETED_BY = re.compile(
-    r"^\s*(?:completed|agreed|approved|checked)\s+by\s*\(([^)]{2,60})\)", re.IGNORECASE
-)
-
-
-def _completing_role(label: str) -> str:
-    """The role a "Completed by (Designated Teacher):" line names, as the signatory code
-    list words it, or empty."""
-    found = _COMPLETED_BY.match(label)
-    return _signatory(found.group(1)) if found else ""
-
-
 def _plausible(path: str, raw: Any) -> bool:
     """Whether what a box holds (nothing, on a blank form) could be a value of ``path``:
     read by the path's default transform and accepted by the model."""
@@ -1800,21 +1906,6 @@ def _answered_in_cell(anchor: dict[str, Any]) -> bool:
     """A label anchor read after the label in its own cell (``direction: after``)."""
     body = anchor.get("label")
     return isinstance(body, Mapping) and body.get("direction") == "after"
-
-
-def _signatory(label: str) -> str:
-    """The role a signature line names, in the words of the signatory code list's labels
-    ("designated teacher"), or empty."""
-    from pepdocs.errors import TransformError
-    from pepdocs.mapping.transforms import make_transform, model_code_labels
-
-    roles = make_transform("choice", {"values": model_code_labels("pep_role")})
-    words = " ".join(w for w in label.split() if fold(w) not in ("signature", "signed", "sign"))
-    try:
-        code = roles.from_form(words)
-    except TransformError:
-        return ""
-    return str(code).replace("_", " ") if code else ""
 
 
 def _text_before(paragraph: Element, element: Element) -> str:

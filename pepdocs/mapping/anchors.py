@@ -129,6 +129,9 @@ def _options(
             if not isinstance(value, list) or not value:
                 raise AnchorError(f"{kind} anchor: {name} must be a list of texts", where)
             value = tuple(_text(item, f"{kind} anchor: {name}", where) for item in value)
+        elif rule is bool:
+            if not isinstance(value, bool):
+                raise AnchorError(f"{kind} anchor: {name} must be true or false", where)
         elif rule is dict:
             if not isinstance(value, Mapping) or not value:
                 raise AnchorError(f"{kind} anchor: {name} must be a mapping", where)
@@ -255,6 +258,7 @@ def _table(value: Any, form_kind: str, line: int) -> _Parsed:
         "header": list,
         "section": str,
         "occurrence": int,
+        "transposed": bool,
     }
     if form_kind == "xlsx":
         allowed = {"header": list, "sheet": str, "occurrence": int}

@@ -79,6 +79,7 @@ FIELD_KEYS = (
     "key_columns",
     "negated",
     "each_row",
+    "item",
 )
 COLUMN_KEYS = (
     "path",
@@ -476,7 +477,11 @@ class _Loader:
             raise _Stop("this entry has no path: (the model path it maps)", line)
         if "at" not in node:
             raise _Stop('this entry has no at: (the anchor, e.g. {label: "Date of birth"})', line)
-        paths, infos = self._paths(node)
+        item: tuple[tuple[str, Any], ...] = ()
+        if "item" in node:
+            paths, infos, item = self._item(node, line)
+        else:
+            paths, infos = self._paths(node)
         path_line = _line(node, "path", line)
         label = "+".join(paths)
         joined = len(paths) > 1
@@ -529,7 +534,8 @@ class _Loader:
                 f"{self.file}:{line}: {label}: {transform.caveat}; extract will not give back "
                 "what fill wrote"
             )
-        self._claim(paths, extract, path_line)
+        claimed = [f"{paths[0]}[{item}]"] if item else paths
+        self._claim(claimed, extract, path_line)
         key_columns = self._key_columns(node, columns, line)
         each_row = self._each_row(node, info, columns, line)
         return FieldSpec(
@@ -544,7 +550,48 @@ class _Loader:
             key_columns=key_columns,
             confirm=confirm,
             each_row=each_row,
+            item=item,
         )
+
+    def _item(
+        self, node: Mapping[str, Any], line: int
+    ) -> tuple[list[str], list[FieldInfo], tuple[tuple[str, Any], ...]]:
+        """``path: linked_plans.date`` with ``item: {type: PATHWAY}``: the box holds one
+        field of the list's item that the ``item`` values name (a "Date of pathway plan" box is
+        the date of the pathway plan among the linked plans); those values are read with the
+        item fields' default transforms."""
+        where = _line(node, "item", line)
+        path = node["path"]
+        section, _, name = str(path).rpartition(".") if isinstance(path, str) else ("", "", "")
+        info = self.catalog.get(section)
+        if info is None or info.kind != "list":
+            raise _Stop(
+                "item: is for one item of a list: path is <list>.<item field> "
+                "(linked_plans.date)",
+                _line(node, "path", line),
+            )
+        items = {field.path: field for field in info.item_fields}
+        if name not in items:
+            raise _Stop(
+                f"{name!r} is not an item field of {section}.{did_you_mean(name, items)}",
+                _line(node, "path", line),
+            )
+        value = node["item"]
+        if not isinstance(value, Mapping) or not value:
+            raise _Stop('item is {<item field>: <value>}, e.g. {type: "PATHWAY"}', where)
+        said: list[tuple[str, Any]] = []
+        for key, text in value.items():
+            field = items.get(str(key))
+            if field is None or key == name:
+                raise _Stop(f"item: {key!r} is not another item field of {section}", where)
+            try:
+                model = make_transform(None, {}, field).from_form(_plain(text))
+            except TransformError as problem:
+                raise _Stop(f"item: {key}: {problem.message}", where) from None
+            except TransformConfigError as problem:
+                raise _Stop(f"item: {key}: {problem}", where) from None
+            said.append((str(key), model))
+        return [f"{section}.{name}"], [items[name]], tuple(said)
 
     def _each_row(
         self, node: Mapping[str, Any], info: FieldInfo, columns: Sequence[ColumnSpec], line: int

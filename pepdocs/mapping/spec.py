@@ -112,11 +112,31 @@ class FieldSpec:
     #: under "Who attended" each person listed attended; read into each item that does not
     #: say otherwise, never written
     each_row: tuple[tuple[str, Any], ...] = ()
+    #: one item of a list named by a box of its own ("Date of pathway plan"): (item path,
+    #: model value) of what says which item it is; ``paths`` is then ``<list>.<item field>``
+    item: tuple[tuple[str, Any], ...] = ()
 
     @property
     def path(self) -> str:
-        """The model path (for a join: the paths joined with ``+``)."""
+        """The model path (for a join: the paths joined with ``+``; for one item of a list:
+        ``linked_plans[type=PATHWAY].date``)."""
+        if self.item:
+            section, field = self.item_of
+            said = ",".join(f"{path}={value}" for path, value in self.item)
+            return f"{section}[{said}].{field}"
         return "+".join(self.paths)
+
+    @property
+    def item_of(self) -> tuple[str, str]:
+        """For one item of a list: the list's path and the item field the box holds."""
+        section, _, field = self.paths[0].rpartition(".")
+        return section, field
+
+    def is_item(self, item: Any) -> bool:
+        """Whether a list item is the one this entry's ``item`` names."""
+        if not isinstance(item, Mapping):
+            return False
+        return all(_same(item.get(path), value) for path, value in self.item)
 
     @property
     def repeating(self) -> bool:
@@ -166,3 +186,9 @@ class FormSpec:
             if path in spec.paths or spec.path == path:
                 return spec
         return None
+
+
+def _same(value: Any, wanted: Any) -> bool:
+    if isinstance(value, str) and isinstance(wanted, str):
+        return value.strip().casefold() == wanted.strip().casefold()
+    return bool(value == wanted)

@@ -178,7 +178,7 @@ def _parse_decimal(text: str, raw: object, what: str) -> Decimal:
     """``1,234.5`` -> Decimal; thousands commas must group by three (``1,23`` is refused)."""
     body = _squash_spaces(text)
     sign = ""
-    if body[:1] in "+-\u2212":
+    if body and body[0] in "+-\u2212":
         sign, body = ("-" if body[0] != "+" else ""), body[1:]
     if _GROUPED.fullmatch(body):
         body = body.replace(",", "")
@@ -409,6 +409,8 @@ class MoneyTransform(Transform):
             amount = Decimal(pence.group(1)) / 100
         else:
             text = _CURRENCY_WORDS.sub("", text)
+            if not text.strip():
+                return None  # "£" printed in the box and nothing typed after it
             if text.strip().startswith("(") and text.strip().endswith(")"):
                 raise TransformError("not an amount of money: it is negative", raw=raw)
             amount = _parse_decimal(text, raw, "an amount of money")

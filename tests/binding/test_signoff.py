@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from pepdocs.binding.signoff import contacts_in_names, derive_from_signatures
 
 
@@ -45,6 +47,31 @@ def test_an_other_rows_role_is_what_was_typed_after_the_name() -> None:
             "Joanna Strand",
             "mother",
         )
+
+
+@pytest.mark.parametrize(
+    ("typed", "name", "role"),
+    [
+        ("Priya Wendover - Social worker", "Priya Wendover", "Social worker"),
+        ("Tom Ashbury (Virtual School)", "Tom Ashbury", "Virtual School"),
+        ("Mary-Jane Okafor", "Mary-Jane Okafor", None),
+    ],
+)
+def test_with_no_role_column_a_role_after_a_spaced_dash_or_in_brackets_is_the_role(
+    typed: str, name: str, role: str | None
+) -> None:
+    pep = _attendee(name=typed)
+    contacts_in_names(pep)
+    assert (pep["attendees"][0]["name"], pep["attendees"][0].get("role")) == (name, role)
+
+
+@pytest.mark.parametrize("printed", ["Other (state role)", "Others (please specify)", "Other"])
+def test_a_printed_other_row_in_any_wording_takes_the_role_typed_after_the_name(
+    printed: str,
+) -> None:
+    pep = _attendee(name="Graham Teasdale - IRO", role=printed)
+    contacts_in_names(pep)
+    assert pep["attendees"][0] == {"name": "Graham Teasdale", "role": "IRO"}
 
 
 def test_a_printed_role_is_never_replaced_by_words_after_the_name() -> None:

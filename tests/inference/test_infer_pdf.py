@@ -314,6 +314,8 @@ def _sign_off_form() -> bytes:
     form.beside("Start date", "08/09/2025")
     form.heading("Sign off")
     form.beside("Social worker's signature", "I Sallis", second=("Date", "03/11/2025"))
+    form.beside("Young person's signature", "Kai B", second=("Date", ""))
+    form.beside("Completed by (DT)*", "Nkechi Adeyemi", second=("Date completed*", "30/01/2026"))
     return form.save()
 
 
@@ -321,3 +323,24 @@ def test_a_date_beside_a_signature_is_that_signatures_date_and_heading_words_in_
     pep = api.extract(_sign_off_form(), name="completed.pdf").pep
     assert pep["signoff"]["social_worker_date"] == "2025-11-03"
     assert pep["education"]["date_joined"] == "2025-09-08"
+
+
+def _by_role(pep: dict[str, Any]) -> list[dict[str, Any]]:
+    return sorted(pep["signoff"]["signatures"], key=lambda row: str(row["role"]))
+
+
+def test_each_signatorys_boxes_are_one_sign_off_row_of_their_role(tmp_path: Path) -> None:
+    completed = tmp_path / "completed.pdf"
+    completed.write_bytes(_sign_off_form())
+    expected = [
+        {"role": "Social worker", "signature": "I Sallis", "date": "2025-11-03"},
+        {"role": "Young person", "signature": "Kai B"},
+        {"role": "Designated teacher", "name": "Nkechi Adeyemi", "date": "2026-01-30"},
+    ]
+    assert _by_role(api.extract(completed).pep) == _by_role({"signoff": {"signatures": expected}})
+    draft = infer_mapping(completed)
+    mapping = tmp_path / "draft.yaml"
+    mapping.write_text(draft.to_yaml("testshire", template=str(completed)), encoding="utf-8")
+    read = api.extract(completed, load_mapping(mapping)).pep
+    assert _by_role(read) == _by_role({"signoff": {"signatures": expected}})
+    assert read["signoff"]["designated_teacher_date"] == "2026-01-30"

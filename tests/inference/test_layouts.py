@@ -804,3 +804,244 @@ def test_label_and_control_cells_side_by_side_each_keep_their_box() -> None:
     assert pep["education"]["setting_name"] == "Tansy Hill"
     assert pep["education"]["urn"] == "EY512734"
     assert pep["care"]["social_worker"]["email"] == "p.wendover@harrowfield.example.org"
+
+
+# --- tables turned on their side -------------------------------------------------------------
+
+
+def _across(*rows: tuple[str, ...]) -> str:
+    return tbl(*(tr(*(tc(p(r(text))) for text in row)) for row in rows))
+
+
+def test_a_progress_grid_with_the_areas_across_the_top_is_read_one_area_a_column(
+    tmp_path: Path,
+) -> None:
+    def grid(now: tuple[str, str], later: tuple[str, str]) -> str:
+        return CHILD + p("My progress", style="Heading1") + _across(
+            ("Prime area", "Communication and language", "Physical development"),
+            ("Now (age band, months)", *now),
+            ("By the next PEP", *later),
+        )
+
+    completed = grid(("22-36", "30-50"), ("30-50", "40-60"))
+    expected = [
+        {"subject": "communication and language", "current": "22-36", "target": "30-50"},
+        {"subject": "physical development", "current": "30-50", "target": "40-60"},
+    ]
+
+    def read(pep: dict[str, Any]) -> list[dict[str, Any]]:
+        return [
+            {**item, "subject": str(item["subject"]).casefold()} for item in pep["attainment"]
+        ]
+
+    assert read(_no_mapping(completed)) == expected
+    assert read(_with_draft(tmp_path, grid(("", ""), ("", "")), completed)) == expected
+
+
+def test_a_sign_off_grid_with_the_signatories_as_columns_is_read_one_signatory_a_column(
+    tmp_path: Path,
+) -> None:
+    def grid(*cells: tuple[str, str]) -> str:
+        return CHILD + p("Agreed by", style="Heading1") + _across(
+            ("", "Designated practitioner", "Social worker"),
+            ("Name", *cells[0]),
+            ("Signature", *cells[1]),
+            ("Date", *cells[2]),
+        )
+
+    completed = grid(
+        ("Farah Quinton", "Lewis Nagle"), ("F Quinton", ""), ("21/11/25", "26.11.2025")
+    )
+    expected = [
+        {
+            "role": "Designated practitioner",
+            "name": "Farah Quinton",
+            "signature": "F Quinton",
+            "date": "2025-11-21",
+        },
+        {"role": "Social worker", "name": "Lewis Nagle", "date": "2025-11-26"},
+    ]
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, grid(*((("", ""),) * 3)), completed)):
+        assert pep["signoff"]["signatures"] == expected
+        assert pep["signoff"]["social_worker_date"] == "2025-11-26"
+
+
+
+def test_a_date_box_for_the_pathway_plan_is_the_date_of_that_linked_plan(tmp_path: Path) -> None:
+    def form(date: str) -> str:
+        return CHILD + tbl(
+            tr(tc(p("Date of my pathway plan:"), shade=SHADE), tc(p(date))),
+            tr(tc(p("Date of this PEP:"), shade=SHADE), tc(p("29/10/2025"))),
+        )
+
+    completed = form("20/10/2025")
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, form(""), completed)):
+        assert pep["linked_plans"] == [{"type": "PATHWAY", "date": "2025-10-20"}]
+
+
+def test_boxes_typed_as_a_glyph_or_an_x_before_the_columns_word_answer_yes_or_no(
+    tmp_path: Path,
+) -> None:
+    def table(*came: str) -> str:
+        rows = [("Hamid Rashid", "Social worker"), ("Kerry Amble", "Key person")]
+        return CHILD + p("Who came to my PEP meeting", style="Heading1") + _grid(
+            ["Name", "Who they are", "Came to my PEP"],
+            *([name, role, mark] for (name, role), mark in zip(rows, came, strict=True)),
+        )
+
+    completed = table("\u2612 came", "X came")
+    expected = [(True, "Hamid Rashid"), (True, "Kerry Amble")]
+    for pep in (
+        _no_mapping(completed),
+        _with_draft(tmp_path, table("\u2610 came", "\u2610 came"), completed),
+    ):
+        assert [(a["attended"], a["name"]) for a in pep["attendees"]] == expected
+    unticked = _no_mapping(table("\u2610 came", "X came"))
+    assert [a.get("attended") for a in unticked["attendees"]] == [False, True]
+
+
+def test_a_first_person_label_alone_on_a_blank_line_is_answered_after_its_verb(
+    tmp_path: Path,
+) -> None:
+    def page(name: str, setting: str) -> str:
+        # the blank prints the words and a space, the answer typed after them
+        return p(f"My name is {name}") + p(f"My setting is {setting}") + p(
+            "This is a photo of me"
+        )
+
+    completed = page("Alfie Sheppard", "Kingfisher Corner Childminding")
+    pep = _with_draft(tmp_path, page("", ""), completed)
+    assert (pep["child"]["first_name"], pep["child"]["last_name"]) == ("Alfie", "Sheppard")
+    assert pep["education"]["setting_name"] == "Kingfisher Corner Childminding"
+
+
+def test_a_name_and_role_column_is_an_attendee_list(tmp_path: Path) -> None:
+    def table(*rows: list[str]) -> str:
+        return CHILD + p("Who came to my PEP meeting", style="Heading1") + _grid(
+            ["Name - role", "Email or phone", "Came? (\u2713 / \u2717)"], *rows
+        )
+
+    completed = table(
+        ["Priya Wendle - Social worker", "01632 960772", "\u2713"],
+        ["Tom Ashdown - Virtual School adviser", "", "\u2717"],
+    )
+    expected = [
+        ("Priya Wendle", "Social worker", True),
+        ("Tom Ashdown", "Virtual School adviser", False),
+    ]
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, table(["", "", ""]), completed)):
+        assert [(a["name"], a["role"], a["attended"]) for a in pep["attendees"]] == expected
+
+
+def test_a_highlighted_answer_among_outcome_words_is_the_outcome() -> None:
+    def highlighted(chosen: str) -> str:
+        words = ["Yes", "Nearly", "Not yet"]
+        runs = []
+        for number, word in enumerate(words):
+            if number:
+                runs.append(r(" / "))
+            runs.append(r(word, rpr='<w:highlight w:val="yellow"/>') if word == chosen else r(word))
+        return tc(p(*runs))
+
+    grid = tbl(
+        _row("My last next step", "Did I get there?", "What helped", header=True),
+        tr(tc(p(r("Say goodbye to her carer"))), highlighted("Nearly"), tc(p(r("Key person log")))),
+    )
+    pep = _no_mapping(CHILD + p("How did I get on?", style="Heading1") + grid)
+    assert pep["previous_targets"] == [
+        {
+            "description": "Say goodbye to her carer",
+            "outcome": "partly_met",
+            "evidence": "Key person log",
+        }
+    ]
+
+
+def test_a_line_after_a_ticked_statement_gives_the_persons_name_and_sign_off_date() -> None:
+    line = p(
+        r("\u2612 I confirm this page is up to date.\tSocial worker: Priya Wendle\tDate: 13/10/25")
+    )
+    pep = _no_mapping(CHILD + line)
+    assert pep["care"]["social_worker"]["name"] == "Priya Wendle"
+    assert pep["signoff"]["social_worker_date"] == "2025-10-13"
+
+
+def test_a_stand_in_wording_gives_way_to_the_forms_own_wording_for_a_path() -> None:
+    front = tbl(
+        tr(tc(p("Designated person"), shade=SHADE), tc(p("Hannah Drewe"))),
+        tr(tc(p("Key person"), shade=SHADE), tc(p("Hannah Drewe (key person)"))),
+    )
+    pep = _no_mapping(CHILD + front)
+    assert pep["education"]["designated_teacher"]["name"] == "Hannah Drewe"
+
+
+def test_an_outcome_ticked_in_one_column_per_outcome_gives_that_outcome(tmp_path: Path) -> None:
+    def grid(*ticks: tuple[str, str, str]) -> str:
+        targets = ["Read 40 common exception words", "Use his calm card"]
+        return CHILD + p("Review of last PEP's targets", style="Heading1") + _grid(
+            ["Last PEP's target", "Fully met", "Partially met", "Not met", "Evidence"],
+            *([target, *marks, "Log"] for target, marks in zip(targets, ticks, strict=True)),
+        )
+
+    completed = grid(("\u2612", "\u2610", "\u2610"), ("\u2610", "\u2610", "\u2612"))
+    expected = [("Read 40 common exception words", "met"), ("Use his calm card", "not_met")]
+    blank = grid(*((("\u2610",) * 3,) * 2))
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, blank, completed)):
+        assert [(t["description"], t["outcome"]) for t in pep["previous_targets"]] == expected
+
+
+def test_a_group_cell_merged_down_beside_its_rows_labels_labels_nothing(tmp_path: Path) -> None:
+    def front(school: str, year: str) -> str:
+        return tbl(
+            tr(
+                tc(p("School"), vmerge="restart"),
+                tc(p("Name of school"), shade=SHADE),
+                tc(p(school)),
+            ),
+            tr(tc(p(""), vmerge="continue"), tc(p("Year group"), shade=SHADE), tc(p(year))),
+        )
+
+    completed = CHILD + front("St Aldric's CE Primary School", "Year 4")
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, CHILD + front("", ""), completed)):
+        assert pep["education"]["setting_name"] == "St Aldric's CE Primary School"
+        assert pep["education"]["ncy"] == "4"
+
+
+def test_controls_inside_a_sentence_are_read_by_their_tags(tmp_path: Path) -> None:
+    def sentence(percent: str | None, missed: str | None, possible: str | None) -> str:
+        return CHILD + p(
+            r("The pupil's attendance this academic year is "),
+            sdt_run("AttPct", percent),
+            r(", having missed "),
+            sdt_run("AttMissed", missed),
+            r(" of "),
+            sdt_run("AttPossible", possible),
+            r(" possible sessions."),
+        )
+
+    completed = sentence("93.4%", "7", "106")
+    blank = sentence(None, None, None)
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, blank, completed)):
+        attendance = pep["education"]["attendance"]
+        assert (attendance["percent"], attendance["sessions_missed"]) == (93.4, 7)
+        assert attendance["sessions_possible"] == 106
+
+
+def test_bold_labels_each_followed_by_a_tab_are_drafted_from_the_blank_form(
+    tmp_path: Path,
+) -> None:
+    def lines(name: str, birth: str, school: str) -> str:
+        return p("Basic information", style="Heading1") + "".join(
+            p(r(label, bold=True), "<w:r><w:tab/></w:r>", r(answer))
+            for label, answer in (
+                ("Child's name", name),
+                ("Date of birth", birth),
+                ("School", school),
+            )
+        )
+
+    completed = lines("Callum James Ferraby", "30-03-2013", "Copperbeck Academy")
+    pep = _with_draft(tmp_path, lines("", "", ""), completed)
+    assert (pep["child"]["first_name"], pep["child"]["last_name"]) == ("Callum", "Ferraby")
+    assert pep["child"]["date_of_birth"] == "2013-03-30"
+    assert pep["education"]["setting_name"] == "Copperbeck Academy"

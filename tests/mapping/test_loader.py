@@ -334,6 +334,49 @@ def test_each_row_names_an_item_field_without_a_column_and_a_value_it_reads(
     assert words in str(error(tmp_path, WHO_ATTENDED % said))
 
 
+PATHWAY_DATE = (
+    "  - path: %s\n"
+    '    at: {label: "Date of pathway plan"}\n'
+    "    item: {%s}\n"
+)
+
+
+def test_item_names_the_one_item_of_a_list_a_box_holds(tmp_path: Path) -> None:
+    spec = load(tmp_path, PATHWAY_DATE % ("linked_plans.date", 'type: "Pathway plan"')).fields[0]
+    assert spec.item == (("type", "PATHWAY"),)
+    assert spec.path == "linked_plans[type=PATHWAY].date"
+    assert spec.item_of == ("linked_plans", "date")
+    assert spec.transform.from_form("20/10/2025") == "2025-10-20"
+
+
+@pytest.mark.parametrize(
+    ("path", "said", "words"),
+    [
+        ("child.date_of_birth", "type: PATHWAY", "one item of a list"),
+        ("linked_plans.when", "type: PATHWAY", "not an item field of linked_plans"),
+        ("linked_plans.date", "kind: PATHWAY", "not another item field"),
+        ("linked_plans.date", "type: Holiday", "item: type"),
+    ],
+)
+def test_item_needs_a_list_field_and_item_values_it_reads(
+    tmp_path: Path, path: str, said: str, words: str
+) -> None:
+    assert words in str(error(tmp_path, PATHWAY_DATE % (path, said)))
+
+
+def test_two_boxes_may_hold_the_same_field_of_two_items(tmp_path: Path) -> None:
+    fields = PATHWAY_DATE % ("linked_plans.date", "type: PATHWAY") + (
+        "  - path: linked_plans.date\n"
+        '    at: {label: "Date of EHCP"}\n'
+        "    item: {type: EHCP}\n"
+    )
+    specs = load(tmp_path, fields).fields
+    assert [spec.path for spec in specs] == [
+        "linked_plans[type=PATHWAY].date",
+        "linked_plans[type=EHCP].date",
+    ]
+
+
 def test_also_takes_a_list_of_fallbacks(tmp_path: Path) -> None:
     fields = (
         "  - path: child.upn\n"

@@ -624,3 +624,14 @@ def test_factory_config_errors(type_name: str, options: dict[str, Any]) -> None:
 def test_a_section_path_has_no_default_transform() -> None:
     with pytest.raises(TransformConfigError):
         make_transform(None, {}, field_catalog()["care"])
+
+
+def test_a_money_box_holding_only_the_pound_sign_is_empty() -> None:
+    assert MoneyTransform().from_form("£") is None
+    assert MoneyTransform().from_form(" £ ") is None
+
+
+@pytest.mark.parametrize("text", ["+", "\u2212"])  # "-" alone is a deliberate blank
+def test_a_sign_alone_is_no_number_and_no_crash(text: str) -> None:
+    with pytest.raises(TransformError, match="expected a number"):
+        MoneyTransform().from_form(text)

@@ -155,6 +155,17 @@ def test_every_built_word_form_is_a_zip_of_well_formed_xml(entry: dict[str, Any]
                     etree.fromstring(archive.read(part))  # raises when not well formed
 
 
+#: PDF layouts whose fields were named by automatic field detection after the printed words
+#: nearest them ("Telephone_2", "TargetRow1", "undefined"), not numbered "Text1"
+DETECTED_NAMES = {"moleshaw-post-16-pdf"}
+
+
+def _field_name(entry: dict[str, Any]) -> str:
+    if entry["id"] in DETECTED_NAMES:
+        return r"[A-Za-z0-9 /%]+?(Row\d+)?(_\d+)?"
+    return r"Text\d+|Check Box\d+"
+
+
 @pytest.mark.parametrize("entry", PDF_LAYOUTS, ids=[e["id"] for e in PDF_LAYOUTS])
 def test_pdf_forms_have_only_acrobat_style_field_names(entry: dict[str, Any]) -> None:
     folder = CORPUS / entry["set"] / entry["id"]
@@ -162,7 +173,7 @@ def test_pdf_forms_have_only_acrobat_style_field_names(entry: dict[str, Any]) ->
     for name in [entry["blank"], *(item["document"] for item in entry["completed"])]:
         fields = PdfReader(io.BytesIO((folder / name).read_bytes())).get_fields() or {}
         assert fields
-        assert all(re.fullmatch(r"Text\d+|Check Box\d+", field) for field in fields)
+        assert all(re.fullmatch(_field_name(entry), field) for field in fields)
         names = names or set(fields)
         assert set(fields) == names  # blank and completed copies have the same fields
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from benchmarks.realforms.build.layouts import (
+    andredsley_school,
+    beddingfold_school,
     bramdale_school,
     cairnfell_ey,
     calderbrook_ey,
@@ -24,6 +26,8 @@ from benchmarks.realforms.build.layouts import (
     idlebrook_school,
     kingswold_ey,
     ledbridge_school,
+    marcheston_ey,
+    moleshaw_pdf,
     nenbury_pdf,
     northmarsh_school,
     ouseley_pdf,
@@ -69,6 +73,10 @@ LAYOUTS: tuple[Layout, ...] = (
     wyeford_school.LAYOUT,
     dearnevale_post16.LAYOUT,
     colnebury_school.LAYOUT,
+    marcheston_ey.LAYOUT,
+    beddingfold_school.LAYOUT,
+    moleshaw_pdf.LAYOUT,
+    andredsley_school.LAYOUT,
     # evaluation set: scored, never looked at for tuning
     dewmarsh_school.LAYOUT,
     dewmarsh_ey.LAYOUT,

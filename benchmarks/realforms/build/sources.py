@@ -588,4 +588,97 @@ SOURCES: dict[str, tuple[Source, ...]] = {
             "support the educational objectives in PEP1",
         ),
     ),
+    "shropshire": (
+        Source(
+            "Shropshire Council",
+            "Shropshire Virtual School Early Years",
+            "https://next.shropshire.gov.uk/childrens-social-care-and-health/looked-after-"
+            "children/shropshire-virtual-school/early-years",
+            "a PEP for every looked-after child from pre-school, held with the setting on the "
+            "e-PEP; the social worker works with the setting and the carers to complete it; it "
+            "identifies needs and interventions that support learning through play and the "
+            "acquisition of language and skills; Early Years Pupil Premium Plus paid to the "
+            "setting",
+        ),
+        Source(
+            "Shropshire Council",
+            "Shropshire Virtual School: Shropshire PEP process - guidance for practitioners",
+            "https://next.shropshire.gov.uk/childrens-social-care-and-health/looked-after-"
+            "children/shropshire-virtual-school/personal-education-plan-pep/shropshire-pep-"
+            "process-guidance-for-practitioners",
+            "the social worker completes and updates the social worker 'single page' and signs "
+            "off their section; the designated teacher prepares the PEP, chairs the meeting and "
+            "makes sure 'My PEP' gives a concise picture; targets for English (reading or "
+            "writing) and maths as a minimum",
+        ),
+    ),
+    "sutton": (
+        Source(
+            "London Borough of Sutton (Sutton Virtual School, run by Cognus)",
+            "Sutton Virtual School: Smart Targets",
+            "https://cognus.org.uk/services/suttonvirtualschool/schools/designated-teacher/pep/"
+            "smart-targets",
+            "every PEP holds three SMART targets reviewed at the next PEP: English / literacy, "
+            "maths and another area (attendance, homework, another subject), with a writing "
+            "target at key stages 1 and 2; on each SMART target page the reason for the target "
+            "(the current situation), the SMART target itself and the actions required of the "
+            "child, school, carer and social worker",
+        ),
+        Source(
+            "London Borough of Sutton (Sutton Virtual School, run by Cognus)",
+            "Sutton Virtual School: Guidance for Designated Teachers",
+            "https://www.cognus.org.uk/suttonvirtualschool/schools/role-of-designated-teacher/"
+            "guidance-for-designated-teachers/",
+            "the designated teacher leads on how the PEP's SMART targets are communicated in "
+            "school and monitored; the PEP is part of the child's statutory care plan",
+        ),
+    ),
+    "surrey": (
+        Source(
+            "Surrey County Council",
+            "Surrey Virtual School: Personal Education Plans (PEPs) - Post-16",
+            "https://www.surreycc.gov.uk/children/social-care/svs/education/pep-16",
+            "a termly PEP meeting for young people in Years 12 and 13 on their progress, "
+            "attainment and targets for their learning pathway; completed on the ePEP by the "
+            "social worker and the designated person at the education or training provider; "
+            "every PEP contains a Student's View page",
+        ),
+        Source(
+            "Surrey County Council",
+            "Surrey Virtual School: Post-16 Pupils",
+            "https://www.surreyvirtualschool.org.uk/pupils/post-16",
+            "a PEP every term through Years 12 and 13 for young people in education, employment "
+            "or training and for those who are NEET; a Youth Support Officer may attend the "
+            "meeting for a young person who is NEET",
+        ),
+        Source(
+            "Surrey County Council",
+            "Surrey Virtual School: Personal Education Plans (PEPs)",
+            "https://www.surreycc.gov.uk/social-care-and-health/children-in-care/svs/education/"
+            "pep",
+            "until a young person is 18 the PEP is the social worker's responsibility, after 18 "
+            "the personal adviser's; PEPs organised by social workers and held in schools and "
+            "colleges every term",
+        ),
+    ),
+    "kent": (
+        Source(
+            "Kent County Council (Virtual School Kent)",
+            "Virtual School Kent: Personal Education Plan",
+            "https://virtualschool.lea.kent.sch.uk/information/personal-education-plan",
+            "the PEP Document reviewed three times a year (first review September to December, "
+            "second January to April, third May to July); started by the Virtual School with "
+            "some basic information and completed at a meeting of the designated teacher, social "
+            "worker and carers, the child's views gathered at or before it; SMART targets as "
+            "Specific, Measurable, Assigned, Realistic, Time constrained; PP+ considered at the "
+            "meeting; a full PEP at any significant change",
+        ),
+        Source(
+            "Kent County Council (Virtual School Kent)",
+            "PEP process: Designated Teachers: up to KS4",
+            "https://vdocuments.us/pep-process-designated-teachers-up-to-ks4.html",
+            "the PEP form received by the designated teacher in the Kent Professional Portal, "
+            "with an overview of who completes what",
+        ),
+    ),
 }

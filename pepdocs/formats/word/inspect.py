@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pepdocs.formats.word._xml import FLDCHAR, SDT, TBL, TC, Element, P, w
+from pepdocs.formats.word.across import transpose
 from pepdocs.formats.word.beside import paragraph_segments
 from pepdocs.formats.word.checkboxes import Mark, tick_and_cross_legend
 from pepdocs.formats.word.controls import ContentControl
@@ -79,6 +80,7 @@ __all__ = [
     "paragraph_segments",
     "paragraph_text",
     "tick_and_cross_legend",
+    "transpose",
     "word_package",
 ]
 

@@ -95,12 +95,13 @@ def _label_slots(
 
 
 def _blank_line_after(text: str, lead: str) -> bool:
-    """``text`` is ``lead`` then only a line break (and spaces): the line to answer on."""
+    """``text`` is ``lead`` then only a line break or a tab (and spaces): the place to answer
+    in (``Child's name<tab>`` on a blank form)."""
     stripped = text.lstrip()
     if not lead or not stripped.startswith(lead.strip()):
         return False
     rest = stripped[len(lead.strip()) :]
-    return "\n" in rest and not rest.strip()
+    return ("\n" in rest or "\t" in rest) and not rest.strip()
 
 
 def _next_labels(index: DocumentIndex, own: str) -> re.Pattern[str] | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from pepdocs.errors import MappingError
 from pepdocs.formats.word._xml import BOOKMARK_START, w
+from pepdocs.formats.word.across import find_transposed_table
 from pepdocs.formats.word.boxes import find_group, find_mark
 from pepdocs.formats.word.controls import ContentControl
 from pepdocs.formats.word.document import DocumentIndex, Scope
@@ -74,6 +75,8 @@ def locate(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, source: str = 
     if kind == "checkboxes":
         return find_group(index, anchor, _scope(index, options))
     if kind == "table":
+        if options.get("transposed"):
+            return find_transposed_table(index, anchor, spec, _scope(index, options))
         return find_table(index, anchor, spec, _scope(index, options))
     if kind == "records":
         return find_records(index, anchor, spec, _scope(index, options))

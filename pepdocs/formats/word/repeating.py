@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -13,6 +14,7 @@ from pepdocs.formats.word._xml import SDT, SDTCONTENT, TBL, TC, TR, Element, P
 from pepdocs.formats.word.checkboxes import (
     CELL_TICKS,
     CHECKED_GLYPHS,
+    UNCHECKED_GLYPHS,
     box_holders,
     inside_control,
     tick_and_cross_legend,
@@ -81,19 +83,9 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
         grid = index.grids[grid_number]
         if not index.in_range(grid.rows[number], scope):
             continue
-        row = index.row_texts(grid, number)
-        if len(row) < len(headers):
-            continue
-        # every header must name a column closely enough (``_best_column``); the row's
-        # score is the sum of each header's best
-        texts = {text for _, text in row}
-        best = [
-            100 if header in texts else max(_header_score(text, header) for text in texts)
-            for header in headers
-        ]
-        if min(best) < HEADER_SIMILARITY:
-            continue
-        matches.append((sum(best), grid, number))
+        score = header_row_score(index.row_texts(grid, number), headers)
+        if score is not None:
+            matches.append((score, grid, number))
     if not matches:
         return None
     if "occurrence" in anchor.options:
@@ -105,6 +97,42 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
         # the closest header row; the first of equals
         _, grid, header_number = max(matches, key=lambda m: m[0])
     header_cells = index.row_texts(grid, header_number)
+    columns, missing = table_columns(grid, header_cells, spec, names)
+    placed = [(grid, number) for number in _data_rows(grid, header_number)]
+    if "occurrence" not in anchor.options:
+        placed.extend(_continued(index, grid, header_number))
+    data_rows = [row_grid.rows[number] for row_grid, number in placed]
+    row_columns = {row_grid.rows[number]: row_grid.columns(number) for row_grid, number in placed}
+    table_number = index.grid_number(grid)
+    return TableSlot(
+        TableSlotData(grid.tbl, grid.rows[header_number], data_rows, columns, missing, row_columns),
+        f"table {table_number} (header row {header_number + 1})",
+    )
+
+
+def header_row_score(row: list[tuple[GridCell, str]], headers: Sequence[str]) -> int | None:
+    """How well a row's cells (with their normalised texts) name the ``headers`` (normalised):
+    the sum of each header's best match, None when one names no cell closely enough."""
+    if len(row) < len(headers):
+        return None
+    texts = {text for _, text in row}
+    best = [
+        100 if header in texts else max(_header_score(text, header) for text in texts)
+        for header in headers
+    ]
+    if min(best) < HEADER_SIMILARITY:
+        return None
+    return sum(best)
+
+
+def table_columns(
+    grid: TableGrid,
+    header_cells: list[tuple[GridCell, str]],
+    spec: FieldSpec,
+    names: Sequence[str],
+) -> tuple[list[TableColumn], list[str]]:
+    """The mapping's columns placed on a table's header row (``header_cells``: each cell
+    with its normalised text), and the headers not on it."""
     columns: list[TableColumn] = []
     missing: list[str] = []
     specs = spec.columns or ()
@@ -126,7 +154,7 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
                 columns.append(
                     TableColumn(spec_column.header, spec_column.path, -1, False, ticked=ticked)
                 )
-    for header, path, names, checkbox, position in wanted_columns:
+    for header, path, aliases, checkbox, position in wanted_columns:
         if position:
             # a column placed by number: its header cell is blank (roles printed down it)
             if position <= grid.width:
@@ -134,22 +162,13 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
             else:
                 missing.append(header)
             continue
-        cell = _best_column(header_cells, _normalised(names))
+        cell = _best_column(header_cells, _normalised(aliases))
         if cell is None:
             missing.append(header)
         else:
             legend = tick_and_cross_legend(cell.text())
             columns.append(TableColumn(header, path, cell.col, checkbox, legend))
-    placed = [(grid, number) for number in _data_rows(grid, header_number)]
-    if "occurrence" not in anchor.options:
-        placed.extend(_continued(index, grid, header_number))
-    data_rows = [row_grid.rows[number] for row_grid, number in placed]
-    row_columns = {row_grid.rows[number]: row_grid.columns(number) for row_grid, number in placed}
-    table_number = index.grid_number(grid)
-    return TableSlot(
-        TableSlotData(grid.tbl, grid.rows[header_number], data_rows, columns, missing, row_columns),
-        f"table {table_number} (header row {header_number + 1})",
-    )
+    return columns, missing
 
 
 #: a cross standing for "no" in a column whose header prints a tick and a cross
@@ -315,6 +334,10 @@ class TableSlot(Slot):
                     cells[column.header] = "No"
                 elif in_control or tc in boxes or inside_control(tc, table):
                     cells[column.header] = self._region(tc, column).read()
+                elif column.checkbox and (typed := _typed_box_first(tc)):
+                    # "☒ came" (or "X came", the X typed over the box) under "Came to my
+                    # PEP": a box typed as a glyph or an X, then the column's word
+                    cells[column.header] = typed == "x" or self._region(tc, column).read()
                 else:
                     # what a RegionSlot of a box with nothing but text reads
                     cells[column.header] = read_text_box(tc)
@@ -384,6 +407,25 @@ class TableSlot(Slot):
                 if text is None and not block_text(tc).strip():
                     continue  # already blank
                 self._region(tc, column).write(text if text is not None else "", where)
+
+
+#: a box typed over with an X, then a word or two: "X came", "x attended"
+_X_THEN_WORDS = re.compile(r"^[xX]\s+[A-Za-z][A-Za-z ]{0,28}$")
+
+
+def _typed_box_first(tc: Element) -> str:
+    """How a cell's text starts with a typed box: ``glyph`` (``☒ came``, ``☐ came``), ``x``
+    (``X came``: the X typed over the box), or empty."""
+    text = " ".join(block_text(tc).split())
+    if text and (text[0] in CHECKED_GLYPHS or text[0] in UNCHECKED_GLYPHS):
+        return "glyph"
+    if _X_THEN_WORDS.match(text) and normalise(text[1:]).strip() not in _NEGATIVE_WORDS:
+        return "x"
+    return ""
+
+
+#: words after an X that say no rather than naming the column's yes ("X No")
+_NEGATIVE_WORDS = frozenset({"no", "n", "not", "none", "false", "did not come", "absent"})
 
 
 def _table_of(tr: Element) -> Element:
