@@ -16,11 +16,19 @@ fictional PEPs: every section filled, as a school returns them), then timed in o
 * beside each Word and Excel form, ``vs_word_floor`` / ``vs_excel_floor``: its CPU time per
   form as a multiple of that format's floor on the same files (Excel: unzip, parse every XML
   part, re-zip), with the floor's own forms/s;
+<<<<<<< HEAD
 * ``--baseline SRC``: the same Word and Excel files (filled and returned) read by another
   checkout's code (``SRC`` holds its ``pepdocs`` package, e.g. ``git worktree add /tmp/base
   main``: the code before a change) and by this one, each in a fresh process, alternated
   form by form in the same run (fastest of two each), printed as before/after forms/s of
   CPU and the speed-up;
+=======
+* ``--baseline SRC``: the same Word, Excel and PDF files read by another checkout's code
+  (``SRC`` holds its ``pepdocs`` package, e.g. ``git worktree add /tmp/base main``) and by
+  this one, each in a fresh process, alternated form by form in the same run (fastest of two
+  each), printed as before/after forms/s of CPU (a PDF's with its worker's) and the speed-up;
+  with ``--excel-only`` or ``--pdf-only`` for those forms alone;
+>>>>>>> main
 * ``convert``: docs/s of ``pepdocs convert`` over 1,000 forms when that command exists.
 
 The load average is printed with every block of figures (absolute rates on a shared machine
@@ -42,6 +50,8 @@ Usage::
     python benchmarks/bench_extract.py --quick --baseline /tmp/base
     python benchmarks/bench_extract.py --quick --word-only --baseline /tmp/base
     python benchmarks/bench_extract.py --count 20 --baseline /tmp/base --before-after-only
+    python benchmarks/bench_extract.py --quick --excel-only --baseline /tmp/base
+    python benchmarks/bench_extract.py --quick --pdf-only --baseline /tmp/base
 """
 
 from __future__ import annotations
@@ -168,25 +178,30 @@ def _time_elsewhere(src: Path, authority: str, form: str, folder: Path) -> float
 
 
 def _time_only(authority: str, form: str, folder: str) -> None:
-    """The child of ``--baseline``: print where pepdocs came from and CPU s per form."""
+    """The child of ``--baseline``: print where pepdocs came from and CPU s per form (a
+    PDF's with its worker's and the worker's children's)."""
     import pepdocs
 
     files = sorted(Path(folder).iterdir())
-    _, cpu = _time_extract(authority, form, files)
+    if files[0].suffix == ".pdf":
+        _, cpu = _time_pdf(authority, form, files, old=False)
+    else:
+        _, cpu = _time_extract(authority, form, files)
     print(Path(pepdocs.__file__).parent, cpu / len(files))
 
 
 def _before_after(
     baseline: Path, forms: list[tuple[str, str, str, list[Path]]], rounds: int = 2
 ) -> None:
-    """Each Word and Excel form read by the baseline's code and by this checkout's, in
-    fresh processes, alternated; the fastest of ``rounds`` runs of each counts."""
+    """Each Word, Excel and PDF form read by the baseline's code and by this checkout's, in
+    fresh processes, alternated; the fastest of ``rounds`` runs of each counts (a PDF's CPU
+    with its worker's)."""
     here = Path(__file__).resolve().parent.parent
     print(f"# before/after: before = {baseline}, after = {here}; CPU time per form, "
           f"fresh process each, alternated, fastest of {rounds}")  # fmt: skip
     totals = [0.0, 0.0, 0]
     for authority, form, kind, files in forms:
-        if kind not in ("docx", "xlsx"):
+        if kind not in ("docx", "xlsx", "pdf"):
             continue
         folder = files[0].parent
         runs: dict[str, list[float]] = {"before": [], "after": []}
@@ -194,9 +209,10 @@ def _before_after(
             runs["before"].append(_time_elsewhere(baseline, authority, form, folder))
             runs["after"].append(_time_elsewhere(here, authority, form, folder))
         before, after = min(runs["before"]), min(runs["after"])
-        totals[0] += before * len(files)
-        totals[1] += after * len(files)
-        totals[2] += len(files)
+        if kind != "pdf":  # the Word and Excel total below, as before
+            totals[0] += before * len(files)
+            totals[1] += after * len(files)
+            totals[2] += len(files)
         print(
             f"before_after_cpu_docs_per_s[{authority}/{form}/{kind}{_variant(files)}]: "
             f"{1 / before:.1f} -> {1 / after:.1f}  speed-up {before / after:.2f}x  ({_load()})"
@@ -334,6 +350,9 @@ def main() -> None:
         "--pdf-only", action="store_true", help="only the PDF forms (worker, old path, floor)"
     )
     parser.add_argument(
+        "--excel-only", action="store_true", help="only the Excel forms (engine, floor)"
+    )
+    parser.add_argument(
         "--pdf-old-only",
         action="store_true",
         help="PDF forms read the old way only (a fresh worker process per file)",
@@ -369,6 +388,8 @@ def main() -> None:
     word_cpu = floor_seconds = 0.0
     if args.pdf_only or args.pdf_old_only:
         forms = [item for item in forms if item[2] == "pdf"]
+    if args.excel_only:
+        forms = [item for item in forms if item[2] == "xlsx"]
     for authority, form, kind, files in forms:
         if kind == "pdf":
             print(_pdf_lines(authority, form, files, args.pdf_old_only))
@@ -382,6 +403,7 @@ def main() -> None:
         if kind == "xlsx":
             floor = excel_floor(files[0].read_bytes(), min(len(files), 20))
             line += (
+                "  (target >= 150)"
                 f"  excel_floor_docs_per_s: {_rate(1, floor):.1f}"
                 f"  vs_excel_floor: {cpu / len(files) / floor:.1f}  ({_load()})"
             )
@@ -401,6 +423,8 @@ def main() -> None:
         print(line)
     print(f"# load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus")
     if not word_files:
+        if args.baseline and not args.pdf_old_only:
+            _before_after(args.baseline.resolve(), forms, args.rounds)
         shutil.rmtree(work, ignore_errors=True)
         return
     print(f"extract_word_docs_per_s: {_rate(word_files, word_seconds):.1f}")

@@ -33,17 +33,20 @@ _MODULES = (
     "pepdocs.recognition",
     "pepdocs.store.collect",
 )
-#: (the module that defines it, the function's name, the position of its document name)
+#: (the module that defines it, the function's name, the position of its document name);
+#: ``open_pdf`` parses the PDF in this process with pypdf too, after the worker's parse
 _OPENERS = (
     (package, "open_package", 1),
     (package, "vet_workbook", 1),
+    (pdf, "open_pdf", 1),
 )
 
 
 class ParseCounter:
     """``parses[name]``: how many times the document opened as ``name`` was parsed (a zip
     package opened by the safe opener, a workbook vetted for openpyxl, a PDF run through
-    the bounded worker); ``by_opener[name]`` says by which."""
+    the bounded worker, a PDF opened with pypdf in this process); ``by_opener[name]`` says
+    by which."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.parses: Counter[str] = Counter()

@@ -81,7 +81,10 @@ def contacts_in_names(pep: dict[str, Any]) -> list[str]:
     if not isinstance(rows, list):
         return []
     notes: list[str] = []
+    reader = _role_reader()
     for number, row in enumerate(rows):
+        if isinstance(row, dict) and not row.get("name") and _name_in_role(reader, row):
+            notes.append(f"attendees.{number}.name: typed before the role")
         if not isinstance(row, dict) or not isinstance(row.get("name"), str):
             continue
         for box, other_box, pattern in (
@@ -115,6 +118,24 @@ def contacts_in_names(pep: dict[str, Any]) -> list[str]:
         if name != row["name"]:
             row["name"] = " ".join(name.split()) or None
     return notes
+
+
+def _name_in_role(reader: Any, row: dict[str, Any]) -> bool:
+    """A role box holding a person's name then their role ("Priya Wendover - Social worker",
+    a "Name - role" column read as the role) on a row with no name: split into the two.
+    Only when the part before is a name (two to four capitalised words naming no role)."""
+    role = row.get("role")
+    found = _NAME_THEN_ROLE.match(role) if isinstance(role, str) else None
+    if found is None:
+        return False
+    name = found.group(1).strip()
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(word[:1].isupper() for word in words):
+        return False
+    if _role(reader, name) is not None:
+        return False
+    row["name"], row["role"] = name, found.group(2).strip()
+    return True
 
 
 def derive_from_attendees(pep: dict[str, Any]) -> list[str]:

@@ -132,6 +132,16 @@ def _label_parts(match: re.Match[str]) -> tuple[str, str]:
 _INLINE_LABEL = re.compile(r"(?:\t|\s{2,})([A-Za-z][A-Za-z /']{1,30}?)\s*:")
 
 _SEGMENT_SPLIT = re.compile(r"\t+|\s{3,}")
+#: "Type N in the band the child is working within now", "and T in the band you expect by
+#: the next PEP": a letter and what it is typed for
+_LETTER_LEGEND = re.compile(
+    r"(?:\b(?i:type|write|put|enter|use|mark)\s+(?:an?\s+)?|\b(?i:and)\s+)"
+    r"[\"'\u201c]?([A-Z])[\"'\u201d]?\s+(?i:in|for|to show)\b([^.;]*?)"
+    r"(?=\b(?i:and)\s+[\"'\u201c]?[A-Z][\"'\u201d]?\s+(?i:in|for)\b|[.;]|$)"
+)
+#: what a letter typed for the band now, or for the band expected later, is said to be for
+_NOW_WORDS = re.compile(r"\b(?:now|currently|current|working within|working at|today)\b")
+_LATER_WORDS = re.compile(r"\b(?:next pep|next review|expect|expected|target|by the end|aim)\b")
 #: boxes typed or shown as glyphs on a line of text
 _BOX_GLYPHS = frozenset("\u2610\u2611\u2612\u25a1\u25a0")
 #: Paths whose answer is a block of free text under a heading (views, plans).
@@ -166,6 +176,8 @@ class WordInference:
         self._marker_cells = {m.element for m in index.markers if m.kind == "row"}
         #: the band headers of a grid's ticked column, by (grid, section)
         self._ticked: dict[tuple[int, str], list[str]] = {}
+        #: (grid, section) -> {item column: letter} of a band grid answered with letters
+        self._letters: dict[tuple[int, str], dict[str, str]] = {}
 
     def run(self) -> list[InferredEntry]:
         self._tables()
@@ -287,6 +299,22 @@ class WordInference:
                     return person
             return ""  # the nearest label names something else
         return ""
+
+    def _signatory_above(self, paragraph: Element, segments: Sequence[str]) -> str:
+        """The role a short line just above a signature line names ("Chair of the meeting
+        (designated person)"), when the line's labels include a signature; else empty."""
+        labels = [_LABEL_COLON.match(segment) for segment in segments]
+        if not any(m and "signature" in fold(_label_parts(m)[0]).split() for m in labels):
+            return ""
+        node = paragraph.getprevious()
+        while node is not None and node.tag == word.P and not paragraph_text(node).strip():
+            node = node.getprevious()
+        if node is None or node.tag != word.P:
+            return ""
+        text = " ".join(paragraph_text(node).split())
+        if not text or ":" in text or len(text) > _LABEL_MAX_CHARS:
+            return ""
+        return signatory(text)
 
     def _line_before(self, element: Element) -> str:
         """What the line before a label line is about, as a section would say it: a person
@@ -869,7 +897,31 @@ class WordInference:
         if len(bands) < 3:
             return []
         self._ticked[(id(grid), section.path)] = [" ".join(text.split()) for _, text in bands]
+        letters = self._band_letters(grid, section)
+        if letters:
+            # "Type N in the band ... now and T in the band you expect by the next PEP"
+            self._letters[(id(grid), section.path)] = letters
+            return [(bands[n][0], "", path, KEYED_SCORE) for n, path in enumerate(letters)]
         return [(bands[0][0], "", column, KEYED_SCORE)]
+
+    def _band_letters(self, grid: TableGrid, section: TableSection) -> dict[str, str]:
+        """The letters an instruction just above a band grid asks for ("Type N in the band
+        the child is working within now and T in the band you expect by the next PEP"): the
+        section's current and target columns by their letters; empty unless both are said."""
+        node = grid.tbl.getprevious()
+        texts: list[str] = []
+        while node is not None and node.tag == word.P and len(texts) < 3:
+            texts.append(paragraph_text(node))
+            node = node.getprevious()
+        letters: dict[str, str] = {}
+        for text in texts:
+            for found in _LETTER_LEGEND.finditer(text):
+                letter, said = found.group(1), fold(found.group(2))
+                for path, words in (("current", _NOW_WORDS), ("target", _LATER_WORDS)):
+                    if path in section.columns and path not in letters and words.search(said):
+                        letters[path] = letter
+                        break
+        return letters if len(letters) == 2 else {}
 
     def _add_table(
         self,
@@ -888,7 +940,16 @@ class WordInference:
         columns: list[dict[str, Any]] = []
         for cell, text, column, _ in scored:
             entry: dict[str, Any] = {"path": column, "header": " ".join(text.split())}
-            if not text.strip() and ticked and column == section.ticked_column:
+            letter = self._letters.get((id(grid), section.path), {}).get(column)
+            if not text.strip() and ticked and letter:
+                # a band grid answered with letters: the column holding this one
+                entry = {
+                    "path": column,
+                    "header": f"{column} ({letter})",
+                    "ticked": ticked,
+                    "mark": letter,
+                }
+            elif not text.strip() and ticked and column == section.ticked_column:
                 # a band grid: the header of the column ticked in each row (a code list's
                 # columns, "Fully met | Partially met | Not met", each give their code)
                 entry = {"path": column, "header": f"{column} (ticked)", "ticked": ticked}
@@ -1560,8 +1621,12 @@ class WordInference:
                 # a blank form's "Label<tab>": the answer is typed after the tab
                 self._label_answer(paragraph, lead.strip(), 0, False, True)
                 continue
-            # the role a line is completed in ("Completed by (Designated Teacher): ...")
-            line_role = completing_role(segments[first])
+            # the role a line is completed in ("Completed by (Designated Teacher): ..."), or
+            # a signature line's role printed on the line before it ("Chair of the meeting
+            # (designated person)" over "Name: ...   Signature: ...   Date: ...")
+            line_role = completing_role(segments[first]) or self._signatory_above(
+                paragraph, segments[first:]
+            )
             for number, segment in enumerate(segments):
                 if number < first:
                     continue

@@ -86,6 +86,7 @@ COLUMN_KEYS = (
     "header",
     "column",
     "ticked",
+    "mark",
     "also_headers",
     "type",
     "format",
@@ -1004,10 +1005,24 @@ class _Loader:
                     "extract will not give back what fill wrote"
                 )
             ticked = self._ticked(node, column_line)
+            mark = self._mark(node, ticked, column_line)
             columns.append(
-                ColumnSpec(path, header, transform, column_line, aliases, position, ticked)
+                ColumnSpec(path, header, transform, column_line, aliases, position, ticked, mark)
             )
         return tuple(columns)
+
+    def _mark(self, node: Mapping[str, Any], ticked: Sequence[str], line: int) -> str:
+        """A ticked column's ``mark: N``: the letter typed in the chosen column instead of a
+        tick."""
+        if "mark" not in node:
+            return ""
+        value = node["mark"]
+        where = _line(node, "mark", line)
+        if not ticked:
+            raise _Stop("mark is for a ticked column: the letter typed instead of a tick", where)
+        if not isinstance(value, str) or not value.strip() or " " in value.strip():
+            raise _Stop('mark is the letter or word typed in the chosen column ("N")', where)
+        return value.strip()
 
     def _ticked(self, node: Mapping[str, Any], line: int) -> tuple[str, ...]:
         """A column's ``ticked: [...]``: the headers of the columns one of which is ticked."""

@@ -86,6 +86,10 @@ class ColumnSpec:
     #: headers of the table's columns one of which is ticked in each row, the value being
     #: the ticked one's header (``8-20``, ``16-26``, ... months: a band grid); () otherwise
     ticked: tuple[str, ...] = ()
+    #: with ``ticked``: the letter typed in the chosen column's cell instead of a tick ("N"
+    #: in the band the child is working within now, "T" in the one expected next), several
+    #: columns' letters sharing the same cells; empty for a tick
+    mark: str = ""
 
 
 @dataclass(frozen=True, slots=True)

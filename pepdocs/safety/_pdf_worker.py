@@ -26,6 +26,7 @@ Reply: ``{"ok": true, "summary": {...}, "cpu": s}`` or ``{"ok": false, "code": "
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import json
 import logging
@@ -292,9 +293,14 @@ def _inspect(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
     acro_form: Any = root.get("/AcroForm")
     acro_form = acro_form.get_object() if acro_form is not None else {}
     xfa = "/XFA" in acro_form
-    found = reader.get_fields() or {}
-    if len(found) > request["max_fields"]:
-        return {"ok": False, "code": "too_many_fields", "detail": str(len(found))}
+    # pypdf's own field tree (``get_fields``) is built only when its list is asked for, or
+    # for an XFA form (whose AcroForm, empty or not, tells dynamic XFA from static); the
+    # engine reads the terminal fields walked below (``form``), which have their own limits
+    found: dict[str, Any] = {}
+    if request.get("fields", True) or xfa:
+        found = reader.get_fields() or {}
+        if len(found) > request["max_fields"]:
+            return {"ok": False, "code": "too_many_fields", "detail": str(len(found))}
     cap = request["max_value_chars"]
     # an incremental update appends a new body: more than one end-of-file marker
     updated = data.count(b"%%EOF") > 1
@@ -329,6 +335,7 @@ def _inspect(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
             raise
         except Exception:
             return {"ok": False, "code": "damaged_fields"}
+    document_id = _document_id(reader, cap)
     if request.get("copy"):
         # What merging and flattening do: every object reached and written out again.
         from pypdf import PdfWriter
@@ -344,12 +351,30 @@ def _inspect(data: bytes, request: dict[str, Any]) -> dict[str, Any]:
             # Dynamic XFA (Adobe LiveCycle): the form lives in XFA only; AcroForm is empty
             # or a stub and the page says "please wait..." ([XFA 3.3] NeedsRendering).
             "dynamic_xfa": xfa and (bool(root.get("/NeedsRendering")) or not fields),
-            "fields": fields,
+            "fields": fields if request.get("fields", True) else {},
             "text": text,
             "layout": layout,
             "form": form,
+            "document_id": document_id,
         },
     }
+
+
+#: the document information entry a filled form's id is kept in (as
+#: ``pepdocs.formats.pdf.docid.INFO_KEY``; the engine checks the id's shape)
+_DOCUMENT_ID_KEY = "/PepdocsDocumentId"
+
+
+def _document_id(reader: Any, cap: int) -> str | None:
+    """The text of the document information dictionary's id entry (ISO 32000-1, 14.3.3),
+    or None (no dictionary, no entry, or a damaged one): read here, from the parse the
+    summary came from, so the parent never opens the PDF for it."""
+    try:
+        info = reader.metadata
+        value = info.get(_DOCUMENT_ID_KEY) if info is not None else None
+        return str(value)[:cap] if value is not None else None
+    except Exception:  # a damaged information dictionary: the form simply carries no id
+        return None
 
 
 def _layout_module() -> Any:
@@ -466,6 +491,10 @@ def _child(data: bytes, request: dict[str, Any], reply_fd: int, worker: int) -> 
     returns, never runs the worker's clean-up)."""
     try:
         _die_with_worker(worker)
+        # the objects inherited from the worker (pypdf, warmed up) are left out of this
+        # child's garbage collections: walking them would copy their pages for nothing (the
+        # child's own objects, the PDF's, are still collected, and the memory cap still holds)
+        gc.freeze()
         # nothing of the worker's stdin, stdout or stderr: a stray write from pypdf cannot
         # corrupt the replies or reach the user's terminal
         quiet = os.open(os.devnull, os.O_RDWR)

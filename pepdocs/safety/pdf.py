@@ -163,6 +163,9 @@ class PdfSummary:
     layout: tuple[PageText, ...] = ()
     #: every terminal field as a form engine reads it, only when asked for (``form=True``)
     form: tuple[PdfFormField, ...] = ()
+    #: the text of the information dictionary's ``/PepdocsDocumentId`` entry, unchecked
+    #: (``pepdocs.formats.pdf.docid`` accepts only an id of the shape pepdocs writes)
+    document_id: str | None = None
 
 
 def _refuse_non_pdf(data: bytes, source: str) -> None:
@@ -297,6 +300,7 @@ class _Recent:
                         text=summary.text if asked["text"] else (),
                         layout=summary.layout if asked["layout"] else (),
                         form=summary.form if asked["form"] else (),
+                        fields=summary.fields if asked["fields"] else {},
                     )
         return None
 
@@ -321,6 +325,7 @@ def inspect_pdf(
     layout: bool = False,
     copy: bool = False,
     form: bool = False,
+    fields: bool = True,
     timeout: float = PDF_TIMEOUT_SECONDS,
     memory_bytes: int = PDF_MEMORY_BYTES,
 ) -> PdfSummary:
@@ -331,13 +336,15 @@ def inspect_pdf(
     password and limits, for no more than was asked before) are answered from the last few
     summaries. ``copy`` also has the worker
     clone the whole document into a ``PdfWriter`` and write it: ask for it before merging,
-    flattening or re-saving an untrusted PDF in this process.
+    flattening or re-saving an untrusted PDF in this process. ``fields=False`` leaves out
+    ``summary.fields`` (pypdf's field tree, a seventh of a form's parse): the form engine
+    reads ``summary.form``, which is always there.
 
     Raises ``DocumentError`` (not a PDF, damaged, password missing or wrong) or
     ``UnsafeDocumentError`` (too slow, too big, too many pages or fields).
     """
     _refuse_non_pdf(data, source)
-    asked = {"text": text, "layout": layout, "copy": copy, "form": form}
+    asked = {"text": text, "layout": layout, "copy": copy, "form": form, "fields": fields}
     key = (
         hashlib.sha256(data).digest(),
         None if password is None else hashlib.sha256(password.encode("utf-8")).digest(),
@@ -352,6 +359,7 @@ def inspect_pdf(
         "text": text,
         "layout": layout,
         "copy": copy,
+        "fields": fields,
         "max_pages": MAX_PDF_PAGES,
         "max_fields": MAX_PDF_FIELDS,
         "max_value_chars": MAX_VALUE_CHARS,
@@ -406,7 +414,12 @@ def _summary(found: dict[str, Any]) -> PdfSummary:
             )
             for item in found.get("form") or ()
         ),
+        document_id=_text_or_none(found.get("document_id")),
     )
+
+
+def _text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def open_pdf(
@@ -463,7 +476,7 @@ def open_pdf(
 def page_texts(data: bytes, source: str, password: str | None = None) -> tuple[str, ...]:
     """The text of every page, as pypdf lays it out, extracted in the bounded worker: a page
     built to make text extraction crawl is stopped there, not in this process."""
-    return inspect_pdf(data, source, password, text=True).text
+    return inspect_pdf(data, source, password, text=True, fields=False).text
 
 
 def _layout(pages: Any) -> tuple[PageText, ...]:

@@ -88,3 +88,19 @@ def test_a_sign_off_row_dates_the_sign_off_of_the_role_it_names() -> None:
         "signoff.designated_teacher_date: from sign-off row 1"
     ]
     assert pep["signoff"]["designated_teacher_date"] == "2025-10-10"
+
+
+@pytest.mark.parametrize(
+    ("typed", "name", "role"),
+    [
+        ("Priya Wendover - Social worker", "Priya Wendover", "Social worker"),
+        ("Designated Teacher - Year 4", None, "Designated Teacher - Year 4"),
+        ("Teacher - Year 4", None, "Teacher - Year 4"),
+    ],
+)
+def test_a_role_box_holding_a_name_then_the_role_on_a_row_with_no_name_is_split(
+    typed: str, name: str | None, role: str
+) -> None:
+    pep = _attendee(role=typed)
+    contacts_in_names(pep)
+    assert (pep["attendees"][0].get("name"), pep["attendees"][0]["role"]) == (name, role)

@@ -1045,3 +1045,39 @@ def test_bold_labels_each_followed_by_a_tab_are_drafted_from_the_blank_form(
     assert (pep["child"]["first_name"], pep["child"]["last_name"]) == ("Callum", "Ferraby")
     assert pep["child"]["date_of_birth"] == "2013-03-30"
     assert pep["education"]["setting_name"] == "Copperbeck Academy"
+
+
+def test_a_signature_line_under_its_role_dates_that_roles_sign_off() -> None:
+    lines = p("Chair of the meeting (designated person)") + p(
+        r("Name: Hannah Drewe\tSignature: H. Drewe\tDate: 10/10/25")
+    )
+    pep = _no_mapping(CHILD + p("Sign off", style="Heading1") + lines)
+    assert pep["signoff"]["designated_teacher_date"] == "2025-10-10"
+
+
+def test_an_age_band_grid_answered_with_the_letters_its_instruction_asks_for(
+    tmp_path: Path,
+) -> None:
+    bands = ["22-36 months", "30-50 months", "40-60 months"]
+
+    def grid(*rows: list[str]) -> str:
+        return (
+            CHILD
+            + p("My learning and development", style="Heading1")
+            + p(
+                "Type N in the band the child is working within now and T in the band you "
+                "expect by the next PEP."
+            )
+            + _grid(["Prime area", *bands], *rows)
+        )
+
+    completed = grid(
+        ["Communication and language", "N", "T", ""], ["Physical development", "", "N T", ""]
+    )
+    expected = [
+        ("Communication and language", "22-36 months", "30-50 months"),
+        ("Physical development", "30-50 months", "30-50 months"),
+    ]
+    blank = grid(["Communication and language", "", "", ""], ["Physical development", "", "", ""])
+    for pep in (_no_mapping(completed), _with_draft(tmp_path, blank, completed)):
+        assert [(a["subject"], a["current"], a["target"]) for a in pep["attainment"]] == expected

@@ -937,6 +937,19 @@ def test_a_column_read_from_the_ticked_one_of_several_lists_their_headers(tmp_pa
     assert "ticked lists the headers of two or more columns" in error(tmp_path, bad).message
 
 
+def test_a_ticked_column_may_name_the_letter_typed_instead_of_a_tick(tmp_path: Path) -> None:
+    fields = (
+        "  - path: attainment\n    at: {table: {header: [Area, 16-26, 22-36]}}\n    columns:\n"
+        "      - {path: subject, header: Area}\n"
+        "      - {path: current, header: Now, ticked: [16-26, 22-36], mark: N}\n"
+        "      - {path: target, header: Next, ticked: [16-26, 22-36], mark: T}\n"
+    )
+    attainment = load(tmp_path, fields).fields[0]
+    assert [column.mark for column in attainment.columns] == ["", "N", "T"]
+    untied = fields.replace("header: Area}", "header: Area, mark: A}")
+    assert "mark is for a ticked column" in error(tmp_path, untied).message
+
+
 def test_a_people_anchor_names_column_headers_of_its_section(tmp_path: Path) -> None:
     entry = (
         "  - path: attendees\n"

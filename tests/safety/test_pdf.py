@@ -117,3 +117,12 @@ def test_a_full_copy_of_a_looping_pdf_ends_within_seconds(item: corpus.Item) -> 
         inspect_pdf(item.build(), f"{item.name}.pdf", text=True, copy=True)
     except PepdocsError as error:
         assert str(error).startswith(f"{item.name}.pdf: ")
+
+
+def test_pypdfs_field_list_is_left_out_when_not_asked_for_and_then_asked_for_again() -> None:
+    data = corpus.pdf_form()
+    without = inspect_pdf(data, "form.pdf", form=True, fields=False)
+    assert without.fields == {}
+    assert {field.name for field in without.form} >= {"child.first_name", "camhs"}
+    # the summary kept without the list does not answer a later question that wants it
+    assert inspect_pdf(data, "form.pdf").fields["child.first_name"].value == "Zephyrine"

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from pepdocs.formats.excel.values import number_text, plain
 from pepdocs.formats.excel.workbook import Cell, Sheet, Workbook, range_bounds, split_reference
@@ -65,8 +66,16 @@ class _Labels:
 
     def matches(self, texts: Sequence[str], wanted: Sequence[str]) -> int:
         """How many of ``wanted`` one of ``texts`` reads as."""
-        stripped = {text.strip() for text in texts}
-        keys = {self.key(text) for text in texts}
+        return self.matches_in(self.texts(texts), wanted)
+
+    def texts(self, texts: Sequence[str]) -> tuple[set[str], set[str]]:
+        """``texts`` stripped and normalised, for :meth:`matches_in` (made once for a row
+        compared with several headers)."""
+        return {text.strip() for text in texts}, {self.key(text) for text in texts}
+
+    def matches_in(self, texts: tuple[set[str], set[str]], wanted: Sequence[str]) -> int:
+        """How many of ``wanted`` one of the texts (:meth:`texts`) reads as."""
+        stripped, keys = texts
         return sum(
             1
             for one in wanted
@@ -80,7 +89,9 @@ class _Labels:
         return bool(key) and self.key(cell_text) == key
 
 
-_Found = tuple[int, Sheet, Cell]
+#: a sheet's text cells (in reading order) by normalised text, and by text stripped where
+#: that normalises to nothing
+_SheetIndex = tuple[dict[str, list[Cell]], dict[str, list[Cell]]]
 #: where a sheet's list validations are: (row, column) -> the first list validation's number
 #: for ranges of up to ``_INDEXED_CELLS`` cells, and the numbers of larger ranges, in order
 _ListLayout = tuple[dict[tuple[int, int], int], tuple[int, ...]]
@@ -112,32 +123,43 @@ class Book:
         self._merged: dict[str, dict[tuple[int, int], tuple[int, int, int, int]]] = {}
         self._lists: dict[str, _ListIndex] = {}
         self.labels = _Labels()
-        #: text cells of every sheet by their text as typed and as normalised
-        self._index: tuple[dict[str, list[_Found]], dict[str, list[_Found]]] = ({}, {})
-        self._indexed = False
 
     def same_text(self, cell_text: str, wanted: str) -> bool:
         return self.labels.same(cell_text, wanted)
 
-    def _label_cells(self, wanted: str) -> list[_Found]:
-        """(order, sheet, cell) of every text cell that reads as ``wanted``, in reading
-        order (sheet by sheet, row by row)."""
-        exact, normalised = self._index
-        if not self._indexed:
-            order = 0
-            for sheet in self.book.sheets:
-                for cell in sheet.text_cells():
-                    text = str(cell.value)
-                    entry = (order, sheet, cell)
-                    exact.setdefault(text.strip(), []).append(entry)
-                    normalised.setdefault(self.labels.key(text), []).append(entry)
-                    order += 1
-            self._indexed = True
-        found = {entry[0]: entry for entry in exact.get(wanted.strip(), [])}
+    def _label_cells(self, wanted: str, sheets: Sequence[Sheet]) -> list[tuple[Sheet, Cell]]:
+        """(sheet, cell) of every text cell of ``sheets`` that reads as ``wanted``
+        (:meth:`same_text`), in reading order (sheet by sheet in the order given, row by
+        row)."""
         key = self.labels.key(wanted)
-        if key:
-            found.update((entry[0], entry) for entry in normalised.get(key, []))
-        return [found[order] for order in sorted(found)]
+        found: list[tuple[Sheet, Cell]] = []
+        for sheet in sheets:
+            normalised, unworded = self._sheet_index(sheet)
+            # text that is the same once stripped has the same normalised form, so a wanted
+            # text with one finds its exact matches among its normalised ones
+            hits = normalised.get(key) if key else unworded.get(wanted.strip())
+            found.extend((sheet, cell) for cell in hits or ())
+        return found
+
+    def _sheet_index(self, sheet: Sheet) -> _SheetIndex:
+        """A sheet's text cells in reading order by their normalised text, and those whose
+        normalised text is empty (``***``) by their text stripped; made when a label is first
+        looked for on the sheet and kept on it (a sheet read before, such as a form's lists,
+        is indexed once)."""
+        found: _SheetIndex | None = sheet.label_index
+        if found is None:
+            normalised: dict[str, list[Cell]] = {}
+            unworded: dict[str, list[Cell]] = {}
+            key = self.labels.key
+            for cell in sheet.text_cells():
+                text = str(cell.value)
+                normal = key(text)
+                if normal:
+                    normalised.setdefault(normal, []).append(cell)
+                else:
+                    unworded.setdefault(text.strip(), []).append(cell)
+            found = sheet.label_index = (normalised, unworded)
+        return found
 
     # sheets and cells
     def sheet(self, title: str | None) -> Sheet | None:
@@ -156,12 +178,7 @@ class Book:
         """(row, column) -> (min_col, min_row, max_col, max_row) of its merged range."""
         found = self._merged.get(sheet.title)
         if found is None:
-            found = {}
-            for bounds in sheet.merged:
-                for row in range(bounds[1], bounds[3] + 1):
-                    for col in range(bounds[0], bounds[2] + 1):
-                        found[(row, col)] = bounds
-            self._merged[sheet.title] = found
+            found = self._merged[sheet.title] = _merge_map(tuple(sheet.merged))
         return found
 
     def bounds(self, sheet: Sheet, row: int, column: int) -> tuple[int, int, int, int]:
@@ -200,15 +217,11 @@ class Book:
         wanted = anchor.key
         options = anchor.options
         occurrence = int(options.get("occurrence", 1))
-        sheets = {id(sheet) for sheet in self._sheets(options.get("sheet"))}
-        seen = 0
-        for _, sheet, cell in self._label_cells(wanted):
-            if id(sheet) not in sheets:
-                continue
-            seen += 1
-            if seen == occurrence:
-                return sheet, self._beside(sheet, cell, options.get("direction", "right"))
-        return None
+        found = self._label_cells(wanted, self._sheets(options.get("sheet")))
+        if not 1 <= occurrence <= len(found):
+            return None
+        sheet, cell = found[occurrence - 1]
+        return sheet, self._beside(sheet, cell, options.get("direction", "right"))
 
     def _sheets(self, title: str | None) -> list[Sheet]:
         if title:
@@ -383,6 +396,29 @@ def locate(book: Book, anchor: Anchor) -> tuple[Sheet, Cell] | None:
 
 
 __all__ += ["locate", "split_reference"]
+
+
+#: merge maps by the merged ranges, kept across workbooks (every form filled from one
+#: template has the same merges); emptied when full
+_MERGE_MAPS: dict[tuple[tuple[int, int, int, int], ...], dict[tuple[int, int], Any]] = {}
+_MERGE_MAPS_HELD = 64
+
+
+def _merge_map(
+    merged: tuple[tuple[int, int, int, int], ...],
+) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+    """Each position of the merged ranges -> its range (a later range wins, as before)."""
+    found = _MERGE_MAPS.get(merged)
+    if found is None:
+        found = {}
+        for bounds in merged:
+            for row in range(bounds[1], bounds[3] + 1):
+                for col in range(bounds[0], bounds[2] + 1):
+                    found[(row, col)] = bounds
+        if len(_MERGE_MAPS) >= _MERGE_MAPS_HELD:
+            _MERGE_MAPS.clear()
+        _MERGE_MAPS[merged] = found
+    return found
 
 
 def _list_layout(

@@ -109,16 +109,16 @@ def _read_table(
             continue
         sheet = table.sheet
         notes = [f"column {header!r} not found" for header in table.missing]
-        stops = _other_headers(form, spec)
+        stops = [header for header in _other_headers(form, spec) if len(header) > 1]
         rows: list[dict[str, str]] = []
         for row_index in range(table.header_row + 1, sheet.max_row + 1):
             cells = {header: sheet.cell(row_index, col) for header, col in table.columns.items()}
             texts = [str(c.value) for c in cells.values() if isinstance(c.value, str)]
             # another table's header row further down the same columns ends this one
-            if texts and any(
-                len(header) > 1 and book.labels.matches(texts, header) >= 2 for header in stops
-            ):
-                break
+            if texts and stops:
+                row_texts = book.labels.texts(texts)
+                if any(book.labels.matches_in(row_texts, header) >= 2 for header in stops):
+                    break
             row: dict[str, str] = {}
             for column in spec.columns:
                 cell = cells.get(column.header)

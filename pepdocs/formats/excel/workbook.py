@@ -16,12 +16,14 @@ every worksheet is measured before it is parsed, against the same cell and area 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import posixpath
 import re
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -80,6 +82,7 @@ def coordinate(row: int, column: int) -> str:
     return f"{column_letter(column)}{row}"
 
 
+@lru_cache(maxsize=8192)
 def split_reference(ref: str) -> tuple[int, int] | None:
     """(row, column) of ``B12`` or ``$B$12``; None for anything else."""
     match = _CELL_REF.match(ref.strip())
@@ -88,9 +91,11 @@ def split_reference(ref: str) -> tuple[int, int] | None:
     return int(match.group(2)), column_number(match.group(1))
 
 
+@lru_cache(maxsize=8192)
 def range_bounds(ref: str) -> tuple[int, int, int, int] | None:
     """(min_col, min_row, max_col, max_row) of ``A1`` or ``A1:C9``; None for a whole row or
-    column (``$6:$6``) or anything else."""
+    column (``$6:$6``) or anything else. Kept by the reference (a template's merges and
+    lists are the same in every form filled from it)."""
     first, _, last = ref.replace("$", "").partition(":")
     start = split_reference(first)
     end = split_reference(last) if last else start
@@ -220,6 +225,8 @@ class Sheet:
     #: the parsed worksheet (the writer edits copies of a template's)
     xml: etree._Element | None = None
     _rows: list[list[Cell]] | None = None
+    #: the text cells by text, made and kept by the reader's label lookups (``anchors``)
+    label_index: Any = None
 
     @property
     def max_row(self) -> int:
@@ -274,8 +281,73 @@ class Workbook:
 
 #: sheets read from returned workbooks, by their XML and what their values depend on: a
 #: batch of returned forms repeats most sheets byte for byte (the lists, sheets left blank)
-_READ_SHEETS: OrderedDict[bytes, Sheet] = OrderedDict()
+_READ_SHEETS: OrderedDict[tuple[Any, ...], Sheet] = OrderedDict()
 _READ_SHEETS_HELD = 64
+
+
+#: what the parts every form of a template shares mean (its workbook part with the sheets and
+#: defined names, relationships, styles, shared strings), by a digest of their bytes, kept for
+#: reading: a returned form's parts are those of its template unless someone changed them
+_READ_PARTS: OrderedDict[tuple[str, bytes], Any] = OrderedDict()
+_READ_PARTS_HELD = 32
+#: a part larger than this is a document's own data (a roster's strings), not a template's:
+#: not kept
+_READ_PART_BYTES = 1 << 20
+
+
+def _part_meaning(
+    package: SafeZip,
+    part: str,
+    keep: bool,
+    interpret: Callable[[etree._Element | None], Any],
+    *,
+    empty_allowed: bool = False,
+) -> tuple[bytes, Any]:
+    """The bytes of ``part`` and ``interpret`` of them parsed (within the package's budget;
+    an empty part, where ``empty_allowed``, is interpreted as None); for reading (``keep``)
+    the same bytes read before are not parsed or interpreted again. What is kept is never
+    changed by the reader: a template's ``Styles`` (which the writer adds to) is made afresh."""
+    raw = package.read(part)
+    if not raw and empty_allowed:
+        return raw, interpret(None)
+    keep = keep and len(raw) <= _READ_PART_BYTES
+    key = (part, hashlib.sha256(raw).digest())
+    found = _READ_PARTS.get(key) if keep else None
+    if found is None:
+        found = interpret(parse_xml(raw, package.source, part, package.budget))
+        if keep:
+            _READ_PARTS[key] = found
+            if len(_READ_PARTS) > _READ_PARTS_HELD:
+                _READ_PARTS.popitem(last=False)
+    else:
+        _READ_PARTS.move_to_end(key)
+    return raw, found
+
+
+@dataclass(frozen=True, slots=True)
+class _WorkbookPart:
+    """What ``xl/workbook.xml`` says: strict or not, date system, names, sheet entries."""
+
+    strict: bool
+    date1904: bool
+    names: dict[str, list[tuple[str, str]]]
+    local: dict[int, dict[str, list[tuple[str, str]]]]
+    #: (relationship id, name, state) of each sheet, in tab order
+    sheets: tuple[tuple[str, str, str], ...]
+
+    @classmethod
+    def parse(cls, root: etree._Element) -> _WorkbookPart:
+        if root.tag.startswith(f"{{{_STRICT_MAIN}}}"):
+            return cls(True, False, {}, {}, ())
+        ns = _namespace(root)
+        properties = root.find(f"{ns}workbookPr")
+        date1904 = properties is not None and _truth(properties.get("date1904"), False)
+        names, local = _defined_names(root, ns)
+        sheets = tuple(
+            (element.get(f"{_R}id", ""), element.get("name", ""), element.get("state", "visible"))
+            for element in root.iterfind(f"{ns}sheets/{ns}sheet")
+        )
+        return cls(False, date1904, names, local, sheets)
 
 
 def load_workbook(
@@ -284,47 +356,52 @@ def load_workbook(
     """A returned or template workbook, through the safe-open checks and the sheet limits.
 
     ``blanks=False`` (reading) leaves out cells with neither a value nor a formula (a blank
-    cell reads as blank whether or not it is stored) and keeps no XML; sheets whose bytes were
-    read before are then taken from a small cache instead of parsed again. ``package`` is
-    ``data`` already opened by ``open_package`` (as ``xlsx``), when the caller has it.
+    cell reads as blank whether or not it is stored) and keeps no XML; sheets and the parts
+    every form shares (workbook, relationships, styles, shared strings) whose bytes were read
+    before are then taken from small caches instead of parsed again. ``package`` is ``data``
+    already opened by ``open_package`` (as ``xlsx``), when the caller has it.
     """
     if package is None:
         package = open_package(data, source, "xlsx")
-    root = package.parse(_WORKBOOK)
-    if root.tag.startswith(f"{{{_STRICT_MAIN}}}"):
+    keep = not blanks
+    book: _WorkbookPart = _part_meaning(package, _WORKBOOK, keep, _WorkbookPart.parse)[1]
+    if book.strict:
         raise DocumentError(
             "is saved as Strict Open XML, which pepdocs does not read: save it again from "
             "Excel as an ordinary Excel Workbook (.xlsx)",
             source,
         )
-    ns = _namespace(root)
-    targets = _relationship_targets(package, "xl/_rels/workbook.xml.rels")
+    rels = "xl/_rels/workbook.xml.rels"
+    targets: dict[str, str] = (
+        _part_meaning(package, rels, keep, functools.partial(_targets, rels))[1]
+        if package.has(rels)
+        else {}
+    )
     styles_part = next((t for t in targets.values() if t.endswith("styles.xml")), "")
-    styles_xml = package.read(styles_part) if package.has(styles_part) else b""
-    styles = Styles.parse(
-        parse_xml(styles_xml, source, styles_part, package.budget) if styles_xml else None
+    styles_xml, styles = (
+        _part_meaning(package, styles_part, keep, Styles.parse, empty_allowed=True)
+        if package.has(styles_part)
+        else (b"", Styles.parse(None))
     )
     strings_part = next((t for t in targets.values() if t.endswith("sharedStrings.xml")), "")
-    strings_xml = package.read(strings_part) if package.has(strings_part) else b""
-    strings = _shared_strings(
-        parse_xml(strings_xml, source, strings_part, package.budget) if strings_xml else None
+    strings_xml, strings = (
+        _part_meaning(package, strings_part, keep, _shared_strings, empty_allowed=True)
+        if package.has(strings_part)
+        else (b"", [])
     )
-    depends = hashlib.sha256(styles_xml + b"\0" + strings_xml).digest()
-    properties = root.find(f"{ns}workbookPr")
-    date1904 = properties is not None and _truth(properties.get("date1904"), False)
-    names, local = _defined_names(root, ns)
+    date1904 = book.date1904
+    # what a sheet's values depend on besides its own bytes
+    depends = hashlib.sha256(styles_xml + b"\0" + strings_xml).digest() + bytes([date1904])
     sheets: list[Sheet] = []
     local_names: dict[str, dict[str, list[tuple[str, str]]]] = {}
     parts = {"workbook": _WORKBOOK}
-    for index, element in enumerate(root.iterfind(f"{ns}sheets/{ns}sheet")):
-        part = targets.get(element.get(f"{_R}id", ""), "")
+    for index, (rid, title, state) in enumerate(book.sheets):
+        part = targets.get(rid, "")
         if not part or not package.has(part):
             continue  # a chart sheet or a dangling reference: no cells to read
-        title = element.get("name", "")
         raw = package.read(part)
-        state = element.get("state", "visible")
-        key = hashlib.sha256(raw).digest() + depends + f"{date1904}{state}{title}".encode()
-        sheet = None if blanks else _READ_SHEETS.get(key)
+        key = (hashlib.sha256(raw).digest(), depends, state, title)
+        sheet = _READ_SHEETS.get(key) if keep else None
         if sheet is None:
             sheet = _sheet(
                 parse_xml(raw, source, part, package.budget),
@@ -338,25 +415,24 @@ def load_workbook(
                 source,
                 blanks,
             )
-            if not blanks:
+            if keep:
                 sheet.xml = None
                 _READ_SHEETS[key] = sheet
                 if len(_READ_SHEETS) > _READ_SHEETS_HELD:
                     _READ_SHEETS.popitem(last=False)
         else:
             _READ_SHEETS.move_to_end(key)
-        local_names[title] = local.get(index, {})
+        local_names[title] = book.local.get(index, {})
         sheets.append(sheet)
         parts[title] = part
-    return Workbook(sheets, names, date1904, styles, parts, local_names), package
+    return Workbook(sheets, book.names, date1904, styles, parts, local_names), package
 
 
-def _relationship_targets(package: SafeZip, rels: str) -> dict[str, str]:
-    if not package.has(rels):
-        return {}
+def _targets(rels: str, root: etree._Element) -> dict[str, str]:
+    """Relationship id -> the part it points to (external targets left out)."""
     base = posixpath.dirname(posixpath.dirname(rels))
     found = {}
-    for rel in package.parse(rels):
+    for rel in root:
         target = rel.get("Target", "")
         if rel.get("TargetMode") == "External" or not target:
             continue
@@ -460,30 +536,55 @@ def _sheet(
             source,
         )
     c_tag = f"{ns}c"
-    tags = (f"{ns}v", f"{ns}f", f"{ns}is")
+    tags = v_tag, _, is_tag = (f"{ns}v", f"{ns}f", f"{ns}is")
+    t_tag = f"{ns}t"
     formats, default = styles.formats, styles.DEFAULT
     count = len(formats)
+    columns = _COLUMNS
+    #: ``s`` attribute -> (style index, style), worked out once per sheet
+    styled: dict[str | None, tuple[int, CellStyle]] = {}
     row_number = last_column = 0
     for row in rows:
         row_number = _int(row.get("r"), row_number + 1)
-        if row.get("ht") is not None:
-            heights[row_number] = _float(row.get("ht"), 15.0)
+        height = row.get("ht")
+        if height is not None:
+            heights[row_number] = _float(height, 15.0)
         column = 0
-        for c in row:
-            if c.tag != c_tag:
-                continue
+        for c in row.iterchildren(c_tag):
             ref = c.get("r")
-            column = _column_of(ref) if ref else column + 1
+            column = (columns.get(ref) or _column_of(ref)) if ref else column + 1
             if not column:
                 continue
-            s = c.get("s")
-            style_index = _int(s, 0) if s else 0
-            style = formats[style_index] if 0 <= style_index < count else default
-            if not blanks and not len(c):
+            children = len(c)
+            if not blanks and not children:
                 continue  # no value, no formula: a blank cell reads as blank
-            value, formula = _value(
-                c, ns, tags, style, strings, date1904, shared, row_number, column
-            )
+            s = c.get("s")
+            found_style = styled.get(s)
+            if found_style is None:
+                index = _int(s, 0) if s else 0
+                found_style = styled[s] = (
+                    index,
+                    formats[index] if 0 <= index < count else default,
+                )
+            style_index, style = found_style
+            value: Any = None
+            formula = False
+            only = c[0] if children == 1 else None
+            kind = c.get("t")
+            if only is not None and only.tag == is_tag and kind == "inlineStr":
+                # the commonest cell of a filled form: text stored inline, as one <t> (looked
+                # at directly: ``find`` goes through ElementPath, a third of a cell's cost)
+                first = only[0] if len(only) else None
+                if first is not None and first.tag == t_tag:
+                    value = first.text or ""
+                else:
+                    value = _string_text(only, ns)
+            elif only is not None and only.tag == v_tag and kind in (None, "n", "s"):
+                value = _number_or_string(only.text, kind, style, strings, date1904)
+            elif children:
+                value, formula = _value(
+                    c, ns, tags, style, strings, date1904, shared, row_number, column
+                )
             if value is None and not blanks:
                 continue
             cells[(row_number, column)] = Cell(
@@ -599,9 +700,8 @@ def _value(
     text = v.text if v is not None else None
     if text is None:
         return None, False
-    if kind == "s":
-        index = _int(text, -1)
-        return (strings[index] if 0 <= index < len(strings) else None), False
+    if kind in ("s", "n"):
+        return _number_or_string(text, kind, style, strings, date1904), False
     if kind in ("str", "e"):
         return text, False
     if kind == "b":
@@ -611,14 +711,27 @@ def _value(
             return dt.datetime.fromisoformat(text.strip()), False
         except ValueError:
             return text, False
+    return _number_or_string(text, kind, style, strings, date1904), False
+
+
+def _number_or_string(
+    text: str | None, kind: str | None, style: CellStyle, strings: list[str], date1904: bool
+) -> Any:
+    """The value of a ``<v>`` of a shared-string cell (``t="s"``) or of a number (no ``t``,
+    ``t="n"`` or a type pepdocs does not know), a date where the style shows one."""
+    if text is None:
+        return None
+    if kind == "s":
+        index = _int(text, -1)
+        return strings[index] if 0 <= index < len(strings) else None
     number: int | float
     try:
         number = int(text) if text.lstrip("-").isdigit() else float(text)
     except ValueError:
-        return text, False
+        return text
     if style.is_date:
-        return serial_to_datetime(number, date1904, style.number_format), False
-    return number, False
+        return serial_to_datetime(number, date1904, style.number_format)
+    return number
 
 
 def _formula_text(

@@ -701,7 +701,7 @@ def open_for_reading(data: bytes, name: str, password: str | None = None) -> Ope
     reading) without opening it again."""
     from pepdocs.safety.pdf import inspect_pdf
 
-    summary = inspect_pdf(data, name, password, form=True)
+    summary = inspect_pdf(data, name, password, form=True, fields=False)
     if summary.dynamic_xfa:
         raise DocumentError(
             "is a dynamic XFA form (Adobe LiveCycle) that pepdocs cannot read; "

@@ -22,7 +22,7 @@ from pypdf.generic import (
 
 from pepdocs.formats.docid import check_document_id, is_document_id
 from pepdocs.formats.opened import OpenedDocument, opened
-from pepdocs.formats.pdf.once import opened_pdf
+from pepdocs.formats.pdf.once import opened_summary
 
 __all__ = ["INFO_KEY", "read_document_id", "write_document_id"]
 
@@ -129,13 +129,9 @@ def _stream_at(data: bytes, position: int) -> io.BytesIO:
 
 def read_document_id(data: bytes | OpenedDocument, source: str = "<document>") -> str | None:
     """The document id a returned PDF (its bytes, or the document opened once) carries, or
-    None. The PDF is opened by the bounded opener (``DocumentError`` or
-    ``UnsafeDocumentError`` for one that cannot be)."""
-    reader, _ = opened_pdf(opened(data, source), refuse_dynamic_xfa=False)
-    try:
-        info = reader.metadata
-        value = info.get(INFO_KEY) if info is not None else None
-    except Exception:  # a damaged information dictionary: the form simply carries no id
-        return None
-    text = str(value) if value is not None else None
+    None. The bounded worker reads the entry as it parses the PDF for its summary (the one
+    recognition and reading use too: the PDF is parsed once, in the worker, and never in
+    this process); only an id of the shape pepdocs writes is accepted. ``DocumentError`` or
+    ``UnsafeDocumentError`` for a PDF that cannot be opened."""
+    text = opened_summary(opened(data, source)).document_id
     return text if is_document_id(text) else None

@@ -32,7 +32,7 @@ def opened_summary(document: OpenedDocument, password: str | None = None) -> Pdf
     are both served from it (the worker keeps summaries of the same bytes)."""
     return document.kept(
         ("pdf summary", password),
-        lambda: inspect_pdf(document.data, document.name, password, form=True),
+        lambda: inspect_pdf(document.data, document.name, password, form=True, fields=False),
     )
 
 

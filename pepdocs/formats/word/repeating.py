@@ -152,7 +152,14 @@ def table_columns(
                 missing.append(spec_column.header)
             else:
                 columns.append(
-                    TableColumn(spec_column.header, spec_column.path, -1, False, ticked=ticked)
+                    TableColumn(
+                        spec_column.header,
+                        spec_column.path,
+                        -1,
+                        False,
+                        ticked=ticked,
+                        mark=spec_column.mark,
+                    )
                 )
     for header, path, aliases, checkbox, position in wanted_columns:
         if position:
@@ -201,19 +208,38 @@ def _is_ticked(tc: Element) -> bool:
     return value is True
 
 
-def _ticked_header(columns: dict[int, Element], ticked: Sequence[tuple[str, int]]) -> str:
+def _ticked_header(
+    columns: dict[int, Element], ticked: Sequence[tuple[str, int]], mark: str = ""
+) -> str:
     """The header of the ticked column of a row ("" when none is, all of them when several
-    are: a person must look)."""
+    are: a person must look); with ``mark``, of the column whose cell holds that letter."""
     chosen = [
-        header for header, col in ticked if (tc := columns.get(col)) is not None and _is_ticked(tc)
+        header
+        for header, col in ticked
+        if (tc := columns.get(col)) is not None
+        and (_has_mark(tc, mark) if mark else _is_ticked(tc))
     ]
     return ", ".join(chosen)
 
 
+def _mark_words(tc: Element) -> list[str]:
+    return [word for word in re.split(r"[\s,/;&+]+", block_text(tc)) if word]
+
+
+def _has_mark(tc: Element, mark: str) -> bool:
+    """Whether a cell holds the letter ``mark`` as a word of its own ("N", "N T", "n")."""
+    return mark.casefold() in {word.casefold() for word in _mark_words(tc)}
+
+
 def _tick_header(
-    columns: dict[int, Element], ticked: Sequence[tuple[str, int]], value: object, where: Where
+    columns: dict[int, Element],
+    ticked: Sequence[tuple[str, int]],
+    value: object,
+    where: Where,
+    letter: str = "",
 ) -> None:
-    """Tick the column whose header is ``value`` and clear the others."""
+    """Tick the column whose header is ``value`` and clear the others (with ``letter``: type
+    it in that column's cell and take it out of the others', leaving other letters)."""
     wanted = normalise(str(value)) if value not in (None, "") else ""
     if wanted and wanted not in {normalise(header) for header, _ in ticked}:
         raise where.error(
@@ -222,6 +248,15 @@ def _tick_header(
     for header, col in ticked:
         tc = columns.get(col)
         if tc is None:
+            continue
+        if letter:
+            others = [w for w in _mark_words(tc) if w.casefold() != letter.casefold()]
+            if normalise(header) == wanted:
+                others.append(letter)
+            if others != _mark_words(tc):
+                region = RegionSlot(tc, "")
+                region.mark = None
+                region.write(" ".join(others), where)
             continue
         mark = "\u2713" if normalise(header) == wanted else ""
         if mark or _is_ticked(tc):
@@ -280,6 +315,8 @@ class TableColumn:
     #: (header as printed, grid column) of the columns one of which is ticked in each row,
     #: the value being that column's header (a band grid); () for a column of its own
     ticked: tuple[tuple[str, int], ...] = ()
+    #: the letter typed in the chosen column instead of a tick (``N``), or empty
+    mark: str = ""
 
 
 @dataclass(eq=False)
@@ -325,7 +362,7 @@ class TableSlot(Slot):
             boxes, in_control = holders[table]
             for column in self.data.columns:
                 if column.ticked:
-                    cells[column.header] = _ticked_header(columns, column.ticked)
+                    cells[column.header] = _ticked_header(columns, column.ticked, column.mark)
                     continue
                 tc = columns.get(column.grid_col)
                 if tc is None:
@@ -397,7 +434,7 @@ class TableSlot(Slot):
             for column in self.data.columns:
                 if column.ticked:
                     text = record.get(column.header, record.get(column.path))
-                    _tick_header(columns, column.ticked, text, where)
+                    _tick_header(columns, column.ticked, text, where, column.mark)
                     continue
                 tc = columns.get(column.grid_col)
                 if tc is None:

@@ -379,3 +379,45 @@ def test_a_band_grid_is_filled_by_ticking_the_column_named(tmp_path: Path) -> No
     assert round_trip(form, rows) == [rows]  # type: ignore[arg-type]
     with pytest.raises(MappingError, match="'40-60' is none of the columns to tick"):
         fill(form, [{"Area of learning": "Literacy", "Band": "40-60"}])  # type: ignore[arg-type]
+def _letter_form(tmp_path: Path, body: str) -> object:
+    from pepdocs.mapping.spec import ColumnSpec, FieldSpec
+
+    from .docxbuild import Raw
+
+    columns = (
+        ColumnSpec("subject", "Area of learning", Raw()),
+        ColumnSpec("current", "Now (N)", Raw(), ticked=BANDS, mark="N"),
+        ColumnSpec("target", "Next (T)", Raw(), ticked=BANDS, mark="T"),
+    )
+    spec = FieldSpec(
+        ("attainment",),
+        (anchor("table", header=["Area of learning", *BANDS]),),
+        Raw(),
+        columns=columns,
+        line=7,
+    )
+    return make_form(tmp_path, body, spec)
+
+
+def _letter_grid(*rows: tuple[str, str, str, str]) -> str:
+    return tbl(tr("Area of learning", *BANDS, "Comment"), *(tr(*row, "") for row in rows))
+
+
+def test_a_band_grid_answered_with_letters_gives_each_letters_column(tmp_path: Path) -> None:
+    body = _letter_grid(("Physical development", "", "N", "T"), ("Literacy", "", "N T", ""))
+    form = _letter_form(tmp_path, body)
+    assert reading(form).raw == [  # type: ignore[arg-type]
+        {"Area of learning": "Physical development", "Now (N)": "22-36", "Next (T)": "30-50"},
+        {"Area of learning": "Literacy", "Now (N)": "22-36", "Next (T)": "22-36"},
+    ]
+
+
+def test_a_band_grid_with_letters_is_filled_with_them_sharing_a_cell(tmp_path: Path) -> None:
+    form = _letter_form(tmp_path, _letter_grid(("Literacy", "", "", ""), ("Maths", "", "", "")))
+    rows = [
+        {"Area of learning": "Literacy", "Now (N)": "16-26", "Next (T)": "22-36"},
+        {"Area of learning": "Maths", "Now (N)": "30-50", "Next (T)": "30-50"},
+    ]
+    assert round_trip(form, rows) == [rows]  # type: ignore[arg-type]
+
+
