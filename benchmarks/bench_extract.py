@@ -5,6 +5,9 @@ fictional PEPs: every section filled, as a school returns them), then timed in o
 
 * ``extract_docs_per_s[<authority>/<form>]``: ``pepdocs.api.extract`` (safe open, anchors,
   transforms, model validation, the field report) per file, fastest of three passes;
+  ``[<authority>/<form>/docx returned]``: the same Word form as ``pepdocs batch`` pre-fills
+  it from a roster (as ``bench_national.py`` reads back): most boxes empty, where a reading
+  also tries each field's fallback anchors;
 * beside each Word form, ``python_docx_open_docs_per_s``: python-docx's ``Document(path)``
   alone on the same files, i.e. only opening and parsing, no reading of any field;
 * ``extract_word_docs_per_s``: all Word forms together, and by CPU time (target >= 150 per
@@ -13,11 +16,19 @@ fictional PEPs: every section filled, as a school returns them), then timed in o
 * beside each Word and Excel form, ``vs_word_floor`` / ``vs_excel_floor``: its CPU time per
   form as a multiple of that format's floor on the same files (Excel: unzip, parse every XML
   part, re-zip), with the floor's own forms/s;
+<<<<<<< HEAD
+* ``--baseline SRC``: the same Word and Excel files (filled and returned) read by another
+  checkout's code (``SRC`` holds its ``pepdocs`` package, e.g. ``git worktree add /tmp/base
+  main``: the code before a change) and by this one, each in a fresh process, alternated
+  form by form in the same run (fastest of two each), printed as before/after forms/s of
+  CPU and the speed-up;
+=======
 * ``--baseline SRC``: the same Word, Excel and PDF files read by another checkout's code
   (``SRC`` holds its ``pepdocs`` package, e.g. ``git worktree add /tmp/base main``) and by
   this one, each in a fresh process, alternated form by form in the same run (fastest of two
   each), printed as before/after forms/s of CPU (a PDF's with its worker's) and the speed-up;
   with ``--excel-only`` or ``--pdf-only`` for those forms alone;
+>>>>>>> main
 * ``convert``: docs/s of ``pepdocs convert`` over 1,000 forms when that command exists.
 
 The load average is printed with every block of figures (absolute rates on a shared machine
@@ -37,6 +48,7 @@ Usage::
     python benchmarks/bench_extract.py            # 40 forms per authority form
     python benchmarks/bench_extract.py --quick    # 10
     python benchmarks/bench_extract.py --quick --baseline /tmp/base
+    python benchmarks/bench_extract.py --quick --word-only --baseline /tmp/base
     python benchmarks/bench_extract.py --count 20 --baseline /tmp/base --before-after-only
     python benchmarks/bench_extract.py --quick --excel-only --baseline /tmp/base
     python benchmarks/bench_extract.py --quick --pdf-only --baseline /tmp/base
@@ -45,6 +57,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import shutil
 import subprocess
@@ -66,12 +79,15 @@ def _rate(count: int, seconds: float) -> float:
     return count / seconds if seconds else 0.0
 
 
-def _make_forms(work: Path, count: int) -> list[tuple[str, str, str, list[Path]]]:
-    """(authority, form, kind, files) for every shipped form whose template exists."""
+def _make_forms(
+    work: Path, count: int, word_only: bool = False
+) -> list[tuple[str, str, str, list[Path]]]:
+    """(authority, form, kind, files) for every shipped form whose template exists (only the
+    Word ones with ``word_only``)."""
     made = []
     for authority in list_authorities():
         for summary in authority.forms:
-            if not summary.template_found:
+            if not summary.template_found or (word_only and summary.kind != "docx"):
                 continue
             folder = work / f"{authority.name}-{summary.form}"
             folder.mkdir(parents=True)
@@ -82,7 +98,44 @@ def _make_forms(work: Path, count: int) -> list[tuple[str, str, str, list[Path]]
                 path.write_bytes(api.fill(pep, authority.name, summary.form))
                 files.append(path)
             made.append((authority.name, summary.form, summary.kind, files))
+            if summary.kind == "docx":
+                returned = _make_returned(work, authority.name, summary.form, count)
+                made.append((authority.name, summary.form, summary.kind, returned))
     return made
+
+
+#: the folder suffix of a Word form's returned copies (see ``_make_returned``)
+RETURNED = "-returned"
+
+
+def _make_returned(work: Path, authority: str, form: str, count: int) -> list[Path]:
+    """``count`` copies of a Word form as ``pepdocs batch`` pre-fills them from a roster (as
+    in ``bench_national.py``): the roster's columns filled, many boxes left empty, as a form
+    comes back. An empty control is where a reading also tries the field's fallback
+    anchors, so these read differently from forms with every section filled."""
+    from _data import TODAY, records, roster_header, roster_row
+
+    from pepdocs.batch import BatchOptions, run_batch
+
+    folder = work / f"{authority}-{form}{RETURNED}"
+    made = work / f"{authority}-{form}-batch"
+    made.mkdir()
+    roster = made / "roster.csv"
+    with roster.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(roster_header())
+        for pep in records(count, authority, form, seed=31):
+            writer.writerow(roster_row(pep))
+    run_batch(roster, BatchOptions(out_dir=made / "out", jobs=1, today=TODAY))
+    folder.mkdir()  # the forms alone (``--time-only`` reads every file of a folder)
+    for path in sorted((made / "out").glob("*.docx")):
+        path.rename(folder / path.name)
+    return sorted(folder.iterdir())
+
+
+def _variant(files: list[Path]) -> str:
+    """`` returned`` for a Word form's pre-filled copies, else nothing (for the labels)."""
+    return " returned" if files[0].parent.name.endswith(RETURNED) else ""
 
 
 #: passes over each form's files; the fastest counts (as ``timeit`` advises: slower passes
@@ -161,7 +214,7 @@ def _before_after(
             totals[1] += after * len(files)
             totals[2] += len(files)
         print(
-            f"before_after_cpu_docs_per_s[{authority}/{form}/{kind}]: "
+            f"before_after_cpu_docs_per_s[{authority}/{form}/{kind}{_variant(files)}]: "
             f"{1 / before:.1f} -> {1 / after:.1f}  speed-up {before / after:.2f}x  ({_load()})"
         )
     if totals[2]:
@@ -305,6 +358,11 @@ def main() -> None:
         help="PDF forms read the old way only (a fresh worker process per file)",
     )
     parser.add_argument(
+        "--word-only",
+        action="store_true",
+        help="only the Word forms (filled and returned), their floor and before/after",
+    )
+    parser.add_argument(
         "--baseline", type=Path, help="a checkout of the code to compare with (before/after)"
     )
     parser.add_argument("--rounds", type=int, default=2, help="before/after runs of each")
@@ -319,7 +377,7 @@ def main() -> None:
     count = args.count or (10 if args.quick else 40)
     work = Path(tempfile.mkdtemp(prefix="pepdocs-bench-extract-"))
     print(f"# cpus: {os.cpu_count()}, python {sys.version.split()[0]}, {count} forms per form")
-    forms = _make_forms(work, count)
+    forms = _make_forms(work, count, word_only=args.word_only)
     if args.baseline and args.before_after_only:
         _before_after(args.baseline.resolve(), forms, args.rounds)
         shutil.rmtree(work, ignore_errors=True)
@@ -337,8 +395,9 @@ def main() -> None:
             print(_pdf_lines(authority, form, files, args.pdf_old_only))
             continue
         seconds, cpu = _time_extract(authority, form, files)
+        label = f"{authority}/{form}/{kind}{_variant(files)}"
         line = (
-            f"extract_docs_per_s[{authority}/{form}/{kind}]: {_rate(len(files), seconds):.1f}"
+            f"extract_docs_per_s[{label}]: {_rate(len(files), seconds):.1f}"
             f"  (cpu: {_rate(len(files), cpu):.1f})"
         )
         if kind == "xlsx":
@@ -379,7 +438,8 @@ def main() -> None:
     print(f"# load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus")
     if args.baseline:
         _before_after(args.baseline.resolve(), forms, args.rounds)
-    _convert(work, forms, args.quick)
+    if not args.word_only:
+        _convert(work, forms, args.quick)
     shutil.rmtree(work, ignore_errors=True)
 
 

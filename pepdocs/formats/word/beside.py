@@ -36,6 +36,7 @@ from pepdocs.formats.word.text import (
     is_placeholder,
     iter_block_paragraphs,
     normalise,
+    paragraph_text,
 )
 
 _RUN_PIECES = {TAB: "\t", BR: "\n", CR: "\n", w("noBreakHyphen"): "-"}
@@ -168,9 +169,10 @@ def _box_parts(box: Element, field: Element) -> list[tuple[str | None, bool]]:
     piece by piece (``None`` text marks where the field's own value goes)."""
     parts: list[tuple[str | None, bool]] = []
     paragraphs = [box] if box.tag == P else list(_paragraphs_with_fields(box))
+    within = set(field.iter(P))  # the paragraphs inside the field (a block-level control)
     field_seen = False
     for paragraph in paragraphs:
-        if _within(paragraph, field):
+        if paragraph in within:
             if not field_seen:
                 parts.append((None, True))
                 parts.append(("\n", False))
@@ -326,6 +328,9 @@ def typed_paragraphs(
     for paragraph in iter_block_paragraphs(container):
         if skip is not None and skip(paragraph):
             continue
-        text = clean_value(outside_text(paragraph))
+        # a paragraph holding no field at all: its text is all outside fields, and may well
+        # be known already (the memo of ``paragraph_text``: table cells' texts are read first)
+        bare = next(paragraph.iter(SDT, FLDCHAR), None) is None
+        text = clean_value(paragraph_text(paragraph) if bare else outside_text(paragraph))
         if text:
             yield paragraph, text

@@ -354,6 +354,16 @@ def is_hidden(control: ContentControl) -> bool:
     """Whether Word shows nothing of ``control``: its own run properties hide it, or every
     run of its content is formatted as hidden text. A person filling the form never sees
     (nor types into) a hidden control, so its value is not what the form says."""
+    memo = reading_memo()
+    if memo is None:
+        return _is_hidden(control)
+    found = memo.hidden.get(control.element)
+    if found is None:
+        found = memo.hidden[control.element] = _is_hidden(control)
+    return found
+
+
+def _is_hidden(control: ContentControl) -> bool:
     if _vanishes(first_child(control.properties, RPR)):
         return True
     content = first_child(control.element, SDTCONTENT)  # read only: never made here

@@ -53,7 +53,7 @@ from pepdocs.formats.word.controls import ContentControl, find_controls
 from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
 from pepdocs.formats.word.package import STYLES_PART, WordPackage
 from pepdocs.formats.word.tables import GridCell, TableGrid, build_grid, iter_tables, spanned
-from pepdocs.formats.word.text import block_text, normalise, paragraph_text
+from pepdocs.formats.word.text import block_text, normalise, paragraph_text, reading_memo
 from pepdocs.safety.package import parse_xml
 
 #: Level given to headings that are not Word heading styles: a bold stand-alone paragraph
@@ -150,6 +150,15 @@ class DocumentIndex:
     @cached_property
     def grid_of_table(self) -> dict[Element, TableGrid]:
         return {grid.tbl: grid for grid in self.grids}
+
+    def grid_number(self, grid: TableGrid) -> int:
+        """The 1-based number of ``grid`` among the document's tables (document order,
+        nested ones included), as locations in the report give it."""
+        return self._grid_numbers[grid]
+
+    @cached_property
+    def _grid_numbers(self) -> dict[TableGrid, int]:
+        return {grid: number for number, grid in enumerate(self.grids, start=1)}
 
     @cached_property
     def cell_of_tc(self) -> dict[Element, tuple[TableGrid, GridCell]]:
@@ -318,11 +327,23 @@ class DocumentIndex:
         birth`` for ``date of birth (dd/mm/yyyy)``, ``... [...]``, or a final ``:``), each in
         document order: a label lookup lands on its few cells instead of scanning them all,
         which was most of the cost of reading a form."""
+        return self.cells_by_exact_text, self.cells_by_noted_text
+
+    @cached_property
+    def cells_by_exact_text(self) -> dict[str, list[tuple[TableGrid, GridCell, str]]]:
+        """``cell_entries`` by normalised text, in document order."""
         exact: dict[str, list[tuple[TableGrid, GridCell, str]]] = {}
+        for entry in self.cell_entries:
+            exact.setdefault(entry[2], []).append(entry)
+        return exact
+
+    @cached_property
+    def cells_by_noted_text(self) -> dict[str, list[tuple[TableGrid, GridCell, str]]]:
+        """``cell_entries`` by the text before a note (see ``cells_by_text``), in document
+        order; worked out only when a label is not found as a cell's whole text."""
         noted: dict[str, list[tuple[TableGrid, GridCell, str]]] = {}
         for entry in self.cell_entries:
             text = entry[2]
-            exact.setdefault(text, []).append(entry)
             prefixes: dict[str, None] = {}
             for note in (" (", " [", ":"):
                 start = text.find(note)
@@ -332,7 +353,7 @@ class DocumentIndex:
                     start = text.find(note, start + 1)
             for prefix in prefixes:
                 noted.setdefault(prefix, []).append(entry)
-        return exact, noted
+        return noted
 
     @cached_property
     def rows_by_text(self) -> dict[str, list[tuple[int, int]]]:
@@ -470,15 +491,35 @@ class DocumentIndex:
         return frozenset(cell.tc for _, _, cell, _ in self.heading_rows)
 
     def find_markers(self, title: str) -> list[Marker]:
-        wanted = normalise(title)
-        exact = [m for m in self.markers if m.text == wanted]
-        if exact:
-            return exact
-        return [m for m in self.markers if m.text.startswith(wanted + " ")]
+        found = self._markers_by_title.get(title)
+        if found is None:
+            wanted = normalise(title)
+            found = [m for m in self.markers if m.text == wanted] or [
+                m for m in self.markers if m.text.startswith(wanted + " ")
+            ]
+            self._markers_by_title[title] = found
+        return list(found)
+
+    @cached_property
+    def _markers_by_title(self) -> dict[str, list[Marker]]:
+        """``find_markers`` per title asked: a form scopes many anchors to one section, and
+        each asked the same question of every heading."""
+        return {}
 
     def section_range(self, title: str) -> Scope:
         """Positions from a section's heading to the next heading of the same or a higher
         level (``None`` when no heading has that title)."""
+        ranges = self._section_ranges
+        if title not in ranges:
+            ranges[title] = self._section_range(title)
+        return ranges[title]
+
+    @cached_property
+    def _section_ranges(self) -> dict[str, Scope]:
+        """``section_range`` per title asked (see ``_markers_by_title``)."""
+        return {}
+
+    def _section_range(self, title: str) -> Scope:
         found = self.find_markers(title)
         if not found:
             return None
@@ -660,7 +701,13 @@ def all_italic(paragraph: Element) -> bool:
 
 def looks_like_label(tc: Element) -> bool:
     """A cell printed as a label: shaded, or all its text bold."""
-    return _shaded(tc) or _all_bold_cell(tc)
+    memo = reading_memo()
+    if memo is None:
+        return _shaded(tc) or _all_bold_cell(tc)
+    found = memo.label_cells.get(tc)
+    if found is None:
+        found = memo.label_cells[tc] = _shaded(tc) or _all_bold_cell(tc)
+    return found
 
 
 def _all_bold(paragraph: Element) -> bool:

@@ -18,7 +18,7 @@ _T = TypeVar("_T")
 
 
 def cell_location(index: DocumentIndex, grid: TableGrid, cell: GridCell) -> str:
-    number = index.grids.index(grid) + 1
+    number = index.grid_number(grid)
     return f"table {number} row {cell.row + 1}"
 
 
@@ -49,9 +49,10 @@ def _label_slots(
     if direction in (None, "right", "below"):
         # cells saying exactly the label first, then the label plus a note (``Date of birth
         # (dd/mm/yyyy)``)
-        exact, noted = index.cells_by_text
-        for entries in (exact.get(wanted, ()), noted.get(wanted, ())):
-            for grid, cell, _ in entries:
+        for exact in (True, False):
+            # the noted texts are worked out only when no exact cell has an answer cell
+            by_text = index.cells_by_exact_text if exact else index.cells_by_noted_text
+            for grid, cell, _ in by_text.get(wanted, ()):
                 if not index.in_range(cell.tc, scope):
                     continue
                 target = _value_cell(index, grid, cell, direction)

@@ -42,6 +42,8 @@ _LABEL_FREE = (
     "markers",
     "cell_entries",
     "cells_by_text",
+    "cells_by_exact_text",
+    "cells_by_noted_text",
     "rows_by_text",
     "cell_text",
     "paragraph_texts",

@@ -395,7 +395,7 @@ def _unmapped_columns(
                 if not facts.known and text.endswith((":", "?")):
                     continue  # a question printed in the column, unanswered
                 header = " ".join(headers.get(col, "").split()) or f"column {col + 1}"
-                table_number = index.grids.index(grid) + 1
+                table_number = index.grid_number(grid)
                 found.append(f"{header} (table {table_number} row {number}): {text}")
     return found
 
@@ -439,11 +439,10 @@ def _typed_text(
     not print and no field read: an answer written where the form has no box for it, or
     in a box shared by several fields. Each is given with where it is."""
     found: list[str] = []
-
-    def done(paragraph: Element) -> bool:
-        return _covered(paragraph, covered) or _covered(paragraph, reported)
-
-    for paragraph, text in typed_paragraphs(index.body, skip=done):
+    # the paragraphs inside what a field read or a pair reported (rather than walking up from
+    # every paragraph of the document to see whether it is inside one)
+    done = {paragraph for element in (*covered, *reported) for paragraph in element.iter(P)}
+    for paragraph, text in typed_paragraphs(index.body, skip=done.__contains__):
         if normalise(text) in facts.texts or _is_prompt(text, facts.prompts):
             continue
         found.append(f"{_where(index, paragraph)}: {text}")

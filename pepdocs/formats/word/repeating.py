@@ -103,7 +103,7 @@ def find_table(index: DocumentIndex, anchor: Anchor, spec: FieldSpec, scope: Sco
         placed.extend(_continued(index, grid, header_number))
     data_rows = [row_grid.rows[number] for row_grid, number in placed]
     row_columns = {row_grid.rows[number]: row_grid.columns(number) for row_grid, number in placed}
-    table_number = index.grids.index(grid) + 1
+    table_number = index.grid_number(grid)
     return TableSlot(
         TableSlotData(grid.tbl, grid.rows[header_number], data_rows, columns, missing, row_columns),
         f"table {table_number} (header row {header_number + 1})",

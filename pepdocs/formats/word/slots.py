@@ -50,7 +50,13 @@ from pepdocs.formats.word.circled import circled_option, may_be_circled
 from pepdocs.formats.word.controls import ContentControl, control_at, is_hidden, write_block
 from pepdocs.formats.word.document import all_bold, all_italic
 from pepdocs.formats.word.legacy import LegacyField, find_legacy_fields
-from pepdocs.formats.word.text import block_text, clean_value, normalise, showing_placeholder
+from pepdocs.formats.word.text import (
+    block_text,
+    clean_value,
+    normalise,
+    reading_memo,
+    showing_placeholder,
+)
 from pepdocs.mapping.spec import Anchor, FieldSpec, FormValue
 
 
@@ -250,21 +256,20 @@ class ControlSlot(Slot):
     def read(self) -> FormValue:
         # A copy formatted as hidden text is not what the form shows: the visible ones are
         # read, and the report says a hidden one was there (it may hold another value).
-        visible = [c for c in self.controls if not is_hidden(c)]
+        # (one control is read whether hidden or not: nothing to choose between)
+        visible = (
+            self.controls
+            if len(self.controls) == 1
+            else [c for c in self.controls if not is_hidden(c)]
+        )
         shown = visible or self.controls
         values: list[FormValue] = []
         for control in shown:
-            own = self._unglued(control)
-            value, box = _with_box(
-                control.element, own, control.kind, (control.tag, control.alias), self.context
-            )
+            value, box, notes = self._read_one(control)
             if box is not None:
                 self.boxes.append(box)
-            if value != own:
-                self.notes.append(
-                    "text typed in the answer box outside the content control: read with it"
-                )
-            elif (value is None or value == "") and self.context is not None:
+            self.notes.extend(notes)
+            if (value is None or value == "") and self.context is not None:
                 under, paragraphs = typed_under(control, self.context)
                 if under:
                     value = under
@@ -291,7 +296,33 @@ class ControlSlot(Slot):
             )
         return present[0] if present else None
 
-    def _unglued(self, control: ContentControl) -> FormValue:
+    def _read_one(self, control: ContentControl) -> tuple[FormValue, Element | None, list[str]]:
+        """One control read with its box: the value, the box, the notes. While a document is
+        only read, once per control and context (``ReadingMemo.control_readings``): a field
+        whose control is empty reads the same control again through a fallback label's
+        cell."""
+        memo = reading_memo()
+        if memo is None:
+            return self._read_box(control)
+        found = memo.box_readings.get(control.element)
+        if found is not None and found[0] is self.context:
+            known: tuple[FormValue, Element | None, list[str]] = found[1]
+            return known
+        reading = self._read_box(control)
+        memo.box_readings[control.element] = (self.context, reading)
+        return reading
+
+    def _read_box(self, control: ContentControl) -> tuple[FormValue, Element | None, list[str]]:
+        notes: list[str] = []
+        own = self._unglued(control, notes)
+        value, box = _with_box(
+            control.element, own, control.kind, (control.tag, control.alias), self.context
+        )
+        if value != own:
+            notes.append("text typed in the answer box outside the content control: read with it")
+        return value, box, notes
+
+    def _unglued(self, control: ContentControl, notes: list[str]) -> FormValue:
         """The control's value, with the line breaks a LibreOffice re-save moved out of a
         plain-text control put back where the lines were plainly glued."""
         value = control.value()
@@ -305,11 +336,11 @@ class ControlSlot(Slot):
         moved = displaced_breaks(control.element)
         restored, placed = restore_breaks(value, moved)
         if placed:
-            self.notes.append(
+            notes.append(
                 f"line breaks put back after a re-save by LibreOffice ({placed} of {moved})"
             )
         elif moved and value.count("\n") == 0 and len(value) > 80:
-            self.notes.append(
+            notes.append(
                 "a re-save by LibreOffice moved this box's line breaks out of it; "
                 "check where its lines end"
             )
@@ -358,18 +389,35 @@ class LegacySlot(Slot):
 
     def read(self) -> FormValue:
         for legacy in self.fields:
-            own = legacy.value()
-            kind = {"text": "text", "dropdown": "dropDownList"}.get(legacy.kind, legacy.kind)
-            value, box = _with_box(legacy.begin, own, kind, (legacy.name,), self.context)
+            value, box, notes = self._read_one(legacy)
             if box is not None:
                 self.boxes.append(box)
-            if value != own:
-                self.notes.append(
-                    "text typed in the answer box outside the form field: read with it"
-                )
+            self.notes.extend(notes)
             if value is not None:
                 return value
         return None
+
+    def _read_one(self, legacy: LegacyField) -> tuple[FormValue, Element | None, list[str]]:
+        """One field read with its box, once per reading and context (as
+        ``ControlSlot._read_one``)."""
+        memo = reading_memo()
+        if memo is None:
+            return self._read_box(legacy)
+        found = memo.box_readings.get(legacy.begin)
+        if found is not None and found[0] is self.context:
+            known: tuple[FormValue, Element | None, list[str]] = found[1]
+            return known
+        reading = self._read_box(legacy)
+        memo.box_readings[legacy.begin] = (self.context, reading)
+        return reading
+
+    def _read_box(self, legacy: LegacyField) -> tuple[FormValue, Element | None, list[str]]:
+        own = legacy.value()
+        kind = {"text": "text", "dropdown": "dropDownList"}.get(legacy.kind, legacy.kind)
+        value, box = _with_box(legacy.begin, own, kind, (legacy.name,), self.context)
+        if value != own:
+            return value, box, ["text typed in the answer box outside the form field: read with it"]
+        return value, box, []
 
     def write(self, value: FormValue, where: Where) -> None:
         for legacy in self.fields:

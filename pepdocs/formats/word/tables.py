@@ -130,27 +130,31 @@ def _int_prop(element: Element | None, name: str, default: int) -> int:
         return default
 
 
+_CUSTOM_XML = w("customXml")
+
+
 def table_rows(tbl: Element) -> list[Element]:
     """The table's rows, including rows inside row-level (repeating section) controls."""
     rows: list[Element] = []
-    for node in tbl:
+    for node in tbl.iterchildren(TR, SDT, _CUSTOM_XML):  # not w:tblPr, w:tblGrid
         if node.tag == TR:
             rows.append(node)
         elif node.tag == SDT:
             content = first_child(node, SDTCONTENT)
             if content is not None:
                 rows.extend(table_rows(content))
-        elif node.tag == w("customXml"):
+        else:
             rows.extend(table_rows(node))
     return rows
 
 
 def row_tcs(tr: Element) -> list[Element]:
     cells: list[Element] = []
-    for node in tr:
+    # libxml2 passes over w:trPr and the like (every row of every table comes here)
+    for node in tr.iterchildren(TC, SDT, _CUSTOM_XML):
         if node.tag == TC:
             cells.append(node)
-        elif node.tag in (SDT, w("customXml")):
+        else:
             content = first_child(node, SDTCONTENT) if node.tag == SDT else node
             if content is not None:
                 cells.extend(row_tcs(content))

@@ -130,6 +130,15 @@ class ReadingMemo:
     block_texts: dict[Element, str] = field(default_factory=dict)
     #: ``controls.control_at``: one ``ContentControl`` per ``w:sdt``, its properties read once
     controls: dict[Element, Any] = field(default_factory=dict)
+    #: ``document.looks_like_label`` per cell: asked of each cell by label lookups, the
+    #: unmapped scan and heading lookups alike
+    label_cells: dict[Element, bool] = field(default_factory=dict)
+    #: ``controls.is_hidden`` per ``w:sdt``: asked each time a control is read
+    hidden: dict[Element, bool] = field(default_factory=dict)
+    #: a content control's or legacy form field's reading with its answer box (``slots``),
+    #: by its ``w:sdt`` or begin run, and the box context it was read in:
+    #: (context, (value, box, notes))
+    box_readings: dict[Element, tuple[Any, Any]] = field(default_factory=dict)
 
 
 _READING: ContextVar[ReadingMemo | None] = ContextVar("pepdocs_word_reading", default=None)
