@@ -140,7 +140,7 @@ class _Assembler:
             if not isinstance(items, list):
                 items = []
                 set_path(self.pep, section, items)
-            item = next((found for found in items if spec.is_item(found)), None)
+            item = spec.item_in(items)
             if item is None:
                 item = dict(spec.item)
                 items.append(item)

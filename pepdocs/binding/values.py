@@ -56,7 +56,7 @@ def field_value(pep: Mapping[str, Any], spec: FieldSpec) -> FormValue:
     if spec.item:
         section, field = spec.item_of
         items = get_path(pep, section) or []
-        item = next((found for found in items if spec.is_item(found)), None)
+        item = spec.item_in(items)
         value = get_path(item, field) if item is not None else None
     else:
         value = get_path(pep, spec.paths[0])

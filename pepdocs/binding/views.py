@@ -52,7 +52,7 @@ def mapped_view(pep: Mapping[str, Any], form: FormSpec) -> dict[str, Any]:
             view[spec.paths[0]] = rows
         elif spec.item:
             section, field = spec.item_of
-            item = next((i for i in get_path(pep, section) or [] if spec.is_item(i)), None)
+            item = spec.item_in(get_path(pep, section))
             view[spec.path] = get_path(item, field) if item is not None else None
         else:
             for path in spec.paths:

@@ -306,10 +306,8 @@ class WordInference:
         labels = [_LABEL_COLON.match(segment) for segment in segments]
         if not any(m and "signature" in fold(_label_parts(m)[0]).split() for m in labels):
             return ""
-        node = paragraph.getprevious()
-        while node is not None and node.tag == word.P and not paragraph_text(node).strip():
-            node = node.getprevious()
-        if node is None or node.tag != word.P:
+        node = _paragraph_before(paragraph)
+        if node is None:
             return ""
         text = " ".join(paragraph_text(node).split())
         if not text or ":" in text or len(text) > _LABEL_MAX_CHARS:
@@ -321,10 +319,8 @@ class WordInference:
         ("social worker") when it names one of theirs, their signature ("designated teacher
         signature") when it is a signature line; empty otherwise."""
         paragraph = enclosing(element, "p")
-        node = paragraph.getprevious() if paragraph is not None else None
-        while node is not None and node.tag == word.P and not paragraph_text(node).strip():
-            node = node.getprevious()
-        if node is None or node.tag != word.P:
+        node = _paragraph_before(paragraph) if paragraph is not None else None
+        if node is None:
             return ""
         match = _LABEL_COLON.match(paragraph_text(node))
         if match is None:
@@ -1825,6 +1821,15 @@ class WordInference:
     def _assign(self) -> list[InferredEntry]:
         self.unmatched = list(dict.fromkeys(self.unmatched))
         return assign(self.candidates)
+
+
+def _paragraph_before(paragraph: Element) -> Element | None:
+    """The paragraph just before ``paragraph`` with text in it (empty ones skipped), or None
+    when a table or the start of its container comes first."""
+    node = paragraph.getprevious()
+    while node is not None and node.tag == word.P and not paragraph_text(node).strip():
+        node = node.getprevious()
+    return node if node is not None and node.tag == word.P else None
 
 
 def _tab_after(text: str, lead: str) -> bool:

@@ -136,6 +136,12 @@ class FieldSpec:
         section, _, field = self.paths[0].rpartition(".")
         return section, field
 
+    def item_in(self, items: Any) -> dict[str, Any] | None:
+        """The first of a list's ``items`` this entry's ``item`` names, or None."""
+        if not isinstance(items, list):
+            return None
+        return next((found for found in items if self.is_item(found)), None)
+
     def is_item(self, item: Any) -> bool:
         """Whether a list item is the one this entry's ``item`` names."""
         if not isinstance(item, Mapping):

@@ -153,10 +153,7 @@ class TransposedTableSlot(TableSlot):
                 text = record.get(column.header, record.get(column.path))
                 if text is None and not block_text(tc).strip():
                     continue  # already blank
-                region = RegionSlot(tc, self.location)
-                if not column.checkbox:
-                    region.mark = None
-                region.write(text if text is not None else "", where)
+                self._region(tc, column).write(text if text is not None else "", where)
 
 
 def _add_column(tbl: Element, where: Where) -> None:
